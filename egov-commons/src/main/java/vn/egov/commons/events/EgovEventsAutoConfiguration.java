@@ -1,0 +1,125 @@
+package vn.egov.commons.events;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The event plumbing of a service that owns a database: outbox publisher and relay, idempotent
+ * consumption, and the listener error handler (bounded retries with backoff, then
+ * {@code <topic>.<group>.dlq}).
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"},
+        beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass({JdbcClient.class, KafkaTemplate.class})
+@EnableConfigurationProperties(EventsProperties.class)
+public class EgovEventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock egovClock() {
+        return Clock.systemUTC();
+    }
+
+    /** String keys and CloudEvents JSON values; fails fast (not after minutes) when the broker is away. */
+    @Bean
+    @ConditionalOnMissingBean(KafkaTemplate.class)
+    KafkaTemplate<String, String> kafkaTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> props = new HashMap<>(kafkaProperties.buildProducerProperties());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8000);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
+    }
+
+    @Bean
+    @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(JdbcClient jdbc, JsonMapper json, EventsProperties properties,
+                                  @Value("${spring.application.name:egov}") String applicationName, Clock clock) {
+        String source = properties.source() != null ? properties.source() : "/" + applicationName;
+        return new EventPublisher(jdbc, json, source, clock);
+    }
+
+    @Bean
+    @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafkaTemplate,
+                properties.relayBatchSize(), properties.sendTimeout().toMillis());
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxRelay.class)
+    @ConditionalOnProperty(name = "egov.events.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelayRunner outboxRelayRunner(OutboxRelay relay, EventsProperties properties) {
+        return new OutboxRelayRunner(relay, properties.relayInterval());
+    }
+
+    @Bean
+    @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
+    @ConditionalOnMissingBean
+    IdempotentConsumer idempotentConsumer(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new IdempotentConsumer(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventReader eventReader(JsonMapper json) {
+        return new EventReader(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler egovKafkaErrorHandler(KafkaTemplate<String, String> kafkaTemplate,
+                                              EventsProperties properties, KafkaProperties kafkaProperties) {
+        String defaultGroup = kafkaProperties.getConsumer().getGroupId();
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
+                (record, exception) -> {
+                    String group = KafkaUtils.getConsumerGroupId();
+                    return new TopicPartition(EventTopics.deadLetter(record.topic(),
+                            group != null ? group : defaultGroup), -1);
+                });
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.consumerMaxRetries());
+        backOff.setInitialInterval(properties.consumerInitialBackoff().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(10_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(EventFormatException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,261 @@
+package vn.egov.commons.events;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.devstack.kafka.KafkaBroker;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The outbox and idempotent consumption against a real PostgreSQL and a real Kafka broker. The broker
+ * is this test's own (a KRaft broker process) so the test can take it down and bring it back.
+ */
+@SpringBootTest(classes = EventPlumbingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+class EventPlumbingIT {
+
+    private static final KafkaBroker broker = RealInfrastructure.startKafkaBroker();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("egov.test.kafka", () -> "false");
+        registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.stop();
+    }
+
+    @Autowired EventPublisher publisher;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
+    @Autowired EventPlumbingTestApplication.TestListener listener;
+
+    record Payload(String dossierCode, long amount) {
+    }
+
+    @BeforeEach
+    void brokerUp() {
+        broker.start();
+        listener.failuresLeft.set(0);
+    }
+
+    @Test
+    void anEventWrittenWhileKafkaIsDownIsDeliveredOnceItIsBack() {
+        broker.stop();
+        String subject = "dossier-" + UUID.randomUUID();
+        String id = transactions.execute(s -> publisher.publish(EventPlumbingTestApplication.TOPIC,
+                "vn.egov.test.happened.v1", subject, new Payload("000.00.01.H26-261122-0001", 25_000)));
+
+        await(Duration.ofSeconds(30), () -> attempts(id) > 0);
+        assertThat(publishedAt(id)).as("not published while the broker is down").isNull();
+
+        broker.start();
+        await(Duration.ofSeconds(60), () -> publishedAt(id) != null);
+        List<ConsumerRecord<String, String>> records = readTopic(EventPlumbingTestApplication.TOPIC, id, Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertThat(record.key()).isEqualTo(subject);
+        assertThat(new String(record.headers().lastHeader("content-type").value())).isEqualTo(CloudEvent.CONTENT_TYPE);
+        assertThat(record.value()).contains("\"specversion\":\"1.0\"", "\"type\":\"vn.egov.test.happened.v1\"",
+                "\"source\":\"/egov-commons-test\"", "\"dossierCode\":\"000.00.01.H26-261122-0001\"", "\"traceparent\":\"00-");
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        String subject = "dossier-" + UUID.randomUUID();
+        List<String> rolledBack = new ArrayList<>();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+            rolledBack.add(publisher.publish(EventPlumbingTestApplication.TOPIC, "vn.egov.test.happened.v1", subject,
+                    new Payload("rolled-back", 1)));
+            throw new IllegalStateException("the change fails after the event was written");
+        })).isInstanceOf(IllegalStateException.class);
+        String committed = transactions.execute(s -> publisher.publish(EventPlumbingTestApplication.TOPIC,
+                "vn.egov.test.happened.v1", subject, new Payload("committed", 2)));
+
+        await(Duration.ofSeconds(30), () -> publishedAt(committed) != null);
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_id = ?::uuid").param(rolledBack.get(0))
+                .query(Long.class).single()).isZero();
+        List<String> values = readTopicByKey(EventPlumbingTestApplication.TOPIC, subject, Duration.ofSeconds(5));
+        assertThat(values).hasSize(1);
+        assertThat(values.get(0)).contains("committed").doesNotContain("rolled-back");
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> publisher.publish(EventPlumbingTestApplication.TOPIC, "vn.egov.test.happened.v1",
+                "x", new Payload("no transaction", 1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRedeliveredEventHasOneEffect() {
+        String eventId = UUID.randomUUID().toString();
+        String value = cloudEvent(eventId, "vn.egov.test.happened.v1");
+        int before = listener.deliveries.get();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(EventPlumbingTestApplication.TOPIC, "k-" + eventId, value));
+            producer.send(new ProducerRecord<>(EventPlumbingTestApplication.TOPIC, "k-" + eventId, value));
+            producer.flush();
+        }
+        await(Duration.ofSeconds(30), () -> listener.deliveries.get() >= before + 2);
+        assertThat(effects(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedEffectIsRetriedAndAppliedOnce() {
+        listener.failuresLeft.set(2);
+        String eventId = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(EventPlumbingTestApplication.TOPIC, "k-" + eventId,
+                    cloudEvent(eventId, "vn.egov.test.happened.v1")));
+        }
+        await(Duration.ofSeconds(30), () -> effects(eventId) == 1);
+        assertThat(listener.failuresLeft.get()).isZero();
+        assertThat(processed(eventId)).isTrue();
+    }
+
+    @Test
+    void anEventThatKeepsFailingGoesToTheDeadLetterTopicAfterBoundedRetries() {
+        String eventId = UUID.randomUUID().toString();
+        int before = listener.deliveries.get();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(EventPlumbingTestApplication.TOPIC, "k-" + eventId,
+                    cloudEvent(eventId, "vn.egov.test.poison.v1")));
+        }
+        String dlq = EventTopics.deadLetter(EventPlumbingTestApplication.TOPIC, EventPlumbingTestApplication.GROUP);
+        assertThat(dlq).isEqualTo("egov.test.events.commons-test.dlq");
+        List<ConsumerRecord<String, String>> dead = readTopic(dlq, eventId, Duration.ofSeconds(60));
+        assertThat(dead).hasSize(1);
+        // one delivery plus the configured three retries, and no effect kept
+        assertThat(listener.deliveries.get() - before).isEqualTo(4);
+        assertThat(effects(eventId)).isZero();
+        assertThat(processed(eventId)).isFalse();
+    }
+
+    @Test
+    void anUnreadableRecordGoesStraightToTheDeadLetterTopic() {
+        String marker = UUID.randomUUID().toString();
+        int before = listener.deliveries.get();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(EventPlumbingTestApplication.TOPIC, "k", "not json " + marker));
+        }
+        String dlq = EventTopics.deadLetter(EventPlumbingTestApplication.TOPIC, EventPlumbingTestApplication.GROUP);
+        assertThat(readTopic(dlq, marker, Duration.ofSeconds(60))).hasSize(1);
+        assertThat(listener.deliveries.get() - before).isEqualTo(1);
+    }
+
+    private static String cloudEvent(String id, String type) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/test","type":"%s","subject":"s-%s",
+                 "time":"%s","datacontenttype":"application/json","futureField":"ignored","data":{"n":1}}"""
+                .formatted(id, type, id, Instant.now());
+    }
+
+    private Integer attempts(String id) {
+        return jdbc.sql("select attempts from outbox_event where event_id = ?::uuid").param(id).query(Integer.class).single();
+    }
+
+    private Object publishedAt(String id) {
+        return jdbc.sql("select published_at from outbox_event where event_id = ?::uuid").param(id)
+                .query((rs, i) -> rs.getTimestamp(1)).optional().orElse(null);
+    }
+
+    private long effects(String eventId) {
+        return jdbc.sql("select count(*) from test_effect where event_id = ?").param(eventId).query(Long.class).single();
+    }
+
+    private boolean processed(String eventId) {
+        return jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
+                .param(EventPlumbingTestApplication.GROUP).param(eventId).query(Long.class).single() == 1;
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    private static List<ConsumerRecord<String, String>> readTopic(String topic, String containing, Duration wait) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        poll(topic, wait, r -> {
+            if (r.value() != null && r.value().contains(containing)) {
+                found.add(r);
+            }
+        }, () -> !found.isEmpty());
+        return found;
+    }
+
+    private static List<String> readTopicByKey(String topic, String key, Duration wait) {
+        List<String> found = new ArrayList<>();
+        poll(topic, wait, r -> {
+            if (key.equals(r.key())) {
+                found.add(r.value());
+            }
+        }, () -> false);
+        return found;
+    }
+
+    /** Reads the topic from the start for {@code wait} (or until {@code done}), then a little more to catch extras. */
+    private static void poll(String topic, Duration wait, java.util.function.Consumer<ConsumerRecord<String, String>> sink,
+                             BooleanSupplier done) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(wait);
+            Instant settle = null;
+            while (Instant.now().isBefore(deadline) && (settle == null || Instant.now().isBefore(settle))) {
+                consumer.poll(Duration.ofMillis(300)).forEach(sink);
+                if (settle == null && done.getAsBoolean()) {
+                    settle = Instant.now().plusSeconds(2);
+                }
+            }
+        }
+    }
+
+    private static void await(Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

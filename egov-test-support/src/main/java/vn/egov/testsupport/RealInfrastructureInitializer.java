@@ -1,0 +1,40 @@
+package vn.egov.testsupport;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a Spring context at the real PostgreSQL and Kafka of {@link RealInfrastructure}, and at the
+ * shared {@link TestIssuer}. The database is named after {@code spring.application.name} (dashes to
+ * underscores) unless {@code egov.test.database} says otherwise.
+ *
+ * <p>Use with {@code @ContextConfiguration(initializers = RealInfrastructureInitializer.class)}.
+ */
+public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment env = context.getEnvironment();
+        Map<String, Object> props = new HashMap<>();
+        String database = env.getProperty("egov.test.database",
+                env.getProperty("spring.application.name", "egov").replace('-', '_'));
+        if (env.getProperty("egov.test.datasource", Boolean.class, true)) {
+            RealInfrastructure.PostgresEndpoint pg = RealInfrastructure.postgres(database);
+            props.put("spring.datasource.url", pg.jdbcUrl(database));
+            props.put("spring.datasource.username", pg.username());
+            props.put("spring.datasource.password", pg.password());
+        }
+        if (env.getProperty("egov.test.kafka", Boolean.class, true)) {
+            props.put("spring.kafka.bootstrap-servers", RealInfrastructure.kafkaBootstrapServers());
+        }
+        TestIssuer issuer = TestIssuer.shared();
+        props.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
+        props.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwkSetUri());
+        env.getPropertySources().addFirst(new MapPropertySource("egov-real-infrastructure", props));
+    }
+}
