@@ -1,0 +1,14 @@
+package vn.egov.dossier;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DossierServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DossierServiceApplication.class, args);
+    }
+}

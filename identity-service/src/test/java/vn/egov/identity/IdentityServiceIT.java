@@ -1,0 +1,87 @@
+package vn.egov.identity;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.TestIssuer;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+/** identity-service running on a real port against real PostgreSQL and Kafka, with real signed tokens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+class IdentityServiceIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final TestIssuer issuer = TestIssuer.shared();
+
+    ServiceConformance service() {
+        return new ServiceConformance(port);
+    }
+
+    @Test
+    void exposesHealthMetricsAndApiDocs() {
+        service().assertHealthAndMetrics();
+    }
+
+    @Test
+    void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
+    }
+
+    @Test
+    void eventsLeaveThroughTheOutboxToKafka() {
+        String marker = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(s -> events.publish(EventTopics.IDENTITY, "vn.egov.test.conformance-checked.v1",
+                marker, Map.of("marker", marker)));
+        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.IDENTITY, marker,
+                Duration.ofSeconds(60))).hasSize(1);
+    }
+
+    @Test
+    void agenciesArePublic() {
+        HttpResponse<String> r = service().get("/api/v1/identity/agencies?level=COMMUNE", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("000.00.01.H26", "Ủy ban nhân dân phường Ba Đình").doesNotContain("\"MINISTRY\"");
+        assertProblem(service().get("/api/v1/identity/agencies?size=1000", null), 400, "invalid-paging");
+    }
+
+    @Test
+    void meNeedsAValidTokenAndMasksTheIdentityNumber() {
+        String token = issuer.citizen("001090012345");
+        service().assertProtected("/api/v1/identity/me", token);
+        HttpResponse<String> me = service().get("/api/v1/identity/me", token);
+        assertThat(me.body()).contains("\"nationalIdMasked\":\"001******345\"", "\"levelOfAssurance\":1", "CITIZEN")
+                .doesNotContain("001090012345");
+        HttpResponse<String> officer = service().get("/api/v1/identity/me", issuer.staff("canbo.motcua", "OFFICER", "000.00.01.H26"));
+        assertThat(officer.body()).contains("\"agency\":\"000.00.01.H26\"", "OFFICER");
+    }
+}

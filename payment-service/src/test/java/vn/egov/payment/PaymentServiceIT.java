@@ -1,0 +1,85 @@
+package vn.egov.payment;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.TestIssuer;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+/** payment-service running on a real port against real PostgreSQL and Kafka, with real signed tokens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+class PaymentServiceIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final TestIssuer issuer = TestIssuer.shared();
+
+    ServiceConformance service() {
+        return new ServiceConformance(port);
+    }
+
+    @Test
+    void exposesHealthMetricsAndApiDocs() {
+        service().assertHealthAndMetrics();
+    }
+
+    @Test
+    void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
+    }
+
+    @Test
+    void eventsLeaveThroughTheOutboxToKafka() {
+        String marker = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(s -> events.publish(EventTopics.PAYMENT, "vn.egov.test.conformance-checked.v1",
+                marker, Map.of("marker", marker)));
+        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT, marker,
+                Duration.ofSeconds(60))).hasSize(1);
+    }
+
+    @Test
+    void aPaymentOrderIsShownToItsPayerAndTheAgencyOnly() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into payment_order (id, dossier_code, agency_code, payer_subject, amount_vnd, status) values (?, ?, ?, ?, ?, ?)")
+                .params(id, "000.00.11.H26-261122-0001", "000.00.11.H26", "payer-subject", 200000L, "PENDING").update();
+        String payer = issuer.token(c -> c.subject("payer-subject").claim("realm_access", Map.of("roles", java.util.List.of("CITIZEN"))));
+        service().assertProtected("/api/v1/payments/" + id, payer);
+        assertThat(service().get("/api/v1/payments/" + id, payer).body()).contains("\"amountVnd\":200000", "PENDING");
+        assertThat(service().get("/api/v1/payments/" + id, issuer.staff("canbo.tuphap", "OFFICER", "000.00.11.H26")).statusCode()).isEqualTo(200);
+        // someone else gets exactly what a missing order gives
+        HttpResponse<String> other = service().get("/api/v1/payments/" + id, issuer.citizen("001090099999"));
+        HttpResponse<String> absent = service().get("/api/v1/payments/" + UUID.randomUUID(), issuer.citizen("001090099999"));
+        assertProblem(other, 404, "payment-not-found");
+        assertProblem(absent, 404, "payment-not-found");
+        assertProblem(service().get("/api/v1/payments/" + id, issuer.staff("canbo.khac", "OFFICER", "000.00.01.H26")), 404, "payment-not-found");
+    }
+}
