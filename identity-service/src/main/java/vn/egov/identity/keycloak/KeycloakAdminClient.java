@@ -1,0 +1,233 @@
+package vn.egov.identity.keycloak;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The few Keycloak admin REST calls identity-service needs, made with its own service account
+ * (client credentials; the token is cached until shortly before it expires). Plain {@link RestClient}
+ * on purpose: the keycloak-admin-client library drags in RESTEasy and Jackson 2.
+ */
+@Component
+public class KeycloakAdminClient {
+
+    /** A user to create; {@code attributes} are the realm's user-profile attributes (single values). */
+    public record NewUser(String username, String email, String firstName, String lastName,
+                          Map<String, String> attributes, String password, boolean temporaryPassword) {
+    }
+
+    private record CachedToken(String value, Instant expiresAt) {
+    }
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+
+    private final KeycloakAdminProperties properties;
+    private final RestClient http;
+    private final Clock clock;
+    private volatile CachedToken token;
+
+    public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder) {
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout()).build());
+        requests.setReadTimeout(properties.readTimeout());
+        this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requests).build();
+    }
+
+    /** Creates an enabled user with a password; answers the new user's id. */
+    public String createUser(NewUser user) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        user.attributes().forEach((k, v) -> attributes.put(k, List.of(v)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", user.username());
+        body.put("enabled", true);
+        body.put("email", user.email());
+        body.put("emailVerified", false);
+        body.put("firstName", user.firstName());
+        body.put("lastName", user.lastName());
+        body.put("attributes", attributes);
+        body.put("credentials", List.of(Map.of("type", "password", "value", user.password(),
+                "temporary", user.temporaryPassword())));
+        ResponseEntity<Void> created = call(() -> http.post().uri("/admin/realms/{realm}/users", properties.realm())
+                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toBodilessEntity());
+        URI location = Objects.requireNonNull(created.getHeaders().getLocation(), "Keycloak answered no Location");
+        String path = location.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    public void assignRealmRole(String userId, String roleName) {
+        Map<String, Object> role = call(() -> http.get().uri("/admin/realms/{realm}/roles/{role}", properties.realm(), roleName)
+                .headers(this::authorise).retrieve().body(MAP));
+        Map<String, Object> mapping = Map.of("id", role.get("id"), "name", role.get("name"));
+        call(() -> http.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(List.of(mapping))
+                .retrieve().toBodilessEntity());
+    }
+
+    /** Sets one user-profile attribute, keeping the others (Keycloak replaces the whole attribute map on update). */
+    @SuppressWarnings("unchecked")
+    public void setAttribute(String userId, String name, String value) {
+        Map<String, Object> user = call(() -> http.get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise).retrieve().body(MAP));
+        Map<String, Object> attributes = new LinkedHashMap<>(
+                (Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
+        attributes.put(name, List.of(value));
+        Map<String, Object> update = new LinkedHashMap<>(user);
+        update.put("attributes", attributes);
+        call(() -> http.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(update)
+                .retrieve().toBodilessEntity());
+    }
+
+    /** Deletes a user; a user that is already gone counts as deleted. */
+    public void deleteUser(String userId) {
+        try {
+            call(() -> http.delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                    .headers(this::authorise).retrieve().toBodilessEntity());
+        } catch (KeycloakException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    /** The user's representation (id, username, names, email, enabled, attributes), or empty when there is none. */
+    public java.util.Optional<Map<String, Object>> findUser(String userId) {
+        try {
+            return java.util.Optional.ofNullable(call(() -> http.get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                    .headers(this::authorise).retrieve().body(MAP)));
+        } catch (KeycloakException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Users whose attribute has exactly this value (Keycloak's {@code q=name:value} search), paged. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> findUsersByAttribute(String name, String value, int first, int max) {
+        List<Map<String, Object>> users = call(() -> http.get()
+                .uri("/admin/realms/{realm}/users?q={q}&first={first}&max={max}&briefRepresentation=false",
+                        properties.realm(), name + ":" + value, first, max)
+                .headers(this::authorise).retrieve().body(List.class));
+        return users == null ? List.of() : users;
+    }
+
+    public long countUsersByAttribute(String name, String value) {
+        Number n = call(() -> http.get().uri("/admin/realms/{realm}/users/count?q={q}", properties.realm(), name + ":" + value)
+                .headers(this::authorise).retrieve().body(Integer.class));
+        return n == null ? 0 : n.longValue();
+    }
+
+    public void setEnabled(String userId, boolean enabled) {
+        Map<String, Object> user = findUser(userId).orElseThrow(() ->
+                new KeycloakException(KeycloakException.Kind.REJECTED, 404, "no user " + userId, null));
+        Map<String, Object> update = new LinkedHashMap<>(user);
+        update.put("enabled", enabled);
+        call(() -> http.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(update)
+                .retrieve().toBodilessEntity());
+    }
+
+    /** Ids of users whose username is exactly this one (zero or one). */
+    @SuppressWarnings("unchecked")
+    public List<String> findUserIdsByUsername(String username) {
+        List<Map<String, Object>> users = call(() -> http.get()
+                .uri("/admin/realms/{realm}/users?username={u}&exact=true", properties.realm(), username)
+                .headers(this::authorise).retrieve().body(List.class));
+        List<String> ids = new ArrayList<>();
+        users.forEach(u -> ids.add(String.valueOf(u.get("id"))));
+        return ids;
+    }
+
+    private <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 401) {
+                token = null; // revoked or expired early: the next call fetches a new one
+            }
+            throw translate(e.getStatusCode(), e.getResponseBodyAsString(), e);
+        } catch (ResourceAccessException e) {
+            throw new KeycloakException(KeycloakException.Kind.UNAVAILABLE, 0, "Keycloak did not answer", e);
+        }
+    }
+
+    static KeycloakException translate(HttpStatusCode status, String body, Throwable cause) {
+        String text = body == null ? "" : body;
+        // Keycloak's messages: "User exists with same username", "... same email", "Password policy not met", invalidPassword*Message
+        KeycloakException.Kind kind;
+        if (status.value() == 409) {
+            kind = KeycloakException.Kind.CONFLICT;
+        } else if (status.value() == 400 && text.toLowerCase(Locale.ROOT).contains("password")) {
+            kind = KeycloakException.Kind.PASSWORD_POLICY;
+        } else if (status.is4xxClientError()) {
+            kind = KeycloakException.Kind.REJECTED;
+        } else {
+            kind = KeycloakException.Kind.UNAVAILABLE;
+        }
+        return new KeycloakException(kind, status.value(), "Keycloak answered " + status.value() + ": " + text, cause);
+    }
+
+    private void authorise(HttpHeaders headers) {
+        headers.setBearerAuth(accessToken());
+    }
+
+    private String accessToken() {
+        CachedToken current = token;
+        if (current != null && clock.instant().isBefore(current.expiresAt())) {
+            return current.value();
+        }
+        synchronized (this) {
+            current = token;
+            if (current != null && clock.instant().isBefore(current.expiresAt())) {
+                return current.value();
+            }
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("grant_type", "client_credentials");
+            form.add("client_id", properties.clientId());
+            form.add("client_secret", properties.clientSecret());
+            Map<String, Object> answer;
+            try {
+                answer = http.post().uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(MAP);
+            } catch (RestClientResponseException e) {
+                throw new KeycloakException(KeycloakException.Kind.UNAVAILABLE, e.getStatusCode().value(),
+                        "identity-service could not get its service-account token: " + e.getStatusCode(), e);
+            } catch (ResourceAccessException e) {
+                throw new KeycloakException(KeycloakException.Kind.UNAVAILABLE, 0, "Keycloak did not answer", e);
+            }
+            long expiresIn = ((Number) answer.getOrDefault("expires_in", 60)).longValue();
+            // renew 30 s early so that a token never expires between check and use
+            token = new CachedToken((String) answer.get("access_token"),
+                    clock.instant().plusSeconds(Math.max(5, expiresIn - 30)));
+            return token.value();
+        }
+    }
+}

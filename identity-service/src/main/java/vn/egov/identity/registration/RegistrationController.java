@@ -1,0 +1,52 @@
+package vn.egov.identity.registration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.identity.idempotency.IdempotentRequests;
+
+/** Public sign-up of a citizen account (level of assurance 1). */
+@RestController
+class RegistrationController {
+
+    /**
+     * The body clients rely on (architecture.md). Fields are strings so that a malformed date or sex is
+     * reported as a field error next to the others, not as an unreadable body.
+     */
+    record RegistrationRequest(String fullName, String nationalId, String dateOfBirth, String sex,
+                               String email, String phone, String password) {
+
+        @Override
+        public String toString() {
+            // never let the identity number or the password reach a log line
+            return "RegistrationRequest[fullName=…, nationalId=…, email=…]";
+        }
+    }
+
+    record RegistrationResponse(String id, String username, int levelOfAssurance) {
+    }
+
+    private final RegistrationService registrations;
+    private final IdempotentRequests idempotent;
+
+    RegistrationController(RegistrationService registrations, IdempotentRequests idempotent) {
+        this.registrations = registrations;
+        this.idempotent = idempotent;
+    }
+
+    @PostMapping("/api/v1/identity/registrations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a citizen account",
+            description = "Public. Validates the CCCD against date of birth and sex, email, phone and the realm's "
+                    + "password policy; 400 names every bad field; 409 when the CCCD, email or phone is already registered. "
+                    + "A retry with the same Idempotency-Key and body answers the first response again.")
+    RegistrationResponse register(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                  @RequestBody RegistrationRequest request) {
+        return idempotent.run("registration", idempotencyKey, request, RegistrationResponse.class,
+                () -> registrations.register(request));
+    }
+}

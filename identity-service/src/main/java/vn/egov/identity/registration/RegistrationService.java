@@ -1,0 +1,204 @@
+package vn.egov.identity.registration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.identity.CitizenRegistered;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.web.ProblemFactory;
+import vn.egov.identity.citizen.CitizenProfile;
+import vn.egov.identity.citizen.CitizenProfileRepository;
+import vn.egov.identity.keycloak.KeycloakAdminClient;
+import vn.egov.identity.keycloak.KeycloakException;
+import vn.egov.identity.personaldata.PersonalDataProtector;
+import vn.egov.identity.registration.RegistrationController.RegistrationRequest;
+import vn.egov.identity.registration.RegistrationController.RegistrationResponse;
+import vn.egov.identity.validation.EmailPolicy;
+import vn.egov.identity.validation.NationalIdPolicy;
+import vn.egov.identity.validation.PersonNamePolicy;
+import vn.egov.identity.validation.PhoneNumberPolicy;
+import vn.egov.identity.validation.ProvinceCodes;
+import vn.egov.identity.validation.Sex;
+import vn.egov.identity.validation.ValidationErrors;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Registers a citizen in two systems that share no transaction: the Keycloak account first (it
+ * enforces the password policy and username/email uniqueness), then the local profile and the
+ * {@code CitizenRegistered} event in one database transaction. When the second step fails, the first
+ * is undone (the Keycloak user deleted), so no account exists without a profile; and because the
+ * profile is written only after Keycloak said yes, no profile exists without an account.
+ */
+@Service
+class RegistrationService {
+
+    static final int LEVEL_REGISTERED = 1;
+    static final String CITIZEN_ROLE = "CITIZEN";
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
+
+    private final NationalIdPolicy nationalIds = new NationalIdPolicy(ProvinceCodes.bundled());
+    private final PersonNamePolicy names = new PersonNamePolicy();
+    private final EmailPolicy emails = new EmailPolicy();
+    private final PhoneNumberPolicy phones = new PhoneNumberPolicy();
+
+    private final KeycloakAdminClient keycloak;
+    private final CitizenProfileRepository profiles;
+    private final PersonalDataProtector protector;
+    private final EventPublisher events;
+    private final TransactionTemplate transactions;
+    private final ProblemFactory problems;
+    private final Clock clock = Clock.systemUTC();
+
+    RegistrationService(KeycloakAdminClient keycloak, CitizenProfileRepository profiles, PersonalDataProtector protector,
+                        EventPublisher events, TransactionTemplate transactions, ProblemFactory problems) {
+        this.keycloak = keycloak;
+        this.profiles = profiles;
+        this.protector = protector;
+        this.events = events;
+        this.transactions = transactions;
+        this.problems = problems;
+    }
+
+    RegistrationResponse register(RegistrationRequest request) {
+        Valid valid = validate(request);
+        String nationalIdIndex = protector.blindIndex(valid.nationalId(), CitizenProfile.NATIONAL_ID);
+
+        List<String> taken = profiles.taken(nationalIdIndex, valid.email(), valid.phone());
+        if (!taken.isEmpty()) {
+            throw conflict(taken);
+        }
+
+        String userId = createKeycloakUser(valid, request.password());
+        try {
+            keycloak.assignRealmRole(userId, CITIZEN_ROLE);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            CitizenProfile profile = new CitizenProfile(UUID.fromString(userId), valid.fullName(),
+                    protector.seal(valid.nationalId(), CitizenProfile.NATIONAL_ID), nationalIdIndex,
+                    valid.dateOfBirth(), valid.sex(), valid.email(), valid.phone(), LEVEL_REGISTERED, null, now);
+            transactions.executeWithoutResult(tx -> {
+                profiles.insert(profile);
+                events.publish(EventTopics.IDENTITY, CitizenRegistered.TYPE, userId, new CitizenRegistered(userId,
+                        valid.fullName(), valid.email(), valid.phone(), LEVEL_REGISTERED, now));
+            });
+        } catch (RuntimeException e) {
+            compensate(userId, e);
+            if (e instanceof DuplicateKeyException) {
+                // another registration with the same values won the race between our check and insert
+                throw conflict(profiles.taken(nationalIdIndex, valid.email(), valid.phone()));
+            }
+            throw e;
+        }
+        log.info("citizen registered: person {}", userId);
+        return new RegistrationResponse(userId, valid.nationalId(), LEVEL_REGISTERED);
+    }
+
+    private String createKeycloakUser(Valid valid, String password) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("nationalId", valid.nationalId());
+        attributes.put("loa", Integer.toString(LEVEL_REGISTERED));
+        attributes.put("phone", valid.phone());
+        attributes.put("locale", "vi");
+        int lastSpace = valid.fullName().lastIndexOf(' ');
+        // OIDC names: given name = tên (last word), family name = họ và tên đệm
+        String given = valid.fullName().substring(lastSpace + 1);
+        String family = valid.fullName().substring(0, lastSpace);
+        try {
+            return keycloak.createUser(new KeycloakAdminClient.NewUser(valid.nationalId(), valid.email(), given, family,
+                    attributes, password, false));
+        } catch (KeycloakException e) {
+            switch (e.kind()) {
+                case CONFLICT -> {
+                    // Keycloak knows the username (= CCCD) or the email from an account without a local profile
+                    String message = e.getMessage().toLowerCase(Locale.ROOT);
+                    throw conflict(List.of(message.contains("email") ? "email" : "nationalId"));
+                }
+                case PASSWORD_POLICY -> throw new ValidationErrors().add("password", "password-policy")
+                        .toProblem(problems, HttpStatus.BAD_REQUEST, "validation-failed");
+                default -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable");
+            }
+        }
+    }
+
+    /** Undoes the Keycloak account; if even that fails, says exactly what to clean up (no personal data). */
+    private void compensate(String userId, RuntimeException cause) {
+        try {
+            keycloak.deleteUser(userId);
+            log.warn("registration of person {} failed after the Keycloak account was created; account deleted ({})",
+                    userId, cause.getClass().getSimpleName());
+        } catch (RuntimeException deleteFailed) {
+            cause.addSuppressed(deleteFailed);
+            log.error("registration of person {} failed and its Keycloak account could not be deleted: delete user {} "
+                    + "in realm egov by hand", userId, userId, deleteFailed);
+        }
+    }
+
+    private ApiProblem conflict(List<String> fields) {
+        ValidationErrors errors = new ValidationErrors();
+        fields.forEach(f -> errors.add(f, "already-registered"));
+        return errors.toProblem(problems, HttpStatus.CONFLICT, "already-registered");
+    }
+
+    record Valid(String fullName, String nationalId, LocalDate dateOfBirth, Sex sex, String email, String phone) {
+    }
+
+    private Valid validate(RegistrationRequest r) {
+        if (r == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
+        }
+        ValidationErrors errors = new ValidationErrors();
+        if (errors.require("fullName", r.fullName())) {
+            names.check(r.fullName()).ifPresent(c -> errors.add("fullName", c));
+        }
+        LocalDate dateOfBirth = null;
+        if (errors.require("dateOfBirth", r.dateOfBirth())) {
+            try {
+                dateOfBirth = LocalDate.parse(r.dateOfBirth().strip());
+                LocalDate today = LocalDate.now(clock);
+                if (dateOfBirth.isAfter(today) || dateOfBirth.getYear() < 1900) {
+                    errors.add("dateOfBirth", "date-of-birth-range");
+                    dateOfBirth = null;
+                }
+            } catch (DateTimeParseException e) {
+                errors.add("dateOfBirth", "date-format");
+            }
+        }
+        Sex sex = null;
+        if (errors.require("sex", r.sex())) {
+            try {
+                sex = Sex.valueOf(r.sex().strip());
+            } catch (IllegalArgumentException e) {
+                errors.add("sex", "sex-value");
+            }
+        }
+        String nationalId = r.nationalId() == null ? null : r.nationalId().strip();
+        if (errors.require("nationalId", nationalId)) {
+            errors.addAll("nationalId", nationalIds.check(nationalId, dateOfBirth, sex));
+        }
+        if (errors.require("email", r.email())) {
+            emails.check(r.email()).ifPresent(c -> errors.add("email", c));
+        }
+        if (errors.require("phone", r.phone())) {
+            phones.check(r.phone()).ifPresent(c -> errors.add("phone", c));
+        }
+        errors.require("password", r.password());
+        errors.throwIfAny(problems);
+        return new Valid(PersonNamePolicy.normalise(r.fullName()), nationalId, dateOfBirth, sex,
+                EmailPolicy.normalise(r.email()), PhoneNumberPolicy.normalise(r.phone()));
+    }
+}

@@ -1,0 +1,66 @@
+package vn.egov.identity.validation;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.web.ProblemFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects every field violation of a request, so that one answer names all bad fields
+ * ({@code validation-failed} with an {@code errors} list); messages from {@code validation.<code>}.
+ */
+public final class ValidationErrors {
+
+    public static final String REQUIRED = "required";
+
+    private record Entry(String field, String code) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    public ValidationErrors add(String field, String code) {
+        entries.add(new Entry(field, code));
+        return this;
+    }
+
+    public ValidationErrors addAll(String field, Collection<String> codes) {
+        codes.forEach(c -> add(field, c));
+        return this;
+    }
+
+    /** Records {@code required} when the value is missing and answers whether it is present. */
+    public boolean require(String field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            add(field, REQUIRED);
+            return false;
+        }
+        return true;
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return entries.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    public void throwIfAny(ProblemFactory problems) {
+        if (!isEmpty()) {
+            throw toProblem(problems, HttpStatus.BAD_REQUEST, "validation-failed");
+        }
+    }
+
+    public ApiProblem toProblem(ProblemFactory problems, HttpStatus status, String code) {
+        List<ApiProblem.FieldError> errors = entries.stream()
+                .map(e -> new ApiProblem.FieldError(e.field(), e.code(),
+                        problems.message("validation." + e.code(), null, LocaleContextHolder.getLocale(), e.code())))
+                .toList();
+        return new ApiProblem(status, code, errors, Map.of());
+    }
+}

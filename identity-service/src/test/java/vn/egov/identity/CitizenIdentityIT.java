@@ -1,0 +1,447 @@
+package vn.egov.identity;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.devstack.keycloak.KeycloakServer;
+import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+/**
+ * Citizen accounts end to end against the real Keycloak (the distribution, realm egov), real
+ * PostgreSQL and Kafka, and the devstack's population registry simulator: register → token with
+ * CITIZEN and loa 1 → verify against the registry → new token with loa 2; duplicates, invalid
+ * identity numbers, compensation when the database step fails, ministry verification and its scope.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
+@ExtendWith(OutputCaptureExtension.class)
+class CitizenIdentityIT {
+
+    private static final String PASSWORD = "Strong@Pass1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final PopulationRegistrySimulator REGISTRY = new PopulationRegistrySimulator(0);
+
+    /**
+     * Runs after {@link RealInfrastructureInitializer} (which points the JWT decoder at the in-process
+     * TestIssuer with a first-priority property source that a {@code @DynamicPropertySource} would not
+     * beat): here tokens come from the real Keycloak.
+     */
+    static class RealKeycloakAndRegistry implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            KeycloakServer keycloak = RealKeycloak.shared();
+            try {
+                REGISTRY.start();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer());
+            properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwksUri());
+            properties.put("egov.identity.keycloak.base-url", keycloak.baseUrl());
+            properties.put("egov.identity.registry.base-url", REGISTRY.baseUrl());
+            properties.put("egov.identity.registry.read-timeout", "1500ms");
+            properties.put("egov.identity.registry.minimum-calls", "5");
+            properties.put("egov.identity.registry.sliding-window", "5");
+            properties.put("egov.identity.registry.open-for", "2s");
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("real-keycloak-and-registry", properties));
+        }
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        REGISTRY.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ServiceConformance service() {
+        return new ServiceConformance(port);
+    }
+
+    // ------------------------------------------------------------------ the journey
+
+    @Test
+    void registerThenSignInThenVerifyRaisesTheLevelOfAssuranceInNewTokens(CapturedOutput output) {
+        Person p = Person.random();
+        HttpResponse<String> created = register(p);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(created.body());
+        String id = body.path("id").asString();
+        assertThat(body.path("username").asString()).isEqualTo(p.nationalId);
+        assertThat(body.path("levelOfAssurance").asInt()).isEqualTo(1);
+
+        String token = RealKeycloak.passwordGrant(p.nationalId, PASSWORD);
+        JsonNode claims = RealKeycloak.claims(token);
+        assertThat(claims.path("sub").asString()).isEqualTo(id);
+        assertThat(roles(claims)).contains("CITIZEN");
+        assertThat(claims.path("loa").asInt()).isEqualTo(1);
+
+        HttpResponse<String> me = service().get("/api/v1/identity/me", token);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(me.body()).contains("\"fullName\":\"" + p.fullName + "\"", "\"email\":\"" + p.email + "\"",
+                "\"phone\":\"" + p.phone + "\"", "\"levelOfAssurance\":1", "CITIZEN",
+                "\"nationalIdMasked\":\"" + p.nationalId.substring(0, 3) + "******" + p.nationalId.substring(9) + "\"")
+                .doesNotContain(p.nationalId);
+
+        // stored encrypted: neither the profile row nor the event holds the identity number
+        assertThat(jdbc.sql("select count(*) from citizen_profile where id = :id::uuid and national_id_sealed::text not like :n")
+                .param("id", id).param("n", "%" + p.nationalId + "%").query(Long.class).single()).isEqualTo(1);
+        ConsumerRecord<String, String> registered = awaitEvent(id, "vn.egov.identity.citizen-registered.v1");
+        assertThat(registered.key()).isEqualTo(id);
+        assertThat(registered.value()).contains("\"personId\":\"" + id + "\"", "\"subject\":\"" + id + "\"")
+                .doesNotContain(p.nationalId);
+
+        // level 2: the registry knows this person
+        REGISTRY.addResident(p.resident());
+        HttpResponse<String> verified = service().post("/api/v1/identity/me/verification", token, null);
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.body()).contains("\"levelOfAssurance\":2");
+        String newToken = RealKeycloak.passwordGrant(p.nationalId, PASSWORD);
+        assertThat(RealKeycloak.claims(newToken).path("loa").asInt()).isEqualTo(2);
+        assertThat(service().get("/api/v1/identity/me", newToken).body()).contains("\"levelOfAssurance\":2");
+        assertThat(awaitEvent(id, "vn.egov.identity.citizen-verified.v1").value()).contains("\"levelOfAssurance\":2")
+                .doesNotContain(p.nationalId);
+
+        // ministry verification answers yes for the verified person, with the name typed differently
+        String ministry = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-justice",
+                "ministry-justice-dev-secret", "identity.verify"));
+        assertThat(ministryVerify(ministry, p.nationalId, p.fullName.toUpperCase(), p.dateOfBirth).body())
+                .isEqualTo("{\"match\":true}");
+        assertThat(ministryVerify(ministry, p.nationalId, p.fullName, p.dateOfBirth.plusDays(1)).body())
+                .isEqualTo("{\"match\":false}");
+
+        assertThat(output.getAll()).as("log output").doesNotContain(p.nationalId);
+    }
+
+    @Test
+    void aRegistryMismatchIsRefusedAndTheLevelStaysOne() {
+        Person p = Person.random();
+        String token = registerAndSignIn(p);
+        REGISTRY.addResident(new PopulationRegistrySimulator.Resident(p.nationalId, "Trần Văn Khác", p.dateOfBirth, p.sex));
+        assertProblem(service().post("/api/v1/identity/me/verification", token, null), 422, "registry-mismatch");
+        assertThat(RealKeycloak.claims(RealKeycloak.passwordGrant(p.nationalId, PASSWORD)).path("loa").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowOrDownRegistryAnswers503AndTheCircuitBreakerThenAnswersWithoutAsking() throws Exception {
+        Person p = Person.random();
+        String token = registerAndSignIn(p);
+        REGISTRY.addResident(p.resident());
+        try {
+            REGISTRY.setLatency(Duration.ofMillis(3000)); // longer than the 1.5 s read timeout
+            long t0 = System.nanoTime();
+            assertProblem(service().post("/api/v1/identity/me/verification", token, null), 503, "registry-unavailable");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the read timeout cut the call short")
+                    .isLessThan(Duration.ofMillis(2900));
+            REGISTRY.setLatency(Duration.ZERO);
+            Thread.sleep(2000); // let the simulator finish its late answer to the call that was given up
+            REGISTRY.setAvailable(false);
+            for (int i = 0; i < 4; i++) {
+                assertProblem(service().post("/api/v1/identity/me/verification", token, null), 503, "registry-unavailable");
+            }
+            // the registry is back, but the breaker is open: the answer stays 503 until it lets a trial call through
+            REGISTRY.setAvailable(true);
+            assertProblem(service().post("/api/v1/identity/me/verification", token, null), 503, "registry-unavailable");
+            Thread.sleep(2200);
+            HttpResponse<String> ok = service().post("/api/v1/identity/me/verification", token, null);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        } finally {
+            REGISTRY.setLatency(Duration.ZERO);
+            REGISTRY.setAvailable(true);
+        }
+    }
+
+    // ------------------------------------------------------------------ refusals
+
+    @Test
+    void theSameIdentityNumberEmailOrPhoneTwiceIsAConflict() {
+        Person p = Person.random();
+        assertThat(register(p).statusCode()).isEqualTo(201);
+
+        Person sameId = Person.random().withNationalId(p.nationalId);
+        sameId.sex = p.sex;
+        sameId.dateOfBirth = p.dateOfBirth;
+        HttpResponse<String> dup = register(sameId);
+        assertProblem(dup, 409, "already-registered");
+        assertThat(dup.body()).contains("\"field\":\"nationalId\"").doesNotContain(p.nationalId);
+
+        Person sameEmail = Person.random();
+        sameEmail.email = p.email;
+        assertThat(register(sameEmail).body()).contains("\"status\":409", "\"field\":\"email\"");
+        Person samePhone = Person.random();
+        samePhone.phone = "+84" + p.phone.substring(1); // the same number written internationally
+        assertThat(register(samePhone).body()).contains("\"status\":409", "\"field\":\"phone\"");
+
+        // the demo citizen exists in Keycloak only (imported with the realm): Keycloak's refusal is a 409 too
+        Person demo = Person.random().withNationalId("001090012345");
+        demo.dateOfBirth = LocalDate.of(1990, 5, 15);
+        demo.sex = "MALE";
+        assertProblem(register(demo), 409, "already-registered");
+    }
+
+    @Test
+    void aRetriedRegistrationWithTheSameIdempotencyKeyAnswersTheFirstResponseAgain() {
+        Person p = Person.random();
+        String key = "it-" + p.email;
+        HttpResponse<String> first = service().post("/api/v1/identity/registrations", null, p.json(), "Idempotency-Key", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        HttpResponse<String> retry = service().post("/api/v1/identity/registrations", null, p.json(), "Idempotency-Key", key);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(JSON.readTree(retry.body())).isEqualTo(JSON.readTree(first.body()));
+        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", p.email)
+                .query(Long.class).single()).isEqualTo(1);
+        // the stored response is encrypted: the CCCD (its username) is not in the table in clear
+        assertThat(jdbc.sql("select count(*) from idempotency_key where encode(response_sealed, 'escape') like :n")
+                .param("n", "%" + p.nationalId + "%").query(Long.class).single()).isZero();
+
+        Person other = Person.random();
+        assertProblem(service().post("/api/v1/identity/registrations", null, other.json(), "Idempotency-Key", key),
+                409, "idempotency-key-reused");
+        // a failed request releases its key
+        Person weak = Person.random();
+        weak.password = "password1";
+        String weakKey = "it-weak-" + weak.email;
+        assertThat(service().post("/api/v1/identity/registrations", null, weak.json(), "Idempotency-Key", weakKey).statusCode())
+                .isEqualTo(400);
+        weak.password = PASSWORD;
+        assertThat(service().post("/api/v1/identity/registrations", null, weak.json(), "Idempotency-Key", weakKey).statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void invalidIdentityNumbersAre400WithTheFieldNamed() {
+        Person base = Person.random();
+        record Case(String nationalId, String sex, LocalDate dob, String code) {
+        }
+        List<Case> cases = List.of(
+                new Case("003090012345", "MALE", LocalDate.of(1990, 5, 15), "national-id-province"),
+                new Case("001190012345", "MALE", LocalDate.of(1990, 5, 15), "national-id-sex"),
+                new Case("001290012345", "MALE", LocalDate.of(1990, 5, 15), "national-id-century"),
+                new Case("001091012345", "MALE", LocalDate.of(1990, 5, 15), "national-id-birth-year"),
+                new Case("00109001234", "MALE", LocalDate.of(1990, 5, 15), "national-id-format"),
+                new Case("00109001234A", "MALE", LocalDate.of(1990, 5, 15), "national-id-format"));
+        for (Case c : cases) {
+            Person p = Person.random().withNationalId(c.nationalId());
+            p.sex = c.sex();
+            p.dateOfBirth = c.dob();
+            HttpResponse<String> r = register(p);
+            assertProblem(r, 400, "validation-failed");
+            assertThat(r.body()).as(c.nationalId()).contains("\"field\":\"nationalId\"", "\"code\":\"" + c.code() + "\"");
+        }
+        // every bad field named at once, in English on request
+        String bad = """
+                {"fullName": "X", "nationalId": "12", "dateOfBirth": "15/05/1990", "sex": "M", "email": "not-an-email",
+                 "phone": "12345", "password": ""}""";
+        HttpResponse<String> all = service().post("/api/v1/identity/registrations", null, bad, "Accept-Language", "en");
+        assertProblem(all, 400, "validation-failed");
+        for (String field : List.of("fullName", "nationalId", "dateOfBirth", "sex", "email", "phone", "password")) {
+            assertThat(all.body()).contains("\"field\":\"" + field + "\"");
+        }
+        assertThat(all.body()).contains("Vietnamese mobile number");
+        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", base.email)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPasswordThePolicyRefusesIs400OnPasswordAndLeavesNothingBehind() {
+        Person p = Person.random();
+        p.password = "password1";
+        HttpResponse<String> r = register(p);
+        assertProblem(r, 400, "validation-failed");
+        assertThat(r.body()).contains("\"field\":\"password\"", "\"code\":\"password-policy\"");
+        assertThat(RealKeycloak.admin("/users?username=" + p.nationalId + "&exact=true").size()).isZero();
+        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", p.email)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void whenTheDatabaseStepFailsTheKeycloakAccountIsDeleted() {
+        // a real failure of the real database, for this one email only: no test hook in the service
+        jdbc.sql("""
+                create or replace function it_fail_citizen_insert() returns trigger language plpgsql as $$
+                begin
+                  if new.email like 'it-fail-db-%' then raise exception 'simulated database failure'; end if;
+                  return new;
+                end $$""").update();
+        jdbc.sql("drop trigger if exists it_fail_citizen_insert on citizen_profile").update();
+        jdbc.sql("create trigger it_fail_citizen_insert before insert on citizen_profile for each row execute function it_fail_citizen_insert()")
+                .update();
+        try {
+            Person p = Person.random();
+            p.email = "it-fail-db-" + p.email;
+            HttpResponse<String> r = register(p);
+            assertProblem(r, 500, "internal-error");
+            assertThat(RealKeycloak.admin("/users?username=" + p.nationalId + "&exact=true").size())
+                    .as("Keycloak account left behind").isZero();
+            assertThat(RealKeycloak.admin("/users?email=" + p.email + "&exact=true").size()).isZero();
+            assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", p.email)
+                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from outbox_event where payload like :e").param("e", "%" + p.email + "%")
+                    .query(Long.class).single()).isZero();
+
+            // and the same person can register once the database works again
+            jdbc.sql("drop trigger it_fail_citizen_insert on citizen_profile").update();
+            assertThat(register(p).statusCode()).isEqualTo(201);
+        } finally {
+            jdbc.sql("drop trigger if exists it_fail_citizen_insert on citizen_profile").update();
+        }
+    }
+
+    // ------------------------------------------------------------------ ministry verification
+
+    @Test
+    void ministryVerificationNeedsTheScopeAndAnswersOnlyYesOrNoForVerifiedPeople() {
+        Person registeredOnly = Person.random();
+        assertThat(register(registeredOnly).statusCode()).isEqualTo(201);
+        long auditBefore = jdbc.sql("select count(*) from identity_verification_audit").query(Long.class).single();
+
+        String withScope = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-justice",
+                "ministry-justice-dev-secret", "identity.verify"));
+        // registered but not verified (level 1): no
+        HttpResponse<String> notVerified = ministryVerify(withScope, registeredOnly.nationalId, registeredOnly.fullName,
+                registeredOnly.dateOfBirth);
+        assertThat(notVerified.statusCode()).isEqualTo(200);
+        assertThat(notVerified.body()).isEqualTo("{\"match\":false}");
+        assertThat(ministryVerify(withScope, "001090099999", "Nguyễn Văn An", LocalDate.of(1990, 5, 15)).body())
+                .isEqualTo("{\"match\":false}");
+        assertProblem(ministryVerify(withScope, "0010900", "Nguyễn Văn An", LocalDate.of(1990, 5, 15)), 400,
+                "validation-failed");
+
+        // the same client without asking for the scope, and a client that may not have it: 403
+        String withoutScope = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-justice",
+                "ministry-justice-dev-secret", null));
+        assertProblem(ministryVerify(withoutScope, registeredOnly.nationalId, registeredOnly.fullName,
+                registeredOnly.dateOfBirth), 403, "scope-required");
+        String otherMinistry = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-no-scope",
+                "ministry-no-scope-dev-secret", null));
+        assertProblem(ministryVerify(otherMinistry, registeredOnly.nationalId, registeredOnly.fullName,
+                registeredOnly.dateOfBirth), 403, "scope-required");
+        // a citizen's token is no ministry's either
+        String citizen = RealKeycloak.passwordGrant(registeredOnly.nationalId, PASSWORD);
+        assertProblem(ministryVerify(citizen, registeredOnly.nationalId, registeredOnly.fullName,
+                registeredOnly.dateOfBirth), 403, "scope-required");
+
+        // every call audited, by client and outcome, never with the identity number in clear
+        List<String> outcomes = new ArrayList<>(jdbc.sql("""
+                select client_id || ':' || outcome from identity_verification_audit order by id offset :skip""")
+                .param("skip", auditBefore).query(String.class).list());
+        assertThat(outcomes).containsExactly("ministry-justice:NO_MATCH", "ministry-justice:NO_MATCH",
+                "ministry-justice:INVALID", "ministry-justice:DENIED", "ministry-no-scope:DENIED", "egov-local-cli:DENIED");
+        assertThat(jdbc.sql("select count(*) from identity_verification_audit where national_id_index = :n or client_id = :n")
+                .param("n", registeredOnly.nationalId).query(Long.class).single()).isZero();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private HttpResponse<String> register(Person p) {
+        return service().post("/api/v1/identity/registrations", null, p.json());
+    }
+
+    private String registerAndSignIn(Person p) {
+        HttpResponse<String> r = register(p);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return RealKeycloak.passwordGrant(p.nationalId, PASSWORD);
+    }
+
+    private HttpResponse<String> ministryVerify(String token, String nationalId, String fullName, LocalDate dob) {
+        return service().post("/api/v1/identity/verifications", token, """
+                {"nationalId": "%s", "fullName": "%s", "dateOfBirth": "%s"}""".formatted(nationalId, fullName, dob));
+    }
+
+    /** The event of this type about this person, once the outbox relay has sent it to Kafka. */
+    private static ConsumerRecord<String, String> awaitEvent(String subject, String type) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> r : ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(),
+                    EventTopics.IDENTITY, subject, Duration.ofSeconds(10))) {
+                if (r.value().contains("\"" + type + "\"")) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " event about " + subject + " on " + EventTopics.IDENTITY);
+    }
+
+    private static List<String> roles(JsonNode claims) {
+        List<String> roles = new ArrayList<>();
+        claims.path("realm_access").path("roles").forEach(r -> roles.add(r.asString()));
+        return roles;
+    }
+
+    /** A fresh, valid citizen each time (the Keycloak and PostgreSQL data outlive a test run). */
+    static final class Person {
+        String fullName;
+        String nationalId;
+        LocalDate dateOfBirth;
+        String sex;
+        String email;
+        String phone;
+        String password = PASSWORD;
+
+        static Person random() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            Person p = new Person();
+            boolean female = random.nextBoolean();
+            p.sex = female ? "FEMALE" : "MALE";
+            p.dateOfBirth = LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            int year = p.dateOfBirth.getYear();
+            p.nationalId = "0" + (10 + random.nextInt(2) * 69) // 010 Lào Cai or 079 Hồ Chí Minh
+                    + PopulationRegistrySimulator.centuryDigit(year, female)
+                    + String.format("%02d", year % 100) + String.format("%06d", random.nextInt(1_000_000));
+            p.fullName = female ? "Phạm Thị Hồng Nhung" : "Đỗ Quang Huy";
+            String tag = Long.toString(random.nextLong(Long.MAX_VALUE), 36);
+            p.email = "it-" + tag + "@example.vn";
+            p.phone = "09" + String.format("%08d", random.nextInt(100_000_000));
+            return p;
+        }
+
+        Person withNationalId(String nationalId) {
+            this.nationalId = nationalId;
+            return this;
+        }
+
+        PopulationRegistrySimulator.Resident resident() {
+            return new PopulationRegistrySimulator.Resident(nationalId, fullName, dateOfBirth, sex);
+        }
+
+        String json() {
+            return """
+                    {"fullName": "%s", "nationalId": "%s", "dateOfBirth": "%s", "sex": "%s", "email": "%s",
+                     "phone": "%s", "password": "%s"}""".formatted(fullName, nationalId, dateOfBirth, sex, email, phone, password);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package vn.egov.identity.events;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.contracts.identity.CitizenRegistered;
+import vn.egov.commons.events.contracts.identity.CitizenVerified;
+import vn.egov.commons.events.contracts.identity.OfficerCreated;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The identity event contracts as consumers see them on the wire: stable type names, the field names
+ * consumers rely on, and never an identity number.
+ */
+class IdentityEventContractsTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void typesAreVersionedNames() {
+        assertThat(CitizenRegistered.TYPE).isEqualTo("vn.egov.identity.citizen-registered.v1");
+        assertThat(CitizenVerified.TYPE).isEqualTo("vn.egov.identity.citizen-verified.v1");
+        assertThat(OfficerCreated.TYPE).isEqualTo("vn.egov.identity.officer-created.v1");
+    }
+
+    @Test
+    void fieldsOnTheWire() {
+        Instant at = Instant.parse("2026-11-22T02:00:00Z");
+        assertThat(fields(new CitizenRegistered("p1", "Nguyễn Văn An", "a@b.vn", "0912345678", 1, at)))
+                .containsExactlyInAnyOrder("personId", "fullName", "email", "phone", "levelOfAssurance", "registeredAt");
+        assertThat(fields(new CitizenVerified("p1", 2, "national-population-registry", at)))
+                .containsExactlyInAnyOrder("personId", "levelOfAssurance", "verifiedBy", "verifiedAt");
+        assertThat(fields(new OfficerCreated("p2", "canbo", "Trần Thị Bình", "c@b.vn", "OFFICER", "000.00.01.H26", "p3", at)))
+                .containsExactlyInAnyOrder("personId", "username", "fullName", "email", "role", "agencyCode", "createdBy",
+                        "createdAt");
+        assertThat(json.writeValueAsString(new CitizenRegistered("p1", "n", "e", "p", 1, at)))
+                .contains("\"registeredAt\":\"2026-11-22T02:00:00Z\"");
+    }
+
+    @Test
+    void noContractCarriesAnIdentityNumber() {
+        for (Class<?> contract : List.of(CitizenRegistered.class, CitizenVerified.class, OfficerCreated.class)) {
+            for (var component : contract.getRecordComponents()) {
+                assertThat(component.getName().toLowerCase()).as(contract.getSimpleName())
+                        .doesNotContain("national", "cccd", "identitynumber");
+            }
+        }
+    }
+
+    private List<String> fields(Object event) {
+        JsonNode node = json.valueToTree(event);
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+}
