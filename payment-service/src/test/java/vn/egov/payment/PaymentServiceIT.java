@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 /** payment-service running on a real port against real PostgreSQL and Kafka, with real signed tokens. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // no background sweeper here: it would query whatever listens on the default gateway port
+        properties = "egov.payment.orders.sweep-interval=1h")
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class PaymentServiceIT {
 

@@ -1,0 +1,72 @@
+package vn.egov.commons.events.contracts.payment;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wire shape of the payment events: consumers (dossier-service, notification-service) read these
+ * names, so a rename here must fail a test, and a producer adding a field must not break a consumer.
+ */
+class PaymentEventContractsTest {
+
+    final JsonMapper json = JsonMapper.builder().build();
+    final UUID id = UUID.fromString("2f1c7a4e-3b8d-4c55-9e0a-1d2b3c4d5e6f");
+    final Instant paidAt = Instant.parse("2026-11-22T03:04:05Z");
+
+    @Test
+    void typesAreVersionedAndDistinct() {
+        List<String> types = List.of(PaymentOrderCreatedV1.TYPE, PaymentSucceededV1.TYPE, PaymentFailedV1.TYPE,
+                PaymentExpiredV1.TYPE, PaymentCancelledV1.TYPE, PaymentRefundedV1.TYPE);
+        assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.payment\\.[a-z-]+\\.v1"));
+        assertThat(PaymentSucceededV1.TYPE).isEqualTo("vn.egov.payment.succeeded.v1");
+        assertThat(PaymentFailedV1.TYPE).isEqualTo("vn.egov.payment.failed.v1");
+    }
+
+    @Test
+    void succeededCarriesTheReceiptWithStableFieldNames() {
+        PaymentSucceededV1 event = new PaymentSucceededV1(id, "000.00.11.H26-261122-0001", "000.00.11.H26", 200_000L,
+                "BL-2026-000001", paidAt, "14123456", "NCB");
+        JsonNode tree = json.valueToTree(event);
+        assertThat(tree.get("paymentId").asString()).isEqualTo(id.toString());
+        assertThat(tree.get("dossierCode").asString()).isEqualTo("000.00.11.H26-261122-0001");
+        assertThat(tree.get("amountVnd").asLong()).isEqualTo(200_000L);
+        assertThat(tree.get("receiptNumber").asString()).isEqualTo("BL-2026-000001");
+        assertThat(tree.get("paidAt").asString()).isEqualTo("2026-11-22T03:04:05Z");
+        assertThat(tree.get("gatewayTransactionNo").asString()).isEqualTo("14123456");
+        assertThat(tree.get("bankCode").asString()).isEqualTo("NCB");
+        assertThat(json.treeToValue(tree, PaymentSucceededV1.class)).isEqualTo(event);
+    }
+
+    @Test
+    void consumersIgnoreFieldsAddedLaterInTheSameVersion() {
+        String withExtra = """
+                {"paymentId":"%s","dossierCode":"D-1","agencyCode":"A","amountVnd":5000,"receiptNumber":"BL-2026-000007",
+                 "paidAt":"2026-11-22T03:04:05Z","gatewayTransactionNo":"1","bankCode":"NCB","somethingNew":{"x":1}}"""
+                .formatted(id);
+        PaymentSucceededV1 read = json.readValue(withExtra, PaymentSucceededV1.class);
+        assertThat(read.receiptNumber()).isEqualTo("BL-2026-000007");
+        assertThat(read.amountVnd()).isEqualTo(5000L);
+    }
+
+    @Test
+    void everyContractRoundTrips() {
+        List<Object> events = List.of(
+                new PaymentOrderCreatedV1(id, "D-1", "A", 10_000L, paidAt),
+                new PaymentFailedV1(id, "D-1", "A", 10_000L, "24", paidAt),
+                new PaymentExpiredV1(id, "D-1", "A", 10_000L, paidAt),
+                new PaymentCancelledV1(id, "D-1", "A", 10_000L, paidAt),
+                new PaymentRefundedV1(id, UUID.randomUUID(), "D-1", "A", 10_000L, 4_000L, 4_000L, false,
+                        "BL-2026-000001", paidAt));
+        for (Object event : events) {
+            String text = json.writeValueAsString(event);
+            assertThat(json.readValue(text, event.getClass())).as(text).isEqualTo(event);
+        }
+    }
+}

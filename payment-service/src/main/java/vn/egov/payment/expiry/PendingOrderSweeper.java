@@ -1,0 +1,133 @@
+package vn.egov.payment.expiry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.payment.order.GatewayPaymentStatus;
+import vn.egov.payment.order.OrderProperties;
+import vn.egov.payment.order.PaymentGatewayAdapter;
+import vn.egov.payment.order.PaymentLifecycle;
+import vn.egov.payment.order.PaymentOrder;
+import vn.egov.payment.order.PaymentOrders;
+import vn.egov.payment.order.PaymentStatus;
+import vn.egov.payment.receipt.ReceiptNumbers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Settles PENDING orders whose IPN never came, from the gateway's own record, and expires the unpaid
+ * ones. An order is never expired without asking the gateway first: a payment made but never
+ * confirmed (a lost IPN) becomes SUCCEEDED with its receipt, not EXPIRED. When the gateway cannot be
+ * asked, the order stays PENDING for the next pass.
+ *
+ * <p>The gateway is asked outside any database transaction; each order is then settled in its own
+ * short transaction, under its row lock and only if it is still PENDING (an IPN may have won the race).
+ */
+@Component
+public class PendingOrderSweeper {
+
+    /** What one pass did. */
+    public record Pass(int succeeded, int failed, int expired, int unanswered) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(PendingOrderSweeper.class);
+    private static final int BATCH = 100;
+
+    private final PaymentOrders orders;
+    private final PaymentLifecycle lifecycle;
+    private final PaymentGatewayAdapter gateway;
+    private final ReceiptNumbers receipts;
+    private final TransactionTemplate transactions;
+    private final OrderProperties properties;
+    private final Clock clock;
+
+    PendingOrderSweeper(PaymentOrders orders, PaymentLifecycle lifecycle, PaymentGatewayAdapter gateway,
+                        ReceiptNumbers receipts, TransactionTemplate transactions, OrderProperties properties,
+                        Clock clock) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.gateway = gateway;
+        this.receipts = receipts;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${egov.payment.orders.sweep-interval:1m}",
+            initialDelayString = "${egov.payment.orders.sweep-interval:1m}")
+    void scheduledSweep() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("pending-order sweep failed, the next pass retries: {}", e.toString());
+        }
+    }
+
+    /** One pass over the overdue PENDING orders (at most a batch). */
+    public Pass sweep() {
+        Instant now = clock.instant();
+        List<PaymentOrder> overdue = orders.pendingOverdue(now.minus(properties.queryAfter()),
+                now.minus(properties.expiryGrace()), BATCH);
+        int succeeded = 0;
+        int failed = 0;
+        int expired = 0;
+        int unanswered = 0;
+        for (PaymentOrder order : overdue) {
+            GatewayPaymentStatus status;
+            try {
+                status = gateway.query(order);
+            } catch (PaymentGatewayAdapter.GatewayUnavailableException e) {
+                log.warn("gateway could not tell the state of payment {}: {}", order.id(), e.getMessage());
+                unanswered++;
+                continue;
+            }
+            PaymentStatus result = transactions.execute(tx -> settle(order.id(), status, now));
+            if (result == PaymentStatus.SUCCEEDED) {
+                succeeded++;
+            } else if (result == PaymentStatus.FAILED) {
+                failed++;
+            } else if (result == PaymentStatus.EXPIRED) {
+                expired++;
+            }
+        }
+        Pass pass = new Pass(succeeded, failed, expired, unanswered);
+        if (!overdue.isEmpty()) {
+            log.info("pending-order sweep: {}", pass);
+        }
+        return pass;
+    }
+
+    /** The status the order moved to, or null when it was left as it was. */
+    private PaymentStatus settle(java.util.UUID id, GatewayPaymentStatus status, Instant now) {
+        PaymentOrder order = orders.findForUpdate(id).orElseThrow();
+        if (order.status() != PaymentStatus.PENDING) {
+            return null; // the IPN came in the meantime
+        }
+        switch (status.outcome()) {
+            case PAID -> {
+                if (status.amountVnd() != order.amountVnd()) {
+                    log.error("gateway reports payment {} with another amount; left for reconciliation", order.id());
+                    return null;
+                }
+                lifecycle.succeed(order, receipts.next(status.paidAt()), status.paidAt(), status.transactionNo(),
+                        status.bankCode());
+                return PaymentStatus.SUCCEEDED;
+            }
+            case DECLINED -> {
+                lifecycle.fail(order, status.responseCode(), now);
+                return PaymentStatus.FAILED;
+            }
+            default -> {
+                if (order.expiresAt() != null && order.expiresAt().isBefore(now.minus(properties.expiryGrace()))) {
+                    lifecycle.expire(order, now);
+                    return PaymentStatus.EXPIRED;
+                }
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package vn.egov.payment.order;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Explicit SQL over {@code payment_order}. The {@code …ForUpdate} reads lock the row until the transaction ends. */
+@Repository
+public class PaymentOrders {
+
+    private static final String COLUMNS = """
+            id, txn_ref, dossier_code, agency_code, payer_subject, amount_vnd, description, status, payment_url,
+            expires_at, receipt_number, paid_at, gateway_transaction_no, bank_code, refunded_vnd, created_at""";
+
+    private static final RowMapper<PaymentOrder> MAPPER = (rs, i) -> new PaymentOrder(
+            rs.getObject("id", UUID.class), rs.getString("txn_ref"), rs.getString("dossier_code"),
+            rs.getString("agency_code"), rs.getString("payer_subject"), rs.getLong("amount_vnd"),
+            rs.getString("description"), PaymentStatus.valueOf(rs.getString("status")), rs.getString("payment_url"),
+            instant(rs.getTimestamp("expires_at")), rs.getString("receipt_number"), instant(rs.getTimestamp("paid_at")),
+            rs.getString("gateway_transaction_no"), rs.getString("bank_code"), rs.getLong("refunded_vnd"),
+            instant(rs.getTimestamp("created_at")));
+
+    private final JdbcClient jdbc;
+
+    PaymentOrders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PaymentOrder> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from payment_order where id = ?").param(id).query(MAPPER).optional();
+    }
+
+    public Optional<PaymentOrder> findForUpdate(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from payment_order where id = ? for update").param(id).query(MAPPER)
+                .optional();
+    }
+
+    public Optional<PaymentOrder> findByTxnRef(String txnRef) {
+        return jdbc.sql("select " + COLUMNS + " from payment_order where txn_ref = ?").param(txnRef).query(MAPPER)
+                .optional();
+    }
+
+    /** Serialises concurrent IPNs for one order: the second waits here until the first commits. */
+    public Optional<PaymentOrder> findByTxnRefForUpdate(String txnRef) {
+        return jdbc.sql("select " + COLUMNS + " from payment_order where txn_ref = ? for update").param(txnRef)
+                .query(MAPPER).optional();
+    }
+
+    /**
+     * PENDING orders created before {@code createdBefore} (their IPN is overdue) or whose payment window
+     * closed before {@code expiredBefore}; read without a lock, oldest first.
+     */
+    public List<PaymentOrder> pendingOverdue(Instant createdBefore, Instant expiredBefore, int limit) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from payment_order where status = 'PENDING' and (created_at < ? or expires_at < ?)
+                         order by created_at limit ?""")
+                .param(Timestamp.from(createdBefore)).param(Timestamp.from(expiredBefore)).param(limit)
+                .query(MAPPER).list();
+    }
+
+    /** Orders the gateway confirmed as paid in {@code [from, to)}, of one agency or of all ({@code agencyCode} null). */
+    public List<PaymentOrder> paidBetween(Instant from, Instant to, String agencyCode) {
+        return jdbc.sql("select " + COLUMNS + " from payment_order where paid_at >= ? and paid_at < ?"
+                        + " and (cast(? as text) is null or agency_code = ?) order by paid_at")
+                .params(Timestamp.from(from), Timestamp.from(to), agencyCode, agencyCode)
+                .query(MAPPER).list();
+    }
+
+    void insertCreated(UUID id, String dossierCode, String agencyCode, String payerSubject, long amountVnd,
+                       String description, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("""
+                        insert into payment_order (id, txn_ref, dossier_code, agency_code, payer_subject, amount_vnd,
+                            description, status, expires_at, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?)""")
+                .params(id, PaymentOrder.txnRefOf(id), dossierCode, agencyCode, payerSubject, amountVnd, description,
+                        Timestamp.from(expiresAt), Timestamp.from(createdAt), Timestamp.from(createdAt))
+                .update();
+    }
+
+    void savePaymentUrl(UUID id, String paymentUrl) {
+        jdbc.sql("update payment_order set payment_url = ? where id = ?").params(paymentUrl, id).update();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,71 @@
+package vn.egov.payment.reconciliation;
+
+import org.springframework.http.HttpStatus;
+import vn.egov.commons.web.ApiProblem;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The gateway's daily settlement file: CSV with a header naming at least {@code txn_ref},
+ * {@code amount_vnd} and {@code pay_date} (yyyyMMddHHmmss, Vietnam time); {@code transaction_no}
+ * and {@code bank_code} are kept when present. Columns may come in any order.
+ */
+record SettlementFile(List<Line> lines) {
+
+    record Line(int lineNumber, String txnRef, String transactionNo, long amountVnd, LocalDateTime payDate) {
+    }
+
+    static final DateTimeFormatter PAY_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    static SettlementFile parse(String text) {
+        String[] rows = text.replace("\r", "").split("\n");
+        if (rows.length == 0 || rows[0].isBlank()) {
+            throw invalid(1, "file", "empty file");
+        }
+        List<String> header = Arrays.stream(rows[0].split(",", -1)).map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        int txnRef = header.indexOf("txn_ref");
+        int amount = header.indexOf("amount_vnd");
+        int payDate = header.indexOf("pay_date");
+        int transactionNo = header.indexOf("transaction_no");
+        if (txnRef < 0 || amount < 0 || payDate < 0) {
+            throw invalid(1, "header", "txn_ref, amount_vnd and pay_date columns are required");
+        }
+        List<Line> lines = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i].isBlank()) {
+                continue;
+            }
+            String[] cells = rows[i].split(",", -1);
+            if (cells.length != header.size()) {
+                throw invalid(i + 1, "line", "expected " + header.size() + " columns");
+            }
+            String ref = cells[txnRef].trim();
+            if (ref.isEmpty() || seen.contains(ref)) {
+                throw invalid(i + 1, "txn_ref", ref.isEmpty() ? "empty" : "appears twice");
+            }
+            seen.add(ref);
+            try {
+                lines.add(new Line(i + 1, ref, transactionNo < 0 ? null : cells[transactionNo].trim(),
+                        Long.parseLong(cells[amount].trim()), LocalDateTime.parse(cells[payDate].trim(), PAY_DATE)));
+            } catch (NumberFormatException e) {
+                throw invalid(i + 1, "amount_vnd", "not a whole number");
+            } catch (DateTimeParseException e) {
+                throw invalid(i + 1, "pay_date", "not yyyyMMddHHmmss");
+            }
+        }
+        return new SettlementFile(List.copyOf(lines));
+    }
+
+    private static ApiProblem invalid(int line, String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "settlement-file-invalid",
+                List.of(new ApiProblem.FieldError(field, "invalid", "line " + line + ": " + message)),
+                java.util.Map.of("line", line), line);
+    }
+}

@@ -1,0 +1,169 @@
+package vn.egov.payment.refund;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.payment.order.PaymentGatewayAdapter;
+import vn.egov.payment.order.PaymentLifecycle;
+import vn.egov.payment.order.PaymentOrder;
+import vn.egov.payment.order.PaymentOrders;
+import vn.egov.payment.order.PaymentStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Refunds of a paid order through the gateway, in three steps: (1) under the order's row lock, the
+ * refund is recorded as REQUESTED and its amount reserved, so concurrent refunds can never together
+ * pass the paid amount (the database checks the confirmed total too); (2) the gateway is asked, outside
+ * any transaction; (3) under the lock again, the refund is SUCCEEDED (order status and event) or
+ * FAILED (reservation released). A gateway that cannot be reached leaves the refund REQUESTED.
+ */
+@Service
+class RefundService {
+
+    private static final Logger log = LoggerFactory.getLogger(RefundService.class);
+
+    record RefundResponse(UUID refundId, UUID paymentId, long amountVnd, String refundStatus, long refundedTotalVnd,
+                          long remainingVnd, String paymentStatus) {
+    }
+
+    private record Requested(PaymentOrder order, UUID refundId, boolean full, RefundResponse earlier) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PaymentOrders orders;
+    private final PaymentLifecycle lifecycle;
+    private final PaymentGatewayAdapter gateway;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    RefundService(JdbcClient jdbc, PaymentOrders orders, PaymentLifecycle lifecycle, PaymentGatewayAdapter gateway,
+                  TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.gateway = gateway;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    RefundResponse refund(UUID paymentId, EgovPrincipal officer, String key, RefundRequest request) {
+        String hash = sha256(request.amountVnd() + "\n" + request.reason());
+        Requested requested = transactions.execute(status -> request(paymentId, officer, key, hash, request));
+        if (requested.earlier() != null) {
+            return requested.earlier();
+        }
+        Boolean made;
+        try {
+            made = gateway.refund(requested.order(), requested.refundId(), request.amountVnd(), requested.full(),
+                    officer.subject());
+        } catch (PaymentGatewayAdapter.GatewayUnavailableException e) {
+            log.warn("refund {} of payment {} not confirmed by the gateway yet: {}", requested.refundId(), paymentId,
+                    e.getMessage());
+            made = null;
+        }
+        Boolean outcome = made;
+        RefundResponse completed = transactions.execute(status -> complete(paymentId, requested.refundId(),
+                request.amountVnd(), outcome));
+        if ("FAILED".equals(completed.refundStatus())) {
+            // after the commit: the failure is recorded and the reserved amount is free again
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "refund-refused-by-gateway", List.of(),
+                    Map.of("refundId", completed.refundId().toString()));
+        }
+        return completed;
+    }
+
+    private Requested request(UUID paymentId, EgovPrincipal officer, String key, String hash, RefundRequest request) {
+        PaymentOrder order = orders.findForUpdate(paymentId)
+                .filter(o -> o.agencyCode().equals(officer.agency()))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "payment-not-found"));
+        Optional<RefundResponse> earlier = earlier(order, key, hash);
+        if (earlier.isPresent()) {
+            return new Requested(order, null, false, earlier.get());
+        }
+        if (order.status() != PaymentStatus.SUCCEEDED && order.status() != PaymentStatus.PARTIALLY_REFUNDED) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "payment-not-refundable");
+        }
+        long reserved = jdbc.sql("select coalesce(sum(amount_vnd), 0) from payment_refund where payment_id = ? and status = 'REQUESTED'")
+                .param(paymentId).query(Long.class).single();
+        long refundable = order.refundableVnd() - reserved;
+        if (request.amountVnd() > refundable) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-paid", List.of(),
+                    Map.of("refundableVnd", refundable), refundable);
+        }
+        UUID refundId = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payment_refund (id, payment_id, amount_vnd, reason, requested_by, idempotency_key,
+                            request_hash, created_at, status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')""")
+                .params(refundId, paymentId, request.amountVnd(), request.reason(), officer.subject(), key, hash,
+                        Timestamp.from(clock.instant()))
+                .update();
+        return new Requested(order, refundId, request.amountVnd() == order.refundableVnd() && reserved == 0, null);
+    }
+
+    /** {@code made}: true refunded, false refused by the gateway, null unknown (left REQUESTED). */
+    private RefundResponse complete(UUID paymentId, UUID refundId, long amountVnd, Boolean made) {
+        PaymentOrder order = orders.findForUpdate(paymentId).orElseThrow();
+        if (Boolean.TRUE.equals(made)) {
+            Instant now = clock.instant();
+            jdbc.sql("update payment_refund set status = 'SUCCEEDED', gateway_response_code = '00', completed_at = ? where id = ?")
+                    .params(Timestamp.from(now), refundId).update();
+            PaymentStatus to = lifecycle.refund(order, refundId, amountVnd, now);
+            long total = order.refundedVnd() + amountVnd;
+            return new RefundResponse(refundId, paymentId, amountVnd, "SUCCEEDED", total, order.amountVnd() - total,
+                    to.name());
+        }
+        if (Boolean.FALSE.equals(made)) {
+            jdbc.sql("update payment_refund set status = 'FAILED', completed_at = ? where id = ?")
+                    .params(Timestamp.from(clock.instant()), refundId).update();
+            return new RefundResponse(refundId, paymentId, amountVnd, "FAILED", order.refundedVnd(),
+                    order.refundableVnd(), order.status().name());
+        }
+        return new RefundResponse(refundId, paymentId, amountVnd, "REQUESTED", order.refundedVnd(),
+                order.refundableVnd(), order.status().name());
+    }
+
+    /** The refund this key already made on this order (same request), or 409 for another request. */
+    private Optional<RefundResponse> earlier(PaymentOrder order, String key, String hash) {
+        record Row(UUID id, long amount, String hash, String status) {
+        }
+        return jdbc.sql("""
+                        select id, amount_vnd, request_hash, status from payment_refund
+                        where payment_id = ? and idempotency_key = ?""")
+                .params(order.id(), key)
+                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .optional()
+                .map(row -> {
+                    if (!row.hash().equals(hash)) {
+                        throw new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused");
+                    }
+                    return new RefundResponse(row.id(), order.id(), row.amount(), row.status(), order.refundedVnd(),
+                            order.refundableVnd(), order.status().name());
+                });
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package vn.egov.payment.order;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PaymentTransitionsTest {
+
+    @ParameterizedTest(name = "{0} -> {1} emits {2}")
+    @CsvSource({
+            "CREATED, PENDING, vn.egov.payment.created.v1",
+            "CREATED, CANCELLED, vn.egov.payment.cancelled.v1",
+            "PENDING, SUCCEEDED, vn.egov.payment.succeeded.v1",
+            "PENDING, FAILED, vn.egov.payment.failed.v1",
+            "PENDING, EXPIRED, vn.egov.payment.expired.v1",
+            "PENDING, CANCELLED, vn.egov.payment.cancelled.v1",
+            "SUCCEEDED, PARTIALLY_REFUNDED, vn.egov.payment.refunded.v1",
+            "SUCCEEDED, REFUNDED, vn.egov.payment.refunded.v1",
+            "PARTIALLY_REFUNDED, PARTIALLY_REFUNDED, vn.egov.payment.refunded.v1",
+            "PARTIALLY_REFUNDED, REFUNDED, vn.egov.payment.refunded.v1"})
+    void allowedMovesNameTheirEvent(PaymentStatus from, PaymentStatus to, String event) {
+        assertThat(PaymentTransitions.isAllowed(from, to)).isTrue();
+        assertThat(PaymentTransitions.require(from, to).eventType()).isEqualTo(event);
+    }
+
+    @Test
+    void theTableHoldsExactlyTheseMoves() {
+        assertThat(PaymentTransitions.all()).hasSize(10)
+                .extracting(t -> t.from() + "->" + t.to()).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} is refused")
+    @CsvSource({
+            // nothing skips the gateway, nothing leaves a final state, nothing goes back
+            "CREATED, SUCCEEDED", "CREATED, FAILED", "CREATED, EXPIRED", "CREATED, REFUNDED",
+            "PENDING, CREATED", "PENDING, PENDING", "PENDING, REFUNDED", "PENDING, PARTIALLY_REFUNDED",
+            "SUCCEEDED, SUCCEEDED", "SUCCEEDED, FAILED", "SUCCEEDED, PENDING", "SUCCEEDED, EXPIRED", "SUCCEEDED, CANCELLED",
+            "FAILED, SUCCEEDED", "FAILED, PENDING", "EXPIRED, SUCCEEDED", "EXPIRED, PENDING",
+            "CANCELLED, SUCCEEDED", "CANCELLED, PENDING",
+            "REFUNDED, REFUNDED", "REFUNDED, PARTIALLY_REFUNDED", "REFUNDED, SUCCEEDED",
+            "PARTIALLY_REFUNDED, SUCCEEDED"})
+    void otherMovesAreRefused(PaymentStatus from, PaymentStatus to) {
+        assertThat(PaymentTransitions.isAllowed(from, to)).isFalse();
+        assertThatThrownBy(() -> PaymentTransitions.require(from, to))
+                .isInstanceOf(PaymentTransitions.IllegalTransitionException.class)
+                .hasMessageContaining(from + " to " + to);
+    }
+
+    @Test
+    void finalStatesHaveNoWayOut() {
+        for (PaymentStatus terminal : EnumSet.of(PaymentStatus.FAILED, PaymentStatus.EXPIRED, PaymentStatus.CANCELLED,
+                PaymentStatus.REFUNDED)) {
+            assertThat(PaymentTransitions.all()).noneMatch(t -> t.from() == terminal);
+        }
+        Set<PaymentStatus> reachable = PaymentTransitions.all().stream().map(PaymentTransitions.Transition::to)
+                .collect(Collectors.toSet());
+        assertThat(reachable).containsAll(EnumSet.complementOf(EnumSet.of(PaymentStatus.CREATED)));
+    }
+}

@@ -1,0 +1,28 @@
+package vn.egov.payment.receipt;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReceiptNumbersTest {
+
+    @Test
+    void numbersArePrefixedByYearAndZeroPadded() {
+        assertThat(ReceiptNumbers.format(2026, 1)).isEqualTo("BL-2026-000001");
+        assertThat(ReceiptNumbers.format(2026, 42)).isEqualTo("BL-2026-000042");
+        assertThat(ReceiptNumbers.format(2027, 999_999)).isEqualTo("BL-2027-999999");
+        // past a million the number grows rather than wrapping into a duplicate
+        assertThat(ReceiptNumbers.format(2027, 1_000_000)).isEqualTo("BL-2027-1000000");
+        assertThatThrownBy(() -> ReceiptNumbers.format(2026, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theYearIsVietnamsNotUtcs() {
+        // 31 Dec 2026 18:30 UTC is already 1 Jan 2027 in Hanoi
+        assertThat(ReceiptNumbers.yearOf(Instant.parse("2026-12-31T18:30:00Z"))).isEqualTo(2027);
+        assertThat(ReceiptNumbers.yearOf(Instant.parse("2026-12-31T16:59:59Z"))).isEqualTo(2026);
+    }
+}
