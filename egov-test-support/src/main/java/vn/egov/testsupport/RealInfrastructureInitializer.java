@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** The name Spring's test context gives the property source of {@code @DynamicPropertySource}. */
+    static final String DYNAMIC_TEST_PROPERTIES = "Dynamic Test Properties";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment env = context.getEnvironment();
@@ -35,6 +38,13 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         TestIssuer issuer = TestIssuer.shared();
         props.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
         props.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwkSetUri());
-        env.getPropertySources().addFirst(new MapPropertySource("egov-real-infrastructure", props));
+        // Above application.yml, but below a test's own @DynamicPropertySource values, so a test can
+        // still point one property elsewhere (e.g. the issuer at a real Keycloak).
+        MapPropertySource source = new MapPropertySource("egov-real-infrastructure", props);
+        if (env.getPropertySources().contains(DYNAMIC_TEST_PROPERTIES)) {
+            env.getPropertySources().addAfter(DYNAMIC_TEST_PROPERTIES, source);
+        } else {
+            env.getPropertySources().addFirst(source);
+        }
     }
 }

@@ -129,6 +129,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         server.createContext("/paymentv2/status", this::status);
         server.createContext("/merchant_webapi/api/transaction", this::merchantApi);
         server.createContext("/paymentv2/settlement", this::settlement);
+        server.createContext("/health", ex -> send(ex, 200, "application/json", "{\"status\":\"UP\"}"));
     }
 
     /** Starts a simulator; {@code port} 0 takes a free port. */
