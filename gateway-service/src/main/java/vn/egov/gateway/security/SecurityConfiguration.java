@@ -1,0 +1,96 @@
+package vn.egov.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * Edge authentication. The gateway checks Keycloak's tokens (signature by the realm's keys, issuer,
+ * audience, expiry) on the API so that anonymous and forged traffic stops here; the token is relayed
+ * unchanged and each service checks it again and decides what the caller may do. Everything not
+ * listed as public requires a valid token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    record PublicEndpoint(HttpMethod method, String pattern) {
+    }
+
+    /** API endpoints anyone may call (architecture.md, "Public API"). */
+    static final List<PublicEndpoint> PUBLIC_API = List.of(
+            new PublicEndpoint(HttpMethod.POST, "/api/v1/identity/registrations"),
+            new PublicEndpoint(HttpMethod.GET, "/api/v1/identity/agencies"),
+            new PublicEndpoint(HttpMethod.GET, "/api/v1/procedures/**"),
+            new PublicEndpoint(HttpMethod.GET, "/api/v1/public/**"),
+            new PublicEndpoint(HttpMethod.GET, "/api/v1/statistics/**"),
+            // the payment gateway's IPN (signed, verified by payment-service) and the browser's return page
+            new PublicEndpoint(HttpMethod.GET, "/api/v1/payments/vnpay/**"));
+
+    /** Non-API paths served without a token: Keycloak, probes and metrics, API docs. */
+    static final String[] PUBLIC_PATHS = {
+            "/auth/**",
+            "/actuator/health/**",
+            "/actuator/prometheus",
+            "/v3/api-docs/**",
+            "/swagger-ui/**",
+            "/swagger-ui.html",
+            "/webjars/**",
+    };
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems,
+                                        CorsConfigurationSource cors) {
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(spec -> spec.configurationSource(cors))
+                // Header writers only fill in headers an upstream did not set. DENY would also stop
+                // keycloak-js from framing Keycloak's login-status and 3p-cookies pages on this origin.
+                .headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.SAMEORIGIN)))
+                .authorizeExchange(exchanges -> {
+                    PUBLIC_API.forEach(endpoint ->
+                            exchanges.pathMatchers(endpoint.method(), endpoint.pattern()).permitAll());
+                    exchanges.pathMatchers(PUBLIC_PATHS).permitAll()
+                            // reached only by the circuit breaker's internal forward, never from outside
+                            .pathMatchers("/fallback/**").denyAll()
+                            .anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(Customizer.withDefaults())
+                        .bearerTokenConverter(exceptKeycloak())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /**
+     * Reads bearer tokens everywhere except under /auth: requests to Keycloak carry Keycloak's own tokens
+     * (admin and account consoles, other audiences) and must reach it untouched.
+     */
+    private static ServerAuthenticationConverter exceptKeycloak() {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        ServerWebExchangeMatcher keycloak = new PathPatternParserServerWebExchangeMatcher("/auth/**");
+        return exchange -> keycloak.matches(exchange)
+                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+    }
+}

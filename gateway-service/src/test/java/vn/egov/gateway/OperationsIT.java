@@ -1,0 +1,67 @@
+package vn.egov.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Probes, metrics and the aggregated API docs are reachable without a token. */
+class OperationsIT extends GatewayIntegrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+    void healthProbesAreUp(String path) {
+        HttpResponse<String> response = gateway.get(path).send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(GatewayClient.json(response)).containsEntry("status", "UP");
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        gateway.get("/api/v1/procedures").send();
+
+        HttpResponse<String> response = gateway.get("/actuator/prometheus").send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes", "resilience4j_circuitbreaker_state");
+    }
+
+    @Test
+    void otherActuatorEndpointsAreNotExposed() {
+        HttpResponse<String> response = gateway.get("/actuator/gateway/routes")
+                .bearer(ISSUER.staff("admin", "SYSTEM_ADMIN", "BO-TTTT")).send();
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void swaggerUiListsEveryServicesApiDocs() {
+        HttpResponse<String> config = gateway.get("/v3/api-docs/swagger-config").send();
+
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        List<Map<String, String>> urls = (List<Map<String, String>>) GatewayClient.json(config).get("urls");
+        assertThat(urls).extracting(url -> url.get("name"), url -> url.get("url")).contains(
+                org.assertj.core.groups.Tuple.tuple("identity", "/v3/api-docs/identity"),
+                org.assertj.core.groups.Tuple.tuple("dossier", "/v3/api-docs/dossier"),
+                org.assertj.core.groups.Tuple.tuple("payment", "/v3/api-docs/payment"),
+                org.assertj.core.groups.Tuple.tuple("notification", "/v3/api-docs/notification"));
+    }
+
+    @Test
+    void swaggerUiIsServedWithoutToken() {
+        HttpResponse<String> page = gateway.get("/swagger-ui.html").send();
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        String index = page.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> ui = gateway.get(index).send();
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+    }
+}

@@ -1,0 +1,98 @@
+package vn.egov.gateway;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.egov.testsupport.TestIssuer;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every upstream is down: the circuit breakers' fallback answers 503 problems, whatever the method. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class UpstreamDownIT {
+
+    static final TestIssuer ISSUER = TestIssuer.shared();
+
+    @DynamicPropertySource
+    static void deadUpstreams(DynamicPropertyRegistry registry) {
+        registry.add("IDENTITY_SERVICE_URL", UpstreamStub::deadUrl);
+        registry.add("DOSSIER_SERVICE_URL", UpstreamStub::deadUrl);
+        registry.add("PAYMENT_SERVICE_URL", UpstreamStub::deadUrl);
+        registry.add("NOTIFICATION_SERVICE_URL", UpstreamStub::deadUrl);
+        registry.add("KEYCLOAK_URL", UpstreamStub::deadUrl);
+        registry.add("OIDC_ISSUER_URI", ISSUER::issuer);
+        registry.add("OIDC_JWK_SET_URI", ISSUER::jwkSetUri);
+    }
+
+    @LocalServerPort
+    int port;
+
+    GatewayClient gateway;
+
+    @BeforeEach
+    void client() {
+        gateway = new GatewayClient(port);
+    }
+
+    @Test
+    void getGetsTheUpstreamProblem() {
+        HttpResponse<String> response = gateway.get("/api/v1/procedures").send();
+
+        Map<String, Object> problem = GatewayIntegrationTest.assertProblem(response, 503, "upstream-unavailable");
+        assertThat(problem).containsEntry("detail", "Dịch vụ đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.")
+                .containsEntry("instance", "/api/v1/procedures");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
+    }
+
+    @Test
+    void postGetsTheSameProblem() {
+        HttpResponse<String> response = gateway.post("/api/v1/dossiers")
+                .bearer(ISSUER.citizen("001090000001"))
+                .header("Idempotency-Key", "k-1")
+                .body("{\"procedureCode\":\"1.001234\"}")
+                .send();
+
+        Map<String, Object> problem = GatewayIntegrationTest.assertProblem(response, 503, "upstream-unavailable");
+        assertThat(problem).containsEntry("instance", "/api/v1/dossiers");
+    }
+
+    @Test
+    void otherMethodsAndEnglishToo() {
+        HttpResponse<String> response = gateway.call("PUT", "/api/v1/notifications/preferences")
+                .bearer(ISSUER.citizen("001090000001"))
+                .header("Accept-Language", "en")
+                .body("{}")
+                .send();
+
+        assertThat(GatewayIntegrationTest.assertProblem(response, 503, "upstream-unavailable"))
+                .containsEntry("detail", "The service is temporarily unavailable. Please try again in a few minutes.");
+    }
+
+    @Test
+    void keycloakDownIsAProblemToo() {
+        HttpResponse<String> response = gateway.post("/auth/realms/egov/protocol/openid-connect/token")
+                .body("grant_type=password").send();
+
+        GatewayIntegrationTest.assertProblem(response, 503, "upstream-unavailable");
+    }
+
+    @Test
+    void theGatewaysLogLineCarriesTheCorrelationId(CapturedOutput output) {
+        gateway.get("/api/v1/statistics/agencies").header("X-Correlation-Id", "trace-me-123").send();
+
+        assertThat(output.getAll().lines()
+                .filter(line -> line.contains("Upstream unavailable") && line.contains("/api/v1/statistics/agencies")))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("[trace-me-123]"));
+    }
+}
