@@ -7,9 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.web.CorrelationIdFilter;
 import vn.egov.commons.web.ProblemFactory;
@@ -18,8 +20,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
-/** 401 and 403 from the security filters, as the same problem details the controllers give. */
-public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401 and 403 from the security filters, as the same problem details the controllers give; and 503
+ * when a token cannot be checked because the identity provider's keys cannot be fetched (without
+ * this, Spring Security rethrows and the client gets a bare 500).
+ */
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        AuthenticationFailureHandler {
 
     private final ProblemFactory problems;
     private final JsonMapper json;
@@ -36,6 +43,17 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenGiven
                 ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(request, response, HttpStatus.UNAUTHORIZED, tokenGiven ? "invalid-token" : "unauthorized");
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException e) throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable");
+        } else {
+            commence(request, response, e);
+        }
     }
 
     @Override
