@@ -1,6 +1,22 @@
 package vn.egov.notification;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.CloudEvent;
+import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.events.contracts.identity.CitizenRegistered;
+import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+import vn.egov.devstack.simulators.sms.SmsGatewaySimulator;
+import vn.egov.devstack.smtp.SmtpServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,15 +30,36 @@ import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.TestIssuer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
-/** notification-service running on a real port against real PostgreSQL and Kafka, with real signed tokens. */
+/**
+ * notification-service running on a real port against real PostgreSQL and Kafka, with real signed tokens,
+ * a real SMTP server (GreenMail) and the devstack's SMS gateway simulator. One Spring context for all
+ * scenarios: a second context would join the same consumer group and take partitions away.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class NotificationServiceIT {
@@ -39,7 +76,39 @@ class NotificationServiceIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JsonMapper json;
+
     final TestIssuer issuer = TestIssuer.shared();
+
+    static final int SMTP_PORT = freePort();
+    static final int IMAP_PORT = freePort();
+    static volatile SmtpServer smtp = SmtpServer.start(SMTP_PORT, IMAP_PORT);
+    static final SmsGatewaySimulator SMS = startSms();
+
+    @DynamicPropertySource
+    static void channels(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("egov.notification.sms.gateway-url", SMS::baseUrl);
+        registry.add("egov.notification.sms.api-key", () -> "it-sms-key");
+        registry.add("egov.notification.sender.poll-interval", () -> "200ms");
+        registry.add("egov.notification.sender.initial-backoff", () -> "300ms");
+        registry.add("egov.notification.sender.max-backoff", () -> "1s");
+        registry.add("egov.notification.sender.max-attempts", () -> "100");
+        registry.add("egov.notification.sender.per-recipient-limit", () -> "4");
+        registry.add("egov.notification.sender.per-recipient-window", () -> "1h");
+        registry.add("egov.notification.portal-url", () -> "https://dichvucong.example.vn");
+    }
+
+    @AfterAll
+    static void stopChannels() {
+        smtp.close();
+        SMS.stop();
+    }
 
     ServiceConformance service() {
         return new ServiceConformance(port);
@@ -79,5 +148,382 @@ class NotificationServiceIT {
         assertProblem(service().post("/api/v1/notifications/" + item + "/read", stranger, null), 404, "notification-not-found");
         assertThat(service().post("/api/v1/notifications/" + item + "/read", owner, null).statusCode()).isEqualTo(204);
         assertThat(service().get("/api/v1/notifications?unreadOnly=true", owner).body()).doesNotContain(item.toString());
+    }
+
+    // ------------------------------------------------------------------ notices from events
+
+    @Test
+    void aReceivedDossierGivesOneVietnameseEmailSmsAndInboxItemEvenWhenTheEventComesTwice() {
+        Citizen citizen = registeredCitizen();
+        String code = dossierCode();
+        String received = cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                dossierEvent(code, citizen.subject(), "RECEIVED"));
+        send(EventTopics.DOSSIER, code, received);
+        send(EventTopics.DOSSIER, code, received); // redelivered: same CloudEvent id
+        // a later event on the same key (same partition, processed after both copies)
+        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.FORWARDED, code,
+                dossierEvent(code, citizen.subject(), "IN_PROCESSING")));
+
+        await("the forwarded notice", () -> inboxCount(citizen.subject(), "DOSSIER_FORWARDED") == 1);
+        await("the email", () -> emailsAbout(citizen.email(), code, "tiếp nhận").size() == 1);
+        await("the SMS", () -> smsAbout(citizen.phone(), code, "tiep nhan").size() == 1);
+
+        assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
+        MimeMessage email = emailsAbout(citizen.email(), code, "tiếp nhận").get(0);
+        assertThat(subjectOf(email)).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận");
+        assertThat(textOf(email)).contains("Đăng ký khai sinh", "Ngày hẹn trả kết quả: 15/12/2026",
+                "https://dichvucong.example.vn/dossiers/" + code).doesNotContain("001090012345");
+        assertThat(smsAbout(citizen.phone(), code, "tiep nhan").get(0).text()).contains("15/12/2026");
+
+        String token = tokenOf(citizen.subject());
+        String inbox = service().get("/api/v1/notifications", token).body();
+        assertThat(inbox).contains("Hồ sơ " + code + " đã được tiếp nhận");
+
+        // still one of each once everything settled
+        pause(Duration.ofSeconds(1));
+        assertThat(emailsAbout(citizen.email(), code, "tiếp nhận")).hasSize(1);
+        assertThat(smsAbout(citizen.phone(), code, "tiep nhan")).hasSize(1);
+        assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
+        assertThat(jdbc.sql("select status from delivery where recipient_subject = ? and kind = 'DOSSIER_RECEIVED' order by channel")
+                .param(citizen.subject()).query(String.class).list()).containsExactly("SENT", "SENT", "SENT");
+    }
+
+    @Test
+    void whileSmtpIsDownEmailWaitsAndIsDeliveredWhenItComesBackWithoutHoldingUpSmsOrInbox() {
+        Citizen citizen = registeredCitizen();
+        smtp.close();
+        try {
+            String code = dossierCode();
+            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                    dossierEvent(code, citizen.subject(), "RECEIVED")));
+            await("the SMS while SMTP is down", () -> smsAbout(citizen.phone(), code, "tiep nhan").size() == 1);
+            assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
+            await("failed email attempts", () -> jdbc.sql("""
+                            select count(*) from delivery where recipient_subject = ? and kind = 'DOSSIER_RECEIVED'
+                            and channel = 'EMAIL' and status = 'PENDING' and attempts >= 2 and last_error is not null""")
+                    .param(citizen.subject()).query(Long.class).single() == 1);
+        } finally {
+            smtp = SmtpServer.start(SMTP_PORT, IMAP_PORT);
+        }
+        await("the email after SMTP came back", () -> emailsTo(citizen.email()).stream()
+                .anyMatch(m -> subjectOf(m).contains("đã được tiếp nhận")));
+        await("the email delivery marked SENT", () -> "SENT".equals(jdbc.sql("""
+                        select status from delivery where recipient_subject = ? and kind = 'DOSSIER_RECEIVED'
+                        and channel = 'EMAIL'""").param(citizen.subject()).query(String.class).single()));
+    }
+
+    @Test
+    void anOptedOutChannelIsNotUsed() {
+        Citizen citizen = registeredCitizen();
+        String token = tokenOf(citizen.subject());
+        assertThat(service().get("/api/v1/notifications/preferences", token).body())
+                .contains("\"kind\":\"DOSSIER_RECEIVED\",\"mandatory\":false,\"email\":true,\"sms\":true");
+        HttpResponse<String> put = put("/api/v1/notifications/preferences", token,
+                "{\"kinds\":[{\"kind\":\"DOSSIER_RECEIVED\",\"email\":true,\"sms\":false}]}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(put.body()).contains("\"kind\":\"DOSSIER_RECEIVED\",\"mandatory\":false,\"email\":true,\"sms\":false");
+        assertProblem(put("/api/v1/notifications/preferences", token,
+                "{\"kinds\":[{\"kind\":\"NO_SUCH_KIND\",\"email\":true,\"sms\":false}]}"), 400, "unknown-notification-kind");
+
+        String code = dossierCode();
+        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                dossierEvent(code, citizen.subject(), "RECEIVED")));
+        await("the email", () -> emailsAbout(citizen.email(), code, "tiếp nhận").size() == 1);
+        await("the inbox item", () -> inboxCount(citizen.subject(), "DOSSIER_RECEIVED") == 1);
+        pause(Duration.ofMillis(800));
+        assertThat(smsAbout(citizen.phone(), code, "")).isEmpty();
+        assertThat(jdbc.sql("""
+                        select status || ':' || last_error from delivery
+                        where recipient_subject = ? and kind = 'DOSSIER_RECEIVED' and channel = 'SMS'""")
+                .param(citizen.subject()).query(String.class).single()).isEqualTo("SKIPPED:opted-out");
+    }
+
+    @Test
+    void aPaymentReceiptGoesToTheApplicantOfTheDossierWithTheAmountInVnd() {
+        Citizen citizen = registeredCitizen();
+        String code = dossierCode();
+        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
+                dossierEvent(code, citizen.subject(), "AWAITING_PAYMENT")));
+        await("the submitted notice", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 1);
+        UUID paymentId = UUID.randomUUID();
+        send(EventTopics.PAYMENT, paymentId.toString(), cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE,
+                paymentId.toString(), new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 1_500_000L,
+                        "BL-2026-000042", Instant.parse("2026-11-22T03:05:00Z"), "14000001", "NCB")));
+        await("the receipt notice", () -> inboxCount(citizen.subject(), "PAYMENT_SUCCEEDED") == 1);
+        assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
+                .contains("1.500.000 đồng", "BL-2026-000042", "10:05 22/11/2026");
+        await("the receipt email", () -> emailsAbout(citizen.email(), code, "Biên lai").size() == 1);
+    }
+
+    @Test
+    void theLiveStreamDeliversOwnNewItemsOnly() throws Exception {
+        Citizen me = registeredCitizen();
+        String strangerSubject = UUID.randomUUID().toString();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/notifications/stream"))
+                .header("Authorization", "Bearer " + tokenOf(me.subject()))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<Stream<String>> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the stream ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String strangersCode = dossierCode();
+            send(EventTopics.DOSSIER, strangersCode, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED,
+                    strangersCode, dossierEvent(strangersCode, strangerSubject, "RECEIVED")));
+            await("the stranger's item", () -> inboxCount(strangerSubject, "DOSSIER_RECEIVED") == 1);
+
+            String code = dossierCode();
+            Instant sent = Instant.now();
+            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                    dossierEvent(code, me.subject(), "RECEIVED")));
+            List<String> seen = new ArrayList<>();
+            String data = null;
+            while (data == null && Duration.between(sent, Instant.now()).toSeconds() < 30) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null) {
+                    seen.add(line);
+                    if (line.startsWith("data:") && line.contains(code)) {
+                        data = line;
+                    }
+                }
+            }
+            assertThat(data).as("an SSE data line for my item; saw %s", seen).isNotNull()
+                    .contains("Hồ sơ " + code + " đã được tiếp nhận", "DOSSIER_RECEIVED");
+            assertThat(seen).contains("event:notification");
+            assertThat(String.join("\n", seen) + String.join("\n", lines)).doesNotContain(strangersCode);
+        } finally {
+            response.body().close();
+        }
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextEventOnItsPartitionIsStillHandled() {
+        Citizen citizen = registeredCitizen();
+        String code = dossierCode();
+        String poison = "{not a cloud event " + code + "}";
+        send(EventTopics.DOSSIER, code, poison);
+        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                dossierEvent(code, citizen.subject(), "RECEIVED")));
+        await("the notice after the poison message", () -> inboxCount(citizen.subject(), "DOSSIER_RECEIVED") == 1);
+        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(),
+                EventTopics.deadLetter(EventTopics.DOSSIER, "notification-service"), code, Duration.ofSeconds(30)))
+                .extracting(r -> r.value()).containsExactly(poison);
+    }
+
+    @Test
+    void aBurstOfEventsCannotFloodAPhoneTheRestWaitsForTheRateLimitWindow() {
+        Citizen citizen = registeredCitizen(); // the welcome SMS is the first of 4 allowed per hour here
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String code = dossierCode();
+            codes.add(code);
+            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                    dossierEvent(code, citizen.subject(), "RECEIVED")));
+        }
+        await("every inbox item", () -> inboxCount(citizen.subject(), "DOSSIER_RECEIVED") == 5);
+        await("the SMS the limit allows", () -> SMS.receivedBy(citizen.phone()).size() == 4);
+        pause(Duration.ofSeconds(1));
+        assertThat(SMS.receivedBy(citizen.phone())).hasSize(4);
+        assertThat(jdbc.sql("""
+                        select count(*) from delivery where recipient_subject = ? and channel = 'SMS'
+                        and status = 'PENDING' and next_attempt_at > now() + interval '5 minutes'""")
+                .param(citizen.subject()).query(Long.class).single()).as("deferred, not dropped").isEqualTo(2);
+    }
+
+    @Test
+    void theOfficersOfTheAgencyHearOfANewDossierAndTheApplicantOfItsReceipt() {
+        Citizen citizen = registeredCitizen();
+        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H" + UUID.randomUUID().toString().substring(0, 6);
+        String officer = UUID.randomUUID().toString();
+        String officerEmail = "cb-" + officer.substring(0, 8) + "@example.gov.vn";
+        send(EventTopics.IDENTITY, officer, cloudEvent(EventTopics.IDENTITY, OfficerCreated.TYPE, officer,
+                new OfficerCreated(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình", officerEmail, "OFFICER",
+                        agency, "agency-admin", Instant.now())));
+        await("the officer known", () -> jdbc.sql("select count(*) from agency_officer where subject = ?")
+                .param(officer).query(Long.class).single() == 1);
+
+        String code = dossierCode();
+        DossierLifecycleEventV1 base = dossierEvent(code, citizen.subject(), "SUBMITTED");
+        DossierLifecycleEventV1 submitted = new DossierLifecycleEventV1(code, base.procedureCode(), base.procedureName(),
+                agency, base.agencyName(), citizen.subject(), null, null, "SUBMITTED", "submit", citizen.subject(),
+                "CITIZEN", null, base.dueDate(), List.of(), 0L, Instant.now());
+        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code, submitted));
+
+        await("the officer's inbox item", () -> inboxCount(officer, "OFFICER_DOSSIER_SUBMITTED") == 1);
+        await("the officer's email", () -> emailsAbout(officerEmail, code, "chờ tiếp nhận").size() == 1);
+        assertThat(inboxCount(citizen.subject(), "DOSSIER_SUBMITTED")).isEqualTo(1);
+        assertThat(inboxCount(citizen.subject(), "OFFICER_DOSSIER_SUBMITTED")).isZero();
+        assertThat(jdbc.sql("""
+                        select status || ':' || last_error from delivery where recipient_subject = ? and channel = 'SMS'""")
+                .param(officer).query(String.class).single()).isEqualTo("SKIPPED:no-phone-number");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    record Citizen(String subject, String email, String phone) {
+    }
+
+    /** A citizen registered through identity-service's event, so their contacts are known here. */
+    Citizen registeredCitizen() {
+        String subject = UUID.randomUUID().toString();
+        Citizen citizen = new Citizen(subject, "cd-" + subject.substring(0, 8) + "@example.vn",
+                "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
+        send(EventTopics.IDENTITY, subject, cloudEvent(EventTopics.IDENTITY, CitizenRegistered.TYPE, subject,
+                new CitizenRegistered(subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
+        await("the citizen's contacts", () -> jdbc.sql("select count(*) from recipient_contact where subject = ? and email is not null")
+                .param(subject).query(Long.class).single() == 1);
+        return citizen;
+    }
+
+    static String dossierCode() {
+        return "000.00.01.H26-261122-" + (1000 + ThreadLocalRandom.current().nextInt(8999)) + "-"
+                + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    static DossierLifecycleEventV1 dossierEvent(String code, String applicant, String toStatus) {
+        return new DossierLifecycleEventV1(code, "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
+                "UBND phường Ba Đình", applicant, null, "SUBMITTED", toStatus, "receive", "officer-1", "OFFICER",
+                null, LocalDate.of(2026, 12, 15), List.of(), 0L, Instant.now());
+    }
+
+    /** The CloudEvent JSON exactly as a publisher's outbox relay puts it on the topic. */
+    String cloudEvent(String topic, String type, String subject, Object data) {
+        String source = "/" + topic.split("\\.")[1] + "-service";
+        return json.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
+                type, subject, Instant.now().toString(), "application/json", null, null, json.valueToTree(data)));
+    }
+
+    void send(String topic, String key, String value) {
+        try {
+            kafka.send(topic, key, value).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not produce to " + topic, e);
+        }
+    }
+
+    long inboxCount(String subject, String kind) {
+        return jdbc.sql("select count(*) from inbox_item where recipient_subject = ? and kind = ?")
+                .param(subject).param(kind).query(Long.class).single();
+    }
+
+    List<MimeMessage> emailsTo(String address) {
+        return Arrays.stream(smtp.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    List<MimeMessage> emailsAbout(String address, String code, String words) {
+        return emailsTo(address).stream().filter(m -> subjectOf(m).contains(code) && subjectOf(m).contains(words)
+                || subjectOf(m).contains(words) && textOf(m).contains(code)).toList();
+    }
+
+    List<SmsGatewaySimulator.Sms> smsAbout(String phone, String code, String words) {
+        return SMS.receivedBy(phone).stream().filter(s -> s.text().contains(code) && s.text().contains(words)).toList();
+    }
+
+    static String subjectOf(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The text/plain part of the message. */
+    static String textOf(MimeMessage m) {
+        try {
+            return plainText(m.getContent());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String plainText(Object content) throws Exception {
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+                if (part.getContent() instanceof Multipart nested) {
+                    String found = plainText(nested);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    String tokenOf(String subject) {
+        return issuer.token(c -> c.subject(subject).claim("realm_access", Map.of("roles", List.of("CITIZEN"))));
+    }
+
+    HttpResponse<String> put(String path, String token, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(45);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static SmsGatewaySimulator startSms() {
+        try {
+            return new SmsGatewaySimulator(0, "it-sms-key").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -56,7 +56,9 @@ class DockerComposeTest {
      */
     private static final Set<String> LOOPBACK_ON_PURPOSE = Set.of("OIDC_ISSUER_URI", "GATEWAY_CORS_ALLOWED_ORIGINS",
             // payment-service only hands these to the citizen's browser (the gateway's pay page, our return page)
-            "VNPAY_PAY_URL", "VNPAY_RETURN_URL");
+            "VNPAY_PAY_URL", "VNPAY_RETURN_URL",
+            // notification-service only writes it into links in messages
+            "PORTAL_URL");
 
     /**
      * Simulators of outside parties that the compose file does not run yet (they are devstack classes
@@ -64,7 +66,8 @@ class DockerComposeTest {
      * real party is down. Remove an entry when a container for it is added.
      */
     private static final Map<String, Set<String>> OUTSIDE_PARTIES_NOT_IN_COMPOSE =
-            Map.of("identity-service", Set.of("POPULATION_REGISTRY_URL"));
+            Map.of("identity-service", Set.of("POPULATION_REGISTRY_URL"),
+                    "notification-service", Set.of("SMS_GATEWAY_URL"));
 
     /** Kafka is reached on its own internal listener, not on the published one (see the Kafka tests). */
     private static final Set<String> OWN_LISTENER = Set.of("KAFKA_BOOTSTRAP_SERVERS");

@@ -1,0 +1,214 @@
+package vn.egov.notification.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.egov.notification.NotificationProperties;
+import vn.egov.notification.notice.Channel;
+import vn.egov.notification.notice.DeliveriesQueued;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends PENDING deliveries: one loop per channel, so an SMTP outage holds back only email. Each pass
+ * claims due rows in a short transaction ({@code for update skip locked}, pushing their next attempt
+ * out by a lease so another instance leaves them alone), sends them with no transaction open, and
+ * records the outcome in another short statement. A failure is retried with exponential backoff;
+ * after {@code max-attempts} (or at once for a permanent refusal) the row is FAILED, which operators
+ * see in the {@code delivery} table (index {@code delivery_failed}). Status only moves forward: the
+ * outcome updates only a row that is still PENDING.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private record Due(UUID id, String recipient, String destination, String title, String text, String html, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NotificationProperties.Sender config;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Map<Channel, Semaphore> wakeUps = new EnumMap<>(Channel.class);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    DeliveryWorker(JdbcClient jdbc, NotificationProperties properties, List<ChannelSender> senders) {
+        this.jdbc = jdbc;
+        this.config = properties.sender();
+        senders.forEach(s -> {
+            this.senders.put(s.channel(), s);
+            this.wakeUps.put(s.channel(), new Semaphore(0));
+        });
+    }
+
+    @TransactionalEventListener
+    void onQueued(DeliveriesQueued queued) {
+        queued.channels().forEach(c -> {
+            Semaphore wakeUp = wakeUps.get(c);
+            if (wakeUp != null) {
+                wakeUp.release();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !config.enabled()) {
+            return;
+        }
+        running = true;
+        senders.values().forEach(sender -> {
+            Thread thread = new Thread(() -> loop(sender), "delivery-" + sender.channel().name().toLowerCase());
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        });
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop(ChannelSender sender) {
+        Semaphore wakeUp = wakeUps.get(sender.channel());
+        while (running) {
+            try {
+                int sent = pass(sender);
+                if (sent < config.batchSize()) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database is away, or similar: pause and try again
+                log.warn("Delivery pass for {} failed: {}", sender.channel(), e.toString());
+                try {
+                    Thread.sleep(config.pollInterval().toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One pass: claim, send, record. Returns how many rows it claimed. */
+    int pass(ChannelSender sender) {
+        List<Due> due = claim(sender.channel());
+        for (Due d : due) {
+            if (overLimit(sender.channel(), d)) {
+                continue;
+            }
+            try {
+                String providerId = sender.send(new ChannelSender.Message(d.destination(), d.title(), d.text(),
+                        d.html(), d.id().toString()));
+                jdbc.sql("""
+                                update delivery set status = 'SENT', sent_at = now(), provider_id = ?, last_error = null
+                                where id = ? and status = 'PENDING'""")
+                        .param(providerId).param(d.id()).update();
+            } catch (Exception e) {
+                failed(sender.channel(), d, e);
+            }
+        }
+        return due.size();
+    }
+
+    private List<Due> claim(Channel channel) {
+        // one statement = one short transaction (auto-commit): the lease is taken before any send starts
+        return jdbc.sql("""
+                        update delivery set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ?)
+                        where id in (select id from delivery
+                                     where channel = ? and status = 'PENDING' and next_attempt_at <= now()
+                                     order by next_attempt_at limit ? for update skip locked)
+                        returning id, recipient_subject, destination, title, text_body, html_body, attempts""")
+                .param((double) config.lease().toMillis() / 1000).param(channel.name()).param(config.batchSize())
+                .query((rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .list();
+    }
+
+    /**
+     * The per-recipient rate limit: when the person already got {@code perRecipientLimit} messages on this
+     * channel within the window, the delivery waits (the claim is not counted as an attempt).
+     */
+    private boolean overLimit(Channel channel, Due d) {
+        long recent = jdbc.sql("""
+                        select count(*) from delivery
+                        where recipient_subject = ? and channel = ? and status = 'SENT'
+                          and sent_at > now() - make_interval(secs => ?)""")
+                .param(d.recipient()).param(channel.name())
+                .param((double) config.perRecipientWindow().toMillis() / 1000)
+                .query(Long.class).single();
+        if (recent < config.perRecipientLimit()) {
+            return false;
+        }
+        Duration wait = config.perRecipientWindow().dividedBy(Math.max(config.perRecipientLimit(), 1));
+        jdbc.sql("""
+                        update delivery set attempts = attempts - 1, next_attempt_at = ?
+                        where id = ? and status = 'PENDING'""")
+                .param(Timestamp.from(java.time.Instant.now().plus(wait))).param(d.id()).update();
+        log.info("{} delivery {} deferred by {}: recipient rate limit", channel, d.id(), wait);
+        return true;
+    }
+
+    private void failed(Channel channel, Due d, Exception e) {
+        // the error text may name the address: it goes to the row (operators), the log gets the id and type only
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        error = error.length() > 500 ? error.substring(0, 500) : error;
+        boolean last = e instanceof ChannelSender.PermanentFailure || d.attempts() >= config.maxAttempts();
+        if (last) {
+            jdbc.sql("update delivery set status = 'FAILED', last_error = ? where id = ? and status = 'PENDING'")
+                    .param(error).param(d.id()).update();
+            log.warn("{} delivery {} FAILED after {} attempt(s): {}", channel, d.id(), d.attempts(),
+                    e.getClass().getSimpleName());
+        } else {
+            Duration backoff = backoff(d.attempts());
+            jdbc.sql("""
+                            update delivery set last_error = ?, next_attempt_at = ?
+                            where id = ? and status = 'PENDING'""")
+                    .param(error).param(Timestamp.from(java.time.Instant.now().plus(backoff))).param(d.id()).update();
+            log.info("{} delivery {} attempt {} failed ({}); next try in {}", channel, d.id(), d.attempts(),
+                    e.getClass().getSimpleName(), backoff);
+        }
+    }
+
+    Duration backoff(int attempts) {
+        long millis = config.initialBackoff().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        return Duration.ofMillis(Math.min(millis, config.maxBackoff().toMillis()));
+    }
+
+    @Override
+    public int getPhase() {
+        // stops before the web server and the data source are gone
+        return Integer.MAX_VALUE - 1000;
+    }
+}

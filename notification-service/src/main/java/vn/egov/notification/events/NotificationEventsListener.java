@@ -1,0 +1,141 @@
+package vn.egov.notification.events;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.events.CloudEvent;
+import vn.egov.commons.events.EventReader;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.IdempotentConsumer;
+import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.events.contracts.identity.CitizenRegistered;
+import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+import vn.egov.notification.NotificationProperties;
+import vn.egov.notification.notice.Notice;
+import vn.egov.notification.notice.Notifier;
+import vn.egov.notification.notice.Recipients;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Consumes the platform's events and turns those people are told about into notices. Each event is
+ * processed once ({@link IdempotentConsumer}: the processed-event row, the inbox item and the
+ * delivery rows commit together); a failure is retried with backoff by egov-commons' error handler
+ * and then goes to {@code <topic>.notification-service.dlq}, so a poison message never blocks its
+ * partition. Unknown types are ignored (additive evolution).
+ */
+@Component
+class NotificationEventsListener {
+
+    static final String CONSUMER = "notification-service";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationEventsListener.class);
+
+    private final EventReader reader;
+    private final IdempotentConsumer idempotent;
+    private final Notifier notifier;
+    private final Recipients recipients;
+    private final NotificationProperties properties;
+
+    NotificationEventsListener(EventReader reader, IdempotentConsumer idempotent, Notifier notifier,
+                               Recipients recipients, NotificationProperties properties) {
+        this.reader = reader;
+        this.idempotent = idempotent;
+        this.notifier = notifier;
+        this.recipients = recipients;
+        this.properties = properties;
+    }
+
+    @KafkaListener(topics = EventTopics.DOSSIER)
+    void onDossierEvent(ConsumerRecord<String, String> record) {
+        CloudEvent event = reader.read(record.value());
+        if (!DossierLifecycleEventV1.TYPES.contains(event.type())) {
+            return;
+        }
+        idempotent.process(CONSUMER, event, e -> {
+            DossierLifecycleEventV1 d = reader.data(e, DossierLifecycleEventV1.class);
+            if (d.applicantSubject() == null || d.dossierCode() == null) {
+                log.warn("Dossier event {} names no applicant or dossier; no notice", e.id());
+                return;
+            }
+            recipients.rememberApplicant(d.dossierCode(), d.applicantSubject());
+            Map<String, Object> values = new HashMap<>();
+            values.put("dossierCode", d.dossierCode());
+            values.put("procedureName", d.procedureName());
+            values.put("agencyName", d.agencyName());
+            values.put("dueDate", d.dueDate());
+            values.put("reason", d.reason());
+            values.put("missingDocuments", d.missingDocuments());
+            values.put("amount", d.feeVnd());
+            String link = dossierLink(d.dossierCode());
+            values.put("link", link);
+            recipients.kindFor(e.type(), "APPLICANT").ifPresent(kind ->
+                    notifier.notify(e.id(), new Notice(kind, d.applicantSubject(), values, link)));
+            // new dossiers and supplements received: the agency's officers are told too
+            if (d.agencyCode() != null) {
+                recipients.kindFor(e.type(), "AGENCY_OFFICERS").ifPresent(kind ->
+                        recipients.officersOf(d.agencyCode()).forEach(officer ->
+                                notifier.notify(e.id(), new Notice(kind, officer, values, link))));
+            }
+        });
+    }
+
+    @KafkaListener(topics = EventTopics.PAYMENT)
+    void onPaymentEvent(ConsumerRecord<String, String> record) {
+        CloudEvent event = reader.read(record.value());
+        if (!PaymentSucceededV1.TYPE.equals(event.type())) {
+            return;
+        }
+        idempotent.process(CONSUMER, event, e -> {
+            PaymentSucceededV1 p = reader.data(e, PaymentSucceededV1.class);
+            Optional<String> applicant = p.dossierCode() == null ? Optional.empty()
+                    : recipients.applicantOf(p.dossierCode());
+            if (applicant.isEmpty()) {
+                // the contract carries no subject; without a dossier event seen first there is no one to tell
+                log.info("Payment {} is for a dossier whose applicant is unknown here; no receipt notice", p.paymentId());
+                return;
+            }
+            Map<String, Object> values = new HashMap<>();
+            values.put("dossierCode", p.dossierCode());
+            values.put("amount", p.amountVnd());
+            values.put("receiptNumber", p.receiptNumber());
+            values.put("paidAt", p.paidAt());
+            String link = dossierLink(p.dossierCode());
+            values.put("link", link);
+            notifier.notify(e.id(), new Notice("PAYMENT_SUCCEEDED", applicant.get(), values, link));
+        });
+    }
+
+    @KafkaListener(topics = EventTopics.IDENTITY)
+    void onIdentityEvent(ConsumerRecord<String, String> record) {
+        CloudEvent event = reader.read(record.value());
+        if (CitizenRegistered.TYPE.equals(event.type())) {
+            idempotent.process(CONSUMER, event, e -> {
+                CitizenRegistered c = reader.data(e, CitizenRegistered.class);
+                recipients.rememberContact(c.personId(), c.fullName(), c.email(), c.phone());
+                String link = properties.portalUrl();
+                notifier.notify(e.id(), new Notice("CITIZEN_REGISTERED", c.personId(),
+                        Map.of("fullName", c.fullName() == null ? "" : c.fullName(), "link", link), link));
+            });
+        } else if (OfficerCreated.TYPE.equals(event.type())) {
+            // no notice of its own (Keycloak mails the credentials); remembered for their agency's notices
+            idempotent.process(CONSUMER, event, e -> {
+                OfficerCreated o = reader.data(e, OfficerCreated.class);
+                recipients.rememberContact(o.personId(), o.fullName(), o.email(), null);
+                if (o.agencyCode() != null) {
+                    recipients.rememberOfficer(o.personId(), o.agencyCode(), o.role());
+                }
+            });
+        }
+    }
+
+    private String dossierLink(String dossierCode) {
+        return properties.portalUrl() + "/dossiers/" + java.net.URLEncoder.encode(dossierCode,
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

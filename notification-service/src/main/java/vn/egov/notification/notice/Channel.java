@@ -1,0 +1,6 @@
+package vn.egov.notification.notice;
+
+/** Where a notice goes. The inbox is always written; email and SMS follow the person's preferences. */
+public enum Channel {
+    INBOX, EMAIL, SMS
+}
