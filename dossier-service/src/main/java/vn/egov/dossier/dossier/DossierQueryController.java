@@ -32,9 +32,15 @@ class DossierQueryController {
     }
 
     @GetMapping("/api/v1/dossiers")
-    @Operation(summary = "Own dossiers (citizen) or the agency's queue (officer, approver)")
+    @Operation(summary = "Own dossiers (citizen) or the agency's queue (officer, approver)",
+            description = "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date.")
     PageResponse<DossierSummary> list(@AuthenticationPrincipal Jwt jwt,
                                       @RequestParam(required = false) String status,
+                                      @RequestParam(required = false) String procedure,
+                                      @RequestParam(required = false) Boolean overdue,
+                                      @RequestParam(required = false) LocalDate dueBefore,
+                                      @RequestParam(required = false) LocalDate from,
+                                      @RequestParam(required = false) LocalDate to,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);
@@ -50,13 +56,30 @@ class DossierQueryController {
         } else {
             return PageResponse.of(List.of(), page, size, 0);
         }
-        String where = " where " + scope + " and (:status::text is null or status = :status)";
-        long total = jdbc.sql("select count(*) from dossier" + where).param("scope", scopeValue)
-                .param("status", status).query(Long.class).single();
+        // dates are Vietnam dates; "overdue" = still with the agency (RECEIVED, IN_PROCESSING) past its due date
+        String where = " where " + scope + " and (:status::text is null or status = :status)"
+                + " and (:procedure::text is null or procedure_code = :procedure)"
+                + " and (:overdue::boolean is null or (status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today) = :overdue)"
+                + " and (:dueBefore::date is null or due_date <= :dueBefore)"
+                + " and (:from::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date >= :from)"
+                + " and (:to::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= :to)";
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("scope", scopeValue);
+        params.put("status", status);
+        params.put("procedure", procedure);
+        params.put("overdue", overdue);
+        params.put("today", today);
+        params.put("dueBefore", dueBefore);
+        params.put("from", from);
+        params.put("to", to);
+        long total = jdbc.sql("select count(*) from dossier" + where).params(params).query(Long.class).single();
+        // a citizen sees the newest first; an officer's queue is worked by due date
+        String order = scope.startsWith("agency") ? " order by due_date asc nulls last, submitted_at" : " order by submitted_at desc";
         List<DossierSummary> items = jdbc.sql("""
                         select code, procedure_code, agency_code, status, submitted_at, due_date from dossier"""
-                        + where + " order by submitted_at desc limit :size offset :offset")
-                .param("scope", scopeValue).param("status", status)
+                        + where + order + " limit :size offset :offset")
+                .params(params)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, i) -> new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant(),

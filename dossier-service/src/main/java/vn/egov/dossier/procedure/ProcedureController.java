@@ -27,9 +27,11 @@ class ProcedureController {
     }
 
     private final JdbcClient jdbc;
+    private final ProcedureCatalogue catalogue;
 
-    ProcedureController(JdbcClient jdbc) {
+    ProcedureController(JdbcClient jdbc, ProcedureCatalogue catalogue) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
     }
 
     @GetMapping
@@ -53,10 +55,9 @@ class ProcedureController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One procedure")
-    ProcedureSummary get(@PathVariable String code) {
-        return jdbc.sql("select * from procedure where code = ? and active").param(code)
-                .query((rs, i) -> summary(rs)).optional()
+    @Operation(summary = "One procedure with its required documents, form fields and fee rule")
+    Procedure get(@PathVariable String code) {
+        return catalogue.find(code)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", code));
     }
 

@@ -1,0 +1,31 @@
+package vn.egov.dossier.dossier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes checked files: metadata row, then the bytes through the storage. */
+final class Documents {
+
+    private Documents() {
+    }
+
+    static void store(JdbcClient jdbc, DocumentStorage storage, UUID dossierId, List<Intake.AcceptedFile> files,
+                      String kind, String uploadedBy, Instant at) {
+        for (Intake.AcceptedFile file : files) {
+            UUID documentId = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into dossier_document (id, dossier_id, requirement_code, kind, file_name, content_type,
+                                                          size_bytes, sha256, uploaded_by, uploaded_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(documentId, dossierId, file.requirementCode(), kind, file.fileName(), file.contentType(),
+                            (long) file.content().length, file.sha256(), uploadedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                    .update();
+            storage.store(documentId, file.content());
+        }
+    }
+}

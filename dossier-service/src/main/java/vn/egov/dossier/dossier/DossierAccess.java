@@ -1,0 +1,39 @@
+package vn.egov.dossier.dossier;
+
+import org.springframework.http.HttpStatus;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.dossier.dossier.DossierTransitions.Role;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may see a dossier, as a small policy: its owner, and officers/approvers of the agency handling it.
+ * Everyone else is told it does not exist — the same 404 as for a code that was never issued.
+ */
+final class DossierAccess {
+
+    private DossierAccess() {
+    }
+
+    static Set<Role> rolesOn(EgovPrincipal who, DossierRow d) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (who.hasRole("CITIZEN") && who.subject() != null && who.subject().equals(d.applicantSubject())) {
+            roles.add(Role.OWNER);
+        }
+        if (who.agency() != null && who.agency().equals(d.agencyCode())) {
+            if (who.hasRole("OFFICER")) {
+                roles.add(Role.OFFICER);
+            }
+            if (who.hasRole("APPROVER")) {
+                roles.add(Role.APPROVER);
+            }
+        }
+        return roles;
+    }
+
+    static ApiProblem notFound(String code) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "dossier-not-found", code);
+    }
+}

@@ -1,0 +1,203 @@
+package vn.egov.dossier.dossier;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.ApiProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Submission, the full dossier, its history and documents, lifecycle actions and supplements. */
+@RestController
+class DossierController {
+
+    record DocumentView(UUID id, String requirementCode, String kind, String fileName, String contentType,
+                        long sizeBytes, String sha256, Instant uploadedAt) {
+    }
+
+    record DossierView(String code, String procedureCode, String procedureName, String agencyCode, String agencyName,
+                       String status, Instant submittedAt, LocalDate receivedDate, LocalDate dueDate, boolean overdue,
+                       long feeVnd, SubmissionService.PaymentLink payment, Map<String, Object> formData,
+                       List<String> missingDocuments, List<DocumentView> documents) {
+    }
+
+    record HistoryEntry(String action, String fromStatus, String toStatus, String actorSubject, String actorRole,
+                        String reason, String note, Instant occurredAt) {
+    }
+
+    private final SubmissionService submissions;
+    private final DossierActions actions;
+    private final DossierStore store;
+    private final DocumentStorage storage;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DossierController(SubmissionService submissions, DossierActions actions, DossierStore store, DocumentStorage storage,
+                      JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.submissions = submissions;
+        this.actions = actions;
+        this.store = store;
+        this.storage = storage;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a dossier (citizen)", description = "Multipart: part `dossier` (JSON) and one `files` part per document.")
+    ResponseEntity<SubmissionService.SubmissionResponse> submit(@AuthenticationPrincipal Jwt jwt,
+                                                                @RequestPart("dossier") String dossier,
+                                                                @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                                                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        SubmissionService.Outcome outcome = submissions.submit(EgovPrincipal.from(jwt), dossier, files, key);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
+                .location(java.net.URI.create("/api/v1/dossiers/" + outcome.response().code()));
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(outcome.response());
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}")
+    @Operation(summary = "The full dossier (owner, officers and approvers of the handling agency)")
+    DossierView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String code) {
+        return view(visible(jwt, code));
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/history")
+    @Operation(summary = "Every transition of the dossier")
+    List<HistoryEntry> history(@AuthenticationPrincipal Jwt jwt, @PathVariable String code) {
+        DossierRow d = visible(jwt, code);
+        return jdbc.sql("""
+                        select action, from_status, to_status, actor_subject, actor_role, reason, note, occurred_at
+                        from dossier_history where dossier_id = ? order by id""").param(d.id())
+                .query((rs, i) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant())).list();
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/documents/{id}")
+    @Operation(summary = "One document's file")
+    ResponseEntity<byte[]> document(@AuthenticationPrincipal Jwt jwt, @PathVariable String code, @PathVariable String id) {
+        DossierRow d = visible(jwt, code);
+        UUID documentId;
+        try {
+            documentId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "document-not-found", id);
+        }
+        DocumentView doc = documents(d.id()).stream().filter(x -> x.id().equals(documentId)).findFirst()
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "document-not-found", id));
+        byte[] content = storage.load(documentId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "document-not-found", id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(doc.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(doc.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .eTag("\"" + doc.sha256() + "\"")
+                .body(content);
+    }
+
+    @PostMapping("/api/v1/dossiers/{code}/actions/{action}")
+    @Operation(summary = "A lifecycle action: receive, request-supplement, forward, resolve, reject, return-result, transfer, withdraw, extend-deadline")
+    DossierView act(@AuthenticationPrincipal Jwt jwt, @PathVariable String code, @PathVariable String action,
+                    @RequestBody(required = false) DossierActions.ActionRequest body) {
+        actions.act(EgovPrincipal.from(jwt), code, action, body);
+        return view(store.find(code).orElseThrow());
+    }
+
+    @PostMapping(path = "/api/v1/dossiers/{code}/actions/{action}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "A lifecycle action with a file: resolve with the decision document",
+            description = "Multipart: part `action` (the same JSON as the plain action) and part `result` (PDF).")
+    DossierView actWithResult(@AuthenticationPrincipal Jwt jwt, @PathVariable String code, @PathVariable String action,
+                              @RequestPart(name = "action", required = false) String body,
+                              @RequestPart(name = "result", required = false) MultipartFile result) {
+        DossierActions.ActionRequest request = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                request = json.readValue(body, DossierActions.ActionRequest.class);
+            } catch (JacksonException e) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
+            }
+        }
+        if (result != null && !"resolve".equals(action)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
+        }
+        actions.act(EgovPrincipal.from(jwt), code, action, request, result);
+        return view(store.find(code).orElseThrow());
+    }
+
+    @PostMapping(path = "/api/v1/dossiers/{code}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload the documents a supplement request asked for (owner)",
+            description = "Multipart: part `supplement` (JSON {note, documents:[{requirementCode, fileName}]}) and `files`.")
+    DossierView supplement(@AuthenticationPrincipal Jwt jwt, @PathVariable String code,
+                           @RequestPart(name = "supplement", required = false) String supplement,
+                           @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+        DossierActions.SupplementRequest request = null;
+        if (supplement != null && !supplement.isBlank()) {
+            try {
+                request = json.readValue(supplement, DossierActions.SupplementRequest.class);
+            } catch (JacksonException e) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
+            }
+        }
+        actions.supplement(EgovPrincipal.from(jwt), code, request, files);
+        return view(store.find(code).orElseThrow());
+    }
+
+    private DossierRow visible(Jwt jwt, String code) {
+        DossierRow d = store.find(code).orElseThrow(() -> DossierAccess.notFound(code));
+        if (DossierAccess.rolesOn(EgovPrincipal.from(jwt), d).isEmpty()) {
+            throw DossierAccess.notFound(code);
+        }
+        return d;
+    }
+
+    private List<DocumentView> documents(UUID dossierId) {
+        return jdbc.sql("""
+                        select id, requirement_code, kind, file_name, content_type, size_bytes, sha256, uploaded_at
+                        from dossier_document where dossier_id = ? order by uploaded_at, file_name""").param(dossierId)
+                .query((rs, i) -> new DocumentView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    private DossierView view(DossierRow d) {
+        LocalDate today = LocalDate.ofInstant(Instant.now(clock), SubmissionService.VIETNAM);
+        boolean running = switch (d.status()) {
+            case RECEIVED, IN_PROCESSING -> true;
+            default -> false;
+        };
+        Map<String, Object> form = json.readValue(d.formData() == null ? "{}" : d.formData(),
+                new TypeReference<Map<String, Object>>() { });
+        return new DossierView(d.code(), d.procedureCode(), d.procedureName(), d.agencyCode(), d.agencyName(),
+                d.status().name(), d.submittedAt(), d.receivedDate(), d.dueDate(),
+                running && d.dueDate() != null && today.isAfter(d.dueDate()), d.feeVnd(),
+                d.paymentId() == null ? null : new SubmissionService.PaymentLink(d.paymentId(), d.paymentAmount(), d.paymentUrl()),
+                form, d.missingDocuments(), documents(d.id()));
+    }
+}

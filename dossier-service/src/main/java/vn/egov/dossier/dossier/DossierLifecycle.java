@@ -1,0 +1,108 @@
+package vn.egov.dossier.dossier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
+import vn.egov.dossier.dossier.DossierTransitions.Transition;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only writer of a dossier's status: checks the move against {@link DossierTransitions}, updates
+ * the row only if it still has the status the caller read, appends the history row and publishes the
+ * lifecycle event — all in the caller's transaction.
+ */
+@Component
+class DossierLifecycle {
+
+    private final JdbcClient jdbc;
+    private final EventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DossierLifecycle(JdbcClient jdbc, EventPublisher events, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Details of one transition. {@code dueDate} is the appointment date after it. */
+    record Change(String reason, String note, LocalDate dueDate, List<String> missingDocuments,
+                  Map<String, Object> details) {
+
+        static Change of(String reason, String note, LocalDate dueDate) {
+            return new Change(reason, note, dueDate, List.of(), Map.of());
+        }
+    }
+
+    /** Records a submission (no previous state). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void submitted(DossierRow dossier, Actor actor, String eventType) {
+        history(dossier, "submit", null, dossier.status(), actor, Change.of(null, null, dossier.dueDate()));
+        publish(dossier, "submit", null, dossier.status(), actor, eventType, Change.of(null, null, dossier.dueDate()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    DossierRow apply(DossierRow dossier, Transition transition, Actor actor, Change change) {
+        if (transition.from() != dossier.status() || transition.role() != actor.role()) {
+            throw new IllegalStateException("transition " + transition + " does not apply to " + dossier.status());
+        }
+        int updated = jdbc.sql("""
+                        update dossier set status = :to, due_date = :due, updated_at = now()
+                        where id = :id and status = :from""")
+                .param("to", transition.to().name()).param("due", change.dueDate())
+                .param("id", dossier.id()).param("from", dossier.status().name()).update();
+        if (updated != 1) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "dossier-transition-not-allowed", transition.action(),
+                    dossier.status().name());
+        }
+        history(dossier, transition.action(), dossier.status(), transition.to(), actor, change);
+        publish(dossier, transition.action(), dossier.status(), transition.to(), actor, transition.eventType(), change);
+        return dossier.withStatus(transition.to());
+    }
+
+    private void history(DossierRow d, String action, Status from, Status to, Actor actor, Change change) {
+        jdbc.sql("""
+                        insert into dossier_history (dossier_id, action, from_status, to_status, actor_subject, actor_role,
+                                                     reason, note, details, occurred_at)
+                        values (:id, :action, :from, :to, :actor, :role, :reason, :note, :details::jsonb, :at)""")
+                .param("id", d.id()).param("action", action).param("from", from == null ? null : from.name())
+                .param("to", to.name()).param("actor", actor.subject()).param("role", actor.contractRole())
+                .param("reason", change.reason()).param("note", change.note())
+                .param("details", change.details().isEmpty() && change.missingDocuments().isEmpty() ? null
+                        : json.writeValueAsString(details(change)))
+                .param("at", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC))
+                .update();
+    }
+
+    private static Map<String, Object> details(Change change) {
+        if (change.missingDocuments().isEmpty()) {
+            return change.details();
+        }
+        java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(change.details());
+        all.put("missingDocuments", change.missingDocuments());
+        return all;
+    }
+
+    private void publish(DossierRow d, String action, Status from, Status to, Actor actor, String type, Change change) {
+        events.publish(EventTopics.DOSSIER, type, d.code(), new DossierLifecycleEventV1(d.code(), d.procedureCode(),
+                d.procedureName(), d.agencyCode(), d.agencyName(), d.applicantSubject(), null,
+                from == null ? null : from.name(), to.name(), action, actor.subject(), actor.contractRole(),
+                change.reason(), change.dueDate(), change.missingDocuments(), d.feeVnd(), Instant.now(clock)));
+    }
+}

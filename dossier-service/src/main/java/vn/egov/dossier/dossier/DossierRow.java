@@ -1,0 +1,55 @@
+package vn.egov.dossier.dossier;
+
+import vn.egov.dossier.dossier.DossierTransitions.Status;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A dossier as stored (never sent over HTTP or Kafka as is). */
+record DossierRow(UUID id, String code, String procedureCode, String procedureName, String agencyCode,
+                  String agencyName, String applicantSubject, Status status, Instant submittedAt,
+                  LocalDate receivedDate, LocalDate dueDate, LocalDate supplementRequestedOn,
+                  List<String> missingDocuments, long feeVnd, UUID paymentId, Long paymentAmount, String paymentUrl,
+                  int paymentAttempts, int paymentGeneration, String formData, String requestHash) {
+
+    static final String COLUMNS = """
+            id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
+            submitted_at, received_date, due_date, supplement_requested_on, missing_documents, fee_vnd,
+            payment_id, payment_amount, payment_url, payment_attempts, payment_generation, form_data::text, request_hash""";
+
+    static DossierRow map(ResultSet rs, int row) throws SQLException {
+        Array missing = rs.getArray("missing_documents");
+        return new DossierRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("procedure_code"),
+                rs.getString("procedure_name"), rs.getString("agency_code"), rs.getString("agency_name"),
+                rs.getString("applicant_subject"), Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("submitted_at").toInstant(), date(rs, "received_date"), date(rs, "due_date"),
+                date(rs, "supplement_requested_on"),
+                missing == null ? List.of() : Arrays.asList((String[]) missing.getArray()),
+                rs.getLong("fee_vnd"), rs.getObject("payment_id", UUID.class), (Long) rs.getObject("payment_amount"),
+                rs.getString("payment_url"), rs.getInt("payment_attempts"), rs.getInt("payment_generation"), rs.getString("form_data"),
+                rs.getString("request_hash"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    DossierRow withStatus(Status next) {
+        return new DossierRow(id, code, procedureCode, procedureName, agencyCode, agencyName, applicantSubject, next,
+                submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
+                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, formData, requestHash);
+    }
+
+    DossierRow withAgency(String agency) {
+        return new DossierRow(id, code, procedureCode, procedureName, agency, null, applicantSubject, status,
+                submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
+                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, formData, requestHash);
+    }
+}

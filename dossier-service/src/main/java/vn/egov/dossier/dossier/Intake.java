@@ -1,0 +1,192 @@
+package vn.egov.dossier.dossier;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.dossier.procedure.Procedure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Checks what a citizen sends against the procedure: typed form fields, the documents the procedure
+ * requires, and the files themselves (size limits, real type from the bytes, safe names, digest).
+ */
+@Component
+class Intake {
+
+    record DocumentRef(String requirementCode, String fileName) {
+    }
+
+    /** A file that passed every check, ready to store. */
+    record AcceptedFile(String requirementCode, String fileName, String contentType, byte[] content, String sha256) {
+    }
+
+    private final DossierProperties limits;
+    private final MessageSource messages;
+
+    Intake(DossierProperties limits, MessageSource messages) {
+        this.limits = limits;
+        this.messages = messages;
+    }
+
+    ApiProblem.FieldError error(String field, String code, Object... args) {
+        return new ApiProblem.FieldError(field, code, messages.getMessage("validation.dossier." + code, args, code,
+                LocaleContextHolder.getLocale()));
+    }
+
+    List<ApiProblem.FieldError> checkForm(Procedure procedure, Map<String, Object> formData) {
+        Map<String, Object> data = formData == null ? Map.of() : formData;
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        for (Procedure.FormField field : procedure.fields()) {
+            known.add(field.name());
+            String path = "formData." + field.name();
+            Object value = data.get(field.name());
+            if (value == null || value instanceof String s && s.isBlank()) {
+                if (field.required()) {
+                    errors.add(error(path, "required"));
+                }
+                continue;
+            }
+            String text = String.valueOf(value).trim();
+            switch (field.type()) {
+                case "TEXT" -> {
+                    if (!(value instanceof String)) {
+                        errors.add(error(path, "invalid-text"));
+                    } else if (field.maxLength() != null && text.length() > field.maxLength()) {
+                        errors.add(error(path, "too-long", field.maxLength()));
+                    }
+                }
+                case "DATE" -> {
+                    try {
+                        LocalDate.parse(text);
+                    } catch (DateTimeParseException e) {
+                        errors.add(error(path, "invalid-date"));
+                    }
+                }
+                case "NUMBER" -> {
+                    if (!(value instanceof Number) && !text.matches("\\d{1,15}(\\.\\d+)?")
+                            || value instanceof Number n && n.doubleValue() < 0) {
+                        errors.add(error(path, "invalid-number"));
+                    }
+                }
+                case "SELECT" -> {
+                    if (field.options() == null || !field.options().contains(text)) {
+                        errors.add(error(path, "invalid-option", field.options() == null ? "" : String.join(", ", field.options())));
+                    }
+                }
+                case "BOOLEAN" -> {
+                    if (!(value instanceof Boolean) && !text.equals("true") && !text.equals("false")) {
+                        errors.add(error(path, "invalid-boolean"));
+                    }
+                }
+                case "NATIONAL_ID" -> {
+                    if (!text.matches("\\d{12}")) {
+                        errors.add(error(path, "invalid-national-id"));
+                    }
+                }
+                default -> errors.add(error(path, "invalid-text"));
+            }
+        }
+        for (String key : data.keySet()) {
+            if (!known.contains(key)) {
+                errors.add(error("formData." + key, "unknown-field"));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Matches the declared documents to the uploaded file parts and checks them. {@code mustCover} are
+     * the requirement codes that must be present (mandatory ones, or the missing ones of a supplement
+     * request). Size limits answer 413 at once; everything else is collected in {@code errors}.
+     */
+    List<AcceptedFile> checkDocuments(List<DocumentRef> declared, List<MultipartFile> files,
+                                      Function<String, Optional<Procedure.RequiredDocument>> requirements,
+                                      Collection<String> mustCover, List<ApiProblem.FieldError> errors) {
+        List<DocumentRef> refs = declared == null ? List.of() : declared;
+        Map<String, MultipartFile> byName = new HashMap<>();
+        long total = 0;
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (file.getSize() > limits.maxFileSize().toBytes()) {
+                throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", Uploads.sanitise(file.getOriginalFilename()),
+                        limits.maxFileSize().toMegabytes());
+            }
+            total += file.getSize();
+            if (byName.putIfAbsent(Uploads.sanitise(file.getOriginalFilename()), file) != null) {
+                errors.add(error("files", "duplicate-file", Uploads.sanitise(file.getOriginalFilename())));
+            }
+        }
+        if (total > limits.maxDossierSize().toBytes()) {
+            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "dossier-too-large", limits.maxDossierSize().toMegabytes());
+        }
+        List<AcceptedFile> accepted = new ArrayList<>();
+        Set<String> covered = new LinkedHashSet<>();
+        Set<String> usedNames = new HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            DocumentRef ref = refs.get(i);
+            String path = "documents[" + i + "]";
+            Optional<Procedure.RequiredDocument> requirement = ref.requirementCode() == null ? Optional.empty()
+                    : requirements.apply(ref.requirementCode());
+            if (requirement.isEmpty()) {
+                errors.add(error(path + ".requirementCode", "unknown-requirement", String.valueOf(ref.requirementCode())));
+                continue;
+            }
+            if (ref.fileName() == null || ref.fileName().isBlank()) {
+                errors.add(error(path + ".fileName", "required"));
+                continue;
+            }
+            String name = Uploads.sanitise(ref.fileName());
+            MultipartFile file = byName.get(name);
+            if (file == null || !usedNames.add(name)) {
+                errors.add(error(path + ".fileName", "file-missing", name));
+                continue;
+            }
+            byte[] content;
+            try {
+                content = file.getBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (content.length == 0) {
+                errors.add(error(path + ".fileName", "empty-file", name));
+                continue;
+            }
+            String type = Uploads.sniff(content);
+            if (type == null || !requirement.get().allowedTypes().contains(type)) {
+                errors.add(error(path + ".fileName", "content-type-not-allowed", name,
+                        String.join(", ", requirement.get().allowedTypes())));
+                continue;
+            }
+            covered.add(requirement.get().code());
+            accepted.add(new AcceptedFile(requirement.get().code(), name, type, content, Uploads.sha256(content)));
+        }
+        for (String code : mustCover) {
+            if (!covered.contains(code)) {
+                errors.add(error("documents", "missing-document", code));
+            }
+        }
+        for (String name : byName.keySet()) {
+            if (!usedNames.contains(name)) {
+                errors.add(error("files", "unreferenced-file", name));
+            }
+        }
+        return accepted;
+    }
+}

@@ -1,0 +1,192 @@
+package vn.egov.dossier.dossier;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.dossier.DossierTransitions.Role;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
+import vn.egov.dossier.procedure.Procedure;
+import vn.egov.dossier.procedure.ProcedureCatalogue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accepts a dossier: checks it, then in one short transaction takes the next code, stores the dossier,
+ * its documents, the first history row and the submitted event. A fee is requested from payment-service
+ * after that commit (never inside it).
+ */
+@Service
+class SubmissionService {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    record SubmissionRequest(String procedureCode, Map<String, Object> formData, List<Intake.DocumentRef> documents) {
+    }
+
+    record PaymentLink(UUID id, long amount, String paymentUrl) {
+    }
+
+    /** {@code paymentPending}: a fee is due and its payment link will follow (payment-service was not reachable). */
+    record SubmissionResponse(String code, String status, LocalDate dueDate, PaymentLink payment, boolean paymentPending) {
+    }
+
+    record Outcome(SubmissionResponse response, boolean replayed) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ProcedureCatalogue catalogue;
+    private final Intake intake;
+    private final DossierCodes codes;
+    private final DocumentStorage storage;
+    private final DossierLifecycle lifecycle;
+    private final DossierStore store;
+    private final DossierPayments payments;
+    private final WorkingDayCalendar calendar;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SubmissionService(JdbcClient jdbc, TransactionTemplate transactions, ProcedureCatalogue catalogue, Intake intake,
+                      DossierCodes codes, DocumentStorage storage, DossierLifecycle lifecycle, DossierStore store,
+                      DossierPayments payments, WorkingDayCalendar calendar, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.catalogue = catalogue;
+        this.intake = intake;
+        this.codes = codes;
+        this.storage = storage;
+        this.lifecycle = lifecycle;
+        this.store = store;
+        this.payments = payments;
+        this.calendar = calendar;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Outcome submit(EgovPrincipal who, String dossierJson, List<MultipartFile> files, String idempotencyKey) {
+        if (!who.hasRole("CITIZEN")) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
+        }
+        if (dossierJson == null || dossierJson.isBlank()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
+        }
+        SubmissionRequest request;
+        try {
+            request = json.readValue(dossierJson, SubmissionRequest.class);
+        } catch (JacksonException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
+        }
+        String requestHash = requestHash(dossierJson, files);
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            Optional<Outcome> replay = replay(who, idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        Procedure procedure = Optional.ofNullable(request.procedureCode()).flatMap(catalogue::find)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", request.procedureCode()));
+        if (who.levelOfAssurance() < procedure.requiredLevelOfAssurance()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "level-of-assurance-required", procedure.requiredLevelOfAssurance());
+        }
+        List<ApiProblem.FieldError> errors = new ArrayList<>(intake.checkForm(procedure, request.formData()));
+        List<Intake.AcceptedFile> accepted = intake.checkDocuments(request.documents(), files, procedure::document,
+                procedure.documents().stream().filter(Procedure.RequiredDocument::mandatory)
+                        .map(Procedure.RequiredDocument::code).toList(), errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dossier-invalid", errors, Map.of());
+        }
+        long fee = procedure.feeFor(request.formData());
+        DossierRow dossier;
+        try {
+            dossier = transactions.execute(tx -> store(who, procedure, request, accepted, fee, idempotencyKey, requestHash));
+        } catch (DuplicateKeyException e) {
+            // the same Idempotency-Key raced with itself: the first one won, answer like a replay
+            return replay(who, idempotencyKey, requestHash).orElseThrow(() -> e);
+        }
+        PaymentLink link = null;
+        boolean awaitingPayment = dossier.status() == Status.AWAITING_PAYMENT;
+        if (awaitingPayment) {
+            link = payments.requestOrder(dossier.code()).orElse(null);
+        }
+        return new Outcome(new SubmissionResponse(dossier.code(), dossier.status().name(), dossier.dueDate(), link,
+                awaitingPayment && link == null), false);
+    }
+
+    private Optional<Outcome> replay(EgovPrincipal who, String key, String requestHash) {
+        return store.findByIdempotencyKey(who.subject(), key).map(existing -> {
+            if (!requestHash.equals(existing.requestHash())) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused");
+            }
+            PaymentLink link = existing.paymentId() == null ? null
+                    : new PaymentLink(existing.paymentId(), existing.paymentAmount(), existing.paymentUrl());
+            boolean pending = existing.status() == Status.AWAITING_PAYMENT && link == null;
+            return new Outcome(new SubmissionResponse(existing.code(), existing.status().name(), existing.dueDate(),
+                    link, pending), true);
+        });
+    }
+
+    private DossierRow store(EgovPrincipal who, Procedure procedure, SubmissionRequest request,
+                             List<Intake.AcceptedFile> files, long fee, String idempotencyKey, String requestHash) {
+        Instant now = Instant.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, VIETNAM);
+        String code = codes.next(procedure.agencyCode(), today);
+        // full-process online: not received until paid; partial online: the fee may be paid at the desk
+        Status status = fee > 0 && "FULL_ONLINE".equals(procedure.mode()) ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
+        // provisional appointment; fixed on receipt (received date + the procedure's working days)
+        LocalDate due = calendar.addWorkingDays(today, procedure.processingDays());
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
+                                             applicant_subject, status, submitted_at, due_date, form_data, fee_vnd,
+                                             idempotency_key, request_hash)
+                        values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
+                                :due, :form::jsonb, :fee, :key, :hash)""")
+                .param("id", id).param("code", code).param("procedure", procedure.code())
+                .param("procedureName", procedure.name()).param("agency", procedure.agencyCode())
+                .param("agencyName", procedure.agencyName()).param("applicant", who.subject())
+                .param("status", status.name()).param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("due", due)
+                .param("form", json.writeValueAsString(request.formData() == null ? Map.of() : request.formData()))
+                .param("fee", fee)
+                .param("key", idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey)
+                .param("hash", requestHash)
+                .update();
+        DossierRow dossier = store.find(code).orElseThrow();
+        Documents.store(jdbc, storage, id, files, "SUBMITTED", who.subject(), now);
+        lifecycle.submitted(dossier, new Actor(who.subject(), Role.OWNER), DossierLifecycleEventV1.SUBMITTED);
+        return dossier;
+    }
+
+    private static String requestHash(String dossierJson, List<MultipartFile> files) {
+        StringBuilder all = new StringBuilder(dossierJson);
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            try {
+                all.append('\n').append(file.getOriginalFilename()).append(':').append(Uploads.sha256(file.getBytes()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Uploads.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,33 @@
+package vn.egov.dossier.procedure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One catalogue entry with what a submission must contain. Read-only reference data. */
+public record Procedure(String code, String name, String nameEn, String agencyCode, String agencyName, String level,
+                        int processingDays, long feeVnd, String feeField, Map<String, Long> feeOptions, String mode,
+                        int requiredLevelOfAssurance, List<RequiredDocument> documents, List<FormField> fields) {
+
+    public record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
+    }
+
+    public record FormField(String name, String label, String labelEn, String type, boolean required,
+                            List<String> options, Integer maxLength) {
+    }
+
+    /** The fee due for a form: the option's fee when the fee depends on a choice, else the base fee. */
+    public long feeFor(Map<String, Object> formData) {
+        if (feeField != null && feeOptions != null && formData != null && formData.get(feeField) != null) {
+            Long fee = feeOptions.get(String.valueOf(formData.get(feeField)));
+            if (fee != null) {
+                return fee;
+            }
+        }
+        return feeVnd;
+    }
+
+    public Optional<RequiredDocument> document(String requirementCode) {
+        return documents.stream().filter(d -> d.code().equals(requirementCode)).findFirst();
+    }
+}

@@ -1,0 +1,493 @@
+package vn.egov.dossier.dossier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.TestIssuer;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+/**
+ * Dossiers end to end over HTTP: real PostgreSQL, real Kafka, real signed tokens, and a real HTTP stub
+ * of payment-service that can be stopped and started.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+class DossierLifecycleIT {
+
+    static final PaymentServiceStub PAYMENTS = new PaymentServiceStub();
+    static final String BA_DINH = "000.00.01.H26";
+    static final String HOAN_KIEM = "000.00.02.H26";
+    static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            + "3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\n"
+            + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static {
+        PAYMENTS.start();
+    }
+
+    @DynamicPropertySource
+    static void paymentService(DynamicPropertyRegistry registry) {
+        registry.add("egov.dossier.payment.base-url", PAYMENTS::baseUrl);
+        registry.add("egov.dossier.payment.token-uri", () -> PAYMENTS.baseUrl() + "/token");
+        registry.add("egov.dossier.payment.sweep-interval", () -> "1s");
+        registry.add("egov.dossier.payment.retry-wait", () -> "50ms");
+        registry.add("egov.dossier.documents.max-file-size", () -> "1MB");
+    }
+
+    @AfterAll
+    static void stopStub() {
+        PAYMENTS.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    WorkingDayCalendar calendar;
+    @Autowired
+    EventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+
+    final TestIssuer issuer = TestIssuer.shared();
+
+    record Part(String name, String fileName, String contentType, byte[] content) {
+        static Part json(String name, String json) {
+            return new Part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Part file(String fileName, String claimedType, byte[] content) {
+            return new Part("files", fileName, claimedType, content);
+        }
+    }
+
+    ServiceConformance service() {
+        return new ServiceConformance(port);
+    }
+
+    HttpResponse<String> multipart(String path, String token, List<Part> parts, String... headers) {
+        String boundary = "egov" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Part p : parts) {
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(p.name()).append('"');
+            if (p.fileName() != null) {
+                head.append("; filename=\"").append(p.fileName()).append('"');
+            }
+            head.append("\r\nContent-Type: ").append(p.contentType()).append("\r\n\r\n");
+            body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    String citizen(String nationalId, int loa) {
+        return issuer.token(c -> c.subject(UUID.nameUUIDFromBytes(nationalId.getBytes(StandardCharsets.UTF_8)).toString())
+                .claim("preferred_username", nationalId)
+                .claim("realm_access", Map.of("roles", List.of("CITIZEN")))
+                .claim("loa", loa));
+    }
+
+    static String birthJson(String childName) {
+        return """
+                {"procedureCode":"1.001193","formData":{"childName":"%s","childDateOfBirth":"2026-11-01","childSex":"MALE",
+                 "placeOfBirth":"Bệnh viện Phụ sản Hà Nội","relationship":"MOTHER"},
+                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"},
+                              {"requirementCode":"GIAY_CHUNG_SINH","fileName":"giay-chung-sinh.png"}]}""".formatted(childName);
+    }
+
+    HttpResponse<String> submitBirth(String token, String childName, String... headers) {
+        return multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", birthJson(childName)),
+                Part.file("to-khai.pdf", "application/pdf", PDF), Part.file("giay-chung-sinh.png", "image/png", PNG)), headers);
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        assertThat(m.find()).as("%s in %s", name, json).isTrue();
+        return m.group(1);
+    }
+
+    HttpResponse<String> act(String code, String action, String token, String json) {
+        return service().post("/api/v1/dossiers/" + code + "/actions/" + action, token, json);
+    }
+
+    static LocalDate todayInVietnam() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
+    static void await(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.get()) {
+            assertThat(Instant.now()).as("condition not met in time").isBefore(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void aZeroFeeDossierGoesThroughTheWholeOneStopDesk() throws Exception {
+        String owner = citizen("001190000101", 1);
+        String officer = issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
+        String approver = issuer.staff("chuyenvien.badinh", "APPROVER", BA_DINH);
+
+        HttpResponse<String> submitted = submitBirth(owner, "Nguyễn Văn An");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String code = field(submitted.body(), "code");
+        assertThat(code).matches(Pattern.quote(BA_DINH) + "-\\d{6}-\\d{4}")
+                .contains("-" + todayInVietnam().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-");
+        assertThat(submitted.body()).contains("\"status\":\"SUBMITTED\"", "\"payment\":null");
+
+        HttpResponse<String> detail = service().get("/api/v1/dossiers/" + code, owner);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("Nguyễn Văn An", "to-khai.pdf", "\"contentType\":\"application/pdf\"",
+                "\"sha256\":\"" + Uploads.sha256(PDF) + "\"");
+        String documentId = detail.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\",\"requirementCode\":\"TO_KHAI\".*", "$1");
+        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/dossiers/" + code + "/documents/" + documentId))
+                .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(PDF);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
+
+        // the approver cannot act before the one-stop desk received it
+        HttpResponse<String> early = act(code, "resolve", approver, "{}");
+        assertProblem(early, 409, "dossier-transition-not-allowed");
+        assertThat(early.body()).contains("SUBMITTED");
+
+        HttpResponse<String> received = act(code, "receive", officer, "{\"note\":\"Đủ hồ sơ\"}");
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
+        LocalDate due = calendar.addWorkingDays(todayInVietnam(), 1);
+        assertThat(received.body()).contains("\"status\":\"RECEIVED\"", "\"dueDate\":\"" + due + "\"",
+                "\"receivedDate\":\"" + todayInVietnam() + "\"");
+
+        assertProblem(act(code, "request-supplement", officer, "{\"missingDocuments\":[]}"), 422, "dossier-invalid");
+        HttpResponse<String> supplementAsked = act(code, "request-supplement", officer,
+                "{\"reason\":\"Thiếu văn bản ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}");
+        assertThat(supplementAsked.body()).contains("\"status\":\"AWAITING_SUPPLEMENT\"", "\"missingDocuments\":[\"UY_QUYEN\"]");
+
+        // someone else's supplement is refused like a missing dossier; the owner's wrong file is named
+        assertProblem(multipart("/api/v1/dossiers/" + code + "/supplements", citizen("001190000199", 1), List.of(
+                Part.json("supplement", "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
+                Part.file("uy-quyen.pdf", "application/pdf", PDF))), 404, "dossier-not-found");
+        HttpResponse<String> notAPdf = multipart("/api/v1/dossiers/" + code + "/supplements", owner, List.of(
+                Part.json("supplement", "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
+                Part.file("uy-quyen.pdf", "application/pdf", PNG)));
+        assertProblem(notAPdf, 422, "dossier-invalid");
+        assertThat(notAPdf.body()).contains("content-type-not-allowed");
+        HttpResponse<String> supplemented = multipart("/api/v1/dossiers/" + code + "/supplements", owner, List.of(
+                Part.json("supplement", "{\"note\":\"Bổ sung\",\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
+                Part.file("uy-quyen.pdf", "application/pdf", PDF)));
+        assertThat(supplemented.statusCode()).as(supplemented.body()).isEqualTo(200);
+        assertThat(supplemented.body()).contains("\"status\":\"RECEIVED\"", "\"kind\":\"SUPPLEMENT\"",
+                "\"dueDate\":\"" + due + "\"", "\"missingDocuments\":[]");
+
+        assertThat(act(code, "forward", officer, "{\"note\":\"Chuyển chuyên viên\"}").body()).contains("\"status\":\"IN_PROCESSING\"");
+        assertProblem(act(code, "resolve", officer, "{}"), 403, "dossier-action-forbidden");
+        assertProblem(multipart("/api/v1/dossiers/" + code + "/actions/resolve", approver, List.of(
+                Part.json("action", "{\"note\":\"Đồng ý\"}"), new Part("result", "ket-qua.pdf", "application/pdf", PNG))),
+                422, "dossier-invalid");
+        HttpResponse<String> resolved = multipart("/api/v1/dossiers/" + code + "/actions/resolve", approver, List.of(
+                Part.json("action", "{\"note\":\"Đồng ý\"}"), new Part("result", "ket-qua.pdf", "application/pdf", PDF)));
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.body()).contains("\"status\":\"RESOLVED\"", "\"kind\":\"RESULT\"", "ket-qua.pdf");
+        assertProblem(act(code, "withdraw", owner, "{}"), 409, "dossier-transition-not-allowed");
+        assertThat(act(code, "return-result", officer, "{}").body()).contains("\"status\":\"RESULT_RETURNED\"");
+
+        HttpResponse<String> history = service().get("/api/v1/dossiers/" + code + "/history", owner);
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(Pattern.compile("\"action\":\"([a-z-]+)\"").matcher(history.body()).results().map(r -> r.group(1)).toList())
+                .containsExactly("submit", "receive", "request-supplement", "supplement", "forward", "resolve", "return-result");
+        assertThat(history.body()).contains("\"actorRole\":\"APPROVER\"", "\"actorRole\":\"OFFICER\"",
+                "\"actorRole\":\"CITIZEN\"", "\"reason\":\"Thiếu văn bản ủy quyền\"");
+
+        // one event per transition, written with the change, relayed to Kafka
+        assertThat(jdbc.sql("select event_type from outbox_event where event_key = ? order by seq").param(code)
+                .query(String.class).list()).containsExactly("vn.egov.dossier.submitted.v1", "vn.egov.dossier.received.v1",
+                "vn.egov.dossier.supplement-requested.v1", "vn.egov.dossier.supplemented.v1", "vn.egov.dossier.forwarded.v1",
+                "vn.egov.dossier.resolved.v1", "vn.egov.dossier.result-returned.v1");
+        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.DOSSIER, code,
+                Duration.ofSeconds(60))).isNotEmpty();
+
+        assertProblem(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":7}"), 422, "dossier-invalid");
+        assertProblem(service().post("/api/v1/dossiers/" + code + "/rating", officer, "{\"score\":5}"), 403, "dossier-action-forbidden");
+        assertThat(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":5,\"comment\":\"Nhanh\"}").statusCode())
+                .isEqualTo(201);
+        assertProblem(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":4}"), 409, "dossier-already-rated");
+
+        HttpResponse<String> statistics = service().get("/api/v1/statistics/agencies", null);
+        assertThat(statistics.statusCode()).isEqualTo(200);
+        String baDinh = statistics.body().replaceAll("(?s).*(\\{\"agencyCode\":\"" + Pattern.quote(BA_DINH) + "\"[^}]*}).*", "$1");
+        assertThat(baDinh).contains("\"onlineShare\":1.0").doesNotContain("\"resolvedOnTime\":0,", "\"averageRating\":null");
+
+        HttpResponse<String> lookup = service().get("/api/v1/public/dossiers/" + code, null);
+        assertThat(lookup.statusCode()).isEqualTo(200);
+        assertThat(lookup.body()).contains("\"status\":\"RESULT_RETURNED\"", "Đăng ký khai sinh", "\"appointmentDate\":\"" + due + "\"")
+                .doesNotContain("Nguyễn Văn An", "001190000101", UUID.nameUUIDFromBytes("001190000101".getBytes(StandardCharsets.UTF_8)).toString(),
+                        "to-khai.pdf");
+    }
+
+    @Test
+    void codesHaveNoGapsAndNoDuplicatesUnderConcurrentSubmissions() throws Exception {
+        LocalDate today = todayInVietnam();
+        int before = jdbc.sql("select coalesce(max(last_value), 0) from dossier_code_counter where agency_code = ? and day = ?")
+                .params(HOAN_KIEM, today).query(Integer.class).single();
+        String token = citizen("001190000202", 2);
+        String json = """
+                {"procedureCode":"1.004873","formData":{"purpose":"Kết hôn"},
+                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
+        int n = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", json),
+                        Part.file("to-khai.pdf", "application/pdf", PDF)));
+            }));
+        }
+        start.countDown();
+        Set<String> codes = new HashSet<>();
+        for (Future<HttpResponse<String>> f : futures) {
+            HttpResponse<String> r = f.get();
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            codes.add(field(r.body(), "code"));
+        }
+        pool.shutdown();
+        Set<String> expected = new HashSet<>();
+        for (int i = before + 1; i <= before + n; i++) {
+            expected.add(DossierCodes.format(HOAN_KIEM, today, i));
+        }
+        assertThat(codes).hasSize(n).isEqualTo(expected);
+    }
+
+    @Test
+    void submissionIsIdempotentAndChecked() {
+        String token = citizen("001190000303", 1);
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = submitBirth(token, "Trần Thị Bình", "Idempotency-Key", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        HttpResponse<String> again = submitBirth(token, "Trần Thị Bình", "Idempotency-Key", key);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(field(again.body(), "code")).isEqualTo(field(first.body(), "code"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(jdbc.sql("select count(*) from dossier where code = ?").param(field(first.body(), "code"))
+                .query(Long.class).single()).isEqualTo(1);
+        assertProblem(submitBirth(token, "Trần Thị Khác", "Idempotency-Key", key), 409, "idempotency-key-reused");
+
+        // marriage registration needs a verified identity (level 2)
+        HttpResponse<String> loa = multipart("/api/v1/dossiers", token, List.of(Part.json("dossier",
+                "{\"procedureCode\":\"1.000894\",\"formData\":{},\"documents\":[]}")), "Accept-Language", "en");
+        assertProblem(loa, 403, "level-of-assurance-required");
+        assertThat(loa.body()).contains("level 2");
+
+        // bad fields, a missing mandatory document and a PNG pretending to be the PDF form
+        HttpResponse<String> invalid = multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", """
+                        {"procedureCode":"1.001193","formData":{"childName":"An","childDateOfBirth":"01/11/2026","childSex":"X",
+                         "placeOfBirth":"Hà Nội","relationship":"MOTHER","extra":"1"},
+                         "documents":[{"requirementCode":"TO_KHAI","fileName":"../../etc/to-khai.pdf"}]}"""),
+                Part.file("to-khai.pdf", "application/pdf", PNG)));
+        assertProblem(invalid, 422, "dossier-invalid");
+        assertThat(invalid.body()).contains("formData.childDateOfBirth", "formData.childSex", "formData.extra",
+                "content-type-not-allowed", "missing-document", "GIAY_CHUNG_SINH");
+
+        byte[] big = new byte[1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        assertProblem(multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", birthJson("An")),
+                Part.file("to-khai.pdf", "application/pdf", big), Part.file("giay-chung-sinh.png", "image/png", PNG))),
+                413, "file-too-large");
+        assertProblem(submitBirth(issuer.staff("motcua.badinh", "OFFICER", BA_DINH), "An"), 403, "forbidden");
+    }
+
+    @Test
+    void aFeeIsOrderedAtPaymentServiceAndADossierSurvivesItsOutage() throws Exception {
+        String token = citizen("001190000404", 2);
+        String judicial = """
+                {"procedureCode":"2.000908","formData":{"applicantCategory":"%s","purpose":"Xin việc","copies":1},
+                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
+        HttpResponse<String> paid = multipart("/api/v1/dossiers", token, List.of(
+                Part.json("dossier", judicial.formatted("STANDARD")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        String first = field(paid.body(), "code");
+        assertThat(paid.body()).contains("\"status\":\"AWAITING_PAYMENT\"", "\"amount\":200000", "\"paymentUrl\":\"http");
+        assertThat(PAYMENTS.calls).anySatisfy(c -> {
+            assertThat(c.idempotencyKey()).isEqualTo("dossier-" + first + "-0");
+            assertThat(c.authorization()).isEqualTo("Bearer stub-token");
+            assertThat(c.body()).contains("\"dossierCode\":\"" + first + "\"", "\"amountVnd\":200000");
+        });
+
+        PAYMENTS.stop();
+        String code;
+        try {
+            HttpResponse<String> kept = multipart("/api/v1/dossiers", token, List.of(
+                    Part.json("dossier", judicial.formatted("STUDENT_OR_MERIT")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+            assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
+            assertThat(kept.body()).contains("\"status\":\"AWAITING_PAYMENT\"", "\"payment\":null", "\"paymentPending\":true");
+            code = field(kept.body(), "code");
+            assertThat(service().get("/api/v1/dossiers/" + code, token).body()).contains("\"payment\":null");
+        } finally {
+            PAYMENTS.start();
+        }
+        String dossierCode = code;
+        await(() -> service().get("/api/v1/dossiers/" + dossierCode, token).body().contains("\"paymentUrl\":\"http"),
+                Duration.ofSeconds(90));
+        assertThat(PAYMENTS.calls).anySatisfy(c -> {
+            assertThat(c.idempotencyKey()).isEqualTo("dossier-" + dossierCode + "-0");
+            assertThat(c.body()).contains("\"amountVnd\":100000");
+        });
+
+        // payment-service says it is paid: the dossier is now submitted to the agency
+        String detail = service().get("/api/v1/dossiers/" + dossierCode, token).body();
+        UUID paymentId = UUID.fromString(detail.replaceAll("(?s).*\"payment\":\\{\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+        transactions.executeWithoutResult(s -> events.publish(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
+                new PaymentSucceededV1(paymentId, dossierCode, "000.00.11.H26", 100000, "BL-2026-000042", Instant.now(),
+                        "14000001", "NCB")));
+        await(() -> service().get("/api/v1/dossiers/" + dossierCode, token).body().contains("\"status\":\"SUBMITTED\""),
+                Duration.ofSeconds(60));
+        assertThat(service().get("/api/v1/dossiers/" + dossierCode + "/history", token).body())
+                .contains("\"action\":\"pay\"", "\"actorRole\":\"SYSTEM\"");
+    }
+
+    @Test
+    void nobodyElseSeesOrTouchesADossier() {
+        String owner = citizen("001190000505", 1);
+        HttpResponse<String> submitted = submitBirth(owner, "Lê Văn Cường");
+        String code = field(submitted.body(), "code");
+        String ownerView = service().get("/api/v1/dossiers/" + code, owner).body();
+        String documentId = ownerView.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\",\"requirementCode\":\"TO_KHAI\".*", "$1");
+
+        String stranger = citizen("001190000506", 1);
+        String otherOfficer = issuer.staff("motcua.hoankiem", "OFFICER", HOAN_KIEM);
+        String otherApprover = issuer.staff("chuyenvien.hoankiem", "APPROVER", HOAN_KIEM);
+        String missing = BA_DINH + "-000101-9999";
+        for (String token : List.of(stranger, otherOfficer, otherApprover)) {
+            assertProblem(service().get("/api/v1/dossiers/" + code, token), 404, "dossier-not-found");
+            assertProblem(service().get("/api/v1/dossiers/" + code + "/history", token), 404, "dossier-not-found");
+            assertProblem(service().get("/api/v1/dossiers/" + code + "/documents/" + documentId, token), 404, "dossier-not-found");
+            assertProblem(act(code, "receive", token, "{}"), 404, "dossier-not-found");
+            assertProblem(act(code, "withdraw", token, "{}"), 404, "dossier-not-found");
+            // exactly like a dossier that does not exist
+            assertProblem(service().get("/api/v1/dossiers/" + missing, token), 404, "dossier-not-found");
+        }
+        assertThat(service().get("/api/v1/dossiers/" + code, issuer.staff("motcua.badinh", "OFFICER", BA_DINH)).statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select status from dossier where code = ?").param(code).query(String.class).single())
+                .isEqualTo("SUBMITTED");
+        assertProblem(service().get("/api/v1/public/dossiers/" + missing, null), 404, "dossier-not-found");
+        assertProblem(service().get("/api/v1/public/dossiers/not-a-code", null), 404, "dossier-not-found");
+
+        // the agency's queue, filtered
+        String officer = issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
+        assertThat(service().get("/api/v1/dossiers?procedure=1.001193&status=SUBMITTED&from=" + todayInVietnam()
+                + "&dueBefore=" + todayInVietnam().plusDays(30) + "&size=100", officer).body()).contains(code);
+        assertThat(service().get("/api/v1/dossiers?overdue=true&size=100", officer).body()).doesNotContain(code);
+        assertThat(service().get("/api/v1/dossiers?size=100", otherOfficer).body()).doesNotContain(code);
+
+        // the owner may withdraw before resolution; then nothing more happens to it
+        assertThat(act(code, "withdraw", owner, "{\"reason\":\"Nộp nhầm\"}").body()).contains("\"status\":\"WITHDRAWN\"");
+        HttpResponse<String> late = act(code, "receive", issuer.staff("motcua.badinh", "OFFICER", BA_DINH), "{}");
+        assertProblem(late, 409, "dossier-transition-not-allowed");
+        assertThat(late.body()).contains("WITHDRAWN");
+    }
+
+    @Test
+    void aDossierIsTransferredWithItsHistoryAndItsDeadlineExtendedWithAnApology() {
+        String owner = citizen("001190000606", 1);
+        String code = field(submitBirth(owner, "Phạm Thị Dung").body(), "code");
+        String officer = issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
+        String otherOfficer = issuer.staff("motcua.hoankiem", "OFFICER", HOAN_KIEM);
+
+        assertProblem(act(code, "transfer", officer, "{\"targetAgencyCode\":\"" + HOAN_KIEM + "\"}"), 422, "dossier-invalid");
+        assertProblem(act(code, "dance", officer, "{}"), 404, "dossier-action-unknown");
+        HttpResponse<String> transferred = act(code, "transfer", officer,
+                "{\"reason\":\"Thuộc thẩm quyền phường Hoàn Kiếm\",\"targetAgencyCode\":\"" + HOAN_KIEM + "\"}");
+        assertThat(transferred.statusCode()).as(transferred.body()).isEqualTo(200);
+        assertThat(transferred.body()).contains("\"status\":\"TRANSFERRED\"", "\"agencyCode\":\"" + HOAN_KIEM + "\"");
+        // the first agency no longer sees it; the new one receives it, with the whole history
+        assertProblem(service().get("/api/v1/dossiers/" + code, officer), 404, "dossier-not-found");
+        HttpResponse<String> received = act(code, "receive", otherOfficer, "{}");
+        assertThat(received.body()).contains("\"status\":\"RECEIVED\"");
+        LocalDate due = calendar.addWorkingDays(todayInVietnam(), 1);
+
+        assertProblem(act(code, "extend-deadline", otherOfficer, "{\"reason\":\"Cần xác minh\",\"newAppointmentDate\":\"" + due + "\"}"),
+                422, "dossier-invalid");
+        LocalDate later = calendar.addWorkingDays(due, 3);
+        HttpResponse<String> extended = act(code, "extend-deadline", otherOfficer,
+                "{\"reason\":\"Cần xác minh thêm\",\"newAppointmentDate\":\"" + later + "\"}");
+        assertThat(extended.body()).contains("\"status\":\"RECEIVED\"", "\"dueDate\":\"" + later + "\"");
+        assertProblem(act(code, "reject", otherOfficer, "{}"), 422, "dossier-invalid");
+        assertThat(act(code, "reject", otherOfficer, "{\"reason\":\"Không đủ điều kiện\"}").body()).contains("\"status\":\"REJECTED\"");
+        assertThat(service().get("/api/v1/dossiers/" + code + "/history", owner).body())
+                .contains("\"action\":\"transfer\"", "\"action\":\"extend-deadline\"", "\"reason\":\"Không đủ điều kiện\"");
+        assertThat(jdbc.sql("select event_type from outbox_event where event_key = ? order by seq").param(code)
+                .query(String.class).list()).containsExactly("vn.egov.dossier.submitted.v1", "vn.egov.dossier.transferred.v1",
+                "vn.egov.dossier.received.v1", "vn.egov.dossier.deadline-extended.v1", "vn.egov.dossier.rejected.v1");
+    }
+
+    @Test
+    void theCatalogueShowsDocumentsAndFields() {
+        HttpResponse<String> r = service().get("/api/v1/procedures/1.001193", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"documents\":[", "GIAY_CHUNG_SINH", "\"mandatory\":true", "application/pdf",
+                "\"fields\":[", "childDateOfBirth", "\"type\":\"DATE\"");
+        assertThat(service().get("/api/v1/procedures?size=100", null).body()).contains("\"totalItems\":12");
+        assertThat(service().get("/api/v1/procedures/2.000908", null).body()).contains("STUDENT_OR_MERIT", "100000");
+    }
+}
