@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
@@ -51,6 +52,15 @@ class SecurityConfiguration {
             "/webjars/**",
     };
 
+    /**
+     * For the gateway's own pages (Swagger UI) and, harmlessly, JSON. Swagger UI 5 loads all its
+     * scripts from files (no inline script, so none is allowed), but styles elements inline and draws
+     * icons as data: images. Its "try it out" calls and the OIDC token requests go to this origin.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems,
                                         CorsConfigurationSource cors) {
@@ -63,7 +73,10 @@ class SecurityConfiguration {
                 .cors(spec -> spec.configurationSource(cors))
                 // Header writers only fill in headers an upstream did not set. DENY would also stop
                 // keycloak-js from framing Keycloak's login-status and 3p-cookies pages on this origin.
-                .headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.SAMEORIGIN)))
+                .headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.SAMEORIGIN))
+                        // Keycloak's pages send their own CSP and Referrer-Policy, which are kept.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeExchange(exchanges -> {
                     PUBLIC_API.forEach(endpoint ->
                             exchanges.pathMatchers(endpoint.method(), endpoint.pattern()).permitAll());

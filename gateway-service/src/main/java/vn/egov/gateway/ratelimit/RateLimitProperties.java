@@ -1,0 +1,60 @@
+package vn.egov.gateway.ratelimit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpMethod;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Request quotas at the edge ({@code egov.gateway.rate-limits.*}). A {@link Limit} allows
+ * {@code capacity} requests at once and refills continuously, {@code capacity} per {@code period}.
+ *
+ * @param enabled   off only for load tests
+ * @param maxKeys   most buckets held in memory; idle buckets are dropped long before that
+ * @param anonymous per client address, for requests without a token
+ * @param user      per signed-in user (token subject)
+ * @param client    per client acting on its own behalf (client credentials, by {@code azp}) ...
+ * @param clients   ... unless that client has its own quota here (ministry integrations)
+ * @param endpoints stricter quotas on sensitive endpoints, counted per caller separately from the above
+ */
+@ConfigurationProperties("egov.gateway.rate-limits")
+record RateLimitProperties(@DefaultValue("true") boolean enabled,
+                           @DefaultValue("100000") int maxKeys,
+                           Limit anonymous,
+                           Limit user,
+                           Limit client,
+                           Map<String, Limit> clients,
+                           List<Endpoint> endpoints) {
+
+    RateLimitProperties {
+        Objects.requireNonNull(anonymous, "egov.gateway.rate-limits.anonymous");
+        Objects.requireNonNull(user, "egov.gateway.rate-limits.user");
+        Objects.requireNonNull(client, "egov.gateway.rate-limits.client");
+        clients = clients == null ? Map.of() : Map.copyOf(clients);
+        endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        if (maxKeys < 1) {
+            throw new IllegalArgumentException("egov.gateway.rate-limits.max-keys must be positive");
+        }
+    }
+
+    record Limit(int capacity, Duration period) {
+        Limit {
+            if (capacity < 1 || period == null || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a rate limit needs a positive capacity and period");
+            }
+        }
+    }
+
+    /** {@code path} is a Spring path pattern; {@code method} null means any method. */
+    record Endpoint(String name, HttpMethod method, String path, Limit limit) {
+        Endpoint {
+            Objects.requireNonNull(name, "rate limit endpoint name");
+            Objects.requireNonNull(path, "rate limit endpoint path");
+            Objects.requireNonNull(limit, "rate limit endpoint limit");
+        }
+    }
+}

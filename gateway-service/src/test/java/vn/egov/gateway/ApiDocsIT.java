@@ -1,0 +1,47 @@
+package vn.egov.gateway;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The services' documents as served by the gateway carry the realm's security schemes. */
+class ApiDocsIT extends GatewayIntegrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"identity", "dossier", "payment", "notification"})
+    @SuppressWarnings("unchecked")
+    void everyServiceDocumentOffersUserSignInAndMinistryClientCredentials(String service) {
+        HttpResponse<String> response = gateway.get("/v3/api-docs/" + service).send();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, Object> document = GatewayClient.json(response);
+        assertThat(document).containsEntry("service", service); // the service's own content is kept
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("securitySchemes");
+        assertThat((Map<String, Object>) schemes.get("oidc"))
+                .containsEntry("type", "openIdConnect")
+                .containsEntry("openIdConnectUrl", ISSUER.issuer() + "/.well-known/openid-configuration");
+        Map<String, Object> ministry = (Map<String, Object>) schemes.get("ministry");
+        assertThat(ministry).containsEntry("type", "oauth2");
+        Map<String, Object> clientCredentials = (Map<String, Object>) ((Map<String, Object>) ministry.get("flows"))
+                .get("clientCredentials");
+        assertThat(clientCredentials).containsEntry("tokenUrl", ISSUER.issuer() + "/protocol/openid-connect/token");
+        assertThat((Map<String, Object>) clientCredentials.get("scopes")).containsKey("identity.verify");
+        assertThat((List<Object>) document.get("security")).hasSize(2);
+    }
+
+    @Test
+    void swaggerUiSignsUsersInWithPkceThroughTheWebPortalClient() {
+        String index = gateway.get("/swagger-ui.html").send().headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> initializer = gateway.get(index.replace("index.html", "swagger-initializer.js")).send();
+
+        assertThat(initializer.statusCode()).isEqualTo(200);
+        assertThat(initializer.body()).contains("web-portal").contains("usePkceWithAuthorizationCodeGrant");
+    }
+}
