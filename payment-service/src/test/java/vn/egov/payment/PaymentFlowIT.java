@@ -7,12 +7,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.devstack.simulators.payment.PaymentGatewaySimulator;
 import vn.egov.payment.expiry.PendingOrderSweeper;
 import vn.egov.testsupport.RealInfrastructure;
@@ -24,6 +27,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
@@ -42,12 +48,15 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
  * orders from dossier-service, the gateway's pay page and IPN, duplicates, tampering, expiry, refunds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // the test drives the sweeper itself
-        properties = "egov.payment.orders.sweep-interval=1h")
+        properties = {
+                // the test drives the sweeper itself
+                "egov.payment.orders.sweep-interval=1h",
+                "egov.payment.refunds.automatic.excluded-procedures=" + PaymentFlowIT.EXCLUDED_PROCEDURE})
 @ContextConfiguration(initializers = vn.egov.testsupport.RealInfrastructureInitializer.class)
 class PaymentFlowIT {
 
     static final String AGENCY = "000.00.11.H26";
+    static final String EXCLUDED_PROCEDURE = "2.000999";
     static final String PAYER = "payer-" + UUID.randomUUID();
     static final PaymentGatewaySimulator gateway = PaymentGatewaySimulator.startOnFreePort("http://127.0.0.1:9/unset");
     static final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -74,6 +83,9 @@ class PaymentFlowIT {
 
     @Autowired
     PendingOrderSweeper sweeper;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     final TestIssuer issuer = TestIssuer.shared();
     final String dossierService = issuer.client("dossier-service");
@@ -460,8 +472,92 @@ class PaymentFlowIT {
         assertThat(status(id)).isEqualTo("REFUNDED");
     }
 
+    // ---- automatic refunds from dossier events ----
+
+    @Test
+    void aDossierRejectedBeforeProcessingIsRefundedOnceFromItsEvent() throws Exception {
+        String code = uniqueDossierCode();
+        String id = paidThroughTheGateway(code, 80_000);
+
+        String eventId = UUID.randomUUID().toString();
+        String event = dossierCloudEvent(eventId, DossierLifecycleEventV1.REJECTED, code, "1.001234", "SUBMITTED",
+                "REJECTED", "reject");
+        produceDossierEvent(code, event);
+        awaitHandled(eventId);
+
+        assertThat(status(id)).isEqualTo("REFUNDED");
+        assertThat(jdbc.sql("select count(*) from payment_refund where payment_id = ?::uuid and status = 'SUCCEEDED'"
+                        + " and amount_vnd = 80000 and requested_by = 'SYSTEM' and reason = 'Hồ sơ bị từ chối trước khi xử lý'")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(outbox(id, "vn.egov.payment.refunded.v1")).isEqualTo(1);
+
+        // the same event again (a redelivery), then a later one with the same key: read after it
+        produceDossierEvent(code, event);
+        String later = UUID.randomUUID().toString();
+        produceDossierEvent(code, dossierCloudEvent(later, DossierLifecycleEventV1.REJECTED, code, "1.001234",
+                "IN_PROCESSING", "REJECTED", "reject"));
+        awaitHandled(later);
+        assertThat(jdbc.sql("select count(*) from payment_refund where payment_id = ?::uuid").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(outbox(id, "vn.egov.payment.refunded.v1")).isEqualTo(1);
+        assertThat(jdbc.sql("select refunded_vnd from payment_order where id = ?::uuid").param(id).query(Long.class)
+                .single()).isEqualTo(80_000L);
+    }
+
+    @Test
+    void aWithdrawnDossierIsRefundedAndAnUnpaidOrderCancelled() throws Exception {
+        String code = uniqueDossierCode();
+        String id = paidThroughTheGateway(code, 30_000);
+        String eventId = UUID.randomUUID().toString();
+        produceDossierEvent(code, dossierCloudEvent(eventId, DossierLifecycleEventV1.WITHDRAWN, code, "1.001234",
+                "SUBMITTED", "WITHDRAWN", "withdraw"));
+        awaitHandled(eventId);
+        assertThat(status(id)).isEqualTo("REFUNDED");
+        assertThat(jdbc.sql("select reason from payment_refund where payment_id = ?::uuid").param(id)
+                .query(String.class).single()).isEqualTo("Công dân rút hồ sơ");
+
+        String unpaidCode = uniqueDossierCode();
+        String unpaid = createOrderFor(unpaidCode, 20_000).get("id").asString();
+        String withdrawn = UUID.randomUUID().toString();
+        produceDossierEvent(unpaidCode, dossierCloudEvent(withdrawn, DossierLifecycleEventV1.WITHDRAWN, unpaidCode,
+                "1.001234", "AWAITING_PAYMENT", "WITHDRAWN", "withdraw"));
+        awaitHandled(withdrawn);
+        assertThat(status(unpaid)).isEqualTo("CANCELLED");
+        assertThat(outbox(unpaid, "vn.egov.payment.cancelled.v1")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from payment_refund where payment_id = ?::uuid").param(unpaid)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void noAutomaticRefundAfterProcessingBeganOrForAnExcludedProcedure() throws Exception {
+        String processed = uniqueDossierCode();
+        String processedId = paidThroughTheGateway(processed, 40_000);
+        String fromProcessing = UUID.randomUUID().toString();
+        produceDossierEvent(processed, dossierCloudEvent(fromProcessing, DossierLifecycleEventV1.REJECTED, processed,
+                "1.001234", "IN_PROCESSING", "REJECTED", "reject"));
+        awaitHandled(fromProcessing);
+
+        String excluded = uniqueDossierCode();
+        String excludedId = paidThroughTheGateway(excluded, 40_000);
+        String ofExcluded = UUID.randomUUID().toString();
+        produceDossierEvent(excluded, dossierCloudEvent(ofExcluded, DossierLifecycleEventV1.REJECTED, excluded,
+                EXCLUDED_PROCEDURE, "SUBMITTED", "REJECTED", "reject"));
+        awaitHandled(ofExcluded);
+
+        for (String id : List.of(processedId, excludedId)) {
+            assertThat(status(id)).isEqualTo("SUCCEEDED");
+            assertThat(jdbc.sql("select count(*) from payment_refund where payment_id = ?::uuid").param(id)
+                    .query(Long.class).single()).isZero();
+            assertThat(outbox(id, "vn.egov.payment.refunded.v1")).isZero();
+        }
+    }
+
     String paidThroughTheGateway(long amount) throws Exception {
-        JsonNode order = createOrder(amount);
+        return paidThroughTheGateway(dossierCode(), amount);
+    }
+
+    String paidThroughTheGateway(String dossierCode, long amount) throws Exception {
+        JsonNode order = createOrderFor(dossierCode, amount);
         String id = order.get("id").asString();
         browser.send(HttpRequest.newBuilder(URI.create(order.get("paymentUrl").asString())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -561,6 +657,46 @@ class PaymentFlowIT {
     }
 
     // ---- helpers ----
+
+    JsonNode createOrderFor(String dossierCode, long amount) {
+        HttpResponse<String> created = service().post("/api/v1/payments", dossierService,
+                orderJson(AGENCY, dossierCode, amount), "Idempotency-Key", key());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body());
+    }
+
+    /** A dossier event as dossier-service's outbox relay puts it on the topic (structured CloudEvent). */
+    String dossierCloudEvent(String eventId, String type, String code, String procedureCode, String fromStatus,
+                             String toStatus, String action) {
+        DossierLifecycleEventV1 data = new DossierLifecycleEventV1(code, procedureCode, "Thủ tục thử", AGENCY,
+                "Sở Tư pháp", PAYER, null, fromStatus, toStatus, action, "actor-1",
+                "withdraw".equals(action) ? "CITIZEN" : "OFFICER", "Hồ sơ không hợp lệ", LocalDate.of(2026, 12, 15),
+                List.of(), 80_000L, Instant.now());
+        return json.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, eventId, "/dossier-service", type,
+                code, Instant.now().toString(), "application/json", null, null, json.valueToTree(data)));
+    }
+
+    void produceDossierEvent(String key, String value) {
+        try {
+            kafka.send(EventTopics.DOSSIER, key, value).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not produce to " + EventTopics.DOSSIER, e);
+        }
+    }
+
+    /** Waits until payment-service has handled the (rejected/withdrawn) event. */
+    void awaitHandled(String eventId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (jdbc.sql("select count(*) from processed_event where consumer = 'payment-service.dossier-events'"
+                + " and event_id = ?").param(eventId).query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("event " + eventId + " handled in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    String uniqueDossierCode() {
+        return AGENCY + "-261122-" + UUID.randomUUID().toString().substring(0, 8);
+    }
 
     String paidOrder(long amount) {
         return paidOrder(AGENCY, amount);

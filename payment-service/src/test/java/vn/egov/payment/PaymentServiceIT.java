@@ -24,8 +24,12 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 /** payment-service running on a real port against real PostgreSQL and Kafka, with real signed tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // no background sweeper here: it would query whatever listens on the default gateway port
-        properties = "egov.payment.orders.sweep-interval=1h")
+        properties = {
+                // no background sweeper here: it would query whatever listens on the default gateway port
+                "egov.payment.orders.sweep-interval=1h",
+                // nor a dossier-events consumer: in the same group as PaymentFlowIT's (cached) context, it
+                // would take partitions and refund through the default gateway port
+                "egov.payment.refunds.automatic.listener-auto-startup=false"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class PaymentServiceIT {
 

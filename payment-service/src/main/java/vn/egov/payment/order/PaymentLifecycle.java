@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.payment.PaymentCancelledV1;
 import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
 import vn.egov.commons.events.contracts.payment.PaymentFailedV1;
 import vn.egov.commons.events.contracts.payment.PaymentOrderCreatedV1;
@@ -58,6 +59,12 @@ public class PaymentLifecycle {
     public void expire(PaymentOrder order, Instant at) {
         move(order, PaymentStatus.EXPIRED, "", new Object[0],
                 new PaymentExpiredV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(), at));
+    }
+
+    /** An order not paid (CREATED or PENDING) that is no longer wanted, e.g. its dossier was withdrawn. */
+    public void cancel(PaymentOrder order, Instant at) {
+        move(order, PaymentStatus.CANCELLED, "", new Object[0],
+                new PaymentCancelledV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(), at));
     }
 
     /** Records {@code amountVnd} more refunded; REFUNDED when nothing remains, PARTIALLY_REFUNDED otherwise. */

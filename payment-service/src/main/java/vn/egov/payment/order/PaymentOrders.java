@@ -46,6 +46,12 @@ public class PaymentOrders {
                 .optional();
     }
 
+    /** The orders of one dossier (several when an unpaid one expired and a new one was made), oldest first. */
+    public List<PaymentOrder> ofDossier(String dossierCode) {
+        return jdbc.sql("select " + COLUMNS + " from payment_order where dossier_code = ? order by created_at")
+                .param(dossierCode).query(MAPPER).list();
+    }
+
     /** Serialises concurrent IPNs for one order: the second waits here until the first commits. */
     public Optional<PaymentOrder> findByTxnRefForUpdate(String txnRef) {
         return jdbc.sql("select " + COLUMNS + " from payment_order where txn_ref = ? for update").param(txnRef)

@@ -42,8 +42,11 @@ class RefundService {
                           long remainingVnd, String paymentStatus) {
     }
 
-    private record Requested(PaymentOrder order, UUID refundId, boolean full, RefundResponse earlier) {
+    private record Requested(PaymentOrder order, UUID refundId, long amountVnd, boolean full, RefundResponse earlier) {
     }
+
+    /** The actor of automatic refunds (from dossier events). */
+    static final String SYSTEM = "SYSTEM";
 
     private final JdbcClient jdbc;
     private final PaymentOrders orders;
@@ -65,27 +68,66 @@ class RefundService {
     RefundResponse refund(UUID paymentId, EgovPrincipal officer, String key, RefundRequest request) {
         String hash = sha256(request.amountVnd() + "\n" + request.reason());
         Requested requested = transactions.execute(status -> request(paymentId, officer, key, hash, request));
+        RefundResponse completed = settle(paymentId, requested, officer.subject());
+        if ("FAILED".equals(completed.refundStatus()) && requested.earlier() == null) {
+            // after the commit: the failure is recorded and the reserved amount is free again
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "refund-refused-by-gateway", List.of(),
+                    Map.of("refundId", completed.refundId().toString()));
+        }
+        return completed;
+    }
+
+    /**
+     * Refunds what remains of a paid order (actor SYSTEM), at most once per {@code key}: the same key
+     * again returns the refund it already made, whatever its state. Empty when the order is not paid
+     * or nothing remains to refund. A refund the gateway refuses is returned FAILED (not thrown).
+     */
+    Optional<RefundResponse> refundRemaining(UUID paymentId, String key, String reason) {
+        Requested requested = transactions.execute(status -> requestRemaining(paymentId, key, reason));
+        if (requested == null) {
+            return Optional.empty();
+        }
+        return Optional.of(settle(paymentId, requested, SYSTEM));
+    }
+
+    /** Asks the gateway (outside any transaction) and records its answer. */
+    private RefundResponse settle(UUID paymentId, Requested requested, String requestedBy) {
         if (requested.earlier() != null) {
             return requested.earlier();
         }
         Boolean made;
         try {
-            made = gateway.refund(requested.order(), requested.refundId(), request.amountVnd(), requested.full(),
-                    officer.subject());
+            made = gateway.refund(requested.order(), requested.refundId(), requested.amountVnd(), requested.full(),
+                    requestedBy);
         } catch (PaymentGatewayAdapter.GatewayUnavailableException e) {
             log.warn("refund {} of payment {} not confirmed by the gateway yet: {}", requested.refundId(), paymentId,
                     e.getMessage());
             made = null;
         }
         Boolean outcome = made;
-        RefundResponse completed = transactions.execute(status -> complete(paymentId, requested.refundId(),
-                request.amountVnd(), outcome));
-        if ("FAILED".equals(completed.refundStatus())) {
-            // after the commit: the failure is recorded and the reserved amount is free again
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "refund-refused-by-gateway", List.of(),
-                    Map.of("refundId", completed.refundId().toString()));
+        return transactions.execute(status -> complete(paymentId, requested.refundId(), requested.amountVnd(),
+                outcome));
+    }
+
+    private Requested requestRemaining(UUID paymentId, String key, String reason) {
+        PaymentOrder order = orders.findForUpdate(paymentId).orElse(null);
+        if (order == null) {
+            return null;
         }
-        return completed;
+        Optional<RefundResponse> earlier = earlier(order, key, null);
+        if (earlier.isPresent()) {
+            return new Requested(order, null, 0, false, earlier.get());
+        }
+        if (order.status() != PaymentStatus.SUCCEEDED && order.status() != PaymentStatus.PARTIALLY_REFUNDED) {
+            return null;
+        }
+        long reserved = reserved(paymentId);
+        long amount = order.refundableVnd() - reserved;
+        if (amount <= 0) {
+            return null;
+        }
+        UUID refundId = insertRequested(paymentId, amount, reason, SYSTEM, key, sha256(amount + "\n" + reason));
+        return new Requested(order, refundId, amount, reserved == 0, null);
     }
 
     private Requested request(UUID paymentId, EgovPrincipal officer, String key, String hash, RefundRequest request) {
@@ -94,27 +136,39 @@ class RefundService {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "payment-not-found"));
         Optional<RefundResponse> earlier = earlier(order, key, hash);
         if (earlier.isPresent()) {
-            return new Requested(order, null, false, earlier.get());
+            return new Requested(order, null, 0, false, earlier.get());
         }
         if (order.status() != PaymentStatus.SUCCEEDED && order.status() != PaymentStatus.PARTIALLY_REFUNDED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "payment-not-refundable");
         }
-        long reserved = jdbc.sql("select coalesce(sum(amount_vnd), 0) from payment_refund where payment_id = ? and status = 'REQUESTED'")
-                .param(paymentId).query(Long.class).single();
+        long reserved = reserved(paymentId);
         long refundable = order.refundableVnd() - reserved;
         if (request.amountVnd() > refundable) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-paid", List.of(),
                     Map.of("refundableVnd", refundable), refundable);
         }
+        UUID refundId = insertRequested(paymentId, request.amountVnd(), request.reason(), officer.subject(), key, hash);
+        return new Requested(order, refundId, request.amountVnd(),
+                request.amountVnd() == order.refundableVnd() && reserved == 0, null);
+    }
+
+    /** The amount of refunds asked of the gateway and not answered yet. */
+    private long reserved(UUID paymentId) {
+        return jdbc.sql("select coalesce(sum(amount_vnd), 0) from payment_refund where payment_id = ? and status = 'REQUESTED'")
+                .param(paymentId).query(Long.class).single();
+    }
+
+    private UUID insertRequested(UUID paymentId, long amountVnd, String reason, String requestedBy, String key,
+                                 String hash) {
         UUID refundId = UUID.randomUUID();
         jdbc.sql("""
                         insert into payment_refund (id, payment_id, amount_vnd, reason, requested_by, idempotency_key,
                             request_hash, created_at, status)
                         values (?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')""")
-                .params(refundId, paymentId, request.amountVnd(), request.reason(), officer.subject(), key, hash,
+                .params(refundId, paymentId, amountVnd, reason, requestedBy, key, hash,
                         Timestamp.from(clock.instant()))
                 .update();
-        return new Requested(order, refundId, request.amountVnd() == order.refundableVnd() && reserved == 0, null);
+        return refundId;
     }
 
     /** {@code made}: true refunded, false refused by the gateway, null unknown (left REQUESTED). */
@@ -139,7 +193,10 @@ class RefundService {
                 order.refundableVnd(), order.status().name());
     }
 
-    /** The refund this key already made on this order (same request), or 409 for another request. */
+    /**
+     * The refund this key already made on this order (same request), or 409 for another request;
+     * {@code hash} null: whatever the request was.
+     */
     private Optional<RefundResponse> earlier(PaymentOrder order, String key, String hash) {
         record Row(UUID id, long amount, String hash, String status) {
         }
@@ -150,7 +207,7 @@ class RefundService {
                 .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4)))
                 .optional()
                 .map(row -> {
-                    if (!row.hash().equals(hash)) {
+                    if (hash != null && !row.hash().equals(hash)) {
                         throw new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused");
                     }
                     return new RefundResponse(row.id(), order.id(), row.amount(), row.status(), order.refundedVnd(),
