@@ -51,9 +51,9 @@ class CitizenIdentityIT {
     private static final PopulationRegistrySimulator REGISTRY = new PopulationRegistrySimulator(0);
 
     /**
-     * Runs after {@link RealInfrastructureInitializer} (which points the JWT decoder at the in-process
-     * TestIssuer with a first-priority property source that a {@code @DynamicPropertySource} would not
-     * beat): here tokens come from the real Keycloak.
+     * Runs after {@link RealInfrastructureInitializer} and overrides its TestIssuer settings: here tokens
+     * come from the real Keycloak. An initializer rather than a {@code @DynamicPropertySource} so that
+     * this class and {@link OfficerIT} name the same configuration and share one cached context.
      */
     static class RealKeycloakAndRegistry implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override

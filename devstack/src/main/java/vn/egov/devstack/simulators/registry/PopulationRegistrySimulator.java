@@ -4,10 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.egov.devstack.simulators.SimulatorJson;
+
+import static vn.egov.devstack.simulators.SimulatorJson.respond;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -180,7 +182,7 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         }
         Map<String, String> body;
         try (InputStream in = ex.getRequestBody()) {
-            body = FlatJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            body = SimulatorJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             respond(ex, 400, "{\"error\":\"bad_request\"}");
             return;
@@ -247,21 +249,6 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
                 .toLowerCase(Locale.forLanguageTag("vi"));
     }
 
-    private static void respond(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        try {
-            ex.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (IOException clientGone) {
-            // the caller timed out and left: nothing to answer to
-        } finally {
-            ex.close();
-        }
-    }
-
     // ------------------------------------------------------------------ main
 
     /** {@code --port N} (8092), {@code --residents N} (300), {@code --seed S}; runs until stopped. */
@@ -287,96 +274,5 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
             stopped.countDown();
         }, "population-registry-shutdown"));
         stopped.await();
-    }
-
-    /** Just enough JSON for a flat object of strings (the simulator has no JSON library on purpose). */
-    static final class FlatJson {
-
-        private FlatJson() {
-        }
-
-        static Map<String, String> parse(String text) {
-            Map<String, String> out = new LinkedHashMap<>();
-            String s = text.strip();
-            if (!s.startsWith("{") || !s.endsWith("}")) {
-                throw new IllegalArgumentException("not an object");
-            }
-            int[] pos = {1};
-            skip(s, pos);
-            if (s.charAt(pos[0]) == '}') {
-                return out;
-            }
-            while (true) {
-                String key = string(s, pos);
-                skip(s, pos);
-                expect(s, pos, ':');
-                skip(s, pos);
-                String value;
-                if (s.charAt(pos[0]) == '"') {
-                    value = string(s, pos);
-                } else {
-                    int start = pos[0];
-                    while (pos[0] < s.length() && ",}".indexOf(s.charAt(pos[0])) < 0) {
-                        pos[0]++;
-                    }
-                    value = s.substring(start, pos[0]).strip();
-                    value = "null".equals(value) ? null : value;
-                }
-                out.put(key, value);
-                skip(s, pos);
-                if (s.charAt(pos[0]) == ',') {
-                    pos[0]++;
-                    skip(s, pos);
-                    continue;
-                }
-                expect(s, pos, '}');
-                return out;
-            }
-        }
-
-        private static String string(String s, int[] pos) {
-            expect(s, pos, '"');
-            StringBuilder b = new StringBuilder();
-            while (pos[0] < s.length()) {
-                char c = s.charAt(pos[0]++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c == '\\') {
-                    char e = s.charAt(pos[0]++);
-                    switch (e) {
-                        case 'u' -> {
-                            b.append((char) Integer.parseInt(s.substring(pos[0], pos[0] + 4), 16));
-                            pos[0] += 4;
-                        }
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case 'b' -> b.append('\b');
-                        case 'f' -> b.append('\f');
-                        default -> b.append(e);
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-            throw new IllegalArgumentException("unterminated string");
-        }
-
-        private static void skip(String s, int[] pos) {
-            while (pos[0] < s.length() && Character.isWhitespace(s.charAt(pos[0]))) {
-                pos[0]++;
-            }
-            if (pos[0] >= s.length()) {
-                throw new IllegalArgumentException("truncated");
-            }
-        }
-
-        private static void expect(String s, int[] pos, char c) {
-            if (pos[0] >= s.length() || s.charAt(pos[0]) != c) {
-                throw new IllegalArgumentException("expected " + c);
-            }
-            pos[0]++;
-        }
     }
 }

@@ -4,16 +4,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.egov.devstack.simulators.SimulatorJson;
+
+import static vn.egov.devstack.simulators.SimulatorJson.quote;
+import static vn.egov.devstack.simulators.SimulatorJson.respond;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -155,7 +157,7 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         }
         Map<String, String> body;
         try (InputStream in = ex.getRequestBody()) {
-            body = FlatJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            body = SimulatorJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             respond(ex, 400, "{\"error\":\"bad_request\"}");
             return;
@@ -197,49 +199,6 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         return "[" + String.join(",", items) + "]";
     }
 
-    static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    private static void respond(HttpExchange ex, int status, String json) throws IOException {
-        try {
-            if (json == null) {
-                ex.sendResponseHeaders(status, -1);
-            } else {
-                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-                ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-                ex.sendResponseHeaders(status, bytes.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        } catch (IOException clientGone) {
-            // the caller timed out and left
-        } finally {
-            ex.close();
-        }
-    }
-
     // ------------------------------------------------------------------ main
 
     /** {@code --port N} (8091), {@code --api-key K} (none: any caller); runs until stopped. */
@@ -263,96 +222,5 @@ public final class SmsGatewaySimulator implements AutoCloseable {
             stopped.countDown();
         }, "sms-gateway-shutdown"));
         stopped.await();
-    }
-
-    /** Just enough JSON for a flat object of strings (the simulators have no JSON library on purpose). */
-    static final class FlatJson {
-
-        private FlatJson() {
-        }
-
-        static Map<String, String> parse(String text) {
-            Map<String, String> out = new LinkedHashMap<>();
-            String s = text.strip();
-            if (!s.startsWith("{") || !s.endsWith("}")) {
-                throw new IllegalArgumentException("not an object");
-            }
-            int[] pos = {1};
-            skip(s, pos);
-            if (s.charAt(pos[0]) == '}') {
-                return out;
-            }
-            while (true) {
-                String key = string(s, pos);
-                skip(s, pos);
-                expect(s, pos, ':');
-                skip(s, pos);
-                String value;
-                if (s.charAt(pos[0]) == '"') {
-                    value = string(s, pos);
-                } else {
-                    int start = pos[0];
-                    while (pos[0] < s.length() && ",}".indexOf(s.charAt(pos[0])) < 0) {
-                        pos[0]++;
-                    }
-                    value = s.substring(start, pos[0]).strip();
-                    value = "null".equals(value) ? null : value;
-                }
-                out.put(key, value);
-                skip(s, pos);
-                if (s.charAt(pos[0]) == ',') {
-                    pos[0]++;
-                    skip(s, pos);
-                    continue;
-                }
-                expect(s, pos, '}');
-                return out;
-            }
-        }
-
-        private static String string(String s, int[] pos) {
-            expect(s, pos, '"');
-            StringBuilder b = new StringBuilder();
-            while (pos[0] < s.length()) {
-                char c = s.charAt(pos[0]++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c == '\\') {
-                    char e = s.charAt(pos[0]++);
-                    switch (e) {
-                        case 'u' -> {
-                            b.append((char) Integer.parseInt(s.substring(pos[0], pos[0] + 4), 16));
-                            pos[0] += 4;
-                        }
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case 'b' -> b.append('\b');
-                        case 'f' -> b.append('\f');
-                        default -> b.append(e);
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-            throw new IllegalArgumentException("unterminated string");
-        }
-
-        private static void skip(String s, int[] pos) {
-            while (pos[0] < s.length() && Character.isWhitespace(s.charAt(pos[0]))) {
-                pos[0]++;
-            }
-            if (pos[0] >= s.length()) {
-                throw new IllegalArgumentException("truncated");
-            }
-        }
-
-        private static void expect(String s, int[] pos, char c) {
-            if (pos[0] >= s.length() || s.charAt(pos[0]) != c) {
-                throw new IllegalArgumentException("expected " + c);
-            }
-            pos[0]++;
-        }
     }
 }
