@@ -58,8 +58,13 @@ public record DossierLifecycleEventV1(
     /** A dossier that will be late: the apology and new appointment date (phiếu xin lỗi và hẹn lại). */
     public static final String DEADLINE_EXTENDED = "vn.egov.dossier.deadline-extended.v1";
 
+    /** The dossier passed its due date without a result (published once, by the scheduled overdue check). */
+    public static final String OVERDUE = "vn.egov.dossier.overdue.v1";
+    /** The applicant rated the service after the result (the score travels in {@code reason} as 1–5). */
+    public static final String RATED = "vn.egov.dossier.rated.v1";
+
     public static final Set<String> TYPES = Set.of(SUBMITTED, RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENTED,
-            FORWARDED, RESOLVED, REJECTED, RESULT_RETURNED, TRANSFERRED, WITHDRAWN, DEADLINE_EXTENDED);
+            FORWARDED, RESOLVED, REJECTED, RESULT_RETURNED, TRANSFERRED, WITHDRAWN, DEADLINE_EXTENDED, OVERDUE, RATED);
 
     public DossierLifecycleEventV1 {
         missingDocuments = missingDocuments == null ? List.of() : List.copyOf(missingDocuments);
