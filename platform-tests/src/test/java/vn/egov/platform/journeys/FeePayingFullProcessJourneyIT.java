@@ -1,0 +1,112 @@
+package vn.egov.platform.journeys;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.platform.journeys.Platform.GATEWAY;
+
+/**
+ * A new citizen, from registration to a rated result, on a fee-paying procedure processed fully online,
+ * with the officer and the approver of UBND phường Ba Đình; everything through the gateway.
+ */
+@Order(1)
+@ExtendWith(PlatformExtension.class)
+class FeePayingFullProcessJourneyIT {
+
+    @Test
+    void aNewCitizenGetsAHouseholdBusinessRegisteredOnlineAndPaysTheFee() {
+        JsonNode statsBefore = Dossiers.agencyStatistics(People.BA_DINH);
+
+        // registers, then proves who they are against the national population registry: level 2
+        People.Citizen citizen = People.registerNewCitizen();
+        assertThat(Api.claims(citizen.token()).path("loa").asInt()).as("level right after registration").isEqualTo(1);
+        Api.Response verified = Api.postJson(GATEWAY + "/api/v1/identity/me/verification", citizen.token(), Map.of());
+        assertThat(verified.status()).as("verification: %s", verified).isEqualTo(200);
+        String token = citizen.token();
+        assertThat(Api.claims(token).path("loa").asInt()).as("level in a token issued after verification").isEqualTo(2);
+
+        // finds the procedure typing without accents, as on a phone keyboard
+        Api.Response found = Api.get(GATEWAY + "/api/v1/procedures?q=" + Api.encode("dang ky thanh lap ho kinh doanh"), null);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(Api.list(found.json().get("items"))).extracting(p -> p.get("code").asString())
+                .contains(Dossiers.HOUSEHOLD_BUSINESS);
+
+        // submits with two documents; the fee is due and a payment link comes back at once
+        JsonNode submitted = Dossiers.created(Dossiers.submitHouseholdBusiness(token, "Hộ kinh doanh Tạp hoá Minh An"));
+        String code = submitted.get("code").asString();
+        assertThat(code).startsWith(People.BA_DINH + "-");
+        assertThat(submitted.get("status").asString()).isEqualTo("AWAITING_PAYMENT");
+        JsonNode payment = submitted.get("payment");
+        assertThat(payment.get("amount").asLong()).isEqualTo(100_000L);
+        String paymentId = payment.get("id").asString();
+
+        // pays on the payment gateway's page; the IPN settles the order, with an e-receipt
+        Dossiers.payOnGatewayPage(payment.get("paymentUrl").asString());
+        JsonNode paid = Dossiers.paymentWithStatus(token, paymentId, "SUCCEEDED");
+        assertThat(paid.toString()).contains("BL-");
+        Api.eventually("the paid dossier goes to the agency's queue", Dossiers.PATIENCE, () -> Dossiers.view(token, code),
+                d -> "SUBMITTED".equals(d.get("status").asString()));
+
+        // told by email, SMS and in the inbox that the dossier arrived
+        Dossiers.awaitInbox(token, code, "DOSSIER_SUBMITTED");
+        Api.eventually("an email naming " + code, Dossiers.PATIENCE, () -> Mailbox.of(citizen.email()),
+                mails -> mails.stream().anyMatch(m -> (m.subject() + m.body()).contains(code)));
+        Api.eventually("an SMS naming " + code, Dossiers.PATIENCE, () -> Dossiers.smsTo(citizen.phone()),
+                sms -> sms.stream().anyMatch(s -> s.path("text").asString().contains(code)));
+
+        // the officer receives it and asks, once, for a missing document
+        String officer = People.token(People.OFFICER);
+        Dossiers.acted(officer, code, "receive", Map.of("note", "Tiếp nhận hồ sơ"));
+        Dossiers.acted(officer, code, "request-supplement", Map.of(
+                "reason", "Hợp đồng thuê chưa có chữ ký bên cho thuê", "missingDocuments", List.of("HOP_DONG_THUE")));
+        Dossiers.awaitInbox(token, code, "DOSSIER_SUPPLEMENT_REQUESTED");
+
+        // the citizen supplies it
+        Api.Response supplied = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/supplements", token, List.of(
+                Api.Part.json("supplement", Map.of("note", "Bản có đủ chữ ký",
+                        "documents", List.of(Map.of("requirementCode", "HOP_DONG_THUE", "fileName", "hop-dong-ky.pdf")))),
+                Api.Part.pdf("files", "hop-dong-ky.pdf", "hop dong thue da ky")));
+        assertThat(supplied.status()).as("supplement: %s", supplied).isEqualTo(200);
+
+        // forwarded, resolved by the approver with the certificate, returned by the officer
+        Dossiers.acted(officer, code, "forward", Map.of("note", "Chuyển phê duyệt"));
+        String approver = People.token(People.APPROVER);
+        Api.Response resolved = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve", approver, List.of(
+                Api.Part.json("action", Map.of("note", "Cấp Giấy chứng nhận đăng ký hộ kinh doanh")),
+                Api.Part.pdf("result", "giay-chung-nhan-hkd.pdf", "giay chung nhan dang ky ho kinh doanh")));
+        assertThat(resolved.status()).as("resolve: %s", resolved).isEqualTo(200);
+        Dossiers.acted(officer, code, "return-result", Map.of("note", "Trả kết quả trực tuyến"));
+        Dossiers.awaitInbox(token, code, "DOSSIER_RESULT_RETURNED");
+
+        // the citizen downloads the result and rates the service
+        JsonNode dossier = Dossiers.view(token, code);
+        assertThat(dossier.get("status").asString()).isEqualTo("RESULT_RETURNED");
+        JsonNode result = Api.list(dossier.get("documents")).stream()
+                .filter(d -> "RESULT".equals(d.path("kind").asString())).findFirst().orElseThrow();
+        Api.Response file = Api.get(GATEWAY + "/api/v1/dossiers/" + code + "/documents/" + result.get("id").asString(), token);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.text()).startsWith("%PDF").contains("giay chung nhan dang ky ho kinh doanh");
+        Api.Response rated = Api.postJson(GATEWAY + "/api/v1/dossiers/" + code + "/rating", token,
+                Map.of("score", 5, "comment", "Nhanh, không phải đi lại"));
+        assertThat(rated.status()).as("rating: %s", rated).isEqualTo(201);
+
+        // anyone with the code sees where it is, and nothing about the person
+        Api.Response lookup = Api.get(GATEWAY + "/api/v1/public/dossiers/" + code, null);
+        assertThat(lookup.status()).isEqualTo(200);
+        assertThat(lookup.json().get("status").asString()).isEqualTo("RESULT_RETURNED");
+        assertThat(lookup.text()).doesNotContain(citizen.nationalId(), citizen.fullName(), citizen.email(),
+                citizen.phone(), "Minh An");
+
+        // the agency's statistics count it resolved on time and paid online
+        JsonNode statsAfter = Dossiers.agencyStatistics(People.BA_DINH);
+        assertThat(statsAfter.get("resolvedOnTime").asLong()).isEqualTo(statsBefore.path("resolvedOnTime").asLong() + 1);
+        assertThat(statsAfter.get("resolvedLate").asLong()).isEqualTo(statsBefore.path("resolvedLate").asLong());
+        assertThat(statsAfter.get("paidOnlineShare").asDouble()).isGreaterThan(0.0);
+    }
+}

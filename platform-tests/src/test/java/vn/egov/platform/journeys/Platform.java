@@ -1,0 +1,154 @@
+package vn.egov.platform.journeys;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform, started the way a person starts it: {@code ./egov up} from the repository root
+ * (embedded PostgreSQL, a Kafka broker, Keycloak, SMTP, the simulators and the five service processes),
+ * with its own work directory under {@code target/} so that a developer's {@code .egov} data is never
+ * touched, and {@code EGOV_BUILD=skip} because this same Maven build packaged the jars. Stopped with
+ * {@code ./egov down}; the logs stay in {@code target/egov/logs}.
+ */
+final class Platform {
+
+    static final String GATEWAY = "http://127.0.0.1:8080";
+    static final String PAYMENT_SIMULATOR = "http://127.0.0.1:8090";
+    static final String SMS_SIMULATOR = "http://127.0.0.1:8091";
+    static final String REGISTRY_SIMULATOR = "http://127.0.0.1:8092";
+    static final String DOSSIER_SERVICE = "http://127.0.0.1:8082";
+    static final int IMAP_PORT = 3143;
+
+    private final Path root;
+    private final Path workDir;
+
+    Platform(Path root, Path workDir) {
+        this.root = root;
+        this.workDir = workDir;
+    }
+
+    static Platform fromSystemProperties() {
+        Path root = Paths.get(System.getProperty("egov.root", "..")).toAbsolutePath().normalize();
+        Path work = Paths.get(System.getProperty("egov.journeys.workdir", root.resolve("platform-tests/target/egov").toString()));
+        return new Platform(root, work.toAbsolutePath());
+    }
+
+    Path logsDir() {
+        return workDir.resolve("logs");
+    }
+
+    /**
+     * {@code -Degov.journeys.use-running=true}: drive a platform that is already up (started by hand with
+     * the same EGOV_WORKDIR and environment, see the README of platform-tests) instead of starting one;
+     * for working on a journey without waiting for a start each time. Never used by CI.
+     */
+    private static final boolean USE_RUNNING = Boolean.getBoolean("egov.journeys.use-running");
+
+    void up() throws IOException, InterruptedException {
+        if (USE_RUNNING) {
+            return;
+        }
+        // a fresh platform per run: data from an earlier run would make counts and codes drift
+        deleteRecursively(workDir);
+        Files.createDirectories(workDir);
+        egov(Duration.ofMinutes(15), "up");
+    }
+
+    void down() throws IOException, InterruptedException {
+        if (USE_RUNNING) {
+            return;
+        }
+        egov(Duration.ofMinutes(3), "down");
+    }
+
+    /** {@code ./egov stop NAME}: one part of the running platform goes away (resilience journeys). */
+    void stop(String component) throws IOException, InterruptedException {
+        egov(Duration.ofMinutes(2), "stop", component);
+    }
+
+    /** {@code ./egov start NAME}: waits until that part is ready again. */
+    void start(String component) throws IOException, InterruptedException {
+        egov(Duration.ofMinutes(5), "start", component);
+    }
+
+    private void egov(Duration timeout, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("egov").toString()));
+        command.addAll(List.of(args));
+        Path out = workDir.resolve("egov-" + String.join("-", args) + ".out");
+        Files.createDirectories(workDir);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("EGOV_WORKDIR", workDir.toString());
+        env.remove("EGOV_DB_URL");
+        env.putAll(environment());
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("./egov " + String.join(" ", args) + " did not finish in " + timeout
+                    + "; its output: " + out + "\n" + tail(out, 40));
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("./egov " + String.join(" ", args) + " failed (exit " + p.exitValue()
+                    + "); its output:\n" + tail(out, 40));
+        }
+    }
+
+    /** The last lines of every log, for a failure report (the whole logs stay in {@link #logsDir()}). */
+    String logTails(int lines) {
+        StringBuilder sb = new StringBuilder();
+        if (!Files.isDirectory(logsDir())) {
+            return "(no logs in " + logsDir() + ")";
+        }
+        try (Stream<Path> files = Files.list(logsDir())) {
+            for (Path f : files.sorted().toList()) {
+                sb.append("\n===== ").append(f.getFileName()).append(" (last ").append(lines).append(" lines; whole file: ")
+                        .append(f).append(") =====\n").append(tail(f, lines));
+            }
+        } catch (IOException e) {
+            sb.append("(cannot list ").append(logsDir()).append(": ").append(e.getMessage()).append(")");
+        }
+        return sb.toString();
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** What the journeys' platform runs with, besides the defaults of ./egov up. */
+    static Map<String, String> environment() {
+        return Map.of(
+                "EGOV_BUILD", "skip",
+                // the test-only clock of dossier-service (refused by its prod profile), for the late dossier
+                "EGOV_TEST_CLOCK_ENABLED", "true",
+                // shorter sweeps than a deployment needs, so that recoveries show within a journey's patience
+                "PAYMENT_ORDER_SWEEP_INTERVAL", "3s",
+                "PAYMENT_SWEEP_INTERVAL", "5s",
+                "EGOV_DOSSIER_OVERDUECHECK_INTERVAL", "2s");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
