@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -155,13 +156,13 @@ class ContactChangeService {
             return matches;
         }));
         if (!right) {
-            ContactChange now2 = changes.find(id, profile.id()).orElseThrow();
-            refuseIfClosed(now2.status());
-            if (now2.attempts() >= properties.maxAttempts()) {
+            ContactChange current = changes.find(id, profile.id()).orElseThrow();
+            refuseIfClosed(current.status());
+            if (current.attempts() >= properties.maxAttempts()) {
                 throw new ApiProblem(HttpStatus.GONE, "verification-code-exhausted");
             }
-            int left = properties.maxAttempts() - now2.attempts();
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-code-wrong", java.util.List.of(),
+            int left = properties.maxAttempts() - current.attempts();
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-code-wrong", List.of(),
                     Map.of("attemptsLeft", left), left);
         }
 
@@ -297,7 +298,7 @@ class ContactChangeService {
     }
 
     private static String first(Object values) {
-        return values instanceof java.util.List<?> list && !list.isEmpty() ? String.valueOf(list.get(0)) : null;
+        return values instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0)) : null;
     }
 
     private ApiProblem contactInUse() {
