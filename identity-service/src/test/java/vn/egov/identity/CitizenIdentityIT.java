@@ -1,7 +1,6 @@
 package vn.egov.identity;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +47,11 @@ class CitizenIdentityIT {
 
     private static final String PASSWORD = "Strong@Pass1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final PopulationRegistrySimulator REGISTRY = new PopulationRegistrySimulator(0);
+    /**
+     * Shared by every IT of this context (BusinessIT and ContactChangeIT verify citizens too), so it is not
+     * stopped after this class: the cached context still points at it, and its daemon threads end with the JVM.
+     */
+    static final PopulationRegistrySimulator REGISTRY = new PopulationRegistrySimulator(0);
 
     /**
      * Runs after {@link RealInfrastructureInitializer} and overrides its TestIssuer settings: here tokens
@@ -75,11 +78,6 @@ class CitizenIdentityIT {
             properties.put("egov.identity.registry.open-for", "2s");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("real-keycloak-and-registry", properties));
         }
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        REGISTRY.stop();
     }
 
     @LocalServerPort
@@ -383,7 +381,7 @@ class CitizenIdentityIT {
     }
 
     /** The event of this type about this person, once the outbox relay has sent it to Kafka. */
-    private static ConsumerRecord<String, String> awaitEvent(String subject, String type) {
+    static ConsumerRecord<String, String> awaitEvent(String subject, String type) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> r : ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(),

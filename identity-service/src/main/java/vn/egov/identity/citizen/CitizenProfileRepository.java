@@ -84,6 +84,24 @@ public class CitizenProfileRepository {
                 .param("id", id).param("level", level).param("at", Timestamp.from(verifiedAt)).update();
     }
 
+    /** Whether a profile other than {@code id} holds this (normalised) email address. */
+    public boolean emailTakenByOther(UUID id, String email) {
+        return jdbc.sql("select exists (select 1 from citizen_profile where email = :v and id <> :id)")
+                .param("v", email).param("id", id).query(Boolean.class).single();
+    }
+
+    /** Whether a profile other than {@code id} holds this (normalised) phone number. */
+    public boolean phoneTakenByOther(UUID id, String phone) {
+        return jdbc.sql("select exists (select 1 from citizen_profile where phone = :v and id <> :id)")
+                .param("v", phone).param("id", id).query(Boolean.class).single();
+    }
+
+    /** Replaces the email address and phone number (the unique constraints still hold: a race is a DuplicateKeyException). */
+    public void changeContacts(UUID id, String email, String phone) {
+        jdbc.sql("update citizen_profile set email = :email, phone = :phone, updated_at = now() where id = :id")
+                .param("email", email).param("phone", phone).param("id", id).update();
+    }
+
     private static CitizenProfile map(ResultSet rs, int row) throws SQLException {
         Timestamp verified = rs.getTimestamp("verified_at");
         return new CitizenProfile(rs.getObject("id", UUID.class), rs.getString("full_name"),

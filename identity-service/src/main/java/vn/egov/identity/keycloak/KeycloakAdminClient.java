@@ -104,6 +104,47 @@ public class KeycloakAdminClient {
                 .retrieve().toBodilessEntity());
     }
 
+    /**
+     * Changes a user's email and its verified flag and/or user-profile attributes in one update (null
+     * email: left as it is; an attribute mapped to null: removed). A 409 means another user has the email.
+     */
+    @SuppressWarnings("unchecked")
+    public void updateContact(String userId, String email, Boolean emailVerified, Map<String, String> attributeChanges) {
+        Map<String, Object> user = call(() -> http.get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise).retrieve().body(MAP));
+        Map<String, Object> update = new LinkedHashMap<>(user);
+        if (email != null) {
+            update.put("email", email);
+        }
+        if (emailVerified != null) {
+            update.put("emailVerified", emailVerified);
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>(
+                (Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
+        attributeChanges.forEach((name, value) -> {
+            if (value == null) {
+                attributes.remove(name);
+            } else {
+                attributes.put(name, List.of(value));
+            }
+        });
+        update.put("attributes", attributes);
+        call(() -> http.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(update)
+                .retrieve().toBodilessEntity());
+    }
+
+    /** Ids of users whose email is exactly this one (Keycloak compares addresses case-insensitively). */
+    @SuppressWarnings("unchecked")
+    public List<String> findUserIdsByEmail(String email) {
+        List<Map<String, Object>> users = call(() -> http.get()
+                .uri("/admin/realms/{realm}/users?email={e}&exact=true", properties.realm(), email)
+                .headers(this::authorise).retrieve().body(List.class));
+        List<String> ids = new ArrayList<>();
+        users.forEach(u -> ids.add(String.valueOf(u.get("id"))));
+        return ids;
+    }
+
     /** Deletes a user; a user that is already gone counts as deleted. */
     public void deleteUser(String userId) {
         try {

@@ -27,6 +27,18 @@ public final class TaxCodePolicy {
         return Optional.empty();
     }
 
+    /**
+     * The written form: trimmed, and a branch code typed as 13 digits without the dash given its dash
+     * ({@code 0100109106001} → {@code 0100109106-001}); anything else is returned as typed for {@link #check}.
+     */
+    public static String normalise(String taxCode) {
+        if (taxCode == null) {
+            return null;
+        }
+        String t = taxCode.strip();
+        return t.matches("\\d{13}") ? t.substring(0, 10) + "-" + t.substring(10) : t;
+    }
+
     /** The check digit for nine digits, or null when the rule gives 10 (no valid code has that stem). */
     static Integer checkDigit(String nineDigits) {
         int sum = 0;

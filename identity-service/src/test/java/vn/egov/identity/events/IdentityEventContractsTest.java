@@ -3,8 +3,11 @@ package vn.egov.identity.events;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.contracts.identity.BusinessLinked;
 import vn.egov.commons.events.contracts.identity.CitizenRegistered;
 import vn.egov.commons.events.contracts.identity.CitizenVerified;
+import vn.egov.commons.events.contracts.identity.ContactChanged;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
 import vn.egov.commons.events.contracts.identity.OfficerCreated;
 
 import java.time.Instant;
@@ -38,13 +41,16 @@ class IdentityEventContractsTest {
         assertThat(fields(new OfficerCreated("p2", "canbo", "Trần Thị Bình", "c@b.vn", "OFFICER", "000.00.01.H26", "p3", at)))
                 .containsExactlyInAnyOrder("personId", "username", "fullName", "email", "role", "agencyCode", "createdBy",
                         "createdAt");
+        assertThat(fields(new BusinessLinked("p1", "0100109106", "Công ty TNHH Ánh Dương", at)))
+                .containsExactlyInAnyOrder("personId", "taxCode", "businessName", "linkedAt");
         assertThat(json.writeValueAsString(new CitizenRegistered("p1", "n", "e", "p", 1, at)))
                 .contains("\"registeredAt\":\"2026-11-22T02:00:00Z\"");
     }
 
     @Test
     void noContractCarriesAnIdentityNumber() {
-        for (Class<?> contract : List.of(CitizenRegistered.class, CitizenVerified.class, OfficerCreated.class)) {
+        for (Class<?> contract : List.of(CitizenRegistered.class, CitizenVerified.class, OfficerCreated.class,
+                ContactVerificationRequested.class, ContactChanged.class, BusinessLinked.class)) {
             for (var component : contract.getRecordComponents()) {
                 assertThat(component.getName().toLowerCase()).as(contract.getSimpleName())
                         .doesNotContain("national", "cccd", "identitynumber");

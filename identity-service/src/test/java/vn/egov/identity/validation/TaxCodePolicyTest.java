@@ -50,4 +50,12 @@ class TaxCodePolicyTest {
     void refusesOtherShapes(String taxCode) {
         assertThat(policy.check(taxCode)).contains(TaxCodePolicy.FORMAT);
     }
+
+    @Test
+    void normalisesABranchCodeTypedWithoutItsDash() {
+        assertThat(TaxCodePolicy.normalise(" 0100109106001 ")).isEqualTo("0100109106-001");
+        assertThat(TaxCodePolicy.normalise("0100109106")).isEqualTo("0100109106");
+        assertThat(policy.check(TaxCodePolicy.normalise("0100109106001"))).isEmpty();
+        assertThat(TaxCodePolicy.normalise("01001091060")).isEqualTo("01001091060");
+    }
 }

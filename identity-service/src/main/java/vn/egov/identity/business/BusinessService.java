@@ -1,0 +1,137 @@
+package vn.egov.identity.business;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.identity.BusinessLinked;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.security.LevelOfAssurance;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.web.PageResponse;
+import vn.egov.commons.web.ProblemFactory;
+import vn.egov.identity.audit.AuditTrail;
+import vn.egov.identity.business.BusinessController.LinkRequest;
+import vn.egov.identity.validation.TaxCodePolicy;
+import vn.egov.identity.validation.ValidationErrors;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Links a citizen to a business as its legal representative. How representation is established: the
+ * citizen <em>declares</em> it, and the declaration is accepted only from an identity verified against
+ * the national population registry (level of assurance 2), stored with the level it was made at, who
+ * and when ({@code business_link}, {@code identity_audit}) and announced ({@code BusinessLinked}). It
+ * is not checked against the national business registration system: there is no adapter for it yet,
+ * and an officer receiving a business's dossier still checks the representative on the papers. A
+ * business may have several representatives, so the same tax code may be linked to several citizens.
+ */
+@Service
+class BusinessService {
+
+    static final int REQUIRED_LEVEL = 2;
+    static final String CITIZEN_ROLE = "CITIZEN";
+    static final int MAX_NAME_LENGTH = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(BusinessService.class);
+
+    private final TaxCodePolicy taxCodes = new TaxCodePolicy();
+    private final BusinessLinks links;
+    private final AuditTrail audit;
+    private final EventPublisher events;
+    private final TransactionTemplate transactions;
+    private final ProblemFactory problems;
+    private final Clock clock = Clock.systemUTC();
+
+    BusinessService(BusinessLinks links, AuditTrail audit, EventPublisher events, TransactionTemplate transactions,
+                    ProblemFactory problems) {
+        this.links = links;
+        this.audit = audit;
+        this.events = events;
+        this.transactions = transactions;
+        this.problems = problems;
+    }
+
+    LinkedBusiness link(EgovPrincipal who, LinkRequest request) {
+        UUID personId = citizen(who);
+        LevelOfAssurance.require(who, REQUIRED_LEVEL);
+        ValidationErrors errors = new ValidationErrors();
+        String taxCode = TaxCodePolicy.normalise(request == null ? null : request.taxCode());
+        if (errors.require("taxCode", taxCode)) {
+            taxCodes.check(taxCode).ifPresent(c -> errors.add("taxCode", c));
+        }
+        String name = normaliseName(request == null ? null : request.name());
+        if (errors.require("name", name) && (name.length() > MAX_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl))) {
+            errors.add("name", "business-name-format");
+        }
+        errors.throwIfAny(problems);
+
+        LinkedBusiness link = new LinkedBusiness(taxCode, name, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        try {
+            transactions.executeWithoutResult(tx -> {
+                if (links.active(personId, taxCode).isPresent()) {
+                    throw alreadyLinked(taxCode);
+                }
+                UUID linkId = UUID.randomUUID();
+                links.insert(linkId, personId, link, who.levelOfAssurance());
+                audit.record(personId, who.subject(), "BUSINESS_LINKED",
+                        "link " + linkId + ", tax code " + taxCode + ", basis DECLARATION at level " + who.levelOfAssurance());
+                events.publish(EventTopics.IDENTITY, BusinessLinked.TYPE, personId.toString(),
+                        new BusinessLinked(personId.toString(), taxCode, name, link.linkedAt()));
+            });
+        } catch (DuplicateKeyException raced) {
+            throw alreadyLinked(taxCode);
+        }
+        log.info("person {} linked to business {} as its representative (declaration)", personId, taxCode);
+        return link;
+    }
+
+    PageResponse<LinkedBusiness> list(EgovPrincipal who, int page, int size) {
+        UUID personId = citizen(who);
+        return PageResponse.of(links.activeFor(personId, page, size), page, size, links.countActive(personId));
+    }
+
+    void unlink(EgovPrincipal who, String rawTaxCode) {
+        UUID personId = citizen(who);
+        String taxCode = TaxCodePolicy.normalise(rawTaxCode);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        transactions.executeWithoutResult(tx -> {
+            if (!links.unlink(personId, taxCode, who.subject(), now)) {
+                throw new ApiProblem(HttpStatus.NOT_FOUND, "business-not-linked", taxCode);
+            }
+            audit.record(personId, who.subject(), "BUSINESS_UNLINKED", "tax code " + taxCode);
+        });
+        log.info("person {} unlinked from business {}", personId, taxCode);
+    }
+
+    /** Only citizens represent businesses; the person id is the token's subject (the Keycloak user id). */
+    private static UUID citizen(EgovPrincipal who) {
+        if (!who.hasRole(CITIZEN_ROLE)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
+        }
+        try {
+            return UUID.fromString(who.subject());
+        } catch (IllegalArgumentException | NullPointerException notAUserId) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
+        }
+    }
+
+    private ApiProblem alreadyLinked(String taxCode) {
+        return new ApiProblem(HttpStatus.CONFLICT, "business-already-linked", taxCode);
+    }
+
+    static String normaliseName(String name) {
+        if (name == null) {
+            return null;
+        }
+        return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    }
+}

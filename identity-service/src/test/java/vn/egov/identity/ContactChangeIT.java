@@ -1,0 +1,249 @@
+package vn.egov.identity;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.identity.CitizenIdentityIT.Person;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+/**
+ * A citizen changes their email or phone with a one-time code sent to the new destination; against the real
+ * Keycloak, PostgreSQL and Kafka. The test reads the code where notification-service would: from the
+ * {@code ContactVerificationRequested} event in the outbox (the event carries it); the service has no test hook.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
+@ExtendWith(OutputCaptureExtension.class)
+class ContactChangeIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ServiceConformance service() {
+        return new ServiceConformance(port);
+    }
+
+    Citizens citizens() {
+        return new Citizens(port);
+    }
+
+    record Requested(String id, String code, JsonNode event) {
+    }
+
+    @Test
+    void anEmailChangeTakesEffectWithTheCodeInTheProfileAndKeycloak(CapturedOutput output) {
+        Person p = Person.random();
+        String personId = citizens().register(p);
+        String token = citizens().signIn(p);
+        String newEmail = "it-moi-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "@example.vn";
+
+        HttpResponse<String> accepted = request(token, "EMAIL", "  " + newEmail.toUpperCase() + " ");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        Requested r = requested(personId, accepted);
+        JsonNode data = r.event().path("data");
+        assertThat(data.path("channel").asString()).isEqualTo("EMAIL");
+        assertThat(data.path("destination").asString()).isEqualTo(newEmail);
+        assertThat(data.path("language").asString()).isEqualTo("vi");
+        assertThat(r.code()).matches("\\d{6}");
+        assertThat(JSON.readTree(accepted.body()).path("expiresAt").asString()).isEqualTo(data.path("expiresAt").asString());
+        // nothing changed yet, and the pending destination and the code are not stored in clear
+        assertThat(service().get("/api/v1/identity/me", token).body()).contains("\"email\":\"" + p.email + "\"");
+        assertThat(jdbc.sql("""
+                select count(*) from contact_change where id = :id::uuid and status = 'PENDING'
+                  and encode(destination_sealed, 'escape') not like :v and code_hash <> :c""")
+                .param("id", r.id()).param("v", "%" + newEmail + "%").param("c", r.code()).query(Long.class).single())
+                .isEqualTo(1);
+
+        HttpResponse<String> wrong = confirm(token, r.id(), otherThan(r.code()));
+        assertProblem(wrong, 422, "verification-code-wrong");
+        assertThat(wrong.body()).contains("\"attemptsLeft\":4");
+
+        HttpResponse<String> applied = confirm(token, r.id(), r.code());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(applied.body()).contains("\"channel\":\"EMAIL\"", "\"email\":\"" + newEmail + "\"");
+        assertThat(service().get("/api/v1/identity/me", token).body()).contains("\"email\":\"" + newEmail + "\"");
+        JsonNode user = RealKeycloak.admin("/users/" + personId);
+        assertThat(user.path("email").asString()).isEqualTo(newEmail);
+        assertThat(user.path("emailVerified").asBoolean()).isTrue();
+        assertThat(RealKeycloak.claims(citizens().signIn(p)).path("email").asString()).isEqualTo(newEmail);
+
+        String changed = CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.contact-changed.v1").value();
+        assertThat(changed).contains("\"channel\":\"EMAIL\"", "\"email\":\"" + newEmail + "\"",
+                "\"previousDestination\":\"" + p.email + "\"", "\"phone\":\"" + p.phone + "\"");
+
+        // single use
+        assertProblem(confirm(token, r.id(), r.code()), 409, "contact-change-closed");
+        assertThat(jdbc.sql("select action from identity_audit where person_id = :p::uuid order by id")
+                .param("p", personId).query(String.class).list())
+                .containsExactly("CONTACT_CHANGE_REQUESTED", "CONTACT_CHANGE_CODE_WRONG", "CONTACT_CHANGED");
+        assertThat(output.getAll()).as("log output").doesNotContain(newEmail).doesNotContain(p.email);
+    }
+
+    @Test
+    void aPhoneChangeSetsThePhoneAttributeAndAnnouncesThePreviousNumber() {
+        Person p = Person.random();
+        String personId = citizens().register(p);
+        String token = citizens().signIn(p);
+        String newPhone = aPhone();
+
+        HttpResponse<String> accepted = request(token, "SMS", "+84 " + newPhone.substring(1), "Accept-Language", "en");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        Requested r = requested(personId, accepted);
+        assertThat(r.event().path("data").path("destination").asString()).isEqualTo(newPhone);
+        assertThat(r.event().path("data").path("language").asString()).isEqualTo("en");
+
+        HttpResponse<String> applied = confirm(token, r.id(), r.code());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(service().get("/api/v1/identity/me", token).body()).contains("\"phone\":\"" + newPhone + "\"");
+        JsonNode attributes = RealKeycloak.admin("/users/" + personId).path("attributes");
+        assertThat(attributes.path("phone").path(0).asString()).isEqualTo(newPhone);
+        assertThat(attributes.path("phoneNumberVerified").path(0).asString()).isEqualTo("true");
+        assertThat(attributes.path("nationalId").path(0).asString()).as("other attributes kept").isEqualTo(p.nationalId);
+        assertThat(CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.contact-changed.v1").value())
+                .contains("\"channel\":\"SMS\"", "\"phone\":\"" + newPhone + "\"", "\"previousDestination\":\"" + p.phone + "\"");
+    }
+
+    @Test
+    void invalidUnchangedOrTakenValuesAreRefused() {
+        Person p = Person.random();
+        citizens().register(p);
+        String token = citizens().signIn(p);
+        Person other = Person.random();
+        citizens().register(other);
+
+        HttpResponse<String> badEmail = request(token, "EMAIL", "not-an-email");
+        assertProblem(badEmail, 400, "validation-failed");
+        assertThat(badEmail.body()).contains("\"field\":\"value\"", "\"code\":\"email-format\"");
+        assertThat(request(token, "SMS", "12345").body()).contains("\"field\":\"value\"", "\"code\":\"phone-format\"");
+        assertThat(request(token, "FAX", "x").body()).contains("\"field\":\"channel\"", "\"code\":\"contact-channel\"");
+        assertThat(request(token, "EMAIL", p.email).body()).contains("\"code\":\"contact-unchanged\"");
+
+        // held by another citizen here, or by an account that exists in Keycloak only (the demo citizen)
+        assertProblem(request(token, "EMAIL", other.email), 409, "contact-in-use");
+        assertProblem(request(token, "SMS", other.phone), 409, "contact-in-use");
+        assertProblem(request(token, "EMAIL", "citizen@demo.egov.vn"), 409, "contact-in-use");
+        assertThat(jdbc.sql("select count(*) from contact_change where person_id = (select id from citizen_profile where email = :e)")
+                .param("e", p.email).query(Long.class).single()).isZero();
+
+        // someone else's change is unknown to me; staff accounts have no citizen profile to change
+        String otherToken = citizens().signIn(other);
+        Requested theirs = requested(otherIdOf(other), request(otherToken, "SMS", aPhone()));
+        assertProblem(confirm(token, theirs.id(), theirs.code()), 404, "contact-change-not-found");
+        String officer = RealKeycloak.passwordGrant("canbo.motcua", "Demo@2026");
+        assertProblem(request(officer, "SMS", aPhone()), 409, "no-citizen-profile");
+    }
+
+    @Test
+    void aValueTakenBetweenRequestAndConfirmationIsAConflictAndChangesNothing() {
+        Person first = Person.random();
+        String firstId = citizens().register(first);
+        Person second = Person.random();
+        String secondId = citizens().register(second);
+        String wanted = "it-tranh-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "@example.vn";
+        Requested a = requested(firstId, request(citizens().signIn(first), "EMAIL", wanted));
+        Requested b = requested(secondId, request(citizens().signIn(second), "EMAIL", wanted));
+        assertThat(confirm(citizens().signIn(first), a.id(), a.code()).statusCode()).isEqualTo(200);
+        assertProblem(confirm(citizens().signIn(second), b.id(), b.code()), 409, "contact-in-use");
+        assertThat(RealKeycloak.admin("/users/" + secondId).path("email").asString()).isEqualTo(second.email);
+        assertThat(jdbc.sql("select email from citizen_profile where id = :id::uuid").param("id", secondId)
+                .query(String.class).single()).isEqualTo(second.email);
+        assertThat(jdbc.sql("select status from contact_change where id = :id::uuid").param("id", b.id())
+                .query(String.class).single()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aCodeWorksAtMostFiveTimesUntilItExpiresAndOnlyForTheLatestRequest() {
+        Person p = Person.random();
+        String personId = citizens().register(p);
+        String token = citizens().signIn(p);
+
+        // five attempts: four wrong answers say how many are left, the fifth closes the request for good
+        Requested r = requested(personId, request(token, "SMS", aPhone()));
+        String wrong = otherThan(r.code());
+        for (int left = 4; left >= 1; left--) {
+            HttpResponse<String> answer = confirm(token, r.id(), wrong);
+            assertProblem(answer, 422, "verification-code-wrong");
+            assertThat(answer.body()).contains("\"attemptsLeft\":" + left);
+        }
+        assertProblem(confirm(token, r.id(), wrong), 410, "verification-code-exhausted");
+        assertProblem(confirm(token, r.id(), r.code()), 410, "verification-code-exhausted");
+
+        // expired: ten minutes are over (moved in the database; the service has no clock hook)
+        Requested late = requested(personId, request(token, "SMS", aPhone()));
+        jdbc.sql("update contact_change set expires_at = now() - interval '1 second' where id = :id::uuid")
+                .param("id", late.id()).update();
+        assertProblem(confirm(token, late.id(), late.code()), 410, "verification-code-expired");
+
+        // a newer request of the same channel replaces the older one
+        Requested older = requested(personId, request(token, "EMAIL", "it-a-" + personId + "@example.vn"));
+        Requested newer = requested(personId, request(token, "EMAIL", "it-b-" + personId + "@example.vn"));
+        assertProblem(confirm(token, older.id(), older.code()), 409, "contact-change-closed");
+        assertThat(confirm(token, newer.id(), newer.code()).statusCode()).isEqualTo(200);
+
+        // five requests an hour (this is the fifth), then 429
+        assertThat(request(token, "SMS", aPhone()).statusCode()).isEqualTo(202);
+        assertProblem(request(token, "SMS", aPhone()), 429, "too-many-contact-changes");
+        assertThat(phoneInProfile(personId)).isEqualTo(p.phone);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private HttpResponse<String> request(String token, String channel, String value, String... headers) {
+        return service().post("/api/v1/identity/me/contact-changes", token,
+                "{\"channel\": \"%s\", \"value\": \"%s\"}".formatted(channel, value), headers);
+    }
+
+    private HttpResponse<String> confirm(String token, String id, String code) {
+        return service().post("/api/v1/identity/me/contact-changes/" + id + "/confirm", token,
+                "{\"code\": \"%s\"}".formatted(code));
+    }
+
+    /** The accepted change and its code, read from the ContactVerificationRequested event in the outbox. */
+    private Requested requested(String personId, HttpResponse<String> accepted) {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = JSON.readTree(accepted.body()).path("id").asString();
+        String payload = jdbc.sql("""
+                select payload from outbox_event where event_type = 'vn.egov.identity.contact-verification-requested.v1'
+                  and event_key = :p order by seq desc limit 1""").param("p", personId).query(String.class).single();
+        JsonNode event = JSON.readTree(payload);
+        return new Requested(id, event.path("data").path("code").asString(), event);
+    }
+
+    private String otherIdOf(Person p) {
+        return jdbc.sql("select id::text from citizen_profile where email = :e").param("e", p.email).query(String.class).single();
+    }
+
+    private String phoneInProfile(String personId) {
+        return jdbc.sql("select phone from citizen_profile where id = :id::uuid").param("id", personId)
+                .query(String.class).single();
+    }
+
+    private static String otherThan(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
+    private static String aPhone() {
+        return "08" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+}
