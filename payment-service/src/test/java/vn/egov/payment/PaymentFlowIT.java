@@ -18,6 +18,7 @@ import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.devstack.simulators.payment.PaymentGatewaySimulator;
 import vn.egov.payment.expiry.PendingOrderSweeper;
+import vn.egov.payment.refund.RefundRetrySweeper;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.TestIssuer;
@@ -51,6 +52,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
         properties = {
                 // the test drives the sweeper itself
                 "egov.payment.orders.sweep-interval=1h",
+                "egov.payment.refunds.retry.interval=1h",
                 "egov.payment.refunds.automatic.excluded-procedures=" + PaymentFlowIT.EXCLUDED_PROCEDURE})
 @ContextConfiguration(initializers = vn.egov.testsupport.RealInfrastructureInitializer.class)
 class PaymentFlowIT {
@@ -85,6 +87,9 @@ class PaymentFlowIT {
     PendingOrderSweeper sweeper;
 
     @Autowired
+    RefundRetrySweeper refundRetries;
+
+    @Autowired
     KafkaTemplate<String, String> kafka;
 
     final TestIssuer issuer = TestIssuer.shared();
@@ -97,6 +102,9 @@ class PaymentFlowIT {
         gateway.duplicateIpns(0);
         gateway.ipnEnabled(true);
         gateway.refuseRefunds(false);
+        gateway.refundsUnavailable(false);
+        gateway.loseRefundAnswers(0);
+        gateway.outOfOrderIpns(false);
     }
 
     ServiceConformance service() {
@@ -280,6 +288,55 @@ class PaymentFlowIT {
     }
 
     @Test
+    void tenIpnsFromTheGatewayForOnePaymentGiveOneEventAndNineAlreadyConfirmed() throws Exception {
+        gateway.duplicateIpns(9);
+        JsonNode order = createOrder(110_000);
+        String id = order.get("id").asString();
+        openThePayPage(order);
+
+        assertThat(clickOnThePage(txnRef(id), "pay").statusCode()).isEqualTo(302);
+
+        assertThat(gateway.deliveries()).filteredOn(d -> d.txnRef().equals(txnRef(id)))
+                .extracting(PaymentGatewaySimulator.IpnDelivery::rspCode)
+                .containsExactly("00", "02", "02", "02", "02", "02", "02", "02", "02", "02");
+        assertThat(outbox(id, "vn.egov.payment.succeeded.v1")).isEqualTo(1);
+        String receipt = jdbc.sql("select receipt_number from payment_order where id = ?::uuid").param(id)
+                .query(String.class).single();
+        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT,
+                receipt, Duration.ofSeconds(60))).hasSize(1);
+    }
+
+    @Test
+    void ipnsArrivingOutOfOrderAndAfterTheBrowserSettleEachOrderOnce() throws Exception {
+        gateway.outOfOrderIpns(true);
+        JsonNode first = createOrder(61_000);
+        JsonNode second = createOrder(62_000);
+        openThePayPage(first);
+        openThePayPage(second);
+        String firstId = first.get("id").asString();
+        String secondId = second.get("id").asString();
+
+        HttpResponse<String> back = clickOnThePage(txnRef(firstId), "pay");
+        clickOnThePage(txnRef(secondId), "decline");
+        // the browser is back before any IPN: the return page shows the order as it is, and changes nothing
+        String returnQuery = URI.create(back.headers().firstValue("Location").orElseThrow()).getRawQuery();
+        assertThat(service().get("/api/v1/payments/vnpay/return?" + returnQuery, null).body())
+                .contains("\"status\":\"PENDING\"");
+        assertThat(status(firstId)).isEqualTo("PENDING");
+
+        gateway.duplicateIpns(1);
+        List<PaymentGatewaySimulator.IpnDelivery> released = gateway.releaseHeldIpns();
+
+        assertThat(released).extracting(PaymentGatewaySimulator.IpnDelivery::txnRef)
+                .containsExactly(txnRef(secondId), txnRef(secondId), txnRef(firstId), txnRef(firstId));
+        assertThat(released).extracting(PaymentGatewaySimulator.IpnDelivery::rspCode).containsExactly("00", "02", "00", "02");
+        assertThat(status(firstId)).isEqualTo("SUCCEEDED");
+        assertThat(status(secondId)).isEqualTo("FAILED");
+        assertThat(outbox(firstId, "vn.egov.payment.succeeded.v1")).isEqualTo(1);
+        assertThat(outbox(secondId, "vn.egov.payment.failed.v1")).isEqualTo(1);
+    }
+
+    @Test
     void badSignaturesWrongAmountsAndUnknownOrdersChangeNothing() {
         JsonNode order = createOrder(90_000);
         String id = order.get("id").asString();
@@ -330,7 +387,7 @@ class PaymentFlowIT {
     // ---- expiry and lost IPNs ----
 
     @Test
-    void unpaidOrdersExpireAndALateIpnIsAlreadyConfirmed() {
+    void unpaidOrdersExpire() {
         String id = createOrder(25_000).get("id").asString();
         String fresh = createOrder(26_000).get("id").asString();
         // its payment window closed an hour ago, well past the grace period; the gateway never saw it
@@ -341,11 +398,189 @@ class PaymentFlowIT {
         assertThat(status(id)).isEqualTo("EXPIRED");
         assertThat(status(fresh)).isEqualTo("PENDING");
         assertThat(outbox(id, "vn.egov.payment.expired.v1")).isEqualTo(1);
+        // a declined result arriving late is simply already settled
         assertThat(rspCode(service().get("/api/v1/payments/vnpay/ipn?"
-                + VnpayTestSigner.signedQuery(VnpayTestSigner.ipn(txnRef(id), 25_000, "00")), null))).isEqualTo("02");
+                + VnpayTestSigner.signedQuery(VnpayTestSigner.ipn(txnRef(id), 25_000, "24")), null))).isEqualTo("02");
         assertThat(status(id)).isEqualTo("EXPIRED");
         sweeper.sweep();
         assertThat(outbox(id, "vn.egov.payment.expired.v1")).isEqualTo(1);
+    }
+
+    @Test
+    void aCitizenWhoLeavesTheGatewaysPageLetsTheOrderExpire() throws Exception {
+        JsonNode order = createOrder(27_000);
+        String id = order.get("id").asString();
+        openThePayPage(order);
+
+        HttpResponse<String> left = clickOnThePage(txnRef(id), "expire");
+
+        assertThat(left.statusCode()).isEqualTo(200);
+        assertThat(gateway.deliveries()).noneMatch(d -> d.txnRef().equals(txnRef(id)));
+        assertThat(status(id)).isEqualTo("PENDING");
+        // the IPN is overdue and the window (and its grace) closed: the sweeper asks the gateway, which
+        // answers "not paid" (vnp_TransactionStatus 01), so the order expires
+        jdbc.sql("update payment_order set created_at = now() - interval '2 hours', "
+                + "expires_at = now() - interval '1 hour' where id = ?::uuid").param(id).update();
+
+        assertThat(sweeper.sweep().expired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(status(id)).isEqualTo("EXPIRED");
+        assertThat(outbox(id, "vn.egov.payment.expired.v1")).isEqualTo(1);
+        assertThat(outbox(id, "vn.egov.payment.succeeded.v1")).isZero();
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port()
+                + "/paymentv2/status?vnp_TxnRef=" + txnRef(id))).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("\"state\":\"ABANDONED\"", "\"vnp_TransactionNo\":null");
+    }
+
+    // ---- late payments: the gateway took the money after the order stopped accepting it ----
+
+    @Test
+    void aPaymentMadeAfterTheDossierWasWithdrawnIsRecordedAndRefundedInFull() throws Exception {
+        gateway.duplicateIpns(2);
+        String code = uniqueDossierCode();
+        JsonNode order = createOrderFor(code, 45_000);
+        String id = order.get("id").asString();
+        openThePayPage(order);
+        // the citizen withdraws the dossier while the gateway's page is still open …
+        String withdrawn = UUID.randomUUID().toString();
+        produceDossierEvent(code, dossierCloudEvent(withdrawn, DossierLifecycleEventV1.WITHDRAWN, code, "1.001234",
+                "AWAITING_PAYMENT", "WITHDRAWN", "withdraw"));
+        awaitHandled(withdrawn);
+        assertThat(status(id)).isEqualTo("CANCELLED");
+
+        // … and pays on it at the last second
+        assertThat(clickOnThePage(txnRef(id), "pay").statusCode()).isEqualTo(302);
+
+        // the IPN is confirmed (the result is recorded), its repeats are already confirmed
+        assertThat(gateway.deliveries()).filteredOn(d -> d.txnRef().equals(txnRef(id)))
+                .extracting(PaymentGatewaySimulator.IpnDelivery::rspCode).containsExactly("00", "02", "02");
+        assertThat(status(id)).isEqualTo("LATE_PAID");
+        String receipt = jdbc.sql("select receipt_number from payment_order where id = ?::uuid").param(id)
+                .query(String.class).single();
+        assertThat(receipt).matches("BL-20\\d\\d-\\d{6}");
+        assertThat(outbox(id, "vn.egov.payment.late-paid.v1")).isEqualTo(1);
+        assertThat(outbox(id, "vn.egov.payment.succeeded.v1")).isZero();
+        String refundId = jdbc.sql("select id::text from payment_refund where payment_id = ?::uuid and status = 'REQUESTED'"
+                + " and amount_vnd = 45000 and requested_by = 'SYSTEM'").param(id).query(String.class).single();
+
+        // the refund is made by the retry sweeper, outside the IPN: in full, once
+        refundRetries.retry();
+
+        assertThat(status(id)).isEqualTo("REFUNDED");
+        assertThat(jdbc.sql("select status from payment_refund where id = ?::uuid").param(refundId).query(String.class)
+                .single()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("select refunded_vnd from payment_order where id = ?::uuid").param(id).query(Long.class)
+                .single()).isEqualTo(45_000L);
+        assertThat(gateway.refundedVnd(txnRef(id))).isEqualTo(45_000L);
+        assertThat(outbox(id, "vn.egov.payment.refunded.v1")).isEqualTo(1);
+        refundRetries.retry();
+        assertThat(gateway.refundedVnd(txnRef(id))).isEqualTo(45_000L);
+        // the gateway's result again: already confirmed, nothing more
+        assertThat(rspCode(service().get("/api/v1/payments/vnpay/ipn?"
+                + VnpayTestSigner.signedQuery(VnpayTestSigner.ipn(txnRef(id), 45_000, "00")), null))).isEqualTo("02");
+        assertThat(outbox(id, "vn.egov.payment.late-paid.v1")).isEqualTo(1);
+        // the receipt of the money received exists, and both events reach the topic
+        assertThat(service().get("/api/v1/payments/" + id + "/receipt", payerToken()).statusCode()).isEqualTo(200);
+        var records = ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT,
+                refundId, Duration.ofSeconds(60));
+        assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(json.readTree(r.value()).get("type").asString())
+                .isIn("vn.egov.payment.late-paid.v1", "vn.egov.payment.refunded.v1"));
+    }
+
+    @Test
+    void aPaymentConfirmedAfterTheOrderExpiredIsRefundedNotAcceptedOrDropped() throws Exception {
+        JsonNode order = createOrder(52_000);
+        String id = order.get("id").asString();
+        openThePayPage(order);
+        // our side closed the order (its window and grace passed by our clock; the gateway had no payment) …
+        jdbc.sql("update payment_order set created_at = now() - interval '2 hours', "
+                + "expires_at = now() - interval '1 hour' where id = ?::uuid").param(id).update();
+        sweeper.sweep();
+        assertThat(status(id)).isEqualTo("EXPIRED");
+
+        // … while the gateway still took the citizen's money
+        assertThat(clickOnThePage(txnRef(id), "pay").statusCode()).isEqualTo(302);
+
+        assertThat(gateway.deliveries()).filteredOn(d -> d.txnRef().equals(txnRef(id)))
+                .extracting(PaymentGatewaySimulator.IpnDelivery::rspCode).containsExactly("00");
+        assertThat(status(id)).isEqualTo("LATE_PAID");
+        assertThat(outbox(id, "vn.egov.payment.succeeded.v1")).isZero();
+        // an officer cannot keep part of it: only the whole amount goes back (here it is already reserved)
+        String officer = issuer.staff("canbo.hoantien", "OFFICER", AGENCY);
+        assertProblem(service().post("/api/v1/payments/" + id + "/refunds", officer, refund(10_000),
+                "Idempotency-Key", key()), 422, "refund-exceeds-paid");
+
+        refundRetries.retry();
+
+        assertThat(status(id)).isEqualTo("REFUNDED");
+        assertThat(gateway.refundedVnd(txnRef(id))).isEqualTo(52_000L);
+        assertThat(outbox(id, "vn.egov.payment.refunded.v1")).isEqualTo(1);
+    }
+
+    @Test
+    void aLatePaymentWhoseRefundTheGatewayRefusesIsRefundedByAnOfficerInFullOnly() throws Exception {
+        JsonNode order = createOrder(33_000);
+        String id = order.get("id").asString();
+        openThePayPage(order);
+        jdbc.sql("update payment_order set created_at = now() - interval '2 hours', "
+                + "expires_at = now() - interval '1 hour' where id = ?::uuid").param(id).update();
+        sweeper.sweep();
+        clickOnThePage(txnRef(id), "pay");
+        assertThat(status(id)).isEqualTo("LATE_PAID");
+        gateway.refuseRefunds(true);
+
+        refundRetries.retry();
+
+        assertThat(status(id)).isEqualTo("LATE_PAID");
+        assertThat(jdbc.sql("select status from payment_refund where payment_id = ?::uuid").param(id)
+                .query(String.class).single()).isEqualTo("FAILED");
+        gateway.refuseRefunds(false);
+        String officer = issuer.staff("canbo.hoantien", "OFFICER", AGENCY);
+        String path = "/api/v1/payments/" + id + "/refunds";
+        assertProblem(service().post(path, officer, refund(10_000), "Idempotency-Key", key()), 422,
+                "refund-must-be-full");
+        HttpResponse<String> whole = service().post(path, officer, refund(33_000), "Idempotency-Key", key());
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
+        assertThat(status(id)).isEqualTo("REFUNDED");
+        assertThat(gateway.refundedVnd(txnRef(id))).isEqualTo(33_000L);
+    }
+
+    @Test
+    void aCancelledOrderPaidWithItsIpnLostIsFoundByTheSweeperAndRefunded() throws Exception {
+        gateway.ipnEnabled(false);
+        String code = uniqueDossierCode();
+        JsonNode paidOrder = createOrderFor(code, 47_000);
+        String id = paidOrder.get("id").asString();
+        // a second order of the same dossier (e.g. after an expired one), never paid
+        JsonNode unpaidOrder = createOrderFor(code, 48_000);
+        String unpaid = unpaidOrder.get("id").asString();
+        openThePayPage(paidOrder);
+        openThePayPage(unpaidOrder);
+        String withdrawn = UUID.randomUUID().toString();
+        produceDossierEvent(code, dossierCloudEvent(withdrawn, DossierLifecycleEventV1.WITHDRAWN, code, "1.001234",
+                "AWAITING_PAYMENT", "WITHDRAWN", "withdraw"));
+        awaitHandled(withdrawn);
+        assertThat(status(unpaid)).isEqualTo("CANCELLED");
+        clickOnThePage(txnRef(id), "pay");
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        sweeper.sweep();
+        assertThat(status(id)).as("not asked before the window closes").isEqualTo("CANCELLED");
+
+        // the pay pages' windows (and the grace) have closed: the gateway is asked once about each
+        jdbc.sql("update payment_order set expires_at = now() - interval '1 hour' where id in (?::uuid, ?::uuid)")
+                .params(id, unpaid).update();
+        assertThat(sweeper.sweep().latePaid()).isGreaterThanOrEqualTo(1);
+
+        assertThat(status(id)).isEqualTo("LATE_PAID");
+        assertThat(outbox(id, "vn.egov.payment.late-paid.v1")).isEqualTo(1);
+        assertThat(status(unpaid)).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select gateway_checked_at is not null from payment_order where id = ?::uuid").param(unpaid)
+                .query(Boolean.class).single()).isTrue();
+        sweeper.sweep();
+        assertThat(outbox(id, "vn.egov.payment.late-paid.v1")).isEqualTo(1);
+        refundRetries.retry();
+        assertThat(status(id)).isEqualTo("REFUNDED");
+        assertThat(gateway.refundedVnd(txnRef(id))).isEqualTo(47_000L);
     }
 
     @Test
@@ -470,6 +705,91 @@ class PaymentFlowIT {
                 "Idempotency-Key", key());
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
         assertThat(status(id)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefundTheGatewayDidNotAnswerIsRetriedWithBackoffAndNeverMadeTwice() throws Exception {
+        String id = paidThroughTheGateway(100_000);
+        String officer = issuer.staff("canbo.hoantien", "OFFICER", AGENCY);
+        gateway.refundsUnavailable(true);
+
+        HttpResponse<String> accepted = service().post("/api/v1/payments/" + id + "/refunds", officer, refund(70_000),
+                "Idempotency-Key", key());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String refundId = json.readTree(accepted.body()).get("refundId").asString();
+        assertThat(json.readTree(accepted.body()).get("refundStatus").asString()).isEqualTo("REQUESTED");
+        // reserved: only 30 000 may still be asked for
+        assertProblem(service().post("/api/v1/payments/" + id + "/refunds", officer, refund(30_001),
+                "Idempotency-Key", key()), 422, "refund-exceeds-paid");
+        // not due before its first backoff has passed
+        refundRetries.retry();
+        assertThat(attempts(refundId)).isZero();
+
+        // due: the gateway is still down, so it waits longer each time
+        makeDue(refundId);
+        Instant before = Instant.now();
+        refundRetries.retry();
+        Instant after = Instant.now();
+        assertThat(attempts(refundId)).isEqualTo(1);
+        assertThat(nextAttempt(refundId)).isBetween(before.plusSeconds(59), after.plusSeconds(61));
+        assertThat(jdbc.sql("select last_error from payment_refund where id = ?::uuid").param(refundId)
+                .query(String.class).single()).contains("503");
+        makeDue(refundId);
+        before = Instant.now();
+        refundRetries.retry();
+        after = Instant.now();
+        assertThat(attempts(refundId)).isEqualTo(2);
+        assertThat(nextAttempt(refundId)).isBetween(before.plusSeconds(119), after.plusSeconds(121));
+        assertThat(refundStatus(refundId)).isEqualTo("REQUESTED");
+        assertThat(gateway.refundedVnd(txnRef(id))).isZero();
+
+        // back up, but the answer to the refund it makes is lost: still REQUESTED here, refunded there
+        gateway.refundsUnavailable(false);
+        gateway.loseRefundAnswers(1);
+        makeDue(refundId);
+        refundRetries.retry();
+        assertThat(refundStatus(refundId)).isEqualTo("REQUESTED");
+        assertThat(gateway.refundedVnd(txnRef(id))).isEqualTo(70_000L);
+        assertThat(status(id)).isEqualTo("SUCCEEDED");
+
+        // asked again with the same request id: the gateway answers as before and refunds nothing more
+        makeDue(refundId);
+        refundRetries.retry();
+        assertThat(refundStatus(refundId)).isEqualTo("SUCCEEDED");
+        assertThat(gateway.refundedVnd(txnRef(id))).isEqualTo(70_000L);
+        assertThat(status(id)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(jdbc.sql("select refunded_vnd from payment_order where id = ?::uuid").param(id).query(Long.class)
+                .single()).isEqualTo(70_000L);
+        assertThat(outbox(id, "vn.egov.payment.refunded.v1")).isEqualTo(1);
+        makeDue(refundId);
+        refundRetries.retry();
+        assertThat(outbox(id, "vn.egov.payment.refunded.v1")).isEqualTo(1);
+        // the rest, and not a dong more
+        assertThat(service().post("/api/v1/payments/" + id + "/refunds", officer, refund(30_000), "Idempotency-Key",
+                key()).statusCode()).isEqualTo(201);
+        assertThat(status(id)).isEqualTo("REFUNDED");
+        assertThat(gateway.refundedVnd(txnRef(id))).isEqualTo(100_000L);
+    }
+
+    int attempts(String refundId) {
+        return jdbc.sql("select attempts from payment_refund where id = ?::uuid").param(refundId).query(Integer.class)
+                .single();
+    }
+
+    String refundStatus(String refundId) {
+        return jdbc.sql("select status from payment_refund where id = ?::uuid").param(refundId).query(String.class)
+                .single();
+    }
+
+    Instant nextAttempt(String refundId) {
+        return jdbc.sql("select next_attempt_at from payment_refund where id = ?::uuid").param(refundId)
+                .query(java.sql.Timestamp.class).single().toInstant();
+    }
+
+    void makeDue(String refundId) {
+        jdbc.sql("update payment_refund set next_attempt_at = now() - interval '1 second' where id = ?::uuid")
+                .param(refundId).update();
     }
 
     // ---- automatic refunds from dossier events ----
@@ -718,6 +1038,12 @@ class PaymentFlowIT {
                 orderJson(agency, dossierCode(), amount), "Idempotency-Key", key());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body());
+    }
+
+    void openThePayPage(JsonNode order) throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(order.get("paymentUrl").asString()))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     }
 
     HttpResponse<String> clickOnThePage(String txnRef, String action) throws Exception {

@@ -27,6 +27,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
         properties = {
                 // no background sweeper here: it would query whatever listens on the default gateway port
                 "egov.payment.orders.sweep-interval=1h",
+                "egov.payment.refunds.retry.interval=1h",
                 // nor a dossier-events consumer: in the same group as PaymentFlowIT's (cached) context, it
                 // would take partitions and refund through the default gateway port
                 "egov.payment.refunds.automatic.listener-auto-startup=false"})

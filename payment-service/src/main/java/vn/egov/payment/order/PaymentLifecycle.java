@@ -9,6 +9,7 @@ import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.contracts.payment.PaymentCancelledV1;
 import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
 import vn.egov.commons.events.contracts.payment.PaymentFailedV1;
+import vn.egov.commons.events.contracts.payment.PaymentLatePaidV1;
 import vn.egov.commons.events.contracts.payment.PaymentOrderCreatedV1;
 import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
@@ -65,6 +66,20 @@ public class PaymentLifecycle {
     public void cancel(PaymentOrder order, Instant at) {
         move(order, PaymentStatus.CANCELLED, "", new Object[0],
                 new PaymentCancelledV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(), at));
+    }
+
+    /**
+     * The gateway confirmed a payment for an order that no longer accepts one (CANCELLED, EXPIRED,
+     * FAILED): the money is recorded with its receipt; {@code refundId}, already requested, pays it back.
+     */
+    public void latePay(PaymentOrder order, String receiptNumber, Instant paidAt, String gatewayTransactionNo,
+                        String bankCode, UUID refundId) {
+        move(order, PaymentStatus.LATE_PAID, """
+                        , receipt_number = ?, paid_at = ?, gateway_transaction_no = ?, bank_code = ?,
+                          gateway_response_code = '00'""",
+                new Object[]{receiptNumber, Timestamp.from(paidAt), gatewayTransactionNo, bankCode},
+                new PaymentLatePaidV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(),
+                        order.status().name(), receiptNumber, paidAt, gatewayTransactionNo, bankCode, refundId));
     }
 
     /** Records {@code amountVnd} more refunded; REFUNDED when nothing remains, PARTIALLY_REFUNDED otherwise. */

@@ -70,6 +70,23 @@ public class PaymentOrders {
                 .query(MAPPER).list();
     }
 
+    /**
+     * CANCELLED orders whose pay page was handed out, whose payment window closed before
+     * {@code expiredBefore}, and which the gateway has not been asked about since; oldest first.
+     */
+    public List<PaymentOrder> cancelledUnchecked(Instant expiredBefore, int limit) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from payment_order where status = 'CANCELLED' and gateway_checked_at is null
+                           and payment_url is not null and expires_at < ?
+                         order by expires_at limit ?""")
+                .param(Timestamp.from(expiredBefore)).param(limit).query(MAPPER).list();
+    }
+
+    /** The gateway was asked, after the window closed, whether a cancelled order was paid anyway: it was not. */
+    public void markGatewayChecked(UUID id, Instant at) {
+        jdbc.sql("update payment_order set gateway_checked_at = ? where id = ?").params(Timestamp.from(at), id).update();
+    }
+
     /** Orders the gateway confirmed as paid in {@code [from, to)}, of one agency or of all ({@code agencyCode} null). */
     public List<PaymentOrder> paidBetween(Instant from, Instant to, String agencyCode) {
         return jdbc.sql("select " + COLUMNS + " from payment_order where paid_at >= ? and paid_at < ?"

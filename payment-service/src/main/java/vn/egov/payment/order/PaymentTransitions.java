@@ -3,6 +3,7 @@ package vn.egov.payment.order;
 import vn.egov.commons.events.contracts.payment.PaymentCancelledV1;
 import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
 import vn.egov.commons.events.contracts.payment.PaymentFailedV1;
+import vn.egov.commons.events.contracts.payment.PaymentLatePaidV1;
 import vn.egov.commons.events.contracts.payment.PaymentOrderCreatedV1;
 import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
@@ -14,6 +15,7 @@ import static vn.egov.payment.order.PaymentStatus.CANCELLED;
 import static vn.egov.payment.order.PaymentStatus.CREATED;
 import static vn.egov.payment.order.PaymentStatus.EXPIRED;
 import static vn.egov.payment.order.PaymentStatus.FAILED;
+import static vn.egov.payment.order.PaymentStatus.LATE_PAID;
 import static vn.egov.payment.order.PaymentStatus.PARTIALLY_REFUNDED;
 import static vn.egov.payment.order.PaymentStatus.PENDING;
 import static vn.egov.payment.order.PaymentStatus.REFUNDED;
@@ -26,8 +28,10 @@ import static vn.egov.payment.order.PaymentStatus.SUCCEEDED;
  *
  * <p>CREATED → PENDING is the moment the order is handed to the gateway (its signed redirect URL
  * exists); that is when dossier-service and the citizen can act on it, so it emits "created".
- * A success, failure or expiry is final for the payment itself: a late or repeated IPN for such an
- * order is answered "already confirmed" and changes nothing.
+ * A repeated IPN for a settled order is answered "already confirmed" and changes nothing. The one way
+ * out of CANCELLED, EXPIRED and FAILED is money the gateway confirms anyway (the citizen paid at the
+ * last second): LATE_PAID, recorded with a receipt and refunded in full (LATE_PAID → REFUNDED), never
+ * SUCCEEDED, so the dossier's fee is not paid by it.
  */
 public final class PaymentTransitions {
 
@@ -46,7 +50,12 @@ public final class PaymentTransitions {
             new Transition(SUCCEEDED, REFUNDED, PaymentRefundedV1.TYPE),
             // a second (third…) partial refund, and the one that refunds what remains
             new Transition(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED, PaymentRefundedV1.TYPE),
-            new Transition(PARTIALLY_REFUNDED, REFUNDED, PaymentRefundedV1.TYPE));
+            new Transition(PARTIALLY_REFUNDED, REFUNDED, PaymentRefundedV1.TYPE),
+            // paid after the order stopped accepting money: recorded, then refunded in full only
+            new Transition(CANCELLED, LATE_PAID, PaymentLatePaidV1.TYPE),
+            new Transition(EXPIRED, LATE_PAID, PaymentLatePaidV1.TYPE),
+            new Transition(FAILED, LATE_PAID, PaymentLatePaidV1.TYPE),
+            new Transition(LATE_PAID, REFUNDED, PaymentRefundedV1.TYPE));
 
     private PaymentTransitions() {
     }

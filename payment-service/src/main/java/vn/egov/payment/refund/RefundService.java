@@ -31,7 +31,9 @@ import java.util.UUID;
  * refund is recorded as REQUESTED and its amount reserved, so concurrent refunds can never together
  * pass the paid amount (the database checks the confirmed total too); (2) the gateway is asked, outside
  * any transaction; (3) under the lock again, the refund is SUCCEEDED (order status and event) or
- * FAILED (reservation released). A gateway that cannot be reached leaves the refund REQUESTED.
+ * FAILED (reservation released). A gateway that cannot be reached leaves the refund REQUESTED, and
+ * {@link RefundRetrySweeper} asks again later ({@link #retry}) with the same request id (the refund id),
+ * which the gateway answers as the first time without refunding twice.
  */
 @Service
 class RefundService {
@@ -53,15 +55,17 @@ class RefundService {
     private final PaymentLifecycle lifecycle;
     private final PaymentGatewayAdapter gateway;
     private final TransactionTemplate transactions;
+    private final RefundRetryProperties retries;
     private final Clock clock;
 
     RefundService(JdbcClient jdbc, PaymentOrders orders, PaymentLifecycle lifecycle, PaymentGatewayAdapter gateway,
-                  TransactionTemplate transactions, Clock clock) {
+                  TransactionTemplate transactions, RefundRetryProperties retries, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.gateway = gateway;
         this.transactions = transactions;
+        this.retries = retries;
         this.clock = clock;
     }
 
@@ -100,8 +104,9 @@ class RefundService {
             made = gateway.refund(requested.order(), requested.refundId(), requested.amountVnd(), requested.full(),
                     requestedBy);
         } catch (PaymentGatewayAdapter.GatewayUnavailableException e) {
-            log.warn("refund {} of payment {} not confirmed by the gateway yet: {}", requested.refundId(), paymentId,
-                    e.getMessage());
+            log.warn("refund {} of payment {} not confirmed by the gateway yet, retried later: {}", requested.refundId(),
+                    paymentId, e.getMessage());
+            lastError(requested.refundId(), e);
             made = null;
         }
         Boolean outcome = made;
@@ -126,8 +131,9 @@ class RefundService {
         if (amount <= 0) {
             return null;
         }
-        UUID refundId = insertRequested(paymentId, amount, reason, SYSTEM, key, sha256(amount + "\n" + reason));
-        return new Requested(order, refundId, amount, reserved == 0, null);
+        UUID refundId = insertRequested(paymentId, amount, reason, SYSTEM, key, sha256(amount + "\n" + reason),
+                firstRetry());
+        return new Requested(order, refundId, amount, amount == order.amountVnd(), null);
     }
 
     private Requested request(UUID paymentId, EgovPrincipal officer, String key, String hash, RefundRequest request) {
@@ -138,7 +144,8 @@ class RefundService {
         if (earlier.isPresent()) {
             return new Requested(order, null, 0, false, earlier.get());
         }
-        if (order.status() != PaymentStatus.SUCCEEDED && order.status() != PaymentStatus.PARTIALLY_REFUNDED) {
+        boolean late = order.status() == PaymentStatus.LATE_PAID;
+        if (!late && order.status() != PaymentStatus.SUCCEEDED && order.status() != PaymentStatus.PARTIALLY_REFUNDED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "payment-not-refundable");
         }
         long reserved = reserved(paymentId);
@@ -147,9 +154,73 @@ class RefundService {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-paid", List.of(),
                     Map.of("refundableVnd", refundable), refundable);
         }
-        UUID refundId = insertRequested(paymentId, request.amountVnd(), request.reason(), officer.subject(), key, hash);
-        return new Requested(order, refundId, request.amountVnd(),
-                request.amountVnd() == order.refundableVnd() && reserved == 0, null);
+        if (late && request.amountVnd() != refundable) {
+            // money taken for an order that no longer wanted it goes back whole
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "refund-must-be-full", List.of(),
+                    Map.of("refundableVnd", refundable), refundable);
+        }
+        UUID refundId = insertRequested(paymentId, request.amountVnd(), request.reason(), officer.subject(), key, hash,
+                firstRetry());
+        return new Requested(order, refundId, request.amountVnd(), request.amountVnd() == order.amountVnd(), null);
+    }
+
+    /**
+     * In the caller's transaction, under its lock of {@code order} (LATE_PAID next): requests the refund of
+     * the whole amount, due at once for {@link RefundRetrySweeper}. The same key again finds the same refund.
+     */
+    UUID requestLatePaymentRefund(PaymentOrder order, String key, String reason) {
+        Optional<RefundResponse> earlier = earlier(order, key, null);
+        if (earlier.isPresent()) {
+            return earlier.get().refundId();
+        }
+        long amount = order.amountVnd();
+        return insertRequested(order.id(), amount, reason, SYSTEM, key, sha256(amount + "\n" + reason), clock.instant());
+    }
+
+    /**
+     * Asks the gateway again for a REQUESTED refund (outside any transaction), with its own request id,
+     * and records the answer if the refund is still REQUESTED.
+     *
+     * @return the refund's status afterwards: SUCCEEDED, FAILED (refused) or REQUESTED (still no answer)
+     */
+    String retry(UUID refundId) {
+        record Row(UUID paymentId, long amount, String requestedBy, String status) {
+        }
+        Row row = jdbc.sql("select payment_id, amount_vnd, requested_by, status from payment_refund where id = ?")
+                .param(refundId)
+                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .single();
+        if (!"REQUESTED".equals(row.status())) {
+            return row.status();
+        }
+        PaymentOrder order = orders.find(row.paymentId()).orElseThrow();
+        Boolean made;
+        try {
+            made = gateway.refund(order, refundId, row.amount(), row.amount() == order.amountVnd(), row.requestedBy());
+        } catch (PaymentGatewayAdapter.GatewayUnavailableException e) {
+            log.warn("refund {} of payment {} still not answered by the gateway: {}", refundId, order.id(),
+                    e.getMessage());
+            lastError(refundId, e);
+            return "REQUESTED";
+        }
+        RefundResponse done = transactions.execute(status -> complete(order.id(), refundId, row.amount(), made));
+        if ("FAILED".equals(done.refundStatus())) {
+            log.warn("refund {} of payment {} refused by the gateway on retry; an officer must follow it up",
+                    refundId, order.id());
+        } else {
+            log.info("refund {} of payment {}: {} on retry", refundId, order.id(), done.refundStatus());
+        }
+        return done.refundStatus();
+    }
+
+    private Instant firstRetry() {
+        return clock.instant().plus(retries.initialBackoff());
+    }
+
+    private void lastError(UUID refundId, RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        jdbc.sql("update payment_refund set last_error = ? where id = ?")
+                .params(message.length() > 500 ? message.substring(0, 500) : message, refundId).update();
     }
 
     /** The amount of refunds asked of the gateway and not answered yet. */
@@ -159,38 +230,55 @@ class RefundService {
     }
 
     private UUID insertRequested(UUID paymentId, long amountVnd, String reason, String requestedBy, String key,
-                                 String hash) {
+                                 String hash, Instant nextAttemptAt) {
         UUID refundId = UUID.randomUUID();
         jdbc.sql("""
                         insert into payment_refund (id, payment_id, amount_vnd, reason, requested_by, idempotency_key,
-                            request_hash, created_at, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')""")
+                            request_hash, created_at, status, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)""")
                 .params(refundId, paymentId, amountVnd, reason, requestedBy, key, hash,
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()), Timestamp.from(nextAttemptAt))
                 .update();
         return refundId;
     }
 
-    /** {@code made}: true refunded, false refused by the gateway, null unknown (left REQUESTED). */
+    /**
+     * {@code made}: true refunded, false refused by the gateway, null unknown (left REQUESTED). Applied only
+     * if the refund is still REQUESTED (a retry and a late first answer cannot both count it).
+     */
     private RefundResponse complete(UUID paymentId, UUID refundId, long amountVnd, Boolean made) {
         PaymentOrder order = orders.findForUpdate(paymentId).orElseThrow();
         if (Boolean.TRUE.equals(made)) {
             Instant now = clock.instant();
-            jdbc.sql("update payment_refund set status = 'SUCCEEDED', gateway_response_code = '00', completed_at = ? where id = ?")
-                    .params(Timestamp.from(now), refundId).update();
+            if (jdbc.sql("""
+                            update payment_refund set status = 'SUCCEEDED', gateway_response_code = '00', completed_at = ?,
+                                   last_error = null
+                            where id = ? and status = 'REQUESTED'""")
+                    .params(Timestamp.from(now), refundId).update() == 0) {
+                return current(order, refundId);
+            }
             PaymentStatus to = lifecycle.refund(order, refundId, amountVnd, now);
             long total = order.refundedVnd() + amountVnd;
             return new RefundResponse(refundId, paymentId, amountVnd, "SUCCEEDED", total, order.amountVnd() - total,
                     to.name());
         }
         if (Boolean.FALSE.equals(made)) {
-            jdbc.sql("update payment_refund set status = 'FAILED', completed_at = ? where id = ?")
-                    .params(Timestamp.from(clock.instant()), refundId).update();
+            if (jdbc.sql("update payment_refund set status = 'FAILED', completed_at = ? where id = ? and status = 'REQUESTED'")
+                    .params(Timestamp.from(clock.instant()), refundId).update() == 0) {
+                return current(order, refundId);
+            }
             return new RefundResponse(refundId, paymentId, amountVnd, "FAILED", order.refundedVnd(),
                     order.refundableVnd(), order.status().name());
         }
         return new RefundResponse(refundId, paymentId, amountVnd, "REQUESTED", order.refundedVnd(),
                 order.refundableVnd(), order.status().name());
+    }
+
+    private RefundResponse current(PaymentOrder order, UUID refundId) {
+        return jdbc.sql("select amount_vnd, status from payment_refund where id = ?").param(refundId)
+                .query((rs, i) -> new RefundResponse(refundId, order.id(), rs.getLong(1), rs.getString(2),
+                        order.refundedVnd(), order.refundableVnd(), order.status().name()))
+                .single();
     }
 
     /**

@@ -38,7 +38,13 @@ class VnpayGatewayAdapter implements PaymentGatewayAdapter {
     @Override
     public boolean refund(PaymentOrder order, java.util.UUID refundId, long amountVnd, boolean full,
                           String requestedBy) {
-        return "00".equals(queries.refund(order, refundId, amountVnd, full, requestedBy));
+        String code = queries.refund(order, refundId, amountVnd, full, requestedBy);
+        if ("99".equals(code) || "94".equals(code)) {
+            // "unknown error" / "duplicate request within the API's time limit": whether the money went back
+            // is not known yet; the refund stays REQUESTED and is asked again later with the same request id
+            throw new GatewayUnavailableException("refund answered " + code + ", outcome unknown", null);
+        }
+        return "00".equals(code);
     }
 
     @Override

@@ -10,6 +10,7 @@ import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.order.PaymentOrders;
 import vn.egov.payment.order.PaymentStatus;
 import vn.egov.payment.receipt.ReceiptNumbers;
+import vn.egov.payment.refund.LatePayments;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +24,11 @@ import java.util.Optional;
  * run in the protocol's order: signature (97), order (01), amount (04), state (02); then the result is
  * applied once. The order row is locked for the whole decision, so concurrent duplicates queue up
  * behind the first and then find the order settled ("02", no second effect).
+ *
+ * <p>A successful payment for an order that no longer accepts one (CANCELLED, EXPIRED, FAILED) is not
+ * "already confirmed": the gateway took the citizen's money. It is recorded as a late payment with its
+ * receipt and refunded in full ({@link LatePayments}), and answered "00" (the result is recorded; the
+ * gateway stops retrying); a repeat of it then finds the order LATE_PAID or REFUNDED and gets "02".
  */
 @Service
 class VnpayIpnService {
@@ -48,17 +54,20 @@ class VnpayIpnService {
     private final PaymentOrders orders;
     private final PaymentLifecycle lifecycle;
     private final ReceiptNumbers receipts;
+    private final LatePayments latePayments;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
 
     VnpayIpnService(VnpayProperties properties, PaymentOrders orders, PaymentLifecycle lifecycle,
-                    ReceiptNumbers receipts, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+                    ReceiptNumbers receipts, LatePayments latePayments, TransactionTemplate transactions,
+                    MeterRegistry meters, Clock clock) {
         this.properties = properties;
         this.signature = new VnpaySignature(properties.hashSecret());
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.receipts = receipts;
+        this.latePayments = latePayments;
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
@@ -99,12 +108,19 @@ class VnpayIpnService {
                 log.warn("IPN amount does not match order {}", order.id());
                 return IpnAnswer.INVALID_AMOUNT;
             }
+            String responseCode = params.get("vnp_ResponseCode");
+            String transactionStatus = params.get("vnp_TransactionStatus");
+            boolean paid = "00".equals(responseCode) && (transactionStatus == null || "00".equals(transactionStatus));
+            if (paid && order.status().acceptsLatePayment()) {
+                latePayments.record(order, payDate(params.get("vnp_PayDate")), params.get("vnp_TransactionNo"),
+                        params.get("vnp_BankCode"));
+                meters.counter("egov.payment.late").increment();
+                return IpnAnswer.CONFIRMED;
+            }
             if (order.status() != PaymentStatus.PENDING) {
                 return IpnAnswer.ALREADY_CONFIRMED;
             }
-            String responseCode = params.get("vnp_ResponseCode");
-            String transactionStatus = params.get("vnp_TransactionStatus");
-            if ("00".equals(responseCode) && (transactionStatus == null || "00".equals(transactionStatus))) {
+            if (paid) {
                 Instant paidAt = payDate(params.get("vnp_PayDate"));
                 lifecycle.succeed(order, receipts.next(paidAt), paidAt, params.get("vnp_TransactionNo"),
                         params.get("vnp_BankCode"));

@@ -109,6 +109,9 @@ class VnpayMerchantApi {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))).build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new GatewayUnavailableException("merchant API answered HTTP " + response.statusCode(), null);
+            }
             answer = json.readTree(response.body());
         } catch (IOException | JacksonException e) {
             throw new GatewayUnavailableException("transaction query failed: " + e, e);

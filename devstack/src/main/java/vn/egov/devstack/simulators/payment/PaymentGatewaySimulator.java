@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +49,19 @@ import java.util.regex.Pattern;
  * HTTP server, bound to 127.0.0.1, port 8090 by default).
  *
  * <ul>
- *   <li>{@code GET /paymentv2/vpcpay.html?vnp_…&vnp_SecureHash=…}: checks the merchant's signature and
- *       terminal code, and shows a small pay page with "Thanh toán" (pay) and "Hủy" (decline);</li>
- *   <li>{@code POST /paymentv2/pay} (the page's form: {@code txnRef}, {@code action=pay|decline}):
- *       calls the merchant's IPN URL server-to-server with signed result parameters, retrying until it
- *       answers RspCode 00 or 02, then redirects the browser to the merchant's {@code vnp_ReturnUrl};</li>
+ *   <li>{@code GET /paymentv2/vpcpay.html?vnp_…&vnp_SecureHash=…}: checks the merchant's signature,
+ *       terminal code and expiry, and shows a small pay page with three buttons: "Thanh toán" (approve),
+ *       "Hủy giao dịch" (decline) and "Rời trang" (let expire: the customer leaves);</li>
+ *   <li>{@code POST /paymentv2/pay} (the page's form: {@code txnRef}, {@code action=pay|decline|expire}):
+ *       for pay and decline, calls the merchant's IPN URL server-to-server with signed result parameters,
+ *       retrying until it answers RspCode 00 or 02, then redirects the browser to the merchant's
+ *       {@code vnp_ReturnUrl}; for expire, sends nothing (the transaction stays unpaid, its query says
+ *       {@code vnp_TransactionStatus=01}, and the merchant must expire the order itself). Refused once the
+ *       request's {@code vnp_ExpireDate} has passed;</li>
  *   <li>{@code POST /merchant_webapi/api/transaction}: the signed transaction query ({@code querydr}) and
- *       refund ({@code refund}, full "02" or partial "03", never more than what remains);</li>
+ *       refund ({@code refund}, full "02" or partial "03", never more than what remains; idempotent on
+ *       {@code vnp_RequestId}: the same request again is answered as the first time and refunds nothing
+ *       more);</li>
  *   <li>{@code GET /paymentv2/settlement?date=yyyyMMdd}: the day's settlement file (CSV) of paid transactions;</li>
  *   <li>{@code GET /paymentv2/status?vnp_TxnRef=…}: what the simulator knows of a transaction (JSON).</li>
  * </ul>
@@ -84,7 +91,8 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                           String returnUrl) {
     }
 
-    private enum State { AWAITING, PAID, DECLINED }
+    /** AWAITING: on the pay page; ABANDONED: the customer left it (let expire), never paid. */
+    private enum State { AWAITING, PAID, DECLINED, ABANDONED }
 
     private static final class Transaction {
         final Map<String, String> request;
@@ -92,6 +100,8 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         volatile String transactionNo;
         volatile String payDate;
         long refundedX100;
+        /** Refunds by the merchant's vnp_RequestId: a repeated request is answered the same way. */
+        final Map<String, Map<String, String>> refunds = new LinkedHashMap<>();
 
         Transaction(Map<String, String> request) {
             this.request = request;
@@ -112,6 +122,13 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     private volatile int extraDuplicateIpns;
     private volatile boolean ipnEnabled = true;
     private volatile boolean refuseRefunds;
+    private volatile boolean refundsUnavailable;
+    private final AtomicLong lostRefundAnswers = new AtomicLong();
+    private volatile boolean holdIpns;
+    private final List<HeldIpn> heldIpns = new ArrayList<>();
+
+    private record HeldIpn(String txnRef, String signedQuery) {
+    }
 
     private PaymentGatewaySimulator(int port, String tmnCode, String hashSecret, String ipnUrl) throws IOException {
         this.tmnCode = tmnCode;
@@ -188,6 +205,52 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         this.refuseRefunds = refuse;
     }
 
+    /** For tests: true makes the refund API answer HTTP 503 without doing anything (the gateway is down). */
+    public void refundsUnavailable(boolean unavailable) {
+        this.refundsUnavailable = unavailable;
+    }
+
+    /**
+     * For tests: the next {@code count} refunds are made but their answers are lost (HTTP 504, no body):
+     * the merchant cannot know the money went back and must not refund it twice when it asks again.
+     */
+    public void loseRefundAnswers(int count) {
+        this.lostRefundAnswers.set(Math.max(0, count));
+    }
+
+    /**
+     * For tests: true holds every IPN back instead of sending it (the browser is redirected back to the
+     * merchant first); {@link #releaseHeldIpns()} then sends them out of order, newest first.
+     */
+    public void outOfOrderIpns(boolean hold) {
+        this.holdIpns = hold;
+    }
+
+    /** Sends the held IPNs, newest first (each with its retries and duplicates), and returns the attempts. */
+    public List<IpnDelivery> releaseHeldIpns() {
+        List<HeldIpn> held;
+        synchronized (heldIpns) {
+            held = new ArrayList<>(heldIpns);
+            heldIpns.clear();
+        }
+        List<IpnDelivery> attempts = new ArrayList<>();
+        for (int i = held.size() - 1; i >= 0; i--) {
+            attempts.addAll(sendIpn(held.get(i).txnRef(), held.get(i).signedQuery()));
+        }
+        return attempts;
+    }
+
+    /** What has been refunded of a transaction (whole VND), 0 when nothing or unknown. */
+    public long refundedVnd(String txnRef) {
+        Transaction tx = transactions.get(txnRef);
+        if (tx == null) {
+            return 0;
+        }
+        synchronized (tx) {
+            return tx.refundedX100 / 100;
+        }
+    }
+
     public List<IpnDelivery> deliveries() {
         return List.copyOf(deliveries);
     }
@@ -200,6 +263,24 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     /** Declines it (the payer cancelled), as the decline button does. */
     public Outcome decline(String txnRef) {
         return settle(txnRef, false);
+    }
+
+    /**
+     * The customer leaves the pay page without paying, as the "let expire" button does: no IPN is sent,
+     * and the transaction query keeps answering "not completed" (vnp_TransactionStatus 01).
+     */
+    public void letExpire(String txnRef) {
+        Transaction tx = transactions.get(txnRef);
+        if (tx == null) {
+            throw new IllegalArgumentException("no transaction " + txnRef + " reached the pay page");
+        }
+        synchronized (tx) {
+            if (tx.state != State.AWAITING) {
+                throw new IllegalStateException("transaction " + txnRef + " is already " + tx.state);
+            }
+            tx.state = State.ABANDONED;
+        }
+        log.info("customer left the pay page of {}: no IPN, the transaction stays unpaid", txnRef);
     }
 
     public void stop() {
@@ -229,6 +310,11 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             }
             String txnRef = params.get("vnp_TxnRef");
             Transaction tx = transactions.computeIfAbsent(txnRef, k -> new Transaction(params));
+            synchronized (tx) {
+                if (tx.state == State.ABANDONED) {
+                    tx.state = State.AWAITING; // the customer came back before the window closed
+                }
+            }
             if (tx.state != State.AWAITING) {
                 send(exchange, 409, "text/html", page("Giao dịch đã được xử lý",
                         "<p>Mã giao dịch " + escape(txnRef) + ": " + tx.state + "</p>"));
@@ -243,8 +329,11 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                       <input type="hidden" name="txnRef" value="%s">
                       <button type="submit" name="action" value="pay" id="pay">Thanh toán</button>
                       <button type="submit" name="action" value="decline" id="decline">Hủy giao dịch</button>
-                    </form>""".formatted(escape(params.get("vnp_TmnCode")), escape(params.get("vnp_OrderInfo")),
-                    String.format(Locale.ROOT, "%,d", amount), escape(txnRef))));
+                      <button type="submit" name="action" value="expire" id="expire">Rời trang (để giao dịch hết hạn)</button>
+                    </form>
+                    <p>Hạn thanh toán: %s</p>""".formatted(escape(params.get("vnp_TmnCode")), escape(params.get("vnp_OrderInfo")),
+                    String.format(Locale.ROOT, "%,d", amount), escape(txnRef),
+                    escape(params.get("vnp_ExpireDate")))));
         }
     }
 
@@ -260,11 +349,24 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             }
             String txnRef = form.get("txnRef");
             Transaction tx = txnRef == null ? null : transactions.get(txnRef);
-            if (tx == null || tx.state != State.AWAITING) {
+            String action = form.getOrDefault("action", "");
+            if (tx == null || tx.state != State.AWAITING || !List.of("pay", "decline", "expire").contains(action)) {
                 send(exchange, 409, "text/html", page("Giao dịch không hợp lệ", "<p>Không có giao dịch chờ thanh toán.</p>"));
                 return;
             }
-            Outcome outcome = settle(txnRef, "pay".equals(form.get("action")));
+            if (expired(tx)) {
+                send(exchange, 410, "text/html", page("Giao dịch đã hết hạn",
+                        "<p>Đã quá thời gian chờ thanh toán; không có khoản nào bị trừ.</p>"));
+                return;
+            }
+            if ("expire".equals(action)) {
+                letExpire(txnRef);
+                send(exchange, 200, "text/html", page("Bạn đã rời trang thanh toán", "<p>Giao dịch "
+                        + escape(txnRef) + " chưa được thanh toán và sẽ hết hạn lúc "
+                        + escape(tx.request.get("vnp_ExpireDate")) + ".</p>"));
+                return;
+            }
+            Outcome outcome = settle(txnRef, "pay".equals(action));
             exchange.getResponseHeaders().add("Location", outcome.returnUrl());
             exchange.sendResponseHeaders(302, -1);
         }
@@ -279,9 +381,10 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                 return;
             }
             send(exchange, 200, "application/json", """
-                    {"RspCode":"00","vnp_TxnRef":"%s","vnp_Amount":"%s","state":"%s","vnp_TransactionNo":%s}"""
+                    {"RspCode":"00","vnp_TxnRef":"%s","vnp_Amount":"%s","state":"%s","vnp_TransactionNo":%s,\
+                    "refundedVnd":"%d"}"""
                     .formatted(txnRef, tx.request.get("vnp_Amount"), tx.state,
-                            tx.transactionNo == null ? "null" : "\"" + tx.transactionNo + "\""));
+                            tx.transactionNo == null ? "null" : "\"" + tx.transactionNo + "\"", refundedVnd(txnRef)));
         }
     }
 
@@ -300,7 +403,17 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                 request = flatJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
             if ("refund".equals(request.get("vnp_Command"))) {
+                if (refundsUnavailable) {
+                    send(exchange, 503, "text/plain", "Service Unavailable");
+                    return;
+                }
                 Map<String, String> refunded = refund(request);
+                if ("00".equals(refunded.get("vnp_ResponseCode"))
+                        && lostRefundAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    log.info("refund of {} made, its answer lost on the way back", request.get("vnp_TxnRef"));
+                    exchange.sendResponseHeaders(504, -1);
+                    return;
+                }
                 StringJoiner body = new StringJoiner(",", "{", "}");
                 refunded.forEach((k, v) -> body.add("\"" + k + "\":\"" + jsonEscape(v) + "\""));
                 send(exchange, 200, "application/json", body.toString());
@@ -335,7 +448,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                 answer.put("vnp_TransactionType", "01");
                 answer.put("vnp_TransactionStatus", switch (tx.state) {
                     case PAID -> "00";
-                    case AWAITING -> "01";
+                    case AWAITING, ABANDONED -> "01"; // not completed: nothing was paid
                     case DECLINED -> "02";
                 });
             }
@@ -348,10 +461,8 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     }
 
     private Map<String, String> refund(Map<String, String> request) {
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("vnp_ResponseId", Long.toHexString(System.nanoTime()));
-        answer.put("vnp_Command", "refund");
         String txnRef = request.getOrDefault("vnp_TxnRef", "");
+        String requestId = request.getOrDefault("vnp_RequestId", "");
         String expected = hmac(String.join("|", REFUND_REQUEST_FIELDS.stream()
                 .map(f -> request.getOrDefault(f, "")).toList()));
         Transaction tx = transactions.get(txnRef);
@@ -365,25 +476,48 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             code = "95";
         } else {
             synchronized (tx) {
-                long amount;
-                try {
-                    amount = Long.parseLong(request.getOrDefault("vnp_Amount", ""));
-                } catch (NumberFormatException e) {
-                    amount = -1;
-                }
-                if (amount <= 0 || tx.refundedX100 + amount > Long.parseLong(tx.request.get("vnp_Amount"))) {
-                    code = "03";
+                Map<String, String> earlier = requestId.isEmpty() ? null : tx.refunds.get(requestId);
+                if (earlier != null) {
+                    if (earlier.get("vnp_Amount").equals(request.getOrDefault("vnp_Amount", ""))) {
+                        // the same request again (the merchant never got our answer): the same answer, no second refund
+                        log.info("refund request {} of {} repeated: answered as before", requestId, txnRef);
+                        return earlier;
+                    }
+                    code = "94"; // the same request id for another refund
                 } else {
-                    tx.refundedX100 += amount;
-                    code = "00";
+                    long amount;
+                    try {
+                        amount = Long.parseLong(request.getOrDefault("vnp_Amount", ""));
+                    } catch (NumberFormatException e) {
+                        amount = -1;
+                    }
+                    if (amount <= 0 || tx.refundedX100 + amount > Long.parseLong(tx.request.get("vnp_Amount"))) {
+                        code = "03";
+                    } else {
+                        tx.refundedX100 += amount;
+                        code = "00";
+                    }
+                }
+                if ("00".equals(code)) {
+                    Map<String, String> answer = refundAnswer(request, code);
+                    tx.refunds.put(requestId, answer);
+                    log.info("refund of {} ({}): {}", txnRef, request.get("vnp_Amount"), code);
+                    return answer;
                 }
             }
         }
         log.info("refund of {} ({}): {}", txnRef, request.get("vnp_Amount"), code);
+        return refundAnswer(request, code);
+    }
+
+    private Map<String, String> refundAnswer(Map<String, String> request, String code) {
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("vnp_ResponseId", Long.toHexString(System.nanoTime()));
+        answer.put("vnp_Command", "refund");
         answer.put("vnp_ResponseCode", code);
         answer.put("vnp_Message", "00".equals(code) ? "Refund success" : "Refund refused");
         answer.put("vnp_TmnCode", tmnCode);
-        answer.put("vnp_TxnRef", txnRef);
+        answer.put("vnp_TxnRef", request.getOrDefault("vnp_TxnRef", ""));
         answer.put("vnp_Amount", request.getOrDefault("vnp_Amount", ""));
         answer.put("vnp_BankCode", "NCB");
         answer.put("vnp_PayDate", LocalDateTime.now(VIETNAM).format(VNPAY_TIME));
@@ -393,7 +527,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         answer.put("vnp_OrderInfo", request.getOrDefault("vnp_OrderInfo", ""));
         answer.put("vnp_SecureHash", hmac(String.join("|", REFUND_RESPONSE_FIELDS.stream()
                 .map(f -> answer.getOrDefault(f, "")).toList())));
-        return answer;
+        return Collections.unmodifiableMap(answer);
     }
 
     /**
@@ -487,6 +621,9 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             if (tx.state != State.AWAITING) {
                 throw new IllegalStateException("transaction " + txnRef + " is already " + tx.state);
             }
+            if (expired(tx)) {
+                throw new IllegalStateException("transaction " + txnRef + " expired at " + tx.request.get("vnp_ExpireDate"));
+            }
             tx.state = approve ? State.PAID : State.DECLINED;
             tx.transactionNo = Long.toString(transactionNumbers.incrementAndGet());
             tx.payDate = LocalDateTime.now(VIETNAM).format(VNPAY_TIME);
@@ -505,6 +642,24 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         result.put("vnp_TxnRef", txnRef);
         String signedQuery = query(result) + "&vnp_SecureHashType=HmacSHA512&vnp_SecureHash=" + sign(result);
 
+        List<IpnDelivery> attempts;
+        if (holdIpns) {
+            synchronized (heldIpns) {
+                heldIpns.add(new HeldIpn(txnRef, signedQuery));
+            }
+            log.info("IPN for {} held back (out-of-order mode)", txnRef);
+            attempts = List.of();
+        } else {
+            attempts = sendIpn(txnRef, signedQuery);
+        }
+        boolean acknowledged = attempts.stream().anyMatch(d -> "00".equals(d.rspCode()) || "02".equals(d.rspCode()));
+        String returnUrl = tx.request.get("vnp_ReturnUrl");
+        returnUrl += (returnUrl.contains("?") ? "&" : "?") + signedQuery;
+        return new Outcome(txnRef, result.get("vnp_ResponseCode"), acknowledged, List.copyOf(attempts), returnUrl);
+    }
+
+    /** Sends one IPN until the merchant acknowledges it (RspCode 00 or 02), then the configured duplicates. */
+    private List<IpnDelivery> sendIpn(String txnRef, String signedQuery) {
         List<IpnDelivery> attempts = new ArrayList<>();
         boolean acknowledged = false;
         for (int attempt = 1; ipnEnabled && attempt <= maxIpnAttempts && !acknowledged; attempt++) {
@@ -523,9 +678,15 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         for (int i = 0; acknowledged && i < extraDuplicateIpns; i++) {
             attempts.add(deliver(txnRef, attempts.size() + 1, signedQuery));
         }
-        String returnUrl = tx.request.get("vnp_ReturnUrl");
-        returnUrl += (returnUrl.contains("?") ? "&" : "?") + signedQuery;
-        return new Outcome(txnRef, result.get("vnp_ResponseCode"), acknowledged, List.copyOf(attempts), returnUrl);
+        return attempts;
+    }
+
+    private static boolean expired(Transaction tx) {
+        try {
+            return LocalDateTime.parse(tx.request.get("vnp_ExpireDate"), VNPAY_TIME).isBefore(LocalDateTime.now(VIETNAM));
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private IpnDelivery deliver(String txnRef, int attempt, String signedQuery) {

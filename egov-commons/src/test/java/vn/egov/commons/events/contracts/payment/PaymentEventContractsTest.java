@@ -23,10 +23,11 @@ class PaymentEventContractsTest {
     @Test
     void typesAreVersionedAndDistinct() {
         List<String> types = List.of(PaymentOrderCreatedV1.TYPE, PaymentSucceededV1.TYPE, PaymentFailedV1.TYPE,
-                PaymentExpiredV1.TYPE, PaymentCancelledV1.TYPE, PaymentRefundedV1.TYPE);
+                PaymentExpiredV1.TYPE, PaymentCancelledV1.TYPE, PaymentRefundedV1.TYPE, PaymentLatePaidV1.TYPE);
         assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.payment\\.[a-z-]+\\.v1"));
         assertThat(PaymentSucceededV1.TYPE).isEqualTo("vn.egov.payment.succeeded.v1");
         assertThat(PaymentFailedV1.TYPE).isEqualTo("vn.egov.payment.failed.v1");
+        assertThat(PaymentLatePaidV1.TYPE).isEqualTo("vn.egov.payment.late-paid.v1");
     }
 
     @Test
@@ -63,7 +64,9 @@ class PaymentEventContractsTest {
                 new PaymentExpiredV1(id, "D-1", "A", 10_000L, paidAt),
                 new PaymentCancelledV1(id, "D-1", "A", 10_000L, paidAt),
                 new PaymentRefundedV1(id, UUID.randomUUID(), "D-1", "A", 10_000L, 4_000L, 4_000L, false,
-                        "BL-2026-000001", paidAt));
+                        "BL-2026-000001", paidAt),
+                new PaymentLatePaidV1(id, "D-1", "A", 10_000L, "CANCELLED", "BL-2026-000002", paidAt, "14000001",
+                        "NCB", UUID.randomUUID()));
         for (Object event : events) {
             String text = json.writeValueAsString(event);
             assertThat(json.readValue(text, event.getClass())).as(text).isEqualTo(event);
