@@ -562,7 +562,7 @@ public final class KeycloakServer implements AutoCloseable {
         private String publicUrl = DEFAULT_PUBLIC_URL;
         private Path mavenRepository;
         private String mavenCentral = MAVEN_CENTRAL;
-        private Duration startTimeout = Duration.ofMinutes(5);
+        private Duration startTimeout = Duration.ofMinutes(10);
         private boolean freshData;
         private Path logFile;
         private String adminUsername = DEV_ADMIN_USERNAME;
@@ -668,7 +668,7 @@ public final class KeycloakServer implements AutoCloseable {
      * <pre>
      * java -cp ... vn.egov.devstack.keycloak.KeycloakServer [--workdir .egov] [--port 8180]
      *     [--management-port 9180] [--public-url http://127.0.0.1:8080/auth] [--maven-repo DIR]
-     *     [--log-file FILE] [--fresh] [--timeout-seconds 300] [--install-only] [--option=--kc-option=value]
+     *     [--log-file FILE] [--fresh] [--timeout-seconds 600] [--install-only] [--option=--kc-option=value]
      * </pre>
      */
     public static void main(String[] args) throws Exception {
@@ -745,7 +745,7 @@ public final class KeycloakServer implements AutoCloseable {
         System.err.println("""
                 Usage: KeycloakServer [--workdir .egov] [--port 8180] [--management-port 9180]
                                       [--public-url http://127.0.0.1:8080/auth] [--maven-repo DIR]
-                                      [--log-file FILE] [--timeout-seconds 300] [--fresh] [--install-only]
+                                      [--log-file FILE] [--timeout-seconds 600] [--fresh] [--install-only]
                                       [--option=--kc-option=value ...]
                   --fresh         drop the dev database so the realm export is imported anew
                   --install-only  download and unpack, then exit
