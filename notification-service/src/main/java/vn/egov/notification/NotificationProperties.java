@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param sms the SMS gateway adapter
  * @param sender the delivery loop
  * @param stream the live inbox
+ * @param sealingKey encrypts the bodies of messages holding a one-time code (see {@code BodySealer})
+ * @param identity contacts looked up in identity-service
  */
 @ConfigurationProperties("egov.notification")
 public record NotificationProperties(
@@ -20,11 +22,17 @@ public record NotificationProperties(
         @DefaultValue("Cổng dịch vụ công <no-reply@egov.local>") String mailFrom,
         @DefaultValue Sms sms,
         @DefaultValue Sender sender,
-        @DefaultValue Stream stream) {
+        @DefaultValue Stream stream,
+        @DefaultValue("dev-notification-sealing-key") String sealingKey,
+        @DefaultValue Identity identity) {
 
-    /** The HTTP SMS gateway: {@code POST <gatewayUrl>/api/sms} with an API key. */
+    /**
+     * The HTTP SMS gateway: {@code POST <gatewayUrl>/api/sms} with an API key; its delivery receipts come
+     * back to {@code POST /api/v1/notifications/sms/receipts} with {@code X-Api-Key: <receiptKey>}.
+     */
     public record Sms(@DefaultValue("http://127.0.0.1:8091") String gatewayUrl,
                       @DefaultValue("dev-sms-key") String apiKey,
+                      @DefaultValue("dev-sms-receipt-key") String receiptKey,
                       @DefaultValue("2s") Duration connectTimeout,
                       @DefaultValue("5s") Duration readTimeout) {
     }
@@ -51,5 +59,33 @@ public record NotificationProperties(
 
     /** @param heartbeat comment line interval; @param maxDuration a stream ends after this (clients reconnect) */
     public record Stream(@DefaultValue("20s") Duration heartbeat, @DefaultValue("30m") Duration maxDuration) {
+    }
+
+    /**
+     * identity-service's internal contacts endpoint, called with notification-service's own
+     * client-credentials token.
+     *
+     * @param timeout Resilience4j time limit of one call (on top of the HTTP connect/read timeouts)
+     * @param maxAttempts tries per lookup (Resilience4j retry), waiting {@code retryWait} between them
+     * @param failureRateThreshold percentage of failed calls (over the last {@code slidingWindow}, at least
+     *     {@code minimumCalls}) that opens the circuit breaker for {@code openFor}
+     * @param cacheSize most people whose contacts are kept; entries expire {@code cacheTtl} after the lookup
+     *     and are evicted on {@code ContactChanged}
+     */
+    public record Identity(@DefaultValue("http://127.0.0.1:8081") String baseUrl,
+                           @DefaultValue("http://127.0.0.1:8180/auth/realms/egov/protocol/openid-connect/token") String tokenUri,
+                           @DefaultValue("notification-service") String clientId,
+                           @DefaultValue("notification-service-dev-secret") String clientSecret,
+                           @DefaultValue("2s") Duration connectTimeout,
+                           @DefaultValue("3s") Duration readTimeout,
+                           @DefaultValue("4s") Duration timeout,
+                           @DefaultValue("3") int maxAttempts,
+                           @DefaultValue("300ms") Duration retryWait,
+                           @DefaultValue("50") float failureRateThreshold,
+                           @DefaultValue("10") int slidingWindow,
+                           @DefaultValue("5") int minimumCalls,
+                           @DefaultValue("30s") Duration openFor,
+                           @DefaultValue("10000") long cacheSize,
+                           @DefaultValue("10m") Duration cacheTtl) {
     }
 }

@@ -13,7 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.commons.events.contracts.identity.CitizenRegistered;
+import vn.egov.commons.events.contracts.identity.ContactChanged;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
 import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.notification.contact.ContactDirectory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessException;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 import vn.egov.devstack.simulators.sms.SmsGatewaySimulator;
 import vn.egov.devstack.smtp.SmtpServer;
@@ -62,6 +69,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationServiceIT {
 
     @LocalServerPort
@@ -82,12 +90,16 @@ class NotificationServiceIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    ContactDirectory directory;
+
     final TestIssuer issuer = TestIssuer.shared();
 
     static final int SMTP_PORT = freePort();
     static final int IMAP_PORT = freePort();
     static volatile SmtpServer smtp = SmtpServer.start(SMTP_PORT, IMAP_PORT);
     static final SmsGatewaySimulator SMS = startSms();
+    static final IdentityServiceStub IDENTITY = new IdentityServiceStub();
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
@@ -102,12 +114,23 @@ class NotificationServiceIT {
         registry.add("egov.notification.sender.per-recipient-limit", () -> "4");
         registry.add("egov.notification.sender.per-recipient-window", () -> "1h");
         registry.add("egov.notification.portal-url", () -> "https://dichvucong.example.vn");
+        registry.add("egov.notification.sms.receipt-key", () -> "it-receipt-key");
+        registry.add("egov.notification.sealing-key", () -> "it-sealing-key");
+        registry.add("egov.notification.identity.base-url", IDENTITY::baseUrl);
+        registry.add("egov.notification.identity.token-uri", IDENTITY::tokenUri);
+        registry.add("egov.notification.identity.client-secret", () -> "it-notification-secret");
+        registry.add("egov.notification.identity.timeout", () -> "1s");
+        registry.add("egov.notification.identity.retry-wait", () -> "50ms");
+        registry.add("egov.notification.identity.max-attempts", () -> "2");
+        registry.add("egov.notification.identity.minimum-calls", () -> "50");
+        registry.add("egov.notification.identity.sliding-window", () -> "100");
     }
 
     @AfterAll
     static void stopChannels() {
         smtp.close();
         SMS.stop();
+        IDENTITY.close();
     }
 
     ServiceConformance service() {
@@ -367,6 +390,272 @@ class NotificationServiceIT {
         assertThat(jdbc.sql("""
                         select status || ':' || last_error from delivery where recipient_subject = ? and channel = 'SMS'""")
                 .param(officer).query(String.class).single()).isEqualTo("SKIPPED:no-phone-number");
+    }
+
+
+    // ------------------------------------------------------------------ contacts from identity-service
+
+    @Test
+    void aPersonKnownOnlyToIdentityServiceIsReachedInTheirLanguageAndTheLookupIsCached() {
+        String subject = UUID.randomUUID().toString();
+        String email = "kc-" + subject.substring(0, 8) + "@example.vn";
+        String phone = randomPhone();
+        IDENTITY.person(subject, email, phone, "en");
+        String first = dossierCode();
+        send(EventTopics.DOSSIER, first, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, first,
+                dossierEvent(first, subject, "RECEIVED")));
+        await("the English email", () -> emailsAbout(email, first, "received").size() == 1);
+        await("the English SMS", () -> smsAbout(phone, first, "received").size() == 1);
+        assertThat(subjectOf(emailsAbout(email, first, "received").get(0))).isEqualTo("Dossier " + first + " received");
+
+        String second = dossierCode();
+        send(EventTopics.DOSSIER, second, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.FORWARDED, second,
+                dossierEvent(second, subject, "IN_PROCESSING")));
+        await("the second SMS", () -> smsAbout(phone, second, "processing").size() == 1);
+        // asked once (then cached), with notification-service's own client-credentials token
+        assertThat(IDENTITY.callsFor(subject)).hasSize(1).allMatch(h -> h.startsWith("Bearer svc-token-"));
+        assertThat(jdbc.sql("select count(*) from recipient_contact where subject = ?").param(subject)
+                .query(Long.class).single()).as("looked-up contacts are cached, not stored").isZero();
+
+        // someone identity-service does not know: recorded, not retried forever
+        String nobody = UUID.randomUUID().toString();
+        String third = dossierCode();
+        send(EventTopics.DOSSIER, third, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, third,
+                dossierEvent(third, nobody, "RECEIVED")));
+        await("the unknown person's inbox item", () -> inboxCount(nobody, "DOSSIER_RECEIVED") == 1);
+        assertThat(jdbc.sql("select status || ':' || last_error from delivery where recipient_subject = ? and channel = 'EMAIL'")
+                .param(nobody).query(String.class).single()).isEqualTo("SKIPPED:unknown-person");
+    }
+
+    @Test
+    void whileIdentityServiceIsDownTheEmailWaitsAndGoesOutOnceItAnswers() {
+        String subject = UUID.randomUUID().toString();
+        String email = "down-" + subject.substring(0, 8) + "@example.vn";
+        IDENTITY.person(subject, email, randomPhone(), "vi");
+        IDENTITY.down(subject, true);
+        try {
+            String code = dossierCode();
+            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                    dossierEvent(code, subject, "RECEIVED")));
+            await("the inbox item while identity-service is down", () -> inboxCount(subject, "DOSSIER_RECEIVED") == 1);
+            await("failed lookups recorded", () -> jdbc.sql("""
+                            select count(*) from delivery where recipient_subject = ? and channel = 'EMAIL' and status = 'PENDING'
+                            and destination is null and last_error like 'contacts-unavailable%' and attempts >= 2""")
+                    .param(subject).query(Long.class).single() == 1);
+            assertThat(emailsTo(email)).isEmpty();
+        } finally {
+            IDENTITY.down(subject, false);
+        }
+        await("the email once identity-service answers", () -> emailsTo(email).size() == 1);
+    }
+
+    // ------------------------------------------------------------------ security notices
+
+    @Test
+    void aOneTimeCodeGoesOnlyToTheNewDestinationAndIsNeverStoredOrLoggedInClear(CapturedOutput output) {
+        Citizen citizen = registeredCitizen();
+        optOutOfEverything(citizen);
+        String newPhone = randomPhone();
+        String code = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequested.TYPE,
+                citizen.subject(), new ContactVerificationRequested(citizen.subject(), "SMS", newPhone, code,
+                        Instant.now().plusSeconds(600), "vi", Instant.now())));
+        await("the code by SMS to the new number", () -> SMS.receivedBy(newPhone).size() == 1);
+        assertThat(SMS.receivedBy(newPhone).get(0).text()).contains("Ma xac thuc cua ban la " + code);
+        await("the code's delivery final", () -> jdbc.sql("""
+                        select count(*) from delivery where recipient_subject = ? and purpose = 'ONE_TIME_CODE'
+                        and status in ('SENT', 'DELIVERED') and text_body is null and html_body is null""")
+                .param(citizen.subject()).query(Long.class).single() == 1);
+        // one channel, one destination: nothing to the current phone or email, no inbox item
+        pause(Duration.ofMillis(800));
+        assertThat(jdbc.sql("select count(*) from delivery where recipient_subject = ? and kind = 'CONTACT_VERIFICATION'")
+                .param(citizen.subject()).query(Long.class).single()).isEqualTo(1);
+        assertThat(inboxCount(citizen.subject(), "CONTACT_VERIFICATION")).isZero();
+        assertThat(SMS.receivedBy(citizen.phone()).stream().filter(s -> s.text().contains(code))).isEmpty();
+        assertThat(emailsTo(citizen.email()).stream().filter(m -> textOf(m).contains(code))).isEmpty();
+        assertThat(jdbc.sql("""
+                        select count(*) from delivery where coalesce(title, '') || coalesce(text_body, '')
+                        || coalesce(html_body, '') || coalesce(last_error, '') like ?""")
+                .param("%" + code + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from inbox_item where body like ?").param("%" + code + "%")
+                .query(Long.class).single()).isZero();
+        assertThat(output.getAll()).doesNotContain(code).doesNotContain(newPhone);
+
+        // a code that expired before it could be sent is not sent
+        String lateCode = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
+        String otherPhone = randomPhone();
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequested.TYPE,
+                citizen.subject(), new ContactVerificationRequested(citizen.subject(), "SMS", otherPhone, lateCode,
+                        Instant.now().minusSeconds(1), "vi", Instant.now().minusSeconds(600))));
+        await("the expired code failed", () -> jdbc.sql("""
+                        select count(*) from delivery where destination = ? and status = 'FAILED' and last_error = 'expired'
+                        and text_body is null""").param(otherPhone).query(Long.class).single() == 1);
+        assertThat(SMS.receivedBy(otherPhone)).isEmpty();
+    }
+
+    @Test
+    void aChangedContactIsNoticedByTheNewAndThePreviousAddressWhateverThePreferences() {
+        Citizen citizen = registeredCitizen();
+        optOutOfEverything(citizen);
+        String newEmail = "new-" + citizen.subject().substring(0, 8) + "@example.vn";
+        directory.lookup(citizen.subject()); // something cached, to be evicted
+        assertThat(directory.cached(citizen.subject())).isPresent();
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactChanged.TYPE,
+                citizen.subject(), new ContactChanged(citizen.subject(), "EMAIL", newEmail, citizen.phone(),
+                        citizen.email(), Instant.parse("2026-11-22T03:05:00Z"))));
+        await("the notice to the new address", () -> emailsTo(newEmail).stream()
+                .anyMatch(m -> subjectOf(m).equals("Thông tin liên hệ của tài khoản đã thay đổi")));
+        await("the notice to the previous address", () -> emailsTo(citizen.email()).stream()
+                .anyMatch(m -> textOf(m).contains("Địa chỉ email nhận thông báo") && textOf(m).contains("10:05 22/11/2026")));
+        await("the SMS notice", () -> SMS.receivedBy(citizen.phone()).stream().anyMatch(s -> s.text().contains("Email cua tai khoan da thay doi")));
+        assertThat(inboxCount(citizen.subject(), "CONTACT_CHANGED")).isEqualTo(1);
+        assertThat(jdbc.sql("select email from recipient_contact where subject = ?").param(citizen.subject())
+                .query(String.class).single()).isEqualTo(newEmail);
+        assertThat(directory.cached(citizen.subject())).as("evicted on ContactChanged").isEmpty();
+        assertThat(jdbc.sql("""
+                        select purpose || ':' || channel from delivery where recipient_subject = ? and kind = 'CONTACT_CHANGED'
+                        order by purpose, channel""").param(citizen.subject()).query(String.class).list())
+                .containsExactly("NOTICE:EMAIL", "NOTICE:INBOX", "NOTICE:SMS", "PREVIOUS_CONTACT:EMAIL");
+    }
+
+    // ------------------------------------------------------------------ delivery receipts and operators
+
+    @Test
+    void smsDeliveryReceiptsMoveTheStatusForwardOnly() {
+        SMS.receipts("http://127.0.0.1:" + port + "/api/v1/notifications/sms/receipts", "it-receipt-key", Duration.ofMillis(200));
+        try {
+            Citizen citizen = registeredCitizen();
+            String code = dossierCode();
+            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                    dossierEvent(code, citizen.subject(), "RECEIVED")));
+            await("the SMS delivered", () -> "DELIVERED".equals(smsDeliveryStatus(citizen.subject(), "DOSSIER_RECEIVED")));
+            SmsGatewaySimulator.Sms sms = smsAbout(citizen.phone(), code, "tiep nhan").get(0);
+            assertThat(SMS.status(sms.id())).isEqualTo("DELIVERED");
+            assertThat(jdbc.sql("""
+                            select count(*) from delivery where id = ?::uuid and provider_id = ? and sent_at is not null
+                            and delivered_at is not null""").param(sms.reference()).param(sms.id()).query(Long.class).single())
+                    .isEqualTo(1);
+
+            // a late "undeliverable" for a delivered message changes nothing; a wrong key is refused
+            String receipt = "{\"id\":\"" + sms.id() + "\",\"reference\":\"" + sms.reference() + "\",\"status\":\"UNDELIVERABLE\"}";
+            assertThat(service().post("/api/v1/notifications/sms/receipts", null, receipt, "X-Api-Key", "it-receipt-key")
+                    .statusCode()).isEqualTo(204);
+            assertProblem(service().post("/api/v1/notifications/sms/receipts", null, receipt, "X-Api-Key", "wrong"), 401,
+                    "invalid-receipt-key");
+            assertThat(smsDeliveryStatus(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo("DELIVERED");
+            // the database itself refuses a backward move
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update delivery set status = 'SENT' where id = ?::uuid")
+                    .param(sms.reference()).update()).isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("cannot move from DELIVERED to SENT");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update delivery set status = 'PENDING' where id = ?::uuid")
+                    .param(sms.reference()).update()).isInstanceOf(DataAccessException.class);
+
+            // the handset could not be reached: SENT -> FAILED
+            SMS.failDeliveries(1);
+            String next = dossierCode();
+            send(EventTopics.DOSSIER, next, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.FORWARDED, next,
+                    dossierEvent(next, citizen.subject(), "IN_PROCESSING")));
+            await("the undeliverable SMS failed", () -> "FAILED".equals(smsDeliveryStatus(citizen.subject(), "DOSSIER_FORWARDED")));
+        } finally {
+            SMS.receipts(null, null, Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void operatorsSeeFailedDeliveriesWithoutBodiesAndRetryOne() {
+        Citizen citizen = registeredCitizen();
+        UUID failed = UUID.randomUUID();
+        String marker = "retry-" + failed.toString().substring(0, 8);
+        jdbc.sql("""
+                        insert into delivery (id, event_id, kind, recipient_subject, channel, status, destination, title,
+                                              text_body, attempts, last_error, failed_at, created_at)
+                        values (?, ?, 'DOSSIER_RECEIVED', ?, 'SMS', 'FAILED', ?, 'Hồ sơ đã được tiếp nhận', ?, 8, ?, now(),
+                                now() + interval '1 hour')""")
+                .params(failed, "evt-" + failed, citizen.subject(), citizen.phone(), "DVC: " + marker,
+                        "IllegalStateException: gateway refused " + citizen.phone()).update();
+        String admin = issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+
+        HttpResponse<String> list = service().get("/api/v1/notifications/admin/deliveries?status=FAILED&size=5", admin);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        String tail = citizen.phone().substring(citizen.phone().length() - 3);
+        assertThat(list.body()).contains(failed.toString(), "\"status\":\"FAILED\"", "\"channel\":\"SMS\"",
+                        "\"destination\":\"*******" + tail + "\"", "gateway refused [number]", "\"attempts\":8")
+                .doesNotContain(marker).doesNotContain(citizen.phone()).doesNotContain("Hồ sơ đã được tiếp nhận");
+        assertProblem(service().get("/api/v1/notifications/admin/deliveries", tokenOf(citizen.subject())), 403, "forbidden");
+        assertProblem(service().post("/api/v1/notifications/admin/deliveries/" + failed + "/retry", tokenOf(citizen.subject()), null),
+                403, "forbidden");
+        assertProblem(service().get("/api/v1/notifications/admin/deliveries?status=LOST", admin), 400, "validation-failed");
+
+        HttpResponse<String> retried = service().post("/api/v1/notifications/admin/deliveries/" + failed + "/retry", admin, null);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.body()).contains("\"status\":\"PENDING\"", "\"attempts\":0", "\"retriedBy\":");
+        await("the retried SMS", () -> SMS.receivedBy(citizen.phone()).stream().anyMatch(s -> s.text().contains(marker)));
+        await("the retried delivery sent", () -> List.of("SENT", "DELIVERED").contains(jdbc.sql(
+                "select status from delivery where id = ?").param(failed).query(String.class).single()));
+        assertThat(jdbc.sql("select retried_by from delivery_retry where delivery_id = ?").param(failed)
+                .query(String.class).list()).hasSize(1).allMatch(who -> who != null && !who.isBlank());
+        assertProblem(service().post("/api/v1/notifications/admin/deliveries/" + failed + "/retry", admin, null), 409,
+                "delivery-not-retryable");
+        assertProblem(service().post("/api/v1/notifications/admin/deliveries/" + UUID.randomUUID() + "/retry", admin, null),
+                404, "delivery-not-found");
+    }
+
+    @Test
+    void officersKnownFromTheirTokenHearOfNewAndTransferredDossiersOfTheirAgencyOnlyOnceTheyCanBeReceived() {
+        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H" + UUID.randomUUID().toString().substring(0, 6);
+        String officerName = "canbo." + UUID.randomUUID().toString().substring(0, 8);
+        String officerToken = issuer.staff(officerName, "OFFICER", agency);
+        String officer = java.util.UUID.nameUUIDFromBytes(officerName.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        assertThat(service().get("/api/v1/notifications", officerToken).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select agency_code from agency_officer where subject = ?").param(officer)
+                .query(String.class).single()).isEqualTo(agency);
+
+        Citizen citizen = registeredCitizen();
+        String unpaid = dossierCode();
+        send(EventTopics.DOSSIER, unpaid, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, unpaid,
+                atAgency(dossierEvent(unpaid, citizen.subject(), "AWAITING_PAYMENT"), agency)));
+        String paid = dossierCode();
+        send(EventTopics.DOSSIER, paid, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, paid,
+                atAgency(dossierEvent(paid, citizen.subject(), "SUBMITTED"), agency)));
+        String transferred = dossierCode();
+        send(EventTopics.DOSSIER, transferred, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.TRANSFERRED, transferred,
+                atAgency(dossierEvent(transferred, citizen.subject(), "TRANSFERRED"), agency)));
+
+        await("the new dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(paid)));
+        await("the transferred dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(transferred)));
+        await("the citizen's notices", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 2);
+        pause(Duration.ofMillis(500));
+        assertThat(officerItems(officer)).noneMatch(t -> t.contains(unpaid)).hasSize(2);
+        assertThat(inboxCount(officer, "OFFICER_DOSSIER_TRANSFERRED")).isEqualTo(1);
+    }
+
+    List<String> officerItems(String officer) {
+        return jdbc.sql("select title from inbox_item where recipient_subject = ? and kind like 'OFFICER_%'")
+                .param(officer).query(String.class).list();
+    }
+
+    static DossierLifecycleEventV1 atAgency(DossierLifecycleEventV1 d, String agency) {
+        return new DossierLifecycleEventV1(d.dossierCode(), d.procedureCode(), d.procedureName(), agency, "UBND xã thử nghiệm",
+                d.applicantSubject(), null, d.fromStatus(), d.toStatus(), d.action(), d.actorSubject(), d.actorRole(),
+                d.reason(), d.dueDate(), d.missingDocuments(), d.feeVnd(), d.occurredAt());
+    }
+
+    String smsDeliveryStatus(String subject, String kind) {
+        return jdbc.sql("select status from delivery where recipient_subject = ? and kind = ? and channel = 'SMS'")
+                .param(subject).param(kind).query(String.class).optional().orElse(null);
+    }
+
+    void optOutOfEverything(Citizen citizen) {
+        HttpResponse<String> put = put("/api/v1/notifications/preferences", tokenOf(citizen.subject()), """
+                {"kinds":[{"kind":"CONTACT_VERIFICATION","email":false,"sms":false},
+                          {"kind":"CONTACT_CHANGED","email":false,"sms":false},
+                          {"kind":"DOSSIER_RECEIVED","email":false,"sms":false}]}""");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(put.body()).contains("\"kind\":\"CONTACT_CHANGED\",\"mandatory\":true,\"email\":true,\"sms\":true");
+    }
+
+    static String randomPhone() {
+        return "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
     }
 
     // ------------------------------------------------------------------ helpers

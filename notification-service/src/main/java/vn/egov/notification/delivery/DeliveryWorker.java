@@ -7,6 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import vn.egov.notification.NotificationProperties;
+import vn.egov.notification.contact.ContactDirectory;
+import vn.egov.notification.contact.ContactsUnavailableException;
+import vn.egov.notification.contact.PersonContacts;
+import vn.egov.notification.notice.BodySealer;
 import vn.egov.notification.notice.Channel;
 import vn.egov.notification.notice.DeliveriesQueued;
 
@@ -26,26 +30,45 @@ import java.util.concurrent.TimeUnit;
  * out by a lease so another instance leaves them alone), sends them with no transaction open, and
  * records the outcome in another short statement. A failure is retried with exponential backoff;
  * after {@code max-attempts} (or at once for a permanent refusal) the row is FAILED, which operators
- * see in the {@code delivery} table (index {@code delivery_failed}). Status only moves forward: the
- * outcome updates only a row that is still PENDING.
+ * see through {@code GET /api/v1/notifications/admin/deliveries?status=FAILED}. Status only moves
+ * forward: the outcome updates only a row that is still PENDING, and the database refuses any transition
+ * not in {@code delivery_transition}.
+ *
+ * <p>A row without a destination (nobody told us the person's contacts) is first looked up in
+ * identity-service ({@link ContactDirectory}); identity-service being away counts as a failed attempt.
+ * Sealed rows (one-time codes) are decrypted just before sending and wiped once final; an expired code
+ * is FAILED, not sent.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private record Due(UUID id, String recipient, String destination, String title, String text, String html, int attempts) {
+    private record Due(UUID id, String recipient, String destination, String title, String text, String html,
+                       int attempts, boolean sealed, java.time.Instant expiresAt, String purpose) {
+    }
+
+    /** The contact lookup failed for now: retried like a failed send. */
+    private static final class NoContactYet extends RuntimeException {
+        NoContactYet(ContactsUnavailableException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private final JdbcClient jdbc;
+    private final ContactDirectory directory;
+    private final BodySealer sealer;
     private final NotificationProperties.Sender config;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Map<Channel, Semaphore> wakeUps = new EnumMap<>(Channel.class);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    DeliveryWorker(JdbcClient jdbc, NotificationProperties properties, List<ChannelSender> senders) {
+    DeliveryWorker(JdbcClient jdbc, ContactDirectory directory, BodySealer sealer, NotificationProperties properties,
+                   List<ChannelSender> senders) {
         this.jdbc = jdbc;
+        this.directory = directory;
+        this.sealer = sealer;
         this.config = properties.sender();
         senders.forEach(s -> {
             this.senders.put(s.channel(), s);
@@ -125,14 +148,26 @@ class DeliveryWorker implements SmartLifecycle {
     int pass(ChannelSender sender) {
         List<Due> due = claim(sender.channel());
         for (Due d : due) {
+            if (d.expiresAt() != null && d.expiresAt().isBefore(java.time.Instant.now())) {
+                finalFailure(sender.channel(), d, "expired", "expired");
+                continue;
+            }
             if (overLimit(sender.channel(), d)) {
                 continue;
             }
             try {
-                String providerId = sender.send(new ChannelSender.Message(d.destination(), d.title(), d.text(),
-                        d.html(), d.id().toString()));
+                String destination = d.destination() != null ? d.destination() : lookUp(sender.channel(), d);
+                if (destination == null) {
+                    continue; // SKIPPED: the person has no address for this channel
+                }
+                String text = d.sealed() ? sealer.open(d.text()) : d.text();
+                String html = d.sealed() ? sealer.open(d.html()) : d.html();
+                String providerId = sender.send(new ChannelSender.Message(destination, d.title(), text, html,
+                        d.id().toString()));
                 jdbc.sql("""
-                                update delivery set status = 'SENT', sent_at = now(), provider_id = ?, last_error = null
+                                update delivery set status = 'SENT', sent_at = now(), provider_id = ?, last_error = null,
+                                    text_body = case when sealed then null else text_body end,
+                                    html_body = case when sealed then null else html_body end
                                 where id = ? and status = 'PENDING'""")
                         .param(providerId).param(d.id()).update();
             } catch (Exception e) {
@@ -142,6 +177,31 @@ class DeliveryWorker implements SmartLifecycle {
         return due.size();
     }
 
+    /**
+     * The destination of a row made before anyone told us the person's contacts: asked of identity-service
+     * (cached). Returns null after marking the row SKIPPED when the person has no such address.
+     */
+    private String lookUp(Channel channel, Due d) {
+        PersonContacts contacts;
+        try {
+            contacts = directory.lookup(d.recipient()).orElse(null);
+        } catch (ContactsUnavailableException e) {
+            throw new NoContactYet(e);
+        }
+        String destination = contacts == null ? null : channel == Channel.EMAIL ? contacts.email() : contacts.phone();
+        if (destination == null || destination.isBlank()) {
+            jdbc.sql("""
+                            update delivery set status = 'SKIPPED', last_error = ?, attempts = attempts - 1
+                            where id = ? and status = 'PENDING'""")
+                    .param(contacts == null ? "unknown-person" : channel == Channel.EMAIL ? "no-email-address" : "no-phone-number")
+                    .param(d.id()).update();
+            return null;
+        }
+        jdbc.sql("update delivery set destination = ? where id = ? and status = 'PENDING'")
+                .param(destination.strip()).param(d.id()).update();
+        return destination.strip();
+    }
+
     private List<Due> claim(Channel channel) {
         // one statement = one short transaction (auto-commit): the lease is taken before any send starts
         return jdbc.sql("""
@@ -149,23 +209,31 @@ class DeliveryWorker implements SmartLifecycle {
                         where id in (select id from delivery
                                      where channel = ? and status = 'PENDING' and next_attempt_at <= now()
                                      order by next_attempt_at limit ? for update skip locked)
-                        returning id, recipient_subject, destination, title, text_body, html_body, attempts""")
+                        returning id, recipient_subject, destination, title, text_body, html_body, attempts, sealed,
+                                  expires_at, purpose""")
                 .param((double) config.lease().toMillis() / 1000).param(channel.name()).param(config.batchSize())
                 .query((rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10)))
                 .list();
     }
 
     /**
      * The per-recipient rate limit: when the person already got {@code perRecipientLimit} messages on this
-     * channel within the window, the delivery waits (the claim is not counted as an attempt).
+     * channel within the window, the delivery waits (the claim is not counted as an attempt). Whatever
+     * happened after sending (DELIVERED, FAILED on a receipt) still counts. One-time codes are counted per
+     * destination: the number is not yet the person's, and it must not be flooded either.
      */
     private boolean overLimit(Channel channel, Due d) {
-        long recent = jdbc.sql("""
+        boolean code = "ONE_TIME_CODE".equals(d.purpose()) && d.destination() != null;
+        long recent = jdbc.sql(code ? """
                         select count(*) from delivery
-                        where recipient_subject = ? and channel = ? and status = 'SENT'
+                        where destination = ? and channel = ? and purpose = 'ONE_TIME_CODE' and sent_at is not null
+                          and sent_at > now() - make_interval(secs => ?)""" : """
+                        select count(*) from delivery
+                        where recipient_subject = ? and channel = ? and sent_at is not null
                           and sent_at > now() - make_interval(secs => ?)""")
-                .param(d.recipient()).param(channel.name())
+                .param(code ? d.destination() : d.recipient()).param(channel.name())
                 .param((double) config.perRecipientWindow().toMillis() / 1000)
                 .query(Long.class).single();
         if (recent < config.perRecipientLimit()) {
@@ -182,14 +250,12 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void failed(Channel channel, Due d, Exception e) {
         // the error text may name the address: it goes to the row (operators), the log gets the id and type only
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String error = e instanceof NoContactYet ? "contacts-unavailable: " + e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         error = error.length() > 500 ? error.substring(0, 500) : error;
         boolean last = e instanceof ChannelSender.PermanentFailure || d.attempts() >= config.maxAttempts();
         if (last) {
-            jdbc.sql("update delivery set status = 'FAILED', last_error = ? where id = ? and status = 'PENDING'")
-                    .param(error).param(d.id()).update();
-            log.warn("{} delivery {} FAILED after {} attempt(s): {}", channel, d.id(), d.attempts(),
-                    e.getClass().getSimpleName());
+            finalFailure(channel, d, error, e.getClass().getSimpleName());
         } else {
             Duration backoff = backoff(d.attempts());
             jdbc.sql("""
@@ -199,6 +265,16 @@ class DeliveryWorker implements SmartLifecycle {
             log.info("{} delivery {} attempt {} failed ({}); next try in {}", channel, d.id(), d.attempts(),
                     e.getClass().getSimpleName(), backoff);
         }
+    }
+
+    private void finalFailure(Channel channel, Due d, String error, String why) {
+        jdbc.sql("""
+                        update delivery set status = 'FAILED', last_error = ?, failed_at = now(),
+                            text_body = case when sealed then null else text_body end,
+                            html_body = case when sealed then null else html_body end
+                        where id = ? and status = 'PENDING'""")
+                .param(error).param(d.id()).update();
+        log.warn("{} delivery {} FAILED after {} attempt(s): {}", channel, d.id(), d.attempts(), why);
     }
 
     Duration backoff(int attempts) {

@@ -11,9 +11,12 @@ import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.IdempotentConsumer;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.commons.events.contracts.identity.CitizenRegistered;
+import vn.egov.commons.events.contracts.identity.ContactChanged;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
 import vn.egov.commons.events.contracts.identity.OfficerCreated;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 import vn.egov.notification.NotificationProperties;
+import vn.egov.notification.notice.Channel;
 import vn.egov.notification.notice.Notice;
 import vn.egov.notification.notice.Notifier;
 import vn.egov.notification.notice.Recipients;
@@ -57,6 +60,8 @@ class NotificationEventsListener {
         if (!DossierLifecycleEventV1.TYPES.contains(event.type())) {
             return;
         }
+        // before the transaction: contacts of a person no identity event told us about (identity-service)
+        recipients.warm(reader.data(event, DossierLifecycleEventV1.class).applicantSubject());
         idempotent.process(CONSUMER, event, e -> {
             DossierLifecycleEventV1 d = reader.data(e, DossierLifecycleEventV1.class);
             if (d.applicantSubject() == null || d.dossierCode() == null) {
@@ -76,8 +81,10 @@ class NotificationEventsListener {
             values.put("link", link);
             recipients.kindFor(e.type(), "APPLICANT").ifPresent(kind ->
                     notifier.notify(e.id(), new Notice(kind, d.applicantSubject(), values, link)));
-            // new dossiers and supplements received: the agency's officers are told too
-            if (d.agencyCode() != null) {
+            // new dossiers (once they can be received: not while awaiting payment), supplements received and
+            // dossiers transferred in: the agency's officers are told too
+            boolean awaitingPayment = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && !"SUBMITTED".equals(d.toStatus());
+            if (d.agencyCode() != null && !awaitingPayment) {
                 recipients.kindFor(e.type(), "AGENCY_OFFICERS").ifPresent(kind ->
                         recipients.officersOf(d.agencyCode()).forEach(officer ->
                                 notifier.notify(e.id(), new Notice(kind, officer, values, link))));
@@ -90,6 +97,10 @@ class NotificationEventsListener {
         CloudEvent event = reader.read(record.value());
         if (!PaymentSucceededV1.TYPE.equals(event.type())) {
             return;
+        }
+        PaymentSucceededV1 paid = reader.data(event, PaymentSucceededV1.class);
+        if (paid.dossierCode() != null) {
+            recipients.applicantOf(paid.dossierCode()).ifPresent(recipients::warm);
         }
         idempotent.process(CONSUMER, event, e -> {
             PaymentSucceededV1 p = reader.data(e, PaymentSucceededV1.class);
@@ -131,7 +142,53 @@ class NotificationEventsListener {
                     recipients.rememberOfficer(o.personId(), o.agencyCode(), o.role());
                 }
             });
+        } else if (ContactVerificationRequested.TYPE.equals(event.type())) {
+            idempotent.process(CONSUMER, event, e -> {
+                ContactVerificationRequested v = reader.data(e, ContactVerificationRequested.class);
+                Channel channel = channelOf(v.channel());
+                if (channel == null || v.destination() == null || v.destination().isBlank() || v.code() == null) {
+                    log.warn("Contact verification event {} names no usable channel, destination or code; no message", e.id());
+                    return;
+                }
+                // only to the destination being verified, on its channel; never the inbox (it would keep the code)
+                Map<String, Object> values = new HashMap<>();
+                values.put("code", v.code());
+                values.put("expiresAt", v.expiresAt());
+                String language = "en".equals(v.language()) ? "en" : "vi";
+                notifier.sendOneTimeCode(e.id(), new Notice("CONTACT_VERIFICATION", v.personId(), values, null),
+                        language, channel, v.destination().strip(), v.expiresAt());
+            });
+        } else if (ContactChanged.TYPE.equals(event.type())) {
+            idempotent.process(CONSUMER, event, e -> {
+                ContactChanged c = reader.data(e, ContactChanged.class);
+                Channel channel = channelOf(c.channel());
+                recipients.replaceContact(c.personId(), c.channel(), c.email(), c.phone());
+                Map<String, Object> values = new HashMap<>();
+                values.put("emailChanged", channel == Channel.EMAIL);
+                values.put("phoneChanged", channel == Channel.SMS);
+                values.put("changedAt", c.changedAt());
+                String link = properties.portalUrl() + "/account";
+                values.put("link", link);
+                Notice notice = new Notice("CONTACT_CHANGED", c.personId(), values, link);
+                // inbox, and the person's contacts as they are now (the new one included), whatever the preferences
+                notifier.notify(e.id(), notice);
+                // and the one that was replaced, so a hijacked account does not go unnoticed
+                if (channel != null && c.previousDestination() != null && !c.previousDestination().isBlank()) {
+                    notifier.notifyPreviousContact(e.id(), notice, channel, c.previousDestination().strip());
+                }
+            });
         }
+    }
+
+    private static Channel channelOf(String name) {
+        if (name == null) {
+            return null;
+        }
+        return switch (name.toUpperCase(java.util.Locale.ROOT)) {
+            case "EMAIL" -> Channel.EMAIL;
+            case "SMS", "PHONE" -> Channel.SMS;
+            default -> null;
+        };
     }
 
     private String dossierLink(String dossierCode) {

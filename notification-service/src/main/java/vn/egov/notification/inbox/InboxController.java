@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.notification.notice.Recipients;
 import vn.egov.commons.web.PageResponse;
 
 import java.time.Instant;
@@ -26,9 +28,11 @@ class InboxController {
     }
 
     private final JdbcClient jdbc;
+    private final Recipients recipients;
 
-    InboxController(JdbcClient jdbc) {
+    InboxController(JdbcClient jdbc, Recipients recipients) {
         this.jdbc = jdbc;
+        this.recipients = recipients;
     }
 
     @GetMapping("/api/v1/notifications")
@@ -38,6 +42,7 @@ class InboxController {
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);
+        recipients.rememberOfficer(EgovPrincipal.from(jwt));
         String where = " where recipient_subject = :me and (not :unread or read_at is null)";
         long total = jdbc.sql("select count(*) from inbox_item" + where).param("me", jwt.getSubject())
                 .param("unread", unreadOnly).query(Long.class).single();

@@ -48,14 +48,19 @@ class InboxStream implements SmartLifecycle {
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("inbox-heartbeat"));
     private volatile boolean running;
 
-    InboxStream(NotificationProperties properties) {
+    private final vn.egov.notification.notice.Recipients recipients;
+
+    InboxStream(NotificationProperties properties, vn.egov.notification.notice.Recipients recipients) {
         this.config = properties.stream();
+        this.recipients = recipients;
     }
 
     @GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Own new inbox items as server-sent events (event: notification), heartbeat comments")
     SseEmitter stream(@AuthenticationPrincipal Jwt jwt) throws IOException {
-        String me = EgovPrincipal.from(jwt).subject();
+        EgovPrincipal principal = EgovPrincipal.from(jwt);
+        String me = principal.subject();
+        recipients.rememberOfficer(principal);
         SseEmitter emitter = new SseEmitter(config.maxDuration().toMillis());
         Set<SseEmitter> mine = streams.computeIfAbsent(me, k -> ConcurrentHashMap.newKeySet());
         mine.add(emitter);

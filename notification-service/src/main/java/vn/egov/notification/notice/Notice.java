@@ -13,4 +13,10 @@ public record Notice(String kind, String recipientSubject, Map<String, Object> v
         // values may be null (no reason given, no due date yet): those placeholders render empty
         values = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(values));
     }
+
+    /** Values may hold a one-time code or contacts: never printed. */
+    @Override
+    public String toString() {
+        return "Notice[kind=" + kind + "]";
+    }
 }

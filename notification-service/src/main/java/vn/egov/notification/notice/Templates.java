@@ -74,6 +74,8 @@ class Templates {
             Object formatted;
             if (value == null) {
                 formatted = "";
+            } else if (value instanceof Boolean b) {
+                formatted = b; // a section ({{#emailChanged}}…{{/emailChanged}})
             } else if (value instanceof LocalDate d) {
                 formatted = DATE.format(d);
             } else if (value instanceof Instant t) {

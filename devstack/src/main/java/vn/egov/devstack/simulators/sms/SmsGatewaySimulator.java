@@ -34,6 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST /api/sms} {@code {"to","text","reference"}} (header {@code X-Api-Key} when the
  *       simulator was given a key) → 202 {@code {"id","status":"ACCEPTED"}}; 400 without {@code to} or
  *       {@code text}; 401 with a wrong key; 503 while failing on demand</li>
+ *   <li>delivery receipts: a message is {@code DELIVERED} to the handset {@code deliveryDelay} after it was
+ *       accepted (or {@code UNDELIVERABLE} when {@link #failDeliveries(int)} asked so); with a receipt URL
+ *       configured, the simulator then {@code POST}s {@code {"id","reference","status","deliveredAt"}} to it
+ *       with header {@code X-Api-Key: <receipt key>} (tried 5 times, 1 s apart, until a 2xx)</li>
+ *   <li>{@code GET /api/sms/{id}} → the message's status: {@code {"id","reference","status"}}
+ *       ({@code ACCEPTED}, {@code DELIVERED}, {@code UNDELIVERABLE}); 404 for an unknown id</li>
  *   <li>{@code GET /api/sms} → every message received, oldest first</li>
  *   <li>{@code DELETE /api/sms} → forgets them</li>
  *   <li>{@code POST /api/sms/failures?count=N} → answers the next N sends with 503 ({@code count=-1}: until
@@ -49,14 +55,25 @@ public final class SmsGatewaySimulator implements AutoCloseable {
     public record Sms(String id, String to, String text, String reference, Instant receivedAt) {
     }
 
+    /** Where delivery receipts go: URL, the key sent in {@code X-Api-Key}, and the handset's delay. */
+    public record Receipts(String url, String key, java.time.Duration deliveryDelay) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SmsGatewaySimulator.class);
 
     private final int requestedPort;
     private final String apiKey;
     private final List<Sms> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToCome = new AtomicInteger();
+    private final AtomicInteger undeliverableToCome = new AtomicInteger();
+    private final Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> receiptAnswers = new CopyOnWriteArrayList<>();
+    private volatile Receipts receipts = new Receipts(null, null, java.time.Duration.ofMillis(300));
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(2)).build();
     private HttpServer server;
     private ExecutorService executor;
+    private java.util.concurrent.ScheduledExecutorService scheduler;
 
     /** @param apiKey the key callers must send in {@code X-Api-Key}, or null to accept any caller */
     public SmsGatewaySimulator(int port, String apiKey) {
@@ -66,6 +83,12 @@ public final class SmsGatewaySimulator implements AutoCloseable {
 
     public SmsGatewaySimulator(int port) {
         this(port, null);
+    }
+
+    /** Sends delivery receipts to {@code url} (null: none, status queries only). */
+    public SmsGatewaySimulator receipts(String url, String key, java.time.Duration deliveryDelay) {
+        this.receipts = new Receipts(url, key, deliveryDelay);
+        return this;
     }
 
     public synchronized SmsGatewaySimulator start() throws IOException {
@@ -79,6 +102,11 @@ public final class SmsGatewaySimulator implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sms-gateway-receipts");
+            t.setDaemon(true);
+            return t;
+        });
         server.createContext("/api/sms/failures", this::failures);
         server.createContext("/api/sms", this::sms);
         server.createContext("/health", ex -> respond(ex, 200,
@@ -92,6 +120,7 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
+            scheduler.shutdownNow();
             server = null;
         }
     }
@@ -126,6 +155,21 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         received.clear();
     }
 
+    /** The message's status: ACCEPTED, DELIVERED or UNDELIVERABLE (null for an unknown id). */
+    public String status(String id) {
+        return statuses.get(id);
+    }
+
+    /** The next {@code count} accepted messages are reported UNDELIVERABLE instead of DELIVERED. */
+    public void failDeliveries(int count) {
+        undeliverableToCome.set(count);
+    }
+
+    /** HTTP statuses the receipt URL answered, oldest first. */
+    public List<String> receiptAnswers() {
+        return List.copyOf(receiptAnswers);
+    }
+
     /** The next {@code count} sends are answered 503 ({@code -1}: every send until called with 0). */
     public void failNext(int count) {
         failuresToCome.set(count);
@@ -134,6 +178,21 @@ public final class SmsGatewaySimulator implements AutoCloseable {
     // ------------------------------------------------------------------ handlers
 
     private void sms(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        if (path.length() > "/api/sms/".length() && path.startsWith("/api/sms/")) {
+            String id = path.substring("/api/sms/".length());
+            String status = statuses.get(id);
+            if (!"GET".equals(ex.getRequestMethod())) {
+                respond(ex, 405, "{\"error\":\"method_not_allowed\"}");
+            } else if (status == null) {
+                respond(ex, 404, "{\"error\":\"not_found\"}");
+            } else {
+                String reference = received.stream().filter(s -> s.id().equals(id)).map(Sms::reference).findFirst().orElse(null);
+                respond(ex, 200, "{\"id\":" + quote(id) + ",\"reference\":" + quote(reference)
+                        + ",\"status\":" + quote(status) + "}");
+            }
+            return;
+        }
         switch (ex.getRequestMethod()) {
             case "GET" -> respond(ex, 200, list());
             case "DELETE" -> {
@@ -170,9 +229,43 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         }
         Sms sms = new Sms(UUID.randomUUID().toString(), to.strip(), text, body.get("reference"), Instant.now());
         received.add(sms);
+        statuses.put(sms.id(), "ACCEPTED");
         // a stand-in: the number is synthetic test data, but still only its tail is logged
         log.info("SMS {} accepted for ...{}", sms.id(), to.length() > 3 ? to.substring(to.length() - 3) : "");
         respond(ex, 202, "{\"id\":\"" + sms.id() + "\",\"status\":\"ACCEPTED\"}");
+        int undeliverable = undeliverableToCome.get();
+        boolean delivered = !(undeliverable > 0 && undeliverableToCome.compareAndSet(undeliverable, undeliverable - 1));
+        Receipts r = receipts;
+        scheduler.schedule(() -> reachHandset(sms, delivered ? "DELIVERED" : "UNDELIVERABLE", r, 1),
+                r.deliveryDelay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void reachHandset(Sms sms, String status, Receipts r, int attempt) {
+        statuses.put(sms.id(), status);
+        if (r.url() == null) {
+            return;
+        }
+        String body = "{\"id\":" + quote(sms.id()) + ",\"reference\":" + quote(sms.reference()) + ",\"status\":"
+                + quote(status) + ",\"deliveredAt\":" + quote(Instant.now().toString()) + "}";
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(r.url()))
+                .timeout(java.time.Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (r.key() != null) {
+            request.header("X-Api-Key", r.key());
+        }
+        int code;
+        try {
+            code = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            code = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        receiptAnswers.add(sms.id() + ":" + code);
+        if ((code < 200 || code > 299) && attempt < 5 && !scheduler.isShutdown()) {
+            scheduler.schedule(() -> reachHandset(sms, status, r, attempt + 1), 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private void failures(HttpExchange ex) throws IOException {
@@ -201,21 +294,33 @@ public final class SmsGatewaySimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ main
 
-    /** {@code --port N} (8091), {@code --api-key K} (none: any caller); runs until stopped. */
+    /**
+     * {@code --port N} (8091), {@code --api-key K} (none: any caller), {@code --receipt-url U} and
+     * {@code --receipt-key K} (delivery receipts; none: status queries only), {@code --delivery-delay-ms N}
+     * (300); runs until stopped.
+     */
     public static void main(String[] args) throws Exception {
         int port = DEFAULT_PORT;
         String key = null;
+        String receiptUrl = null;
+        String receiptKey = null;
+        long delay = 300;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--api-key" -> key = args[++i];
+                case "--receipt-url" -> receiptUrl = args[++i];
+                case "--receipt-key" -> receiptKey = args[++i];
+                case "--delivery-delay-ms" -> delay = Long.parseLong(args[++i]);
                 default -> {
-                    System.err.println("usage: SmsGatewaySimulator [--port N] [--api-key K]");
+                    System.err.println("usage: SmsGatewaySimulator [--port N] [--api-key K] [--receipt-url U]"
+                            + " [--receipt-key K] [--delivery-delay-ms N]");
                     System.exit(2);
                 }
             }
         }
-        SmsGatewaySimulator simulator = new SmsGatewaySimulator(port, key).start();
+        SmsGatewaySimulator simulator = new SmsGatewaySimulator(port, key)
+                .receipts(receiptUrl, receiptKey, java.time.Duration.ofMillis(delay)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.stop();
