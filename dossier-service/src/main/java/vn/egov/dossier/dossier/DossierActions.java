@@ -129,7 +129,8 @@ class DossierActions {
                     fail(errors);
                     Documents.store(jdbc, storage, d.id(), files, "RESULT", who.subject(), Instant.now(clock));
                 }
-                jdbc.sql("update dossier set resolved_at = now() where id = ?").param(d.id()).update();
+                jdbc.sql("update dossier set resolved_at = ? where id = ?")
+                        .params(OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC), d.id()).update();
                 yield lifecycle.apply(d, t, actor, DossierLifecycle.Change.of(request.reason(), request.note(), d.dueDate()));
             }
             case "transfer" -> {

@@ -26,9 +26,11 @@ class DossierQueryController {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    DossierQueryController(JdbcClient jdbc) {
+    DossierQueryController(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/dossiers")
@@ -63,7 +65,7 @@ class DossierQueryController {
                 + " and (:dueBefore::date is null or due_date <= :dueBefore)"
                 + " and (:from::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date >= :from)"
                 + " and (:to::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= :to)";
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(clock.withZone(SubmissionService.VIETNAM));
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("scope", scopeValue);
         params.put("status", status);

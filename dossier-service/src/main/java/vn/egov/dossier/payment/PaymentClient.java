@@ -54,14 +54,15 @@ public class PaymentClient {
     private final Retry retry;
     private volatile Token token;
 
-    PaymentClient(PaymentClientProperties properties, Clock clock) {
+    PaymentClient(PaymentClientProperties properties) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         factory.setReadTimeout(properties.readTimeout());
         // a plain builder: Boot 4 keeps RestClient auto-configuration in a module this service does not need
         this.http = RestClient.builder().requestFactory(factory).build();
         this.properties = properties;
-        this.clock = clock;
+        // token lifetimes are real time, not the (possibly moved) business clock
+        this.clock = Clock.systemUTC();
         this.circuitBreaker = CircuitBreaker.of("payment-service", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10)).build());

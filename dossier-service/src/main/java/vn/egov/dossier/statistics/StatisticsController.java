@@ -26,16 +26,18 @@ class StatisticsController {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    StatisticsController(JdbcClient jdbc) {
+    StatisticsController(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/statistics/agencies")
     @Operation(summary = "Per agency: received, resolved on time, late, in progress, online and paid-online shares, average rating")
     List<AgencyStatistics> agencies(@RequestParam(required = false) LocalDate from,
                                     @RequestParam(required = false) LocalDate to) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today : to;
         if (end.isBefore(start) || start.plusYears(5).isBefore(end)) {
