@@ -155,6 +155,9 @@ class DossierActions {
                 if (request.newAppointmentDate() == null
                         || d.dueDate() != null && !request.newAppointmentDate().isAfter(d.dueDate())) {
                     errors.add(intake.error("newAppointmentDate", "after-due-date"));
+                } else if (request.newAppointmentDate().isBefore(today)) {
+                    // an overdue dossier's new appointment must still lie ahead
+                    errors.add(intake.error("newAppointmentDate", "in-the-past"));
                 }
                 fail(errors);
                 yield lifecycle.apply(d, t, actor, new DossierLifecycle.Change(request.reason(), request.note(),

@@ -57,6 +57,16 @@ class DossierLifecycle {
         publish(dossier, "submit", null, dossier.status(), actor, eventType, Change.of(null, null, dossier.dueDate()));
     }
 
+    /**
+     * Records a fact about the dossier that does not change its status (overdue, rated): a history row
+     * (from = to = the current status) and the event, in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void record(DossierRow dossier, String action, Actor actor, String eventType, Change change) {
+        history(dossier, action, dossier.status(), dossier.status(), actor, change);
+        publish(dossier, action, dossier.status(), dossier.status(), actor, eventType, change);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     DossierRow apply(DossierRow dossier, Transition transition, Actor actor, Change change) {
         if (transition.from() != dossier.status() || transition.role() != actor.role()) {
