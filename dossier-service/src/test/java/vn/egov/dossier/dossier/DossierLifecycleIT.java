@@ -270,6 +270,13 @@ class DossierLifecycleIT {
         assertThat(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":5,\"comment\":\"Nhanh\"}").statusCode())
                 .isEqualTo(201);
         assertProblem(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":4}"), 409, "dossier-already-rated");
+        // DossierRated, once, with the score in reason; the rating in the history
+        List<String> rated = jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
+                .params(code, "vn.egov.dossier.rated.v1").query(String.class).list();
+        assertThat(rated).singleElement().satisfies(p -> assertThat(p).contains("\"reason\":\"5\"", "\"action\":\"rate\"",
+                "\"actorRole\":\"CITIZEN\"", "\"toStatus\":\"RESULT_RETURNED\"").doesNotContain("Nhanh"));
+        assertThat(service().get("/api/v1/dossiers/" + code + "/history", owner).body())
+                .contains("\"action\":\"rate\",\"fromStatus\":\"RESULT_RETURNED\",\"toStatus\":\"RESULT_RETURNED\"");
 
         HttpResponse<String> statistics = service().get("/api/v1/statistics/agencies", null);
         assertThat(statistics.statusCode()).isEqualTo(200);
