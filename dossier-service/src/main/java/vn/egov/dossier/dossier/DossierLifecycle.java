@@ -111,7 +111,7 @@ class DossierLifecycle {
 
     private void publish(DossierRow d, String action, Status from, Status to, Actor actor, String type, Change change) {
         events.publish(EventTopics.DOSSIER, type, d.code(), new DossierLifecycleEventV1(d.code(), d.procedureCode(),
-                d.procedureName(), d.agencyCode(), d.agencyName(), d.applicantSubject(), null,
+                d.procedureName(), d.agencyCode(), d.agencyName(), d.applicantSubject(), d.businessTaxCode(),
                 from == null ? null : from.name(), to.name(), action, actor.subject(), actor.contractRole(),
                 change.reason(), change.dueDate(), change.missingDocuments(), d.feeVnd(), Instant.now(clock)));
     }
