@@ -75,7 +75,8 @@ class DossierController {
                                                                 @RequestPart("dossier") String dossier,
                                                                 @RequestPart(name = "files", required = false) List<MultipartFile> files,
                                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        SubmissionService.Outcome outcome = submissions.submit(EgovPrincipal.from(jwt), jwt.getTokenValue(), dossier, files, key);
+        SubmissionService.Outcome outcome = submissions.submit(EgovPrincipal.from(jwt), jwt.getTokenValue(), jwt.getClaims(),
+                dossier, files, key);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/api/v1/dossiers/" + outcome.response().code()));
         if (outcome.replayed()) {

@@ -52,8 +52,9 @@ class DossierLifecycle {
 
     /** Records a submission (no previous state). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void submitted(DossierRow dossier, Actor actor, String eventType) {
-        history(dossier, "submit", null, dossier.status(), actor, Change.of(null, null, dossier.dueDate()));
+    void submitted(DossierRow dossier, Actor actor, String eventType, Map<String, Object> details) {
+        history(dossier, "submit", null, dossier.status(), actor,
+                new Change(null, null, dossier.dueDate(), List.of(), details));
         publish(dossier, "submit", null, dossier.status(), actor, eventType, Change.of(null, null, dossier.dueDate()));
     }
 

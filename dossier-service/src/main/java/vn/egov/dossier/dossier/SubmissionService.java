@@ -97,17 +97,17 @@ class SubmissionService {
     }
 
     /** {@code bearerToken}: the citizen's own access token, relayed to identity-service when their profile is needed. */
-    Outcome submit(EgovPrincipal who, String bearerToken, String dossierJson, List<MultipartFile> files,
-                   String idempotencyKey) {
+    Outcome submit(EgovPrincipal who, String bearerToken, Map<String, Object> claims, String dossierJson,
+                   List<MultipartFile> files, String idempotencyKey) {
         if (!who.hasRole("CITIZEN")) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
         }
         if (dossierJson == null || dossierJson.isBlank()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
-        SubmissionRequest request;
+        SubmissionRequest parsed;
         try {
-            request = json.readValue(dossierJson, SubmissionRequest.class);
+            parsed = json.readValue(dossierJson, SubmissionRequest.class);
         } catch (JacksonException e) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
@@ -118,12 +118,17 @@ class SubmissionService {
                 return replay.get();
             }
         }
-        Procedure procedure = Optional.ofNullable(request.procedureCode()).flatMap(catalogue::find)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", request.procedureCode()));
+        Procedure procedure = Optional.ofNullable(parsed.procedureCode()).flatMap(catalogue::find)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", parsed.procedureCode()));
         if (who.levelOfAssurance() < procedure.requiredLevelOfAssurance()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "level-of-assurance-required", procedure.requiredLevelOfAssurance());
         }
-        Applicant applicant = applicant(request.applicantBusinessTaxCode(), bearerToken);
+        ProfileOnce profile = new ProfileOnce(identities, bearerToken);
+        Applicant applicant = applicant(parsed.applicantBusinessTaxCode(), profile);
+        Prefill.Result filled = Prefill.fill(procedure, parsed.formData(), who, claims == null ? Map.of() : claims,
+                profile::ifAvailable);
+        SubmissionRequest request = new SubmissionRequest(parsed.procedureCode(), filled.formData(), parsed.documents(),
+                parsed.applicantBusinessTaxCode());
         List<ApiProblem.FieldError> errors = new ArrayList<>(intake.checkForm(procedure, request.formData()));
         List<Intake.AcceptedFile> accepted = intake.checkDocuments(request.documents(), files, procedure::document,
                 procedure.documents().stream().filter(Procedure.RequiredDocument::mandatory)
@@ -135,7 +140,7 @@ class SubmissionService {
         DossierRow dossier;
         try {
             dossier = transactions.execute(tx -> store(who, applicant, procedure, request, accepted, fee, idempotencyKey,
-                    requestHash));
+                    requestHash, filled.prefilled()));
         } catch (DuplicateKeyException e) {
             // the same Idempotency-Key raced with itself: the first one won, answer like a replay
             return replay(who, idempotencyKey, requestHash).orElseThrow(() -> e);
@@ -166,14 +171,14 @@ class SubmissionService {
      * The applicant: the citizen themselves, or a business they represent as identity-service says (asked with
      * the citizen's own token). Without that answer a business cannot be the applicant: 503, try again.
      */
-    private Applicant applicant(String taxCode, String bearerToken) {
+    private Applicant applicant(String taxCode, ProfileOnce profiles) {
         if (taxCode == null || taxCode.isBlank()) {
             return Applicant.SELF;
         }
         String wanted = taxCode.trim();
         IdentityProfiles.Profile profile;
         try {
-            profile = identities.me(bearerToken);
+            profile = profiles.required();
         } catch (IdentityProfiles.IdentityUnavailableException e) {
             log.warn("identity-service unavailable for a business submission: {}", e.getMessage());
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable");
@@ -183,7 +188,8 @@ class SubmissionService {
     }
 
     private DossierRow store(EgovPrincipal who, Applicant applicant, Procedure procedure, SubmissionRequest request,
-                             List<Intake.AcceptedFile> files, long fee, String idempotencyKey, String requestHash) {
+                             List<Intake.AcceptedFile> files, long fee, String idempotencyKey, String requestHash,
+                             List<String> prefilled) {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, VIETNAM);
         String code = codes.next(procedure.agencyCode(), today);
@@ -211,8 +217,46 @@ class SubmissionService {
                 .update();
         DossierRow dossier = store.find(code).orElseThrow();
         Documents.store(jdbc, storage, id, files, "SUBMITTED", who.subject(), now);
-        lifecycle.submitted(dossier, new Actor(who.subject(), Role.OWNER), DossierLifecycleEventV1.SUBMITTED);
+        lifecycle.submitted(dossier, new Actor(who.subject(), Role.OWNER), DossierLifecycleEventV1.SUBMITTED,
+                prefilled.isEmpty() ? Map.of() : Map.of("prefilled", prefilled));
         return dossier;
+    }
+
+    /** The citizen's profile at identity-service, asked at most once per submission and only if needed. */
+    private static final class ProfileOnce {
+        private final IdentityProfiles identities;
+        private final String bearerToken;
+        private IdentityProfiles.Profile profile;
+        private IdentityProfiles.IdentityUnavailableException failure;
+
+        ProfileOnce(IdentityProfiles identities, String bearerToken) {
+            this.identities = identities;
+            this.bearerToken = bearerToken;
+        }
+
+        IdentityProfiles.Profile required() {
+            if (profile == null && failure == null) {
+                try {
+                    profile = identities.me(bearerToken);
+                } catch (IdentityProfiles.IdentityUnavailableException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return profile;
+        }
+
+        /** For prefill: degrade to the token's claims when identity-service cannot answer. */
+        Optional<IdentityProfiles.Profile> ifAvailable() {
+            try {
+                return Optional.of(required());
+            } catch (IdentityProfiles.IdentityUnavailableException e) {
+                log.info("identity-service unavailable, prefilling from the token: {}", e.getMessage());
+                return Optional.empty();
+            }
+        }
     }
 
     private static String requestHash(String dossierJson, List<MultipartFile> files) {

@@ -7,7 +7,7 @@ import java.time.Duration;
 /** How dossier-service reaches identity-service ({@code egov.dossier.identity.*}). */
 @ConfigurationProperties("egov.dossier.identity")
 public record IdentityClientProperties(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                                       Duration retryWait) {
+                                       Duration retryWait, Duration circuitOpenFor) {
 
     public IdentityClientProperties {
         baseUrl = baseUrl == null ? "http://127.0.0.1:8081" : baseUrl;
@@ -15,5 +15,6 @@ public record IdentityClientProperties(String baseUrl, Duration connectTimeout, 
         readTimeout = readTimeout == null ? Duration.ofSeconds(3) : readTimeout;
         maxAttempts = maxAttempts <= 0 ? 2 : maxAttempts;
         retryWait = retryWait == null ? Duration.ofMillis(200) : retryWait;
+        circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(10) : circuitOpenFor;
     }
 }

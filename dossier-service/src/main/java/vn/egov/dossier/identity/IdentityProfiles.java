@@ -9,7 +9,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,7 +56,7 @@ public class IdentityProfiles {
         this.client = client;
         this.circuitBreaker = CircuitBreaker.of("identity-service", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .waitDurationInOpenState(properties.circuitOpenFor())
                 // a 4xx is an answer about this caller, not a sign that identity-service is unwell
                 .ignoreException(e -> e instanceof FeignException f && f.status() >= 400 && f.status() < 500)
                 .build());

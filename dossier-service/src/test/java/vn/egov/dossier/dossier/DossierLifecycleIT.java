@@ -75,6 +75,8 @@ class DossierLifecycleIT {
         registry.add("egov.dossier.payment.base-url", PAYMENTS::baseUrl);
         registry.add("egov.dossier.identity.base-url", IDENTITY::baseUrl);
         registry.add("egov.dossier.identity.retry-wait", () -> "20ms");
+        // the tests stop identity-service on purpose; the breaker they open must not outlive the test
+        registry.add("egov.dossier.identity.circuit-open-for", () -> "100ms");
         registry.add("egov.dossier.payment.token-uri", () -> PAYMENTS.baseUrl() + "/token");
         registry.add("egov.dossier.payment.sweep-interval", () -> "1s");
         registry.add("egov.dossier.payment.retry-wait", () -> "50ms");
@@ -548,6 +550,52 @@ class DossierLifecycleIT {
         IDENTITY.stop();
         try {
             assertThat(submitBirth(representative, "Hoàng Văn Nhỏ").statusCode()).isEqualTo(201);
+        } finally {
+            IDENTITY.start();
+        }
+    }
+
+    @Test
+    void applicantDataTheStateHoldsIsPrefilledNotAskedAgain() {
+        assertThat(service().get("/api/v1/procedures/2.000908", null).body()).contains(
+                "\"name\":\"applicantName\"", "\"prefill\":\"APPLICANT_FULL_NAME\"", "\"prefill\":\"APPLICANT_SEX\"");
+        String judicial = """
+                {"procedureCode":"2.000908","formData":{"applicantCategory":"STANDARD","purpose":"Xin việc","copies":1%s},
+                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
+        // CCCD 001190000808: digit 4 is 1, a woman born in the 1900s
+        String token = citizen("001190000808", 2);
+        IDENTITY.profile(token, "{\"fullName\":\"Trần Thị Hoa\",\"dateOfBirth\":\"1990-08-08\",\"businesses\":[]}");
+        HttpResponse<String> submitted = multipart("/api/v1/dossiers", token, List.of(
+                Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String code = field(submitted.body(), "code");
+        assertThat(service().get("/api/v1/dossiers/" + code, token).body()).contains("\"applicantName\":\"Trần Thị Hoa\"",
+                "\"applicantDateOfBirth\":\"1990-08-08\"", "\"applicantSex\":\"FEMALE\"");
+        assertThat(jdbc.sql("select details::text from dossier_history where action = 'submit' and dossier_id = (select id from dossier where code = ?)")
+                .param(code).query(String.class).single()).contains("applicantName", "applicantDateOfBirth", "applicantSex");
+        // what the citizen gives is kept (and checked)
+        String given = field(multipart("/api/v1/dossiers", token, List.of(
+                Part.json("dossier", judicial.formatted(",\"applicantName\":\"Trần Thị Hoa Mai\"")),
+                Part.file("to-khai.pdf", "application/pdf", PDF))).body(), "code");
+        assertThat(service().get("/api/v1/dossiers/" + given, token).body()).contains("\"applicantName\":\"Trần Thị Hoa Mai\"",
+                "\"applicantDateOfBirth\":\"1990-08-08\"");
+
+        // identity-service down: the token's claims, and what nobody knows is asked for
+        String withClaims = issuer.token(c -> c.subject(UUID.randomUUID().toString()).claim("preferred_username", "001085000809")
+                .claim("realm_access", Map.of("roles", List.of("CITIZEN"))).claim("loa", 2)
+                .claim("family_name", "Lê Văn").claim("given_name", "Minh").claim("birthdate", "1985-01-02"));
+        IDENTITY.stop();
+        try {
+            HttpResponse<String> degraded = multipart("/api/v1/dossiers", withClaims, List.of(
+                    Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+            assertThat(degraded.statusCode()).as(degraded.body()).isEqualTo(201);
+            assertThat(service().get("/api/v1/dossiers/" + field(degraded.body(), "code"), withClaims).body())
+                    .contains("\"applicantName\":\"Lê Văn Minh\"", "\"applicantDateOfBirth\":\"1985-01-02\"", "\"applicantSex\":\"MALE\"");
+            HttpResponse<String> unknown = multipart("/api/v1/dossiers", citizen("001190000810", 2), List.of(
+                    Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+            assertProblem(unknown, 422, "dossier-invalid");
+            assertThat(unknown.body()).contains("formData.applicantName", "formData.applicantDateOfBirth")
+                    .doesNotContain("formData.applicantSex");
         } finally {
             IDENTITY.start();
         }

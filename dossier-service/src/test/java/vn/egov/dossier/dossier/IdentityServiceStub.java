@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP stand-in for identity-service's {@code GET /api/v1/identity/me}: answers the profile registered
- * for the bearer token it receives (a profile without name or businesses for any other token), records the Authorization headers, and can be
+ * for the bearer token it receives (a default name and date of birth and no businesses for any other token), records the Authorization headers, and can be
  * stopped (connection refused) and started again on the same free port.
  */
 final class IdentityServiceStub {
@@ -62,7 +62,7 @@ final class IdentityServiceStub {
         authorizations.add(String.valueOf(authorization));
         String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
         String profile = profilesByToken.get(token);
-        byte[] bytes = (profile == null ? "{\"levelOfAssurance\":1,\"roles\":[\"CITIZEN\"],\"businesses\":[]}" : profile)
+        byte[] bytes = (profile == null ? "{\"fullName\":\"Nguyễn Thị Mặc Định\",\"dateOfBirth\":\"1990-01-01\",\"levelOfAssurance\":1,\"roles\":[\"CITIZEN\"],\"businesses\":[]}" : profile)
                 .getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(200, bytes.length);
