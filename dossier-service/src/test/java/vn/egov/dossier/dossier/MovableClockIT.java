@@ -27,7 +27,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
         "egov.dossier.test-clock.enabled=true", "egov.test.database=dossier_test_clock",
         "egov.dossier.overdue-check.interval=1h"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class TestClockIT {
+class MovableClockIT {
 
     static final String CLOCK = "/api/v1/test/clock";
 
