@@ -46,6 +46,24 @@ class DossierServiceIT {
     }
 
     @Test
+    void theTestClockDoesNotExistUnlessEnabled() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String method : java.util.List.of("PUT", "DELETE", "GET")) {
+            for (String token : new String[] {null, issuer.citizen("001190000909")}) {
+                java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/test/clock"))
+                        .header("Content-Type", "application/json")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{\"offset\":\"P3D\"}"));
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(method + " " + r.body()).isEqualTo(404);
+            }
+        }
+    }
+
+    @Test
     void exposesHealthMetricsAndApiDocs() {
         service().assertHealthAndMetrics();
     }

@@ -129,7 +129,8 @@ class DossierActions {
                     fail(errors);
                     Documents.store(jdbc, storage, d.id(), files, "RESULT", who.subject(), Instant.now(clock));
                 }
-                jdbc.sql("update dossier set resolved_at = now() where id = ?").param(d.id()).update();
+                jdbc.sql("update dossier set resolved_at = ? where id = ?")
+                        .params(OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC), d.id()).update();
                 yield lifecycle.apply(d, t, actor, DossierLifecycle.Change.of(request.reason(), request.note(), d.dueDate()));
             }
             case "transfer" -> {
@@ -154,6 +155,9 @@ class DossierActions {
                 if (request.newAppointmentDate() == null
                         || d.dueDate() != null && !request.newAppointmentDate().isAfter(d.dueDate())) {
                     errors.add(intake.error("newAppointmentDate", "after-due-date"));
+                } else if (request.newAppointmentDate().isBefore(today)) {
+                    // an overdue dossier's new appointment must still lie ahead
+                    errors.add(intake.error("newAppointmentDate", "in-the-past"));
                 }
                 fail(errors);
                 yield lifecycle.apply(d, t, actor, new DossierLifecycle.Change(request.reason(), request.note(),

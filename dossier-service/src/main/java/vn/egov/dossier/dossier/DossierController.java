@@ -42,7 +42,8 @@ class DossierController {
     record DossierView(String code, String procedureCode, String procedureName, String agencyCode, String agencyName,
                        String status, Instant submittedAt, LocalDate receivedDate, LocalDate dueDate, boolean overdue,
                        long feeVnd, SubmissionService.PaymentLink payment, Map<String, Object> formData,
-                       List<String> missingDocuments, List<DocumentView> documents) {
+                       List<String> missingDocuments, List<DocumentView> documents, String businessTaxCode,
+                       String businessName) {
     }
 
     record HistoryEntry(String action, String fromStatus, String toStatus, String actorSubject, String actorRole,
@@ -74,7 +75,8 @@ class DossierController {
                                                                 @RequestPart("dossier") String dossier,
                                                                 @RequestPart(name = "files", required = false) List<MultipartFile> files,
                                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        SubmissionService.Outcome outcome = submissions.submit(EgovPrincipal.from(jwt), dossier, files, key);
+        SubmissionService.Outcome outcome = submissions.submit(EgovPrincipal.from(jwt), jwt.getTokenValue(), jwt.getClaims(),
+                dossier, files, key);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/api/v1/dossiers/" + outcome.response().code()));
         if (outcome.replayed()) {
@@ -198,6 +200,6 @@ class DossierController {
                 d.status().name(), d.submittedAt(), d.receivedDate(), d.dueDate(),
                 running && d.dueDate() != null && today.isAfter(d.dueDate()), d.feeVnd(),
                 d.paymentId() == null ? null : new SubmissionService.PaymentLink(d.paymentId(), d.paymentAmount(), d.paymentUrl()),
-                form, d.missingDocuments(), documents(d.id()));
+                form, d.missingDocuments(), documents(d.id()), d.businessTaxCode(), d.businessName());
     }
 }

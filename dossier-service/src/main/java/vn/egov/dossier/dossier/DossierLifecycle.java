@@ -52,9 +52,20 @@ class DossierLifecycle {
 
     /** Records a submission (no previous state). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void submitted(DossierRow dossier, Actor actor, String eventType) {
-        history(dossier, "submit", null, dossier.status(), actor, Change.of(null, null, dossier.dueDate()));
+    void submitted(DossierRow dossier, Actor actor, String eventType, Map<String, Object> details) {
+        history(dossier, "submit", null, dossier.status(), actor,
+                new Change(null, null, dossier.dueDate(), List.of(), details));
         publish(dossier, "submit", null, dossier.status(), actor, eventType, Change.of(null, null, dossier.dueDate()));
+    }
+
+    /**
+     * Records a fact about the dossier that does not change its status (overdue, rated): a history row
+     * (from = to = the current status) and the event, in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void record(DossierRow dossier, String action, Actor actor, String eventType, Change change) {
+        history(dossier, action, dossier.status(), dossier.status(), actor, change);
+        publish(dossier, action, dossier.status(), dossier.status(), actor, eventType, change);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -101,7 +112,7 @@ class DossierLifecycle {
 
     private void publish(DossierRow d, String action, Status from, Status to, Actor actor, String type, Change change) {
         events.publish(EventTopics.DOSSIER, type, d.code(), new DossierLifecycleEventV1(d.code(), d.procedureCode(),
-                d.procedureName(), d.agencyCode(), d.agencyName(), d.applicantSubject(), null,
+                d.procedureName(), d.agencyCode(), d.agencyName(), d.applicantSubject(), d.businessTaxCode(),
                 from == null ? null : from.name(), to.name(), action, actor.subject(), actor.contractRole(),
                 change.reason(), change.dueDate(), change.missingDocuments(), d.feeVnd(), Instant.now(clock)));
     }

@@ -22,13 +22,15 @@ import java.util.List;
 class DossierQueryController {
 
     record DossierSummary(String code, String procedureCode, String agencyCode, String status,
-                          Instant submittedAt, LocalDate dueDate) {
+                          Instant submittedAt, LocalDate dueDate, String businessTaxCode) {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    DossierQueryController(JdbcClient jdbc) {
+    DossierQueryController(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/dossiers")
@@ -63,7 +65,7 @@ class DossierQueryController {
                 + " and (:dueBefore::date is null or due_date <= :dueBefore)"
                 + " and (:from::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date >= :from)"
                 + " and (:to::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= :to)";
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(clock.withZone(SubmissionService.VIETNAM));
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("scope", scopeValue);
         params.put("status", status);
@@ -77,13 +79,13 @@ class DossierQueryController {
         // a citizen sees the newest first; an officer's queue is worked by due date
         String order = scope.startsWith("agency") ? " order by due_date asc nulls last, submitted_at" : " order by submitted_at desc";
         List<DossierSummary> items = jdbc.sql("""
-                        select code, procedure_code, agency_code, status, submitted_at, due_date from dossier"""
+                        select code, procedure_code, agency_code, status, submitted_at, due_date, business_tax_code from dossier"""
                         + where + order + " limit :size offset :offset")
                 .params(params)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, i) -> new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant(),
-                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate()))
+                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7)))
                 .list();
         return PageResponse.of(items, page, size, total);
     }

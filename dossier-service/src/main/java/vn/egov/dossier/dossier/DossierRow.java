@@ -16,12 +16,14 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
                   String agencyName, String applicantSubject, Status status, Instant submittedAt,
                   LocalDate receivedDate, LocalDate dueDate, LocalDate supplementRequestedOn,
                   List<String> missingDocuments, long feeVnd, UUID paymentId, Long paymentAmount, String paymentUrl,
-                  int paymentAttempts, int paymentGeneration, String formData, String requestHash) {
+                  int paymentAttempts, int paymentGeneration, String formData, String requestHash,
+                  String businessTaxCode, String businessName) {
 
     static final String COLUMNS = """
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, fee_vnd,
-            payment_id, payment_amount, payment_url, payment_attempts, payment_generation, form_data::text, request_hash""";
+            payment_id, payment_amount, payment_url, payment_attempts, payment_generation, form_data::text, request_hash,
+            business_tax_code, business_name""";
 
     static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
@@ -33,7 +35,7 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
                 missing == null ? List.of() : Arrays.asList((String[]) missing.getArray()),
                 rs.getLong("fee_vnd"), rs.getObject("payment_id", UUID.class), (Long) rs.getObject("payment_amount"),
                 rs.getString("payment_url"), rs.getInt("payment_attempts"), rs.getInt("payment_generation"), rs.getString("form_data"),
-                rs.getString("request_hash"));
+                rs.getString("request_hash"), rs.getString("business_tax_code"), rs.getString("business_name"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -44,12 +46,14 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
     DossierRow withStatus(Status next) {
         return new DossierRow(id, code, procedureCode, procedureName, agencyCode, agencyName, applicantSubject, next,
                 submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
-                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, formData, requestHash);
+                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, formData, requestHash, businessTaxCode,
+                businessName);
     }
 
     DossierRow withAgency(String agency) {
         return new DossierRow(id, code, procedureCode, procedureName, agency, null, applicantSubject, status,
                 submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
-                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, formData, requestHash);
+                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, formData, requestHash, businessTaxCode,
+                businessName);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 
@@ -23,7 +24,8 @@ import java.util.Map;
 
 /**
  * The owner's satisfaction rating, once, after the result was returned. Not a lifecycle transition (the
- * status stays RESULT_RETURNED); the event contract has no rating type yet, so none is published.
+ * status stays RESULT_RETURNED), but recorded in the history (action {@code rate}, the comment as note)
+ * and published as {@code DossierRated} with the score (1–5) in {@code reason}; the comment is not in the event.
  */
 @RestController
 class RatingController {
@@ -37,12 +39,14 @@ class RatingController {
     private final DossierStore store;
     private final JdbcClient jdbc;
     private final Intake intake;
+    private final DossierLifecycle lifecycle;
     private final Clock clock;
 
-    RatingController(DossierStore store, JdbcClient jdbc, Intake intake, Clock clock) {
+    RatingController(DossierStore store, JdbcClient jdbc, Intake intake, DossierLifecycle lifecycle, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
         this.intake = intake;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -75,6 +79,8 @@ class RatingController {
         if (inserted == 0) {
             throw new ApiProblem(HttpStatus.CONFLICT, "dossier-already-rated", code);
         }
+        lifecycle.record(d, "rate", new Actor(d.applicantSubject(), DossierTransitions.Role.OWNER),
+                DossierLifecycleEventV1.RATED, DossierLifecycle.Change.of(String.valueOf(body.score()), body.comment(), d.dueDate()));
         return new Rating(code, body.score(), body.comment(), now);
     }
 }

@@ -12,6 +12,7 @@ import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.identity.IdentityProfiles;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
 import vn.egov.dossier.procedure.Procedure;
@@ -40,8 +41,16 @@ import java.util.UUID;
 class SubmissionService {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubmissionService.class);
 
-    record SubmissionRequest(String procedureCode, Map<String, Object> formData, List<Intake.DocumentRef> documents) {
+    /** {@code applicantBusinessTaxCode}: the business the citizen submits for (they must represent it), or null. */
+    record SubmissionRequest(String procedureCode, Map<String, Object> formData, List<Intake.DocumentRef> documents,
+                             String applicantBusinessTaxCode) {
+    }
+
+    /** The business a dossier is submitted for, as identity-service knows it. */
+    record Applicant(String businessTaxCode, String businessName) {
+        static final Applicant SELF = new Applicant(null, null);
     }
 
     record PaymentLink(UUID id, long amount, String paymentUrl) {
@@ -66,10 +75,13 @@ class SubmissionService {
     private final WorkingDayCalendar calendar;
     private final JsonMapper json;
     private final Clock clock;
+    private final IdentityProfiles identities;
 
     SubmissionService(JdbcClient jdbc, TransactionTemplate transactions, ProcedureCatalogue catalogue, Intake intake,
                       DossierCodes codes, DocumentStorage storage, DossierLifecycle lifecycle, DossierStore store,
-                      DossierPayments payments, WorkingDayCalendar calendar, JsonMapper json, Clock clock) {
+                      DossierPayments payments, WorkingDayCalendar calendar, JsonMapper json, Clock clock,
+                      IdentityProfiles identities) {
+        this.identities = identities;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalogue = catalogue;
@@ -84,16 +96,18 @@ class SubmissionService {
         this.clock = clock;
     }
 
-    Outcome submit(EgovPrincipal who, String dossierJson, List<MultipartFile> files, String idempotencyKey) {
+    /** {@code bearerToken}: the citizen's own access token, relayed to identity-service when their profile is needed. */
+    Outcome submit(EgovPrincipal who, String bearerToken, Map<String, Object> claims, String dossierJson,
+                   List<MultipartFile> files, String idempotencyKey) {
         if (!who.hasRole("CITIZEN")) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
         }
         if (dossierJson == null || dossierJson.isBlank()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
-        SubmissionRequest request;
+        SubmissionRequest parsed;
         try {
-            request = json.readValue(dossierJson, SubmissionRequest.class);
+            parsed = json.readValue(dossierJson, SubmissionRequest.class);
         } catch (JacksonException e) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
@@ -104,11 +118,17 @@ class SubmissionService {
                 return replay.get();
             }
         }
-        Procedure procedure = Optional.ofNullable(request.procedureCode()).flatMap(catalogue::find)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", request.procedureCode()));
+        Procedure procedure = Optional.ofNullable(parsed.procedureCode()).flatMap(catalogue::find)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", parsed.procedureCode()));
         if (who.levelOfAssurance() < procedure.requiredLevelOfAssurance()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "level-of-assurance-required", procedure.requiredLevelOfAssurance());
         }
+        ProfileOnce profile = new ProfileOnce(identities, bearerToken);
+        Applicant applicant = applicant(parsed.applicantBusinessTaxCode(), profile);
+        Prefill.Result filled = Prefill.fill(procedure, parsed.formData(), who, claims == null ? Map.of() : claims,
+                profile::ifAvailable);
+        SubmissionRequest request = new SubmissionRequest(parsed.procedureCode(), filled.formData(), parsed.documents(),
+                parsed.applicantBusinessTaxCode());
         List<ApiProblem.FieldError> errors = new ArrayList<>(intake.checkForm(procedure, request.formData()));
         List<Intake.AcceptedFile> accepted = intake.checkDocuments(request.documents(), files, procedure::document,
                 procedure.documents().stream().filter(Procedure.RequiredDocument::mandatory)
@@ -119,7 +139,8 @@ class SubmissionService {
         long fee = procedure.feeFor(request.formData());
         DossierRow dossier;
         try {
-            dossier = transactions.execute(tx -> store(who, procedure, request, accepted, fee, idempotencyKey, requestHash));
+            dossier = transactions.execute(tx -> store(who, applicant, procedure, request, accepted, fee, idempotencyKey,
+                    requestHash, filled.prefilled()));
         } catch (DuplicateKeyException e) {
             // the same Idempotency-Key raced with itself: the first one won, answer like a replay
             return replay(who, idempotencyKey, requestHash).orElseThrow(() -> e);
@@ -146,8 +167,29 @@ class SubmissionService {
         });
     }
 
-    private DossierRow store(EgovPrincipal who, Procedure procedure, SubmissionRequest request,
-                             List<Intake.AcceptedFile> files, long fee, String idempotencyKey, String requestHash) {
+    /**
+     * The applicant: the citizen themselves, or a business they represent as identity-service says (asked with
+     * the citizen's own token). Without that answer a business cannot be the applicant: 503, try again.
+     */
+    private Applicant applicant(String taxCode, ProfileOnce profiles) {
+        if (taxCode == null || taxCode.isBlank()) {
+            return Applicant.SELF;
+        }
+        String wanted = taxCode.trim();
+        IdentityProfiles.Profile profile;
+        try {
+            profile = profiles.required();
+        } catch (IdentityProfiles.IdentityUnavailableException e) {
+            log.warn("identity-service unavailable for a business submission: {}", e.getMessage());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable");
+        }
+        return profile.business(wanted).map(b -> new Applicant(b.taxCode(), b.name()))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "not-business-representative", wanted));
+    }
+
+    private DossierRow store(EgovPrincipal who, Applicant applicant, Procedure procedure, SubmissionRequest request,
+                             List<Intake.AcceptedFile> files, long fee, String idempotencyKey, String requestHash,
+                             List<String> prefilled) {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, VIETNAM);
         String code = codes.next(procedure.agencyCode(), today);
@@ -159,9 +201,9 @@ class SubmissionService {
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
                                              applicant_subject, status, submitted_at, due_date, form_data, fee_vnd,
-                                             idempotency_key, request_hash)
+                                             idempotency_key, request_hash, business_tax_code, business_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                :due, :form::jsonb, :fee, :key, :hash)""")
+                                :due, :form::jsonb, :fee, :key, :hash, :businessTaxCode, :businessName)""")
                 .param("id", id).param("code", code).param("procedure", procedure.code())
                 .param("procedureName", procedure.name()).param("agency", procedure.agencyCode())
                 .param("agencyName", procedure.agencyName()).param("applicant", who.subject())
@@ -171,11 +213,50 @@ class SubmissionService {
                 .param("fee", fee)
                 .param("key", idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey)
                 .param("hash", requestHash)
+                .param("businessTaxCode", applicant.businessTaxCode()).param("businessName", applicant.businessName())
                 .update();
         DossierRow dossier = store.find(code).orElseThrow();
         Documents.store(jdbc, storage, id, files, "SUBMITTED", who.subject(), now);
-        lifecycle.submitted(dossier, new Actor(who.subject(), Role.OWNER), DossierLifecycleEventV1.SUBMITTED);
+        lifecycle.submitted(dossier, new Actor(who.subject(), Role.OWNER), DossierLifecycleEventV1.SUBMITTED,
+                prefilled.isEmpty() ? Map.of() : Map.of("prefilled", prefilled));
         return dossier;
+    }
+
+    /** The citizen's profile at identity-service, asked at most once per submission and only if needed. */
+    private static final class ProfileOnce {
+        private final IdentityProfiles identities;
+        private final String bearerToken;
+        private IdentityProfiles.Profile profile;
+        private IdentityProfiles.IdentityUnavailableException failure;
+
+        ProfileOnce(IdentityProfiles identities, String bearerToken) {
+            this.identities = identities;
+            this.bearerToken = bearerToken;
+        }
+
+        IdentityProfiles.Profile required() {
+            if (profile == null && failure == null) {
+                try {
+                    profile = identities.me(bearerToken);
+                } catch (IdentityProfiles.IdentityUnavailableException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return profile;
+        }
+
+        /** For prefill: degrade to the token's claims when identity-service cannot answer. */
+        Optional<IdentityProfiles.Profile> ifAvailable() {
+            try {
+                return Optional.of(required());
+            } catch (IdentityProfiles.IdentityUnavailableException e) {
+                log.info("identity-service unavailable, prefilling from the token: {}", e.getMessage());
+                return Optional.empty();
+            }
+        }
     }
 
     private static String requestHash(String dossierJson, List<MultipartFile> files) {

@@ -1,31 +1,25 @@
 package vn.egov.dossier.payment;
 
+import feign.FeignException;
+import feign.RetryableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * payment-service's order API, called with a client-credentials token of {@code dossier-service}.
- * Resilience: connect/read timeouts, a retry (safe: every call carries an Idempotency-Key, so a
- * repeated POST returns the same order) and a circuit breaker so a dead payment-service costs
- * submissions nothing but a fast failure. A failure is never fatal to a submission: the dossier keeps
- * waiting for its order and the sweeper asks again.
+ * payment-service's order API over OpenFeign ({@link PaymentOrdersClient}, with a client-credentials token
+ * of {@code dossier-service} and connect/read timeouts), wrapped in Resilience4j: a retry (safe: every call
+ * carries an Idempotency-Key, so a repeated POST returns the same order) and a circuit breaker so a dead
+ * payment-service costs submissions nothing but a fast failure. A failure is never fatal to a submission:
+ * the dossier keeps waiting for its order and the sweeper asks again.
  */
 @Component
 public class PaymentClient {
@@ -44,41 +38,23 @@ public class PaymentClient {
         }
     }
 
-    private record Token(String value, Instant expiresAt) {
-    }
-
-    private final RestClient http;
-    private final PaymentClientProperties properties;
-    private final Clock clock;
+    private final PaymentOrdersClient orders;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
-    private volatile Token token;
 
-    PaymentClient(PaymentClientProperties properties, Clock clock) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-        factory.setReadTimeout(properties.readTimeout());
-        // a plain builder: Boot 4 keeps RestClient auto-configuration in a module this service does not need
-        this.http = RestClient.builder().requestFactory(factory).build();
-        this.properties = properties;
-        this.clock = clock;
+    PaymentClient(PaymentOrdersClient orders, PaymentClientProperties properties) {
+        this.orders = orders;
         this.circuitBreaker = CircuitBreaker.of("payment-service", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10)).build());
         this.retry = Retry.of("payment-service", RetryConfig.custom()
                 .maxAttempts(properties.maxAttempts()).waitDuration(properties.retryWait())
-                .retryExceptions(RestClientException.class).build());
+                .retryOnException(PaymentClient::worthRetrying).build());
     }
 
     /** Creates (or, for a repeated key, finds) the order. */
     public Order createOrder(CreateOrder request, String idempotencyKey) {
-        Supplier<Order> call = () -> http.post().uri(properties.baseUrl() + "/api/v1/payments")
-                .header("Authorization", "Bearer " + accessToken())
-                .header("Idempotency-Key", idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(request)
-                .retrieve()
-                .body(Order.class);
+        Supplier<Order> call = () -> orders.createOrder(idempotencyKey, request);
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call)).get();
         } catch (RuntimeException e) {
@@ -86,24 +62,15 @@ public class PaymentClient {
         }
     }
 
-    private String accessToken() {
-        Token current = token;
-        if (current != null && current.expiresAt().isAfter(Instant.now(clock).plusSeconds(30))) {
-            return current.value();
+    /** Network failures, 5xx, 408 and 429 may pass; another 4xx will not change by asking again. */
+    static boolean worthRetrying(Throwable e) {
+        if (e instanceof RetryableException) {
+            return true;
         }
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", properties.clientId());
-        form.add("client_secret", properties.clientSecret());
-        Map<?, ?> answer = http.post().uri(properties.tokenUri())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).retrieve().body(Map.class);
-        if (answer == null || answer.get("access_token") == null) {
-            throw new RestClientException("no access token from " + properties.tokenUri());
+        if (e instanceof FeignException f) {
+            return f.status() < 0 || f.status() >= 500 || f.status() == 408 || f.status() == 429;
         }
-        long expiresIn = answer.get("expires_in") instanceof Number n ? n.longValue() : 60;
-        Token fresh = new Token(answer.get("access_token").toString(), Instant.now(clock).plusSeconds(expiresIn));
-        token = fresh;
-        return fresh.value();
+        // an open circuit breaker fails fast (that is its point); no token from the token endpoint: try again
+        return e instanceof IllegalStateException && !(e instanceof CallNotPermittedException);
     }
 }

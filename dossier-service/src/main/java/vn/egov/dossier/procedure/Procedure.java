@@ -12,8 +12,12 @@ public record Procedure(String code, String name, String nameEn, String agencyCo
     public record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
     }
 
+    /**
+     * @param prefill where the service takes the value from when the citizen leaves it out (once-only:
+     *     APPLICANT_FULL_NAME, APPLICANT_DATE_OF_BIRTH, APPLICANT_SEX), or null for a field the citizen fills in
+     */
     public record FormField(String name, String label, String labelEn, String type, boolean required,
-                            List<String> options, Integer maxLength) {
+                            List<String> options, Integer maxLength, String prefill) {
     }
 
     /** The fee due for a form: the option's fee when the fee depends on a choice, else the base fee. */

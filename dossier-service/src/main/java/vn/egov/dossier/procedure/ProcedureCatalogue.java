@@ -31,11 +31,11 @@ public class ProcedureCatalogue {
                 .query((rs, i) -> new Procedure.RequiredDocument(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4), strings(rs.getArray(5)))).list();
         List<Procedure.FormField> fields = jdbc.sql("""
-                        select name, label_vi, label_en, type, required, options, max_length from procedure_field
+                        select name, label_vi, label_en, type, required, options, max_length, prefill from procedure_field
                         where procedure_code = ? order by position""").param(code)
                 .query((rs, i) -> new Procedure.FormField(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5), strings(rs.getArray(6)),
-                        (Integer) rs.getObject(7))).list();
+                        (Integer) rs.getObject(7), rs.getString(8))).list();
         return jdbc.sql("select * from procedure where code = ? and active").param(code)
                 .query((rs, i) -> {
                     String options = rs.getString("fee_options");

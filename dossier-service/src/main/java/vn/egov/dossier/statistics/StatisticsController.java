@@ -15,27 +15,29 @@ import java.util.List;
 /**
  * Open data per agency, computed from the dossiers themselves on every call (no counters that can drift).
  * The period is by submission date in Vietnam time; "on time" compares the Vietnam date of resolution with
- * the due date in force (which an apology may have moved).
+ * the due date in force (which an apology may have moved); "overdue" are those still with the agency past it today.
  */
 @RestController
 class StatisticsController {
 
     record AgencyStatistics(String agencyCode, String agencyName, LocalDate from, LocalDate to, long submitted,
-                            long received, long resolvedOnTime, long resolvedLate, long inProgress, double onlineShare,
+                            long received, long resolvedOnTime, long resolvedLate, long inProgress, long overdue, double onlineShare,
                             Double paidOnlineShare, Double averageRating) {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    StatisticsController(JdbcClient jdbc) {
+    StatisticsController(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/statistics/agencies")
     @Operation(summary = "Per agency: received, resolved on time, late, in progress, online and paid-online shares, average rating")
     List<AgencyStatistics> agencies(@RequestParam(required = false) LocalDate from,
                                     @RequestParam(required = false) LocalDate to) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today : to;
         if (end.isBefore(start) || start.plusYears(5).isBefore(end)) {
@@ -49,6 +51,7 @@ class StatisticsController {
                           count(*) filter (where d.resolved_at is not null
                               and (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > d.due_date) as late,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT')) as in_progress,
+                          count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING') and d.due_date < :today) as overdue,
                           count(*) filter (where d.fee_vnd > 0) as with_fee,
                           count(*) filter (where d.fee_vnd > 0 and exists (
                               select 1 from dossier_history h where h.dossier_id = d.id and h.action = 'pay')) as paid_online,
@@ -56,14 +59,14 @@ class StatisticsController {
                         from dossier d left join dossier_rating r on r.dossier_id = d.id
                         where (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date between :from and :to
                         group by d.agency_code order by d.agency_code""")
-                .param("from", start).param("to", end)
+                .param("from", start).param("to", end).param("today", today)
                 .query((rs, i) -> {
                     long withFee = rs.getLong("with_fee");
                     java.math.BigDecimal rating = rs.getBigDecimal("average_rating");
                     // every dossier this service holds was submitted online (desk intake is not modelled yet)
                     return new AgencyStatistics(rs.getString("agency_code"), rs.getString("agency_name"), start, end,
                             rs.getLong("submitted"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("late"),
-                            rs.getLong("in_progress"), 1.0,
+                            rs.getLong("in_progress"), rs.getLong("overdue"), 1.0,
                             withFee == 0 ? null : (double) rs.getLong("paid_online") / withFee,
                             rating == null ? null : rating.doubleValue());
                 }).list();

@@ -55,6 +55,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
 class DossierLifecycleIT {
 
     static final PaymentServiceStub PAYMENTS = new PaymentServiceStub();
+    static final IdentityServiceStub IDENTITY = new IdentityServiceStub();
     static final String BA_DINH = "000.00.01.H26";
     static final String HOAN_KIEM = "000.00.02.H26";
     static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -66,11 +67,16 @@ class DossierLifecycleIT {
 
     static {
         PAYMENTS.start();
+        IDENTITY.start();
     }
 
     @DynamicPropertySource
     static void paymentService(DynamicPropertyRegistry registry) {
         registry.add("egov.dossier.payment.base-url", PAYMENTS::baseUrl);
+        registry.add("egov.dossier.identity.base-url", IDENTITY::baseUrl);
+        registry.add("egov.dossier.identity.retry-wait", () -> "20ms");
+        // the tests stop identity-service on purpose; the breaker they open must not outlive the test
+        registry.add("egov.dossier.identity.circuit-open-for", () -> "100ms");
         registry.add("egov.dossier.payment.token-uri", () -> PAYMENTS.baseUrl() + "/token");
         registry.add("egov.dossier.payment.sweep-interval", () -> "1s");
         registry.add("egov.dossier.payment.retry-wait", () -> "50ms");
@@ -80,6 +86,7 @@ class DossierLifecycleIT {
     @AfterAll
     static void stopStub() {
         PAYMENTS.stop();
+        IDENTITY.stop();
     }
 
     @LocalServerPort
@@ -270,6 +277,13 @@ class DossierLifecycleIT {
         assertThat(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":5,\"comment\":\"Nhanh\"}").statusCode())
                 .isEqualTo(201);
         assertProblem(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":4}"), 409, "dossier-already-rated");
+        // DossierRated, once, with the score in reason; the rating in the history
+        List<String> rated = jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
+                .params(code, "vn.egov.dossier.rated.v1").query(String.class).list();
+        assertThat(rated).singleElement().satisfies(p -> assertThat(p).contains("\"reason\":\"5\"", "\"action\":\"rate\"",
+                "\"actorRole\":\"CITIZEN\"", "\"toStatus\":\"RESULT_RETURNED\"").doesNotContain("Nhanh"));
+        assertThat(service().get("/api/v1/dossiers/" + code + "/history", owner).body())
+                .contains("\"action\":\"rate\",\"fromStatus\":\"RESULT_RETURNED\",\"toStatus\":\"RESULT_RETURNED\"");
 
         HttpResponse<String> statistics = service().get("/api/v1/statistics/agencies", null);
         assertThat(statistics.statusCode()).isEqualTo(200);
@@ -479,6 +493,112 @@ class DossierLifecycleIT {
         assertThat(jdbc.sql("select event_type from outbox_event where event_key = ? order by seq").param(code)
                 .query(String.class).list()).containsExactly("vn.egov.dossier.submitted.v1", "vn.egov.dossier.transferred.v1",
                 "vn.egov.dossier.received.v1", "vn.egov.dossier.deadline-extended.v1", "vn.egov.dossier.rejected.v1");
+    }
+
+    @Test
+    void aBusinessIsTheApplicantOnlyWhenTheCitizenRepresentsIt() {
+        String representative = citizen("001190000707", 2);
+        IDENTITY.profile(representative, """
+                {"subject":"s","username":"0011*****707","fullName":"Hoàng Văn Giám","nationalIdMasked":"0011*****707",
+                 "dateOfBirth":"1990-05-04","levelOfAssurance":2,"roles":["CITIZEN"],"agency":null,"extra":{"ignored":true},
+                 "businesses":[{"taxCode":"0101234567","name":"Công ty TNHH Xây dựng Sen Hồng","linkedAt":"2026-01-02T03:04:05Z"}]}""");
+        String permit = """
+                {"procedureCode":"1.009994","applicantBusinessTaxCode":"%s",
+                 "formData":{"landPlotNumber":"Thửa 12, tờ bản đồ 5","floorArea":180,"floors":3},
+                 "documents":[{"requirementCode":"DON_DE_NGHI","fileName":"don.pdf"},
+                              {"requirementCode":"GIAY_TO_DAT","fileName":"dat.pdf"},
+                              {"requirementCode":"BAN_VE","fileName":"ban-ve.pdf"}]}""";
+        Supplier<List<Part>> files = () -> List.of(Part.file("don.pdf", "application/pdf", PDF),
+                Part.file("dat.pdf", "application/pdf", PDF), Part.file("ban-ve.pdf", "application/pdf", PDF));
+        List<Part> parts = new ArrayList<>(List.of(Part.json("dossier", permit.formatted("0101234567"))));
+        parts.addAll(files.get());
+
+        int before = IDENTITY.authorizations.size();
+        HttpResponse<String> submitted = multipart("/api/v1/dossiers", representative, parts);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        // the citizen's own token went to identity-service
+        assertThat(IDENTITY.authorizations.subList(before, IDENTITY.authorizations.size())).contains("Bearer " + representative);
+        String code = field(submitted.body(), "code");
+        assertThat(service().get("/api/v1/dossiers/" + code, representative).body())
+                .contains("\"businessTaxCode\":\"0101234567\"", "\"businessName\":\"Công ty TNHH Xây dựng Sen Hồng\"");
+        assertThat(service().get("/api/v1/dossiers?size=100", representative).body())
+                .contains("\"code\":\"" + code + "\"", "\"businessTaxCode\":\"0101234567\"");
+        assertThat(jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
+                .params(code, "vn.egov.dossier.submitted.v1").query(String.class).single())
+                .contains("\"businessTaxCode\":\"0101234567\"");
+        // the public lookup names neither the person nor the business
+        assertThat(service().get("/api/v1/public/dossiers/" + code, null).body()).doesNotContain("0101234567", "Sen Hồng");
+
+        // a business the citizen does not represent; someone identity-service does not know
+        List<Part> other = new ArrayList<>(List.of(Part.json("dossier", permit.formatted("0109876543"))));
+        other.addAll(files.get());
+        HttpResponse<String> notTheirs = multipart("/api/v1/dossiers", representative, other, "Accept-Language", "en");
+        assertProblem(notTheirs, 403, "not-business-representative");
+        assertThat(notTheirs.body()).contains("0109876543");
+        assertProblem(multipart("/api/v1/dossiers", citizen("001190000708", 2), parts), 403, "not-business-representative");
+
+        // without identity-service nobody can tell: 503, nothing stored
+        long dossiers = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        IDENTITY.stop();
+        try {
+            assertProblem(multipart("/api/v1/dossiers", representative, parts), 503, "identity-unavailable");
+        } finally {
+            IDENTITY.start();
+        }
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiers);
+        // a dossier of the citizen themselves does not need identity-service
+        IDENTITY.stop();
+        try {
+            assertThat(submitBirth(representative, "Hoàng Văn Nhỏ").statusCode()).isEqualTo(201);
+        } finally {
+            IDENTITY.start();
+        }
+    }
+
+    @Test
+    void applicantDataTheStateHoldsIsPrefilledNotAskedAgain() {
+        assertThat(service().get("/api/v1/procedures/2.000908", null).body()).contains(
+                "\"name\":\"applicantName\"", "\"prefill\":\"APPLICANT_FULL_NAME\"", "\"prefill\":\"APPLICANT_SEX\"");
+        String judicial = """
+                {"procedureCode":"2.000908","formData":{"applicantCategory":"STANDARD","purpose":"Xin việc","copies":1%s},
+                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
+        // CCCD 001190000808: digit 4 is 1, a woman born in the 1900s
+        String token = citizen("001190000808", 2);
+        IDENTITY.profile(token, "{\"fullName\":\"Trần Thị Hoa\",\"dateOfBirth\":\"1990-08-08\",\"businesses\":[]}");
+        HttpResponse<String> submitted = multipart("/api/v1/dossiers", token, List.of(
+                Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String code = field(submitted.body(), "code");
+        assertThat(service().get("/api/v1/dossiers/" + code, token).body()).contains("\"applicantName\":\"Trần Thị Hoa\"",
+                "\"applicantDateOfBirth\":\"1990-08-08\"", "\"applicantSex\":\"FEMALE\"");
+        assertThat(jdbc.sql("select details::text from dossier_history where action = 'submit' and dossier_id = (select id from dossier where code = ?)")
+                .param(code).query(String.class).single()).contains("applicantName", "applicantDateOfBirth", "applicantSex");
+        // what the citizen gives is kept (and checked)
+        String given = field(multipart("/api/v1/dossiers", token, List.of(
+                Part.json("dossier", judicial.formatted(",\"applicantName\":\"Trần Thị Hoa Mai\"")),
+                Part.file("to-khai.pdf", "application/pdf", PDF))).body(), "code");
+        assertThat(service().get("/api/v1/dossiers/" + given, token).body()).contains("\"applicantName\":\"Trần Thị Hoa Mai\"",
+                "\"applicantDateOfBirth\":\"1990-08-08\"");
+
+        // identity-service down: the token's claims, and what nobody knows is asked for
+        String withClaims = issuer.token(c -> c.subject(UUID.randomUUID().toString()).claim("preferred_username", "001085000809")
+                .claim("realm_access", Map.of("roles", List.of("CITIZEN"))).claim("loa", 2)
+                .claim("family_name", "Lê Văn").claim("given_name", "Minh").claim("birthdate", "1985-01-02"));
+        IDENTITY.stop();
+        try {
+            HttpResponse<String> degraded = multipart("/api/v1/dossiers", withClaims, List.of(
+                    Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+            assertThat(degraded.statusCode()).as(degraded.body()).isEqualTo(201);
+            assertThat(service().get("/api/v1/dossiers/" + field(degraded.body(), "code"), withClaims).body())
+                    .contains("\"applicantName\":\"Lê Văn Minh\"", "\"applicantDateOfBirth\":\"1985-01-02\"", "\"applicantSex\":\"MALE\"");
+            HttpResponse<String> unknown = multipart("/api/v1/dossiers", citizen("001190000810", 2), List.of(
+                    Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+            assertProblem(unknown, 422, "dossier-invalid");
+            assertThat(unknown.body()).contains("formData.applicantName", "formData.applicantDateOfBirth")
+                    .doesNotContain("formData.applicantSex");
+        } finally {
+            IDENTITY.start();
+        }
     }
 
     @Test

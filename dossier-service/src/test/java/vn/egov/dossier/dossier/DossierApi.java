@@ -1,0 +1,121 @@
+package vn.egov.dossier.dossier;
+
+import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.TestIssuer;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP side of dossier ITs: tokens, multipart submissions, actions, plain requests of any method. */
+final class DossierApi {
+
+    static final String BA_DINH = "000.00.01.H26";
+    static final byte[] PDF = DossierLifecycleIT.PDF;
+    static final byte[] PNG = DossierLifecycleIT.PNG;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final int port;
+    final TestIssuer issuer = TestIssuer.shared();
+
+    DossierApi(int port) {
+        this.port = port;
+    }
+
+    ServiceConformance service() {
+        return new ServiceConformance(port);
+    }
+
+    String citizen(String nationalId, int loa) {
+        return issuer.token(c -> c.subject(subjectOf(nationalId))
+                .claim("preferred_username", nationalId)
+                .claim("realm_access", Map.of("roles", List.of("CITIZEN")))
+                .claim("loa", loa));
+    }
+
+    static String subjectOf(String nationalId) {
+        return UUID.nameUUIDFromBytes(nationalId.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    String officer() {
+        return issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
+    }
+
+    HttpResponse<String> submitBirth(String token, String childName) {
+        return submit(token, DossierLifecycleIT.birthJson(childName));
+    }
+
+    HttpResponse<String> submit(String token, String dossierJson) {
+        return multipart("/api/v1/dossiers", token, List.of(DossierLifecycleIT.Part.json("dossier", dossierJson),
+                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", PDF),
+                DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", PNG)));
+    }
+
+    HttpResponse<String> act(String code, String action, String token, String json) {
+        return service().post("/api/v1/dossiers/" + code + "/actions/" + action, token, json);
+    }
+
+    HttpResponse<String> request(String method, String path, String token, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    HttpResponse<String> multipart(String path, String token, List<DossierLifecycleIT.Part> parts) {
+        String boundary = "egov" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (DossierLifecycleIT.Part p : parts) {
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(p.name()).append('"');
+            if (p.fileName() != null) {
+                head.append("; filename=\"").append(p.fileName()).append('"');
+            }
+            head.append("\r\nContent-Type: ").append(p.contentType()).append("\r\n\r\n");
+            body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        assertThat(m.find()).as("%s in %s", name, json).isTrue();
+        return m.group(1);
+    }
+}
