@@ -88,6 +88,17 @@ final class UpstreamStub implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code path} with this JSON body. */
+    UpstreamStub json(String path, String body) {
+        behaviours.put(path, exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        });
+        return this;
+    }
+
     /** Answers {@code path} after {@code delay} as an event stream with one event {@code data}. */
     UpstreamStub eventStream(String path, Duration delay, String data) {
         behaviours.put(path, exchange -> {
