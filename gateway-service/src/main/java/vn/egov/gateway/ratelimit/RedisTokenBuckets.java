@@ -96,7 +96,8 @@ final class RedisTokenBuckets implements RateLimitStore, AutoCloseable {
                 .flatMap(redis -> redis.<Long>evalsha(scriptSha, ScriptOutputType.INTEGER, keys, args)
                         .onErrorResume(RedisNoScriptException.class,
                                 e -> redis.eval(SCRIPT, ScriptOutputType.INTEGER, keys, args))
-                        .next())
+                        // exactly one answer; anything else is an error, decided by the fallback too
+                        .single())
                 .timeout(timeout)
                 .map(RedisTokenBuckets::decision)
                 .doOnNext(decision -> recovered())
