@@ -34,6 +34,20 @@ class ApiDocsIT extends GatewayIntegrationTest {
         assertThat(clientCredentials).containsEntry("tokenUrl", ISSUER.issuer() + "/protocol/openid-connect/token");
         assertThat((Map<String, Object>) clientCredentials.get("scopes")).containsKey("identity.verify");
         assertThat((List<Object>) document.get("security")).hasSize(2);
+        // "Try it out" calls this gateway (the origin the document came from), never the service itself
+        assertThat((List<Map<String, Object>>) document.get("servers")).singleElement()
+                .satisfies(server -> assertThat(server).containsEntry("url", "/"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aServicesOwnAddressInItsDocumentIsReplacedByTheGatewayAndItsPathsAreKept() {
+        Map<String, Object> document = GatewayClient.json(gateway.get("/v3/api-docs/payment").send());
+
+        assertThat(document.toString()).doesNotContain("payment-service:8083");
+        assertThat((List<Map<String, Object>>) document.get("servers")).extracting(server -> server.get("url"))
+                .containsExactly("/");
+        assertThat((Map<String, Object>) document.get("paths")).containsKey("/api/v1/payments/{id}");
     }
 
     @Test

@@ -28,7 +28,12 @@ abstract class GatewayIntegrationTest {
     static final TestIssuer ISSUER = TestIssuer.shared();
     static final UpstreamStub IDENTITY = UpstreamStub.start("identity");
     static final UpstreamStub DOSSIER = UpstreamStub.start("dossier");
-    static final UpstreamStub PAYMENT = UpstreamStub.start("payment");
+    /** Its document is shaped as springdoc writes it at a service: with the service's own address. */
+    static final UpstreamStub PAYMENT = UpstreamStub.start("payment").json("/v3/api-docs", """
+            {"service": "payment", "openapi": "3.1.0", "info": {"title": "payment-service", "version": "v1"},
+             "servers": [{"url": "http://payment-service:8083", "description": "Generated server url"}],
+             "paths": {"/api/v1/payments/{id}": {"get": {"responses": {"200": {"description": "OK"}}}}}}
+            """);
     static final UpstreamStub NOTIFICATION = UpstreamStub.start("notification")
             .eventStream("/api/v1/notifications/stream", LONGER_THAN_RESPONSE_TIMEOUT, "inbox-changed")
             .slow("/api/v1/notifications/slow", LONGER_THAN_RESPONSE_TIMEOUT);

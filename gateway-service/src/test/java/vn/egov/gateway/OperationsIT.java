@@ -33,6 +33,18 @@ class OperationsIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void theUpstreamConnectionPoolIsSizedAsConfiguredAndMeasured() {
+        gateway.get("/api/v1/procedures").send();
+
+        String metrics = gateway.get("/actuator/prometheus").send().body();
+
+        assertThat(metrics.lines().filter(line -> line.startsWith("reactor_netty_connection_provider_max_connections{")))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).endsWith(" 1000.0"));
+        assertThat(metrics).contains("reactor_netty_connection_provider_active_connections{");
+    }
+
+    @Test
     void otherActuatorEndpointsAreNotExposed() {
         HttpResponse<String> response = gateway.get("/actuator/gateway/routes")
                 .bearer(ISSUER.staff("admin", "SYSTEM_ADMIN", "BO-TTTT")).send();

@@ -38,6 +38,14 @@ final class RawHttp {
         return exchange(port, out -> out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1)));
     }
 
+    /** Sends a request without a body, with these extra header lines (names may repeat). */
+    static Response withoutBody(int port, String method, String path, List<String> headerLines) {
+        StringBuilder head = head(port, method, path, Map.of());
+        headerLines.forEach(line -> head.append(line).append("\r\n"));
+        head.append("\r\n");
+        return exchange(port, out -> out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
     /** Sends a chunked body of {@code size} bytes. */
     static Response chunked(int port, String method, String path, int size, Map<String, String> headers) {
         StringBuilder head = head(port, method, path, headers);

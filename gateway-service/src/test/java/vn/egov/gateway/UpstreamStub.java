@@ -88,6 +88,57 @@ final class UpstreamStub implements AutoCloseable {
         return this;
     }
 
+    /** Drops the connection on {@code path} without answering (the gateway sees it closed prematurely). */
+    UpstreamStub hangsUp(String path) {
+        behaviours.put(path, exchange -> { });
+        return this;
+    }
+
+    /**
+     * Drops the connection on the first request for {@code path} with a given correlation id, and
+     * answers the next ones: a connection that failed once, as a stale pooled connection does.
+     */
+    UpstreamStub hangsUpOnFirstAttempt(String path) {
+        behaviours.put(path, exchange -> {
+            String id = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+            if (received.stream().filter(r -> id != null && id.equals(r.header("X-Correlation-Id"))).count() > 1) {
+                echo(exchange);
+            }
+        });
+        return this;
+    }
+
+    /** Answers {@code path} like any other path, with these extra response headers. */
+    UpstreamStub answersWithHeaders(String path, Map<String, String> headers) {
+        behaviours.put(path, exchange -> {
+            headers.forEach(exchange.getResponseHeaders()::add);
+            echo(exchange);
+        });
+        return this;
+    }
+
+    /** Answers {@code path} with this status and an empty body. */
+    UpstreamStub answers(String path, int status) {
+        behaviours.put(path, exchange -> exchange.sendResponseHeaders(status, -1));
+        return this;
+    }
+
+    /** Every request this stub received with this correlation id (retries included). */
+    List<Received> requestsWith(String correlationId) {
+        return received.stream().filter(r -> correlationId.equals(r.header("X-Correlation-Id"))).toList();
+    }
+
+    /** Answers {@code path} with this JSON body. */
+    UpstreamStub json(String path, String body) {
+        behaviours.put(path, exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        });
+        return this;
+    }
+
     /** Answers {@code path} after {@code delay} as an event stream with one event {@code data}. */
     UpstreamStub eventStream(String path, Duration delay, String data) {
         behaviours.put(path, exchange -> {

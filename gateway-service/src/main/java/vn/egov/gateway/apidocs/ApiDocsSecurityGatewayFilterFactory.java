@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code web-portal} client, see {@code springdoc.swagger-ui.oauth}) and {@code ministry} (OAuth2
  * client credentials at the realm's token endpoint). Schemes a service already declares are kept;
  * the document-wide {@code security} is set only if the service set none (either scheme is enough).
+ * The document's {@code servers} are replaced by this gateway: services are not reachable from outside.
  * Bodies that are not a successful JSON object pass unchanged.
  */
 @Component
@@ -65,6 +66,12 @@ class ApiDocsSecurityGatewayFilterFactory extends AbstractGatewayFilterFactory<O
         if (!(tree instanceof ObjectNode root)) {
             return document;
         }
+        // springdoc at a service writes its own address here ("Generated server url"), which a browser
+        // cannot reach and the CSP (connect-src 'self') forbids: calls go through this gateway, the
+        // origin the document was loaded from (relative, so it holds behind TLS and proxies too).
+        root.putArray("servers").addObject()
+                .put("url", "/")
+                .put("description", "API gateway");
         ObjectNode schemes = root.withObject("/components/securitySchemes");
         if (!schemes.has(USER_SCHEME)) {
             schemes.putObject(USER_SCHEME)

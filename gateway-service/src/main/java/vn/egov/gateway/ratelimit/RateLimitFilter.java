@@ -46,14 +46,14 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private final RateLimitProperties properties;
-    private final TokenBuckets buckets;
+    private final RateLimitStore buckets;
     private final List<Rule> rules;
     private final Problems problems;
 
-    RateLimitFilter(RateLimitProperties properties, Problems problems) {
+    RateLimitFilter(RateLimitProperties properties, RateLimitStore buckets, Problems problems) {
         this.properties = properties;
         this.problems = problems;
-        this.buckets = new TokenBuckets(properties.maxKeys(), System::nanoTime);
+        this.buckets = buckets;
         this.rules = properties.endpoints().stream()
                 .map(endpoint -> new Rule(endpoint, PathPatternParser.defaultInstance.parse(endpoint.path())))
                 .toList();
@@ -79,10 +79,12 @@ class RateLimitFilter implements WebFilter, Ordered {
         Rule rule = rules.stream().filter(r -> r.matches(exchange.getRequest(), path)).findFirst().orElse(null);
         String policy = rule != null ? rule.endpoint().name() : caller.kind().name().toLowerCase(Locale.ROOT);
         RateLimitProperties.Limit limit = rule != null ? rule.endpoint().limit() : limitFor(caller);
-        TokenBuckets.Decision decision = buckets.tryConsume(policy + "|" + callerKey, limit);
-        if (decision.allowed()) {
-            return chain.filter(exchange);
-        }
+        return buckets.tryConsume(policy, callerKey, limit).flatMap(decision -> decision.allowed()
+                ? chain.filter(exchange)
+                : refuse(exchange, caller, policy, decision));
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, Caller caller, String policy, TokenBuckets.Decision decision) {
         // debug only (the access log records every 429 already); neither the address nor the subject is logged
         log.debug("Rate limited: policy {}, {} caller{}", policy, caller.kind().name().toLowerCase(Locale.ROOT),
                 caller.kind() == Caller.Kind.CLIENT ? " " + caller.clientId() : "");

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param client    per client acting on its own behalf (client credentials, by {@code azp}) ...
  * @param clients   ... unless that client has its own quota here (ministry integrations)
  * @param endpoints stricter quotas on sensitive endpoints, counted per caller separately from the above
+ * @param redis     where the buckets are shared between instances; in memory when its url is blank
  */
 @ConfigurationProperties("egov.gateway.rate-limits")
 record RateLimitProperties(@DefaultValue("true") boolean enabled,
@@ -28,7 +29,8 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled,
                            Limit user,
                            Limit client,
                            Map<String, Limit> clients,
-                           List<Endpoint> endpoints) {
+                           List<Endpoint> endpoints,
+                           @DefaultValue Redis redis) {
 
     RateLimitProperties {
         Objects.requireNonNull(anonymous, "egov.gateway.rate-limits.anonymous");
@@ -46,6 +48,33 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled,
             if (capacity < 1 || period == null || period.isNegative() || period.isZero()) {
                 throw new IllegalArgumentException("a rate limit needs a positive capacity and period");
             }
+        }
+    }
+
+    /**
+     * @param url       {@code redis://[user:password@]host:port[/database]} or {@code rediss://...} (TLS);
+     *                  blank: each instance keeps its buckets in memory
+     * @param keyPrefix start of every key, so that several deployments can share one Redis
+     * @param timeout   longest wait for a decision from Redis before this instance decides alone
+     */
+    record Redis(String url,
+                 @DefaultValue("egov:gateway:rate-limit:") String keyPrefix,
+                 @DefaultValue("250ms") Duration timeout) {
+        Redis {
+            url = url == null ? "" : url.strip();
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("egov.gateway.rate-limits.redis.timeout must be positive");
+            }
+        }
+
+        boolean enabled() {
+            return !url.isEmpty();
+        }
+
+        /** Never the url itself: it may carry a password. */
+        @Override
+        public String toString() {
+            return "Redis[url=" + (enabled() ? "(set)" : "") + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout + "]";
         }
     }
 

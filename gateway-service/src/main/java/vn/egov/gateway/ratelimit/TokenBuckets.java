@@ -1,5 +1,7 @@
 package vn.egov.gateway.ratelimit;
 
+import reactor.core.publisher.Mono;
+
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,9 +17,10 @@ import java.util.function.LongSupplier;
  * than the gateway running out of memory.
  *
  * <p>Each decision is one {@link ConcurrentHashMap#compute} on its key: no lock is shared between
- * keys and nothing blocks the event loop.
+ * keys and nothing blocks the event loop. The local run's store, and the fallback of {@link RedisTokenBuckets}
+ * while Redis cannot be reached.
  */
-final class TokenBuckets {
+final class TokenBuckets implements RateLimitStore {
 
     record Decision(boolean allowed, long retryAfterSeconds) {
     }
@@ -33,6 +36,11 @@ final class TokenBuckets {
         this.maxKeys = maxKeys;
         this.nanoTime = nanoTime;
         this.lastSweep = new AtomicLong(nanoTime.getAsLong());
+    }
+
+    @Override
+    public Mono<Decision> tryConsume(String policy, String callerKey, RateLimitProperties.Limit limit) {
+        return Mono.just(tryConsume(policy + "|" + callerKey, limit));
     }
 
     Decision tryConsume(String key, RateLimitProperties.Limit limit) {

@@ -1,0 +1,79 @@
+package vn.egov.gateway;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retries (idempotent requests only, connection failures only) and circuit breakers that open, with
+ * breakers small enough to open after four failures.
+ */
+@TestPropertySource(properties = {
+        "egov.gateway.circuit-breaker.sliding-window-size=4",
+        "egov.gateway.circuit-breaker.minimum-number-of-calls=4",
+        "egov.gateway.circuit-breaker.wait-duration-in-open-state=5m",
+})
+class ResilienceIT extends GatewayIntegrationTest {
+
+    static {
+        IDENTITY.hangsUpOnFirstAttempt("/api/v1/identity/flaky");
+        IDENTITY.answers("/api/v1/identity/unavailable", 503);
+        PAYMENT.hangsUp("/api/v1/payments/broken");
+    }
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @Test
+    void aGetWhoseConnectionFailedIsRetriedAndAnswered() {
+        HttpResponse<String> response = gateway.get("/api/v1/identity/flaky").bearer(ISSUER.citizen("001090000401")).send();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(IDENTITY.requestsWith(correlationId(response))).hasSize(2);
+    }
+
+    @Test
+    void aPostWhoseConnectionFailedIsNotRetried() {
+        HttpResponse<String> response = gateway.post("/api/v1/identity/flaky").bearer(ISSUER.citizen("001090000402"))
+                .body("{}").send();
+
+        assertProblem(response, 503, "upstream-unavailable");
+        assertThat(IDENTITY.requestsWith(correlationId(response))).hasSize(1);
+    }
+
+    @Test
+    void aServicesOwnErrorIsRelayedAndNotRetried() {
+        HttpResponse<String> response = gateway.get("/api/v1/identity/unavailable").bearer(ISSUER.citizen("001090000403")).send();
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(IDENTITY.requestsWith(correlationId(response))).hasSize(1);
+    }
+
+    @Test
+    void failuresOpenTheBreakerThenGetAndPostAreAnsweredByTheFallbackWithoutReachingTheService() {
+        String token = ISSUER.citizen("001090000404");
+        for (int i = 0; i < 4; i++) {
+            assertProblem(gateway.post("/api/v1/payments/broken").bearer(token).body("{}").send(), 503, "upstream-unavailable");
+        }
+        assertThat(breakers.getCircuitBreakerRegistry().circuitBreaker("payment").getState())
+                .isEqualTo(CircuitBreaker.State.OPEN);
+
+        HttpResponse<String> get = gateway.get("/api/v1/payments/pay-1").bearer(token).header("Accept-Language", "en").send();
+        HttpResponse<String> post = gateway.post("/api/v1/payments/pay-1/refunds").bearer(token).body("{}").send();
+
+        assertThat(assertProblem(get, 503, "upstream-unavailable"))
+                .containsEntry("detail", "The service is temporarily unavailable. Please try again in a few minutes.");
+        assertProblem(post, 503, "upstream-unavailable");
+        assertThat(get.headers().firstValue("Retry-After")).hasValue("10");
+        assertNotRelayed(get, PAYMENT);
+        assertNotRelayed(post, PAYMENT);
+        // one breaker per route: the others still pass
+        assertThat(gateway.get("/api/v1/procedures").send().statusCode()).isEqualTo(200);
+    }
+}

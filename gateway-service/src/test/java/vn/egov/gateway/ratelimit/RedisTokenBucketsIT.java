@@ -1,0 +1,92 @@
+package vn.egov.gateway.ratelimit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import vn.egov.gateway.TestRedis;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Lua token bucket against a real Redis, and the fallback when there is none. */
+class RedisTokenBucketsIT {
+
+    static final TestRedis REDIS = TestRedis.started();
+    final RateLimitProperties.Limit threePerMinute = new RateLimitProperties.Limit(3, Duration.ofMinutes(1));
+
+    @AfterAll
+    static void stopRedis() {
+        REDIS.close();
+    }
+
+    /** A generous timeout: on a busy machine a cold first call may take longer than production's 250 ms. */
+    static RateLimitProperties.Redis redis(String url, String prefix) {
+        return new RateLimitProperties.Redis(url, prefix, Duration.ofSeconds(2));
+    }
+
+    static TokenBuckets.Decision decide(RateLimitStore store, String policy, String caller, RateLimitProperties.Limit limit) {
+        return store.tryConsume(policy, caller, limit).block(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void allowsTheCapacityThenTellsWhenTheNextTokenArrivesAndKeepsPoliciesAndCallersApart() {
+        TokenBuckets unused = new TokenBuckets(10, System::nanoTime);
+        try (RedisTokenBuckets store = new RedisTokenBuckets(redis(REDIS.url(), "test:lua:"), unused)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(decide(store, "p", "ip:10.0.0.1", threePerMinute).allowed()).isTrue();
+            }
+            TokenBuckets.Decision refused = decide(store, "p", "ip:10.0.0.1", threePerMinute);
+
+            assertThat(refused.allowed()).isFalse();
+            // one token every 20 s (less the time the calls took on a busy machine)
+            assertThat(refused.retryAfterSeconds()).isBetween(10L, 20L);
+            assertThat(decide(store, "p", "ip:10.0.0.2", threePerMinute).allowed()).isTrue();
+            assertThat(decide(store, "q", "ip:10.0.0.1", threePerMinute).allowed()).isTrue();
+            // nothing was decided in memory
+            assertThat(unused.size()).isZero();
+        }
+    }
+
+    @Test
+    void refillsOnTheServersClockAfterRetryAfter() throws InterruptedException {
+        RateLimitProperties.Limit twoPerTenSeconds = new RateLimitProperties.Limit(2, Duration.ofSeconds(10));
+        try (RedisTokenBuckets store = new RedisTokenBuckets(redis(REDIS.url(), "test:refill:"), new TokenBuckets(10, System::nanoTime))) {
+            assertThat(decide(store, "p", "c", twoPerTenSeconds).allowed()).isTrue();
+            assertThat(decide(store, "p", "c", twoPerTenSeconds).allowed()).isTrue();
+            TokenBuckets.Decision refused = decide(store, "p", "c", twoPerTenSeconds);
+            assertThat(refused.allowed()).isFalse();
+            assertThat(refused.retryAfterSeconds()).isBetween(1L, 5L);
+
+            Thread.sleep(Duration.ofSeconds(refused.retryAfterSeconds()).toMillis());
+
+            assertThat(decide(store, "p", "c", twoPerTenSeconds).allowed()).isTrue();
+        }
+    }
+
+    @Test
+    void withoutRedisTheFallbackDecidesQuickly() throws Exception {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = socket.getLocalPort();
+        }
+        TokenBuckets fallback = new TokenBuckets(10, System::nanoTime);
+        RateLimitProperties.Redis dead = new RateLimitProperties.Redis("redis://127.0.0.1:" + deadPort, "test:dead:",
+                Duration.ofMillis(250));
+        try (RedisTokenBuckets store = new RedisTokenBuckets(dead, fallback)) {
+            Instant start = Instant.now();
+            for (int i = 0; i < 3; i++) {
+                assertThat(decide(store, "p", "c", threePerMinute).allowed()).isTrue();
+            }
+            TokenBuckets.Decision refused = decide(store, "p", "c", threePerMinute);
+
+            assertThat(refused.allowed()).isFalse();
+            assertThat(refused.retryAfterSeconds()).isBetween(10L, 20L);
+            assertThat(fallback.size()).isEqualTo(1);
+            // four decisions, none waiting for Redis beyond the 250 ms timeout (slack for a busy machine)
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+}
