@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessException;
+import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 import vn.egov.devstack.simulators.sms.SmsGatewaySimulator;
 import vn.egov.devstack.smtp.SmtpServer;
@@ -276,6 +277,27 @@ class NotificationServiceIT {
         assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
                 .contains("1.500.000 đồng", "BL-2026-000042", "10:05 22/11/2026");
         await("the receipt email", () -> emailsAbout(citizen.email(), code, "Biên lai").size() == 1);
+    }
+
+    @Test
+    void aRefundIsToldToTheApplicantOnceWithTheRefundedAmount() {
+        Citizen citizen = registeredCitizen();
+        String code = dossierCode();
+        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.WITHDRAWN, code,
+                dossierEvent(code, citizen.subject(), "WITHDRAWN")));
+        await("the withdrawal notice", () -> inboxCount(citizen.subject(), "DOSSIER_WITHDRAWN") == 1);
+        UUID paymentId = UUID.randomUUID();
+        PaymentRefundedV1 refunded = new PaymentRefundedV1(paymentId, UUID.randomUUID(), code, "000.00.01.H26",
+                200_000L, 200_000L, 200_000L, true, "BL-2026-000043", Instant.parse("2026-11-22T03:05:00Z"));
+        String event = cloudEvent(EventTopics.PAYMENT, PaymentRefundedV1.TYPE, paymentId.toString(), refunded);
+        send(EventTopics.PAYMENT, paymentId.toString(), event);
+        send(EventTopics.PAYMENT, paymentId.toString(), event);
+        await("the refund notice", () -> inboxCount(citizen.subject(), "PAYMENT_REFUNDED") == 1);
+        assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
+                .contains("200.000 đồng", "BL-2026-000043", "hoàn trả");
+        await("the refund email", () -> emailsAbout(citizen.email(), code, "Hoàn trả lệ phí").size() == 1);
+        pause(Duration.ofMillis(800));
+        assertThat(inboxCount(citizen.subject(), "PAYMENT_REFUNDED")).as("the same event twice, one notice").isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import vn.egov.commons.events.contracts.identity.CitizenRegistered;
 import vn.egov.commons.events.contracts.identity.ContactChanged;
 import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
 import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 import vn.egov.notification.NotificationProperties;
 import vn.egov.notification.notice.Channel;
@@ -95,31 +96,50 @@ class NotificationEventsListener {
     @KafkaListener(topics = EventTopics.PAYMENT)
     void onPaymentEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.value());
-        if (!PaymentSucceededV1.TYPE.equals(event.type())) {
+        if (PaymentSucceededV1.TYPE.equals(event.type())) {
+            PaymentSucceededV1 paid = reader.data(event, PaymentSucceededV1.class);
+            warm(paid.dossierCode());
+            idempotent.process(CONSUMER, event, e -> {
+                PaymentSucceededV1 p = reader.data(e, PaymentSucceededV1.class);
+                Map<String, Object> values = new HashMap<>();
+                values.put("amount", p.amountVnd());
+                values.put("receiptNumber", p.receiptNumber());
+                values.put("paidAt", p.paidAt());
+                notifyApplicant(e, "PAYMENT_SUCCEEDED", p.paymentId(), p.dossierCode(), values);
+            });
+        } else if (PaymentRefundedV1.TYPE.equals(event.type())) {
+            PaymentRefundedV1 refunded = reader.data(event, PaymentRefundedV1.class);
+            warm(refunded.dossierCode());
+            idempotent.process(CONSUMER, event, e -> {
+                PaymentRefundedV1 r = reader.data(e, PaymentRefundedV1.class);
+                Map<String, Object> values = new HashMap<>();
+                values.put("amount", r.refundAmountVnd());
+                values.put("receiptNumber", r.receiptNumber());
+                values.put("refundedAt", r.refundedAt());
+                notifyApplicant(e, "PAYMENT_REFUNDED", r.paymentId(), r.dossierCode(), values);
+            });
+        }
+    }
+
+    private void warm(String dossierCode) {
+        if (dossierCode != null) {
+            recipients.applicantOf(dossierCode).ifPresent(recipients::warm);
+        }
+    }
+
+    /** Payment events name only the dossier: its applicant is known from the dossier events seen before. */
+    private void notifyApplicant(CloudEvent e, String kind, java.util.UUID paymentId, String dossierCode,
+                                 Map<String, Object> values) {
+        Optional<String> applicant = dossierCode == null ? Optional.empty() : recipients.applicantOf(dossierCode);
+        if (applicant.isEmpty()) {
+            // the contract carries no subject; without a dossier event seen first there is no one to tell
+            log.info("Payment {} is for a dossier whose applicant is unknown here; no {} notice", paymentId, kind);
             return;
         }
-        PaymentSucceededV1 paid = reader.data(event, PaymentSucceededV1.class);
-        if (paid.dossierCode() != null) {
-            recipients.applicantOf(paid.dossierCode()).ifPresent(recipients::warm);
-        }
-        idempotent.process(CONSUMER, event, e -> {
-            PaymentSucceededV1 p = reader.data(e, PaymentSucceededV1.class);
-            Optional<String> applicant = p.dossierCode() == null ? Optional.empty()
-                    : recipients.applicantOf(p.dossierCode());
-            if (applicant.isEmpty()) {
-                // the contract carries no subject; without a dossier event seen first there is no one to tell
-                log.info("Payment {} is for a dossier whose applicant is unknown here; no receipt notice", p.paymentId());
-                return;
-            }
-            Map<String, Object> values = new HashMap<>();
-            values.put("dossierCode", p.dossierCode());
-            values.put("amount", p.amountVnd());
-            values.put("receiptNumber", p.receiptNumber());
-            values.put("paidAt", p.paidAt());
-            String link = dossierLink(p.dossierCode());
-            values.put("link", link);
-            notifier.notify(e.id(), new Notice("PAYMENT_SUCCEEDED", applicant.get(), values, link));
-        });
+        String link = dossierLink(dossierCode);
+        values.put("dossierCode", dossierCode);
+        values.put("link", link);
+        notifier.notify(e.id(), new Notice(kind, applicant.get(), values, link));
     }
 
     @KafkaListener(topics = EventTopics.IDENTITY)
