@@ -47,9 +47,15 @@ class StatisticsController {
                         select d.agency_code, max(d.agency_name) as agency_name, count(*) as submitted,
                           count(*) filter (where d.received_date is not null) as received,
                           count(*) filter (where d.resolved_at is not null
-                              and (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date <= d.due_date) as on_time,
+                              and (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date <= d.due_date
+                              and not exists (select 1 from dossier_history x
+                                              where x.dossier_id = d.id and x.action = 'extend-deadline')) as on_time,
+                          -- late: after the due date, or on a new date given with an apology (the apology
+                          -- admits the original date was missed; the agency's record keeps it late)
                           count(*) filter (where d.resolved_at is not null
-                              and (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > d.due_date) as late,
+                              and ((d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > d.due_date
+                                   or exists (select 1 from dossier_history x
+                                              where x.dossier_id = d.id and x.action = 'extend-deadline'))) as late,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT')) as in_progress,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING') and d.due_date < :today) as overdue,
                           count(*) filter (where d.fee_vnd > 0) as with_fee,

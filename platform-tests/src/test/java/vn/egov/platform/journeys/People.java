@@ -13,6 +13,9 @@ final class People {
 
     static final String DEMO_PASSWORD = "Demo@2026";
     static final String DEMO_CITIZEN = "001090012345";
+    /** The demo citizen's contacts in the realm export (devstack's egov-realm.json). */
+    static final String DEMO_CITIZEN_EMAIL = "citizen@demo.egov.vn";
+    static final String DEMO_CITIZEN_PHONE = "0912345678";
     static final String OFFICER = "canbo.motcua";
     static final String APPROVER = "chuyenvien.pheduyet";
     /** The agency of the demo officer and approver (UBND phường Ba Đình). */

@@ -57,6 +57,10 @@ final class Platform {
         if (USE_RUNNING) {
             return;
         }
+        // whatever an aborted earlier run left running in this work directory goes first (its pid files)
+        if (Files.isDirectory(workDir.resolve("run"))) {
+            egov(Duration.ofMinutes(3), "down");
+        }
         // a fresh platform per run: data from an earlier run would make counts and codes drift
         deleteRecursively(workDir);
         Files.createDirectories(workDir);
@@ -138,7 +142,7 @@ final class Platform {
                 // shorter sweeps than a deployment needs, so that recoveries show within a journey's patience
                 "PAYMENT_ORDER_SWEEP_INTERVAL", "3s",
                 "PAYMENT_SWEEP_INTERVAL", "5s",
-                "EGOV_DOSSIER_OVERDUECHECK_INTERVAL", "2s");
+                "DOSSIER_OVERDUE_CHECK_INTERVAL", "2s");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

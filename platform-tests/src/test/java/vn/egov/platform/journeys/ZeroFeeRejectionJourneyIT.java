@@ -30,6 +30,13 @@ class ZeroFeeRejectionJourneyIT {
 
         JsonNode notice = Dossiers.awaitInbox(citizen, code, "DOSSIER_REJECTED");
         assertThat(notice.get("body").asString()).contains(reason);
+        // the demo citizen exists only in Keycloak: notification-service finds the contacts through identity-service
+        Api.eventually("an email to the demo citizen naming " + code, Dossiers.PATIENCE,
+                () -> Mailbox.of(People.DEMO_CITIZEN_EMAIL),
+                mails -> mails.stream().anyMatch(m -> (m.subject() + m.body()).contains(code) && m.body().contains(reason)));
+        Api.eventually("an SMS to the demo citizen naming " + code, Dossiers.PATIENCE,
+                () -> Dossiers.smsTo(People.DEMO_CITIZEN_PHONE),
+                sms -> sms.stream().anyMatch(m -> m.path("text").asString().contains(code)));
         assertThat(Dossiers.view(citizen, code).get("status").asString()).isEqualTo("REJECTED");
 
         // rejected is final: the officer cannot resolve it afterwards
