@@ -46,16 +46,10 @@ class StatisticsController {
         return jdbc.sql("""
                         select d.agency_code, max(d.agency_name) as agency_name, count(*) as submitted,
                           count(*) filter (where d.received_date is not null) as received,
-                          count(*) filter (where d.resolved_at is not null
-                              and (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date <= d.due_date
-                              and not exists (select 1 from dossier_history x
-                                              where x.dossier_id = d.id and x.action = 'extend-deadline')) as on_time,
                           -- late: after the due date, or on a new date given with an apology (the apology
                           -- admits the original date was missed; the agency's record keeps it late)
-                          count(*) filter (where d.resolved_at is not null
-                              and ((d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > d.due_date
-                                   or exists (select 1 from dossier_history x
-                                              where x.dossier_id = d.id and x.action = 'extend-deadline'))) as late,
+                          count(*) filter (where d.resolved_at is not null and not late.late) as on_time,
+                          count(*) filter (where d.resolved_at is not null and late.late) as late,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT')) as in_progress,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING') and d.due_date < :today) as overdue,
                           count(*) filter (where d.fee_vnd > 0) as with_fee,
@@ -63,6 +57,10 @@ class StatisticsController {
                               select 1 from dossier_history h where h.dossier_id = d.id and h.action = 'pay')) as paid_online,
                           avg(r.score) as average_rating
                         from dossier d left join dossier_rating r on r.dossier_id = d.id
+                          cross join lateral (select d.resolved_at is not null
+                              and ((d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > d.due_date
+                                   or exists (select 1 from dossier_history x
+                                              where x.dossier_id = d.id and x.action = 'extend-deadline')) as late) late
                         where (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date between :from and :to
                         group by d.agency_code order by d.agency_code""")
                 .param("from", start).param("to", end).param("today", today)

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,44 +15,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real HTTP stand-in for payment-service and the realm's token endpoint, on a fixed free port so it
  * can be stopped (connection refused, like a dead service) and started again.
  */
-final class PaymentServiceStub {
+final class PaymentServiceStub extends StubServer {
 
     record Call(String path, String authorization, String idempotencyKey, String body) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> ordersByKey = new ConcurrentHashMap<>();
-    private final int port;
-    private HttpServer server;
 
-    PaymentServiceStub() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            this.port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    String baseUrl() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    synchronized void start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @Override
+    void routes(HttpServer server) {
         server.createContext("/token", ex -> answer(ex, 200, "{\"access_token\":\"stub-token\",\"expires_in\":300,\"token_type\":\"Bearer\"}"));
         server.createContext("/api/v1/payments", this::createOrder);
-        server.start();
-    }
-
-    synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
     }
 
     private void createOrder(HttpExchange ex) throws IOException {
@@ -67,11 +40,4 @@ final class PaymentServiceStub {
                 .formatted(id, amount, id.replace("-", "")));
     }
 
-    private static void answer(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
-    }
 }

@@ -73,7 +73,7 @@ class AccessJourneyIT {
         // a client that was never granted the scope cannot get it, and its plain token is refused by the service
         Api.Response asked = Api.clientCredentials("ministry-no-scope", "ministry-no-scope-dev-secret", "identity.verify");
         assertThat(asked.status()).as("token with a scope it was not granted: %s", asked).isEqualTo(400);
-        Api.Response plain = Api.postForm(Api.TOKEN_URL, null, java.util.Map.of("grant_type", "client_credentials",
+        Api.Response plain = Api.postForm(Api.TOKEN_URL, null, Map.of("grant_type", "client_credentials",
                 "client_id", "ministry-no-scope", "client_secret", "ministry-no-scope-dev-secret"));
         assertThat(plain.status()).as("token: %s", plain).isEqualTo(200);
         String noScope = plain.json().get("access_token").asString();

@@ -77,10 +77,6 @@ final class Api {
         return send(request(url, token).GET().build());
     }
 
-    static Response get(String url, String token, String acceptLanguage) {
-        return send(request(url, token).header("Accept-Language", acceptLanguage).GET().build());
-    }
-
     static Response postJson(String url, String token, Object body) {
         return send(request(url, token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())

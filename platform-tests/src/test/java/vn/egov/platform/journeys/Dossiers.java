@@ -128,10 +128,8 @@ final class Dossiers {
     static JsonNode agencyStatistics(String agencyCode) {
         Api.Response r = Api.get(GATEWAY + "/api/v1/statistics/agencies", null);
         assertThat(r.status()).as("statistics: %s", r).isEqualTo(200);
-        JsonNode all = r.json();
-        JsonNode items = all.isArray() ? all : all.get("items");
         // an agency without any dossier yet has no row: all its counts are zero
-        return Api.list(items).stream().filter(a -> agencyCode.equals(a.path("agencyCode").asString()))
+        return Api.list(r.json()).stream().filter(a -> agencyCode.equals(a.path("agencyCode").asString()))
                 .findFirst().orElseGet(Api.JSON::createObjectNode);
     }
 }

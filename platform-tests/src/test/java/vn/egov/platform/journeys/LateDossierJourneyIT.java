@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +55,7 @@ class LateDossierJourneyIT {
 
             Dossiers.acted(officer, code, "forward", Map.of("note", "Chuyển phê duyệt"));
             Api.Response resolved = Api.postMultipart(Platform.GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve",
-                    approver, java.util.List.of(Api.Part.json("action", Map.of("note", "Đồng ý")),
+                    approver, List.of(Api.Part.json("action", Map.of("note", "Đồng ý")),
                             Api.Part.pdf("result", "giay-khai-sinh.pdf", "giay khai sinh")));
             assertThat(resolved.status()).as("resolve: %s", resolved).isEqualTo(200);
         } finally {
