@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.security.LevelOfAssurance;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.identity.IdentityProfiles;
@@ -120,9 +121,7 @@ class SubmissionService {
         }
         Procedure procedure = Optional.ofNullable(parsed.procedureCode()).flatMap(catalogue::find)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", parsed.procedureCode()));
-        if (who.levelOfAssurance() < procedure.requiredLevelOfAssurance()) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "level-of-assurance-required", procedure.requiredLevelOfAssurance());
-        }
+        LevelOfAssurance.require(who, procedure.requiredLevelOfAssurance());
         ProfileOnce profile = new ProfileOnce(identities, bearerToken);
         Applicant applicant = applicant(parsed.applicantBusinessTaxCode(), profile);
         Prefill.Result filled = Prefill.fill(procedure, parsed.formData(), who, claims == null ? Map.of() : claims,

@@ -350,7 +350,7 @@ class DossierLifecycleIT {
         HttpResponse<String> loa = multipart("/api/v1/dossiers", token, List.of(Part.json("dossier",
                 "{\"procedureCode\":\"1.000894\",\"formData\":{},\"documents\":[]}")), "Accept-Language", "en");
         assertProblem(loa, 403, "level-of-assurance-required");
-        assertThat(loa.body()).contains("level 2");
+        assertThat(loa.body()).contains("level 2").contains("\"requiredLevel\":2").contains("\"currentLevel\":1");
 
         // bad fields, a missing mandatory document and a PNG pretending to be the PDF form
         HttpResponse<String> invalid = multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", """
