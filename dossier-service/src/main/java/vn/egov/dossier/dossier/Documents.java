@@ -1,6 +1,12 @@
 package vn.egov.dossier.dossier;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,12 +26,24 @@ final class Documents {
             UUID documentId = UUID.randomUUID();
             jdbc.sql("""
                             insert into dossier_document (id, dossier_id, requirement_code, kind, file_name, content_type,
-                                                          size_bytes, sha256, uploaded_by, uploaded_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                          size_bytes, sha256, uploaded_by, uploaded_at, reused_from)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(documentId, dossierId, file.requirementCode(), kind, file.fileName(), file.contentType(),
-                            (long) file.content().length, file.sha256(), uploadedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                            (long) file.content().length, file.sha256(), uploadedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                            file.reusedFrom())
                     .update();
             storage.store(documentId, file.content());
         }
+    }
+
+    /** A document as a download: its stored type, never sniffed by the browser, named safely, tagged by digest. */
+    static ResponseEntity<byte[]> download(String fileName, String contentType, String sha256, byte[] content) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(contentType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .eTag("\"" + sha256 + "\"")
+                .body(content);
     }
 }

@@ -48,9 +48,12 @@ class DossierActions {
     private final Intake intake;
     private final DocumentStorage storage;
     private final Clock clock;
+    private final PersonalDocuments personalDocuments;
 
     DossierActions(JdbcClient jdbc, DossierStore store, DossierLifecycle lifecycle, WorkingDayCalendar calendar,
-                   ProcedureCatalogue catalogue, Intake intake, DocumentStorage storage, Clock clock) {
+                   ProcedureCatalogue catalogue, Intake intake, DocumentStorage storage, Clock clock,
+                   PersonalDocuments personalDocuments) {
+        this.personalDocuments = personalDocuments;
         this.jdbc = jdbc;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -125,7 +128,7 @@ class DossierActions {
                 if (result != null) {
                     List<Intake.AcceptedFile> files = intake.checkDocuments(
                             List.of(new Intake.DocumentRef(RESULT.code(), result.getOriginalFilename())), List.of(result),
-                            requirement -> Optional.of(RESULT), List.of(RESULT.code()), errors);
+                            requirement -> Optional.of(RESULT), List.of(RESULT.code()), errors, Intake.UPLOADS_ONLY);
                     fail(errors);
                     Documents.store(jdbc, storage, d.id(), files, "RESULT", who.subject(), Instant.now(clock));
                 }
@@ -189,7 +192,7 @@ class DossierActions {
         SupplementRequest request = body == null ? new SupplementRequest(null, List.of()) : body;
         List<Intake.AcceptedFile> accepted = intake.checkDocuments(request.documents(), files,
                 requirement -> d.missingDocuments().contains(requirement) ? procedure.document(requirement) : Optional.empty(),
-                d.missingDocuments(), errors);
+                d.missingDocuments(), errors, id -> personalDocuments.find(who.subject(), id));
         fail(errors);
         LocalDate today = today();
         int paused = d.supplementRequestedOn() == null ? 0 : calendar.workingDaysBetween(d.supplementRequestedOn(), today);

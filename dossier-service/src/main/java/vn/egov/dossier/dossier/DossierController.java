@@ -1,8 +1,6 @@
 package vn.egov.dossier.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,13 +112,7 @@ class DossierController {
         DocumentView doc = documents(d.id()).stream().filter(x -> x.id().equals(documentId)).findFirst()
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "document-not-found", id));
         byte[] content = storage.load(documentId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "document-not-found", id));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(doc.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(doc.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .eTag("\"" + doc.sha256() + "\"")
-                .body(content);
+        return Documents.download(doc.fileName(), doc.contentType(), doc.sha256(), content);
     }
 
     @PostMapping("/api/v1/dossiers/{code}/actions/{action}")

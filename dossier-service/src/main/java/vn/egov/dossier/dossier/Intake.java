@@ -21,21 +21,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * Checks what a citizen sends against the procedure: typed form fields, the documents the procedure
- * requires, and the files themselves (size limits, real type from the bytes, safe names, digest).
+ * requires, and the files themselves (size limits, real type from the bytes, safe names, digest). A document may also
+ * come from the citizen's own store ({@code ownDocuments}, looked up for the owner only), checked the same.
  */
 @Component
 class Intake {
 
-    record DocumentRef(String requirementCode, String fileName) {
+    /**
+     * One document of a submission or supplement: either a file part named {@code fileName}, or
+     * {@code storedDocumentId}, a document from the citizen's own store (once-only: not uploaded again).
+     */
+    record DocumentRef(String requirementCode, String fileName, String storedDocumentId) {
+        DocumentRef(String requirementCode, String fileName) {
+            this(requirementCode, fileName, null);
+        }
     }
 
-    /** A file that passed every check, ready to store. */
-    record AcceptedFile(String requirementCode, String fileName, String contentType, byte[] content, String sha256) {
+    /** A file that passed every check, ready to store; {@code reusedFrom}: the stored document it copies, or null. */
+    record AcceptedFile(String requirementCode, String fileName, String contentType, byte[] content, String sha256,
+                        UUID reusedFrom) {
     }
+
+    /** No reuse: every document is an upload (a decision document, for instance). */
+    static final Function<UUID, Optional<PersonalDocuments.StoredDocument>> UPLOADS_ONLY = id -> Optional.empty();
 
     private final DossierProperties limits;
     private final MessageSource messages;
@@ -119,7 +132,8 @@ class Intake {
      */
     List<AcceptedFile> checkDocuments(List<DocumentRef> declared, List<MultipartFile> files,
                                       Function<String, Optional<Procedure.RequiredDocument>> requirements,
-                                      Collection<String> mustCover, List<ApiProblem.FieldError> errors) {
+                                      Collection<String> mustCover, List<ApiProblem.FieldError> errors,
+                                      Function<UUID, Optional<PersonalDocuments.StoredDocument>> ownDocuments) {
         List<DocumentRef> refs = declared == null ? List.of() : declared;
         Map<String, MultipartFile> byName = new HashMap<>();
         long total = 0;
@@ -146,6 +160,17 @@ class Intake {
                     : requirements.apply(ref.requirementCode());
             if (requirement.isEmpty()) {
                 errors.add(error(path + ".requirementCode", "unknown-requirement", String.valueOf(ref.requirementCode())));
+                continue;
+            }
+            if (ref.storedDocumentId() != null) {
+                if (ref.fileName() != null) {
+                    errors.add(error(path, "file-or-stored-document"));
+                    continue;
+                }
+                reuse(ref.storedDocumentId(), requirement.get(), path, ownDocuments, errors).ifPresent(file -> {
+                    covered.add(file.requirementCode());
+                    accepted.add(file);
+                });
                 continue;
             }
             if (ref.fileName() == null || ref.fileName().isBlank()) {
@@ -175,7 +200,7 @@ class Intake {
                 continue;
             }
             covered.add(requirement.get().code());
-            accepted.add(new AcceptedFile(requirement.get().code(), name, type, content, Uploads.sha256(content)));
+            accepted.add(new AcceptedFile(requirement.get().code(), name, type, content, Uploads.sha256(content), null));
         }
         for (String code : mustCover) {
             if (!covered.contains(code)) {
@@ -188,5 +213,35 @@ class Intake {
             }
         }
         return accepted;
+    }
+
+    /**
+     * A document from the owner's store, checked like an upload against this requirement. An id that is not
+     * theirs answers exactly like one that does not exist. The bytes must still match their recorded digest.
+     */
+    private Optional<AcceptedFile> reuse(String storedId, Procedure.RequiredDocument requirement, String path,
+                                         Function<UUID, Optional<PersonalDocuments.StoredDocument>> ownDocuments,
+                                         List<ApiProblem.FieldError> errors) {
+        Optional<PersonalDocuments.StoredDocument> stored;
+        try {
+            stored = ownDocuments.apply(UUID.fromString(storedId));
+        } catch (IllegalArgumentException e) {
+            stored = Optional.empty();
+        }
+        if (stored.isEmpty()) {
+            errors.add(error(path + ".storedDocumentId", "stored-document-not-found", storedId));
+            return Optional.empty();
+        }
+        PersonalDocuments.StoredDocument doc = stored.get();
+        if (!Uploads.sha256(doc.content()).equals(doc.sha256())) {
+            throw new IllegalStateException("stored document " + doc.id() + " does not match its SHA-256");
+        }
+        if (!requirement.allowedTypes().contains(doc.contentType())) {
+            errors.add(error(path + ".storedDocumentId", "content-type-not-allowed", doc.fileName(),
+                    String.join(", ", requirement.allowedTypes())));
+            return Optional.empty();
+        }
+        return Optional.of(new AcceptedFile(requirement.code(), doc.fileName(), doc.contentType(), doc.content(),
+                doc.sha256(), doc.id()));
     }
 }

@@ -77,12 +77,14 @@ class SubmissionService {
     private final JsonMapper json;
     private final Clock clock;
     private final IdentityProfiles identities;
+    private final PersonalDocuments personalDocuments;
 
     SubmissionService(JdbcClient jdbc, TransactionTemplate transactions, ProcedureCatalogue catalogue, Intake intake,
                       DossierCodes codes, DocumentStorage storage, DossierLifecycle lifecycle, DossierStore store,
                       DossierPayments payments, WorkingDayCalendar calendar, JsonMapper json, Clock clock,
-                      IdentityProfiles identities) {
+                      IdentityProfiles identities, PersonalDocuments personalDocuments) {
         this.identities = identities;
+        this.personalDocuments = personalDocuments;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalogue = catalogue;
@@ -131,7 +133,8 @@ class SubmissionService {
         List<ApiProblem.FieldError> errors = new ArrayList<>(intake.checkForm(procedure, request.formData()));
         List<Intake.AcceptedFile> accepted = intake.checkDocuments(request.documents(), files, procedure::document,
                 procedure.documents().stream().filter(Procedure.RequiredDocument::mandatory)
-                        .map(Procedure.RequiredDocument::code).toList(), errors);
+                        .map(Procedure.RequiredDocument::code).toList(), errors,
+                id -> personalDocuments.find(who.subject(), id));
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dossier-invalid", errors, Map.of());
         }

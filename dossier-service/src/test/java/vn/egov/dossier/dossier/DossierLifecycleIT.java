@@ -332,6 +332,105 @@ class DossierLifecycleIT {
         assertThat(codes).hasSize(n).isEqualTo(expected);
     }
 
+    /** The id of the document of {@code requirementCode} in a list of documents (a dossier's or the store's). */
+    static String documentId(String json, String requirementCode) {
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"requirementCode\":\"" + requirementCode + "\"")
+                .matcher(json);
+        assertThat(m.find()).as("%s in %s", requirementCode, json).isTrue();
+        return m.group(1);
+    }
+
+    HttpResponse<byte[]> download(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String reuseBirthJson(String childName, String formId, String certificateId) {
+        return """
+                {"procedureCode":"1.001193","formData":{"childName":"%s","childDateOfBirth":"2026-11-01","childSex":"FEMALE",
+                 "placeOfBirth":"Bệnh viện Phụ sản Hà Nội","relationship":"MOTHER"},
+                 "documents":[{"requirementCode":"TO_KHAI","storedDocumentId":"%s"},
+                              {"requirementCode":"GIAY_CHUNG_SINH","storedDocumentId":"%s"}]}""".formatted(childName, formId, certificateId);
+    }
+
+    @Test
+    void aCitizenReusesDocumentsFromTheirOwnStoreOnceOnly() throws Exception {
+        String owner = citizen("001190000404", 1);
+        String stranger = citizen("001190000405", 1);
+        String officer = issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
+        String approver = issuer.staff("chuyenvien.badinh", "APPROVER", BA_DINH);
+        HttpResponse<String> first = submitBirth(owner, "Lê Văn Một");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String firstCode = field(first.body(), "code");
+
+        HttpResponse<String> store = service().get("/api/v1/documents", owner);
+        assertThat(store.statusCode()).as(store.body()).isEqualTo(200);
+        assertThat(store.body()).contains("\"totalItems\":2", "\"dossierCode\":\"" + firstCode + "\"", "\"kind\":\"SUBMITTED\"",
+                "\"sha256\":\"" + Uploads.sha256(PDF) + "\"", "\"procedureName\":\"Đăng ký khai sinh\"");
+        String form = documentId(store.body(), "TO_KHAI");
+        String certificate = documentId(store.body(), "GIAY_CHUNG_SINH");
+        HttpResponse<byte[]> own = download("/api/v1/documents/" + form, owner);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).isEqualTo(PDF);
+
+        // nobody else sees, downloads or reuses them, and a refused reuse leaves nothing behind
+        assertThat(service().get("/api/v1/documents", stranger).body()).contains("\"totalItems\":0");
+        assertProblem(service().get("/api/v1/documents/" + form, stranger), 404, "stored-document-not-found");
+        assertProblem(service().get("/api/v1/documents/not-a-uuid", stranger), 404, "stored-document-not-found");
+        assertProblem(service().get("/api/v1/documents", officer), 403, "forbidden");
+        long dossiers = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        HttpResponse<String> stolen = multipart("/api/v1/dossiers", stranger,
+                List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", form, certificate))));
+        assertProblem(stolen, 422, "dossier-invalid");
+        assertThat(stolen.body()).contains("documents[0].storedDocumentId", "stored-document-not-found", "missing-document");
+        // the certificate is a PNG: not accepted where the form (PDF only) is required; a document is a file or a reuse
+        HttpResponse<String> wrongType = multipart("/api/v1/dossiers", owner,
+                List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", certificate, certificate))));
+        assertProblem(wrongType, 422, "dossier-invalid");
+        assertThat(wrongType.body()).contains("documents[0].storedDocumentId", "content-type-not-allowed");
+        HttpResponse<String> both = multipart("/api/v1/dossiers", owner, List.of(Part.json("dossier", reuseBirthJson(
+                "Lê Thị Hai", form, certificate).replace("\"storedDocumentId\":\"" + form, "\"fileName\":\"to-khai.pdf\",\"storedDocumentId\":\"" + form)),
+                Part.file("to-khai.pdf", "application/pdf", PDF)), "Accept-Language", "en");
+        assertProblem(both, 422, "dossier-invalid");
+        assertThat(both.body()).contains("file-or-stored-document", "not both");
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiers);
+
+        // the second dossier gives both documents again without uploading a byte
+        HttpResponse<String> second = multipart("/api/v1/dossiers", owner,
+                List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", form, certificate))));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        String code = field(second.body(), "code");
+        HttpResponse<String> detail = service().get("/api/v1/dossiers/" + code, officer);
+        assertThat(detail.body()).contains("to-khai.pdf", "giay-chung-sinh.png", "\"sha256\":\"" + Uploads.sha256(PNG) + "\"");
+        String copy = documentId(detail.body(), "TO_KHAI");
+        assertThat(copy).isNotEqualTo(form);
+        assertThat(jdbc.sql("select reused_from from dossier_document where id = ?::uuid").param(copy)
+                .query(String.class).single()).isEqualTo(form);
+        HttpResponse<byte[]> copied = download("/api/v1/dossiers/" + code + "/documents/" + copy, officer);
+        assertThat(copied.statusCode()).isEqualTo(200);
+        assertThat(copied.body()).isEqualTo(PDF);
+        // each file is listed once, at its newest copy
+        assertThat(service().get("/api/v1/documents", owner).body()).contains("\"totalItems\":2", "\"dossierCode\":\"" + code + "\"")
+                .doesNotContain(firstCode);
+
+        // a supplement may come from the store too; the result the agency issues lands in it
+        act(code, "receive", officer, "{}");
+        act(code, "request-supplement", officer, "{\"reason\":\"Thiếu ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}");
+        HttpResponse<String> supplemented = multipart("/api/v1/dossiers/" + code + "/supplements", owner, List.of(
+                Part.json("supplement", "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"storedDocumentId\":\"" + form + "\"}]}")));
+        assertThat(supplemented.statusCode()).as(supplemented.body()).isEqualTo(200);
+        assertThat(supplemented.body()).contains("\"kind\":\"SUPPLEMENT\"", "\"status\":\"RECEIVED\"");
+        act(code, "forward", officer, "{}");
+        HttpResponse<String> resolved = multipart("/api/v1/dossiers/" + code + "/actions/resolve", approver, List.of(
+                Part.json("action", "{\"note\":\"Đồng ý\"}"), new Part("result", "trich-luc-khai-sinh.pdf", "application/pdf", PDF)));
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        HttpResponse<String> results = service().get("/api/v1/documents?kind=RESULT", owner);
+        assertThat(results.body()).contains("\"totalItems\":1", "trich-luc-khai-sinh.pdf", "\"kind\":\"RESULT\"",
+                "\"dossierCode\":\"" + code + "\"");
+        assertThat(download("/api/v1/documents/" + documentId(results.body(), "KET_QUA"), owner).body()).isEqualTo(PDF);
+        assertProblem(service().get("/api/v1/documents?kind=OTHER", owner), 400, "bad-request");
+    }
+
     @Test
     void submissionIsIdempotentAndChecked() {
         String token = citizen("001190000303", 1);
