@@ -96,6 +96,17 @@ class FeePayingFullProcessJourneyIT {
                 Map.of("score", 5, "comment", "Nhanh, không phải đi lại"));
         assertThat(rated.status()).as("rating: %s", rated).isEqualTo(201);
 
+        // the certificate stays in the citizen's own document store, ready to give again (once-only)
+        Api.Response store = Api.get(GATEWAY + "/api/v1/documents?kind=RESULT", token);
+        assertThat(store.status()).as("document store: %s", store).isEqualTo(200);
+        JsonNode issued = Api.list(store.json().get("items")).stream()
+                .filter(d -> code.equals(d.path("dossierCode").asString())).findFirst().orElseThrow();
+        assertThat(issued.get("fileName").asString()).isEqualTo("giay-chung-nhan-hkd.pdf");
+        assertThat(Api.get(GATEWAY + "/api/v1/documents/" + issued.get("id").asString(), token).text())
+                .contains("giay chung nhan dang ky ho kinh doanh");
+        assertThat(Api.get(GATEWAY + "/api/v1/documents/" + issued.get("id").asString(), People.token(People.OFFICER))
+                .status()).isEqualTo(403);
+
         // anyone with the code sees where it is, and nothing about the person
         Api.Response lookup = Api.get(GATEWAY + "/api/v1/public/dossiers/" + code, null);
         assertThat(lookup.status()).isEqualTo(200);
