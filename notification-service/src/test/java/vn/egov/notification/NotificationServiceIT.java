@@ -277,6 +277,23 @@ class NotificationServiceIT {
         assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
                 .contains("1.500.000 đồng", "BL-2026-000042", "10:05 22/11/2026");
         await("the receipt email", () -> emailsAbout(citizen.email(), code, "Biên lai").size() == 1);
+        // the payment moves the dossier on: its officers are told, the applicant is not told "submitted" a second time
+        String officerName = "canbo." + UUID.randomUUID().toString().substring(0, 8);
+        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(service().get("/api/v1/notifications", issuer.staff(officerName, "OFFICER", agency)).statusCode()).isEqualTo(200);
+        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
+                atAgency(paidEvent(code, citizen.subject()), agency)));
+        String officer = UUID.nameUUIDFromBytes(officerName.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        await("the officer's new dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(code)));
+        // (same event, same transaction: had the applicant been told, it would be in the inbox by now)
+        assertThat(inboxCount(citizen.subject(), "DOSSIER_SUBMITTED")).isEqualTo(1);
+    }
+
+    /** The transition a paid fee makes: AWAITING_PAYMENT → SUBMITTED by the system. */
+    static DossierLifecycleEventV1 paidEvent(String code, String applicant) {
+        return new DossierLifecycleEventV1(code, "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
+                "UBND phường Ba Đình", applicant, null, "AWAITING_PAYMENT", "SUBMITTED", "pay", null, "SYSTEM",
+                null, LocalDate.of(2026, 12, 15), List.of(), 1_500_000L, Instant.now());
     }
 
     @Test
@@ -638,16 +655,18 @@ class NotificationServiceIT {
                 atAgency(dossierEvent(unpaid, citizen.subject(), "AWAITING_PAYMENT"), agency)));
         String paid = dossierCode();
         send(EventTopics.DOSSIER, paid, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, paid,
-                atAgency(dossierEvent(paid, citizen.subject(), "SUBMITTED"), agency)));
+                atAgency(paidEvent(paid, citizen.subject()), agency)));
         String transferred = dossierCode();
         send(EventTopics.DOSSIER, transferred, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.TRANSFERRED, transferred,
                 atAgency(dossierEvent(transferred, citizen.subject(), "TRANSFERRED"), agency)));
 
         await("the new dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(paid)));
         await("the transferred dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(transferred)));
-        await("the citizen's notices", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 2);
+        // the citizen: "submitted" for the unpaid one; for the paid one the receipt notice said it already
+        await("the citizen's notice", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 1);
         pause(Duration.ofMillis(500));
         assertThat(officerItems(officer)).noneMatch(t -> t.contains(unpaid)).hasSize(2);
+        assertThat(inboxCount(citizen.subject(), "DOSSIER_SUBMITTED")).isEqualTo(1);
         assertThat(inboxCount(officer, "OFFICER_DOSSIER_TRANSFERRED")).isEqualTo(1);
     }
 

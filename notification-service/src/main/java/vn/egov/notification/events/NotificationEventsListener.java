@@ -80,8 +80,13 @@ class NotificationEventsListener {
             values.put("amount", d.feeVnd());
             String link = dossierLink(d.dossierCode());
             values.put("link", link);
-            recipients.kindFor(e.type(), "APPLICANT").ifPresent(kind ->
-                    notifier.notify(e.id(), new Notice(kind, d.applicantSubject(), values, link)));
+            // a paid fee moves the dossier on (AWAITING_PAYMENT → SUBMITTED): the applicant was told of the submission
+            // already, and the receipt notice (PAYMENT_SUCCEEDED) says the agency will now receive it — no second notice
+            boolean paidNow = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && "AWAITING_PAYMENT".equals(d.fromStatus());
+            if (!paidNow) {
+                recipients.kindFor(e.type(), "APPLICANT").ifPresent(kind ->
+                        notifier.notify(e.id(), new Notice(kind, d.applicantSubject(), values, link)));
+            }
             // new dossiers (once they can be received: not while awaiting payment), supplements received and
             // dossiers transferred in: the agency's officers are told too
             boolean awaitingPayment = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && !"SUBMITTED".equals(d.toStatus());
