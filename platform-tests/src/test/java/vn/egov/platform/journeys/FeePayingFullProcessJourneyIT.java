@@ -83,6 +83,11 @@ class FeePayingFullProcessJourneyIT {
         assertThat(resolved.status()).as("resolve: %s", resolved).isEqualTo(200);
         Dossiers.acted(officer, code, "return-result", Map.of("note", "Trả kết quả trực tuyến"));
         Dossiers.awaitInbox(token, code, "DOSSIER_RESULT_RETURNED");
+        // dossier events travel in order (keyed by code): by now the paid-fee transition was handled too, and the
+        // citizen was told "submitted" once, with the receipt separately
+        assertThat(Dossiers.inboxAbout(token, code).stream().map(i -> i.path("kind").asString())
+                .filter(k -> k.equals("DOSSIER_SUBMITTED") || k.equals("PAYMENT_SUCCEEDED")).sorted().toList())
+                .containsExactly("DOSSIER_SUBMITTED", "PAYMENT_SUCCEEDED");
 
         // the citizen downloads the result and rates the service
         JsonNode dossier = Dossiers.view(token, code);
