@@ -205,10 +205,7 @@ class DossierLifecycleIT {
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("Nguyễn Văn An", "to-khai.pdf", "\"contentType\":\"application/pdf\"",
                 "\"sha256\":\"" + Uploads.sha256(PDF) + "\"");
-        String documentId = detail.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\",\"requirementCode\":\"TO_KHAI\".*", "$1");
-        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/v1/dossiers/" + code + "/documents/" + documentId))
-                .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> file = download("/api/v1/dossiers/" + code + "/documents/" + documentId(detail.body(), "TO_KHAI"), officer);
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(PDF);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");

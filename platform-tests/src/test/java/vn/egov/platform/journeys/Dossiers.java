@@ -69,6 +69,22 @@ final class Dossiers {
         return r.json();
     }
 
+    /** The citizen uploads the one document a supplement request asked for. */
+    static void supplement(String token, String code, String requirementCode, String fileName, String text, String note) {
+        Api.Response supplied = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/supplements", token, List.of(
+                Api.Part.json("supplement", Map.of("note", note,
+                        "documents", List.of(Map.of("requirementCode", requirementCode, "fileName", fileName)))),
+                Api.Part.pdf("files", fileName, text)));
+        assertThat(supplied.status()).as("supplement: %s", supplied).isEqualTo(200);
+    }
+
+    /** The approver resolves the dossier with the decision document (a PDF holding {@code text}). */
+    static void resolveWith(String approver, String code, String note, String fileName, String text) {
+        Api.Response resolved = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve", approver,
+                List.of(Api.Part.json("action", Map.of("note", note)), Api.Part.pdf("result", fileName, text)));
+        assertThat(resolved.status()).as("resolve: %s", resolved).isEqualTo(200);
+    }
+
     static JsonNode view(String token, String code) {
         Api.Response r = Api.get(GATEWAY + "/api/v1/dossiers/" + code, token);
         assertThat(r.status()).as("dossier %s: %s", code, r).isEqualTo(200);

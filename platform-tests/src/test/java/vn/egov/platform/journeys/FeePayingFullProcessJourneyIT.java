@@ -68,19 +68,12 @@ class FeePayingFullProcessJourneyIT {
         Dossiers.awaitInbox(token, code, "DOSSIER_SUPPLEMENT_REQUESTED");
 
         // the citizen supplies it
-        Api.Response supplied = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/supplements", token, List.of(
-                Api.Part.json("supplement", Map.of("note", "Bản có đủ chữ ký",
-                        "documents", List.of(Map.of("requirementCode", "HOP_DONG_THUE", "fileName", "hop-dong-ky.pdf")))),
-                Api.Part.pdf("files", "hop-dong-ky.pdf", "hop dong thue da ky")));
-        assertThat(supplied.status()).as("supplement: %s", supplied).isEqualTo(200);
+        Dossiers.supplement(token, code, "HOP_DONG_THUE", "hop-dong-ky.pdf", "hop dong thue da ky", "Bản có đủ chữ ký");
 
         // forwarded, resolved by the approver with the certificate, returned by the officer
         Dossiers.acted(officer, code, "forward", Map.of("note", "Chuyển phê duyệt"));
-        String approver = People.token(People.APPROVER);
-        Api.Response resolved = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve", approver, List.of(
-                Api.Part.json("action", Map.of("note", "Cấp Giấy chứng nhận đăng ký hộ kinh doanh")),
-                Api.Part.pdf("result", "giay-chung-nhan-hkd.pdf", "giay chung nhan dang ky ho kinh doanh")));
-        assertThat(resolved.status()).as("resolve: %s", resolved).isEqualTo(200);
+        Dossiers.resolveWith(People.token(People.APPROVER), code, "Cấp Giấy chứng nhận đăng ký hộ kinh doanh",
+                "giay-chung-nhan-hkd.pdf", "giay chung nhan dang ky ho kinh doanh");
         Dossiers.acted(officer, code, "return-result", Map.of("note", "Trả kết quả trực tuyến"));
         Dossiers.awaitInbox(token, code, "DOSSIER_RESULT_RETURNED");
         // dossier events travel in order (keyed by code): by now the paid-fee transition was handled too, and the

@@ -33,17 +33,11 @@ class ZeroFeeFullProcessJourneyIT {
         Dossiers.acted(officer, code, "request-supplement", Map.of(
                 "reason", "Thiếu văn bản ủy quyền của người mẹ", "missingDocuments", List.of("UY_QUYEN")));
         Dossiers.awaitInbox(citizen, code, "DOSSIER_SUPPLEMENT_REQUESTED");
-        Api.Response supplied = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/supplements", citizen, List.of(
-                Api.Part.json("supplement", Map.of("note", "Bổ sung văn bản ủy quyền",
-                        "documents", List.of(Map.of("requirementCode", "UY_QUYEN", "fileName", "uy-quyen.pdf")))),
-                Api.Part.pdf("files", "uy-quyen.pdf", "van ban uy quyen")));
-        assertThat(supplied.status()).as("supplement: %s", supplied).isEqualTo(200);
+        Dossiers.supplement(citizen, code, "UY_QUYEN", "uy-quyen.pdf", "van ban uy quyen", "Bổ sung văn bản ủy quyền");
 
         Dossiers.acted(officer, code, "forward", Map.of("note", "Chuyển phê duyệt"));
-        Api.Response resolved = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve",
-                People.token(People.APPROVER), List.of(Api.Part.json("action", Map.of("note", "Đồng ý đăng ký khai sinh")),
-                        Api.Part.pdf("result", "trich-luc-khai-sinh.pdf", "trich luc khai sinh Do Minh Khang")));
-        assertThat(resolved.status()).as("resolve: %s", resolved).isEqualTo(200);
+        Dossiers.resolveWith(People.token(People.APPROVER), code, "Đồng ý đăng ký khai sinh",
+                "trich-luc-khai-sinh.pdf", "trich luc khai sinh Do Minh Khang");
         Dossiers.acted(officer, code, "return-result", Map.of("note", "Trả kết quả trực tuyến"));
         Dossiers.awaitInbox(citizen, code, "DOSSIER_RESULT_RETURNED");
         Api.Response rated = Api.postJson(GATEWAY + "/api/v1/dossiers/" + code + "/rating", citizen, Map.of("score", 4));
