@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +21,10 @@ import java.util.concurrent.TimeoutException;
  * aggregate keep their order even with several instances of a service. A send that fails stops the
  * batch (later rows wait, order kept) and is retried on the next tick. Delivery is at least once:
  * a crash between send and commit resends, and consumers deduplicate on the event id.
+ *
+ * <p>Rows of a {@linkplain EventsProperties#sensitiveTypes() sensitive type} lose their {@code data} (the
+ * CloudEvent envelope stays, for tracing) in the same update that marks them published, so a secret the
+ * event carries to its consumer (a one-time code) does not stay in the database once Kafka has it.
  */
 public class OutboxRelay {
 
@@ -32,17 +37,19 @@ public class OutboxRelay {
     private final KafkaTemplate<String, String> kafka;
     private final int batchSize;
     private final long sendTimeoutMillis;
+    private final Set<String> sensitiveTypes;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-                       int batchSize, long sendTimeoutMillis) {
+                       int batchSize, long sendTimeoutMillis, Set<String> sensitiveTypes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.batchSize = batchSize;
         this.sendTimeoutMillis = sendTimeoutMillis;
+        this.sensitiveTypes = Set.copyOf(sensitiveTypes);
     }
 
-    private record Pending(long seq, String eventId, String topic, String key, String payload) {
+    private record Pending(long seq, String eventId, String topic, String key, String type, String payload) {
     }
 
     /** Relays one batch; returns how many events were published. */
@@ -54,11 +61,11 @@ public class OutboxRelay {
                 return 0;
             }
             List<Pending> batch = jdbc.sql("""
-                    select seq, event_id::text, topic, event_key, payload from outbox_event
+                    select seq, event_id::text, topic, event_key, event_type, payload from outbox_event
                     where published_at is null order by seq limit ?""")
                     .param(batchSize)
                     .query((rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)))
+                            rs.getString(4), rs.getString(5), rs.getString(6)))
                     .list();
             int sent = 0;
             for (Pending p : batch) {
@@ -70,8 +77,11 @@ public class OutboxRelay {
                     log.warn("outbox relay: event {} not sent yet ({}); will retry", p.eventId(), abbreviate(e));
                     break;
                 }
-                jdbc.sql("update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null where seq = ?")
-                        .param(p.seq()).update();
+                jdbc.sql("""
+                        update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null,
+                            payload = case when :erase then (payload::jsonb - 'data')::text else payload end
+                        where seq = :seq""")
+                        .param("erase", sensitiveTypes.contains(p.type())).param("seq", p.seq()).update();
                 sent++;
             }
             return sent;
