@@ -78,9 +78,9 @@ public class EgovEventsAutoConfiguration {
     @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties) {
+                            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties, JsonMapper json) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafkaTemplate,
-                properties.relayBatchSize(), properties.sendTimeout().toMillis(), properties.sensitiveTypes());
+                properties.relayBatchSize(), properties.sendTimeout().toMillis(), properties.sensitiveTypes(), json);
     }
 
     @Bean

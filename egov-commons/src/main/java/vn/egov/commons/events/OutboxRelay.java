@@ -6,6 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,15 +41,17 @@ public class OutboxRelay {
     private final int batchSize;
     private final long sendTimeoutMillis;
     private final Set<String> sensitiveTypes;
+    private final JsonMapper json;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-                       int batchSize, long sendTimeoutMillis, Set<String> sensitiveTypes) {
+                       int batchSize, long sendTimeoutMillis, Set<String> sensitiveTypes, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.batchSize = batchSize;
         this.sendTimeoutMillis = sendTimeoutMillis;
         this.sensitiveTypes = Set.copyOf(sensitiveTypes);
+        this.json = json;
     }
 
     private record Pending(long seq, String eventId, String topic, String key, String type, String payload) {
@@ -77,11 +82,13 @@ public class OutboxRelay {
                     log.warn("outbox relay: event {} not sent yet ({}); will retry", p.eventId(), abbreviate(e));
                     break;
                 }
+                // null: the payload stays as it is (not rewritten)
+                String erased = sensitiveTypes.contains(p.type()) ? withoutData(p.payload()) : null;
                 jdbc.sql("""
                         update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null,
-                            payload = case when :erase then (payload::jsonb - 'data')::text else payload end
+                            payload = coalesce(cast(:erased as text), payload)
                         where seq = :seq""")
-                        .param("erase", sensitiveTypes.contains(p.type())).param("seq", p.seq()).update();
+                        .param("erased", erased).param("seq", p.seq()).update();
                 sent++;
             }
             return sent;
@@ -92,6 +99,20 @@ public class OutboxRelay {
     /** Events written and not yet published (a health and metrics figure). */
     public long backlog() {
         return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
+    }
+
+    /** The envelope as sent, without its {@code data}; an envelope that cannot be read is not kept at all. */
+    private String withoutData(String payload) {
+        try {
+            JsonNode event = json.readTree(payload);
+            if (event instanceof ObjectNode envelope) {
+                envelope.remove("data");
+                return json.writeValueAsString(envelope);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox relay: sensitive event payload unreadable ({}); erased whole", e.getClass().getSimpleName());
+        }
+        return "{}";
     }
 
     private void send(Pending p) throws InterruptedException, ExecutionException, TimeoutException {
