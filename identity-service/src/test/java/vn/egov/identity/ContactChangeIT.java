@@ -1,5 +1,6 @@
 package vn.egov.identity;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,11 +12,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
 import vn.egov.identity.CitizenIdentityIT.Person;
+import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +30,8 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
 /**
  * A citizen changes their email or phone with a one-time code sent to the new destination; against the real
  * Keycloak, PostgreSQL and Kafka. The test reads the code where notification-service would: from the
- * {@code ContactVerificationRequested} event in the outbox (the event carries it); the service has no test hook.
+ * {@code ContactVerificationRequested} event on Kafka (the event carries it); the service has no test hook, and
+ * the outbox keeps no copy of the code once the event is published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
@@ -32,6 +39,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
 class ContactChangeIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String VERIFICATION_REQUESTED = ContactVerificationRequested.TYPE;
 
     @LocalServerPort
     int port;
@@ -218,15 +226,49 @@ class ContactChangeIT {
                 "{\"code\": \"%s\"}".formatted(code));
     }
 
-    /** The accepted change and its code, read from the ContactVerificationRequested event in the outbox. */
+    /**
+     * The accepted change and its code, read where notification-service reads it: from the
+     * ContactVerificationRequested event on Kafka (the outbox row only names the event). Once the event is
+     * published, its outbox row no longer holds the code, nor any other data.
+     */
     private Requested requested(String personId, HttpResponse<String> accepted) {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = JSON.readTree(accepted.body()).path("id").asString();
-        String payload = jdbc.sql("""
-                select payload from outbox_event where event_type = 'vn.egov.identity.contact-verification-requested.v1'
-                  and event_key = :p order by seq desc limit 1""").param("p", personId).query(String.class).single();
-        JsonNode event = JSON.readTree(payload);
-        return new Requested(id, event.path("data").path("code").asString(), event);
+        String eventId = jdbc.sql("""
+                select event_id::text from outbox_event where event_type = :t
+                  and event_key = :p order by seq desc limit 1""")
+                .param("t", VERIFICATION_REQUESTED).param("p", personId).query(String.class).single();
+        List<ConsumerRecord<String, String>> records = ServiceConformance.readTopic(
+                RealInfrastructure.kafkaBootstrapServers(), EventTopics.IDENTITY, eventId, Duration.ofSeconds(60));
+        assertThat(records).as("event %s on Kafka", eventId).hasSize(1);
+        JsonNode event = JSON.readTree(records.get(0).value());
+        String code = event.path("data").path("code").asString();
+        assertThat(code).matches("\\d{6}");
+
+        // the relay erases the data in the update that marks the row published (Kafka may have it a moment earlier)
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.sql("select published_at is null from outbox_event where event_id = :e::uuid").param("e", eventId)
+                .query(Boolean.class).single()) {
+            assertThat(System.nanoTime()).as("outbox row %s published", eventId).isLessThan(deadline);
+            sleep(Duration.ofMillis(100));
+        }
+        String stored = jdbc.sql("select payload from outbox_event where event_id = :e::uuid").param("e", eventId)
+                .query(String.class).single();
+        assertThat(JSON.readTree(stored).path("id").asString()).isEqualTo(eventId);
+        assertThat(stored).doesNotContain("\"data\"").doesNotContain(code)
+                .doesNotContain(event.path("data").path("destination").asString());
+        assertThat(jdbc.sql("select count(*) from outbox_event where payload::jsonb #>> '{data,code}' = :c")
+                .param("c", code).query(Long.class).single()).as("outbox rows holding the code").isZero();
+        return new Requested(id, code, event);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private String otherIdOf(Person p) {

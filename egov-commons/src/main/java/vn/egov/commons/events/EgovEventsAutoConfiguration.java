@@ -28,7 +28,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The event plumbing of a service that owns a database: outbox publisher and relay, idempotent
+ * The event plumbing of a service that owns a database: outbox publisher, relay and retention, idempotent
  * consumption, and the listener error handler (bounded retries with backoff, then
  * {@code <topic>.<group>.dlq}).
  */
@@ -78,9 +78,9 @@ public class EgovEventsAutoConfiguration {
     @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties) {
+                            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties, JsonMapper json) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafkaTemplate,
-                properties.relayBatchSize(), properties.sendTimeout().toMillis());
+                properties.relayBatchSize(), properties.sendTimeout().toMillis(), properties.sensitiveTypes(), json);
     }
 
     @Bean
@@ -88,6 +88,19 @@ public class EgovEventsAutoConfiguration {
     @ConditionalOnProperty(name = "egov.events.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelayRunner outboxRelayRunner(OutboxRelay relay, EventsProperties properties) {
         return new OutboxRelayRunner(relay, properties.relayInterval());
+    }
+
+    @Bean
+    @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
+    @ConditionalOnMissingBean
+    OutboxRetention outboxRetention(JdbcClient jdbc, EventsProperties properties) {
+        return new OutboxRetention(jdbc, properties.outboxRetention());
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxRetention.class)
+    OutboxRetentionRunner outboxRetentionRunner(OutboxRetention retention, EventsProperties properties) {
+        return new OutboxRetentionRunner(retention, properties.outboxPurgeInterval());
     }
 
     @Bean

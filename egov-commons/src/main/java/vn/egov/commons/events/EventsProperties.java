@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * {@code egov.events.*}: the outbox relay and consumer retry settings.
@@ -15,6 +16,10 @@ import java.time.Duration;
  * @param sendTimeout how long one send may wait for the broker's acknowledgement
  * @param consumerMaxRetries retries of a failing event before it goes to the dead-letter topic
  * @param consumerInitialBackoff first retry delay, doubled each retry
+ * @param sensitiveTypes event types whose payload carries a secret (e.g. a one-time code): the relay erases
+ *     the event's {@code data} from the outbox row in the same update that marks it published
+ * @param outboxRetention how long a published outbox row is kept before it is purged
+ * @param outboxPurgeInterval pause between purges of published rows older than the retention
  */
 @ConfigurationProperties("egov.events")
 public record EventsProperties(
@@ -24,5 +29,8 @@ public record EventsProperties(
         @DefaultValue("100") int relayBatchSize,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("3") int consumerMaxRetries,
-        @DefaultValue("500ms") Duration consumerInitialBackoff) {
+        @DefaultValue("500ms") Duration consumerInitialBackoff,
+        @DefaultValue Set<String> sensitiveTypes,
+        @DefaultValue("7d") Duration outboxRetention,
+        @DefaultValue("1h") Duration outboxPurgeInterval) {
 }

@@ -18,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.egov.devstack.kafka.KafkaBroker;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,12 +57,18 @@ class EventPlumbingIT {
         broker.stop();
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @Autowired EventPublisher publisher;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
     @Autowired EventPlumbingTestApplication.TestListener listener;
+    @Autowired OutboxRetention retention;
 
     record Payload(String dossierCode, long amount) {
+    }
+
+    record Secret(String destination, String code) {
     }
 
     @BeforeEach
@@ -170,6 +179,79 @@ class EventPlumbingIT {
         String dlq = EventTopics.deadLetter(EventPlumbingTestApplication.TOPIC, EventPlumbingTestApplication.GROUP);
         assertThat(readTopic(dlq, marker, Duration.ofSeconds(60))).hasSize(1);
         assertThat(listener.deliveries.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aSensitiveEventReachesKafkaWholeButItsDataIsErasedFromTheOutboxWhenPublished() {
+        String subject = "person-" + UUID.randomUUID();
+        String code = "code-" + UUID.randomUUID();
+        String secret = transactions.execute(s -> publisher.publish(EventPlumbingTestApplication.TOPIC,
+                EventPlumbingTestApplication.SECRET_TYPE, subject, new Secret("a@example.vn", code)));
+        String ordinary = transactions.execute(s -> publisher.publish(EventPlumbingTestApplication.TOPIC,
+                "vn.egov.test.happened.v1", subject, new Payload("kept", 3)));
+
+        await(Duration.ofSeconds(30), () -> publishedAt(ordinary) != null);
+        assertThat(publishedAt(secret)).isNotNull();
+        assertThat(readTopic(EventPlumbingTestApplication.TOPIC, secret, Duration.ofSeconds(30)))
+                .singleElement().satisfies(r -> assertThat(r.value()).contains(code, "\"destination\":\"a@example.vn\""));
+
+        // the envelope stays (id, type, subject: enough to trace the event), the data is gone
+        assertThat(payload(secret)).doesNotContain(code).doesNotContain("a@example.vn");
+        JsonNode stored = JSON.readTree(payload(secret));
+        assertThat(stored.has("data")).as("data kept in the outbox").isFalse();
+        assertThat(stored.path("id").asString()).isEqualTo(secret);
+        assertThat(stored.path("type").asString()).isEqualTo(EventPlumbingTestApplication.SECRET_TYPE);
+        assertThat(stored.path("subject").asString()).isEqualTo(subject);
+        assertThat(jdbc.sql("select count(*) from outbox_event where payload like ?").param("%" + code + "%")
+                .query(Long.class).single()).isZero();
+        // erasing is opt-in by type: other events keep their payload until the retention purge
+        assertThat(payload(ordinary)).contains("\"dossierCode\":\"kept\"");
+    }
+
+    @Test
+    void publishedRowsOlderThanTheRetentionArePurgedByTheScheduledJob() {
+        String subject = "dossier-" + UUID.randomUUID();
+        String old = transactions.execute(s -> publisher.publish(EventPlumbingTestApplication.TOPIC,
+                "vn.egov.test.happened.v1", subject, new Payload("old", 1)));
+        String recent = transactions.execute(s -> publisher.publish(EventPlumbingTestApplication.TOPIC,
+                "vn.egov.test.happened.v1", subject, new Payload("recent", 2)));
+        await(Duration.ofSeconds(30), () -> publishedAt(old) != null && publishedAt(recent) != null);
+
+        // one row published eight days ago (the default retention is seven), one just now
+        jdbc.sql("update outbox_event set published_at = now() - interval '8 days' where event_id = ?::uuid").param(old).update();
+
+        // no call here: the scheduled job (every second in this test's configuration) does it
+        await(Duration.ofSeconds(30), () -> publishedAt(old) == null);
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_id = ?::uuid").param(old).query(Long.class).single())
+                .as("purged").isZero();
+        assertThat(payload(recent)).as("published within the retention: kept").contains("\"dossierCode\":\"recent\"");
+    }
+
+    @Test
+    void purgesRunningSideBySideDeleteEveryExpiredRowAndNothingElse() {
+        String topic = "egov.test.purge-" + UUID.randomUUID();
+        int expired = OutboxRetention.BATCH_SIZE * 2 + 500;
+        jdbc.sql("""
+                insert into outbox_event (event_id, topic, event_key, event_type, payload, published_at)
+                select gen_random_uuid(), ?, 'k', 'vn.egov.test.happened.v1', '{}', now() - interval '30 days'
+                from generate_series(1, ?)""").param(topic).param(expired).update();
+        jdbc.sql("""
+                insert into outbox_event (event_id, topic, event_key, event_type, payload, published_at)
+                values (gen_random_uuid(), ?, 'k', 'vn.egov.test.happened.v1', '{}', now() - interval '6 days')""")
+                .param(topic).update();
+
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(retention::purge);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(retention::purge);
+        CompletableFuture.allOf(a, b).join();
+
+        // (the scheduled job may have taken a share too, so the two counts need not add up to all of them)
+        assertThat(a.join() + b.join()).isLessThanOrEqualTo(expired);
+        assertThat(jdbc.sql("select count(*) from outbox_event where topic = ?").param(topic).query(Long.class).single())
+                .as("only the row within the retention is left").isEqualTo(1);
+    }
+
+    private String payload(String id) {
+        return jdbc.sql("select payload from outbox_event where event_id = ?::uuid").param(id).query(String.class).single();
     }
 
     private static String cloudEvent(String id, String type) {

@@ -14,6 +14,8 @@ public class EventPlumbingTestApplication {
 
     static final String TOPIC = "egov.test.events";
     static final String GROUP = "commons-test";
+    /** Declared sensitive in this test's application.yml ({@code egov.events.sensitive-types}). */
+    static final String SECRET_TYPE = "vn.egov.test.secret-requested.v1";
 
     @Component
     static class TestListener {

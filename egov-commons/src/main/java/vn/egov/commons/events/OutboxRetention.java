@@ -1,0 +1,49 @@
+package vn.egov.commons.events;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+
+/**
+ * Keeps the outbox from becoming an archive of personal data: published rows older than the retention
+ * are deleted. Unpublished rows are never touched, however old (they wait for Kafka).
+ *
+ * <p>Safe with several instances of a service on one database: every statement is a bounded DELETE or
+ * UPDATE in its own transaction, skipping rows another instance holds, so two purges at once share the
+ * work or find nothing left; no lock is held between batches.
+ */
+public class OutboxRetention {
+
+    /** Rows per statement: short transactions, no long lock on a table the relay writes to. */
+    static final int BATCH_SIZE = 1000;
+
+    private final JdbcClient jdbc;
+    private final Duration retention;
+
+    public OutboxRetention(JdbcClient jdbc, Duration retention) {
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("egov.events.outbox-retention must not be negative: " + retention);
+        }
+        this.jdbc = jdbc;
+        this.retention = retention;
+    }
+
+    /** One purge: deletes every published row older than the retention; returns how many went. */
+    public int purge() {
+        int total = 0;
+        int deleted;
+        do {
+            // published_at is the database's now() at publication, so the cutoff is the database's too
+            deleted = jdbc.sql("""
+                    delete from outbox_event where seq in (
+                        select seq from outbox_event
+                        where published_at < now() - make_interval(secs => :seconds)
+                        order by seq limit :batch for update skip locked)""")
+                    .param("seconds", retention.toMillis() / 1000.0)
+                    .param("batch", BATCH_SIZE)
+                    .update();
+            total += deleted;
+        } while (deleted == BATCH_SIZE && !Thread.currentThread().isInterrupted());
+        return total;
+    }
+}

@@ -1,0 +1,15 @@
+package vn.egov.gateway.blockedpaths;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * {@code egov.gateway.blocked-paths}: path patterns under a routed prefix that must never leave the edge
+ * (services' internal, service-to-service endpoints). Matched case-insensitively against the decoded,
+ * normalised path; answered 404 like a path the gateway does not know.
+ */
+@ConfigurationProperties("egov.gateway")
+record BlockedPathsProperties(@DefaultValue("/api/v1/identity/internal/**") List<String> blockedPaths) {
+}
