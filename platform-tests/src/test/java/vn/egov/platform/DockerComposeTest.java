@@ -40,7 +40,13 @@ class DockerComposeTest {
             List.of("identity-service", "dossier-service", "payment-service", "notification-service");
     private static final String GATEWAY = "gateway-service";
     private static final List<String> SERVICES = Stream.concat(DOMAIN_SERVICES.stream(), Stream.of(GATEWAY)).toList();
-    private static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka", "keycloak", "smtp");
+    private static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka", "keycloak", "smtp", "redis");
+
+    /** Stand-ins for outside parties, from devstack: one image, the simulator chosen by its main class. */
+    private static final Map<String, String> SIMULATORS = Map.of(
+            "registry-simulator", "vn.egov.devstack.simulators.registry.PopulationRegistrySimulator",
+            "payment-gateway-simulator", "vn.egov.devstack.simulators.payment.PaymentGatewaySimulator",
+            "sms-gateway-simulator", "vn.egov.devstack.simulators.sms.SmsGatewaySimulator");
 
     /** Without these a domain service cannot reach its database, Kafka or the token keys. */
     private static final Set<String> DOMAIN_REQUIRED = Set.of(
@@ -59,15 +65,6 @@ class DockerComposeTest {
             "VNPAY_PAY_URL", "VNPAY_RETURN_URL",
             // notification-service only writes it into links in messages
             "PORTAL_URL");
-
-    /**
-     * Simulators of outside parties that the compose file does not run yet (they are devstack classes
-     * bound to 127.0.0.1): in containers these calls fail, and the service degrades as it does when the
-     * real party is down. Remove an entry when a container for it is added.
-     */
-    private static final Map<String, Set<String>> OUTSIDE_PARTIES_NOT_IN_COMPOSE =
-            Map.of("identity-service", Set.of("POPULATION_REGISTRY_URL"),
-                    "notification-service", Set.of("SMS_GATEWAY_URL"));
 
     /** Kafka is reached on its own internal listener, not on the published one (see the Kafka tests). */
     private static final Set<String> OWN_LISTENER = Set.of("KAFKA_BOOTSTRAP_SERVERS");
@@ -163,7 +160,6 @@ class DockerComposeTest {
                 .filter(e -> e.getValue().filter(DockerComposeTest::namesLoopback).isPresent())
                 .map(Map.Entry::getKey)
                 .filter(name -> !LOOPBACK_ON_PURPOSE.contains(name))
-                .filter(name -> !OUTSIDE_PARTIES_NOT_IN_COMPOSE.getOrDefault(service, Set.of()).contains(name))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(environment(service).keySet()).as(service + ": placeholders defaulting to a loopback address")
                 .containsAll(loopbackDefaults);
@@ -380,6 +376,45 @@ class DockerComposeTest {
             assertThat(ports("keycloak")).as("keycloak ports, for " + service + "'s default OIDC_JWK_SET_URI")
                     .contains(new PortMapping(jwks.getHost(), jwks.getPort(), keycloakPort));
         }
+    }
+
+    /**
+     * The outside parties run as containers of the devstack simulators: built from devstack with their own
+     * Dockerfile, started by their main class (a class that exists), listening on the port they publish,
+     * and calling back into the platform by compose service names.
+     */
+    @Test
+    void runsTheSimulatorsOfOutsidePartiesFromDevstack() {
+        SIMULATORS.forEach((name, mainClass) -> {
+            Map<String, Object> build = map(service(name).get("build"), name + ".build");
+            Path context = ROOT.resolve(string(build.get("context"))).normalize();
+            assertThat(context).as(name + " build context").isEqualTo(ROOT.resolve("devstack"));
+            assertThat(context.resolve(string(build.get("dockerfile"))).normalize()).as(name + " Dockerfile").isRegularFile();
+            List<String> command = list(service(name).get("command"), name + ".command").stream().map(String::valueOf).toList();
+            assertThat(command.get(0)).as(name + " main class").isEqualTo(mainClass);
+            assertThat(ROOT.resolve("devstack/src/main/java/" + mainClass.replace('.', '/') + ".java")).isRegularFile();
+            int port = Integer.parseInt(command.get(command.indexOf("--port") + 1));
+            assertThat(ports(name)).as(name + " ports").containsExactly(new PortMapping(LOOPBACK, port, port));
+        });
+        List<String> payment = list(service("payment-gateway-simulator").get("command"), "command").stream().map(String::valueOf).toList();
+        URI ipn = URI.create(payment.get(payment.indexOf("--ipn-url") + 1));
+        assertThat(ipn.getHost() + ":" + ipn.getPort()).as("the IPN reaches the gateway container")
+                .isEqualTo(GATEWAY + ":" + environment(GATEWAY).get("SERVER_PORT"));
+        List<String> sms = list(service("sms-gateway-simulator").get("command"), "command").stream().map(String::valueOf).toList();
+        URI receipts = URI.create(sms.get(sms.indexOf("--receipt-url") + 1));
+        assertThat(receipts.getHost() + ":" + receipts.getPort()).as("delivery receipts reach notification-service")
+                .isEqualTo("notification-service:" + environment("notification-service").get("SERVER_PORT"));
+        assertThat(sms.get(sms.indexOf("--receipt-key") + 1)).as("the receipt key notification-service expects")
+                .isEqualTo(defaultOf(appProperty("notification-service", "egov.notification.sms.receipt-key"), "receipt key"));
+    }
+
+    @Test
+    void gatewayInstancesShareTheirRateLimitsInRedis() {
+        URI redis = URI.create(environment(GATEWAY).get("EGOV_REDIS_URL"));
+        assertThat(redis.getHost()).isEqualTo("redis");
+        assertThat(ports("redis").stream().map(PortMapping::target)).contains(redis.getPort());
+        assertThat(dependsOn(GATEWAY)).containsEntry("redis", "service_healthy");
+        assertThat(healthcheckTest("redis")).contains("ping");
     }
 
     // ------------------------------------------------------------------------------------------ compose

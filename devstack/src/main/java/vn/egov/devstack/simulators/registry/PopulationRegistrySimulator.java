@@ -4,13 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.egov.devstack.simulators.SimulatorBinding;
 import vn.egov.devstack.simulators.SimulatorJson;
 
 import static vn.egov.devstack.simulators.SimulatorJson.respond;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -115,7 +115,7 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+        server = HttpServer.create(new InetSocketAddress(SimulatorBinding.address(), requestedPort), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "population-registry");
             t.setDaemon(true);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.egov.devstack.simulators.SimulatorBinding;
 import vn.egov.devstack.simulators.SimulatorJson;
 
 import static vn.egov.devstack.simulators.SimulatorJson.quote;
@@ -11,7 +12,6 @@ import static vn.egov.devstack.simulators.SimulatorJson.respond;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -95,7 +95,7 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+        server = HttpServer.create(new InetSocketAddress(SimulatorBinding.address(), requestedPort), 0);
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "sms-gateway");
             t.setDaemon(true);
