@@ -9,6 +9,8 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.dossier.calendar.CalendarDays;
+import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
@@ -16,6 +18,7 @@ import vn.egov.testsupport.TestIssuer;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +41,12 @@ class DossierServiceIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Autowired
+    CalendarDays calendarDays;
 
     final TestIssuer issuer = TestIssuer.shared();
 
@@ -94,6 +103,79 @@ class DossierServiceIT {
         HttpResponse<String> missing = service().get("/api/v1/procedures/9.999999", null, "Accept-Language", "en");
         assertProblem(missing, 404, "procedure-not-found");
         assertThat(missing.body()).contains("9.999999");
+    }
+
+    @Test
+    void theCalendarIsPublicAndItsAdministratorDeclaresAnnouncedDaysWithTheirSource() {
+        HttpResponse<String> year2026 = service().get("/api/v1/calendar/days?year=2026", null);
+        assertThat(year2026.statusCode()).isEqualTo(200);
+        assertThat(year2026.body()).contains("{\"day\":\"2026-02-17\",\"kind\":\"HOLIDAY\"",
+                "{\"day\":\"2026-01-10\",\"kind\":\"WORKDAY\"");
+
+        // far ahead, so that no other test's appointment crosses these days
+        LocalDate friday = LocalDate.of(2031, 3, 14);
+        LocalDate saturday = friday.plusDays(1);
+        String admin = issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+        String body = "{\"kind\":\"HOLIDAY\",\"name\":\"Ngày nghỉ bù\",\"source\":\"Công văn 1/BNV ngày 01/02/2031\"}";
+        assertProblem(service().call("PUT", "/api/v1/calendar/days/" + friday, issuer.staff("canbo.motcua", "OFFICER",
+                "000.00.01.H26"), body), 403, "forbidden");
+        assertThat(service().call("PUT", "/api/v1/calendar/days/" + friday, null, body).statusCode()).isEqualTo(401);
+        HttpResponse<String> invalid = service().call("PUT", "/api/v1/calendar/days/" + friday, admin,
+                "{\"kind\":\"DAY_OFF\",\"name\":\" \"}", "Accept-Language", "en");
+        assertProblem(invalid, 422, "calendar-day-invalid");
+        assertThat(invalid.body()).contains("\"field\":\"kind\"", "\"field\":\"name\"", "\"field\":\"source\"");
+        assertProblem(service().call("PUT", "/api/v1/calendar/days/" + saturday, admin, body), 422, "calendar-day-kind-invalid");
+        assertProblem(service().call("PUT", "/api/v1/calendar/days/2020-01-02", admin, body), 409, "calendar-day-not-in-future");
+
+        assertThat(calendar.isWorkingDay(friday)).isTrue();
+        HttpResponse<String> declared = service().call("PUT", "/api/v1/calendar/days/" + friday, admin, body);
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+        HttpResponse<String> makeUp = service().call("PUT", "/api/v1/calendar/days/" + saturday, admin,
+                "{\"kind\":\"WORKDAY\",\"name\":\"Làm bù\",\"source\":\"Công văn 1/BNV ngày 01/02/2031\"}");
+        assertThat(makeUp.statusCode()).as(makeUp.body()).isEqualTo(200);
+        // this instance's calendar follows at once: appointments computed from now on skip the Friday, count the Saturday
+        assertThat(calendar.isWorkingDay(friday)).isFalse();
+        assertThat(calendar.isWorkingDay(saturday)).isTrue();
+        assertThat(calendar.addWorkingDays(friday.minusDays(1), 1)).isEqualTo(saturday);
+        assertThat(service().get("/api/v1/calendar/days?year=2031", null).body())
+                .contains("\"day\":\"2031-03-14\",\"kind\":\"HOLIDAY\",\"name\":\"Ngày nghỉ bù\",\"source\":\"Công văn 1/BNV ngày 01/02/2031\"");
+
+        // withdrawn (the source is required), and every change kept with who made it and on what authority
+        assertProblem(service().call("DELETE", "/api/v1/calendar/days/" + saturday, admin, null), 422, "calendar-day-invalid");
+        assertThat(service().call("DELETE", "/api/v1/calendar/days/" + saturday + "?source=C%C3%B4ng%20v%C4%83n%202", admin, null)
+                .statusCode()).isEqualTo(204);
+        assertThat(service().call("DELETE", "/api/v1/calendar/days/" + friday + "?source=C%C3%B4ng%20v%C4%83n%202", admin, null)
+                .statusCode()).isEqualTo(204);
+        assertProblem(service().call("DELETE", "/api/v1/calendar/days/" + friday + "?source=x", admin, null), 404,
+                "calendar-day-not-found");
+        assertThat(calendar.isWorkingDay(friday)).isTrue();
+        assertThat(calendar.isWorkingDay(saturday)).isFalse();
+        HttpResponse<String> changes = service().get("/api/v1/calendar/changes", admin);
+        assertThat(changes.statusCode()).isEqualTo(200);
+        assertThat(changes.body()).contains("\"day\":\"2031-03-14\",\"oldKind\":\"HOLIDAY\",\"oldName\":\"Ngày nghỉ bù\",\"newKind\":null",
+                "\"day\":\"2031-03-14\",\"oldKind\":null,\"oldName\":null,\"newKind\":\"HOLIDAY\"", "\"source\":\"Công văn 2\"",
+                "\"actorSubject\":\"" + UUID.nameUUIDFromBytes("quantri.hethong".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertProblem(service().get("/api/v1/calendar/changes", issuer.citizen("001190000909")), 403, "forbidden");
+    }
+
+    @Test
+    void anotherInstanceTakesOverACalendarChangeOnItsNextRefresh() {
+        LocalDate monday = LocalDate.of(2031, 3, 17);
+        // what another instance does: the row and its change record, straight in the shared database
+        jdbc.sql("insert into calendar_day (day, kind, name, source) values (?, 'HOLIDAY', 'Nghỉ', 'test')").param(monday).update();
+        jdbc.sql("insert into calendar_day_change (day, new_kind, new_name, source, actor_subject) values (?, 'HOLIDAY', 'Nghỉ', 'test', 'other')")
+                .param(monday).update();
+        try {
+            assertThat(calendar.isWorkingDay(monday)).as("not before the refresh").isTrue();
+            calendarDays.refreshIfChanged();
+            assertThat(calendar.isWorkingDay(monday)).isFalse();
+        } finally {
+            jdbc.sql("delete from calendar_day where day = ?").param(monday).update();
+            jdbc.sql("insert into calendar_day_change (day, old_kind, source, actor_subject) values (?, 'HOLIDAY', 'test', 'other')")
+                    .param(monday).update();
+            calendarDays.refreshIfChanged();
+        }
+        assertThat(calendar.isWorkingDay(monday)).isTrue();
     }
 
     @Test

@@ -48,6 +48,16 @@ public final class ServiceConformance {
         return send(request, token, headers);
     }
 
+    /** Any method, with a JSON body when {@code json} is not null (PUT, DELETE, PATCH…). */
+    public HttpResponse<String> call(String method, String path, String token, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request, token, headers);
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request, String token, String... headers) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

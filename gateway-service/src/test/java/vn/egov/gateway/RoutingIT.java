@@ -26,6 +26,7 @@ class RoutingIT extends GatewayIntegrationTest {
                 arguments("GET", "/api/v1/public/dossiers/HS-2025-000001", "dossier", "/api/v1/public/dossiers/HS-2025-000001"),
                 arguments("GET", "/api/v1/statistics/agencies", "dossier", "/api/v1/statistics/agencies"),
                 arguments("GET", "/api/v1/documents", "dossier", "/api/v1/documents"),
+                arguments("PUT", "/api/v1/calendar/days/2027-02-12", "dossier", "/api/v1/calendar/days/2027-02-12"),
                 arguments("GET", "/api/v1/documents/3f1c9a52-0d4e-4c47-9a51-6f0b8a2b7e10", "dossier", "/api/v1/documents/3f1c9a52-0d4e-4c47-9a51-6f0b8a2b7e10"),
                 arguments("GET", "/api/v1/payments/pay-1", "payment", "/api/v1/payments/pay-1"),
                 arguments("POST", "/api/v1/payments/pay-1/refunds", "payment", "/api/v1/payments/pay-1/refunds"),

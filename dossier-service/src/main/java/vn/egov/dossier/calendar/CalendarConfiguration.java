@@ -4,23 +4,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
-
-/** Loads the calendar's reference data once at start (it changes only through a migration). */
+/**
+ * The calendar, loaded from its reference data at start and kept current afterwards: at once on the
+ * instance where an administrator changed it, within {@code egov.dossier.calendar.refresh-interval}
+ * on every other instance ({@link CalendarDays#refreshIfChanged()}).
+ */
 @Configuration(proxyBeanMethods = false)
 class CalendarConfiguration {
 
     @Bean
     WorkingDayCalendar workingDayCalendar(JdbcClient jdbc) {
-        Set<LocalDate> holidays = new HashSet<>();
-        Set<LocalDate> workdays = new HashSet<>();
-        jdbc.sql("select day, kind from calendar_day").query((rs, i) -> {
-            LocalDate day = rs.getDate(1).toLocalDate();
-            ("WORKDAY".equals(rs.getString(2)) ? workdays : holidays).add(day);
-            return day;
-        }).list();
-        return new WorkingDayCalendar(holidays, workdays);
+        WorkingDayCalendar calendar = new WorkingDayCalendar(java.util.Set.of(), java.util.Set.of());
+        CalendarDays.load(jdbc, calendar);
+        return calendar;
     }
 }

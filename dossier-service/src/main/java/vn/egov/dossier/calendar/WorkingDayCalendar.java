@@ -11,20 +11,28 @@ import java.util.Set;
  */
 public final class WorkingDayCalendar {
 
-    private final Set<LocalDate> holidays;
-    private final Set<LocalDate> makeUpWorkdays;
+    /** One consistent view of the exceptions: replaced whole, never edited in place. */
+    private record Days(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+    }
+
+    private volatile Days days;
 
     public WorkingDayCalendar(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
-        this.holidays = Set.copyOf(holidays);
-        this.makeUpWorkdays = Set.copyOf(makeUpWorkdays);
+        replace(holidays, makeUpWorkdays);
+    }
+
+    /** Takes the exceptions as they are now in the reference data (after an administrator changed them). */
+    public void replace(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+        this.days = new Days(Set.copyOf(holidays), Set.copyOf(makeUpWorkdays));
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        if (makeUpWorkdays.contains(day)) {
+        Days current = days;
+        if (current.makeUpWorkdays().contains(day)) {
             return true;
         }
         DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(day);
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !current.holidays().contains(day);
     }
 
     /**

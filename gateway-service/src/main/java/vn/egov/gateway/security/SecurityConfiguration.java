@@ -38,6 +38,7 @@ class SecurityConfiguration {
             new PublicEndpoint(HttpMethod.GET, "/api/v1/procedures/**"),
             new PublicEndpoint(HttpMethod.GET, "/api/v1/public/**"),
             new PublicEndpoint(HttpMethod.GET, "/api/v1/statistics/**"),
+            new PublicEndpoint(HttpMethod.GET, "/api/v1/calendar/days"),
             // the payment gateway's IPN (signed, verified by payment-service) and the browser's return page
             new PublicEndpoint(HttpMethod.GET, "/api/v1/payments/vnpay/**"));
 
