@@ -67,7 +67,11 @@ class DossierController {
     }
 
     @PostMapping(path = "/api/v1/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Submit a dossier (citizen)", description = "Multipart: part `dossier` (JSON) and one `files` part per document.")
+    @Operation(summary = "Submit a dossier (citizen)", description = "Multipart: part `dossier` (JSON "
+            + "{\"procedureCode\", \"formData\": {…}, \"documents\": [{\"requirementCode\", \"fileName\"} or "
+            + "{\"requirementCode\", \"storedDocumentId\"}], \"applicantBusinessTaxCode\"?}) and one `files` part per "
+            + "uploaded document, named by its fileName. A storedDocumentId reuses a document of the citizen's own store "
+            + "(GET /api/v1/documents) without uploading it again. Idempotency-Key: same key and body → the same dossier.")
     ResponseEntity<SubmissionService.SubmissionResponse> submit(@AuthenticationPrincipal Jwt jwt,
                                                                 @RequestPart("dossier") String dossier,
                                                                 @RequestPart(name = "files", required = false) List<MultipartFile> files,
@@ -146,7 +150,8 @@ class DossierController {
 
     @PostMapping(path = "/api/v1/dossiers/{code}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload the documents a supplement request asked for (owner)",
-            description = "Multipart: part `supplement` (JSON {note, documents:[{requirementCode, fileName}]}) and `files`.")
+            description = "Multipart: part `supplement` (JSON {note, documents:[{requirementCode, fileName} or "
+                    + "{requirementCode, storedDocumentId}]}) and `files`.")
     DossierView supplement(@AuthenticationPrincipal Jwt jwt, @PathVariable String code,
                            @RequestPart(name = "supplement", required = false) String supplement,
                            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
