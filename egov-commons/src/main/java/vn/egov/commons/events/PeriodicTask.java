@@ -1,0 +1,64 @@
+package vn.egov.commons.events;
+
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A pass of background work on a thread of its own, from application start to shutdown, with a fixed
+ * pause between passes. Stops before the datasource and the Kafka producer go away. A pass that throws is
+ * the subclass's to log; the next one runs anyway.
+ */
+abstract class PeriodicTask implements SmartLifecycle {
+
+    private final String threadName;
+    private final Duration firstDelay;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    PeriodicTask(String threadName, Duration firstDelay, Duration interval) {
+        this.threadName = threadName;
+        this.firstDelay = firstDelay;
+        this.interval = interval;
+    }
+
+    /** One pass; called on the task's own thread. */
+    protected abstract void tick();
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::tick, firstDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop before the datasource and the Kafka producer go away
+        return Integer.MAX_VALUE - 100;
+    }
+}
