@@ -94,7 +94,7 @@ public class EgovEventsAutoConfiguration {
     @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
     @ConditionalOnMissingBean
     OutboxRetention outboxRetention(JdbcClient jdbc, EventsProperties properties) {
-        return new OutboxRetention(jdbc, properties.outboxRetention());
+        return new OutboxRetention(jdbc, properties.outboxRetention(), properties.processedRetention());
     }
 
     @Bean

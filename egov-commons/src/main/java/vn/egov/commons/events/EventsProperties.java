@@ -20,6 +20,8 @@ import java.util.Set;
  *     the event's {@code data} from the outbox row in the same update that marks it published
  * @param outboxRetention how long a published outbox row is kept before it is purged
  * @param outboxPurgeInterval pause between purges of published rows older than the retention
+ * @param processedRetention how long a consumer remembers an event it handled (its {@code processed_event} row):
+ *     longer than any redelivery can come (Kafka keeps a topic's records 7 days by default)
  */
 @ConfigurationProperties("egov.events")
 public record EventsProperties(
@@ -32,5 +34,6 @@ public record EventsProperties(
         @DefaultValue("500ms") Duration consumerInitialBackoff,
         @DefaultValue Set<String> sensitiveTypes,
         @DefaultValue("7d") Duration outboxRetention,
-        @DefaultValue("1h") Duration outboxPurgeInterval) {
+        @DefaultValue("1h") Duration outboxPurgeInterval,
+        @DefaultValue("30d") Duration processedRetention) {
 }

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * Keeps the outbox from becoming an archive of personal data: published rows older than the retention
- * are deleted. Unpublished rows are never touched, however old (they wait for Kafka).
+ * are deleted. Unpublished rows are never touched, however old (they wait for Kafka). Consumers' records of
+ * handled events ({@code processed_event}) go after their own, longer retention.
  *
  * <p>Safe with several instances of a service on one database: every statement is a bounded DELETE or
  * UPDATE in its own transaction, skipping rows another instance holds, so two purges at once share the
@@ -19,13 +20,34 @@ public class OutboxRetention {
 
     private final JdbcClient jdbc;
     private final Duration retention;
+    private final Duration processedRetention;
 
-    public OutboxRetention(JdbcClient jdbc, Duration retention) {
-        if (retention.isNegative()) {
-            throw new IllegalArgumentException("egov.events.outbox-retention must not be negative: " + retention);
+    public OutboxRetention(JdbcClient jdbc, Duration retention, Duration processedRetention) {
+        if (retention.isNegative() || processedRetention.isNegative()) {
+            throw new IllegalArgumentException("egov.events.outbox-retention and processed-retention must not be negative: "
+                    + retention + ", " + processedRetention);
         }
         this.jdbc = jdbc;
         this.retention = retention;
+        this.processedRetention = processedRetention;
+    }
+
+    /** One purge of consumers' records older than their retention; returns how many went. */
+    public int purgeProcessed() {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("""
+                    delete from processed_event where (consumer, event_id) in (
+                        select consumer, event_id from processed_event
+                        where processed_at < now() - make_interval(secs => :seconds)
+                        limit :batch for update skip locked)""")
+                    .param("seconds", processedRetention.toMillis() / 1000.0)
+                    .param("batch", BATCH_SIZE)
+                    .update();
+            total += deleted;
+        } while (deleted == BATCH_SIZE && !Thread.currentThread().isInterrupted());
+        return total;
     }
 
     /** One purge: deletes every published row older than the retention; returns how many went. */

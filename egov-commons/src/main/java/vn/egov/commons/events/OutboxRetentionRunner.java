@@ -32,8 +32,9 @@ public class OutboxRetentionRunner extends PeriodicTask {
     protected void tick() {
         try {
             int purged = retention.purge();
-            if (purged > 0) {
-                log.info("outbox retention: {} published rows purged", purged);
+            int forgotten = retention.purgeProcessed();
+            if (purged > 0 || forgotten > 0) {
+                log.info("outbox retention: {} published rows and {} processed-event records purged", purged, forgotten);
             }
         } catch (RuntimeException e) {
             // e.g. the database is briefly unreachable: the next tick tries again

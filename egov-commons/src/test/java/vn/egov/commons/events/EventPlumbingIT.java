@@ -250,6 +250,21 @@ class EventPlumbingIT {
                 .as("only the row within the retention is left").isEqualTo(1);
     }
 
+    @Test
+    void consumersForgetHandledEventsOnlyAfterTheirRetention() {
+        String consumer = "retention-test-" + UUID.randomUUID();
+        jdbc.sql("""
+                insert into processed_event (consumer, event_id, event_type, processed_at) values
+                    (?, 'old', 'vn.egov.test.happened.v1', now() - interval '31 days'),
+                    (?, 'recent', 'vn.egov.test.happened.v1', now() - interval '29 days')""")
+                .params(consumer, consumer).update();
+        assertThat(retention.purgeProcessed()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select event_id from processed_event where consumer = ?").param(consumer)
+                .query(String.class).list()).containsExactly("recent");
+        assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'processed_event_processed_at'")
+                .query(Long.class).single()).as("the purge's index, from the repeatable migration").isEqualTo(1);
+    }
+
     private String payload(String id) {
         return jdbc.sql("select payload from outbox_event where event_id = ?::uuid").param(id).query(String.class).single();
     }
