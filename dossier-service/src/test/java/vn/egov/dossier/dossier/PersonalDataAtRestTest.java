@@ -1,9 +1,11 @@
 package vn.egov.dossier.dossier;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import vn.egov.commons.crypto.AesGcmSealer;
 import vn.egov.commons.security.ProductionSecretsGuard;
@@ -103,6 +105,22 @@ class PersonalDataAtRestTest {
         UUID legacy = UUID.randomUUID();
         store.bytes.put(legacy, PDF);
         assertThat(afterRotation.load(legacy)).contains(PDF);
+    }
+
+    @Test
+    void aRotationIsConfiguredFromTheEnvironment() throws Exception {
+        StandardEnvironment env = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(env.getPropertySources()::addLast);
+        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", Map.<String, Object>of(
+                "DOSSIER_DATA_KEY", KEY_2, "DOSSIER_DATA_KEY_ID", "k2", "EGOV_DOSSIER_PREVIOUSDATAKEYS_K1", KEY_1)));
+        DataProtectionProperties properties = Binder.get(env).bind("egov.dossier", DataProtectionProperties.class).get();
+        assertThat(properties.dataKeyId()).isEqualTo("k2");
+        assertThat(properties.previousDataKeys()).containsExactly(Map.entry("k1", KEY_1));
+        AesGcmSealer configured = new DocumentStorageConfiguration().dossierDataSealer(properties);
+        UUID dossier = UUID.randomUUID();
+        assertThat(new FormDataSealer(configured).open(dossier, stored(new FormDataSealer(k1).seal(dossier, FORM))))
+                .isEqualTo(FORM);
     }
 
     @Test
