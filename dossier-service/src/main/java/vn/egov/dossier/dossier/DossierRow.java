@@ -24,6 +24,11 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
      * {@link FormDataSealer}), or, for a row written before sealing existed, {@code clearJson}.
      */
     record StoredForm(String clearJson, String keyId, byte[] sealed) {
+        /** Never the values (a legacy row's form is personal data in clear). */
+        @Override
+        public String toString() {
+            return sealed == null ? "StoredForm[in clear]" : "StoredForm[sealed with " + keyId + "]";
+        }
     }
 
     static final String COLUMNS = """
