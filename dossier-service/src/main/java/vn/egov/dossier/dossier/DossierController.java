@@ -54,9 +54,11 @@ class DossierController {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final FormDataSealer forms;
 
     DossierController(SubmissionService submissions, DossierActions actions, DossierStore store, DocumentStorage storage,
-                      JdbcClient jdbc, JsonMapper json, Clock clock) {
+                      JdbcClient jdbc, JsonMapper json, Clock clock, FormDataSealer forms) {
+        this.forms = forms;
         this.submissions = submissions;
         this.actions = actions;
         this.store = store;
@@ -190,7 +192,7 @@ class DossierController {
             case RECEIVED, IN_PROCESSING -> true;
             default -> false;
         };
-        Map<String, Object> form = json.readValue(d.formData() == null ? "{}" : d.formData(),
+        Map<String, Object> form = json.readValue(forms.open(d.id(), d.form()),
                 new TypeReference<Map<String, Object>>() { });
         return new DossierView(d.code(), d.procedureCode(), d.procedureName(), d.agencyCode(), d.agencyName(),
                 d.status().name(), d.submittedAt(), d.receivedDate(), d.dueDate(),

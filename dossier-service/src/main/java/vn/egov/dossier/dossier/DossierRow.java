@@ -16,13 +16,26 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
                   String agencyName, String applicantSubject, Status status, Instant submittedAt,
                   LocalDate receivedDate, LocalDate dueDate, LocalDate supplementRequestedOn,
                   List<String> missingDocuments, long feeVnd, UUID paymentId, Long paymentAmount, String paymentUrl,
-                  int paymentAttempts, int paymentGeneration, String formData, String requestHash,
+                  int paymentAttempts, int paymentGeneration, StoredForm form, String requestHash,
                   String businessTaxCode, String businessName) {
+
+    /**
+     * The form data as the row holds it: sealed ({@code sealed} and its {@code keyId}; open it with
+     * {@link FormDataSealer}), or, for a row written before sealing existed, {@code clearJson}.
+     */
+    record StoredForm(String clearJson, String keyId, byte[] sealed) {
+        /** Never the values (a legacy row's form is personal data in clear). */
+        @Override
+        public String toString() {
+            return sealed == null ? "StoredForm[in clear]" : "StoredForm[sealed with " + keyId + "]";
+        }
+    }
 
     static final String COLUMNS = """
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, fee_vnd,
-            payment_id, payment_amount, payment_url, payment_attempts, payment_generation, form_data::text, request_hash,
+            payment_id, payment_amount, payment_url, payment_attempts, payment_generation, form_data::text, form_data_sealed,
+            data_key_id, request_hash,
             business_tax_code, business_name""";
 
     static DossierRow map(ResultSet rs, int row) throws SQLException {
@@ -34,7 +47,8 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
                 date(rs, "supplement_requested_on"),
                 missing == null ? List.of() : Arrays.asList((String[]) missing.getArray()),
                 rs.getLong("fee_vnd"), rs.getObject("payment_id", UUID.class), (Long) rs.getObject("payment_amount"),
-                rs.getString("payment_url"), rs.getInt("payment_attempts"), rs.getInt("payment_generation"), rs.getString("form_data"),
+                rs.getString("payment_url"), rs.getInt("payment_attempts"), rs.getInt("payment_generation"),
+                new StoredForm(rs.getString("form_data"), rs.getString("data_key_id"), rs.getBytes("form_data_sealed")),
                 rs.getString("request_hash"), rs.getString("business_tax_code"), rs.getString("business_name"));
     }
 
@@ -46,14 +60,14 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
     DossierRow withStatus(Status next) {
         return new DossierRow(id, code, procedureCode, procedureName, agencyCode, agencyName, applicantSubject, next,
                 submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
-                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, formData, requestHash, businessTaxCode,
+                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, form, requestHash, businessTaxCode,
                 businessName);
     }
 
     DossierRow withAgency(String agency) {
         return new DossierRow(id, code, procedureCode, procedureName, agency, null, applicantSubject, status,
                 submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
-                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, formData, requestHash, businessTaxCode,
+                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, form, requestHash, businessTaxCode,
                 businessName);
     }
 }

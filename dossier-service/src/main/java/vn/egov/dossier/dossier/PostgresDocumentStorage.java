@@ -1,7 +1,7 @@
 package vn.egov.dossier.dossier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import vn.egov.commons.crypto.AesGcmSealer;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -9,10 +9,10 @@ import java.util.UUID;
 /**
  * Documents as bytea in the service's own database: stored in the submission's transaction, so a
  * dossier and its files commit or vanish together. Swap for an object store behind the same interface
- * when volumes grow.
+ * when volumes grow (or use {@link FilesystemDocumentStorage}). Built by {@link DocumentStorageConfiguration}
+ * behind {@link SealedDocumentStorage}: the bytea holds sealed bytes.
  */
-@Component
-class PostgresDocumentStorage implements DocumentStorage {
+final class PostgresDocumentStorage implements DocumentStorage {
 
     private final JdbcClient jdbc;
 
@@ -22,7 +22,10 @@ class PostgresDocumentStorage implements DocumentStorage {
 
     @Override
     public void store(UUID documentId, byte[] content) {
-        jdbc.sql("insert into document_content (document_id, content) values (?, ?)").params(documentId, content).update();
+        // the envelope's key id beside it: what a key rotation still has to re-seal is found without reading bytes
+        String keyId = AesGcmSealer.isEnvelope(content) ? AesGcmSealer.unwrap(content).keyId() : null;
+        jdbc.sql("insert into document_content (document_id, content, data_key_id) values (?, ?, ?)")
+                .params(documentId, content, keyId).update();
     }
 
     @Override

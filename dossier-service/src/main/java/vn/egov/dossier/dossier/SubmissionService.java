@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.crypto.AesGcmSealer;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.security.LevelOfAssurance;
@@ -78,11 +79,13 @@ class SubmissionService {
     private final Clock clock;
     private final IdentityProfiles identities;
     private final PersonalDocuments personalDocuments;
+    private final FormDataSealer forms;
 
     SubmissionService(JdbcClient jdbc, TransactionTemplate transactions, ProcedureCatalogue catalogue, Intake intake,
                       DossierCodes codes, DocumentStorage storage, DossierLifecycle lifecycle, DossierStore store,
                       DossierPayments payments, WorkingDayCalendar calendar, JsonMapper json, Clock clock,
-                      IdentityProfiles identities, PersonalDocuments personalDocuments) {
+                      IdentityProfiles identities, PersonalDocuments personalDocuments, FormDataSealer forms) {
+        this.forms = forms;
         this.identities = identities;
         this.personalDocuments = personalDocuments;
         this.jdbc = jdbc;
@@ -200,18 +203,22 @@ class SubmissionService {
         // provisional appointment; fixed on receipt (received date + the procedure's working days)
         LocalDate due = calendar.addWorkingDays(today, procedure.processingDays());
         UUID id = UUID.randomUUID();
+        // personal data: sealed, bound to this dossier; form_data keeps only {} (see FormDataSealer)
+        AesGcmSealer.Sealed form = forms.seal(id,
+                json.writeValueAsString(request.formData() == null ? Map.of() : request.formData()));
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
-                                             applicant_subject, status, submitted_at, due_date, form_data, fee_vnd,
-                                             idempotency_key, request_hash, business_tax_code, business_name)
+                                             applicant_subject, status, submitted_at, due_date, form_data, form_data_sealed,
+                                             data_key_id, fee_vnd, idempotency_key, request_hash, business_tax_code,
+                                             business_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                :due, :form::jsonb, :fee, :key, :hash, :businessTaxCode, :businessName)""")
+                                :due, '{}', :form, :keyId, :fee, :key, :hash, :businessTaxCode, :businessName)""")
                 .param("id", id).param("code", code).param("procedure", procedure.code())
                 .param("procedureName", procedure.name()).param("agency", procedure.agencyCode())
                 .param("agencyName", procedure.agencyName()).param("applicant", who.subject())
                 .param("status", status.name()).param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .param("due", due)
-                .param("form", json.writeValueAsString(request.formData() == null ? Map.of() : request.formData()))
+                .param("form", form.bytes()).param("keyId", form.keyId())
                 .param("fee", fee)
                 .param("key", idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey)
                 .param("hash", requestHash)

@@ -2,7 +2,11 @@ package vn.egov.identity.personaldata;
 
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 
@@ -25,6 +29,32 @@ class PersonalDataProtectorTest {
         assertThat(a.bytes()).isNotEqualTo(b.bytes());
         assertThat(new String(a.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("001090012345");
         assertThat(protector.open(a, "purpose")).isEqualTo("001090012345");
+    }
+
+    @Test
+    void valuesStoredBeforeTheSharedSealerStillOpenAndTheFormatIsUnchanged() throws Exception {
+        // what this class wrote before it delegated to egov-commons: nonce || AES-GCM(ciphertext || tag), purpose as AAD
+        byte[] nonce = "twelve-bytes".getBytes(StandardCharsets.US_ASCII);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(KEY_1), "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD("purpose".getBytes(StandardCharsets.UTF_8));
+        byte[] ct = cipher.doFinal("001090012345".getBytes(StandardCharsets.UTF_8));
+        byte[] stored = new byte[12 + ct.length];
+        System.arraycopy(nonce, 0, stored, 0, 12);
+        System.arraycopy(ct, 0, stored, 12, ct.length);
+        assertThat(protector.open(new PersonalDataProtector.Sealed("k1", stored), "purpose")).isEqualTo("001090012345");
+
+        PersonalDataProtector.Sealed fresh = protector.seal("001090012345", "purpose");
+        assertThat(fresh.bytes()).hasSize(stored.length);
+        Cipher decrypt = Cipher.getInstance("AES/GCM/NoPadding");
+        decrypt.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(KEY_1), "AES"),
+                new GCMParameterSpec(128, fresh.bytes(), 0, 12));
+        decrypt.updateAAD("purpose".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(decrypt.doFinal(fresh.bytes(), 12, fresh.bytes().length - 12), StandardCharsets.UTF_8))
+                .isEqualTo("001090012345");
+        // a development passphrase is still stretched the same way
+        assertThat(PersonalDataProtector.keyBytes("identity-dev-data-key-local-run-only")).isEqualTo(
+                MessageDigest.getInstance("SHA-256").digest("identity-dev-data-key-local-run-only".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
