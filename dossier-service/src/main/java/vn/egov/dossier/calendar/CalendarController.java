@@ -72,7 +72,7 @@ class CalendarController {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "calendar-day-invalid", errors, java.util.Map.of());
         }
         CalendarDays.Day saved = days.set(date, request.kind(), request.name().strip(), request.source().strip(), who.subject());
-        days.reload();
+        days.refreshIfChanged();
         return saved;
     }
 
@@ -88,7 +88,7 @@ class CalendarController {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "calendar-day-invalid", errors, java.util.Map.of());
         }
         days.remove(date, source.strip(), who.subject());
-        days.reload();
+        days.refreshIfChanged();
         return ResponseEntity.noContent().build();
     }
 

@@ -68,7 +68,10 @@ public class CalendarDays {
         return jdbc.sql("select coalesce(max(id), 0) from calendar_day_change").query(Long.class).single();
     }
 
-    /** Another instance changed the calendar: take it over (scheduled; cheap when nothing changed). */
+    /**
+     * Takes over a change not yet reflected here: scheduled (another instance changed the calendar; cheap when
+     * nothing did), and called after a change made here commits, so this instance follows at once.
+     */
     @Scheduled(fixedDelayString = "${egov.dossier.calendar.refresh-interval:1m}",
             initialDelayString = "${egov.dossier.calendar.refresh-interval:1m}")
     public void refreshIfChanged() {
@@ -122,11 +125,6 @@ public class CalendarDays {
         Day before = find(day).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "calendar-day-not-found", day));
         jdbc.sql("delete from calendar_day where day = ?").param(day).update();
         audit(day, Optional.of(before), null, null, source, actor);
-    }
-
-    /** After the change commits: this instance's calendar follows at once. */
-    public void reload() {
-        refreshIfChanged();
     }
 
     private Optional<Day> find(LocalDate day) {

@@ -86,7 +86,7 @@ final class DossierApi {
         }
     }
 
-    HttpResponse<String> multipart(String path, String token, List<DossierLifecycleIT.Part> parts) {
+    HttpResponse<String> multipart(String path, String token, List<DossierLifecycleIT.Part> parts, String... headers) {
         String boundary = "egov" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (DossierLifecycleIT.Part p : parts) {
@@ -101,13 +101,16 @@ final class DossierApi {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -19,7 +19,6 @@ import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.TestIssuer;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,41 +115,16 @@ class DossierLifecycleIT {
         return new ServiceConformance(port);
     }
 
+    DossierApi api() {
+        return new DossierApi(port);
+    }
+
     HttpResponse<String> multipart(String path, String token, List<Part> parts, String... headers) {
-        String boundary = "egov" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Part p : parts) {
-            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(p.name()).append('"');
-            if (p.fileName() != null) {
-                head.append("; filename=\"").append(p.fileName()).append('"');
-            }
-            head.append("\r\nContent-Type: ").append(p.contentType()).append("\r\n\r\n");
-            body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(p.content());
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return api().multipart(path, token, parts, headers);
     }
 
     String citizen(String nationalId, int loa) {
-        return issuer.token(c -> c.subject(UUID.nameUUIDFromBytes(nationalId.getBytes(StandardCharsets.UTF_8)).toString())
-                .claim("preferred_username", nationalId)
-                .claim("realm_access", Map.of("roles", List.of("CITIZEN")))
-                .claim("loa", loa));
+        return api().citizen(nationalId, loa);
     }
 
     static String birthJson(String childName) {
@@ -167,13 +141,11 @@ class DossierLifecycleIT {
     }
 
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        assertThat(m.find()).as("%s in %s", name, json).isTrue();
-        return m.group(1);
+        return DossierApi.field(json, name);
     }
 
     HttpResponse<String> act(String code, String action, String token, String json) {
-        return service().post("/api/v1/dossiers/" + code + "/actions/" + action, token, json);
+        return api().act(code, action, token, json);
     }
 
     static LocalDate todayInVietnam() {

@@ -34,34 +34,30 @@ public class OutboxRetention {
 
     /** One purge of consumers' records older than their retention; returns how many went. */
     public int purgeProcessed() {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("""
-                    delete from processed_event where (consumer, event_id) in (
-                        select consumer, event_id from processed_event
-                        where processed_at < now() - make_interval(secs => :seconds)
-                        limit :batch for update skip locked)""")
-                    .param("seconds", processedRetention.toMillis() / 1000.0)
-                    .param("batch", BATCH_SIZE)
-                    .update();
-            total += deleted;
-        } while (deleted == BATCH_SIZE && !Thread.currentThread().isInterrupted());
-        return total;
+        return deleteInBatches("""
+                delete from processed_event where (consumer, event_id) in (
+                    select consumer, event_id from processed_event
+                    where processed_at < now() - make_interval(secs => :seconds)
+                    limit :batch for update skip locked)""", processedRetention);
     }
 
     /** One purge: deletes every published row older than the retention; returns how many went. */
     public int purge() {
+        // published_at is the database's now() at publication, so the cutoff is the database's too
+        return deleteInBatches("""
+                delete from outbox_event where seq in (
+                    select seq from outbox_event
+                    where published_at < now() - make_interval(secs => :seconds)
+                    order by seq limit :batch for update skip locked)""", retention);
+    }
+
+    /** Runs a bounded delete (parameters {@code :seconds}, {@code :batch}) until a batch comes back short. */
+    private int deleteInBatches(String sql, Duration olderThan) {
         int total = 0;
         int deleted;
         do {
-            // published_at is the database's now() at publication, so the cutoff is the database's too
-            deleted = jdbc.sql("""
-                    delete from outbox_event where seq in (
-                        select seq from outbox_event
-                        where published_at < now() - make_interval(secs => :seconds)
-                        order by seq limit :batch for update skip locked)""")
-                    .param("seconds", retention.toMillis() / 1000.0)
+            deleted = jdbc.sql(sql)
+                    .param("seconds", olderThan.toMillis() / 1000.0)
                     .param("batch", BATCH_SIZE)
                     .update();
             total += deleted;

@@ -23,6 +23,20 @@ class BodySealerTest {
         assertThat(sealer.seal(null)).isNull();
     }
 
+    /** Bodies sealed before the shared sealer (raw JCE, no associated data) still open. */
+    @Test
+    void aBodySealedTheEarlierWayStillOpens() throws Exception {
+        byte[] nonce = new byte[12];
+        new java.security.SecureRandom().nextBytes(nonce);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(BodySealer.keyBytes("it-key"), "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        byte[] sealed = cipher.doFinal("Mã 483920".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String stored = "gcm1:" + java.util.Base64.getEncoder().encodeToString(
+                java.nio.ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
+        assertThat(sealer("it-key").open(stored)).isEqualTo("Mã 483920");
+    }
+
     @Test
     void aBase64KeyOf32BytesIsUsedAsIs() {
         String base64 = java.util.Base64.getEncoder().encodeToString(new byte[32]);
