@@ -1,7 +1,6 @@
 package vn.egov.commons.events;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,10 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -121,12 +118,7 @@ public class EgovEventsAutoConfiguration {
     DefaultErrorHandler egovKafkaErrorHandler(KafkaTemplate<String, String> kafkaTemplate,
                                               EventsProperties properties, KafkaProperties kafkaProperties) {
         String defaultGroup = kafkaProperties.getConsumer().getGroupId();
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
-                (record, exception) -> {
-                    String group = KafkaUtils.getConsumerGroupId();
-                    return new TopicPartition(EventTopics.deadLetter(record.topic(),
-                            group != null ? group : defaultGroup), -1);
-                });
+        DeadLetterRecoverer recoverer = new DeadLetterRecoverer(kafkaTemplate, defaultGroup);
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.consumerMaxRetries());
         backOff.setInitialInterval(properties.consumerInitialBackoff().toMillis());
         backOff.setMultiplier(2.0);
