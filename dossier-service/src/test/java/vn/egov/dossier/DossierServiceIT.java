@@ -9,8 +9,11 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
+import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 import vn.egov.dossier.calendar.CalendarDays;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.testsupport.PoisonRecords;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
@@ -19,6 +22,8 @@ import vn.egov.testsupport.TestIssuer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -91,6 +96,31 @@ class DossierServiceIT {
                 marker, Map.of("marker", marker)));
         assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.DOSSIER, marker,
                 Duration.ofSeconds(60))).hasSize(1);
+    }
+
+    /**
+     * Issue 20: the payment-events listener dead-letters what it cannot read (not JSON, not a CloudEvent, not
+     * UTF-8, a tombstone, a payment event without its payment or dossier, a record too large to copy with the
+     * dead-letter headers) and handles the next event of the same partition. Its group's committed offset is
+     * the proof of progress: whichever dossier-service context of this JVM holds the partition consumed it.
+     */
+    @Test
+    void thePaymentEventsListenerDeadLettersMalformedAndOversizedRecordsAndGoesOn() {
+        UUID paymentId = UUID.randomUUID();
+        String key = paymentId.toString();
+        String code = "000.00.01.H26-261122-" + UUID.randomUUID().toString().substring(0, 8);
+        List<PoisonRecords.Poison> poisons = new ArrayList<>(PoisonRecords.malformed(key));
+        poisons.add(PoisonRecords.cloudEvent("a payment without its dossier", PaymentSucceededV1.TYPE, key,
+                "{\"paymentId\":\"" + paymentId + "\",\"amountVnd\":25000,\"receiptNumber\":\"BL-2026-000001\"}"));
+        poisons.add(PoisonRecords.cloudEvent("an expiry without its payment", PaymentExpiredV1.TYPE, key,
+                "{\"dossierCode\":\"" + code + "\",\"amountVnd\":25000}"));
+        poisons.add(PoisonRecords.oversized(key));
+        // an expiry of an order no dossier here waits for: handled, no effect
+        PoisonRecords.Poison valid = PoisonRecords.cloudEvent("valid", PaymentExpiredV1.TYPE, key,
+                "{\"paymentId\":\"" + paymentId + "\",\"dossierCode\":\"" + code + "\",\"amountVnd\":25000}");
+
+        PoisonRecords.proveDeadLetteredAndGoneOn(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT,
+                "dossier-service", key, poisons, valid);
     }
 
     @Test

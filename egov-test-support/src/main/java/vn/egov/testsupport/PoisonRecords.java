@@ -1,17 +1,22 @@
 package vn.egov.testsupport;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Records no listener can read, sent as raw bytes, and a reader of the dead-letter topic where they must
@@ -143,6 +150,61 @@ public final class PoisonRecords {
             }
         }
         return found;
+    }
+
+    /** What {@link #proveDeadLetteredAndGoneOn} saw: where each poison and the valid record landed, the dead letters. */
+    public record Outcome(List<Sent> poisons, Sent valid, List<ConsumerRecord<String, byte[]>> deadLetters) {
+    }
+
+    /**
+     * Sends {@code poisons} and then {@code valid}, all with {@code key} (one partition, in this order), and asserts
+     * that the consumer group {@code group} dead-letters every poison exactly once to {@code <topic>.<group>.dlq}
+     * and goes on: its committed offset passes the valid record, which is not dead-lettered (so the listener
+     * handled it). Which instance of the group consumed does not matter (a test JVM may hold several contexts).
+     */
+    public static Outcome proveDeadLetteredAndGoneOn(String bootstrapServers, String topic, String group, String key,
+                                                     List<Poison> poisons, Poison valid) {
+        List<Poison> all = new ArrayList<>(poisons);
+        all.add(valid);
+        List<Sent> sent = send(bootstrapServers, topic, key, all);
+        Sent last = sent.get(sent.size() - 1);
+        String dlq = topic + "." + group + ".dlq";
+        Awaitility.await("the group " + group + " past the valid record at " + topic + "-" + last.partition() + "@" + last.offset())
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> committedOffset(bootstrapServers, group, topic, last.partition()) > last.offset());
+        List<ConsumerRecord<String, byte[]>> dead = read(bootstrapServers, dlq, key, poisons.size(), Duration.ofSeconds(30));
+        List<Sent> poisoned = sent.subList(0, poisons.size());
+        assertThat(dead).as("dead letters in %s", dlq).allSatisfy(r -> {
+            assertThat(header(r, ORIGINAL_TOPIC)).isEqualTo(topic);
+            assertThat(originalPartition(r)).isEqualTo(last.partition());
+        });
+        assertThat(originalOffsets(dead)).as("each poison (%s) dead-lettered once, the valid record not at all", poisons)
+                .containsExactlyInAnyOrderElementsOf(poisoned.stream().map(Sent::offset).toList());
+        for (ConsumerRecord<String, byte[]> r : dead) {
+            Sent source = poisoned.stream().filter(s -> s.offset() == originalOffset(r)).findFirst().orElseThrow();
+            byte[] original = source.poison().value();
+            if (original == null) {
+                assertThat(r.value()).as("the tombstone stays one").isNull();
+            } else if (original.length >= OVERSIZED_VALUE_BYTES) {
+                assertThat(header(r, TRUNCATED)).as("%s marked cut", source.poison()).isEqualTo(String.valueOf(original.length));
+                assertThat(r.value().length).isLessThan(64 * 1024);
+                assertThat(r.value()).startsWith(Arrays.copyOf(original, 64));
+            } else {
+                assertThat(header(r, TRUNCATED)).as("%s whole", source.poison()).isNull();
+            }
+        }
+        return new Outcome(poisoned, last, dead);
+    }
+
+    /** The group's committed offset on one partition (the next record it will read), -1 when none. */
+    public static long committedOffset(String bootstrapServers, String group, String topic, int partition) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(topic, partition));
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the offsets of " + group, e);
+        }
     }
 
     /** The last value of a header as UTF-8 text, or null. */

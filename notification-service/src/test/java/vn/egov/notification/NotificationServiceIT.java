@@ -33,6 +33,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.testsupport.PoisonRecords;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
@@ -381,6 +382,58 @@ class NotificationServiceIT {
         assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(),
                 EventTopics.deadLetter(EventTopics.DOSSIER, "notification-service"), code, Duration.ofSeconds(30)))
                 .extracting(r -> r.value()).containsExactly(poison);
+    }
+
+    /**
+     * Issue 20: each of the three listeners dead-letters what it cannot read (not JSON, not a CloudEvent, not
+     * UTF-8, a tombstone, data without what a notice needs, a record too large to copy with the dead-letter
+     * headers) and handles the next event of the same partition.
+     */
+    @Test
+    void everyListenerDeadLettersMalformedAndOversizedRecordsAndGoesOn() {
+        Citizen citizen = registeredCitizen();
+        String code = dossierCode();
+        String dossierValid = cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+                dossierEvent(code, citizen.subject(), "RECEIVED"));
+        proveListenerGoesOn(EventTopics.DOSSIER, code, dossierValid,
+                PoisonRecords.cloudEvent("a dossier event without its applicant", DossierLifecycleEventV1.RECEIVED, code,
+                        "{\"dossierCode\":\"" + code + "\",\"toStatus\":\"RECEIVED\",\"feeVnd\":0}"),
+                PoisonRecords.cloudEvent("data that is no object", DossierLifecycleEventV1.SUBMITTED, code, "\"text\""));
+        assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
+
+        UUID paymentId = UUID.randomUUID();
+        String paymentValid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
+                new PaymentSucceededV1(paymentId, dossierCode(), "000.00.01.H26", 25_000, "BL-2026-000777",
+                        Instant.now(), "14000777", "NCB"));
+        proveListenerGoesOn(EventTopics.PAYMENT, paymentId.toString(), paymentValid,
+                PoisonRecords.cloudEvent("a payment without its dossier", PaymentSucceededV1.TYPE, paymentId.toString(),
+                        "{\"paymentId\":\"" + paymentId + "\",\"amountVnd\":25000}"),
+                PoisonRecords.cloudEvent("a refund without its amounts", PaymentRefundedV1.TYPE, paymentId.toString(), "{}"));
+
+        String officer = UUID.randomUUID().toString();
+        String identityValid = cloudEvent(EventTopics.IDENTITY, OfficerCreated.TYPE, officer,
+                new OfficerCreated(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình",
+                        "cb-" + officer.substring(0, 8) + "@example.gov.vn", "OFFICER",
+                        "000.00.01.H26", "agency-admin", Instant.now()));
+        proveListenerGoesOn(EventTopics.IDENTITY, officer, identityValid,
+                PoisonRecords.cloudEvent("a registration without its person", CitizenRegistered.TYPE, officer,
+                        "{\"fullName\":\"Nguyễn Văn An\",\"levelOfAssurance\":1}"),
+                PoisonRecords.cloudEvent("a code without its destination", ContactVerificationRequested.TYPE, officer,
+                        "{\"personId\":\"" + officer + "\",\"channel\":\"EMAIL\",\"code\":\"123456\"}"));
+    }
+
+    /** Malformed records, the given ones and an oversized one, then {@code valid}: all dead-lettered but it, handled. */
+    private void proveListenerGoesOn(String topic, String key, String valid, PoisonRecords.Poison... unusable) {
+        List<PoisonRecords.Poison> poisons = new ArrayList<>(PoisonRecords.malformed(key));
+        poisons.addAll(List.of(unusable));
+        poisons.add(PoisonRecords.oversized(key));
+        PoisonRecords.proveDeadLetteredAndGoneOn(RealInfrastructure.kafkaBootstrapServers(), topic,
+                "notification-service", key, poisons,
+                new PoisonRecords.Poison("valid", valid.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String validId = json.readTree(valid).path("id").asString();
+        assertThat(jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
+                .params("notification-service", validId).query(Long.class).single())
+                .as("the valid event after the poisons on %s handled", topic).isEqualTo(1);
     }
 
     @Test

@@ -19,6 +19,7 @@ import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.devstack.simulators.payment.PaymentGatewaySimulator;
 import vn.egov.payment.expiry.PendingOrderSweeper;
 import vn.egov.payment.refund.RefundRetrySweeper;
+import vn.egov.testsupport.PoisonRecords;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.TestIssuer;
@@ -884,6 +885,32 @@ class PaymentFlowIT {
         assertThat(clickOnThePage(txnRef(id), "pay").statusCode()).isEqualTo(302);
         assertThat(status(id)).isEqualTo("SUCCEEDED");
         return id;
+    }
+
+    /**
+     * Issue 20: the dossier-events listener dead-letters what it cannot read (not JSON, not a CloudEvent, not
+     * UTF-8, a tombstone, a withdrawal without its dossier, a record too large to copy with the dead-letter
+     * headers) and handles the next event of the same partition.
+     */
+    @Test
+    void theDossierEventsListenerDeadLettersMalformedAndOversizedRecordsAndGoesOn() {
+        String code = dossierCode();
+        List<PoisonRecords.Poison> poisons = new ArrayList<>(PoisonRecords.malformed(code));
+        poisons.add(PoisonRecords.cloudEvent("a withdrawal without its dossier", DossierLifecycleEventV1.WITHDRAWN, code,
+                "{\"fromStatus\":\"SUBMITTED\",\"toStatus\":\"WITHDRAWN\",\"feeVnd\":80000}"));
+        poisons.add(PoisonRecords.cloudEvent("a rejection whose data is a list", DossierLifecycleEventV1.REJECTED, code,
+                "[\"" + code + "\"]"));
+        poisons.add(PoisonRecords.oversized(code));
+        // a withdrawal of a dossier with no order here: handled, nothing to refund or cancel
+        String validId = UUID.randomUUID().toString();
+        PoisonRecords.Poison valid = new PoisonRecords.Poison("valid", dossierCloudEvent(validId,
+                DossierLifecycleEventV1.WITHDRAWN, code, "1.000001", "SUBMITTED", "WITHDRAWN", "withdraw")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        PoisonRecords.proveDeadLetteredAndGoneOn(RealInfrastructure.kafkaBootstrapServers(), EventTopics.DOSSIER,
+                "payment-service", code, poisons, valid);
+        assertThat(jdbc.sql("select count(*) from processed_event where consumer = 'payment-service.dossier-events' and event_id = ?")
+                .param(validId).query(Long.class).single()).as("the valid event handled").isEqualTo(1);
     }
 
     // ---- reconciliation ----

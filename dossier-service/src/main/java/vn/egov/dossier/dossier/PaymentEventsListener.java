@@ -16,7 +16,10 @@ import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 /**
  * Consumes payment-service's events: a paid fee moves the dossier from AWAITING_PAYMENT to SUBMITTED
  * (the agency may now receive it); an expired order is forgotten so that a new one (new generation,
- * new Idempotency-Key) is created by the sweeper and the citizen gets a fresh link.
+ * new Idempotency-Key) is created by the sweeper and the citizen gets a fresh link. A record that is no
+ * CloudEvent, or a payment event without its payment or dossier, goes to
+ * {@code egov.payment.events.dossier-service.dlq} at once (egov-commons' error handler); other failures are
+ * retried with backoff first.
  */
 @Component
 class PaymentEventsListener {
@@ -42,10 +45,13 @@ class PaymentEventsListener {
     @KafkaListener(topics = EventTopics.PAYMENT, groupId = "dossier-service")
     void on(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.value());
+        // an event without its payment or dossier cannot be applied: a format error, straight to the dead-letter topic
         if (PaymentSucceededV1.TYPE.equals(event.type())) {
-            idempotent.process(CONSUMER, event, e -> paid(reader.data(e, PaymentSucceededV1.class)));
+            PaymentSucceededV1 paid = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode");
+            idempotent.process(CONSUMER, event, e -> paid(paid));
         } else if (PaymentExpiredV1.TYPE.equals(event.type())) {
-            idempotent.process(CONSUMER, event, e -> expired(reader.data(e, PaymentExpiredV1.class)));
+            PaymentExpiredV1 expired = reader.data(event, PaymentExpiredV1.class, "paymentId", "dossierCode");
+            idempotent.process(CONSUMER, event, e -> expired(expired));
         }
     }
 

@@ -31,7 +31,8 @@ import java.util.Optional;
  * processed once ({@link IdempotentConsumer}: the processed-event row, the inbox item and the
  * delivery rows commit together); a failure is retried with backoff by egov-commons' error handler
  * and then goes to {@code <topic>.notification-service.dlq}, so a poison message never blocks its
- * partition. Unknown types are ignored (additive evolution).
+ * partition. A record that is no CloudEvent, or whose data lacks what a notice needs (the person, the
+ * dossier, the payment), goes there at once: retrying cannot help. Unknown types are ignored (additive evolution).
  */
 @Component
 class NotificationEventsListener {
@@ -61,14 +62,11 @@ class NotificationEventsListener {
         if (!DossierLifecycleEventV1.TYPES.contains(event.type())) {
             return;
         }
+        // without its applicant or dossier no one can be told: a format error, straight to the dead-letter topic
+        DossierLifecycleEventV1 d = reader.data(event, DossierLifecycleEventV1.class, "dossierCode", "applicantSubject");
         // before the transaction: contacts of a person no identity event told us about (identity-service)
-        recipients.warm(reader.data(event, DossierLifecycleEventV1.class).applicantSubject());
+        recipients.warm(d.applicantSubject());
         idempotent.process(CONSUMER, event, e -> {
-            DossierLifecycleEventV1 d = reader.data(e, DossierLifecycleEventV1.class);
-            if (d.applicantSubject() == null || d.dossierCode() == null) {
-                log.warn("Dossier event {} names no applicant or dossier; no notice", e.id());
-                return;
-            }
             recipients.rememberApplicant(d.dossierCode(), d.applicantSubject());
             Map<String, Object> values = new HashMap<>();
             values.put("dossierCode", d.dossierCode());
@@ -102,10 +100,9 @@ class NotificationEventsListener {
     void onPaymentEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.value());
         if (PaymentSucceededV1.TYPE.equals(event.type())) {
-            PaymentSucceededV1 paid = reader.data(event, PaymentSucceededV1.class);
-            warm(paid.dossierCode());
+            PaymentSucceededV1 p = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode");
+            warm(p.dossierCode());
             idempotent.process(CONSUMER, event, e -> {
-                PaymentSucceededV1 p = reader.data(e, PaymentSucceededV1.class);
                 Map<String, Object> values = new HashMap<>();
                 values.put("amount", p.amountVnd());
                 values.put("receiptNumber", p.receiptNumber());
@@ -113,10 +110,9 @@ class NotificationEventsListener {
                 notifyApplicant(e, "PAYMENT_SUCCEEDED", p.paymentId(), p.dossierCode(), values);
             });
         } else if (PaymentRefundedV1.TYPE.equals(event.type())) {
-            PaymentRefundedV1 refunded = reader.data(event, PaymentRefundedV1.class);
-            warm(refunded.dossierCode());
+            PaymentRefundedV1 r = reader.data(event, PaymentRefundedV1.class, "paymentId", "dossierCode");
+            warm(r.dossierCode());
             idempotent.process(CONSUMER, event, e -> {
-                PaymentRefundedV1 r = reader.data(e, PaymentRefundedV1.class);
                 Map<String, Object> values = new HashMap<>();
                 values.put("amount", r.refundAmountVnd());
                 values.put("receiptNumber", r.receiptNumber());
@@ -151,8 +147,8 @@ class NotificationEventsListener {
     void onIdentityEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.value());
         if (CitizenRegistered.TYPE.equals(event.type())) {
+            CitizenRegistered c = reader.data(event, CitizenRegistered.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
-                CitizenRegistered c = reader.data(e, CitizenRegistered.class);
                 recipients.rememberContact(c.personId(), c.fullName(), c.email(), c.phone());
                 String link = properties.portalUrl();
                 notifier.notify(e.id(), new Notice("CITIZEN_REGISTERED", c.personId(),
@@ -160,16 +156,16 @@ class NotificationEventsListener {
             });
         } else if (OfficerCreated.TYPE.equals(event.type())) {
             // no notice of its own (Keycloak mails the credentials); remembered for their agency's notices
+            OfficerCreated o = reader.data(event, OfficerCreated.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
-                OfficerCreated o = reader.data(e, OfficerCreated.class);
                 recipients.rememberContact(o.personId(), o.fullName(), o.email(), null);
                 if (o.agencyCode() != null) {
                     recipients.rememberOfficer(o.personId(), o.agencyCode(), o.role());
                 }
             });
         } else if (ContactVerificationRequested.TYPE.equals(event.type())) {
+            ContactVerificationRequested v = reader.data(event, ContactVerificationRequested.class, "personId", "destination", "code");
             idempotent.process(CONSUMER, event, e -> {
-                ContactVerificationRequested v = reader.data(e, ContactVerificationRequested.class);
                 Channel channel = channelOf(v.channel());
                 if (channel == null || v.destination() == null || v.destination().isBlank() || v.code() == null) {
                     log.warn("Contact verification event {} names no usable channel, destination or code; no message", e.id());
@@ -184,8 +180,8 @@ class NotificationEventsListener {
                         language, channel, v.destination().strip(), v.expiresAt());
             });
         } else if (ContactChanged.TYPE.equals(event.type())) {
+            ContactChanged c = reader.data(event, ContactChanged.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
-                ContactChanged c = reader.data(e, ContactChanged.class);
                 Channel channel = channelOf(c.channel());
                 recipients.replaceContact(c.personId(), c.channel(), c.email(), c.phone());
                 Map<String, Object> values = new HashMap<>();

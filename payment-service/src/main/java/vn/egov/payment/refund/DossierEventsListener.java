@@ -25,7 +25,9 @@ import java.util.Set;
  * refunded through the gateway (the same path as an officer's refund: lock, reservation, gateway call
  * outside any transaction, event), unless {@link AutomaticRefundProperties} excludes its procedure.
  * The refund's Idempotency-Key is derived from the event id, so a redelivered event finds the refund
- * it already made. A withdrawn AWAITING_PAYMENT dossier also has its unpaid order cancelled.
+ * it already made. A withdrawn AWAITING_PAYMENT dossier also has its unpaid order cancelled. A record that
+ * is no CloudEvent, or a rejection or withdrawal without its dossier, goes to
+ * {@code egov.dossier.events.payment-service.dlq} at once (egov-commons' error handler).
  */
 @Component
 class DossierEventsListener {
@@ -75,7 +77,8 @@ class DossierEventsListener {
         if (processed(event)) {
             return;
         }
-        DossierLifecycleEventV1 dossier = reader.data(event, DossierLifecycleEventV1.class);
+        // without its dossier nothing can be refunded or cancelled: a format error, straight to the dead-letter topic
+        DossierLifecycleEventV1 dossier = reader.data(event, DossierLifecycleEventV1.class, "dossierCode");
         if (withdrawn || BEFORE_PROCESSING.contains(dossier.fromStatus())) {
             refundPaidOrders(event, dossier, withdrawn ? WITHDRAWN_REASON : REJECTED_REASON);
         }
