@@ -125,6 +125,9 @@ public class EgovEventsAutoConfiguration {
         backOff.setMaxInterval(10_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(EventFormatException.class);
+        // by default a failure of another exception type starts the count again: a record failing by turns with two
+        // kinds of error (a database coming and going) would be retried for ever and hold its partition
+        handler.setResetStateOnExceptionChange(false);
         return handler;
     }
 }

@@ -124,6 +124,23 @@ class DeadLetterIT {
     }
 
     @Test
+    void anEventFailingByTurnsWithTwoKindsOfErrorIsStillRetriedOnlyTheConfiguredTimes() {
+        String key = "k-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        int before = listener.deliveries.get();
+        Sent sent = PoisonRecords.send(kafka(), EventPlumbingTestApplication.TOPIC, key, List.of(new Poison("alternating", """
+                {"specversion":"1.0","id":"%s","source":"/test","type":"vn.egov.test.alternating.v1","subject":"%s",
+                 "data":{"n":1}}""".formatted(id, key).getBytes(StandardCharsets.UTF_8)))).get(0);
+        String next = sendValid(key);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> effects(next) == 1);
+        assertThat(PoisonRecords.originalOffsets(PoisonRecords.read(kafka(), DLQ, key, 1, Duration.ofSeconds(30))))
+                .containsExactly(sent.offset());
+        // one delivery and the three configured retries whatever the exception, then the next record once
+        assertThat(listener.deliveries.get() - before).isEqualTo(5);
+    }
+
+    @Test
     void aRecordTheProducerWouldSendButTheBrokerRefusesForTheDeadLetterTopicIsSentAgainCut() {
         String key = "k-" + UUID.randomUUID();
         // fits the producer's limit with the dead-letter headers, but not the dead-letter topic's

@@ -37,6 +37,13 @@ public class EventPlumbingTestApplication {
             CloudEvent event = reader.read(record.value());
             idempotent.process(GROUP, event, e -> {
                 jdbc.sql("insert into test_effect (event_id) values (?)").param(e.id()).update();
+                if (e.type().endsWith(".alternating.v1")) {
+                    // fails every time, by turns with two kinds of error
+                    if (deliveries.get() % 2 == 0) {
+                        throw new IllegalStateException("this event can never be processed");
+                    }
+                    throw new IllegalArgumentException("nor this way");
+                }
                 if (e.type().endsWith(".poison.v1")) {
                     throw new IllegalStateException("this event can never be processed");
                 }
