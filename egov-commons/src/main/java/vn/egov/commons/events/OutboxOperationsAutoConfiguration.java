@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,8 +44,9 @@ public class OutboxOperationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ParkedEvents parkedEvents(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        return new ParkedEvents(jdbc, new TransactionTemplate(transactionManager));
+    ParkedEvents parkedEvents(JdbcClient jdbc, PlatformTransactionManager transactionManager, EventsProperties properties,
+                              JsonMapper json) {
+        return new ParkedEvents(jdbc, new TransactionTemplate(transactionManager), properties.sensitiveTypes(), json);
     }
 
     @Configuration(proxyBeanMethods = false)

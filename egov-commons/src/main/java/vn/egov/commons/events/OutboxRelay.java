@@ -142,7 +142,7 @@ public class OutboxRelay {
                     break;
                 }
                 // null: the payload stays as it is (not rewritten)
-                String erased = sensitiveTypes.contains(p.type()) ? withoutData(p.payload()) : null;
+                String erased = sensitiveTypes.contains(p.type()) ? withoutData(json, p.payload()) : null;
                 jdbc.sql("""
                         update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null,
                             payload = coalesce(cast(:erased as text), payload)
@@ -204,7 +204,7 @@ public class OutboxRelay {
     }
 
     /** The envelope as sent, without its {@code data}; an envelope that cannot be read is not kept at all. */
-    private String withoutData(String payload) {
+    static String withoutData(JsonMapper json, String payload) {
         try {
             JsonNode event = json.readTree(payload);
             if (event instanceof ObjectNode envelope) {

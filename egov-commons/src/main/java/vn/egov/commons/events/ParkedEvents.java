@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,10 +65,15 @@ public class ParkedEvents {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Set<String> sensitiveTypes;
+    private final JsonMapper json;
 
-    public ParkedEvents(JdbcClient jdbc, TransactionTemplate transactions) {
+    /** @param sensitiveTypes as the relay's: a discarded row of such a type loses its {@code data} at once */
+    public ParkedEvents(JdbcClient jdbc, TransactionTemplate transactions, Set<String> sensitiveTypes, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.sensitiveTypes = Set.copyOf(sensitiveTypes);
+        this.json = json;
     }
 
     /** Parked rows, oldest first. */
@@ -99,7 +106,8 @@ public class ParkedEvents {
     /**
      * Gives up on a parked row: it is never sent, the events held behind it go on, and it is purged after the
      * outbox retention like a published row. Consumers never see it: use it when the event is wrong or
-     * unsendable and whatever it should have caused is handled some other way.
+     * unsendable and whatever it should have caused is handled some other way. A row of a sensitive type loses
+     * its {@code data} here, as it would have when published: nothing will ever send it.
      */
     public Outcome discard(UUID eventId, String actor) {
         return change(eventId, actor, "DISCARDED", """
@@ -122,6 +130,9 @@ public class ParkedEvents {
                 statement = statement.param(actor);
             }
             statement.param(eventId).update();
+            if (action.equals("DISCARDED")) {
+                eraseIfSensitive(eventId);
+            }
             jdbc.sql("""
                     insert into outbox_event_action (event_id, action, actor, error)
                     select event_id, ?, ?, last_error from outbox_event where event_id = ?""")
@@ -133,6 +144,17 @@ public class ParkedEvents {
                     done.event().topic(), done.event().key(), action.toLowerCase(java.util.Locale.ROOT), actor);
         }
         return outcome;
+    }
+
+    private void eraseIfSensitive(UUID eventId) {
+        record Row(String type, String payload) {
+        }
+        Row row = jdbc.sql("select event_type, payload from outbox_event where event_id = ?").param(eventId)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2))).single();
+        if (sensitiveTypes.contains(row.type())) {
+            jdbc.sql("update outbox_event set payload = ? where event_id = ?")
+                    .param(OutboxRelay.withoutData(json, row.payload())).param(eventId).update();
+        }
     }
 
     private static String stateSql() {

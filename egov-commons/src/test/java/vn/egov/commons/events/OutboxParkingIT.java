@@ -153,6 +153,23 @@ class OutboxParkingIT {
     }
 
     @Test
+    void aDiscardedEventOfASensitiveTypeLosesItsDataAtOnce() {
+        String id = UUID.randomUUID().toString();
+        String code = "code-" + UUID.randomUUID();
+        jdbc.sql("""
+                insert into outbox_event (event_id, topic, event_key, event_type, payload)
+                values (?::uuid, ?, 'person-1', ?, '{"id":"' || ? || '","type":"' || ? || '","data":{"code":"' || ? || '",'
+                        || '"pad":"' || repeat('x', ?) || '"}}')""")
+                .params(id, TOPIC, EventPlumbingTestApplication.SECRET_TYPE, id, EventPlumbingTestApplication.SECRET_TYPE,
+                        code, OVERSIZED).update();
+        await(Duration.ofSeconds(60), () -> column(id, "parked_at") != null);
+        assertThat((String) column(id, "payload")).as("kept while parked: it may be retried").contains(code);
+
+        assertThat(parkedEvents.discard(UUID.fromString(id), "operator-3")).isInstanceOf(ParkedEvents.Outcome.Done.class);
+        assertThat((String) column(id, "payload")).doesNotContain(code, "\"data\"").contains("\"id\":\"" + id + "\"");
+    }
+
+    @Test
     void anEventForATopicKafkaRejectsIsParkedToo() {
         String key = "k-" + UUID.randomUUID();
         String id = transactions.execute(s -> publisher.publish("egov.test.not a valid topic!", TYPE, key,
