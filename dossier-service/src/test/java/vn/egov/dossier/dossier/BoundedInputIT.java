@@ -1,12 +1,6 @@
 package vn.egov.dossier.dossier;
 
 import jakarta.validation.constraints.Size;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.record.AbstractRecords;
-import org.apache.kafka.common.record.CompressionType;
-import org.apache.kafka.common.record.RecordBatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.egov.commons.events.CloudEvent;
+import vn.egov.testsupport.EventSizes;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
 import java.io.ByteArrayInputStream;
@@ -28,12 +23,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -343,8 +336,8 @@ class BoundedInputIT {
                 + ",\"targetAgencyCode\":" + json("ệ".repeat(agencyMax)) + "}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
 
-        Map<String, Object> producer = kafka.getProducerFactory().getConfigurationProperties();
-        int maxRequestSize = new ProducerConfig(producer).getInt(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        assertThat(EventSizes.CONTENT_TYPE).isEqualTo(CloudEvent.CONTENT_TYPE);
+        int maxRequestSize = EventSizes.maxRequestSize(kafka.getProducerFactory().getConfigurationProperties());
         List<Integer> sizes = new ArrayList<>();
         int largest = 0;
         String largestType = null;
@@ -352,9 +345,7 @@ class BoundedInputIT {
             for (var row : jdbc.sql("select event_type, event_key, payload from outbox_event where event_key = ?").param(code)
                     .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list()) {
                 // the record exactly as OutboxRelay sends it: key, payload and the content-type header
-                int size = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
-                        ByteBuffer.wrap(row[1].getBytes(StandardCharsets.UTF_8)), ByteBuffer.wrap(row[2].getBytes(StandardCharsets.UTF_8)),
-                        new Header[] {new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))});
+                int size = EventSizes.recordSize(row[1], row[2]);
                 sizes.add(size);
                 if (size > largest) {
                     largest = size;
