@@ -60,8 +60,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(request, response);
             return;
         }
-        if (declared >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
-            // a declared length within the cap: Tomcat never reads past it
+        if (declared >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null
+                || contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            // a declared length within the cap: Tomcat never reads past it. A chunked form post is left to
+            // Tomcat, which parses it from its own stream and caps it (server.tomcat.max-http-form-post-size, 2 MB)
             chain.doFilter(request, response);
             return;
         }
