@@ -11,6 +11,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.testsupport.EventSizes;
 import vn.egov.testsupport.RealInfrastructureInitializer;
@@ -69,6 +71,8 @@ class BoundedInputIT {
     JdbcClient jdbc;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    JsonMapper json;
 
     DossierApi api() {
         return new DossierApi(port);
@@ -270,6 +274,44 @@ class BoundedInputIT {
                 400, "validation-failed", "status");
         assertFieldProblem(api().request("GET", "/api/v1/documents?kind=" + "K".repeat(InputLimits.CODE + 1), citizen, null),
                 400, "validation-failed", "kind");
+    }
+
+    @Test
+    void theLimitsAreInTheOpenApiDocument() {
+        JsonNode docs = json.readTree(api().request("GET", "/v3/api-docs", null, null).body());
+        JsonNode schemas = docs.path("components").path("schemas");
+        JsonNode action = schemas.path("ActionRequest").path("properties");
+        assertThat(action.path("reason").path("maxLength").asInt()).isEqualTo(InputLimits.REASON);
+        assertThat(action.path("note").path("maxLength").asInt()).isEqualTo(InputLimits.NOTE);
+        assertThat(action.path("targetAgencyCode").path("maxLength").asInt()).isEqualTo(InputLimits.CODE);
+        assertThat(action.path("missingDocuments").path("maxItems").asInt()).isEqualTo(InputLimits.LIST_ITEMS);
+        assertThat(action.path("missingDocuments").path("items").path("maxLength").asInt()).isEqualTo(InputLimits.CODE);
+        JsonNode submission = schemas.path("SubmissionRequest").path("properties");
+        assertThat(submission.path("documents").path("maxItems").asInt()).isEqualTo(InputLimits.LIST_ITEMS);
+        assertThat(submission.path("applicantBusinessTaxCode").path("maxLength").asInt()).isEqualTo(InputLimits.TAX_CODE);
+        assertThat(schemas.path("DocumentRef").path("properties").path("fileName").path("maxLength").asInt())
+                .isEqualTo(InputLimits.FILE_NAME);
+        assertThat(schemas.path("SupplementRequest").path("properties").path("note").path("maxLength").asInt())
+                .isEqualTo(InputLimits.NOTE);
+        assertThat(schemas.path("RatingRequest").path("properties").path("comment").path("maxLength").asInt())
+                .isEqualTo(InputLimits.COMMENT);
+        // the multipart parts are described by the same records
+        JsonNode submit = docs.path("paths").path("/api/v1/dossiers").path("post");
+        assertThat(submit.path("requestBody").path("content").path("multipart/form-data").path("schema").path("properties")
+                .path("dossier").path("$ref").asString()).isEqualTo("#/components/schemas/SubmissionRequest");
+        assertThat(submit.path("description").asString()).contains("formData ≤ 100 fields", "≤ 64 KiB in all");
+        assertThat(parameter(submit, "Idempotency-Key").path("schema").path("maxLength").asInt()).isEqualTo(InputLimits.IDEMPOTENCY_KEY);
+        assertThat(parameter(docs.path("paths").path("/api/v1/procedures").path("get"), "q").path("schema").path("maxLength").asInt())
+                .isEqualTo(InputLimits.SEARCH);
+    }
+
+    static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode p : operation.path("parameters")) {
+            if (name.equals(p.path("name").asString())) {
+                return p;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + operation);
     }
 
     @Test
