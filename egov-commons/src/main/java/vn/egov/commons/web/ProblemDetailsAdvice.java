@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.validation.method.ParameterErrors;
@@ -33,6 +37,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -46,6 +51,9 @@ import java.util.TreeMap;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** What a client is told to wait when the database cannot be reached (the gateway says 10 s for a service). */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "10";
 
     private final ProblemFactory problems;
 
@@ -123,6 +131,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e, NativeWebRequest request) {
         String correlationId = correlationId(request);
+        if (databaseUnavailable(e)) {
+            // an outage, not a bug: the client is told to come back, and the log gets one line, not a trace
+            log.warn("database unavailable [correlationId={}]: {}", correlationId, e.toString());
+            ProblemDetail body = problems.create(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    locale(request), correlationId, List.of());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        }
         log.error("unexpected error [correlationId={}]", correlationId, e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, problems.create(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error", locale(request), correlationId, List.of()));
@@ -257,5 +274,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String name = parameter.getParameterName();
         return name != null ? name : "arg" + parameter.getParameterIndex();
+    }
+
+    /**
+     * Whether the failure is the database being out of reach (down, restarting, connections cut), as
+     * opposed to a bug: no connection could be had, the transaction could not begin, or the server or
+     * the network ended the connection (SQLState class 08, or 57P01–57P03: shut down by the administrator,
+     * crashed, not accepting connections yet). Looked for along the causes, since commits and the JDBC
+     * driver wrap it.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
     }
 }
