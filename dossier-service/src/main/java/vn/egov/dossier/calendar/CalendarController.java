@@ -1,6 +1,7 @@
 package vn.egov.dossier.calendar;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.dossier.dossier.InputLimits;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,7 +30,8 @@ import java.util.List;
 @RestController
 class CalendarController {
 
-    record DayRequest(String kind, String name, String source) {
+    /** name and source: at most 300 characters (checked below, 422 calendar-day-invalid; annotated for OpenAPI). */
+    record DayRequest(@Size(max = 16) String kind, @Size(max = 300) String name, @Size(max = 300) String source) {
     }
 
     private final CalendarDays days;

@@ -1,5 +1,7 @@
 package vn.egov.dossier.dossier;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,11 +31,16 @@ import java.util.Set;
 @Service
 class DossierActions {
 
-    record ActionRequest(String reason, String note, LocalDate newAppointmentDate, String targetAgencyCode,
-                         List<String> missingDocuments) {
+    /** Limits: {@link InputLimits}; {@code reason}, {@code targetAgencyCode} and {@code missingDocuments} travel in the event. */
+    record ActionRequest(@Size(max = InputLimits.REASON) String reason,
+                         @Size(max = InputLimits.NOTE) String note,
+                         LocalDate newAppointmentDate,
+                         @Size(max = InputLimits.CODE) String targetAgencyCode,
+                         @Size(max = InputLimits.LIST_ITEMS) List<@Size(max = InputLimits.CODE) String> missingDocuments) {
     }
 
-    record SupplementRequest(String note, List<Intake.DocumentRef> documents) {
+    record SupplementRequest(@Size(max = InputLimits.NOTE) String note,
+                             @Size(max = InputLimits.LIST_ITEMS) List<Intake.@Valid DocumentRef> documents) {
     }
 
     /** The result of a procedure: its decision document, a signed PDF. */

@@ -1,6 +1,9 @@
 package vn.egov.dossier.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.security.EgovPrincipal;
@@ -55,9 +57,11 @@ class DossierController {
     private final JsonMapper json;
     private final Clock clock;
     private final FormDataSealer forms;
+    private final JsonParts parts;
 
     DossierController(SubmissionService submissions, DossierActions actions, DossierStore store, DocumentStorage storage,
-                      JdbcClient jdbc, JsonMapper json, Clock clock, FormDataSealer forms) {
+                      JdbcClient jdbc, JsonMapper json, Clock clock, FormDataSealer forms, JsonParts parts) {
+        this.parts = parts;
         this.forms = forms;
         this.submissions = submissions;
         this.actions = actions;
@@ -73,11 +77,16 @@ class DossierController {
             + "{\"procedureCode\", \"formData\": {…}, \"documents\": [{\"requirementCode\", \"fileName\"} or "
             + "{\"requirementCode\", \"storedDocumentId\"}], \"applicantBusinessTaxCode\"?}) and one `files` part per "
             + "uploaded document, named by its fileName. A storedDocumentId reuses a document of the citizen's own store "
-            + "(GET /api/v1/documents) without uploading it again. Idempotency-Key: same key and body → the same dossier.")
+            + "(GET /api/v1/documents) without uploading it again. Idempotency-Key: same key and body → the same dossier. "
+            + "Limits (400 validation-failed naming the field): procedureCode ≤ 64, applicantBusinessTaxCode ≤ 14, "
+            + "documents ≤ 50 items (requirementCode ≤ 64, fileName ≤ 255, storedDocumentId ≤ 64); formData ≤ 100 fields, "
+            + "names ≤ 100 characters, each value text/number/boolean ≤ 4000 characters, ≤ 64 KiB in all; the `dossier` "
+            + "part ≤ 2 MB (413). Files: see the service README.")
     ResponseEntity<SubmissionService.SubmissionResponse> submit(@AuthenticationPrincipal Jwt jwt,
-                                                                @RequestPart("dossier") String dossier,
+                                                                @RequestPart("dossier") @Schema(implementation = SubmissionService.SubmissionRequest.class) String dossier,
                                                                 @RequestPart(name = "files", required = false) List<MultipartFile> files,
-                                                                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+                                                                @RequestHeader(name = "Idempotency-Key", required = false)
+                                                                @Size(max = InputLimits.IDEMPOTENCY_KEY) String key) {
         SubmissionService.Outcome outcome = submissions.submit(EgovPrincipal.from(jwt), jwt.getTokenValue(), jwt.getClaims(),
                 dossier, files, key);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
@@ -122,27 +131,23 @@ class DossierController {
     }
 
     @PostMapping("/api/v1/dossiers/{code}/actions/{action}")
-    @Operation(summary = "A lifecycle action: receive, request-supplement, forward, resolve, reject, return-result, transfer, withdraw, extend-deadline")
+    @Operation(summary = "A lifecycle action: receive, request-supplement, forward, resolve, reject, return-result, transfer, withdraw, extend-deadline",
+            description = "Limits (400 validation-failed naming the field): reason ≤ 2000 characters, note ≤ 2000, "
+                    + "targetAgencyCode ≤ 64, missingDocuments ≤ 50 items of ≤ 64.")
     DossierView act(@AuthenticationPrincipal Jwt jwt, @PathVariable String code, @PathVariable String action,
-                    @RequestBody(required = false) DossierActions.ActionRequest body) {
+                    @Valid @RequestBody(required = false) DossierActions.ActionRequest body) {
         actions.act(EgovPrincipal.from(jwt), code, action, body);
         return view(store.find(code).orElseThrow());
     }
 
     @PostMapping(path = "/api/v1/dossiers/{code}/actions/{action}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "A lifecycle action with a file: resolve with the decision document",
-            description = "Multipart: part `action` (the same JSON as the plain action) and part `result` (PDF).")
+            description = "Multipart: part `action` (the same JSON as the plain action, with the same limits) and part `result` (PDF).")
     DossierView actWithResult(@AuthenticationPrincipal Jwt jwt, @PathVariable String code, @PathVariable String action,
-                              @RequestPart(name = "action", required = false) String body,
+                              @RequestPart(name = "action", required = false)
+                              @Schema(implementation = DossierActions.ActionRequest.class) String body,
                               @RequestPart(name = "result", required = false) MultipartFile result) {
-        DossierActions.ActionRequest request = null;
-        if (body != null && !body.isBlank()) {
-            try {
-                request = json.readValue(body, DossierActions.ActionRequest.class);
-            } catch (JacksonException e) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
-            }
-        }
+        DossierActions.ActionRequest request = parts.read(body, DossierActions.ActionRequest.class);
         if (result != null && !"resolve".equals(action)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
@@ -153,18 +158,13 @@ class DossierController {
     @PostMapping(path = "/api/v1/dossiers/{code}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload the documents a supplement request asked for (owner)",
             description = "Multipart: part `supplement` (JSON {note, documents:[{requirementCode, fileName} or "
-                    + "{requirementCode, storedDocumentId}]}) and `files`.")
+                    + "{requirementCode, storedDocumentId}]}) and `files`. Limits: note ≤ 2000 characters, documents ≤ 50 "
+                    + "items as for a submission.")
     DossierView supplement(@AuthenticationPrincipal Jwt jwt, @PathVariable String code,
-                           @RequestPart(name = "supplement", required = false) String supplement,
+                           @RequestPart(name = "supplement", required = false)
+                           @Schema(implementation = DossierActions.SupplementRequest.class) String supplement,
                            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        DossierActions.SupplementRequest request = null;
-        if (supplement != null && !supplement.isBlank()) {
-            try {
-                request = json.readValue(supplement, DossierActions.SupplementRequest.class);
-            } catch (JacksonException e) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
-            }
-        }
+        DossierActions.SupplementRequest request = parts.read(supplement, DossierActions.SupplementRequest.class);
         actions.supplement(EgovPrincipal.from(jwt), code, request, files);
         return view(store.find(code).orElseThrow());
     }

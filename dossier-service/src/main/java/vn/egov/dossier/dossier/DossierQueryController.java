@@ -1,6 +1,7 @@
 package vn.egov.dossier.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -37,8 +38,8 @@ class DossierQueryController {
     @Operation(summary = "Own dossiers (citizen) or the agency's queue (officer, approver)",
             description = "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date.")
     PageResponse<DossierSummary> list(@AuthenticationPrincipal Jwt jwt,
-                                      @RequestParam(required = false) String status,
-                                      @RequestParam(required = false) String procedure,
+                                      @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,
+                                      @RequestParam(required = false) @Size(max = InputLimits.CODE) String procedure,
                                       @RequestParam(required = false) Boolean overdue,
                                       @RequestParam(required = false) LocalDate dueBefore,
                                       @RequestParam(required = false) LocalDate from,

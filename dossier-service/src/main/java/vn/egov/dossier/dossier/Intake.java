@@ -1,11 +1,13 @@
 package vn.egov.dossier.dossier;
 
+import jakarta.validation.constraints.Size;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.web.ProblemFactory;
 import vn.egov.dossier.procedure.Procedure;
 
 import java.io.IOException;
@@ -36,7 +38,9 @@ class Intake {
      * One document of a submission or supplement: either a file part named {@code fileName}, or
      * {@code storedDocumentId}, a document from the citizen's own store (once-only: not uploaded again).
      */
-    record DocumentRef(String requirementCode, String fileName, String storedDocumentId) {
+    record DocumentRef(@Size(max = InputLimits.CODE) String requirementCode,
+                       @Size(max = InputLimits.FILE_NAME) String fileName,
+                       @Size(max = InputLimits.CODE) String storedDocumentId) {
         DocumentRef(String requirementCode, String fileName) {
             this(requirementCode, fileName, null);
         }
@@ -52,8 +56,10 @@ class Intake {
 
     private final DossierProperties limits;
     private final MessageSource messages;
+    private final ProblemFactory problems;
 
-    Intake(DossierProperties limits, MessageSource messages) {
+    Intake(DossierProperties limits, MessageSource messages, ProblemFactory problems) {
+        this.problems = problems;
         this.limits = limits;
         this.messages = messages;
     }
@@ -61,6 +67,69 @@ class Intake {
     ApiProblem.FieldError error(String field, String code, Object... args) {
         return new ApiProblem.FieldError(field, code, messages.getMessage("validation.dossier." + code, args, code,
                 LocaleContextHolder.getLocale()));
+    }
+
+    /** A length limit broken by hand-checked input, worded like Bean Validation's {@code @Size}. */
+    ApiProblem.FieldError sizeError(String field, int max) {
+        return new ApiProblem.FieldError(field, "Size", problems.message("validation.Size",
+                new Object[] {field, max, 0}, LocaleContextHolder.getLocale(), "Size"));
+    }
+
+    /**
+     * The size of form data, before anything else looks at it ({@link InputLimits}): at most
+     * {@code FORM_FIELDS} fields with names of at most {@code FORM_FIELD_NAME} characters, each value a
+     * plain value (text, number, true/false; no nested objects or lists) of at most {@code FORM_VALUE}
+     * characters, and at most {@code FORM_BYTES} bytes serialised. Form data is stored (sealed) and shown
+     * back; it is not copied into events.
+     */
+    List<ApiProblem.FieldError> checkFormSize(Map<String, Object> formData) {
+        if (formData == null) {
+            return List.of();
+        }
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        if (formData.size() > InputLimits.FORM_FIELDS) {
+            errors.add(error("formData", "form-too-many-fields", InputLimits.FORM_FIELDS));
+            return errors;
+        }
+        long bytes = 2;
+        for (Map.Entry<String, Object> e : formData.entrySet()) {
+            String key = e.getKey();
+            if (key.length() > InputLimits.FORM_FIELD_NAME) {
+                errors.add(error("formData", "form-field-name-too-long", InputLimits.FORM_FIELD_NAME));
+                continue;
+            }
+            String path = "formData." + key;
+            Object value = e.getValue();
+            if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+                errors.add(error(path, "form-value-not-plain"));
+            } else if (value instanceof String s && s.length() > InputLimits.FORM_VALUE) {
+                errors.add(sizeError(path, InputLimits.FORM_VALUE));
+            }
+            bytes += utf8Length(key) + utf8Length(String.valueOf(value)) + 6;
+        }
+        if (errors.isEmpty() && bytes > InputLimits.FORM_BYTES) {
+            errors.add(error("formData", "form-too-large", InputLimits.FORM_BYTES));
+        }
+        return errors;
+    }
+
+    /** The UTF-8 bytes of a string in JSON, at most (control characters, quotes and backslashes counted as escaped). */
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += c < 0x20 || c == '"' || c == '\\' ? 6 : 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     List<ApiProblem.FieldError> checkForm(Procedure procedure, Map<String, Object> formData) {

@@ -1,6 +1,7 @@
 package vn.egov.dossier.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,8 +39,8 @@ class PersonalDocumentController {
                     + "SUPPLEMENT (given by the citizen) or RESULT (issued by an agency). Filters: requirementCode, kind. "
                     + "Reuse one in a submission or supplement with {\"requirementCode\", \"storedDocumentId\"} instead of a file.")
     PageResponse<PersonalDocuments.StoredDocumentView> list(@AuthenticationPrincipal Jwt jwt,
-                                                            @RequestParam(required = false) String requirementCode,
-                                                            @RequestParam(required = false) String kind,
+                                                            @RequestParam(required = false) @Size(max = InputLimits.CODE) String requirementCode,
+                                                            @RequestParam(required = false) @Size(max = InputLimits.CODE) String kind,
                                                             @RequestParam(defaultValue = "0") int page,
                                                             @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);

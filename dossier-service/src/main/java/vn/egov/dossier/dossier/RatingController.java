@@ -1,6 +1,8 @@
 package vn.egov.dossier.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,7 +32,7 @@ import java.util.Map;
 @RestController
 class RatingController {
 
-    record RatingRequest(Integer score, String comment) {
+    record RatingRequest(Integer score, @Size(max = InputLimits.COMMENT) String comment) {
     }
 
     record Rating(String code, int score, String comment, Instant ratedAt) {
@@ -54,7 +56,7 @@ class RatingController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Rate the service once the result was returned (owner, once)")
     @Transactional
-    Rating rate(@AuthenticationPrincipal Jwt jwt, @PathVariable String code, @RequestBody RatingRequest body) {
+    Rating rate(@AuthenticationPrincipal Jwt jwt, @PathVariable String code, @Valid @RequestBody RatingRequest body) {
         DossierRow d = store.lock(code).orElseThrow(() -> DossierAccess.notFound(code));
         var roles = DossierAccess.rolesOn(EgovPrincipal.from(jwt), d);
         if (roles.isEmpty()) {
@@ -66,8 +68,7 @@ class RatingController {
         if (d.status() != DossierTransitions.Status.RESULT_RETURNED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "dossier-transition-not-allowed", "rate", d.status().name());
         }
-        if (body == null || body.score() == null || body.score() < 1 || body.score() > 5
-                || body.comment() != null && body.comment().length() > 1000) {
+        if (body == null || body.score() == null || body.score() < 1 || body.score() > 5) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dossier-invalid",
                     List.of(intake.error("score", "invalid-score")), Map.of());
         }

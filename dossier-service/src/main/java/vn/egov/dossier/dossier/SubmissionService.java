@@ -1,12 +1,13 @@
 package vn.egov.dossier.dossier;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.crypto.AesGcmSealer;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
@@ -46,8 +47,10 @@ class SubmissionService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubmissionService.class);
 
     /** {@code applicantBusinessTaxCode}: the business the citizen submits for (they must represent it), or null. */
-    record SubmissionRequest(String procedureCode, Map<String, Object> formData, List<Intake.DocumentRef> documents,
-                             String applicantBusinessTaxCode) {
+    record SubmissionRequest(@Size(max = InputLimits.CODE) String procedureCode,
+                             Map<String, Object> formData,
+                             @Size(max = InputLimits.LIST_ITEMS) List<Intake.@Valid DocumentRef> documents,
+                             @Size(max = InputLimits.TAX_CODE) String applicantBusinessTaxCode) {
     }
 
     /** The business a dossier is submitted for, as identity-service knows it. */
@@ -80,11 +83,14 @@ class SubmissionService {
     private final IdentityProfiles identities;
     private final PersonalDocuments personalDocuments;
     private final FormDataSealer forms;
+    private final JsonParts parts;
 
     SubmissionService(JdbcClient jdbc, TransactionTemplate transactions, ProcedureCatalogue catalogue, Intake intake,
                       DossierCodes codes, DocumentStorage storage, DossierLifecycle lifecycle, DossierStore store,
                       DossierPayments payments, WorkingDayCalendar calendar, JsonMapper json, Clock clock,
-                      IdentityProfiles identities, PersonalDocuments personalDocuments, FormDataSealer forms) {
+                      IdentityProfiles identities, PersonalDocuments personalDocuments, FormDataSealer forms,
+                      JsonParts parts) {
+        this.parts = parts;
         this.forms = forms;
         this.identities = identities;
         this.personalDocuments = personalDocuments;
@@ -111,11 +117,15 @@ class SubmissionService {
         if (dossierJson == null || dossierJson.isBlank()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
-        SubmissionRequest parsed;
-        try {
-            parsed = json.readValue(dossierJson, SubmissionRequest.class);
-        } catch (JacksonException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
+        if (idempotencyKey != null && idempotencyKey.length() > InputLimits.IDEMPOTENCY_KEY) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed",
+                    List.of(intake.sizeError("Idempotency-Key", InputLimits.IDEMPOTENCY_KEY)), Map.of());
+        }
+        // every limit is checked before anything is looked up or stored
+        SubmissionRequest parsed = parts.read(dossierJson, SubmissionRequest.class);
+        List<ApiProblem.FieldError> tooLarge = intake.checkFormSize(parsed.formData());
+        if (!tooLarge.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed", tooLarge, Map.of());
         }
         String requestHash = requestHash(dossierJson, files);
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {

@@ -1,6 +1,7 @@
 package vn.egov.dossier.procedure;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
+import vn.egov.dossier.dossier.InputLimits;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,10 +37,10 @@ class ProcedureController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the catalogue", description = "Public. q matches names with or without Vietnamese accents.")
-    PageResponse<ProcedureSummary> search(@RequestParam(required = false) String q,
-                                          @RequestParam(required = false) String agency,
-                                          @RequestParam(required = false) String level,
+    @Operation(summary = "Search the catalogue", description = "Public. q (≤ 200 characters) matches names with or without Vietnamese accents.")
+    PageResponse<ProcedureSummary> search(@RequestParam(required = false) @Size(max = InputLimits.SEARCH) String q,
+                                          @RequestParam(required = false) @Size(max = InputLimits.CODE) String agency,
+                                          @RequestParam(required = false) @Size(max = InputLimits.CODE) String level,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);

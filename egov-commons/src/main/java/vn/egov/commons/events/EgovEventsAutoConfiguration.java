@@ -77,7 +77,8 @@ public class EgovEventsAutoConfiguration {
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
                             KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties, JsonMapper json) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafkaTemplate,
-                properties.relayBatchSize(), properties.sendTimeout().toMillis(), properties.sensitiveTypes(), json);
+                properties.relayBatchSize(), properties.sendTimeout().toMillis(), properties.sensitiveTypes(), json,
+                properties.maxSendAttempts());
     }
 
     @Bean

@@ -22,6 +22,11 @@ import java.util.Set;
  * @param outboxPurgeInterval pause between purges of published rows older than the retention
  * @param processedRetention how long a consumer remembers an event it handled (its {@code processed_event} row):
  *     longer than any redelivery can come (Kafka keeps a topic's records 7 days by default)
+ * @param maxSendAttempts failures of one event, other than the broker being away, after which the relay parks it
+ *     (a record Kafka refuses outright, e.g. too large, is parked at the first); failures while the broker is
+ *     away never count, so an outage of any length parks nothing
+ * @param monitorInterval how often the outbox figures (backlog, parked, oldest pending) and the dead-letter
+ *     counts behind the metrics and the {@code outbox} health details are refreshed, in the background
  */
 @ConfigurationProperties("egov.events")
 public record EventsProperties(
@@ -35,5 +40,7 @@ public record EventsProperties(
         @DefaultValue Set<String> sensitiveTypes,
         @DefaultValue("7d") Duration outboxRetention,
         @DefaultValue("1h") Duration outboxPurgeInterval,
-        @DefaultValue("30d") Duration processedRetention) {
+        @DefaultValue("30d") Duration processedRetention,
+        @DefaultValue("5") int maxSendAttempts,
+        @DefaultValue("15s") Duration monitorInterval) {
 }

@@ -1,6 +1,14 @@
 package vn.egov.commons.events;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -21,9 +30,21 @@ import java.util.concurrent.TimeoutException;
  * Sends committed outbox rows to Kafka in the order they were written, and marks them published.
  *
  * <p>One relay at a time per database (a transaction-scoped advisory lock), so that events of one
- * aggregate keep their order even with several instances of a service. A send that fails stops the
- * batch (later rows wait, order kept) and is retried on the next tick. Delivery is at least once:
+ * aggregate keep their order even with several instances of a service. Delivery is at least once:
  * a crash between send and commit resends, and consumers deduplicate on the event id.
+ *
+ * <p>What a failed send does depends on why it failed ({@link #classify}, decision 11):
+ * <ul>
+ *   <li>{@link Failure#TRANSIENT} (the broker is away, a timeout): the batch stops, later rows wait, the row is
+ *   retried on the next tick, however long it takes; it never counts towards parking.</li>
+ *   <li>{@link Failure#PERMANENT} (Kafka refuses this record: too large, not serialisable, not authorised,
+ *   invalid topic): the row is <em>parked</em> at once.</li>
+ *   <li>{@link Failure#UNEXPECTED} (anything else): the batch stops and the row is retried, but after
+ *   {@code maxSendAttempts} such failures it is parked.</li>
+ * </ul>
+ * A parked row stays in the table with its error and is logged once as an error. It no longer blocks other
+ * aggregates; later events of <em>its</em> aggregate (same topic and key) are held behind it, so per-aggregate
+ * order is never broken, until an operator retries or discards it ({@link ParkedEvents}).
  *
  * <p>Rows of a {@linkplain EventsProperties#sensitiveTypes() sensitive type} lose their {@code data} (the
  * CloudEvent envelope stays, for tracing) in the same update that marks them published, so a secret the
@@ -42,9 +63,23 @@ public class OutboxRelay {
     private final long sendTimeoutMillis;
     private final Set<String> sensitiveTypes;
     private final JsonMapper json;
+    private final int maxSendAttempts;
+
+    /** Why a send failed, as far as it decides what the relay does next. */
+    enum Failure { TRANSIENT, PERMANENT, UNEXPECTED }
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
                        int batchSize, long sendTimeoutMillis, Set<String> sensitiveTypes, JsonMapper json) {
+        this(jdbc, transactions, kafka, batchSize, sendTimeoutMillis, sensitiveTypes, json, 5);
+    }
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+                       int batchSize, long sendTimeoutMillis, Set<String> sensitiveTypes, JsonMapper json,
+                       int maxSendAttempts) {
+        if (maxSendAttempts < 1) {
+            throw new IllegalArgumentException("egov.events.max-send-attempts must be 1 or more: " + maxSendAttempts);
+        }
+        this.maxSendAttempts = maxSendAttempts;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -54,7 +89,11 @@ public class OutboxRelay {
         this.json = json;
     }
 
-    private record Pending(long seq, String eventId, String topic, String key, String type, String payload) {
+    private record Pending(long seq, String eventId, String topic, String key, String type, String payload,
+                           int sendFailures) {
+        String aggregate() {
+            return topic + "\u0000" + key;
+        }
     }
 
     /** Relays one batch; returns how many events were published. */
@@ -65,25 +104,45 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
+            // rows still to send, in order, skipping parked ones and those held behind a parked row of their aggregate
             List<Pending> batch = jdbc.sql("""
-                    select seq, event_id::text, topic, event_key, event_type, payload from outbox_event
-                    where published_at is null order by seq limit ?""")
+                    select seq, event_id::text, topic, event_key, event_type, payload, send_failures from outbox_event o
+                    where published_at is null and parked_at is null
+                      and not exists (select 1 from outbox_event p
+                                      where p.parked_at is not null and p.discarded_at is null and p.published_at is null
+                                        and p.topic = o.topic and p.event_key = o.event_key and p.seq < o.seq)
+                    order by seq limit ?""")
                     .param(batchSize)
                     .query((rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6)))
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
                     .list();
             int sent = 0;
+            Set<String> parkedNow = new HashSet<>();
             for (Pending p : batch) {
+                if (parkedNow.contains(p.aggregate())) {
+                    continue; // held behind the row of its aggregate parked a moment ago
+                }
                 try {
                     send(p);
                 } catch (Exception e) {
-                    jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?")
-                            .param(abbreviate(e)).param(p.seq()).update();
-                    log.warn("outbox relay: event {} not sent yet ({}); will retry", p.eventId(), abbreviate(e));
+                    Failure failure = classify(e);
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    String error = abbreviate(e);
+                    int failures = p.sendFailures() + (failure == Failure.TRANSIENT ? 0 : 1);
+                    if (failure == Failure.PERMANENT || failures >= maxSendAttempts) {
+                        park(p, error, failures);
+                        parkedNow.add(p.aggregate());
+                        continue;
+                    }
+                    jdbc.sql("update outbox_event set attempts = attempts + 1, send_failures = ?, last_error = ? where seq = ?")
+                            .param(failures).param(error).param(p.seq()).update();
+                    log.warn("outbox relay: event {} not sent yet ({}); will retry", p.eventId(), error);
                     break;
                 }
                 // null: the payload stays as it is (not rewritten)
-                String erased = sensitiveTypes.contains(p.type()) ? withoutData(p.payload()) : null;
+                String erased = sensitiveTypes.contains(p.type()) ? withoutData(json, p.payload()) : null;
                 jdbc.sql("""
                         update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null,
                             payload = coalesce(cast(:erased as text), payload)
@@ -96,13 +155,56 @@ public class OutboxRelay {
         return published == null ? 0 : published;
     }
 
-    /** Events written and not yet published (a health and metrics figure). */
+    /** Events written and still to send, parked ones excluded (a health and metrics figure). */
     public long backlog() {
-        return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event where published_at is null and parked_at is null")
+                .query(Long.class).single();
+    }
+
+    /**
+     * Gives up on a row: kept with its error, counted, logged once (this is the only place that logs it as an
+     * error; the relay never looks at the row again until an operator retries it).
+     */
+    private void park(Pending p, String error, int failures) {
+        jdbc.sql("""
+                update outbox_event set attempts = attempts + 1, send_failures = ?, last_error = ?, parked_at = now()
+                where seq = ?""").param(failures).param(error).param(p.seq()).update();
+        jdbc.sql("insert into outbox_event_action (event_id, action, actor, error) values (?::uuid, 'PARKED', 'outbox-relay', ?)")
+                .param(p.eventId()).param(error).update();
+        log.error("outbox relay: event {} ({} on {}, key {}, {} bytes) PARKED after {} failure(s): {}. Later events of "
+                        + "this key wait behind it; other events go on. Retry or discard it: "
+                        + "GET /api/v1/admin/events/parked (SYSTEM_ADMIN)",
+                p.eventId(), p.type(), p.topic(), p.key(), p.payload().getBytes(StandardCharsets.UTF_8).length,
+                failures, error);
+    }
+
+    /**
+     * What a failed send means, from the exception the producer or the template threw (the cause chain is
+     * searched: {@code ExecutionException}, {@code KafkaProducerException} and {@code KafkaException} wrap the
+     * client's own). Refusals of the record itself are permanent; the broker being away (any
+     * {@link RetriableException}, e.g. the client's {@code TimeoutException} while metadata cannot be fetched,
+     * or our own wait running out) is transient, and so is a failure to authenticate at all (it is not this
+     * event's fault: every event would fail alike, and parking them all would turn an outage into manual work).
+     */
+    static Failure classify(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof SerializationException || t instanceof AuthorizationException
+                    || t instanceof InvalidTopicException || t instanceof InvalidRecordException) {
+                return Failure.PERMANENT;
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetriableException || t instanceof TimeoutException || t instanceof InterruptedException
+                    || t instanceof AuthenticationException) {
+                return Failure.TRANSIENT;
+            }
+        }
+        return Failure.UNEXPECTED;
     }
 
     /** The envelope as sent, without its {@code data}; an envelope that cannot be read is not kept at all. */
-    private String withoutData(String payload) {
+    static String withoutData(JsonMapper json, String payload) {
         try {
             JsonNode event = json.readTree(payload);
             if (event instanceof ObjectNode envelope) {

@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * Keeps the outbox from becoming an archive of personal data: published rows older than the retention
- * are deleted. Unpublished rows are never touched, however old (they wait for Kafka). Consumers' records of
- * handled events ({@code processed_event}) go after their own, longer retention.
+ * are deleted, and so are rows an operator discarded once they are as old. Rows still to send (parked ones
+ * too) are never touched, however old (they wait for Kafka or an operator). Consumers' records of handled
+ * events ({@code processed_event}) go after their own, longer retention.
  *
  * <p>Safe with several instances of a service on one database: every statement is a bounded DELETE or
  * UPDATE in its own transaction, skipping rows another instance holds, so two purges at once share the
@@ -41,13 +42,17 @@ public class OutboxRetention {
                     limit :batch for update skip locked)""", processedRetention);
     }
 
-    /** One purge: deletes every published row older than the retention; returns how many went. */
+    /**
+     * One purge: deletes every published row, and every row an operator discarded, older than the retention;
+     * returns how many went.
+     */
     public int purge() {
         // published_at is the database's now() at publication, so the cutoff is the database's too
         return deleteInBatches("""
                 delete from outbox_event where seq in (
                     select seq from outbox_event
                     where published_at < now() - make_interval(secs => :seconds)
+                       or discarded_at < now() - make_interval(secs => :seconds)
                     order by seq limit :batch for update skip locked)""", retention);
     }
 

@@ -1,6 +1,7 @@
 package vn.egov.identity.business;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,7 +28,7 @@ class BusinessController {
      * @param taxCode 10 digits, or a branch's 13 ({@code NNNNNNNNNN-NNN}, the dash may be left out)
      * @param name the business's registered name as the representative declares it
      */
-    record LinkRequest(String taxCode, String name) {
+    record LinkRequest(@Schema(maxLength = 14) String taxCode, @Schema(maxLength = BusinessService.MAX_NAME_LENGTH) String name) {
     }
 
     private final BusinessService businesses;

@@ -1,6 +1,7 @@
 package vn.egov.identity.contact;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,7 +23,7 @@ import java.time.Instant;
 class ContactChangeController {
 
     /** @param channel {@code EMAIL} or {@code SMS} (the phone number) */
-    record ChangeRequest(String channel, String value) {
+    record ChangeRequest(@Schema(allowableValues = {"EMAIL", "SMS"}) String channel, @Schema(maxLength = 254) String value) {
 
         @Override
         public String toString() {
@@ -33,7 +34,7 @@ class ContactChangeController {
     record ChangeAccepted(String id, String channel, Instant expiresAt, int attemptsAllowed) {
     }
 
-    record ConfirmRequest(String code) {
+    record ConfirmRequest(@Schema(maxLength = 6) String code) {
 
         @Override
         public String toString() {

@@ -1,6 +1,7 @@
 package vn.egov.identity.officer;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.PageResponse;
+import vn.egov.identity.validation.InputLimits;
 
 /** An agency administrator manages the officers and approvers of their own agency, and no other. */
 @RestController
@@ -25,8 +27,10 @@ class OfficerController {
      * @param role {@code OFFICER} or {@code APPROVER}
      * @param temporaryPassword the first password, to be changed at the first sign-in
      */
-    record CreateOfficerRequest(String username, String fullName, String email, String role, String agencyCode,
-                                String temporaryPassword) {
+    record CreateOfficerRequest(@Schema(maxLength = 50) String username, @Schema(maxLength = 150) String fullName,
+                                @Schema(maxLength = 254) String email, @Schema(allowableValues = {"OFFICER", "APPROVER"}) String role,
+                                @Schema(maxLength = InputLimits.CODE) String agencyCode,
+                                @Schema(maxLength = InputLimits.PASSWORD) String temporaryPassword) {
 
         @Override
         public String toString() {

@@ -18,6 +18,7 @@ import vn.egov.identity.keycloak.KeycloakException;
 import vn.egov.identity.officer.OfficerController.CreateOfficerRequest;
 import vn.egov.identity.officer.OfficerController.OfficerResponse;
 import vn.egov.identity.validation.EmailPolicy;
+import vn.egov.identity.validation.InputLimits;
 import vn.egov.identity.validation.PersonNamePolicy;
 import vn.egov.identity.validation.ValidationErrors;
 
@@ -88,7 +89,9 @@ class OfficerService {
         if (errors.require("role", r.role()) && !ROLES.contains(r.role())) {
             errors.add("role", "officer-role");
         }
-        errors.require("temporaryPassword", r.temporaryPassword());
+        if (errors.require("temporaryPassword", r.temporaryPassword())) {
+            errors.maxLength("temporaryPassword", r.temporaryPassword(), InputLimits.PASSWORD);
+        }
         errors.throwIfAny(problems);
 
         String fullName = PersonNamePolicy.normalise(r.fullName());

@@ -1,6 +1,7 @@
 package vn.egov.identity.registration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.identity.idempotency.IdempotentRequests;
+import vn.egov.identity.validation.InputLimits;
 
 /** Public sign-up of a citizen account (level of assurance 1). */
 @RestController
@@ -17,8 +19,11 @@ class RegistrationController {
      * The body clients rely on (architecture.md). Fields are strings so that a malformed date or sex is
      * reported as a field error next to the others, not as an unreadable body.
      */
-    record RegistrationRequest(String fullName, String nationalId, String dateOfBirth, String sex,
-                               String email, String phone, String password) {
+    record RegistrationRequest(@Schema(maxLength = 150) String fullName, @Schema(maxLength = 12) String nationalId,
+                               @Schema(maxLength = 10, example = "1995-03-08") String dateOfBirth,
+                               @Schema(allowableValues = {"MALE", "FEMALE"}) String sex,
+                               @Schema(maxLength = 254) String email, @Schema(maxLength = 12) String phone,
+                               @Schema(maxLength = InputLimits.PASSWORD) String password) {
 
         @Override
         public String toString() {

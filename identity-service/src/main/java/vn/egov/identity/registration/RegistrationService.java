@@ -19,6 +19,7 @@ import vn.egov.identity.personaldata.PersonalDataProtector;
 import vn.egov.identity.registration.RegistrationController.RegistrationRequest;
 import vn.egov.identity.registration.RegistrationController.RegistrationResponse;
 import vn.egov.identity.validation.EmailPolicy;
+import vn.egov.identity.validation.InputLimits;
 import vn.egov.identity.validation.NationalIdPolicy;
 import vn.egov.identity.validation.PersonNamePolicy;
 import vn.egov.identity.validation.PhoneNumberPolicy;
@@ -196,7 +197,9 @@ class RegistrationService {
         if (errors.require("phone", r.phone())) {
             phones.check(r.phone()).ifPresent(c -> errors.add("phone", c));
         }
-        errors.require("password", r.password());
+        if (errors.require("password", r.password())) {
+            errors.maxLength("password", r.password(), InputLimits.PASSWORD);
+        }
         errors.throwIfAny(problems);
         return new Valid(PersonNamePolicy.normalise(r.fullName()), nationalId, dateOfBirth, sex,
                 EmailPolicy.normalise(r.email()), PhoneNumberPolicy.normalise(r.phone()));

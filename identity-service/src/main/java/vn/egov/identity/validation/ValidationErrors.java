@@ -18,7 +18,10 @@ public final class ValidationErrors {
 
     public static final String REQUIRED = "required";
 
-    private record Entry(String field, String code) {
+    private record Entry(String field, String code, Object[] args) {
+        Entry(String field, String code) {
+            this(field, code, null);
+        }
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -42,6 +45,18 @@ public final class ValidationErrors {
         return true;
     }
 
+    /**
+     * Records a length limit broken ({@code Size}, worded like Bean Validation's {@code @Size}: "between 0 and
+     * max") and answers whether the value is within it. Null is within any limit.
+     */
+    public boolean maxLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            entries.add(new Entry(field, "Size", new Object[] {field, max, 0}));
+            return false;
+        }
+        return true;
+    }
+
     public boolean isEmpty() {
         return entries.isEmpty();
     }
@@ -59,7 +74,7 @@ public final class ValidationErrors {
     public ApiProblem toProblem(ProblemFactory problems, HttpStatus status, String code) {
         List<ApiProblem.FieldError> errors = entries.stream()
                 .map(e -> new ApiProblem.FieldError(e.field(), e.code(),
-                        problems.message("validation." + e.code(), null, LocaleContextHolder.getLocale(), e.code())))
+                        problems.message("validation." + e.code(), e.args(), LocaleContextHolder.getLocale(), e.code())))
                 .toList();
         return new ApiProblem(status, code, errors, Map.of());
     }

@@ -1,6 +1,7 @@
 package vn.egov.identity.verification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.identity.validation.InputLimits;
 
 /**
  * For ministry systems: does this CCCD + full name + date of birth belong to a registered person whose
@@ -19,7 +21,8 @@ class MinistryVerificationController {
 
     static final String SCOPE = "identity.verify";
 
-    record VerificationRequest(String nationalId, String fullName, String dateOfBirth) {
+    record VerificationRequest(@Schema(maxLength = 12) String nationalId, @Schema(maxLength = InputLimits.FULL_NAME) String fullName,
+                               @Schema(maxLength = InputLimits.DATE) String dateOfBirth) {
 
         @Override
         public String toString() {

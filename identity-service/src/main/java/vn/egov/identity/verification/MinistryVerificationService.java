@@ -6,6 +6,7 @@ import vn.egov.commons.web.ProblemFactory;
 import vn.egov.identity.citizen.CitizenProfile;
 import vn.egov.identity.citizen.CitizenProfileRepository;
 import vn.egov.identity.personaldata.PersonalDataProtector;
+import vn.egov.identity.validation.InputLimits;
 import vn.egov.identity.validation.NationalIdPolicy;
 import vn.egov.identity.validation.PersonNamePolicy;
 import vn.egov.identity.validation.ValidationErrors;
@@ -42,8 +43,11 @@ class MinistryVerificationService {
         if (errors.require("nationalId", nationalId) && !NationalIdPolicy.hasFormat(nationalId)) {
             errors.add("nationalId", NationalIdPolicy.FORMAT);
         }
-        errors.require("fullName", request == null ? null : request.fullName());
-        if (errors.require("dateOfBirth", request == null ? null : request.dateOfBirth())) {
+        if (errors.require("fullName", request == null ? null : request.fullName())) {
+            errors.maxLength("fullName", request.fullName(), InputLimits.FULL_NAME);
+        }
+        if (errors.require("dateOfBirth", request == null ? null : request.dateOfBirth())
+                && errors.maxLength("dateOfBirth", request.dateOfBirth(), InputLimits.DATE)) {
             try {
                 dateOfBirth = LocalDate.parse(request.dateOfBirth().strip());
             } catch (DateTimeParseException e) {

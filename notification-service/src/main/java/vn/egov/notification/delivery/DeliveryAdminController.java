@@ -1,6 +1,7 @@
 package vn.egov.notification.delivery;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,8 +72,8 @@ class DeliveryAdminController {
     @GetMapping("/api/v1/notifications/admin/deliveries")
     @Operation(summary = "Deliveries by status, newest first (SYSTEM_ADMIN); no message bodies, destinations masked")
     PageResponse<DeliveryView> list(@AuthenticationPrincipal Jwt jwt,
-                                    @RequestParam(defaultValue = "FAILED") String status,
-                                    @RequestParam(required = false) String channel,
+                                    @RequestParam(defaultValue = "FAILED") @Size(max = 32) String status,
+                                    @RequestParam(required = false) @Size(max = 32) String channel,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "20") int size) {
         requireOperator(jwt);

@@ -1,6 +1,10 @@
 package vn.egov.notification.delivery;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,16 +35,19 @@ import java.util.UUID;
 @RestController
 class SmsReceiptController {
 
-    /** As the gateway sends it: its id, our reference (the delivery id), the handset status. */
-    record Receipt(String id, String reference, String status, Instant deliveredAt) {
+    /** As the gateway sends it: its id (stored with the delivery), our reference (the delivery id), the handset status. */
+    record Receipt(@Size(max = 100) String id, @Size(max = 36) String reference, @Size(max = 16) String status,
+                   Instant deliveredAt) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SmsReceiptController.class);
 
     private final JdbcClient jdbc;
+    private final Validator validator;
     private final byte[] receiptKey;
 
-    SmsReceiptController(JdbcClient jdbc, NotificationProperties properties) {
+    SmsReceiptController(JdbcClient jdbc, NotificationProperties properties, Validator validator) {
+        this.validator = validator;
         this.jdbc = jdbc;
         this.receiptKey = properties.sms().receiptKey().getBytes(StandardCharsets.UTF_8);
     }
@@ -51,6 +59,11 @@ class SmsReceiptController {
                                  @RequestBody Receipt receipt) {
         if (key == null || !MessageDigest.isEqual(receiptKey, key.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-receipt-key");
+        }
+        // who may send is settled before what they send is looked at: the limits are checked here, not by @Valid
+        Set<ConstraintViolation<Receipt>> violations = validator.validate(receipt);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
         UUID deliveryId = parse(receipt.reference());
         String outcome = receipt.status() == null ? "" : receipt.status().toUpperCase(java.util.Locale.ROOT);

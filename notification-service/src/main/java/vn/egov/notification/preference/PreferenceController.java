@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,11 +27,11 @@ import java.util.Map;
 @RestController
 class PreferenceController {
 
-    record KindPreference(@NotBlank String kind, Boolean mandatory, @NotNull Boolean email, @NotNull Boolean sms) {
+    record KindPreference(@NotBlank @Size(max = 64) String kind, Boolean mandatory, @NotNull Boolean email, @NotNull Boolean sms) {
     }
 
     /** {@code kinds} may list only the kinds to change; {@code mandatory} in a request is ignored. */
-    record PreferencesBody(@Pattern(regexp = "vi|en") String language, @Valid List<KindPreference> kinds) {
+    record PreferencesBody(@Pattern(regexp = "vi|en") String language, @Valid @Size(max = 50) List<KindPreference> kinds) {
     }
 
     private final Preferences preferences;

@@ -144,6 +144,11 @@ final class Api {
      * their effect a moment later); fails with the last answer.
      */
     static <T> T eventually(String what, Duration patience, Supplier<T> ask, Predicate<T> done) {
+        return eventually(what, patience, Duration.ofMillis(500), ask, done);
+    }
+
+    /** The same, asking every {@code interval} (a check made of many requests must stay within the caller's quota). */
+    static <T> T eventually(String what, Duration patience, Duration interval, Supplier<T> ask, Predicate<T> done) {
         Instant deadline = Instant.now().plus(patience);
         T last = null;
         RuntimeException lastError = null;
@@ -157,7 +162,7 @@ final class Api {
             } catch (RuntimeException e) {
                 lastError = e;
             }
-            sleep(Duration.ofMillis(500));
+            sleep(interval);
         }
         AssertionError failure = new AssertionError("not seen within " + patience.toSeconds() + " s: " + what
                 + "; last answer: " + last);
@@ -202,8 +207,14 @@ final class Api {
         return items;
     }
 
+    /**
+     * Longer than the gateway's response timeout (30 s, gateway-service's application.yml), so that a
+     * slow upstream shows as the gateway's answer, and a request that outlives this is a hang.
+     */
+    static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(40);
+
     private static HttpRequest.Builder request(String url, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(CLIENT_TIMEOUT);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -74,9 +74,26 @@ final class Platform {
         egov(Duration.ofMinutes(3), "down");
     }
 
-    /** {@code ./egov stop NAME}: one part of the running platform goes away (resilience journeys). */
+    /**
+     * {@code ./egov stop NAME}: one part of the running platform goes away (resilience journeys);
+     * {@code postgres} is the embedded PostgreSQL alone (devinfra keeps the SMTP server running).
+     */
     void stop(String component) throws IOException, InterruptedException {
         egov(Duration.ofMinutes(2), "stop", component);
+    }
+
+    /**
+     * {@code kill -9} of a component's process (its pid is in {@code run/NAME.pid}), as an out-of-memory
+     * kill or a crash does: no shutdown hook, no goodbye to Kafka or the database. Waits until it is gone;
+     * {@link #start} brings it back.
+     */
+    void kill(String component) throws Exception {
+        Path pidFile = workDir.resolve("run").resolve(component + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException(component + " is not running (pid " + pid + ")"));
+        process.destroyForcibly(); // SIGKILL
+        process.onExit().get(30, TimeUnit.SECONDS);
     }
 
     /** {@code ./egov start NAME}: waits until that part is ready again. */

@@ -1,0 +1,160 @@
+package vn.egov.identity;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.contracts.identity.BusinessLinked;
+import vn.egov.commons.events.contracts.identity.CitizenRegistered;
+import vn.egov.commons.events.contracts.identity.ContactChanged;
+import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.identity.validation.EmailPolicy;
+import vn.egov.identity.validation.InputLimits;
+import vn.egov.identity.validation.PersonNamePolicy;
+import vn.egov.testsupport.EventSizes;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.TestIssuer;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
+
+/**
+ * Bounded input (issue 20) in identity-service: the free-text fields without a policy of their own
+ * (passwords, the name and date a ministry sends, agency filters) are refused past their limit with a
+ * problem naming the field (vi/en) and accepted at it; and the largest identity event the policies allow
+ * fits the producer's {@code max.request.size}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+class BoundedInputIT {
+
+    static final String VI_SIZE = "Độ dài (số ký tự hoặc số mục) phải từ 0 đến %s.";
+    static final String EN_SIZE = "Length (characters or items) must be between 0 and %s.";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    final TestIssuer issuer = TestIssuer.shared();
+
+    ServiceConformance service() {
+        return new ServiceConformance(port);
+    }
+
+    HttpResponse<String> register(String email, String password, String... headers) {
+        return service().post("/api/v1/identity/registrations", null, """
+                {"fullName":"Trần Thị Giới Hạn","nationalId":"001195012346","dateOfBirth":"1995-03-08","sex":"FEMALE",
+                 "email":"%s","phone":"0912000111","password":"%s"}""".formatted(email, password), headers);
+    }
+
+    @Test
+    void aPasswordPastItsLimitIsRefusedBeforeKeycloakIsAskedAndNothingIsStored() {
+        long people = jdbc.sql("select count(*) from citizen_profile").query(Long.class).single();
+        long outbox = jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
+        String tooLong = "Aa1!" + "x".repeat(InputLimits.PASSWORD - 3);
+        HttpResponse<String> vi = register("gioihan@example.vn", tooLong);
+        assertThat(assertFieldProblem(vi, 400, "validation-failed", "password")).isEqualTo(VI_SIZE.formatted("128"));
+        assertThat(vi.body()).doesNotContain("\"field\":\"email\"");
+        HttpResponse<String> en = register("gioihan@example.vn", tooLong, "Accept-Language", "en");
+        assertThat(assertFieldProblem(en, 400, "validation-failed", "password")).isEqualTo(EN_SIZE.formatted("128"));
+        // at the limit the password is not what is refused (the e-mail is, so Keycloak is not needed here)
+        HttpResponse<String> atLimit = register("not-an-address", "Aa1!" + "x".repeat(InputLimits.PASSWORD - 4));
+        assertFieldProblem(atLimit, 400, "validation-failed", "email");
+        assertThat(atLimit.body()).doesNotContain("\"field\":\"password\"");
+        assertThat(jdbc.sql("select count(*) from citizen_profile").query(Long.class).single()).isEqualTo(people);
+        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isEqualTo(outbox);
+    }
+
+    @Test
+    void aMinistrysNameAndDateAreBounded() {
+        String ministry = issuer.client("ministry-justice", "identity.verify");
+        String body = """
+                {"nationalId":"001090099999","fullName":"%s","dateOfBirth":"%s"}""";
+        HttpResponse<String> vi = service().post("/api/v1/identity/verifications", ministry,
+                body.formatted("ệ".repeat(InputLimits.FULL_NAME + 1), "1990-01-01"));
+        assertThat(assertFieldProblem(vi, 400, "validation-failed", "fullName")).isEqualTo(VI_SIZE.formatted("150"));
+        HttpResponse<String> en = service().post("/api/v1/identity/verifications", ministry,
+                body.formatted("Nguyễn An", "1".repeat(InputLimits.DATE + 1)), "Accept-Language", "en");
+        assertThat(assertFieldProblem(en, 400, "validation-failed", "dateOfBirth")).isEqualTo(EN_SIZE.formatted("32"));
+        HttpResponse<String> atLimit = service().post("/api/v1/identity/verifications", ministry,
+                body.formatted("ệ".repeat(InputLimits.FULL_NAME), "1990-01-01"));
+        assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(200);
+        assertThat(atLimit.body()).contains("\"match\":false");
+    }
+
+    @Test
+    void agencyFiltersAreBounded() {
+        HttpResponse<String> vi = service().get("/api/v1/identity/agencies?parent=" + "0".repeat(InputLimits.CODE + 1), null);
+        assertThat(assertFieldProblem(vi, 400, "validation-failed", "parent")).isEqualTo(VI_SIZE.formatted("64"));
+        HttpResponse<String> en = service().get("/api/v1/identity/agencies?level=" + "L".repeat(InputLimits.CODE + 1), null,
+                "Accept-Language", "en");
+        assertThat(assertFieldProblem(en, 400, "validation-failed", "level")).isEqualTo(EN_SIZE.formatted("64"));
+        assertThat(service().get("/api/v1/identity/agencies?parent=" + "0".repeat(InputLimits.CODE), null).statusCode())
+                .isEqualTo(200);
+    }
+
+    /**
+     * The identity events that carry what a person typed, with every such field as long as identity-service's
+     * policies let it be (and checked to be accepted by them), in 3-byte Vietnamese letters, written through
+     * the real outbox and measured as the producer will measure them.
+     */
+    @Test
+    void theLargestIdentityEventFitsTheProducersLimit() {
+        String name = longestName();
+        assertThat(new PersonNamePolicy().check(name)).isEmpty();
+        assertThat(new PersonNamePolicy().check(name + "ệ")).isPresent();
+        String email = "a".repeat(64) + "@" + ("b".repeat(61) + ".").repeat(3) + "vn";
+        assertThat(new EmailPolicy().check(email)).isEmpty();
+        String person = UUID.randomUUID().toString();
+        String business = "ệ".repeat(200);
+        List<Object> largest = List.of(
+                new CitizenRegistered(person, name, email, "+84912345678", 2, Instant.now()),
+                new OfficerCreated(person, "c".repeat(50), name, email, "APPROVER", "000.00.01.H26", person, Instant.now()),
+                new ContactChanged(person, "EMAIL", email, "+84912345678", email, Instant.now()),
+                new BusinessLinked(person, "0123456789-001", business, Instant.now()));
+        List<String> types = List.of(CitizenRegistered.TYPE, OfficerCreated.TYPE, ContactChanged.TYPE, BusinessLinked.TYPE);
+        transactions.executeWithoutResult(s -> {
+            for (int i = 0; i < largest.size(); i++) {
+                events.publish(EventTopics.IDENTITY, types.get(i), person, largest.get(i));
+            }
+        });
+        int maxRequestSize = EventSizes.maxRequestSize(kafka.getProducerFactory().getConfigurationProperties());
+        int biggest = jdbc.sql("select event_key, payload from outbox_event where event_key = ?").param(person)
+                .query((rs, i) -> EventSizes.recordSize(rs.getString(1), rs.getString(2))).list().stream()
+                .mapToInt(Integer::intValue).max().orElseThrow();
+        System.out.printf("[bounded-input] producer max.request.size=%d; largest identity event: %d bytes%n",
+                maxRequestSize, biggest);
+        assertThat(biggest).isGreaterThan(3 * 150).isLessThan(maxRequestSize / 8);
+    }
+
+    /** 150 characters of Vietnamese words, the most a registered name may have. */
+    static String longestName() {
+        StringBuilder b = new StringBuilder("Nguyễn");
+        while (b.length() + 7 <= 150) {
+            b.append(" Huyệnệ");
+        }
+        while (b.length() < 150) {
+            b.append('ệ');
+        }
+        return b.toString();
+    }
+}
