@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a record a listener could not read or process to {@code <topic>.<group>.dlq}, and makes sure that
- * send cannot fail for the record's size (decision 20 in docs/decisions.md).
+ * send cannot fail for the record's size (decision 12 in docs/decisions.md).
  *
  * <p>Spring's recoverer copies the record and adds headers (original topic, partition, offset, the exception
  * and its whole stack trace). A record close to the broker's limit then no longer fits the producer's
@@ -77,10 +77,6 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         this.maxRecordBytes = maxRequestSize(template) - FRAMING_MARGIN_BYTES;
         this.sendTimeoutMillis = longConfig(template, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000) + 5_000;
         this.defaultGroup = defaultGroup;
-    }
-
-    int maxRecordBytes() {
-        return maxRecordBytes;
     }
 
     @Override
