@@ -59,7 +59,11 @@ public class EgovEventsAutoConfiguration {
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8000);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
+        KafkaTemplate<String, String> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
+        // Spring's default LoggingProducerListener logs the key and the start of the value of every failed send,
+        // and a value is an event that may carry personal data. The relay logs its failures itself, without it.
+        template.setProducerListener(null);
+        return template;
     }
 
     @Bean

@@ -12,11 +12,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"egov.test.database=egov_commons_parking", "egov.events.max-send-attempts=2",
                 "egov.events.monitor-interval=500ms"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@ExtendWith(OutputCaptureExtension.class)
 class OutboxParkingIT {
 
     private static final KafkaBroker broker = RealInfrastructure.startKafkaBroker();
@@ -82,7 +86,7 @@ class OutboxParkingIT {
     }
 
     @Test
-    void anOversizedEventIsParkedWhileOtherAggregatesFlowAndItsOwnLaterEventsWaitBehindIt() throws Exception {
+    void anOversizedEventIsParkedWhileOtherAggregatesFlowAndItsOwnLaterEventsWaitBehindIt(CapturedOutput output) throws Exception {
         String poisoned = "dossier-poisoned-" + UUID.randomUUID();
         String other = "dossier-other-" + UUID.randomUUID();
         String oversized = UUID.randomUUID().toString();
@@ -113,6 +117,8 @@ class OutboxParkingIT {
         assertThat(column(held, "parked_at")).isNull();
         assertThat(column(held, "attempts")).as("never tried: held, not failing").isEqualTo(0);
         assertThat(actions(oversized)).as("parked once, not at every pass").containsExactly("PARKED");
+        assertThat(output.getAll()).as("the refused event is logged by id, never by its content")
+                .contains(oversized).doesNotContain("xxxxxxxxxxxxxxxx");
 
         // operators see it: the list (no payload), the metric, the health details
         ParkedEvents.ParkedEvent listed = parkedEvents.list(0, 20).stream()
