@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * A real Apache Kafka broker (KRaft, combined broker and controller, one node), run as a child JVM
  * with the Kafka server from Maven Central. Its log directory survives {@link #stop()}, so the same
  * broker can be stopped and started again on the same port: that is how tests take "Kafka down".
+ * The child stops by itself when this JVM is gone, however it ended ({@link WatchedKafkaMain}).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -70,7 +71,9 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
                 format(config);
             }
-            process = javaProcess(List.of("kafka.Kafka", config.toString()))
+            // the broker dies with this JVM even when this JVM is killed hard (see WatchedKafkaMain)
+            process = javaProcess(List.of("-D" + WatchedKafkaMain.LAUNCHER_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
+                            WatchedKafkaMain.class.getName(), config.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             awaitReady(Duration.ofSeconds(90));

@@ -40,6 +40,10 @@ public final class PostgresServer implements AutoCloseable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // TCP only: everything connects over JDBC, and a Unix socket would put a lock file in the
+                // shared /tmp (/tmp/.s.PGSQL.PORT.lock) that a SIGKILLed server leaves behind and that a
+                // second run on the same port in another network namespace collides with
+                .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "300")
                 .setPGStartupWait(Duration.ofSeconds(60));
         if (port > 0) {

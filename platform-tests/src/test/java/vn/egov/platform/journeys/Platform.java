@@ -101,6 +101,19 @@ final class Platform {
         egov(Duration.ofMinutes(5), "start", component);
     }
 
+    /** The work directory of this platform's {@code ./egov}: pid files in {@code run/}, PostgreSQL's data in {@code postgres/}. */
+    Path workDir() {
+        return workDir;
+    }
+
+    /**
+     * {@code ./egov ARGS...} on this work directory, whatever {@code egov.journeys.use-running} says (the crash
+     * journey takes the platform down and brings it up again, data kept); fails unless it exits 0.
+     */
+    void command(Duration timeout, String... args) throws IOException, InterruptedException {
+        egov(timeout, args);
+    }
+
     private void egov(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("egov").toString()));
         command.addAll(List.of(args));
