@@ -599,7 +599,8 @@ class NotificationServiceIT {
     void whileIdentityServiceIsDownTheEmailWaitsAndGoesOutOnceItAnswers() {
         String subject = UUID.randomUUID().toString();
         String email = "down-" + subject.substring(0, 8) + "@example.vn";
-        IDENTITY.person(subject, email, randomPhone(), "vi");
+        String phone = randomPhone();
+        IDENTITY.person(subject, email, phone, "vi");
         IDENTITY.down(subject, true);
         try {
             String code = dossierCode();
@@ -615,6 +616,8 @@ class NotificationServiceIT {
             IDENTITY.down(subject, false);
         }
         await("the email once identity-service answers", () -> emailsTo(email).size() == 1);
+        // and the SMS: left in flight, it could take the failure a later test arms in the SMS simulator
+        await("the SMS once identity-service answers", () -> SMS.receivedBy(phone).size() == 1);
     }
 
     // ------------------------------------------------------------------ security notices
