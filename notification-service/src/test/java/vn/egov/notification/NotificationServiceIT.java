@@ -4,6 +4,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -271,9 +272,10 @@ class NotificationServiceIT {
                 dossierEvent(code, citizen.subject(), "AWAITING_PAYMENT")));
         await("the submitted notice", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 1);
         UUID paymentId = UUID.randomUUID();
+        // an event published before payerSubject was added: the applicant comes from the dossier event above
         send(EventTopics.PAYMENT, paymentId.toString(), cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE,
-                paymentId.toString(), new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 1_500_000L,
-                        "BL-2026-000042", Instant.parse("2026-11-22T03:05:00Z"), "14000001", "NCB")));
+                paymentId.toString(), withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 1_500_000L,
+                        "BL-2026-000042", Instant.parse("2026-11-22T03:05:00Z"), "14000001", "NCB", null))));
         await("the receipt notice", () -> inboxCount(citizen.subject(), "PAYMENT_SUCCEEDED") == 1);
         assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
                 .contains("1.500.000 đồng", "BL-2026-000042", "10:05 22/11/2026");
@@ -288,6 +290,79 @@ class NotificationServiceIT {
         await("the officer's new dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(code)));
         // (same event, same transaction: had the applicant been told, it would be in the inbox by now)
         assertThat(inboxCount(citizen.subject(), "DOSSIER_SUBMITTED")).isEqualTo(1);
+    }
+
+    /**
+     * FaultsUnderLoadIT's missing receipts: a fee paid within a second of submitting (or the backlog after a
+     * restart) has its payment event processed before any event of its dossier. The event names the payer, so
+     * the receipt reaches them anyway, once, with contacts resolved as for dossier events: here a person only
+     * identity-service knows (no identity event, no dossier event), so the inbox item, the email and the SMS
+     * all depend on the subject alone.
+     */
+    @Test
+    void aReceiptProcessedBeforeAnyEventOfItsDossierReachesThePayerTheEventNames() {
+        String payer = UUID.randomUUID().toString();
+        String email = "payer-" + payer.substring(0, 8) + "@example.vn";
+        String phone = randomPhone();
+        IDENTITY.person(payer, email, phone, "vi");
+        String code = dossierCode();
+        UUID paymentId = UUID.randomUUID();
+        String paid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
+                new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000314",
+                        Instant.parse("2026-11-22T03:05:00Z"), "14000314", "NCB", payer));
+        send(EventTopics.PAYMENT, paymentId.toString(), paid);
+        send(EventTopics.PAYMENT, paymentId.toString(), paid); // redelivered: same CloudEvent id
+        assertThat(jdbc.sql("select count(*) from dossier_recipient where dossier_code = ?").param(code)
+                .query(Long.class).single()).as("no event of the dossier seen").isZero();
+
+        Awaitility.await("the receipt email").atMost(Duration.ofSeconds(45))
+                .until(() -> emailsAbout(email, code, "Biên lai").size() == 1);
+        Awaitility.await("the receipt SMS").atMost(Duration.ofSeconds(45))
+                .until(() -> smsAbout(phone, code, "Bien lai BL-2026-000314").size() == 1);
+        assertThat(textOf(emailsAbout(email, code, "Biên lai").get(0))).contains("75.000 đồng", "BL-2026-000314");
+        assertThat(service().get("/api/v1/notifications", tokenOf(payer)).body())
+                .contains("Biên lai thanh toán lệ phí hồ sơ " + code, "BL-2026-000314");
+
+        // the dossier's own events come later (they are on another topic): still one receipt, no second notice
+        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
+                paidEvent(code, payer)));
+        Awaitility.await("the dossier event processed").atMost(Duration.ofSeconds(45))
+                .until(() -> jdbc.sql("select count(*) from dossier_recipient where dossier_code = ?").param(code)
+                        .query(Long.class).single() == 1);
+        Awaitility.await("exactly one receipt, settled").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> inboxCount(payer, "PAYMENT_SUCCEEDED") == 1 && emailsAbout(email, code, "Biên lai").size() == 1);
+        assertThat(jdbc.sql("select count(*) from inbox_item where kind = 'PAYMENT_SUCCEEDED' and body like ?")
+                .param("%" + code + "%").query(Long.class).single()).as("nobody else told").isEqualTo(1);
+    }
+
+    /**
+     * An event from before payerSubject, processed before any event of its dossier: as before the change there
+     * is no one to tell, so no notice, and the log says so (with the payment id only, no personal data).
+     */
+    @Test
+    void anOldShapeReceiptForADossierNotSeenYetStillGivesNoNoticeAndSaysSo(CapturedOutput output) {
+        String code = dossierCode();
+        UUID paymentId = UUID.randomUUID();
+        String paid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
+                withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000315",
+                        Instant.now(), "14000315", "NCB", null)));
+        assertThat(paid).doesNotContain("payerSubject");
+        send(EventTopics.PAYMENT, paymentId.toString(), paid);
+        String eventId = json.readTree(paid).path("id").asString();
+        Awaitility.await("the event processed").atMost(Duration.ofSeconds(45))
+                .until(() -> jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
+                        .params("notification-service", eventId).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from delivery where event_id = ?").param(eventId)
+                .query(Long.class).single()).isZero();
+        assertThat(output.getAll()).contains("Payment " + paymentId
+                + " is for a dossier whose applicant is unknown here; no PAYMENT_SUCCEEDED notice");
+    }
+
+    /** The event's data as published before {@code payerSubject} existed: without the field at all. */
+    tools.jackson.databind.JsonNode withoutPayer(Object event) {
+        tools.jackson.databind.node.ObjectNode data = json.valueToTree(event);
+        data.remove("payerSubject");
+        return data;
     }
 
     /** The transition a paid fee makes: AWAITING_PAYMENT → SUBMITTED by the system. */
@@ -306,7 +381,8 @@ class NotificationServiceIT {
         await("the withdrawal notice", () -> inboxCount(citizen.subject(), "DOSSIER_WITHDRAWN") == 1);
         UUID paymentId = UUID.randomUUID();
         PaymentRefundedV1 refunded = new PaymentRefundedV1(paymentId, UUID.randomUUID(), code, "000.00.01.H26",
-                200_000L, 200_000L, 200_000L, true, "BL-2026-000043", Instant.parse("2026-11-22T03:05:00Z"));
+                200_000L, 200_000L, 200_000L, true, "BL-2026-000043", Instant.parse("2026-11-22T03:05:00Z"),
+                citizen.subject());
         String event = cloudEvent(EventTopics.PAYMENT, PaymentRefundedV1.TYPE, paymentId.toString(), refunded);
         send(EventTopics.PAYMENT, paymentId.toString(), event);
         send(EventTopics.PAYMENT, paymentId.toString(), event);
@@ -404,7 +480,7 @@ class NotificationServiceIT {
         UUID paymentId = UUID.randomUUID();
         String paymentValid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
                 new PaymentSucceededV1(paymentId, dossierCode(), "000.00.01.H26", 25_000, "BL-2026-000777",
-                        Instant.now(), "14000777", "NCB"));
+                        Instant.now(), "14000777", "NCB", null));
         proveListenerGoesOn(EventTopics.PAYMENT, paymentId.toString(), paymentValid,
                 PoisonRecords.cloudEvent("a payment without its dossier", PaymentSucceededV1.TYPE, paymentId.toString(),
                         "{\"paymentId\":\"" + paymentId + "\",\"amountVnd\":25000}"),
@@ -523,7 +599,8 @@ class NotificationServiceIT {
     void whileIdentityServiceIsDownTheEmailWaitsAndGoesOutOnceItAnswers() {
         String subject = UUID.randomUUID().toString();
         String email = "down-" + subject.substring(0, 8) + "@example.vn";
-        IDENTITY.person(subject, email, randomPhone(), "vi");
+        String phone = randomPhone();
+        IDENTITY.person(subject, email, phone, "vi");
         IDENTITY.down(subject, true);
         try {
             String code = dossierCode();
@@ -539,6 +616,8 @@ class NotificationServiceIT {
             IDENTITY.down(subject, false);
         }
         await("the email once identity-service answers", () -> emailsTo(email).size() == 1);
+        // and the SMS: left in flight, it could take the failure a later test arms in the SMS simulator
+        await("the SMS once identity-service answers", () -> SMS.receivedBy(phone).size() == 1);
     }
 
     // ------------------------------------------------------------------ security notices

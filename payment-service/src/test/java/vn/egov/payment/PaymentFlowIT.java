@@ -207,6 +207,8 @@ class PaymentFlowIT {
         assertThat(event.get("data").get("gatewayTransactionNo").asString()).isNotBlank();
         assertThat(event.get("data").get("bankCode").asString()).isEqualTo("NCB");
         assertThat(event.get("data").get("paidAt").asString()).isNotBlank();
+        // the payer by subject id, so notification-service can send the receipt without the dossier's events
+        assertThat(event.get("data").get("payerSubject").asString()).isEqualTo(PAYER);
 
         // the browser comes back with the gateway's signed result: shown, not acted on
         String returnQuery = URI.create(paid.headers().firstValue("Location").orElseThrow()).getRawQuery();
@@ -484,8 +486,11 @@ class PaymentFlowIT {
         assertThat(service().get("/api/v1/payments/" + id + "/receipt", payerToken()).statusCode()).isEqualTo(200);
         var records = ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT,
                 refundId, Duration.ofSeconds(60));
-        assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(json.readTree(r.value()).get("type").asString())
-                .isIn("vn.egov.payment.late-paid.v1", "vn.egov.payment.refunded.v1"));
+        assertThat(records).isNotEmpty().allSatisfy(r -> {
+            JsonNode event = json.readTree(r.value());
+            assertThat(event.get("type").asString()).isIn("vn.egov.payment.late-paid.v1", "vn.egov.payment.refunded.v1");
+            assertThat(event.get("data").get("payerSubject").asString()).isEqualTo(PAYER);
+        });
     }
 
     @Test
@@ -656,6 +661,10 @@ class PaymentFlowIT {
         assertProblem(service().post(path, officer, refund(1), "Idempotency-Key", key()), 409, "payment-not-refundable");
 
         assertThat(outbox(id, "vn.egov.payment.refunded.v1")).isEqualTo(2);
+        assertThat(jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
+                .params(id, "vn.egov.payment.refunded.v1").query(String.class).list())
+                .as("each refund names the payer who is refunded").hasSize(2)
+                .allSatisfy(p -> assertThat(json.readTree(p).get("data").get("payerSubject").asString()).isEqualTo(PAYER));
         assertThat(jdbc.sql("select refunded_vnd from payment_order where id = ?::uuid").param(id).query(Long.class)
                 .single()).isEqualTo(100_000L);
     }

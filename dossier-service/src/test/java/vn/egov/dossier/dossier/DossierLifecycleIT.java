@@ -480,7 +480,7 @@ class DossierLifecycleIT {
         UUID paymentId = UUID.fromString(detail.replaceAll("(?s).*\"payment\":\\{\"id\":\"([0-9a-f-]{36})\".*", "$1"));
         transactions.executeWithoutResult(s -> events.publish(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
                 new PaymentSucceededV1(paymentId, dossierCode, "000.00.11.H26", 100000, "BL-2026-000042", Instant.now(),
-                        "14000001", "NCB")));
+                        "14000001", "NCB", null)));
         await(() -> service().get("/api/v1/dossiers/" + dossierCode, token).body().contains("\"status\":\"SUBMITTED\""),
                 Duration.ofSeconds(60));
         assertThat(service().get("/api/v1/dossiers/" + dossierCode + "/history", token).body())

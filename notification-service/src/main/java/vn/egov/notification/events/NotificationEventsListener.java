@@ -101,46 +101,56 @@ class NotificationEventsListener {
         CloudEvent event = reader.read(record.value());
         if (PaymentSucceededV1.TYPE.equals(event.type())) {
             PaymentSucceededV1 p = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode");
-            warm(p.dossierCode());
+            recipients.warm(payerOf(p.payerSubject(), p.dossierCode()).orElse(null));
             idempotent.process(CONSUMER, event, e -> {
                 Map<String, Object> values = new HashMap<>();
                 values.put("amount", p.amountVnd());
                 values.put("receiptNumber", p.receiptNumber());
                 values.put("paidAt", p.paidAt());
-                notifyApplicant(e, "PAYMENT_SUCCEEDED", p.paymentId(), p.dossierCode(), values);
+                notifyPayer(e, "PAYMENT_SUCCEEDED", p.paymentId(), p.payerSubject(), p.dossierCode(), values);
             });
         } else if (PaymentRefundedV1.TYPE.equals(event.type())) {
             PaymentRefundedV1 r = reader.data(event, PaymentRefundedV1.class, "paymentId", "dossierCode");
-            warm(r.dossierCode());
+            recipients.warm(payerOf(r.payerSubject(), r.dossierCode()).orElse(null));
             idempotent.process(CONSUMER, event, e -> {
                 Map<String, Object> values = new HashMap<>();
                 values.put("amount", r.refundAmountVnd());
                 values.put("receiptNumber", r.receiptNumber());
                 values.put("refundedAt", r.refundedAt());
-                notifyApplicant(e, "PAYMENT_REFUNDED", r.paymentId(), r.dossierCode(), values);
+                notifyPayer(e, "PAYMENT_REFUNDED", r.paymentId(), r.payerSubject(), r.dossierCode(), values);
             });
         }
     }
 
-    private void warm(String dossierCode) {
-        if (dossierCode != null) {
-            recipients.applicantOf(dossierCode).ifPresent(recipients::warm);
+    /**
+     * Who paid: the event's {@code payerSubject}; events published before that field was added name only
+     * the dossier, whose applicant is then known only if one of its dossier events was processed first.
+     * Payment and dossier events come on different topics, so that order is not guaranteed (a fee paid
+     * within a second of submitting, the backlog after a restart): hence the field.
+     */
+    private Optional<String> payerOf(String payerSubject, String dossierCode) {
+        if (payerSubject != null && !payerSubject.isBlank()) {
+            return Optional.of(payerSubject.strip());
         }
+        return dossierCode == null ? Optional.empty() : recipients.applicantOf(dossierCode);
     }
 
-    /** Payment events name only the dossier: its applicant is known from the dossier events seen before. */
-    private void notifyApplicant(CloudEvent e, String kind, java.util.UUID paymentId, String dossierCode,
-                                 Map<String, Object> values) {
-        Optional<String> applicant = dossierCode == null ? Optional.empty() : recipients.applicantOf(dossierCode);
-        if (applicant.isEmpty()) {
-            // the contract carries no subject; without a dossier event seen first there is no one to tell
+    /**
+     * The notice to the payer, contacts resolved by subject as for dossier events: identity events,
+     * else identity-service ({@link Recipients#warm} before the transaction, or the delivery loop).
+     */
+    private void notifyPayer(CloudEvent e, String kind, java.util.UUID paymentId, String payerSubject,
+                             String dossierCode, Map<String, Object> values) {
+        Optional<String> payer = payerOf(payerSubject, dossierCode);
+        if (payer.isEmpty()) {
+            // only an event from before payerSubject, processed before any event of its dossier: no one to tell
             log.info("Payment {} is for a dossier whose applicant is unknown here; no {} notice", paymentId, kind);
             return;
         }
         String link = dossierLink(dossierCode);
         values.put("dossierCode", dossierCode);
         values.put("link", link);
-        notifier.notify(e.id(), new Notice(kind, applicant.get(), values, link));
+        notifier.notify(e.id(), new Notice(kind, payer.get(), values, link));
     }
 
     @KafkaListener(topics = EventTopics.IDENTITY)

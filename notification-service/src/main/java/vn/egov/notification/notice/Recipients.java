@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Who is told and how to reach them: contacts fed by identity events, the applicant of each dossier
- * fed by dossier events (payment events name only the dossier), and each person's language.
+ * fed by dossier events (for payment events published before they named the payer), and each person's language.
  * Contacts are personal data: they are stored to send, never logged.
  *
  * <p>Where a person's contacts come from: the {@code recipient_contact} row fed by identity events when

@@ -48,7 +48,7 @@ public class PaymentLifecycle {
                           gateway_response_code = '00'""",
                 new Object[]{receiptNumber, Timestamp.from(paidAt), gatewayTransactionNo, bankCode},
                 new PaymentSucceededV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(),
-                        receiptNumber, paidAt, gatewayTransactionNo, bankCode));
+                        receiptNumber, paidAt, gatewayTransactionNo, bankCode, order.payerSubject()));
     }
 
     public void fail(PaymentOrder order, String gatewayResponseCode, Instant at) {
@@ -79,7 +79,8 @@ public class PaymentLifecycle {
                           gateway_response_code = '00'""",
                 new Object[]{receiptNumber, Timestamp.from(paidAt), gatewayTransactionNo, bankCode},
                 new PaymentLatePaidV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(),
-                        order.status().name(), receiptNumber, paidAt, gatewayTransactionNo, bankCode, refundId));
+                        order.status().name(), receiptNumber, paidAt, gatewayTransactionNo, bankCode, refundId,
+                        order.payerSubject()));
     }
 
     /** Records {@code amountVnd} more refunded; REFUNDED when nothing remains, PARTIALLY_REFUNDED otherwise. */
@@ -88,7 +89,8 @@ public class PaymentLifecycle {
         PaymentStatus to = total == order.amountVnd() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         move(order, to, ", refunded_vnd = ?", new Object[]{total},
                 new PaymentRefundedV1(order.id(), refundId, order.dossierCode(), order.agencyCode(),
-                        order.amountVnd(), amountVnd, total, to == PaymentStatus.REFUNDED, order.receiptNumber(), at));
+                        order.amountVnd(), amountVnd, total, to == PaymentStatus.REFUNDED, order.receiptNumber(), at,
+                        order.payerSubject()));
         return to;
     }
 

@@ -33,7 +33,7 @@ class PaymentEventContractsTest {
     @Test
     void succeededCarriesTheReceiptWithStableFieldNames() {
         PaymentSucceededV1 event = new PaymentSucceededV1(id, "000.00.11.H26-261122-0001", "000.00.11.H26", 200_000L,
-                "BL-2026-000001", paidAt, "14123456", "NCB");
+                "BL-2026-000001", paidAt, "14123456", "NCB", "citizen-sub-1");
         JsonNode tree = json.valueToTree(event);
         assertThat(tree.get("paymentId").asString()).isEqualTo(id.toString());
         assertThat(tree.get("dossierCode").asString()).isEqualTo("000.00.11.H26-261122-0001");
@@ -42,7 +42,51 @@ class PaymentEventContractsTest {
         assertThat(tree.get("paidAt").asString()).isEqualTo("2026-11-22T03:04:05Z");
         assertThat(tree.get("gatewayTransactionNo").asString()).isEqualTo("14123456");
         assertThat(tree.get("bankCode").asString()).isEqualTo("NCB");
+        assertThat(tree.get("payerSubject").asString()).isEqualTo("citizen-sub-1");
         assertThat(json.treeToValue(tree, PaymentSucceededV1.class)).isEqualTo(event);
+    }
+
+    @Test
+    void eventsAboutMoneyPaidNameThePayerBySubjectOnly() {
+        PaymentRefundedV1 refunded = new PaymentRefundedV1(id, UUID.randomUUID(), "D-1", "A", 10_000L, 4_000L, 4_000L,
+                false, "BL-2026-000001", paidAt, "citizen-sub-2");
+        PaymentLatePaidV1 latePaid = new PaymentLatePaidV1(id, "D-1", "A", 10_000L, "CANCELLED", "BL-2026-000002",
+                paidAt, "14000001", "NCB", UUID.randomUUID(), "citizen-sub-3");
+        assertThat(json.valueToTree(refunded).get("payerSubject").asString()).isEqualTo("citizen-sub-2");
+        assertThat(json.valueToTree(latePaid).get("payerSubject").asString()).isEqualTo("citizen-sub-3");
+        // a subject id, never the person's contacts: the events are kept on the topic and in the outbox
+        for (Class<?> contract : List.of(PaymentSucceededV1.class, PaymentRefundedV1.class, PaymentLatePaidV1.class)) {
+            assertThat(java.util.Arrays.stream(contract.getRecordComponents()).map(c -> c.getName().toLowerCase()))
+                    .as(contract.getSimpleName())
+                    .noneMatch(n -> n.contains("email") || n.contains("phone") || n.contains("name"));
+        }
+    }
+
+    @Test
+    void eventsPublishedBeforeThePayerWasAddedStillRead() {
+        String succeeded = """
+                {"paymentId":"%s","dossierCode":"D-1","agencyCode":"A","amountVnd":5000,"receiptNumber":"BL-2026-000008",
+                 "paidAt":"2026-11-22T03:04:05Z","gatewayTransactionNo":"1","bankCode":"NCB"}"""
+                .formatted(id);
+        PaymentSucceededV1 s = json.readValue(succeeded, PaymentSucceededV1.class);
+        assertThat(s.receiptNumber()).isEqualTo("BL-2026-000008");
+        assertThat(s.payerSubject()).isNull();
+
+        String refunded = """
+                {"paymentId":"%s","refundId":"%s","dossierCode":"D-1","agencyCode":"A","amountVnd":5000,
+                 "refundAmountVnd":5000,"refundedTotalVnd":5000,"fullyRefunded":true,"receiptNumber":"BL-2026-000008",
+                 "refundedAt":"2026-11-22T03:04:05Z"}""".formatted(id, id);
+        PaymentRefundedV1 r = json.readValue(refunded, PaymentRefundedV1.class);
+        assertThat(r.refundAmountVnd()).isEqualTo(5000L);
+        assertThat(r.payerSubject()).isNull();
+
+        String latePaid = """
+                {"paymentId":"%s","dossierCode":"D-1","agencyCode":"A","amountVnd":5000,"previousStatus":"EXPIRED",
+                 "receiptNumber":"BL-2026-000009","paidAt":"2026-11-22T03:04:05Z","gatewayTransactionNo":"2",
+                 "bankCode":"NCB","refundId":"%s"}""".formatted(id, id);
+        PaymentLatePaidV1 l = json.readValue(latePaid, PaymentLatePaidV1.class);
+        assertThat(l.previousStatus()).isEqualTo("EXPIRED");
+        assertThat(l.payerSubject()).isNull();
     }
 
     @Test
@@ -64,9 +108,9 @@ class PaymentEventContractsTest {
                 new PaymentExpiredV1(id, "D-1", "A", 10_000L, paidAt),
                 new PaymentCancelledV1(id, "D-1", "A", 10_000L, paidAt),
                 new PaymentRefundedV1(id, UUID.randomUUID(), "D-1", "A", 10_000L, 4_000L, 4_000L, false,
-                        "BL-2026-000001", paidAt),
+                        "BL-2026-000001", paidAt, "citizen-sub-1"),
                 new PaymentLatePaidV1(id, "D-1", "A", 10_000L, "CANCELLED", "BL-2026-000002", paidAt, "14000001",
-                        "NCB", UUID.randomUUID()));
+                        "NCB", UUID.randomUUID(), "citizen-sub-1"));
         for (Object event : events) {
             String text = json.writeValueAsString(event);
             assertThat(json.readValue(text, event.getClass())).as(text).isEqualTo(event);
