@@ -187,15 +187,18 @@ class FaultsUnderLoadIT {
     }
 
     /** What the applicants see of what they were owed, at one moment. */
-    record Verdict(Instant at, Set<String> missingDossiers, Set<String> missingNotices, Set<String> unsettledPayments) {
+    record Verdict(Instant at, Set<String> missingDossiers, Set<String> missingNotices, Set<String> unsettledPayments,
+                   Set<String> missingReceipts) {
         boolean whole() {
-            return missingDossiers.isEmpty() && missingNotices.isEmpty() && unsettledPayments.isEmpty();
+            return missingDossiers.isEmpty() && missingNotices.isEmpty() && unsettledPayments.isEmpty()
+                    && missingReceipts.isEmpty();
         }
 
         @Override
         public String toString() {
             return "dossiers missing " + missingDossiers + ", submitted notices missing " + missingNotices
-                    + ", paid fees not settled " + unsettledPayments;
+                    + ", paid fees not settled " + unsettledPayments
+                    + ", receipt notices missing " + missingReceipts;
         }
     }
 
@@ -206,6 +209,7 @@ class FaultsUnderLoadIT {
     static final class Ledger {
         private final Set<String> lostDossiers = ConcurrentHashMap.newKeySet();
         private final Set<String> lostPayments = ConcurrentHashMap.newKeySet();
+        private final Set<String> lostReceipts = ConcurrentHashMap.newKeySet();
         private final Map<String, Integer> submittedNotices = new ConcurrentHashMap<>();
         private final Map<String, Integer> receipts = new ConcurrentHashMap<>();
         private final Set<String> settled = ConcurrentHashMap.newKeySet();
@@ -226,11 +230,12 @@ class FaultsUnderLoadIT {
                 } catch (RuntimeException e) {
                     // the platform cannot even be read: everything owed counts as not there
                     last = new Verdict(Instant.now(), owed.stream().map(Attempt::dossierCode).collect(Collectors.toSet()),
-                            Set.of(), paid.stream().map(Paid::dossierCode).collect(Collectors.toSet()));
+                            Set.of(), paid.stream().map(Paid::dossierCode).collect(Collectors.toSet()), Set.of());
                 }
                 lostDossiers.addAll(last.missingDossiers());
                 lostDossiers.addAll(last.missingNotices());
                 lostPayments.addAll(last.unsettledPayments());
+                lostReceipts.addAll(last.missingReceipts());
                 return last;
             }
         }
@@ -239,6 +244,7 @@ class FaultsUnderLoadIT {
             Set<String> missingDossiers = new HashSet<>();
             Set<String> missingNotices = new HashSet<>();
             Set<String> unsettled = new HashSet<>();
+            Set<String> missingReceipts = new HashSet<>();
             Map<Applicant, List<Attempt>> byApplicant = owed.stream().collect(Collectors.groupingBy(Attempt::applicant));
             Map<Applicant, List<Paid>> paidBy = paid.stream().collect(Collectors.groupingBy(Paid::applicant));
             Set<Applicant> applicants = new HashSet<>(byApplicant.keySet());
@@ -265,6 +271,9 @@ class FaultsUnderLoadIT {
                 }
                 for (Paid p : paidBy.getOrDefault(applicant, List.of())) {
                     receipts.merge(p.dossierCode(), paidNotices.getOrDefault(p.dossierCode(), 0), Math::max);
+                    if (paidNotices.getOrDefault(p.dossierCode(), 0) == 0) {
+                        missingReceipts.add(p.dossierCode());
+                    }
                     // settled: the order succeeded once, and dossier-service heard of it (the dossier moved on)
                     boolean movedOn = listed.containsKey(p.dossierCode()) && !"AWAITING_PAYMENT".equals(listed.get(p.dossierCode()));
                     if (!settled.contains(p.paymentId())) {
@@ -278,7 +287,7 @@ class FaultsUnderLoadIT {
                     }
                 }
             }
-            return new Verdict(Instant.now(), missingDossiers, missingNotices, unsettled);
+            return new Verdict(Instant.now(), missingDossiers, missingNotices, unsettled, missingReceipts);
         }
 
         /** Every page of a list (newest first: items arriving meanwhile push others on, so none is skipped). */
@@ -318,6 +327,8 @@ class FaultsUnderLoadIT {
             for (Paid p : paid) {
                 if (lostPayments.contains(p.dossierCode())) {
                     lost.computeIfAbsent(p.phase(), k -> new ArrayList<>()).add("payment of " + p.dossierCode());
+                } else if (lostReceipts.contains(p.dossierCode())) {
+                    lost.computeIfAbsent(p.phase(), k -> new ArrayList<>()).add("receipt notice of " + p.dossierCode());
                 }
             }
             return lost;
@@ -341,10 +352,9 @@ class FaultsUnderLoadIT {
         }
 
         /**
-         * Paid fees whose receipt notice (PAYMENT_SUCCEEDED) never reached the inbox. Reported, not counted
-         * as lost: notification-service drops a payment event whose dossier it has not heard of yet (see
-         * docs/reliability.md), which a fee paid within a second of submitting, or a backlog after a
-         * restart, shows.
+         * Paid fees whose receipt notice (PAYMENT_SUCCEEDED) never reached the inbox. Counted as lost too: since
+         * payment events name the payer, the notice no longer depends on the dossier's events arriving first
+         * (docs/reliability.md).
          */
         long receiptsMissing(List<Paid> paid, String phase) {
             return paid.stream().filter(p -> p.phase().equals(phase) && receipts.getOrDefault(p.dossierCode(), 0) == 0).count();
@@ -398,11 +408,11 @@ class FaultsUnderLoadIT {
                 .append("load to the start of the next; problems: answers other than 2xx (each an RFC 9457 problem; a 5xx ")
                 .append("must be a 503 with Retry-After); slowest: the longest answer (the gateway's timeout is ")
                 .append(GATEWAY_TIMEOUT.toSeconds()).append(" s); lost: a 201 submission without its dossier or its ")
-                .append("\"submitted\" notice, or a paid fee not settled (its order SUCCEEDED and the dossier moved on from ")
+                .append("\"submitted\" notice, a paid fee without its receipt notice, or a paid fee not settled (its order SUCCEEDED and the dossier moved on from ")
                 .append("AWAITING_PAYMENT), when the recovery window ended; duplicated: a second ")
                 .append("\"submitted\" notice for a dossier or a second receipt for a fee; charged twice: a fee with more than one ")
-                .append("receipt; receipt notices missing: paid fees whose PAYMENT_SUCCEEDED notice never came (a known defect, ")
-                .append("not counted as lost, see docs/reliability.md); fault lasted: from the kill or stop ")
+                .append("receipt; receipt notices missing: paid fees whose PAYMENT_SUCCEEDED notice never came (also counted as ")
+                .append("lost); fault lasted: from the kill or stop ")
                 .append("until the part was ready again; time to recover: from the fault until everything accepted and paid ")
                 .append("until the part came back was there and told, and a new submission was accepted (checked every ")
                 .append(CHECK_INTERVAL.toSeconds()).append(" s).\n");
