@@ -117,11 +117,7 @@ class SubmissionService {
         if (dossierJson == null || dossierJson.isBlank()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
-        if (idempotencyKey != null && idempotencyKey.length() > InputLimits.IDEMPOTENCY_KEY) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed",
-                    List.of(intake.sizeError("Idempotency-Key", InputLimits.IDEMPOTENCY_KEY)), Map.of());
-        }
-        // every limit is checked before anything is looked up or stored
+        // every limit is checked before anything is looked up or stored (the Idempotency-Key's by the controller)
         SubmissionRequest parsed = parts.read(dossierJson, SubmissionRequest.class);
         List<ApiProblem.FieldError> tooLarge = intake.checkFormSize(parsed.formData());
         if (!tooLarge.isEmpty()) {
