@@ -101,23 +101,25 @@ class NotificationEventsListener {
         CloudEvent event = reader.read(record.value());
         if (PaymentSucceededV1.TYPE.equals(event.type())) {
             PaymentSucceededV1 p = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode");
-            recipients.warm(payerOf(p.payerSubject(), p.dossierCode()).orElse(null));
+            Optional<String> payer = payerOf(p.payerSubject(), p.dossierCode());
+            recipients.warm(payer.orElse(null));
             idempotent.process(CONSUMER, event, e -> {
                 Map<String, Object> values = new HashMap<>();
                 values.put("amount", p.amountVnd());
                 values.put("receiptNumber", p.receiptNumber());
                 values.put("paidAt", p.paidAt());
-                notifyPayer(e, "PAYMENT_SUCCEEDED", p.paymentId(), p.payerSubject(), p.dossierCode(), values);
+                notifyPayer(e, "PAYMENT_SUCCEEDED", p.paymentId(), payer, p.dossierCode(), values);
             });
         } else if (PaymentRefundedV1.TYPE.equals(event.type())) {
             PaymentRefundedV1 r = reader.data(event, PaymentRefundedV1.class, "paymentId", "dossierCode");
-            recipients.warm(payerOf(r.payerSubject(), r.dossierCode()).orElse(null));
+            Optional<String> payer = payerOf(r.payerSubject(), r.dossierCode());
+            recipients.warm(payer.orElse(null));
             idempotent.process(CONSUMER, event, e -> {
                 Map<String, Object> values = new HashMap<>();
                 values.put("amount", r.refundAmountVnd());
                 values.put("receiptNumber", r.receiptNumber());
                 values.put("refundedAt", r.refundedAt());
-                notifyPayer(e, "PAYMENT_REFUNDED", r.paymentId(), r.payerSubject(), r.dossierCode(), values);
+                notifyPayer(e, "PAYMENT_REFUNDED", r.paymentId(), payer, r.dossierCode(), values);
             });
         }
     }
@@ -139,9 +141,8 @@ class NotificationEventsListener {
      * The notice to the payer, contacts resolved by subject as for dossier events: identity events,
      * else identity-service ({@link Recipients#warm} before the transaction, or the delivery loop).
      */
-    private void notifyPayer(CloudEvent e, String kind, java.util.UUID paymentId, String payerSubject,
+    private void notifyPayer(CloudEvent e, String kind, java.util.UUID paymentId, Optional<String> payer,
                              String dossierCode, Map<String, Object> values) {
-        Optional<String> payer = payerOf(payerSubject, dossierCode);
         if (payer.isEmpty()) {
             // only an event from before payerSubject, processed before any event of its dossier: no one to tell
             log.info("Payment {} is for a dossier whose applicant is unknown here; no {} notice", paymentId, kind);
@@ -177,7 +178,7 @@ class NotificationEventsListener {
             ContactVerificationRequested v = reader.data(event, ContactVerificationRequested.class, "personId", "destination", "code");
             idempotent.process(CONSUMER, event, e -> {
                 Channel channel = channelOf(v.channel());
-                if (channel == null || v.destination() == null || v.destination().isBlank() || v.code() == null) {
+                if (channel == null || v.destination().isBlank()) {
                     log.warn("Contact verification event {} names no usable channel, destination or code; no message", e.id());
                     return;
                 }
