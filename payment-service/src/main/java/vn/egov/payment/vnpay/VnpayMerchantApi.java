@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.payment.order.GatewayPaymentStatus;
 import vn.egov.payment.order.PaymentGatewayAdapter.GatewayUnavailableException;
 import vn.egov.payment.order.PaymentOrder;
+import vn.egov.commons.time.VietnamTime;
 
 import java.io.IOException;
 import java.net.URI;
@@ -138,7 +139,7 @@ class VnpayMerchantApi {
                 case "00" -> new GatewayPaymentStatus(GatewayPaymentStatus.Outcome.PAID,
                         Long.parseLong(answer.get("vnp_Amount")) / 100, answer.get("vnp_TransactionNo"),
                         answer.get("vnp_BankCode"), LocalDateTime.parse(answer.get("vnp_PayDate"),
-                        VnpayGatewayAdapter.VNPAY_TIME).atZone(VnpayGatewayAdapter.VIETNAM).toInstant(), "00");
+                        VnpayGatewayAdapter.VNPAY_TIME).atZone(VietnamTime.ZONE).toInstant(), "00");
                 case "01" -> GatewayPaymentStatus.notPaid(); // still open at the gateway
                 default -> new GatewayPaymentStatus(GatewayPaymentStatus.Outcome.DECLINED, 0, null, null, null,
                         answer.get("vnp_TransactionStatus"));
