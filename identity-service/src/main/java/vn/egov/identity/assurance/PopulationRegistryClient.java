@@ -6,13 +6,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import java.net.http.HttpClient;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -52,9 +53,9 @@ class PopulationRegistryClient {
 
     PopulationRegistryClient(PopulationRegistryProperties properties, RestClient.Builder builder,
                              CircuitBreakerRegistry circuitBreakers) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout()).build());
-        requests.setReadTimeout(properties.readTimeout());
+        // the JDK's client, set up by Boot: one place for timeouts, no hand-built java.net.http client
+        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk()
+                .build(HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.readTimeout()));
         this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requests).build();
         this.breaker = circuitBreakers.circuitBreaker("population-registry");
         breaker.getEventPublisher().onStateTransition(e -> log.warn("population registry circuit breaker: {}",

@@ -5,7 +5,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -14,7 +16,6 @@ import org.springframework.web.client.RestClientResponseException;
 import vn.egov.commons.security.ServiceTokens;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,9 @@ public class KeycloakAdminClient {
     public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder, ServiceTokens tokens) {
         this.properties = properties;
         this.tokens = tokens;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout()).build());
-        requests.setReadTimeout(properties.readTimeout());
+        // the JDK's client, set up by Boot: one place for timeouts, no hand-built java.net.http client
+        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk()
+                .build(HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.readTimeout()));
         this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requests).build();
     }
 
