@@ -1,5 +1,6 @@
 package vn.egov.commons.security;
 
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -8,7 +9,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
-import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
  * A service's own access tokens (OAuth2 client credentials), from Spring Security's OAuth2 client: the
@@ -64,5 +64,4 @@ public class ServiceTokens {
         interceptor.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(clients));
         return interceptor;
     }
-
 }
