@@ -223,7 +223,7 @@ class CitizenIdentityIT {
         assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", p.email)
                 .query(Long.class).single()).isEqualTo(1);
         // the stored response is encrypted: the CCCD (its username) is not in the table in clear
-        assertThat(jdbc.sql("select count(*) from idempotency_key where encode(response_sealed, 'escape') like :n")
+        assertThat(jdbc.sql("select count(*) from http_idempotency_key where encode(response_sealed, 'escape') like :n")
                 .param("n", "%" + p.nationalId + "%").query(Long.class).single()).isZero();
 
         Person other = Person.random();

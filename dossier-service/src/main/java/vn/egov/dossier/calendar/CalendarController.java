@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.dossier.InputLimits;
+import vn.egov.commons.time.VietnamTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ class CalendarController {
             description = "HOLIDAY: a weekday off (public holiday, Tết, substitute day off); WORKDAY: a Saturday or "
                     + "Sunday worked to make up for a bridged day. Default year: this year (Vietnam time).")
     List<CalendarDays.Day> year(@RequestParam(required = false) Integer year) {
-        int wanted = year == null ? LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).getYear() : year;
+        int wanted = year == null ? VietnamTime.today(clock).getYear() : year;
         if (wanted < 2000 || wanted > 2100) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }

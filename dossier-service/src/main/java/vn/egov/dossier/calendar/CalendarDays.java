@@ -8,12 +8,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.time.VietnamTime;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +31,6 @@ import java.util.Set;
 public class CalendarDays {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarDays.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     public record Day(LocalDate day, String kind, String name, String source) {
     }
@@ -134,7 +133,7 @@ public class CalendarDays {
     }
 
     private void future(LocalDate day) {
-        LocalDate today = LocalDate.ofInstant(Instant.now(clock), VIETNAM);
+        LocalDate today = VietnamTime.today(clock);
         if (!day.isAfter(today)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "calendar-day-not-in-future", day);
         }

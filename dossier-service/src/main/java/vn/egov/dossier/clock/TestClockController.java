@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.time.VietnamTime;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -40,7 +40,6 @@ import java.time.format.DateTimeParseException;
 class TestClockController {
 
     static final String PATH = "/api/v1/test/clock";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     record ClockRequest(String offset, Instant instant) {
     }
@@ -83,7 +82,7 @@ class TestClockController {
 
     private ClockState state() {
         Instant now = clock.instant();
-        return new ClockState(now, clock.offset().toString(), LocalDate.ofInstant(now, VIETNAM));
+        return new ClockState(now, clock.offset().toString(), VietnamTime.dateOf(now));
     }
 
     static Duration parse(String offset) {
@@ -92,7 +91,7 @@ class TestClockController {
         } catch (DateTimeParseException e) {
             try {
                 Period period = Period.parse(offset);
-                ZonedDateTime now = ZonedDateTime.now(VIETNAM);
+                ZonedDateTime now = ZonedDateTime.now(VietnamTime.ZONE);
                 return Duration.between(now, now.plus(period));
             } catch (DateTimeParseException again) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "test-clock-invalid");

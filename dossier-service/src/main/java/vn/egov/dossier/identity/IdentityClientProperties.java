@@ -4,7 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 
-/** How dossier-service reaches identity-service ({@code egov.dossier.identity.*}). */
+/**
+ * How dossier-service reaches identity-service ({@code egov.dossier.identity.*}). {@code maxAttempts},
+ * {@code retryWait} and {@code circuitOpenFor} feed the Resilience4j instances {@code identity-service} in
+ * application.yml (placeholders).
+ */
 @ConfigurationProperties("egov.dossier.identity")
 public record IdentityClientProperties(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxAttempts,
                                        Duration retryWait, Duration circuitOpenFor) {

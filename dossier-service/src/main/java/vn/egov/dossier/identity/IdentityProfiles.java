@@ -4,21 +4,23 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The signed-in citizen's profile at identity-service ({@code GET /api/v1/identity/me} with their own bearer
  * token, so identity-service applies its own authorisation). OpenFeign with Resilience4j: timeouts, a retry
- * (a GET: safe) and a circuit breaker; when identity-service cannot answer, {@link IdentityUnavailableException}
- * and the caller decides how to degrade.
+ * (a GET: safe) and a circuit breaker, the instances {@code identity-service} of Resilience4j's registries
+ * (configured in application.yml, {@code resilience4j.*}); when identity-service cannot answer,
+ * {@link IdentityUnavailableException} and the caller decides how to degrade.
  */
 @Component
 public class IdentityProfiles {
@@ -52,18 +54,26 @@ public class IdentityProfiles {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
 
-    IdentityProfiles(IdentityServiceClient client, IdentityClientProperties properties) {
+    /** The breaker's {@code ignore-exception-predicate}: a 4xx is an answer about this caller, not a sign that identity-service is unwell. */
+    public static class CallerError implements Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable e) {
+            return e instanceof FeignException f && f.status() >= 400 && f.status() < 500;
+        }
+    }
+
+    /** The retry's {@code retry-exception-predicate}: network failures and 5xx. */
+    public static class WorthRetrying implements Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable e) {
+            return e instanceof RetryableException || e instanceof FeignException f && (f.status() < 0 || f.status() >= 500);
+        }
+    }
+
+    IdentityProfiles(IdentityServiceClient client, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
         this.client = client;
-        this.circuitBreaker = CircuitBreaker.of("identity-service", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
-                .waitDurationInOpenState(properties.circuitOpenFor())
-                // a 4xx is an answer about this caller, not a sign that identity-service is unwell
-                .ignoreException(e -> e instanceof FeignException f && f.status() >= 400 && f.status() < 500)
-                .build());
-        this.retry = Retry.of("identity-service", RetryConfig.custom()
-                .maxAttempts(properties.maxAttempts()).waitDuration(properties.retryWait())
-                .retryOnException(e -> e instanceof RetryableException
-                        || e instanceof FeignException f && (f.status() < 0 || f.status() >= 500)).build());
+        this.circuitBreaker = circuitBreakers.circuitBreaker("identity-service");
+        this.retry = retries.retry("identity-service");
     }
 
     /** The profile of the citizen whose access token this is. */

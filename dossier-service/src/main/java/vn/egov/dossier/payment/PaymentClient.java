@@ -4,21 +4,23 @@ import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * payment-service's order API over OpenFeign ({@link PaymentOrdersClient}, with a client-credentials token
  * of {@code dossier-service} and connect/read timeouts), wrapped in Resilience4j: a retry (safe: every call
  * carries an Idempotency-Key, so a repeated POST returns the same order) and a circuit breaker so a dead
- * payment-service costs submissions nothing but a fast failure. A failure is never fatal to a submission:
+ * payment-service costs submissions nothing but a fast failure. Both are the instances {@code payment-service}
+ * of Resilience4j's registries, configured in application.yml ({@code resilience4j.*}), with their metrics. A failure is never fatal to a submission:
  * the dossier keeps waiting for its order and the sweeper asks again.
  */
 @Component
@@ -42,14 +44,10 @@ public class PaymentClient {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
 
-    PaymentClient(PaymentOrdersClient orders, PaymentClientProperties properties) {
+    PaymentClient(PaymentOrdersClient orders, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
         this.orders = orders;
-        this.circuitBreaker = CircuitBreaker.of("payment-service", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(10)).build());
-        this.retry = Retry.of("payment-service", RetryConfig.custom()
-                .maxAttempts(properties.maxAttempts()).waitDuration(properties.retryWait())
-                .retryOnException(PaymentClient::worthRetrying).build());
+        this.circuitBreaker = circuitBreakers.circuitBreaker("payment-service");
+        this.retry = retries.retry("payment-service");
     }
 
     /** Creates (or, for a repeated key, finds) the order. */
@@ -62,6 +60,14 @@ public class PaymentClient {
         }
     }
 
+    /** The retry's {@code retry-exception-predicate} in application.yml. */
+    public static class WorthRetrying implements Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable e) {
+            return worthRetrying(e);
+        }
+    }
+
     /** Network failures, 5xx, 408 and 429 may pass; another 4xx will not change by asking again. */
     static boolean worthRetrying(Throwable e) {
         if (e instanceof RetryableException) {
@@ -71,6 +77,7 @@ public class PaymentClient {
             return f.status() < 0 || f.status() >= 500 || f.status() == 408 || f.status() == 429;
         }
         // an open circuit breaker fails fast (that is its point); no token from the token endpoint: try again
-        return e instanceof IllegalStateException && !(e instanceof CallNotPermittedException);
+        return e instanceof OAuth2AuthorizationException
+                || e instanceof IllegalStateException && !(e instanceof CallNotPermittedException);
     }
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
 
 /**
  * How dossier-service reaches payment-service: its base URL, and the client-credentials grant of the
- * confidential client {@code dossier-service} at the realm's token endpoint.
+ * confidential client {@code dossier-service} at the realm's token endpoint. The grant's values feed the OAuth2
+ * client registration {@code dossier-service}, and {@code maxAttempts}/{@code retryWait} the Resilience4j retry
+ * {@code payment-service}, both in application.yml (placeholders), so their environment variables keep working.
  */
 @ConfigurationProperties("egov.dossier.payment")
 public record PaymentClientProperties(String baseUrl, String tokenUri, String clientId, String clientSecret,

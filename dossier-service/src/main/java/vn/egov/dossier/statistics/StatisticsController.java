@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.time.VietnamTime;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -37,7 +37,7 @@ class StatisticsController {
     @Operation(summary = "Per agency: received, resolved on time, late, in progress, online and paid-online shares, average rating")
     List<AgencyStatistics> agencies(@RequestParam(required = false) LocalDate from,
                                     @RequestParam(required = false) LocalDate to) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+        LocalDate today = VietnamTime.today(clock);
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today : to;
         if (end.isBefore(start) || start.plusYears(5).isBefore(end)) {

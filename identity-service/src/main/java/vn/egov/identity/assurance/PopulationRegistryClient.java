@@ -2,24 +2,26 @@ package vn.egov.identity.assurance;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import java.net.http.HttpClient;
 import java.time.LocalDate;
 import java.util.Map;
 
 /**
  * HTTP adapter to the national population registry: asks whether a person's identity data match the
  * registry's record (the registry confirms; it discloses nothing). Bounded by connect and read
- * timeouts and a circuit breaker, so a registry outage answers fast with {@link RegistryUnavailable}
+ * timeouts and a circuit breaker (the instance {@code population-registry} of Resilience4j's registry,
+ * configured in application.yml), so a registry outage answers fast with {@link RegistryUnavailable}
  * instead of holding the citizen's request (and a thread) for every attempt.
  */
 @Component
@@ -49,20 +51,13 @@ class PopulationRegistryClient {
     private final RestClient http;
     private final CircuitBreaker breaker;
 
-    PopulationRegistryClient(PopulationRegistryProperties properties, RestClient.Builder builder) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout()).build());
-        requests.setReadTimeout(properties.readTimeout());
+    PopulationRegistryClient(PopulationRegistryProperties properties, RestClient.Builder builder,
+                             CircuitBreakerRegistry circuitBreakers) {
+        // the JDK's client, set up by Boot: one place for timeouts, no hand-built java.net.http client
+        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk()
+                .build(HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.readTimeout()));
         this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requests).build();
-        this.breaker = CircuitBreaker.of("population-registry", CircuitBreakerConfig.custom()
-                .slidingWindowSize(properties.slidingWindow())
-                .minimumNumberOfCalls(properties.minimumCalls())
-                .failureRateThreshold(properties.failureRateThreshold())
-                .waitDurationInOpenState(properties.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                // only the registry's own failures count; our 4xx mistakes would not be cured by waiting
-                .recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
-                .build());
+        this.breaker = circuitBreakers.circuitBreaker("population-registry");
         breaker.getEventPublisher().onStateTransition(e -> log.warn("population registry circuit breaker: {}",
                 e.getStateTransition()));
     }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.PageResponse;
-import vn.egov.identity.idempotency.IdempotentRequests;
+import vn.egov.commons.idempotency.IdempotentRequests;
 
 /** A citizen's links to the businesses they represent. */
 @RestController

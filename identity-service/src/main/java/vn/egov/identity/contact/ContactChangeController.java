@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
-import vn.egov.identity.idempotency.IdempotentRequests;
+import vn.egov.commons.idempotency.IdempotentRequests;
 
 import java.time.Instant;
 

@@ -5,18 +5,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import vn.egov.commons.security.ServiceTokens;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +26,19 @@ import java.util.function.Supplier;
 
 /**
  * The few Keycloak admin REST calls identity-service needs, made with its own service account
- * (client credentials; the token is cached until shortly before it expires). Plain {@link RestClient}
- * on purpose: the keycloak-admin-client library drags in RESTEasy and Jackson 2.
+ * (client credentials through Spring Security's OAuth2 client: registration {@value #REGISTRATION} in
+ * application.yml, the token kept until 30 s before it expires). Plain {@link RestClient} on purpose: the
+ * keycloak-admin-client library drags in RESTEasy and Jackson 2.
  */
 @Component
 public class KeycloakAdminClient {
 
+    /** {@code spring.security.oauth2.client.registration.identity-service}: the realm's client identity-service. */
+    static final String REGISTRATION = "identity-service";
+
     /** A user to create; {@code attributes} are the realm's user-profile attributes (single values). */
     public record NewUser(String username, String email, String firstName, String lastName,
                           Map<String, String> attributes, String password, boolean temporaryPassword) {
-    }
-
-    private record CachedToken(String value, Instant expiresAt) {
     }
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -46,15 +46,14 @@ public class KeycloakAdminClient {
 
     private final KeycloakAdminProperties properties;
     private final RestClient http;
-    private final Clock clock;
-    private volatile CachedToken token;
+    private final ServiceTokens tokens;
 
-    public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder) {
+    public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder, ServiceTokens tokens) {
         this.properties = properties;
-        this.clock = Clock.systemUTC();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout()).build());
-        requests.setReadTimeout(properties.readTimeout());
+        this.tokens = tokens;
+        // the JDK's client, set up by Boot: one place for timeouts, no hand-built java.net.http client
+        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk()
+                .build(HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.readTimeout()));
         this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requests).build();
     }
 
@@ -212,7 +211,7 @@ public class KeycloakAdminClient {
             return request.get();
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().value() == 401) {
-                token = null; // revoked or expired early: the next call fetches a new one
+                tokens.invalidate(REGISTRATION); // revoked or expired early: the next call fetches a new one
             }
             throw translate(e.getStatusCode(), e.getResponseBodyAsString(), e);
         } catch (ResourceAccessException e) {
@@ -240,35 +239,13 @@ public class KeycloakAdminClient {
         headers.setBearerAuth(accessToken());
     }
 
+    /** The service account's token, from Spring Security's OAuth2 client (registration {@value #REGISTRATION}). */
     private String accessToken() {
-        CachedToken current = token;
-        if (current != null && clock.instant().isBefore(current.expiresAt())) {
-            return current.value();
-        }
-        synchronized (this) {
-            current = token;
-            if (current != null && clock.instant().isBefore(current.expiresAt())) {
-                return current.value();
-            }
-            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            form.add("grant_type", "client_credentials");
-            form.add("client_id", properties.clientId());
-            form.add("client_secret", properties.clientSecret());
-            Map<String, Object> answer;
-            try {
-                answer = http.post().uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(MAP);
-            } catch (RestClientResponseException e) {
-                throw new KeycloakException(KeycloakException.Kind.UNAVAILABLE, e.getStatusCode().value(),
-                        "identity-service could not get its service-account token: " + e.getStatusCode(), e);
-            } catch (ResourceAccessException e) {
-                throw new KeycloakException(KeycloakException.Kind.UNAVAILABLE, 0, "Keycloak did not answer", e);
-            }
-            long expiresIn = ((Number) answer.getOrDefault("expires_in", 60)).longValue();
-            // renew 30 s early so that a token never expires between check and use
-            token = new CachedToken((String) answer.get("access_token"),
-                    clock.instant().plusSeconds(Math.max(5, expiresIn - 30)));
-            return token.value();
+        try {
+            return tokens.accessToken(REGISTRATION);
+        } catch (OAuth2AuthorizationException e) {
+            throw new KeycloakException(KeycloakException.Kind.UNAVAILABLE, 0,
+                    "identity-service could not get its service-account token: " + e.getError().getErrorCode(), e);
         }
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.identity.idempotency.IdempotentRequests;
+import vn.egov.commons.idempotency.IdempotentRequests;
 import vn.egov.identity.validation.InputLimits;
 
 /** Public sign-up of a citizen account (level of assurance 1). */

@@ -6,14 +6,16 @@ import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
+import vn.egov.commons.security.ServiceTokens;
 import vn.egov.notification.NotificationProperties;
 
 import java.util.Optional;
@@ -22,11 +24,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Contacts of people no identity event told us about (the realm's own users, anyone registered before
  * this service listened), asked of identity-service. Each call is bounded by a Resilience4j time limiter,
- * retried (I/O errors, timeouts, 5xx) and guarded by a circuit breaker, so a slow or dead identity-service
+ * retried (I/O errors, timeouts, 5xx) and guarded by a circuit breaker — the instances {@code identity-contacts}
+ * of Resilience4j's registries, configured in application.yml — so a slow or dead identity-service
  * costs a failing lookup, not a stuck delivery loop. Answers (including "no such person") are cached:
  * bounded, expiring after {@code cache-ttl}, and evicted when a {@code ContactChanged} event arrives.
  * Never called inside a database transaction. Logs name no person and no contact.
@@ -45,7 +49,7 @@ public class ContactDirectory {
     private static final Logger log = LoggerFactory.getLogger(ContactDirectory.class);
 
     private final IdentityContactsClient client;
-    private final ServiceToken token;
+    private final ServiceTokens tokens;
     private final Cache<String, Known> cache;
     private final TimeLimiter timeLimiter;
     private final CircuitBreaker circuitBreaker;
@@ -57,26 +61,15 @@ public class ContactDirectory {
         return t;
     });
 
-    ContactDirectory(IdentityContactsClient client, ServiceToken token, NotificationProperties properties) {
+    ContactDirectory(IdentityContactsClient client, ServiceTokens tokens, NotificationProperties properties,
+                     TimeLimiterRegistry timeLimiters, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
         NotificationProperties.Identity config = properties.identity();
         this.client = client;
-        this.token = token;
+        this.tokens = tokens;
         this.cache = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.cacheTtl()).build();
-        this.timeLimiter = TimeLimiter.of("identity-contacts", TimeLimiterConfig.custom()
-                .timeoutDuration(config.timeout()).cancelRunningFuture(true).build());
-        this.circuitBreaker = CircuitBreaker.of("identity-contacts", CircuitBreakerConfig.custom()
-                .failureRateThreshold(config.failureRateThreshold())
-                .slidingWindowSize(config.slidingWindow())
-                .minimumNumberOfCalls(config.minimumCalls())
-                .waitDurationInOpenState(config.openFor())
-                // "no such person" is an answer, not a failure of identity-service
-                .ignoreExceptions(FeignException.NotFound.class)
-                .build());
-        this.retry = Retry.of("identity-contacts", RetryConfig.custom()
-                .maxAttempts(Math.max(config.maxAttempts(), 1))
-                .waitDuration(config.retryWait())
-                .retryOnException(ContactDirectory::worthRetrying)
-                .build());
+        this.timeLimiter = timeLimiters.timeLimiter("identity-contacts");
+        this.circuitBreaker = circuitBreakers.circuitBreaker("identity-contacts");
+        this.retry = retries.retry("identity-contacts");
     }
 
     /** What is cached about the person, without asking anyone. */
@@ -138,12 +131,20 @@ public class ContactDirectory {
 
     private Exception refreshTokenOn(Exception e) {
         if (e instanceof FeignException.Unauthorized) {
-            token.invalidate(); // an expired or rotated token: the retry fetches a new one
+            tokens.invalidate(IdentityContactsClient.REGISTRATION); // an expired or rotated token: the retry fetches a new one
         }
         return e;
     }
 
-    private static boolean worthRetrying(Throwable e) {
+    /** The retry's {@code retry-exception-predicate} in application.yml. */
+    public static class WorthRetrying implements Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable e) {
+            return worthRetrying(e);
+        }
+    }
+
+    static boolean worthRetrying(Throwable e) {
         if (e instanceof CallNotPermittedException || e instanceof FeignException.NotFound) {
             return false;
         }
@@ -153,7 +154,8 @@ public class ContactDirectory {
         if (e instanceof FeignException f && !(e instanceof RetryableException)) {
             return f.status() >= 500 || f.status() == 429 || f.status() < 0;
         }
-        return e instanceof RetryableException || e instanceof TimeoutException
+        // OAuth2AuthorizationException: the token endpoint did not give a token (unreachable, or refused us)
+        return e instanceof RetryableException || e instanceof TimeoutException || e instanceof OAuth2AuthorizationException
                 || e instanceof ContactsUnavailableException || e instanceof java.io.IOException;
     }
 

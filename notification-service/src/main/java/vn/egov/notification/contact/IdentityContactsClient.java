@@ -6,6 +6,7 @@ import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import vn.egov.commons.security.ServiceTokens;
 import vn.egov.notification.NotificationProperties;
 
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * identity-service's internal contacts endpoint (OpenFeign). Called only through {@link ContactDirectory},
  * which adds the time limit, retry, circuit breaker and cache. Every request carries notification-service's
- * own client-credentials token ({@link ServiceToken}); the endpoint requires the {@code identity.contacts}
- * scope of that token.
+ * own client-credentials token (Spring Security's OAuth2 client, registration {@value #REGISTRATION} in
+ * application.yml); the endpoint requires the {@code identity.contacts} scope of that token.
  */
 @FeignClient(name = "identity-contacts", url = "${egov.notification.identity.base-url:http://127.0.0.1:8081}",
         configuration = IdentityContactsClient.Config.class)
 interface IdentityContactsClient {
+
+    /** {@code spring.security.oauth2.client.registration.notification-service}. */
+    String REGISTRATION = "notification-service";
 
     /** 404 (problem details) when there is no such person. */
     @GetMapping("/api/v1/identity/internal/people/{personId}/contacts")
@@ -35,8 +39,8 @@ interface IdentityContactsClient {
         }
 
         @Bean
-        RequestInterceptor identityServiceToken(ServiceToken token) {
-            return template -> template.header("Authorization", "Bearer " + token.value());
+        RequestInterceptor identityServiceToken(ServiceTokens tokens) {
+            return template -> template.header("Authorization", "Bearer " + tokens.accessToken(REGISTRATION));
         }
     }
 }

@@ -4,13 +4,13 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.egov.commons.time.VietnamTime;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class Templates {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -79,7 +78,7 @@ class Templates {
             } else if (value instanceof LocalDate d) {
                 formatted = DATE.format(d);
             } else if (value instanceof Instant t) {
-                formatted = DATE_TIME.format(t.atZone(VIETNAM));
+                formatted = DATE_TIME.format(VietnamTime.at(t));
             } else if (value instanceof Long amount && "amount".equals(key)) {
                 formatted = amount == 0 ? "" : vnd(amount, language);
             } else if (value instanceof Collection<?> c) {

@@ -14,6 +14,7 @@ import vn.egov.commons.web.ApiProblem;
 import vn.egov.payment.order.PaymentAccess;
 import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.order.PaymentOrders;
+import vn.egov.commons.time.VietnamTime;
 
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class ReceiptController {
     }
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
-            .withZone(ReceiptNumbers.VIETNAM);
+            .withZone(VietnamTime.ZONE);
 
     private final PaymentOrders orders;
 

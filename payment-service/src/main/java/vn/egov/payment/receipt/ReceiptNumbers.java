@@ -4,9 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.egov.commons.time.VietnamTime;
 
 import java.time.Instant;
-import java.time.ZoneId;
 
 /**
  * E-receipt numbers ({@code BL-2026-000001}): one sequence per calendar year in Vietnam time, without
@@ -16,7 +16,6 @@ import java.time.ZoneId;
 @Component
 public class ReceiptNumbers {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final JdbcClient jdbc;
 
@@ -44,6 +43,6 @@ public class ReceiptNumbers {
 
     /** The year a payment's receipt is numbered in: Vietnam's calendar, not UTC's. */
     static int yearOf(Instant paidAt) {
-        return paidAt.atZone(VIETNAM).getYear();
+        return VietnamTime.at(paidAt).getYear();
     }
 }

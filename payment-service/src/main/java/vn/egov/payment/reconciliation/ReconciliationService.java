@@ -12,6 +12,7 @@ import vn.egov.commons.web.PageResponse;
 import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.order.PaymentOrders;
 import vn.egov.payment.order.PaymentStatus;
+import vn.egov.commons.time.VietnamTime;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -39,7 +39,6 @@ import java.util.UUID;
 @Service
 class ReconciliationService {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Set<PaymentStatus> PAID = Set.of(PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED,
             PaymentStatus.REFUNDED);
 
@@ -184,8 +183,8 @@ class ReconciliationService {
     }
 
     private List<PaymentOrder> ledgerOf(Scope scope, LocalDate date) {
-        Instant from = date.atStartOfDay(VIETNAM).toInstant();
-        Instant to = date.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        Instant from = VietnamTime.startOf(date);
+        Instant to = VietnamTime.startOf(date.plusDays(1));
         return orders.paidBetween(from, to, scope.agencyCode()).stream()
                 .filter(o -> PAID.contains(o.status()))
                 .toList();

@@ -4,11 +4,11 @@ import org.springframework.stereotype.Component;
 import vn.egov.payment.order.GatewayPaymentStatus;
 import vn.egov.payment.order.PaymentGatewayAdapter;
 import vn.egov.payment.order.PaymentOrder;
+import vn.egov.commons.time.VietnamTime;
 
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +17,7 @@ import java.util.Map;
 @Component
 class VnpayGatewayAdapter implements PaymentGatewayAdapter {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter VNPAY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VIETNAM);
+    static final DateTimeFormatter VNPAY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VietnamTime.ZONE);
 
     private final VnpayProperties properties;
     private final VnpaySignature signature;

@@ -11,6 +11,7 @@ import vn.egov.payment.order.PaymentOrders;
 import vn.egov.payment.order.PaymentStatus;
 import vn.egov.payment.receipt.ReceiptNumbers;
 import vn.egov.payment.refund.LatePayments;
+import vn.egov.commons.time.VietnamTime;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -135,7 +136,7 @@ class VnpayIpnService {
     private Instant payDate(String value) {
         if (value != null) {
             try {
-                return LocalDateTime.parse(value, VnpayGatewayAdapter.VNPAY_TIME).atZone(VnpayGatewayAdapter.VIETNAM)
+                return LocalDateTime.parse(value, VnpayGatewayAdapter.VNPAY_TIME).atZone(VietnamTime.ZONE)
                         .toInstant();
             } catch (DateTimeParseException e) {
                 log.warn("unreadable vnp_PayDate, using the time of confirmation");

@@ -1,18 +1,19 @@
 package vn.egov.payment.vnpay;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.payment.order.GatewayPaymentStatus;
 import vn.egov.payment.order.PaymentGatewayAdapter.GatewayUnavailableException;
 import vn.egov.payment.order.PaymentOrder;
+import vn.egov.commons.time.VietnamTime;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -25,7 +26,7 @@ import java.util.UUID;
  * The VNPay 2.1.0 merchant API: transaction query ({@code vnp_Command=querydr}) and refund
  * ({@code vnp_Command=refund}), each a signed JSON POST whose answer is signed too and checked before
  * it is believed. The signatures are HMAC-SHA512 over the command's fields joined with {@code |}, in
- * the protocol's order (not sorted).
+ * the protocol's order (not sorted). Over {@link RestClient}, payment-service's one outbound HTTP style.
  */
 @Component
 class VnpayMerchantApi {
@@ -47,13 +48,17 @@ class VnpayMerchantApi {
     private final VnpaySignature signature;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RestClient http;
 
     VnpayMerchantApi(VnpayProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.signature = new VnpaySignature(properties.hashSecret());
         this.json = json;
         this.clock = clock;
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(5));
+        requests.setReadTimeout(Duration.ofSeconds(10));
+        this.http = RestClient.builder().requestFactory(requests).build();
     }
 
     GatewayPaymentStatus query(PaymentOrder order) {
@@ -104,20 +109,19 @@ class VnpayMerchantApi {
     private Map<String, String> call(Map<String, String> request) {
         JsonNode answer;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(properties.apiUrl()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new GatewayUnavailableException("merchant API answered HTTP " + response.statusCode(), null);
+            String body = http.post().uri(URI.create(properties.apiUrl())).contentType(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsString(request))
+                    .retrieve()
+                    .onStatus(status -> status.value() != 200, (sent, response) -> {
+                        throw new GatewayUnavailableException("merchant API answered HTTP " + response.getStatusCode().value(), null);
+                    })
+                    .body(String.class);
+            if (body == null) {
+                throw new GatewayUnavailableException("merchant API answered nothing", null);
             }
-            answer = json.readTree(response.body());
-        } catch (IOException | JacksonException e) {
+            answer = json.readTree(body);
+        } catch (RestClientException | JacksonException e) {
             throw new GatewayUnavailableException("transaction query failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayUnavailableException("interrupted", e);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         answer.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString()));
@@ -138,7 +142,7 @@ class VnpayMerchantApi {
                 case "00" -> new GatewayPaymentStatus(GatewayPaymentStatus.Outcome.PAID,
                         Long.parseLong(answer.get("vnp_Amount")) / 100, answer.get("vnp_TransactionNo"),
                         answer.get("vnp_BankCode"), LocalDateTime.parse(answer.get("vnp_PayDate"),
-                        VnpayGatewayAdapter.VNPAY_TIME).atZone(VnpayGatewayAdapter.VIETNAM).toInstant(), "00");
+                        VnpayGatewayAdapter.VNPAY_TIME).atZone(VietnamTime.ZONE).toInstant(), "00");
                 case "01" -> GatewayPaymentStatus.notPaid(); // still open at the gateway
                 default -> new GatewayPaymentStatus(GatewayPaymentStatus.Outcome.DECLINED, 0, null, null, null,
                         answer.get("vnp_TransactionStatus"));
