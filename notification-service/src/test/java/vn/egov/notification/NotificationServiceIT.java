@@ -13,10 +13,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
-import vn.egov.commons.events.contracts.identity.CitizenRegistered;
-import vn.egov.commons.events.contracts.identity.ContactChanged;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
-import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
+import vn.egov.commons.events.contracts.identity.ContactChangedV1;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 import vn.egov.notification.contact.ContactDirectory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -487,14 +487,14 @@ class NotificationServiceIT {
                 PoisonRecords.cloudEvent("a refund without its amounts", PaymentRefundedV1.TYPE, paymentId.toString(), "{}"));
 
         String officer = UUID.randomUUID().toString();
-        String identityValid = cloudEvent(EventTopics.IDENTITY, OfficerCreated.TYPE, officer,
-                new OfficerCreated(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình",
+        String identityValid = cloudEvent(EventTopics.IDENTITY, OfficerCreatedV1.TYPE, officer,
+                new OfficerCreatedV1(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình",
                         "cb-" + officer.substring(0, 8) + "@example.gov.vn", "OFFICER",
                         "000.00.01.H26", "agency-admin", Instant.now()));
         proveListenerGoesOn(EventTopics.IDENTITY, officer, identityValid,
-                PoisonRecords.cloudEvent("a registration without its person", CitizenRegistered.TYPE, officer,
+                PoisonRecords.cloudEvent("a registration without its person", CitizenRegisteredV1.TYPE, officer,
                         "{\"fullName\":\"Nguyễn Văn An\",\"levelOfAssurance\":1}"),
-                PoisonRecords.cloudEvent("a code without its destination", ContactVerificationRequested.TYPE, officer,
+                PoisonRecords.cloudEvent("a code without its destination", ContactVerificationRequestedV1.TYPE, officer,
                         "{\"personId\":\"" + officer + "\",\"channel\":\"EMAIL\",\"code\":\"123456\"}"));
     }
 
@@ -538,8 +538,8 @@ class NotificationServiceIT {
         String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H" + UUID.randomUUID().toString().substring(0, 6);
         String officer = UUID.randomUUID().toString();
         String officerEmail = "cb-" + officer.substring(0, 8) + "@example.gov.vn";
-        send(EventTopics.IDENTITY, officer, cloudEvent(EventTopics.IDENTITY, OfficerCreated.TYPE, officer,
-                new OfficerCreated(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình", officerEmail, "OFFICER",
+        send(EventTopics.IDENTITY, officer, cloudEvent(EventTopics.IDENTITY, OfficerCreatedV1.TYPE, officer,
+                new OfficerCreatedV1(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình", officerEmail, "OFFICER",
                         agency, "agency-admin", Instant.now())));
         await("the officer known", () -> jdbc.sql("select count(*) from agency_officer where subject = ?")
                 .param(officer).query(Long.class).single() == 1);
@@ -628,8 +628,8 @@ class NotificationServiceIT {
         optOutOfEverything(citizen);
         String newPhone = randomPhone();
         String code = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequested.TYPE,
-                citizen.subject(), new ContactVerificationRequested(citizen.subject(), "SMS", newPhone, code,
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequestedV1.TYPE,
+                citizen.subject(), new ContactVerificationRequestedV1(citizen.subject(), "SMS", newPhone, code,
                         Instant.now().plusSeconds(600), "vi", Instant.now())));
         await("the code by SMS to the new number", () -> SMS.receivedBy(newPhone).size() == 1);
         assertThat(SMS.receivedBy(newPhone).get(0).text()).contains("Ma xac thuc cua ban la " + code);
@@ -655,8 +655,8 @@ class NotificationServiceIT {
         // a code that expired before it could be sent is not sent
         String lateCode = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
         String otherPhone = randomPhone();
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequested.TYPE,
-                citizen.subject(), new ContactVerificationRequested(citizen.subject(), "SMS", otherPhone, lateCode,
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequestedV1.TYPE,
+                citizen.subject(), new ContactVerificationRequestedV1(citizen.subject(), "SMS", otherPhone, lateCode,
                         Instant.now().minusSeconds(1), "vi", Instant.now().minusSeconds(600))));
         await("the expired code failed", () -> jdbc.sql("""
                         select count(*) from delivery where destination = ? and status = 'FAILED' and last_error = 'expired'
@@ -671,8 +671,8 @@ class NotificationServiceIT {
         String newEmail = "new-" + citizen.subject().substring(0, 8) + "@example.vn";
         directory.lookup(citizen.subject()); // something cached, to be evicted
         assertThat(directory.cached(citizen.subject())).isPresent();
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactChanged.TYPE,
-                citizen.subject(), new ContactChanged(citizen.subject(), "EMAIL", newEmail, citizen.phone(),
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactChangedV1.TYPE,
+                citizen.subject(), new ContactChangedV1(citizen.subject(), "EMAIL", newEmail, citizen.phone(),
                         citizen.email(), Instant.parse("2026-11-22T03:05:00Z"))));
         await("the notice to the new address", () -> emailsTo(newEmail).stream()
                 .anyMatch(m -> subjectOf(m).equals("Thông tin liên hệ của tài khoản đã thay đổi")));
@@ -682,7 +682,7 @@ class NotificationServiceIT {
         assertThat(inboxCount(citizen.subject(), "CONTACT_CHANGED")).isEqualTo(1);
         assertThat(jdbc.sql("select email from recipient_contact where subject = ?").param(citizen.subject())
                 .query(String.class).single()).isEqualTo(newEmail);
-        assertThat(directory.cached(citizen.subject())).as("evicted on ContactChanged").isEmpty();
+        assertThat(directory.cached(citizen.subject())).as("evicted on ContactChangedV1").isEmpty();
         assertThat(jdbc.sql("""
                         select purpose || ':' || channel from delivery where recipient_subject = ? and kind = 'CONTACT_CHANGED'
                         order by purpose, channel""").param(citizen.subject()).query(String.class).list())
@@ -841,8 +841,8 @@ class NotificationServiceIT {
         String subject = UUID.randomUUID().toString();
         Citizen citizen = new Citizen(subject, "cd-" + subject.substring(0, 8) + "@example.vn",
                 "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
-        send(EventTopics.IDENTITY, subject, cloudEvent(EventTopics.IDENTITY, CitizenRegistered.TYPE, subject,
-                new CitizenRegistered(subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
+        send(EventTopics.IDENTITY, subject, cloudEvent(EventTopics.IDENTITY, CitizenRegisteredV1.TYPE, subject,
+                new CitizenRegisteredV1(subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
         await("the citizen's contacts", () -> jdbc.sql("select count(*) from recipient_contact where subject = ? and email is not null")
                 .param(subject).query(Long.class).single() == 1);
         return citizen;

@@ -10,10 +10,10 @@ import vn.egov.commons.events.EventReader;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.IdempotentConsumer;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
-import vn.egov.commons.events.contracts.identity.CitizenRegistered;
-import vn.egov.commons.events.contracts.identity.ContactChanged;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
-import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
+import vn.egov.commons.events.contracts.identity.ContactChangedV1;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 import vn.egov.notification.NotificationProperties;
@@ -157,25 +157,25 @@ class NotificationEventsListener {
     @KafkaListener(topics = EventTopics.IDENTITY)
     void onIdentityEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.value());
-        if (CitizenRegistered.TYPE.equals(event.type())) {
-            CitizenRegistered c = reader.data(event, CitizenRegistered.class, "personId");
+        if (CitizenRegisteredV1.TYPE.equals(event.type())) {
+            CitizenRegisteredV1 c = reader.data(event, CitizenRegisteredV1.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
                 recipients.rememberContact(c.personId(), c.fullName(), c.email(), c.phone());
                 String link = properties.portalUrl();
                 notifier.notify(e.id(), new Notice("CITIZEN_REGISTERED", c.personId(),
                         Map.of("fullName", c.fullName() == null ? "" : c.fullName(), "link", link), link));
             });
-        } else if (OfficerCreated.TYPE.equals(event.type())) {
+        } else if (OfficerCreatedV1.TYPE.equals(event.type())) {
             // no notice of its own (Keycloak mails the credentials); remembered for their agency's notices
-            OfficerCreated o = reader.data(event, OfficerCreated.class, "personId");
+            OfficerCreatedV1 o = reader.data(event, OfficerCreatedV1.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
                 recipients.rememberContact(o.personId(), o.fullName(), o.email(), null);
                 if (o.agencyCode() != null) {
                     recipients.rememberOfficer(o.personId(), o.agencyCode(), o.role());
                 }
             });
-        } else if (ContactVerificationRequested.TYPE.equals(event.type())) {
-            ContactVerificationRequested v = reader.data(event, ContactVerificationRequested.class, "personId", "destination", "code");
+        } else if (ContactVerificationRequestedV1.TYPE.equals(event.type())) {
+            ContactVerificationRequestedV1 v = reader.data(event, ContactVerificationRequestedV1.class, "personId", "destination", "code");
             idempotent.process(CONSUMER, event, e -> {
                 Channel channel = channelOf(v.channel());
                 if (channel == null || v.destination().isBlank()) {
@@ -190,8 +190,8 @@ class NotificationEventsListener {
                 notifier.sendOneTimeCode(e.id(), new Notice("CONTACT_VERIFICATION", v.personId(), values, null),
                         language, channel, v.destination().strip(), v.expiresAt());
             });
-        } else if (ContactChanged.TYPE.equals(event.type())) {
-            ContactChanged c = reader.data(event, ContactChanged.class, "personId");
+        } else if (ContactChangedV1.TYPE.equals(event.type())) {
+            ContactChangedV1 c = reader.data(event, ContactChangedV1.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
                 Channel channel = channelOf(c.channel());
                 recipients.replaceContact(c.personId(), c.channel(), c.email(), c.phone());
