@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.events.contracts.dossier.DossierStatus;
 import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
 import vn.egov.commons.events.contracts.identity.ContactChangedV1;
 import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
@@ -265,17 +266,16 @@ class NotificationServiceIT {
     }
 
     @Test
-    void aPaymentReceiptGoesToTheApplicantOfTheDossierWithTheAmountInVnd() {
+    void aPaymentReceiptGoesToThePayerWithTheAmountInVnd() {
         Citizen citizen = registeredCitizen();
         String code = dossierCode();
         send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
                 dossierEvent(code, citizen.subject(), "AWAITING_PAYMENT")));
         await("the submitted notice", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 1);
         UUID paymentId = UUID.randomUUID();
-        // an event published before payerSubject was added: the applicant comes from the dossier event above
         send(EventTopics.PAYMENT, paymentId.toString(), cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE,
-                paymentId.toString(), withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 1_500_000L,
-                        "BL-2026-000042", Instant.parse("2026-11-22T03:05:00Z"), "14000001", "NCB", null))));
+                paymentId.toString(), new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 1_500_000L,
+                        "BL-2026-000042", Instant.parse("2026-11-22T03:05:00Z"), "14000001", "NCB", citizen.subject())));
         await("the receipt notice", () -> inboxCount(citizen.subject(), "PAYMENT_SUCCEEDED") == 1);
         assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
                 .contains("1.500.000 đồng", "BL-2026-000042", "10:05 22/11/2026");
@@ -312,8 +312,6 @@ class NotificationServiceIT {
                         Instant.parse("2026-11-22T03:05:00Z"), "14000314", "NCB", payer));
         send(EventTopics.PAYMENT, paymentId.toString(), paid);
         send(EventTopics.PAYMENT, paymentId.toString(), paid); // redelivered: same CloudEvent id
-        assertThat(jdbc.sql("select count(*) from dossier_recipient where dossier_code = ?").param(code)
-                .query(Long.class).single()).as("no event of the dossier seen").isZero();
 
         Awaitility.await("the receipt email").atMost(Duration.ofSeconds(45))
                 .until(() -> emailsAbout(email, code, "Biên lai").size() == 1);
@@ -324,11 +322,13 @@ class NotificationServiceIT {
                 .contains("Biên lai thanh toán lệ phí hồ sơ " + code, "BL-2026-000314");
 
         // the dossier's own events come later (they are on another topic): still one receipt, no second notice
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
-                paidEvent(code, payer)));
+        String dossierEvent = cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
+                paidEvent(code, payer));
+        send(EventTopics.DOSSIER, code, dossierEvent);
+        String dossierEventId = json.readTree(dossierEvent).path("id").asString();
         Awaitility.await("the dossier event processed").atMost(Duration.ofSeconds(45))
-                .until(() -> jdbc.sql("select count(*) from dossier_recipient where dossier_code = ?").param(code)
-                        .query(Long.class).single() == 1);
+                .until(() -> jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
+                        .params("notification-service", dossierEventId).query(Long.class).single() == 1);
         Awaitility.await("exactly one receipt, settled").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
                 .until(() -> inboxCount(payer, "PAYMENT_SUCCEEDED") == 1 && emailsAbout(email, code, "Biên lai").size() == 1);
         assertThat(jdbc.sql("select count(*) from inbox_item where kind = 'PAYMENT_SUCCEEDED' and body like ?")
@@ -336,26 +336,31 @@ class NotificationServiceIT {
     }
 
     /**
-     * An event from before payerSubject, processed before any event of its dossier: as before the change there
-     * is no one to tell, so no notice, and the log says so (with the payment id only, no personal data).
+     * Nothing here maps dossiers to applicants any more (V5 dropped the map): the payer comes from the event
+     * alone, so a receipt from before {@code payerSubject} existed names no one to tell. It is dead-lettered, as
+     * any event without what the listener needs (decision 12), and the next event of its partition is handled.
      */
     @Test
-    void anOldShapeReceiptForADossierNotSeenYetStillGivesNoNoticeAndSaysSo(CapturedOutput output) {
+    void aReceiptWithoutItsPayerIsDeadLetteredAndTheNextOneHandled() {
+        Citizen citizen = registeredCitizen();
         String code = dossierCode();
         UUID paymentId = UUID.randomUUID();
-        String paid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
-                withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000315",
-                        Instant.now(), "14000315", "NCB", null)));
-        assertThat(paid).doesNotContain("payerSubject");
-        send(EventTopics.PAYMENT, paymentId.toString(), paid);
-        String eventId = json.readTree(paid).path("id").asString();
-        Awaitility.await("the event processed").atMost(Duration.ofSeconds(45))
-                .until(() -> jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
-                        .params("notification-service", eventId).query(Long.class).single() == 1);
-        assertThat(jdbc.sql("select count(*) from delivery where event_id = ?").param(eventId)
-                .query(Long.class).single()).isZero();
-        assertThat(output.getAll()).contains("Payment " + paymentId
-                + " is for a dossier whose applicant is unknown here; no PAYMENT_SUCCEEDED notice");
+        tools.jackson.databind.JsonNode oldShape = withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26",
+                75_000L, "BL-2026-000315", Instant.now(), "14000315", "NCB", null));
+        assertThat(oldShape.has("payerSubject")).isFalse();
+        String valid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
+                new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000316", Instant.now(),
+                        "14000316", "NCB", citizen.subject()));
+        PoisonRecords.proveDeadLetteredAndGoneOn(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT,
+                "notification-service", paymentId.toString(),
+                List.of(PoisonRecords.cloudEvent("a receipt without its payer", PaymentSucceededV1.TYPE,
+                        paymentId.toString(), oldShape.toString())),
+                new PoisonRecords.Poison("valid", valid.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        await("the receipt of the valid event", () -> inboxCount(citizen.subject(), "PAYMENT_SUCCEEDED") == 1);
+        assertThat(jdbc.sql("select count(*) from inbox_item where kind = 'PAYMENT_SUCCEEDED' and body like ?")
+                .param("%BL-2026-000315%").query(Long.class).single()).as("the receipt without a payer told no one").isZero();
+        assertThat(jdbc.sql("select to_regclass('dossier_recipient') is null").query(Boolean.class).single())
+                .as("the dossier → applicant map is gone (V5)").isTrue();
     }
 
     /** The event's data as published before {@code payerSubject} existed: without the field at all. */
@@ -368,8 +373,8 @@ class NotificationServiceIT {
     /** The transition a paid fee makes: AWAITING_PAYMENT → SUBMITTED by the system. */
     static DossierLifecycleEventV1 paidEvent(String code, String applicant) {
         return new DossierLifecycleEventV1(code, "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
-                "UBND phường Ba Đình", applicant, null, "AWAITING_PAYMENT", "SUBMITTED", "pay", null, "SYSTEM",
-                null, LocalDate.of(2026, 12, 15), List.of(), 1_500_000L, Instant.now());
+                "UBND phường Ba Đình", applicant, null, DossierStatus.AWAITING_PAYMENT, DossierStatus.SUBMITTED, "pay",
+                null, "SYSTEM", null, LocalDate.of(2026, 12, 15), List.of(), 1_500_000L, Instant.now(), null);
     }
 
     @Test
@@ -480,7 +485,7 @@ class NotificationServiceIT {
         UUID paymentId = UUID.randomUUID();
         String paymentValid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
                 new PaymentSucceededV1(paymentId, dossierCode(), "000.00.01.H26", 25_000, "BL-2026-000777",
-                        Instant.now(), "14000777", "NCB", null));
+                        Instant.now(), "14000777", "NCB", UUID.randomUUID().toString()));
         proveListenerGoesOn(EventTopics.PAYMENT, paymentId.toString(), paymentValid,
                 PoisonRecords.cloudEvent("a payment without its dossier", PaymentSucceededV1.TYPE, paymentId.toString(),
                         "{\"paymentId\":\"" + paymentId + "\",\"amountVnd\":25000}"),
@@ -547,8 +552,8 @@ class NotificationServiceIT {
         String code = dossierCode();
         DossierLifecycleEventV1 base = dossierEvent(code, citizen.subject(), "SUBMITTED");
         DossierLifecycleEventV1 submitted = new DossierLifecycleEventV1(code, base.procedureCode(), base.procedureName(),
-                agency, base.agencyName(), citizen.subject(), null, null, "SUBMITTED", "submit", citizen.subject(),
-                "CITIZEN", null, base.dueDate(), List.of(), 0L, Instant.now());
+                agency, base.agencyName(), citizen.subject(), null, null, DossierStatus.SUBMITTED, "submit",
+                citizen.subject(), "CITIZEN", null, base.dueDate(), List.of(), 0L, Instant.now(), null);
         send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code, submitted));
 
         await("the officer's inbox item", () -> inboxCount(officer, "OFFICER_DOSSIER_SUBMITTED") == 1);
@@ -810,7 +815,7 @@ class NotificationServiceIT {
     static DossierLifecycleEventV1 atAgency(DossierLifecycleEventV1 d, String agency) {
         return new DossierLifecycleEventV1(d.dossierCode(), d.procedureCode(), d.procedureName(), agency, "UBND xã thử nghiệm",
                 d.applicantSubject(), null, d.fromStatus(), d.toStatus(), d.action(), d.actorSubject(), d.actorRole(),
-                d.reason(), d.dueDate(), d.missingDocuments(), d.feeVnd(), d.occurredAt());
+                d.reason(), d.dueDate(), d.missingDocuments(), d.feeVnd(), d.occurredAt(), d.score());
     }
 
     String smsDeliveryStatus(String subject, String kind) {
@@ -855,8 +860,8 @@ class NotificationServiceIT {
 
     static DossierLifecycleEventV1 dossierEvent(String code, String applicant, String toStatus) {
         return new DossierLifecycleEventV1(code, "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
-                "UBND phường Ba Đình", applicant, null, "SUBMITTED", toStatus, "receive", "officer-1", "OFFICER",
-                null, LocalDate.of(2026, 12, 15), List.of(), 0L, Instant.now());
+                "UBND phường Ba Đình", applicant, null, DossierStatus.SUBMITTED, DossierStatus.fromWire(toStatus), "receive",
+                "officer-1", "OFFICER", null, LocalDate.of(2026, 12, 15), List.of(), 0L, Instant.now(), null);
     }
 
     /** The CloudEvent JSON exactly as a publisher's outbox relay puts it on the topic. */
