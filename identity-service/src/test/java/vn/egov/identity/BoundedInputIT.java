@@ -10,10 +10,10 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.BusinessLinked;
-import vn.egov.commons.events.contracts.identity.CitizenRegistered;
-import vn.egov.commons.events.contracts.identity.ContactChanged;
-import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.identity.BusinessLinkedV1;
+import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
+import vn.egov.commons.events.contracts.identity.ContactChangedV1;
+import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 import vn.egov.identity.validation.EmailPolicy;
 import vn.egov.identity.validation.InputLimits;
 import vn.egov.identity.validation.PersonNamePolicy;
@@ -127,11 +127,11 @@ class BoundedInputIT {
         String person = UUID.randomUUID().toString();
         String business = "ệ".repeat(200);
         List<Object> largest = List.of(
-                new CitizenRegistered(person, name, email, "+84912345678", 2, Instant.now()),
-                new OfficerCreated(person, "c".repeat(50), name, email, "APPROVER", "000.00.01.H26", person, Instant.now()),
-                new ContactChanged(person, "EMAIL", email, "+84912345678", email, Instant.now()),
-                new BusinessLinked(person, "0123456789-001", business, Instant.now()));
-        List<String> types = List.of(CitizenRegistered.TYPE, OfficerCreated.TYPE, ContactChanged.TYPE, BusinessLinked.TYPE);
+                new CitizenRegisteredV1(person, name, email, "+84912345678", 2, Instant.now()),
+                new OfficerCreatedV1(person, "c".repeat(50), name, email, "APPROVER", "000.00.01.H26", person, Instant.now()),
+                new ContactChangedV1(person, "EMAIL", email, "+84912345678", email, Instant.now()),
+                new BusinessLinkedV1(person, "0123456789-001", business, Instant.now()));
+        List<String> types = List.of(CitizenRegisteredV1.TYPE, OfficerCreatedV1.TYPE, ContactChangedV1.TYPE, BusinessLinkedV1.TYPE);
         transactions.executeWithoutResult(s -> {
             for (int i = 0; i < largest.size(); i++) {
                 events.publish(EventTopics.IDENTITY, types.get(i), person, largest.get(i));

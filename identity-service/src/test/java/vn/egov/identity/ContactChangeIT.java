@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.identity.CitizenIdentityIT.Person;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
@@ -30,7 +30,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
 /**
  * A citizen changes their email or phone with a one-time code sent to the new destination; against the real
  * Keycloak, PostgreSQL and Kafka. The test reads the code where notification-service would: from the
- * {@code ContactVerificationRequested} event on Kafka (the event carries it); the service has no test hook, and
+ * {@code ContactVerificationRequestedV1} event on Kafka (the event carries it); the service has no test hook, and
  * the outbox keeps no copy of the code once the event is published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,7 +39,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
 class ContactChangeIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String VERIFICATION_REQUESTED = ContactVerificationRequested.TYPE;
+    private static final String VERIFICATION_REQUESTED = ContactVerificationRequestedV1.TYPE;
 
     @LocalServerPort
     int port;
@@ -228,7 +228,7 @@ class ContactChangeIT {
 
     /**
      * The accepted change and its code, read where notification-service reads it: from the
-     * ContactVerificationRequested event on Kafka (the outbox row only names the event). Once the event is
+     * ContactVerificationRequestedV1 event on Kafka (the outbox row only names the event). Once the event is
      * published, its outbox row no longer holds the code, nor any other data.
      */
     private Requested requested(String personId, HttpResponse<String> accepted) {

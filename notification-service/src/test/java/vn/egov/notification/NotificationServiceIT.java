@@ -13,10 +13,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
-import vn.egov.commons.events.contracts.identity.CitizenRegistered;
-import vn.egov.commons.events.contracts.identity.ContactChanged;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
-import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.dossier.DossierStatus;
+import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
+import vn.egov.commons.events.contracts.identity.ContactChangedV1;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 import vn.egov.notification.contact.ContactDirectory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -149,6 +150,11 @@ class NotificationServiceIT {
     void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
                 .isGreaterThanOrEqualTo(2);
+        // the plumbing's scripts have their own history (egov-commons), none is in the service's
+        assertThat(jdbc.sql("select count(*) from egov_commons_schema_history where success and script like '%.sql'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where script like '%event_plumbing%'")
+                .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
     }
 
@@ -265,17 +271,16 @@ class NotificationServiceIT {
     }
 
     @Test
-    void aPaymentReceiptGoesToTheApplicantOfTheDossierWithTheAmountInVnd() {
+    void aPaymentReceiptGoesToThePayerWithTheAmountInVnd() {
         Citizen citizen = registeredCitizen();
         String code = dossierCode();
         send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
                 dossierEvent(code, citizen.subject(), "AWAITING_PAYMENT")));
         await("the submitted notice", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 1);
         UUID paymentId = UUID.randomUUID();
-        // an event published before payerSubject was added: the applicant comes from the dossier event above
         send(EventTopics.PAYMENT, paymentId.toString(), cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE,
-                paymentId.toString(), withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 1_500_000L,
-                        "BL-2026-000042", Instant.parse("2026-11-22T03:05:00Z"), "14000001", "NCB", null))));
+                paymentId.toString(), new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 1_500_000L,
+                        "BL-2026-000042", Instant.parse("2026-11-22T03:05:00Z"), "14000001", "NCB", citizen.subject())));
         await("the receipt notice", () -> inboxCount(citizen.subject(), "PAYMENT_SUCCEEDED") == 1);
         assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
                 .contains("1.500.000 đồng", "BL-2026-000042", "10:05 22/11/2026");
@@ -312,8 +317,6 @@ class NotificationServiceIT {
                         Instant.parse("2026-11-22T03:05:00Z"), "14000314", "NCB", payer));
         send(EventTopics.PAYMENT, paymentId.toString(), paid);
         send(EventTopics.PAYMENT, paymentId.toString(), paid); // redelivered: same CloudEvent id
-        assertThat(jdbc.sql("select count(*) from dossier_recipient where dossier_code = ?").param(code)
-                .query(Long.class).single()).as("no event of the dossier seen").isZero();
 
         Awaitility.await("the receipt email").atMost(Duration.ofSeconds(45))
                 .until(() -> emailsAbout(email, code, "Biên lai").size() == 1);
@@ -324,11 +327,13 @@ class NotificationServiceIT {
                 .contains("Biên lai thanh toán lệ phí hồ sơ " + code, "BL-2026-000314");
 
         // the dossier's own events come later (they are on another topic): still one receipt, no second notice
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
-                paidEvent(code, payer)));
+        String dossierEvent = cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
+                paidEvent(code, payer));
+        send(EventTopics.DOSSIER, code, dossierEvent);
+        String dossierEventId = json.readTree(dossierEvent).path("id").asString();
         Awaitility.await("the dossier event processed").atMost(Duration.ofSeconds(45))
-                .until(() -> jdbc.sql("select count(*) from dossier_recipient where dossier_code = ?").param(code)
-                        .query(Long.class).single() == 1);
+                .until(() -> jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
+                        .params("notification-service", dossierEventId).query(Long.class).single() == 1);
         Awaitility.await("exactly one receipt, settled").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
                 .until(() -> inboxCount(payer, "PAYMENT_SUCCEEDED") == 1 && emailsAbout(email, code, "Biên lai").size() == 1);
         assertThat(jdbc.sql("select count(*) from inbox_item where kind = 'PAYMENT_SUCCEEDED' and body like ?")
@@ -336,26 +341,31 @@ class NotificationServiceIT {
     }
 
     /**
-     * An event from before payerSubject, processed before any event of its dossier: as before the change there
-     * is no one to tell, so no notice, and the log says so (with the payment id only, no personal data).
+     * Nothing here maps dossiers to applicants any more (V5 dropped the map): the payer comes from the event
+     * alone, so a receipt from before {@code payerSubject} existed names no one to tell. It is dead-lettered, as
+     * any event without what the listener needs (decision 12), and the next event of its partition is handled.
      */
     @Test
-    void anOldShapeReceiptForADossierNotSeenYetStillGivesNoNoticeAndSaysSo(CapturedOutput output) {
+    void aReceiptWithoutItsPayerIsDeadLetteredAndTheNextOneHandled() {
+        Citizen citizen = registeredCitizen();
         String code = dossierCode();
         UUID paymentId = UUID.randomUUID();
-        String paid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
-                withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000315",
-                        Instant.now(), "14000315", "NCB", null)));
-        assertThat(paid).doesNotContain("payerSubject");
-        send(EventTopics.PAYMENT, paymentId.toString(), paid);
-        String eventId = json.readTree(paid).path("id").asString();
-        Awaitility.await("the event processed").atMost(Duration.ofSeconds(45))
-                .until(() -> jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
-                        .params("notification-service", eventId).query(Long.class).single() == 1);
-        assertThat(jdbc.sql("select count(*) from delivery where event_id = ?").param(eventId)
-                .query(Long.class).single()).isZero();
-        assertThat(output.getAll()).contains("Payment " + paymentId
-                + " is for a dossier whose applicant is unknown here; no PAYMENT_SUCCEEDED notice");
+        tools.jackson.databind.JsonNode oldShape = withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26",
+                75_000L, "BL-2026-000315", Instant.now(), "14000315", "NCB", null));
+        assertThat(oldShape.has("payerSubject")).isFalse();
+        String valid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
+                new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000316", Instant.now(),
+                        "14000316", "NCB", citizen.subject()));
+        PoisonRecords.proveDeadLetteredAndGoneOn(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT,
+                "notification-service", paymentId.toString(),
+                List.of(PoisonRecords.cloudEvent("a receipt without its payer", PaymentSucceededV1.TYPE,
+                        paymentId.toString(), oldShape.toString())),
+                new PoisonRecords.Poison("valid", valid.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        await("the receipt of the valid event", () -> inboxCount(citizen.subject(), "PAYMENT_SUCCEEDED") == 1);
+        assertThat(jdbc.sql("select count(*) from inbox_item where kind = 'PAYMENT_SUCCEEDED' and body like ?")
+                .param("%BL-2026-000315%").query(Long.class).single()).as("the receipt without a payer told no one").isZero();
+        assertThat(jdbc.sql("select to_regclass('dossier_recipient') is null").query(Boolean.class).single())
+                .as("the dossier → applicant map is gone (V5)").isTrue();
     }
 
     /** The event's data as published before {@code payerSubject} existed: without the field at all. */
@@ -368,8 +378,8 @@ class NotificationServiceIT {
     /** The transition a paid fee makes: AWAITING_PAYMENT → SUBMITTED by the system. */
     static DossierLifecycleEventV1 paidEvent(String code, String applicant) {
         return new DossierLifecycleEventV1(code, "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
-                "UBND phường Ba Đình", applicant, null, "AWAITING_PAYMENT", "SUBMITTED", "pay", null, "SYSTEM",
-                null, LocalDate.of(2026, 12, 15), List.of(), 1_500_000L, Instant.now());
+                "UBND phường Ba Đình", applicant, null, DossierStatus.AWAITING_PAYMENT, DossierStatus.SUBMITTED, "pay",
+                null, "SYSTEM", null, LocalDate.of(2026, 12, 15), List.of(), 1_500_000L, Instant.now(), null);
     }
 
     @Test
@@ -480,21 +490,21 @@ class NotificationServiceIT {
         UUID paymentId = UUID.randomUUID();
         String paymentValid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
                 new PaymentSucceededV1(paymentId, dossierCode(), "000.00.01.H26", 25_000, "BL-2026-000777",
-                        Instant.now(), "14000777", "NCB", null));
+                        Instant.now(), "14000777", "NCB", UUID.randomUUID().toString()));
         proveListenerGoesOn(EventTopics.PAYMENT, paymentId.toString(), paymentValid,
                 PoisonRecords.cloudEvent("a payment without its dossier", PaymentSucceededV1.TYPE, paymentId.toString(),
                         "{\"paymentId\":\"" + paymentId + "\",\"amountVnd\":25000}"),
                 PoisonRecords.cloudEvent("a refund without its amounts", PaymentRefundedV1.TYPE, paymentId.toString(), "{}"));
 
         String officer = UUID.randomUUID().toString();
-        String identityValid = cloudEvent(EventTopics.IDENTITY, OfficerCreated.TYPE, officer,
-                new OfficerCreated(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình",
+        String identityValid = cloudEvent(EventTopics.IDENTITY, OfficerCreatedV1.TYPE, officer,
+                new OfficerCreatedV1(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình",
                         "cb-" + officer.substring(0, 8) + "@example.gov.vn", "OFFICER",
                         "000.00.01.H26", "agency-admin", Instant.now()));
         proveListenerGoesOn(EventTopics.IDENTITY, officer, identityValid,
-                PoisonRecords.cloudEvent("a registration without its person", CitizenRegistered.TYPE, officer,
+                PoisonRecords.cloudEvent("a registration without its person", CitizenRegisteredV1.TYPE, officer,
                         "{\"fullName\":\"Nguyễn Văn An\",\"levelOfAssurance\":1}"),
-                PoisonRecords.cloudEvent("a code without its destination", ContactVerificationRequested.TYPE, officer,
+                PoisonRecords.cloudEvent("a code without its destination", ContactVerificationRequestedV1.TYPE, officer,
                         "{\"personId\":\"" + officer + "\",\"channel\":\"EMAIL\",\"code\":\"123456\"}"));
     }
 
@@ -538,8 +548,8 @@ class NotificationServiceIT {
         String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H" + UUID.randomUUID().toString().substring(0, 6);
         String officer = UUID.randomUUID().toString();
         String officerEmail = "cb-" + officer.substring(0, 8) + "@example.gov.vn";
-        send(EventTopics.IDENTITY, officer, cloudEvent(EventTopics.IDENTITY, OfficerCreated.TYPE, officer,
-                new OfficerCreated(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình", officerEmail, "OFFICER",
+        send(EventTopics.IDENTITY, officer, cloudEvent(EventTopics.IDENTITY, OfficerCreatedV1.TYPE, officer,
+                new OfficerCreatedV1(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình", officerEmail, "OFFICER",
                         agency, "agency-admin", Instant.now())));
         await("the officer known", () -> jdbc.sql("select count(*) from agency_officer where subject = ?")
                 .param(officer).query(Long.class).single() == 1);
@@ -547,8 +557,8 @@ class NotificationServiceIT {
         String code = dossierCode();
         DossierLifecycleEventV1 base = dossierEvent(code, citizen.subject(), "SUBMITTED");
         DossierLifecycleEventV1 submitted = new DossierLifecycleEventV1(code, base.procedureCode(), base.procedureName(),
-                agency, base.agencyName(), citizen.subject(), null, null, "SUBMITTED", "submit", citizen.subject(),
-                "CITIZEN", null, base.dueDate(), List.of(), 0L, Instant.now());
+                agency, base.agencyName(), citizen.subject(), null, null, DossierStatus.SUBMITTED, "submit",
+                citizen.subject(), "CITIZEN", null, base.dueDate(), List.of(), 0L, Instant.now(), null);
         send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code, submitted));
 
         await("the officer's inbox item", () -> inboxCount(officer, "OFFICER_DOSSIER_SUBMITTED") == 1);
@@ -628,8 +638,8 @@ class NotificationServiceIT {
         optOutOfEverything(citizen);
         String newPhone = randomPhone();
         String code = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequested.TYPE,
-                citizen.subject(), new ContactVerificationRequested(citizen.subject(), "SMS", newPhone, code,
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequestedV1.TYPE,
+                citizen.subject(), new ContactVerificationRequestedV1(citizen.subject(), "SMS", newPhone, code,
                         Instant.now().plusSeconds(600), "vi", Instant.now())));
         await("the code by SMS to the new number", () -> SMS.receivedBy(newPhone).size() == 1);
         assertThat(SMS.receivedBy(newPhone).get(0).text()).contains("Ma xac thuc cua ban la " + code);
@@ -655,8 +665,8 @@ class NotificationServiceIT {
         // a code that expired before it could be sent is not sent
         String lateCode = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
         String otherPhone = randomPhone();
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequested.TYPE,
-                citizen.subject(), new ContactVerificationRequested(citizen.subject(), "SMS", otherPhone, lateCode,
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequestedV1.TYPE,
+                citizen.subject(), new ContactVerificationRequestedV1(citizen.subject(), "SMS", otherPhone, lateCode,
                         Instant.now().minusSeconds(1), "vi", Instant.now().minusSeconds(600))));
         await("the expired code failed", () -> jdbc.sql("""
                         select count(*) from delivery where destination = ? and status = 'FAILED' and last_error = 'expired'
@@ -671,8 +681,8 @@ class NotificationServiceIT {
         String newEmail = "new-" + citizen.subject().substring(0, 8) + "@example.vn";
         directory.lookup(citizen.subject()); // something cached, to be evicted
         assertThat(directory.cached(citizen.subject())).isPresent();
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactChanged.TYPE,
-                citizen.subject(), new ContactChanged(citizen.subject(), "EMAIL", newEmail, citizen.phone(),
+        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactChangedV1.TYPE,
+                citizen.subject(), new ContactChangedV1(citizen.subject(), "EMAIL", newEmail, citizen.phone(),
                         citizen.email(), Instant.parse("2026-11-22T03:05:00Z"))));
         await("the notice to the new address", () -> emailsTo(newEmail).stream()
                 .anyMatch(m -> subjectOf(m).equals("Thông tin liên hệ của tài khoản đã thay đổi")));
@@ -682,7 +692,7 @@ class NotificationServiceIT {
         assertThat(inboxCount(citizen.subject(), "CONTACT_CHANGED")).isEqualTo(1);
         assertThat(jdbc.sql("select email from recipient_contact where subject = ?").param(citizen.subject())
                 .query(String.class).single()).isEqualTo(newEmail);
-        assertThat(directory.cached(citizen.subject())).as("evicted on ContactChanged").isEmpty();
+        assertThat(directory.cached(citizen.subject())).as("evicted on ContactChangedV1").isEmpty();
         assertThat(jdbc.sql("""
                         select purpose || ':' || channel from delivery where recipient_subject = ? and kind = 'CONTACT_CHANGED'
                         order by purpose, channel""").param(citizen.subject()).query(String.class).list())
@@ -810,7 +820,7 @@ class NotificationServiceIT {
     static DossierLifecycleEventV1 atAgency(DossierLifecycleEventV1 d, String agency) {
         return new DossierLifecycleEventV1(d.dossierCode(), d.procedureCode(), d.procedureName(), agency, "UBND xã thử nghiệm",
                 d.applicantSubject(), null, d.fromStatus(), d.toStatus(), d.action(), d.actorSubject(), d.actorRole(),
-                d.reason(), d.dueDate(), d.missingDocuments(), d.feeVnd(), d.occurredAt());
+                d.reason(), d.dueDate(), d.missingDocuments(), d.feeVnd(), d.occurredAt(), d.score());
     }
 
     String smsDeliveryStatus(String subject, String kind) {
@@ -841,8 +851,8 @@ class NotificationServiceIT {
         String subject = UUID.randomUUID().toString();
         Citizen citizen = new Citizen(subject, "cd-" + subject.substring(0, 8) + "@example.vn",
                 "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
-        send(EventTopics.IDENTITY, subject, cloudEvent(EventTopics.IDENTITY, CitizenRegistered.TYPE, subject,
-                new CitizenRegistered(subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
+        send(EventTopics.IDENTITY, subject, cloudEvent(EventTopics.IDENTITY, CitizenRegisteredV1.TYPE, subject,
+                new CitizenRegisteredV1(subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
         await("the citizen's contacts", () -> jdbc.sql("select count(*) from recipient_contact where subject = ? and email is not null")
                 .param(subject).query(Long.class).single() == 1);
         return citizen;
@@ -855,8 +865,8 @@ class NotificationServiceIT {
 
     static DossierLifecycleEventV1 dossierEvent(String code, String applicant, String toStatus) {
         return new DossierLifecycleEventV1(code, "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
-                "UBND phường Ba Đình", applicant, null, "SUBMITTED", toStatus, "receive", "officer-1", "OFFICER",
-                null, LocalDate.of(2026, 12, 15), List.of(), 0L, Instant.now());
+                "UBND phường Ba Đình", applicant, null, DossierStatus.SUBMITTED, DossierStatus.fromWire(toStatus), "receive",
+                "officer-1", "OFFICER", null, LocalDate.of(2026, 12, 15), List.of(), 0L, Instant.now(), null);
     }
 
     /** The CloudEvent JSON exactly as a publisher's outbox relay puts it on the topic. */

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.events.contracts.dossier.DossierStatus;
 import vn.egov.devstack.simulators.payment.PaymentGatewaySimulator;
 import vn.egov.payment.expiry.PendingOrderSweeper;
 import vn.egov.payment.refund.RefundRetrySweeper;
@@ -1025,9 +1026,9 @@ class PaymentFlowIT {
     String dossierCloudEvent(String eventId, String type, String code, String procedureCode, String fromStatus,
                              String toStatus, String action) {
         DossierLifecycleEventV1 data = new DossierLifecycleEventV1(code, procedureCode, "Thủ tục thử", AGENCY,
-                "Sở Tư pháp", PAYER, null, fromStatus, toStatus, action, "actor-1",
-                "withdraw".equals(action) ? "CITIZEN" : "OFFICER", "Hồ sơ không hợp lệ", LocalDate.of(2026, 12, 15),
-                List.of(), 80_000L, Instant.now());
+                "Sở Tư pháp", PAYER, null, DossierStatus.fromWire(fromStatus), DossierStatus.fromWire(toStatus), action,
+                "actor-1", "withdraw".equals(action) ? "CITIZEN" : "OFFICER", "Hồ sơ không hợp lệ",
+                LocalDate.of(2026, 12, 15), List.of(), 80_000L, Instant.now(), null);
         return json.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, eventId, "/dossier-service", type,
                 code, Instant.now().toString(), "application/json", null, null, json.valueToTree(data)));
     }

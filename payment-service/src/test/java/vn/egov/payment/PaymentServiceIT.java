@@ -61,6 +61,11 @@ class PaymentServiceIT {
     void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
                 .isGreaterThanOrEqualTo(2);
+        // the plumbing's scripts have their own history (egov-commons), none is in the service's
+        assertThat(jdbc.sql("select count(*) from egov_commons_schema_history where success and script like '%.sql'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where script like '%event_plumbing%'")
+                .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
     }
 

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.events.contracts.dossier.DossierStatus;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
 import vn.egov.dossier.dossier.DossierTransitions.Transition;
@@ -113,7 +114,10 @@ class DossierLifecycle {
     private void publish(DossierRow d, String action, Status from, Status to, Actor actor, String type, Change change) {
         events.publish(EventTopics.DOSSIER, type, d.code(), new DossierLifecycleEventV1(d.code(), d.procedureCode(),
                 d.procedureName(), d.agencyCode(), d.agencyName(), d.applicantSubject(), d.businessTaxCode(),
-                from == null ? null : from.name(), to.name(), action, actor.subject(), actor.contractRole(),
-                change.reason(), change.dueDate(), change.missingDocuments(), d.feeVnd(), Instant.now(clock)));
+                from == null ? null : DossierStatus.valueOf(from.name()), DossierStatus.valueOf(to.name()), action,
+                actor.subject(), actor.contractRole(), change.reason(), change.dueDate(), change.missingDocuments(),
+                d.feeVnd(), Instant.now(clock),
+                // a rating's score is the reason the rating passes in (kept there too for consumers before score)
+                DossierLifecycleEventV1.RATED.equals(type) ? Integer.valueOf(change.reason()) : null));
     }
 }

@@ -249,7 +249,7 @@ class DossierLifecycleIT {
         // DossierRated, once, with the score in reason; the rating in the history
         List<String> rated = jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
                 .params(code, "vn.egov.dossier.rated.v1").query(String.class).list();
-        assertThat(rated).singleElement().satisfies(p -> assertThat(p).contains("\"reason\":\"5\"", "\"action\":\"rate\"",
+        assertThat(rated).singleElement().satisfies(p -> assertThat(p).contains("\"reason\":\"5\"", "\"score\":5", "\"action\":\"rate\"",
                 "\"actorRole\":\"CITIZEN\"", "\"toStatus\":\"RESULT_RETURNED\"").doesNotContain("Nhanh"));
         assertThat(service().get("/api/v1/dossiers/" + code + "/history", owner).body())
                 .contains("\"action\":\"rate\",\"fromStatus\":\"RESULT_RETURNED\",\"toStatus\":\"RESULT_RETURNED\"");

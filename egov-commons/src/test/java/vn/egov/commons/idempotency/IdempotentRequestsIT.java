@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = IdempotencyTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.application.name=egov-commons-idempotency-test", "egov.test.kafka=false",
-                "egov.events.relay-enabled=false", "spring.flyway.locations=classpath:db/egov-commons"})
+                "egov.events.relay-enabled=false"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class IdempotentRequestsIT {
 

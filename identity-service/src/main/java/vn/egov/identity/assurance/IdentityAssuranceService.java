@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.CitizenVerified;
+import vn.egov.commons.events.contracts.identity.CitizenVerifiedV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.identity.assurance.IdentityAssuranceController.AssuranceResponse;
@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * Level of assurance 2: the registry confirms the stored identity, then the level is raised in
- * Keycloak (so new tokens carry {@code loa: 2}) and locally with the {@code CitizenVerified} event.
+ * Keycloak (so new tokens carry {@code loa: 2}) and locally with the {@code CitizenVerifiedV1} event.
  * No transaction is held while the registry or Keycloak is called; if the local step fails after
  * Keycloak was updated, Keycloak is set back to the previous level.
  */
@@ -83,8 +83,8 @@ class IdentityAssuranceService {
         try {
             transactions.executeWithoutResult(tx -> {
                 profiles.raiseLevel(profile.id(), VERIFIED, now);
-                events.publish(EventTopics.IDENTITY, CitizenVerified.TYPE, userId,
-                        new CitizenVerified(userId, VERIFIED, VERIFIED_BY, now));
+                events.publish(EventTopics.IDENTITY, CitizenVerifiedV1.TYPE, userId,
+                        new CitizenVerifiedV1(userId, VERIFIED, VERIFIED_BY, now));
             });
         } catch (RuntimeException e) {
             try {

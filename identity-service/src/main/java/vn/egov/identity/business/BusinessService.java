@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.BusinessLinked;
+import vn.egov.commons.events.contracts.identity.BusinessLinkedV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.security.LevelOfAssurance;
 import vn.egov.commons.web.ApiProblem;
@@ -29,7 +29,7 @@ import java.util.UUID;
  * Links a citizen to a business as its legal representative. How representation is established: the
  * citizen <em>declares</em> it, and the declaration is accepted only from an identity verified against
  * the national population registry (level of assurance 2), stored with the level it was made at, who
- * and when ({@code business_link}, {@code identity_audit}) and announced ({@code BusinessLinked}). It
+ * and when ({@code business_link}, {@code identity_audit}) and announced ({@code BusinessLinkedV1}). It
  * is not checked against the national business registration system: there is no adapter for it yet,
  * and an officer receiving a business's dossier still checks the representative on the papers. A
  * business may have several representatives, so the same tax code may be linked to several citizens.
@@ -84,8 +84,8 @@ class BusinessService {
                 links.insert(linkId, personId, link, who.levelOfAssurance());
                 audit.record(personId, who.subject(), "BUSINESS_LINKED",
                         "link " + linkId + ", tax code " + taxCode + ", basis DECLARATION at level " + who.levelOfAssurance());
-                events.publish(EventTopics.IDENTITY, BusinessLinked.TYPE, personId.toString(),
-                        new BusinessLinked(personId.toString(), taxCode, name, link.linkedAt()));
+                events.publish(EventTopics.IDENTITY, BusinessLinkedV1.TYPE, personId.toString(),
+                        new BusinessLinkedV1(personId.toString(), taxCode, name, link.linkedAt()));
             });
         } catch (DuplicateKeyException raced) {
             throw alreadyLinked(taxCode);

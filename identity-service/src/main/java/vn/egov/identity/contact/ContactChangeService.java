@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.ContactChanged;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
+import vn.egov.commons.events.contracts.identity.ContactChangedV1;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
@@ -45,12 +45,12 @@ import java.util.UUID;
 /**
  * A citizen changes their email address or phone number; the change takes effect only once a one-time
  * code sent to the <em>new</em> destination comes back. The code (6 digits, from a CSPRNG) leaves only
- * in the {@code ContactVerificationRequested} event that notification-service delivers; here it is kept
+ * in the {@code ContactVerificationRequestedV1} event that notification-service delivers; here it is kept
  * as a keyed HMAC bound to the change, expires, allows a few attempts and works once.
  *
  * <p>Applying the change touches Keycloak (email and its verified flag, or the {@code phone} attribute)
  * and the local profile, which share no transaction: Keycloak first, then the profile, the change's
- * status, the audit row and {@code ContactChanged} in one database transaction; if that fails, Keycloak
+ * status, the audit row and {@code ContactChangedV1} in one database transaction; if that fails, Keycloak
  * is set back. No transaction is held open while Keycloak is called. Contacts never reach a log line.
  */
 @Service
@@ -116,8 +116,8 @@ class ContactChangeService {
             changes.insert(new ContactChange(id, profile.id(), channel, protector.seal(value, DESTINATION),
                     codeHash(id, code), expiresAt, 0, Status.PENDING), now);
             audit.record(profile.id(), who.subject(), "CONTACT_CHANGE_REQUESTED", "change " + id + ", channel " + channel);
-            events.publish(EventTopics.IDENTITY, ContactVerificationRequested.TYPE, personId,
-                    new ContactVerificationRequested(personId, channel, value, code, expiresAt, language, now));
+            events.publish(EventTopics.IDENTITY, ContactVerificationRequestedV1.TYPE, personId,
+                    new ContactVerificationRequestedV1(personId, channel, value, code, expiresAt, language, now));
         });
         log.info("person {} asked to change their {} contact: change {}", personId, channel, id);
         return new ChangeAccepted(id.toString(), channel, expiresAt, properties.maxAttempts());
@@ -204,8 +204,8 @@ class ContactChangeService {
                 }
                 profiles.changeContacts(profile.id(), newEmail, newPhone);
                 audit.record(profile.id(), who.subject(), "CONTACT_CHANGED", "change " + change.id() + ", channel " + change.channel());
-                events.publish(EventTopics.IDENTITY, ContactChanged.TYPE, userId,
-                        new ContactChanged(userId, change.channel(), newEmail, newPhone, previous, now));
+                events.publish(EventTopics.IDENTITY, ContactChangedV1.TYPE, userId,
+                        new ContactChangedV1(userId, change.channel(), newEmail, newPhone, previous, now));
             });
         } catch (ConfirmedMeanwhile meanwhile) {
             // a concurrent confirmation with the same code applied the same values: nothing to undo

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 
 /**
  * Officer accounts live in Keycloak only (attribute {@code agency}, realm role OFFICER or APPROVER); the
- * {@code OfficerCreated} event goes through the outbox after Keycloak said yes, and the account is
+ * {@code OfficerCreatedV1} event goes through the outbox after Keycloak said yes, and the account is
  * deleted again if that fails. An administrator acts on their own agency's accounts only: anyone
  * else's answers exactly like an account that does not exist.
  */
@@ -117,8 +117,8 @@ class OfficerService {
         try {
             keycloak.assignRealmRole(id, r.role());
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            transactions.executeWithoutResult(tx -> events.publish(EventTopics.IDENTITY, OfficerCreated.TYPE, id,
-                    new OfficerCreated(id, username, fullName, email, r.role(), agency, admin.subject(), now)));
+            transactions.executeWithoutResult(tx -> events.publish(EventTopics.IDENTITY, OfficerCreatedV1.TYPE, id,
+                    new OfficerCreatedV1(id, username, fullName, email, r.role(), agency, admin.subject(), now)));
         } catch (RuntimeException e) {
             try {
                 keycloak.deleteUser(id);

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.CitizenRegistered;
+import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
 import vn.egov.identity.citizen.CitizenProfile;
@@ -41,7 +41,7 @@ import java.util.UUID;
 /**
  * Registers a citizen in two systems that share no transaction: the Keycloak account first (it
  * enforces the password policy and username/email uniqueness), then the local profile and the
- * {@code CitizenRegistered} event in one database transaction. When the second step fails, the first
+ * {@code CitizenRegisteredV1} event in one database transaction. When the second step fails, the first
  * is undone (the Keycloak user deleted), so no account exists without a profile; and because the
  * profile is written only after Keycloak said yes, no profile exists without an account.
  */
@@ -94,7 +94,7 @@ class RegistrationService {
                     valid.dateOfBirth(), valid.sex(), valid.email(), valid.phone(), LEVEL_REGISTERED, null, now);
             transactions.executeWithoutResult(tx -> {
                 profiles.insert(profile);
-                events.publish(EventTopics.IDENTITY, CitizenRegistered.TYPE, userId, new CitizenRegistered(userId,
+                events.publish(EventTopics.IDENTITY, CitizenRegisteredV1.TYPE, userId, new CitizenRegisteredV1(userId,
                         valid.fullName(), valid.email(), valid.phone(), LEVEL_REGISTERED, now));
             });
         } catch (RuntimeException e) {

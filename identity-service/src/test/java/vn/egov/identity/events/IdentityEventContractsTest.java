@@ -3,12 +3,12 @@ package vn.egov.identity.events;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.egov.commons.events.contracts.identity.BusinessLinked;
-import vn.egov.commons.events.contracts.identity.CitizenRegistered;
-import vn.egov.commons.events.contracts.identity.CitizenVerified;
-import vn.egov.commons.events.contracts.identity.ContactChanged;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
-import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.identity.BusinessLinkedV1;
+import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
+import vn.egov.commons.events.contracts.identity.CitizenVerifiedV1;
+import vn.egov.commons.events.contracts.identity.ContactChangedV1;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,31 +26,31 @@ class IdentityEventContractsTest {
 
     @Test
     void typesAreVersionedNames() {
-        assertThat(CitizenRegistered.TYPE).isEqualTo("vn.egov.identity.citizen-registered.v1");
-        assertThat(CitizenVerified.TYPE).isEqualTo("vn.egov.identity.citizen-verified.v1");
-        assertThat(OfficerCreated.TYPE).isEqualTo("vn.egov.identity.officer-created.v1");
+        assertThat(CitizenRegisteredV1.TYPE).isEqualTo("vn.egov.identity.citizen-registered.v1");
+        assertThat(CitizenVerifiedV1.TYPE).isEqualTo("vn.egov.identity.citizen-verified.v1");
+        assertThat(OfficerCreatedV1.TYPE).isEqualTo("vn.egov.identity.officer-created.v1");
     }
 
     @Test
     void fieldsOnTheWire() {
         Instant at = Instant.parse("2026-11-22T02:00:00Z");
-        assertThat(fields(new CitizenRegistered("p1", "Nguyễn Văn An", "a@b.vn", "0912345678", 1, at)))
+        assertThat(fields(new CitizenRegisteredV1("p1", "Nguyễn Văn An", "a@b.vn", "0912345678", 1, at)))
                 .containsExactlyInAnyOrder("personId", "fullName", "email", "phone", "levelOfAssurance", "registeredAt");
-        assertThat(fields(new CitizenVerified("p1", 2, "national-population-registry", at)))
+        assertThat(fields(new CitizenVerifiedV1("p1", 2, "national-population-registry", at)))
                 .containsExactlyInAnyOrder("personId", "levelOfAssurance", "verifiedBy", "verifiedAt");
-        assertThat(fields(new OfficerCreated("p2", "canbo", "Trần Thị Bình", "c@b.vn", "OFFICER", "000.00.01.H26", "p3", at)))
+        assertThat(fields(new OfficerCreatedV1("p2", "canbo", "Trần Thị Bình", "c@b.vn", "OFFICER", "000.00.01.H26", "p3", at)))
                 .containsExactlyInAnyOrder("personId", "username", "fullName", "email", "role", "agencyCode", "createdBy",
                         "createdAt");
-        assertThat(fields(new BusinessLinked("p1", "0100109106", "Công ty TNHH Ánh Dương", at)))
+        assertThat(fields(new BusinessLinkedV1("p1", "0100109106", "Công ty TNHH Ánh Dương", at)))
                 .containsExactlyInAnyOrder("personId", "taxCode", "businessName", "linkedAt");
-        assertThat(json.writeValueAsString(new CitizenRegistered("p1", "n", "e", "p", 1, at)))
+        assertThat(json.writeValueAsString(new CitizenRegisteredV1("p1", "n", "e", "p", 1, at)))
                 .contains("\"registeredAt\":\"2026-11-22T02:00:00Z\"");
     }
 
     @Test
     void noContractCarriesAnIdentityNumber() {
-        for (Class<?> contract : List.of(CitizenRegistered.class, CitizenVerified.class, OfficerCreated.class,
-                ContactVerificationRequested.class, ContactChanged.class, BusinessLinked.class)) {
+        for (Class<?> contract : List.of(CitizenRegisteredV1.class, CitizenVerifiedV1.class, OfficerCreatedV1.class,
+                ContactVerificationRequestedV1.class, ContactChangedV1.class, BusinessLinkedV1.class)) {
             for (var component : contract.getRecordComponents()) {
                 assertThat(component.getName().toLowerCase()).as(contract.getSimpleName())
                         .doesNotContain("national", "cccd", "identitynumber");

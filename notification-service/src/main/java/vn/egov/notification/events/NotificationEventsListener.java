@@ -10,10 +10,11 @@ import vn.egov.commons.events.EventReader;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.IdempotentConsumer;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
-import vn.egov.commons.events.contracts.identity.CitizenRegistered;
-import vn.egov.commons.events.contracts.identity.ContactChanged;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequested;
-import vn.egov.commons.events.contracts.identity.OfficerCreated;
+import vn.egov.commons.events.contracts.dossier.DossierStatus;
+import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
+import vn.egov.commons.events.contracts.identity.ContactChangedV1;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 import vn.egov.notification.NotificationProperties;
@@ -24,7 +25,6 @@ import vn.egov.notification.notice.Recipients;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Consumes the platform's events and turns those people are told about into notices. Each event is
@@ -32,7 +32,8 @@ import java.util.Optional;
  * delivery rows commit together); a failure is retried with backoff by egov-commons' error handler
  * and then goes to {@code <topic>.notification-service.dlq}, so a poison message never blocks its
  * partition. A record that is no CloudEvent, or whose data lacks what a notice needs (the person, the
- * dossier, the payment), goes there at once: retrying cannot help. Unknown types are ignored (additive evolution).
+ * dossier, the payment, the payer), goes there at once: retrying cannot help. Unknown types are ignored
+ * (additive evolution). Nothing here remembers which dossier belongs to whom: every event names its recipient.
  */
 @Component
 class NotificationEventsListener {
@@ -67,7 +68,6 @@ class NotificationEventsListener {
         // before the transaction: contacts of a person no identity event told us about (identity-service)
         recipients.warm(d.applicantSubject());
         idempotent.process(CONSUMER, event, e -> {
-            recipients.rememberApplicant(d.dossierCode(), d.applicantSubject());
             Map<String, Object> values = new HashMap<>();
             values.put("dossierCode", d.dossierCode());
             values.put("procedureName", d.procedureName());
@@ -80,14 +80,14 @@ class NotificationEventsListener {
             values.put("link", link);
             // a paid fee moves the dossier on (AWAITING_PAYMENT → SUBMITTED): the applicant was told of the submission
             // already, and the receipt notice (PAYMENT_SUCCEEDED) says the agency will now receive it — no second notice
-            boolean paidNow = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && "AWAITING_PAYMENT".equals(d.fromStatus());
+            boolean paidNow = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && d.fromStatus() == DossierStatus.AWAITING_PAYMENT;
             if (!paidNow) {
                 recipients.kindFor(e.type(), "APPLICANT").ifPresent(kind ->
                         notifier.notify(e.id(), new Notice(kind, d.applicantSubject(), values, link)));
             }
             // new dossiers (once they can be received: not while awaiting payment), supplements received and
             // dossiers transferred in: the agency's officers are told too
-            boolean awaitingPayment = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && !"SUBMITTED".equals(d.toStatus());
+            boolean awaitingPayment = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && d.toStatus() != DossierStatus.SUBMITTED;
             if (d.agencyCode() != null && !awaitingPayment) {
                 recipients.kindFor(e.type(), "AGENCY_OFFICERS").ifPresent(kind ->
                         recipients.officersOf(d.agencyCode()).forEach(officer ->
@@ -100,82 +100,64 @@ class NotificationEventsListener {
     void onPaymentEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.value());
         if (PaymentSucceededV1.TYPE.equals(event.type())) {
-            PaymentSucceededV1 p = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode");
-            Optional<String> payer = payerOf(p.payerSubject(), p.dossierCode());
-            recipients.warm(payer.orElse(null));
+            // the payer is who is told: an event without one (published before the field existed) is dead-lettered
+            PaymentSucceededV1 p = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode", "payerSubject");
+            String payer = p.payerSubject().strip();
+            recipients.warm(payer);
             idempotent.process(CONSUMER, event, e -> {
                 Map<String, Object> values = new HashMap<>();
                 values.put("amount", p.amountVnd());
                 values.put("receiptNumber", p.receiptNumber());
                 values.put("paidAt", p.paidAt());
-                notifyPayer(e, "PAYMENT_SUCCEEDED", p.paymentId(), payer, p.dossierCode(), values);
+                notifyPayer(e, "PAYMENT_SUCCEEDED", payer, p.dossierCode(), values);
             });
         } else if (PaymentRefundedV1.TYPE.equals(event.type())) {
-            PaymentRefundedV1 r = reader.data(event, PaymentRefundedV1.class, "paymentId", "dossierCode");
-            Optional<String> payer = payerOf(r.payerSubject(), r.dossierCode());
-            recipients.warm(payer.orElse(null));
+            PaymentRefundedV1 r = reader.data(event, PaymentRefundedV1.class, "paymentId", "dossierCode", "payerSubject");
+            String payer = r.payerSubject().strip();
+            recipients.warm(payer);
             idempotent.process(CONSUMER, event, e -> {
                 Map<String, Object> values = new HashMap<>();
                 values.put("amount", r.refundAmountVnd());
                 values.put("receiptNumber", r.receiptNumber());
                 values.put("refundedAt", r.refundedAt());
-                notifyPayer(e, "PAYMENT_REFUNDED", r.paymentId(), payer, r.dossierCode(), values);
+                notifyPayer(e, "PAYMENT_REFUNDED", payer, r.dossierCode(), values);
             });
         }
     }
 
     /**
-     * Who paid: the event's {@code payerSubject}; events published before that field was added name only
-     * the dossier, whose applicant is then known only if one of its dossier events was processed first.
-     * Payment and dossier events come on different topics, so that order is not guaranteed (a fee paid
-     * within a second of submitting, the backlog after a restart): hence the field.
+     * The notice to the payer the event names, contacts resolved by subject as for dossier events: identity
+     * events, else identity-service ({@link Recipients#warm} before the transaction, or the delivery loop).
      */
-    private Optional<String> payerOf(String payerSubject, String dossierCode) {
-        if (payerSubject != null && !payerSubject.isBlank()) {
-            return Optional.of(payerSubject.strip());
-        }
-        return dossierCode == null ? Optional.empty() : recipients.applicantOf(dossierCode);
-    }
-
-    /**
-     * The notice to the payer, contacts resolved by subject as for dossier events: identity events,
-     * else identity-service ({@link Recipients#warm} before the transaction, or the delivery loop).
-     */
-    private void notifyPayer(CloudEvent e, String kind, java.util.UUID paymentId, Optional<String> payer,
-                             String dossierCode, Map<String, Object> values) {
-        if (payer.isEmpty()) {
-            // only an event from before payerSubject, processed before any event of its dossier: no one to tell
-            log.info("Payment {} is for a dossier whose applicant is unknown here; no {} notice", paymentId, kind);
-            return;
-        }
+    private void notifyPayer(CloudEvent e, String kind, String payer, String dossierCode, Map<String, Object> values) {
         String link = dossierLink(dossierCode);
         values.put("dossierCode", dossierCode);
         values.put("link", link);
-        notifier.notify(e.id(), new Notice(kind, payer.get(), values, link));
+        notifier.notify(e.id(), new Notice(kind, payer, values, link));
     }
 
     @KafkaListener(topics = EventTopics.IDENTITY)
     void onIdentityEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.value());
-        if (CitizenRegistered.TYPE.equals(event.type())) {
-            CitizenRegistered c = reader.data(event, CitizenRegistered.class, "personId");
+        if (CitizenRegisteredV1.TYPE.equals(event.type())) {
+            CitizenRegisteredV1 c = reader.data(event, CitizenRegisteredV1.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
                 recipients.rememberContact(c.personId(), c.fullName(), c.email(), c.phone());
                 String link = properties.portalUrl();
                 notifier.notify(e.id(), new Notice("CITIZEN_REGISTERED", c.personId(),
                         Map.of("fullName", c.fullName() == null ? "" : c.fullName(), "link", link), link));
             });
-        } else if (OfficerCreated.TYPE.equals(event.type())) {
+        } else if (OfficerCreatedV1.TYPE.equals(event.type())) {
             // no notice of its own (Keycloak mails the credentials); remembered for their agency's notices
-            OfficerCreated o = reader.data(event, OfficerCreated.class, "personId");
+            OfficerCreatedV1 o = reader.data(event, OfficerCreatedV1.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
                 recipients.rememberContact(o.personId(), o.fullName(), o.email(), null);
                 if (o.agencyCode() != null) {
                     recipients.rememberOfficer(o.personId(), o.agencyCode(), o.role());
                 }
             });
-        } else if (ContactVerificationRequested.TYPE.equals(event.type())) {
-            ContactVerificationRequested v = reader.data(event, ContactVerificationRequested.class, "personId", "destination", "code");
+        } else if (ContactVerificationRequestedV1.TYPE.equals(event.type())) {
+            ContactVerificationRequestedV1 v = reader.data(event, ContactVerificationRequestedV1.class, "personId", "destination", "code");
             idempotent.process(CONSUMER, event, e -> {
                 Channel channel = channelOf(v.channel());
                 if (channel == null || v.destination().isBlank()) {
@@ -190,8 +172,8 @@ class NotificationEventsListener {
                 notifier.sendOneTimeCode(e.id(), new Notice("CONTACT_VERIFICATION", v.personId(), values, null),
                         language, channel, v.destination().strip(), v.expiresAt());
             });
-        } else if (ContactChanged.TYPE.equals(event.type())) {
-            ContactChanged c = reader.data(event, ContactChanged.class, "personId");
+        } else if (ContactChangedV1.TYPE.equals(event.type())) {
+            ContactChangedV1 c = reader.data(event, ContactChangedV1.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
                 Channel channel = channelOf(c.channel());
                 recipients.replaceContact(c.personId(), c.channel(), c.email(), c.phone());

@@ -11,8 +11,9 @@ import vn.egov.notification.contact.PersonContacts;
 import java.util.Optional;
 
 /**
- * Who is told and how to reach them: contacts fed by identity events, the applicant of each dossier
- * fed by dossier events (for payment events published before they named the payer), and each person's language.
+ * Who is told and how to reach them: contacts fed by identity events, the officers of each agency, and each
+ * person's language. Which dossier belongs to whom is not kept: dossier and payment events name their
+ * recipient ({@code applicantSubject}, {@code payerSubject}).
  * Contacts are personal data: they are stored to send, never logged.
  *
  * <p>Where a person's contacts come from: the {@code recipient_contact} row fed by identity events when
@@ -112,13 +113,6 @@ public class Recipients {
                 .update();
     }
 
-    public void rememberApplicant(String dossierCode, String subject) {
-        jdbc.sql("""
-                        insert into dossier_recipient (dossier_code, subject) values (?, ?)
-                        on conflict (dossier_code) do update set subject = excluded.subject, updated_at = now()""")
-                .param(dossierCode).param(subject).update();
-    }
-
     public void rememberOfficer(String subject, String agencyCode, String role) {
         jdbc.sql("""
                         insert into agency_officer (subject, agency_code, role) values (?, ?, ?)
@@ -154,11 +148,6 @@ public class Recipients {
     public Optional<String> kindFor(String eventType, String audience) {
         return jdbc.sql("select kind from event_kind where event_type = ? and audience = ?")
                 .param(eventType).param(audience).query(String.class).optional();
-    }
-
-    public Optional<String> applicantOf(String dossierCode) {
-        return jdbc.sql("select subject from dossier_recipient where dossier_code = ?").param(dossierCode)
-                .query(String.class).optional();
     }
 
     public Optional<Contact> contact(String subject) {

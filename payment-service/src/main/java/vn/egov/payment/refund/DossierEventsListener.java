@@ -11,12 +11,14 @@ import vn.egov.commons.events.EventReader;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.IdempotentConsumer;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.events.contracts.dossier.DossierStatus;
 import vn.egov.payment.order.PaymentLifecycle;
 import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.order.PaymentOrders;
 import vn.egov.payment.order.PaymentStatus;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -33,7 +35,7 @@ import java.util.Set;
 class DossierEventsListener {
 
     static final String CONSUMER = "payment-service.dossier-events";
-    static final Set<String> BEFORE_PROCESSING = Set.of("SUBMITTED", "AWAITING_PAYMENT");
+    static final Set<DossierStatus> BEFORE_PROCESSING = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.AWAITING_PAYMENT);
     static final String REJECTED_REASON = "Hồ sơ bị từ chối trước khi xử lý";
     static final String WITHDRAWN_REASON = "Công dân rút hồ sơ";
     private static final Logger log = LoggerFactory.getLogger(DossierEventsListener.class);
@@ -84,7 +86,7 @@ class DossierEventsListener {
         }
         // marks the event handled; the cancellation (no gateway call) is its transaction's effect
         idempotent.process(CONSUMER, event, e -> {
-            if (withdrawn && "AWAITING_PAYMENT".equals(dossier.fromStatus())) {
+            if (withdrawn && dossier.fromStatus() == DossierStatus.AWAITING_PAYMENT) {
                 cancelUnpaidOrders(dossier);
             }
         });

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = ServiceTokensTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=egov-commons-tokens-test", "egov.test.kafka=false",
-                "egov.events.relay-enabled=false", "spring.flyway.locations=classpath:db/egov-commons",
+                "egov.events.relay-enabled=false",
                 "egov.security.token-endpoint.read-timeout=1s",
                 "spring.security.oauth2.client.registration.test-service.provider=idp",
                 "spring.security.oauth2.client.registration.test-service.client-id=test-service",

@@ -17,22 +17,22 @@ class IdentityEventContractsTest {
 
     @Test
     void typesAreVersionedAndDistinct() {
-        List<String> types = List.of(CitizenRegistered.TYPE, CitizenVerified.TYPE, OfficerCreated.TYPE,
-                ContactVerificationRequested.TYPE, ContactChanged.TYPE, BusinessLinked.TYPE);
+        List<String> types = List.of(CitizenRegisteredV1.TYPE, CitizenVerifiedV1.TYPE, OfficerCreatedV1.TYPE,
+                ContactVerificationRequestedV1.TYPE, ContactChangedV1.TYPE, BusinessLinkedV1.TYPE);
         assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.identity\\.[a-z-]+\\.v1"));
     }
 
     @Test
     void contactEventsKeepTheirFieldNames() {
-        JsonNode otp = json.valueToTree(new ContactVerificationRequested("p-1", "SMS", "0912345678", "482913",
+        JsonNode otp = json.valueToTree(new ContactVerificationRequestedV1("p-1", "SMS", "0912345678", "482913",
                 at.plusSeconds(600), "vi", at));
         assertThat(otp.get("destination").asString()).isEqualTo("0912345678");
         assertThat(otp.get("code").asString()).isEqualTo("482913");
         assertThat(otp.get("expiresAt").asString()).isEqualTo("2026-11-22T03:14:05Z");
 
-        JsonNode changed = json.valueToTree(new ContactChanged("p-1", "EMAIL", "moi@example.vn", "0912345678",
+        JsonNode changed = json.valueToTree(new ContactChangedV1("p-1", "EMAIL", "moi@example.vn", "0912345678",
                 "cu@example.vn", at));
         assertThat(changed.get("previousDestination").asString()).isEqualTo("cu@example.vn");
-        assertThat(json.treeToValue(changed, ContactChanged.class).email()).isEqualTo("moi@example.vn");
+        assertThat(json.treeToValue(changed, ContactChangedV1.class).email()).isEqualTo("moi@example.vn");
     }
 }

@@ -1,6 +1,7 @@
 package vn.egov.commons.events.contracts.dossier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,20 +11,25 @@ import java.util.Set;
 /**
  * One transition of a dossier's lifecycle, published on {@code egov.dossier.events} (key: the dossier
  * code) with one of the {@link #TYPES}. The same data shape for every transition, so a consumer that
- * only wants "tell the applicant" needs one record; fields that do not apply are null.
+ * only wants "tell the applicant" needs one record; fields that do not apply are null. One record for a
+ * family of types is the one exception to the naming rule (egov-contracts/README.md): its types share one
+ * shape, and the record is named after the aggregate's lifecycle.
  *
  * @param dossierCode e.g. {@code 000.00.01.H26-261122-0042}
  * @param applicantSubject the Keycloak subject of the citizen who submitted it (the recipient of notices)
  * @param businessTaxCode the business the citizen acted for, or null
- * @param fromStatus state before the transition (null on submission)
+ * @param fromStatus state before the transition (null on submission); for overdue and rated, the current one
  * @param toStatus state after it
  * @param action the action that caused it (submit, receive, request-supplement, supplement, forward,
  *     resolve, reject, return-result, transfer, withdraw, extend-deadline, pay)
  * @param actorRole CITIZEN, OFFICER, APPROVER or SYSTEM
- * @param reason the reason given (rejection, supplement request, apology), or null
+ * @param reason the reason given (rejection, supplement request, apology), or null; on {@link #RATED} also
+ *     the score as text ("1"–"5"), for consumers written before {@code score} (kept for all of v1)
  * @param dueDate the appointment date for the result after this transition
  * @param missingDocuments requirement codes the applicant must supply (request-supplement), else empty
  * @param feeVnd the fee of the procedure in VND (0 when free)
+ * @param score the applicant's rating, 1–5, on {@link #RATED} only; absent from the JSON otherwise. Added
+ *     within v1, so rated events published before it have none (their score is in {@code reason})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DossierLifecycleEventV1(
@@ -34,8 +40,8 @@ public record DossierLifecycleEventV1(
         String agencyName,
         String applicantSubject,
         String businessTaxCode,
-        String fromStatus,
-        String toStatus,
+        DossierStatus fromStatus,
+        DossierStatus toStatus,
         String action,
         String actorSubject,
         String actorRole,
@@ -43,7 +49,8 @@ public record DossierLifecycleEventV1(
         LocalDate dueDate,
         List<String> missingDocuments,
         long feeVnd,
-        Instant occurredAt) {
+        Instant occurredAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer score) {
 
     public static final String SUBMITTED = "vn.egov.dossier.submitted.v1";
     public static final String RECEIVED = "vn.egov.dossier.received.v1";
@@ -60,7 +67,7 @@ public record DossierLifecycleEventV1(
 
     /** The dossier passed its due date without a result (published once, by the scheduled overdue check). */
     public static final String OVERDUE = "vn.egov.dossier.overdue.v1";
-    /** The applicant rated the service after the result (the score travels in {@code reason} as 1–5). */
+    /** The applicant rated the service after the result: {@code score} 1–5 (and, as text, {@code reason}). */
     public static final String RATED = "vn.egov.dossier.rated.v1";
 
     public static final Set<String> TYPES = Set.of(SUBMITTED, RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENTED,

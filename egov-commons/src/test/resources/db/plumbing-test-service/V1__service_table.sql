@@ -1,0 +1,2 @@
+-- a service's own first migration (EventPlumbingMigrationsIT)
+create table service_thing (id bigint primary key, name text not null);
