@@ -76,6 +76,17 @@ final class PublicApiStandIn {
                     "mandatory":false,"allowedTypes":["application/pdf","image/jpeg"]}],
                  "fields":[{"name":"businessName","label":"Tên hộ kinh doanh","labelEn":"Business name","type":"TEXT",
                             "required":true,"options":null,"maxLength":200,"prefill":null}]}""")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.001193")).willReturn(okJson("""
+                {"code":"1.001193","name":"Đăng ký khai sinh","nameEn":"Birth registration",
+                 "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
+                 "processingDays":1,"feeVnd":0,"feeField":null,"feeOptions":null,"mode":"FULL_ONLINE",
+                 "requiredLevelOfAssurance":1,
+                 "documents":[
+                   {"code":"TO_KHAI","name":"Tờ khai đăng ký khai sinh","nameEn":"Birth registration form",
+                    "mandatory":true,"allowedTypes":["application/pdf"]},
+                   {"code":"GIAY_CHUNG_SINH","name":"Giấy chứng sinh","nameEn":"Birth certificate from the hospital",
+                    "mandatory":true,"allowedTypes":["application/pdf","image/jpeg","image/png"]}],
+                 "fields":[]}""")));
         server.stubFor(get(urlPathEqualTo("/api/v1/procedures/9.999999")).willReturn(problem(404, "procedure-not-found")));
         server.stubFor(get(urlPathEqualTo("/api/v1/public/dossiers/" + DOSSIER_CODE)).willReturn(okJson("""
                 {"code":"%s","status":"IN_PROCESSING","procedureCode":"2.000575",
