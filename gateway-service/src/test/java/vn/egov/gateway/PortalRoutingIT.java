@@ -27,7 +27,7 @@ class PortalRoutingIT extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/", "/thu-tuc", "/thu-tuc/1.001193", "/tra-cuu", "/tro-giup", "/assets/css/portal.css"})
+    @ValueSource(strings = {"/", "/thu-tuc", "/thu-tuc/1.001193", "/tra-cuu", "/thong-ke", "/tro-giup", "/assets/css/portal.css"})
     void portalPathsReachThePortalWithoutAToken(String path) {
         HttpResponse<String> response = gateway.get(path).send();
 

@@ -76,6 +76,7 @@ class PortalBrowserIT {
                 new Page("lookup-result", "/tra-cuu?code=" + PublicApiStandIn.DOSSIER_CODE, "Tra cứu hồ sơ · Cổng dịch vụ công",
                         "Tra cứu hồ sơ"),
                 new Page("lookup-not-found", "/tra-cuu?code=KHONG-CO", "Tra cứu hồ sơ · Cổng dịch vụ công", "Tra cứu hồ sơ"),
+                new Page("statistics", "/thong-ke", "Thống kê giải quyết hồ sơ · Cổng dịch vụ công", "Thống kê giải quyết hồ sơ"),
                 new Page("help", "/tro-giup", "Hỗ trợ và liên hệ · Cổng dịch vụ công", "Hỗ trợ và liên hệ"),
                 new Page("not-found", "/thu-tuc/9.999999", "Không tìm thấy trang · Cổng dịch vụ công", "Không tìm thấy trang"),
                 new Page("api-error", "/tra-cuu?code=LOI-HE-THONG", "Đã có lỗi · Cổng dịch vụ công", "Đã có lỗi"),

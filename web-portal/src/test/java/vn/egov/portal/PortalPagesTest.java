@@ -193,6 +193,27 @@ class PortalPagesTest {
     }
 
     @Test
+    void statisticsAreDrawnOnTheServerWithTheFiguresInATable() throws Exception {
+        mvc.perform(get("/thong-ke"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<h1>Thống kê giải quyết hồ sơ</h1>"),
+                        containsString("Từ 01/01/2026 đến 04/12/2026"),
+                        containsString("<svg"),
+                        // 6 of 8 on time: 75 % of the scale, drawn on 80 % of the width
+                        containsString("width=\"60.0%\""),
+                        containsString(">75 %<"),
+                        containsString(">4,3 / 5<"),
+                        containsString(">Chưa có<"),
+                        not(containsString("<script")))))
+                // the busiest agency first
+                .andExpect(content().string(PageOrder.of("Ủy ban nhân dân phường Ba Đình", "Sở Tư pháp thành phố Hà Nội")));
+        mvc.perform(get("/thong-ke").param("lang", "en"))
+                .andExpect(content().string(allOf(containsString("Resolved on time"), containsString(">75%<"),
+                        containsString(">4.3 / 5<"))));
+    }
+
+    @Test
     void everyPageCarriesAPolicyWithoutInlineScriptsOrStyles() throws Exception {
         mvc.perform(get("/tro-giup"))
                 .andExpect(header().string("Content-Security-Policy", allOf(containsString("script-src 'self'"),

@@ -55,6 +55,7 @@ class SecurityConfiguration {
             "/",
             "/thu-tuc/**",
             "/tra-cuu/**",
+            "/thong-ke/**",
             "/tro-giup/**",
             "/assets/**",
     };

@@ -35,6 +35,35 @@ public class Formats {
         return messages.getMessage("fee.amount", new Object[] {number}, locale);
     }
 
+    /** A share 0–1 as a whole percentage: "85 %" / "85%". */
+    public String percent(Double share) {
+        if (share == null) {
+            return "";
+        }
+        long whole = Math.round(share * 100);
+        return english(LocaleContextHolder.getLocale()) ? whole + "%" : whole + " %";
+    }
+
+    /** An average rating out of 5 with one decimal: "4,3 / 5" / "4.3 / 5". */
+    public String rating(Double rating) {
+        if (rating == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP); // 4.25 reads as 4.3, as people round
+        return format.format(rating) + " / 5";
+    }
+
+    public String number(Number value) {
+        return value == null ? "" : NumberFormat.getIntegerInstance(locale()).format(value);
+    }
+
+    private static Locale locale() {
+        return english(LocaleContextHolder.getLocale()) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
+    }
+
     public String date(LocalDate date) {
         if (date == null) {
             return "";
