@@ -21,7 +21,7 @@ import static vn.egov.platform.journeys.Platform.GATEWAY;
 /**
  * The web portal of the real platform, in a real headless Chromium at a phone's size, through the gateway's
  * one origin: the home page in Vietnamese, a procedure found by typing without accents (the real catalogue
- * folds them), its page, and a lookup of an unknown code answered in a sentence.
+ * folds them), its page, a lookup of an unknown code answered in a sentence, and the statistics page.
  */
 @Order(6)
 @ExtendWith(PlatformExtension.class)
@@ -55,6 +55,12 @@ class PortalJourneyIT {
             chrome.findElement(By.cssSelector("form.lookup button")).click();
             assertThat(chrome.findElement(By.id("code-error")).getText())
                     .isEqualTo("Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy tiếp nhận.");
+
+            // the statistics page reads the real statistics API (an error page would have another heading)
+            chrome.findElement(By.linkText("Thống kê")).click();
+            assertThat(chrome.getTitle()).isEqualTo("Thống kê giải quyết hồ sơ · Cổng dịch vụ công");
+            assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Thống kê giải quyết hồ sơ");
+            screenshot(chrome, "platform-statistics-360x640.png");
         } finally {
             chrome.quit();
         }
