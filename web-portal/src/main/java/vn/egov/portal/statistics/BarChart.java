@@ -1,6 +1,8 @@
 package vn.egov.portal.statistics;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -23,9 +25,9 @@ record BarChart(List<Bar> bars, int height) {
     /** @param max the scale's end (1.0 for shares, 5 for ratings), or null for the largest value */
     static BarChart of(List<StatisticsController.AgencyStatistics> agencies,
                        Function<StatisticsController.AgencyStatistics, Double> figure, Double max) {
-        double top = max != null ? max : agencies.stream().map(figure).filter(v -> v != null)
+        double top = max != null ? max : agencies.stream().map(figure).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).max().orElse(0);
-        List<Bar> bars = new java.util.ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < agencies.size(); i++) {
             Double value = figure.apply(agencies.get(i));
             double percent = value == null || top <= 0 ? 0 : Math.max(0, Math.min(100, value / top * 100));
