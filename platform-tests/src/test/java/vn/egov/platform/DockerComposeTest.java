@@ -291,6 +291,26 @@ class DockerComposeTest {
                 .as(service + " must expose /actuator/health/readiness").isEqualTo("true");
     }
 
+    /**
+     * web-portal: built, published and health-checked as the services are; no database, broker or token keys
+     * (it reads the public API through the gateway), so the token and infrastructure checks do not apply.
+     */
+    @Test
+    void runsTheWebPortalBehindTheGateway() {
+        String portal = "web-portal";
+        buildsTheServiceFromItsModuleWithTheSharedDockerfile(portal);
+        publishesTheServerPortOfItsConfigurationOnLoopbackOnly(portal);
+        setsOnlyVariablesItsConfigurationReads(portal);
+        pointsLoopbackDefaultsAtTheContainerPublishingThatPort(portal);
+        listensOnEveryInterfaceOfItsContainer(portal);
+        reportsItsReadinessToDocker(portal);
+        waitsOnlyForServicesThatReportTheirHealth(portal);
+        assertThat(environment(portal)).as("web-portal reaches the API through the gateway")
+                .containsEntry("PORTAL_API_URL", "http://gateway-service:8080");
+        assertThat(environment(GATEWAY)).as("the gateway routes the pages to web-portal")
+                .containsEntry("WEB_PORTAL_URL", "http://web-portal:8085");
+    }
+
     @Test
     void infrastructureReportsItsHealth() {
         assertThat(healthcheckTest("postgres")).contains("pg_isready");

@@ -42,7 +42,7 @@ class SecurityConfiguration {
             // the payment gateway's IPN (signed, verified by payment-service) and the browser's return page
             new PublicEndpoint(HttpMethod.GET, "/api/v1/payments/vnpay/**"));
 
-    /** Non-API paths served without a token: Keycloak, probes and metrics, API docs. */
+    /** Non-API paths served without a token: Keycloak, probes and metrics, API docs, the web portal's pages. */
     static final String[] PUBLIC_PATHS = {
             "/auth/**",
             "/actuator/health/**",
@@ -51,6 +51,13 @@ class SecurityConfiguration {
             "/swagger-ui/**",
             "/swagger-ui.html",
             "/webjars/**",
+            // web-portal's pages and assets: public pages; the portal keeps its own sessions (BFF)
+            "/",
+            "/thu-tuc/**",
+            "/tra-cuu/**",
+            "/thong-ke/**",
+            "/tro-giup/**",
+            "/assets/**",
     };
 
     /**

@@ -1,0 +1,82 @@
+package vn.egov.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * web-portal's pages and assets go to web-portal, without a token, path and query unchanged; the API, Keycloak,
+ * the API docs and the gateway's own pages (Swagger UI) stay where they were; an unknown path is still the
+ * gateway's 404 problem. (A context of its own: the portal stub's address.)
+ */
+class PortalRoutingIT extends GatewayIntegrationTest {
+
+    static final UpstreamStub PORTAL = UpstreamStub.start("portal")
+            .answersWithHeaders("/tro-giup", Map.of("Content-Security-Policy", "default-src 'self'; script-src 'self'"));
+
+    @DynamicPropertySource
+    static void portal(DynamicPropertyRegistry registry) {
+        registry.add("WEB_PORTAL_URL", PORTAL::url);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/", "/thu-tuc", "/thu-tuc/1.001193", "/tra-cuu", "/thong-ke", "/tro-giup", "/assets/css/portal.css"})
+    void portalPathsReachThePortalWithoutAToken(String path) {
+        HttpResponse<String> response = gateway.get(path).send();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        UpstreamStub.Received relayed = relayedTo(PORTAL, response);
+        assertThat(relayed.method()).isEqualTo("GET");
+        assertThat(relayed.path()).isEqualTo(path);
+        assertNotRelayed(response, IDENTITY, DOSSIER, PAYMENT, NOTIFICATION, KEYCLOAK);
+    }
+
+    @Test
+    void theQueryReachesThePortalUnchanged() {
+        HttpResponse<String> response = gateway.get("/thu-tuc?q=dang+ky+khai+sinh&lang=en").send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(relayedTo(PORTAL, response).query()).isEqualTo("q=dang+ky+khai+sinh&lang=en");
+    }
+
+    @Test
+    void thePortalsOwnContentSecurityPolicyIsKept() {
+        HttpResponse<String> response = gateway.get("/tro-giup").send();
+
+        assertThat(response.headers().allValues("Content-Security-Policy"))
+                .containsExactly("default-src 'self'; script-src 'self'");
+    }
+
+    @Test
+    void theApiStillGoesToItsServices() {
+        HttpResponse<String> response = gateway.get("/api/v1/procedures?q=dang+ky").send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(relayedTo(DOSSIER, response).path()).isEqualTo("/api/v1/procedures");
+        assertNotRelayed(response, PORTAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/swagger-ui.html", "/v3/api-docs/swagger-config", "/actuator/health/readiness"})
+    void theGatewaysOwnPagesStayTheGateways(String path) {
+        HttpResponse<String> response = gateway.get(path).send();
+
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 302);
+        assertNotRelayed(response, PORTAL);
+    }
+
+    @Test
+    void anUnknownPathIsStillTheGateways404Problem() {
+        HttpResponse<String> response = gateway.get("/khong-co-trang-nay").bearer(ISSUER.citizen("001090000001")).send();
+
+        assertProblem(response, 404, "not-found");
+        assertNotRelayed(response, PORTAL);
+    }
+}

@@ -1,0 +1,56 @@
+package vn.egov.portal.procedure;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue as the public API gives it ({@code GET /api/v1/procedures}, {@code /api/v1/procedures/{code}}).
+ * The API folds Vietnamese accents itself ("dang ky khai sinh" finds "Đăng ký khai sinh"), so the portal passes
+ * the user's text on unchanged rather than folding it a second time.
+ */
+@Component
+class Procedures {
+
+    /** The largest page the API serves: the whole catalogue of a province fits in a few. */
+    static final int MAX_PAGE_SIZE = 100;
+
+    record Summary(String code, String name, String nameEn, String agencyName, String level, int processingDays,
+                   long feeVnd, String mode) {
+    }
+
+    record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    record Detail(String code, String name, String nameEn, String agencyCode, String agencyName, String level,
+                  int processingDays, long feeVnd, String feeField, Map<String, Long> feeOptions, String mode,
+                  int requiredLevelOfAssurance, List<RequiredDocument> documents) {
+    }
+
+    record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
+    }
+
+    private final RestClient api;
+
+    Procedures(RestClient api) {
+        this.api = api;
+    }
+
+    Page search(String text, int page, int size) {
+        return api.get()
+                .uri(uri -> uri.path("/api/v1/procedures")
+                        .queryParamIfPresent("q", Optional.ofNullable(text).filter(t -> !t.isBlank()))
+                        .queryParam("page", page).queryParam("size", size).build())
+                .retrieve()
+                .body(new ParameterizedTypeReference<Page>() {
+                });
+    }
+
+    Detail find(String code) {
+        return api.get().uri("/api/v1/procedures/{code}", code).retrieve().body(Detail.class);
+    }
+}

@@ -1,0 +1,2 @@
+/** Agency statistics for everyone: on-time share, volumes and ratings, drawn on the server as SVG. */
+package vn.egov.portal.statistics;
