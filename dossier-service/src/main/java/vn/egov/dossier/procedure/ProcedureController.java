@@ -1,5 +1,7 @@
 package vn.egov.dossier.procedure;
 
+import vn.egov.dossier.input.InputLimits;
+
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -11,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
-import vn.egov.dossier.dossier.InputLimits;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
