@@ -34,16 +34,16 @@ import vn.egov.dossier.procedure.ProcedureCatalogue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The one-stop desk's actions on a dossier and the citizen's supplement, each one transition. */
+/**
+ * The one-stop desk's actions on a dossier and the citizen's supplement, each one transition: the transition table
+ * says whether the action is allowed (status and role), the action's {@link ActionPolicy} what it checks and changes.
+ */
 @Service
 public class DossierActions {
 
@@ -72,11 +72,13 @@ public class DossierActions {
     private final DocumentStorage storage;
     private final Clock clock;
     private final PersonalDocuments personalDocuments;
+    private final DeskWrites writes;
 
     DossierActions(JdbcClient jdbc, DossierStore store, DossierLifecycle lifecycle, WorkingDayCalendar calendar,
                    ProcedureCatalogue catalogue, Intake intake, DocumentStorage storage, Clock clock,
-                   PersonalDocuments personalDocuments) {
+                   PersonalDocuments personalDocuments, DeskWrites writes) {
         this.personalDocuments = personalDocuments;
+        this.writes = writes;
         this.jdbc = jdbc;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -112,85 +114,21 @@ public class DossierActions {
                 .flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "dossier-transition-not-allowed", action,
                         d.status().name()));
-        Actor actor = new Actor(who.subject(), t.role());
-        LocalDate today = today();
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
-        return switch (action) {
-            case "receive" -> {
-                Procedure procedure = catalogue.find(d.procedureCode()).orElseThrow();
-                LocalDate due = calendar.addWorkingDays(today, procedure.processingDays());
-                jdbc.sql("update dossier set received_at = ?, received_date = ? where id = ?")
-                        .params(OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC), today, d.id()).update();
-                yield lifecycle.apply(d, t, actor, DossierLifecycle.Change.of(request.reason(), request.note(), due));
-            }
-            case "request-supplement" -> {
-                Procedure procedure = catalogue.find(d.procedureCode()).orElseThrow();
-                List<String> missing = request.missingDocuments() == null ? List.of()
-                        : List.copyOf(new LinkedHashSet<>(request.missingDocuments()));
-                if (missing.isEmpty()) {
-                    errors.add(intake.error("missingDocuments", "required"));
-                }
-                for (String m : missing) {
-                    if (procedure.document(m).isEmpty()) {
-                        errors.add(intake.error("missingDocuments", "unknown-requirement", m));
-                    }
-                }
-                fail(errors);
-                jdbc.sql("update dossier set missing_documents = ?::text[], supplement_requested_on = ? where id = ?")
-                        .params(missing.toArray(String[]::new), today, d.id()).update();
-                yield lifecycle.apply(d, t, actor, new DossierLifecycle.Change(request.reason(), request.note(),
-                        d.dueDate(), missing, Map.of()));
-            }
-            case "reject" -> {
-                if (blank(request.reason())) {
-                    fail(List.of(intake.error("reason", "required")));
-                }
-                yield lifecycle.apply(d, t, actor, DossierLifecycle.Change.of(request.reason(), request.note(), d.dueDate()));
-            }
-            case "resolve" -> {
-                if (result != null) {
-                    List<AcceptedFile> files = intake.checkDocuments(
-                            List.of(new Intake.DocumentRef(RESULT.code(), result.getOriginalFilename())), List.of(result),
-                            requirement -> Optional.of(RESULT), List.of(RESULT.code()), errors, Intake.UPLOADS_ONLY);
-                    fail(errors);
-                    Documents.store(jdbc, storage, d.id(), files, "RESULT", who.subject(), Instant.now(clock));
-                }
-                jdbc.sql("update dossier set resolved_at = ? where id = ?")
-                        .params(OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC), d.id()).update();
-                yield lifecycle.apply(d, t, actor, DossierLifecycle.Change.of(request.reason(), request.note(), d.dueDate()));
-            }
-            case "transfer" -> {
-                String target = request.targetAgencyCode();
-                if (blank(target) || target.equals(d.agencyCode())) {
-                    fail(List.of(intake.error("targetAgencyCode", "required")));
-                }
-                if (blank(request.reason())) {
-                    fail(List.of(intake.error("reason", "required")));
-                }
-                // the receiving agency is named by its electronic identifier; the event carries it
-                jdbc.sql("update dossier set agency_code = ?, agency_name = null, received_date = null, received_at = null where id = ?")
-                        .params(target, d.id()).update();
-                DossierRow applied = lifecycle.apply(d.withAgency(target), t, actor, new DossierLifecycle.Change(request.reason(),
-                        request.note(), d.dueDate(), List.of(), Map.of("fromAgency", d.agencyCode(), "toAgency", target)));
-                yield applied;
-            }
-            case "extend-deadline" -> {
-                if (blank(request.reason())) {
-                    errors.add(intake.error("reason", "required"));
-                }
-                if (request.newAppointmentDate() == null
-                        || d.dueDate() != null && !request.newAppointmentDate().isAfter(d.dueDate())) {
-                    errors.add(intake.error("newAppointmentDate", "after-due-date"));
-                } else if (request.newAppointmentDate().isBefore(today)) {
-                    // an overdue dossier's new appointment must still lie ahead
-                    errors.add(intake.error("newAppointmentDate", "in-the-past"));
-                }
-                fail(errors);
-                yield lifecycle.apply(d, t, actor, new DossierLifecycle.Change(request.reason(), request.note(),
-                        request.newAppointmentDate(), List.of(), Map.of("previousDueDate", String.valueOf(d.dueDate()))));
-            }
-            default -> lifecycle.apply(d, t, actor, DossierLifecycle.Change.of(request.reason(), request.note(), d.dueDate()));
-        };
+        ActionPolicy policy = ActionPolicies.forAction(action).orElseThrow();
+        ActionPolicy.DeskCase c = new ActionPolicy.DeskCase(d, request, today(), Instant.now(clock),
+                () -> catalogue.find(d.procedureCode()).orElseThrow(), calendar);
+        fail(policy.check(c).stream().map(v -> intake.error(v.field(), v.code(), v.args())).toList());
+        if (result != null && "resolve".equals(action)) {
+            // the decision document (the controller refuses a file with any other action)
+            List<ApiProblem.FieldError> errors = new ArrayList<>();
+            List<AcceptedFile> files = intake.checkDocuments(
+                    List.of(new Intake.DocumentRef(RESULT.code(), result.getOriginalFilename())), List.of(result),
+                    requirement -> Optional.of(RESULT), List.of(RESULT.code()), errors, Intake.UPLOADS_ONLY);
+            fail(errors);
+            Documents.store(jdbc, storage, d.id(), files, "RESULT", who.subject(), Instant.now(clock));
+        }
+        policy.write(c, writes);
+        return lifecycle.apply(policy.subject(c), t, new Actor(who.subject(), t.role()), policy.change(c));
     }
 
     /**
@@ -237,10 +175,6 @@ public class DossierActions {
         both.addAll(a);
         both.retainAll(b);
         return both;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static void fail(List<ApiProblem.FieldError> errors) {
