@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
-import vn.egov.dossier.dossier.InputLimits;
 import vn.egov.commons.time.VietnamTime;
 
 import java.time.Clock;

@@ -3,12 +3,12 @@ package vn.egov.dossier.dossier;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 
 /** Who made a transition, as recorded in the history. */
-record Actor(String subject, Role role) {
+public record Actor(String subject, Role role) {
 
-    static final Actor SYSTEM = new Actor("dossier-service", Role.SYSTEM);
+    public static final Actor SYSTEM = new Actor("dossier-service", Role.SYSTEM);
 
     /** The role name of the event contract: the owner acts as a CITIZEN. */
-    String contractRole() {
+    public String contractRole() {
         return role == Role.OWNER ? "CITIZEN" : role.name();
     }
 }

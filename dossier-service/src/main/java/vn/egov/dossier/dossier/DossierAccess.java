@@ -12,12 +12,12 @@ import java.util.Set;
  * Who may see a dossier, as a small policy: its owner, and officers/approvers of the agency handling it.
  * Everyone else is told it does not exist — the same 404 as for a code that was never issued.
  */
-final class DossierAccess {
+public final class DossierAccess {
 
     private DossierAccess() {
     }
 
-    static Set<Role> rolesOn(EgovPrincipal who, DossierRow d) {
+    public static Set<Role> rolesOn(EgovPrincipal who, DossierRow d) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (who.hasRole("CITIZEN") && who.subject() != null && who.subject().equals(d.applicantSubject())) {
             roles.add(Role.OWNER);
@@ -33,7 +33,7 @@ final class DossierAccess {
         return roles;
     }
 
-    static ApiProblem notFound(String code) {
+    public static ApiProblem notFound(String code) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "dossier-not-found", code);
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
  * lifecycle event — all in the caller's transaction.
  */
 @Component
-class DossierLifecycle {
+public class DossierLifecycle {
 
     private final JdbcClient jdbc;
     private final EventPublisher events;
@@ -43,17 +43,17 @@ class DossierLifecycle {
     }
 
     /** Details of one transition. {@code dueDate} is the appointment date after it. */
-    record Change(String reason, String note, LocalDate dueDate, List<String> missingDocuments,
+    public record Change(String reason, String note, LocalDate dueDate, List<String> missingDocuments,
                   Map<String, Object> details) {
 
-        static Change of(String reason, String note, LocalDate dueDate) {
+        public static Change of(String reason, String note, LocalDate dueDate) {
             return new Change(reason, note, dueDate, List.of(), Map.of());
         }
     }
 
     /** Records a submission (no previous state). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void submitted(DossierRow dossier, Actor actor, String eventType, Map<String, Object> details) {
+    public void submitted(DossierRow dossier, Actor actor, String eventType, Map<String, Object> details) {
         history(dossier, "submit", null, dossier.status(), actor,
                 new Change(null, null, dossier.dueDate(), List.of(), details));
         publish(dossier, "submit", null, dossier.status(), actor, eventType, Change.of(null, null, dossier.dueDate()));
@@ -64,13 +64,13 @@ class DossierLifecycle {
      * (from = to = the current status) and the event, in the caller's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void record(DossierRow dossier, String action, Actor actor, String eventType, Change change) {
+    public void record(DossierRow dossier, String action, Actor actor, String eventType, Change change) {
         history(dossier, action, dossier.status(), dossier.status(), actor, change);
         publish(dossier, action, dossier.status(), dossier.status(), actor, eventType, change);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    DossierRow apply(DossierRow dossier, Transition transition, Actor actor, Change change) {
+    public DossierRow apply(DossierRow dossier, Transition transition, Actor actor, Change change) {
         if (transition.from() != dossier.status() || transition.role() != actor.role()) {
             throw new IllegalStateException("transition " + transition + " does not apply to " + dossier.status());
         }

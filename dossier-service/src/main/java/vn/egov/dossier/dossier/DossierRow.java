@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A dossier as stored (never sent over HTTP or Kafka as is). */
-record DossierRow(UUID id, String code, String procedureCode, String procedureName, String agencyCode,
+public record DossierRow(UUID id, String code, String procedureCode, String procedureName, String agencyCode,
                   String agencyName, String applicantSubject, Status status, Instant submittedAt,
                   LocalDate receivedDate, LocalDate dueDate, LocalDate supplementRequestedOn,
                   List<String> missingDocuments, long feeVnd, UUID paymentId, Long paymentAmount, String paymentUrl,
@@ -23,7 +23,7 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
      * The form data as the row holds it: sealed ({@code sealed} and its {@code keyId}; open it with
      * {@link FormDataSealer}), or, for a row written before sealing existed, {@code clearJson}.
      */
-    record StoredForm(String clearJson, String keyId, byte[] sealed) {
+    public record StoredForm(String clearJson, String keyId, byte[] sealed) {
         /** Never the values (a legacy row's form is personal data in clear). */
         @Override
         public String toString() {
@@ -31,14 +31,14 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
         }
     }
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, fee_vnd,
             payment_id, payment_amount, payment_url, payment_attempts, payment_generation, form_data::text, form_data_sealed,
             data_key_id, request_hash,
             business_tax_code, business_name""";
 
-    static DossierRow map(ResultSet rs, int row) throws SQLException {
+    public static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
         return new DossierRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("procedure_code"),
                 rs.getString("procedure_name"), rs.getString("agency_code"), rs.getString("agency_name"),
@@ -57,14 +57,14 @@ record DossierRow(UUID id, String code, String procedureCode, String procedureNa
         return d == null ? null : d.toLocalDate();
     }
 
-    DossierRow withStatus(Status next) {
+    public DossierRow withStatus(Status next) {
         return new DossierRow(id, code, procedureCode, procedureName, agencyCode, agencyName, applicantSubject, next,
                 submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
                 paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, form, requestHash, businessTaxCode,
                 businessName);
     }
 
-    DossierRow withAgency(String agency) {
+    public DossierRow withAgency(String agency) {
         return new DossierRow(id, code, procedureCode, procedureName, agency, null, applicantSubject, status,
                 submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
                 paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, form, requestHash, businessTaxCode,

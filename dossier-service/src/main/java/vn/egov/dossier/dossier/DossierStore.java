@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Reads of dossier rows; writes live with the use case that makes them. */
 @Component
-class DossierStore {
+public class DossierStore {
 
     private final JdbcClient jdbc;
 
@@ -15,18 +15,18 @@ class DossierStore {
         this.jdbc = jdbc;
     }
 
-    Optional<DossierRow> find(String code) {
+    public Optional<DossierRow> find(String code) {
         return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where code = ?").param(code)
                 .query(DossierRow::map).optional();
     }
 
     /** The row locked for the rest of the transaction: one transition at a time per dossier. */
-    Optional<DossierRow> lock(String code) {
+    public Optional<DossierRow> lock(String code) {
         return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where code = ? for update").param(code)
                 .query(DossierRow::map).optional();
     }
 
-    Optional<DossierRow> findByIdempotencyKey(String applicantSubject, String key) {
+    public Optional<DossierRow> findByIdempotencyKey(String applicantSubject, String key) {
         return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where applicant_subject = ? and idempotency_key = ?")
                 .params(applicantSubject, key).query(DossierRow::map).optional();
     }

@@ -1,5 +1,8 @@
 package vn.egov.dossier.dossier;
 
+import vn.egov.dossier.desk.DossierActions;
+import vn.egov.dossier.input.InputLimits;
+
 import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -19,54 +19,54 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP side of dossier ITs: tokens, multipart submissions, actions, plain requests of any method. */
-final class DossierApi {
+public final class DossierApi {
 
-    static final String BA_DINH = "000.00.01.H26";
-    static final byte[] PDF = DossierLifecycleIT.PDF;
-    static final byte[] PNG = DossierLifecycleIT.PNG;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    public static final String BA_DINH = "000.00.01.H26";
+    public static final byte[] PDF = DossierLifecycleIT.PDF;
+    public static final byte[] PNG = DossierLifecycleIT.PNG;
+    public static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final int port;
-    final TestIssuer issuer = TestIssuer.shared();
+    public final TestIssuer issuer = TestIssuer.shared();
 
-    DossierApi(int port) {
+    public DossierApi(int port) {
         this.port = port;
     }
 
-    ServiceConformance service() {
+    public ServiceConformance service() {
         return new ServiceConformance(port);
     }
 
-    String citizen(String nationalId, int loa) {
+    public String citizen(String nationalId, int loa) {
         return issuer.token(c -> c.subject(subjectOf(nationalId))
                 .claim("preferred_username", nationalId)
                 .claim("realm_access", Map.of("roles", List.of("CITIZEN")))
                 .claim("loa", loa));
     }
 
-    static String subjectOf(String nationalId) {
+    public static String subjectOf(String nationalId) {
         return UUID.nameUUIDFromBytes(nationalId.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    String officer() {
+    public String officer() {
         return issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
     }
 
-    HttpResponse<String> submitBirth(String token, String childName) {
+    public HttpResponse<String> submitBirth(String token, String childName) {
         return submit(token, DossierLifecycleIT.birthJson(childName));
     }
 
-    HttpResponse<String> submit(String token, String dossierJson) {
+    public HttpResponse<String> submit(String token, String dossierJson) {
         return multipart("/api/v1/dossiers", token, List.of(DossierLifecycleIT.Part.json("dossier", dossierJson),
                 DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", PDF),
                 DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", PNG)));
     }
 
-    HttpResponse<String> act(String code, String action, String token, String json) {
+    public HttpResponse<String> act(String code, String action, String token, String json) {
         return service().post("/api/v1/dossiers/" + code + "/actions/" + action, token, json);
     }
 
-    HttpResponse<String> request(String method, String path, String token, String json, String... headers) {
+    public HttpResponse<String> request(String method, String path, String token, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -86,7 +86,7 @@ final class DossierApi {
         }
     }
 
-    HttpResponse<String> multipart(String path, String token, List<DossierLifecycleIT.Part> parts, String... headers) {
+    public HttpResponse<String> multipart(String path, String token, List<DossierLifecycleIT.Part> parts, String... headers) {
         String boundary = "egov" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (DossierLifecycleIT.Part p : parts) {
@@ -116,7 +116,7 @@ final class DossierApi {
         }
     }
 
-    static String field(String json, String name) {
+    public static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
         assertThat(m.find()).as("%s in %s", name, json).isTrue();
         return m.group(1);

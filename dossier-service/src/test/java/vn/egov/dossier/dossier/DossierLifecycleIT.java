@@ -1,5 +1,8 @@
 package vn.egov.dossier.dossier;
 
+import vn.egov.dossier.intake.Uploads;
+import vn.egov.dossier.submission.DossierCodes;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,17 +54,17 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class DossierLifecycleIT {
+public class DossierLifecycleIT {
 
     static final PaymentServiceStub PAYMENTS = new PaymentServiceStub();
     static final IdentityServiceStub IDENTITY = new IdentityServiceStub();
     static final String BA_DINH = "000.00.01.H26";
     static final String HOAN_KIEM = "000.00.02.H26";
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    public static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
             + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
             + "3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\n"
             + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
@@ -101,12 +104,12 @@ class DossierLifecycleIT {
 
     final TestIssuer issuer = TestIssuer.shared();
 
-    record Part(String name, String fileName, String contentType, byte[] content) {
-        static Part json(String name, String json) {
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+        public static Part json(String name, String json) {
             return new Part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Part file(String fileName, String claimedType, byte[] content) {
+        public static Part file(String fileName, String claimedType, byte[] content) {
             return new Part("files", fileName, claimedType, content);
         }
     }

@@ -14,18 +14,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * for the bearer token it receives (a default name and date of birth and no businesses for any other token), records the Authorization headers, and can be
  * stopped (connection refused) and started again on the same free port.
  */
-final class IdentityServiceStub extends StubServer {
+public final class IdentityServiceStub extends StubServer {
 
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Map<String, String> profilesByToken = new ConcurrentHashMap<>();
 
     /** The /me JSON that identity-service gives the holder of {@code token}. */
-    void profile(String token, String json) {
+    public void profile(String token, String json) {
         profilesByToken.put(token, json);
     }
 
     @Override
-    void routes(HttpServer server) {
+    public void routes(HttpServer server) {
         server.createContext("/api/v1/identity/me", this::me);
     }
 

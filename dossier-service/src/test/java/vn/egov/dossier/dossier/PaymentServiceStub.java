@@ -15,16 +15,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real HTTP stand-in for payment-service and the realm's token endpoint, on a fixed free port so it
  * can be stopped (connection refused, like a dead service) and started again.
  */
-final class PaymentServiceStub extends StubServer {
+public final class PaymentServiceStub extends StubServer {
 
-    record Call(String path, String authorization, String idempotencyKey, String body) {
+    public record Call(String path, String authorization, String idempotencyKey, String body) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> ordersByKey = new ConcurrentHashMap<>();
 
     @Override
-    void routes(HttpServer server) {
+    public void routes(HttpServer server) {
         server.createContext("/token", ex -> answer(ex, 200, "{\"access_token\":\"stub-token\",\"expires_in\":300,\"token_type\":\"Bearer\"}"));
         server.createContext("/api/v1/payments", this::createOrder);
     }

@@ -25,14 +25,14 @@ abstract class StubServer {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** The paths this stand-in answers. */
     abstract void routes(HttpServer server);
 
-    synchronized void start() {
+    public synchronized void start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -42,14 +42,14 @@ abstract class StubServer {
         server.start();
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (server != null) {
             server.stop(0);
             server = null;
         }
     }
 
-    static void answer(HttpExchange ex, int status, String json) throws IOException {
+    public static void answer(HttpExchange ex, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);

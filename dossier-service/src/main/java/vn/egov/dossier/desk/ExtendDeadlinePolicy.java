@@ -1,0 +1,41 @@
+package vn.egov.dossier.desk;
+
+import vn.egov.dossier.dossier.DossierLifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code extend-deadline}: an apology with a new appointment, after the current due date and not in the past
+ * (an overdue dossier's new appointment must still lie ahead), with a reason.
+ */
+final class ExtendDeadlinePolicy implements ActionPolicy {
+
+    @Override
+    public String action() {
+        return "extend-deadline";
+    }
+
+    @Override
+    public List<Violation> check(DeskCase c) {
+        List<Violation> violations = new ArrayList<>();
+        if (ActionPolicy.blank(c.request().reason())) {
+            violations.add(new Violation("reason", "required"));
+        }
+        var newDate = c.request().newAppointmentDate();
+        var due = c.dossier().dueDate();
+        if (newDate == null || due != null && !newDate.isAfter(due)) {
+            violations.add(new Violation("newAppointmentDate", "after-due-date"));
+        } else if (newDate.isBefore(c.today())) {
+            violations.add(new Violation("newAppointmentDate", "in-the-past"));
+        }
+        return violations;
+    }
+
+    @Override
+    public DossierLifecycle.Change change(DeskCase c) {
+        return new DossierLifecycle.Change(c.request().reason(), c.request().note(), c.request().newAppointmentDate(),
+                List.of(), Map.of("previousDueDate", String.valueOf(c.dossier().dueDate())));
+    }
+}

@@ -1,0 +1,24 @@
+package vn.egov.dossier.desk;
+
+import vn.egov.dossier.dossier.DossierLifecycle;
+
+import java.util.List;
+
+/** {@code reject}: refused with a reason the applicant reads. */
+final class RejectPolicy implements ActionPolicy {
+
+    @Override
+    public String action() {
+        return "reject";
+    }
+
+    @Override
+    public List<Violation> check(DeskCase c) {
+        return ActionPolicy.blank(c.request().reason()) ? List.of(new Violation("reason", "required")) : List.of();
+    }
+
+    @Override
+    public DossierLifecycle.Change change(DeskCase c) {
+        return DossierLifecycle.Change.of(c.request().reason(), c.request().note(), c.dossier().dueDate());
+    }
+}

@@ -1,0 +1,87 @@
+package vn.egov.dossier.fee;
+
+import vn.egov.dossier.dossier.Actor;
+import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierStore;
+import vn.egov.dossier.dossier.DossierTransitions;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.events.CloudEvent;
+import vn.egov.commons.events.EventReader;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.events.IdempotentConsumer;
+import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
+import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+
+/**
+ * Consumes payment-service's events: a paid fee moves the dossier from AWAITING_PAYMENT to SUBMITTED
+ * (the agency may now receive it); an expired order is forgotten so that a new one (new generation,
+ * new Idempotency-Key) is created by the sweeper and the citizen gets a fresh link. A record that is no
+ * CloudEvent, or a payment event without its payment or dossier, goes to
+ * {@code egov.payment.events.dossier-service.dlq} at once (egov-commons' error handler); other failures are
+ * retried with backoff first.
+ */
+@Component
+class PaymentEventsListener {
+
+    static final String CONSUMER = "dossier-service.payment-events";
+    private static final Logger log = LoggerFactory.getLogger(PaymentEventsListener.class);
+
+    private final EventReader reader;
+    private final IdempotentConsumer idempotent;
+    private final DossierStore store;
+    private final DossierLifecycle lifecycle;
+    private final JdbcClient jdbc;
+
+    PaymentEventsListener(EventReader reader, IdempotentConsumer idempotent, DossierStore store,
+                          DossierLifecycle lifecycle, JdbcClient jdbc) {
+        this.reader = reader;
+        this.idempotent = idempotent;
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(topics = EventTopics.PAYMENT, groupId = "dossier-service")
+    void on(ConsumerRecord<String, String> record) {
+        CloudEvent event = reader.read(record.value());
+        // an event without its payment or dossier cannot be applied: a format error, straight to the dead-letter topic
+        if (PaymentSucceededV1.TYPE.equals(event.type())) {
+            PaymentSucceededV1 paid = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode");
+            idempotent.process(CONSUMER, event, e -> paid(paid));
+        } else if (PaymentExpiredV1.TYPE.equals(event.type())) {
+            PaymentExpiredV1 expired = reader.data(event, PaymentExpiredV1.class, "paymentId", "dossierCode");
+            idempotent.process(CONSUMER, event, e -> expired(expired));
+        }
+    }
+
+    private void paid(PaymentSucceededV1 paid) {
+        store.lock(paid.dossierCode()).ifPresentOrElse(d -> {
+            if (d.status() != DossierTransitions.Status.AWAITING_PAYMENT) {
+                // e.g. withdrawn meanwhile: nothing to move (a refund is payment-service's business)
+                log.info("payment {} for dossier {} in {}: no transition", paid.paymentId(), d.code(), d.status());
+                return;
+            }
+            jdbc.sql("update dossier set payment_id = coalesce(payment_id, ?), payment_amount = coalesce(payment_amount, ?) where id = ?")
+                    .params(paid.paymentId(), paid.amountVnd(), d.id()).update();
+            DossierTransitions.Transition t = DossierTransitions.find(d.status(), "pay", DossierTransitions.Role.SYSTEM).orElseThrow();
+            lifecycle.apply(d, t, Actor.SYSTEM, new DossierLifecycle.Change(null, "receipt " + paid.receiptNumber(),
+                    d.dueDate(), java.util.List.of(), java.util.Map.of("paymentId", paid.paymentId().toString(),
+                    "receiptNumber", String.valueOf(paid.receiptNumber()))));
+        }, () -> log.warn("payment {} names unknown dossier {}", paid.paymentId(), paid.dossierCode()));
+    }
+
+    private void expired(PaymentExpiredV1 expired) {
+        jdbc.sql("""
+                        update dossier set payment_id = null, payment_url = null, payment_amount = null,
+                               payment_generation = payment_generation + 1, payment_attempts = 0,
+                               payment_next_attempt_at = now(), updated_at = now()
+                        where code = ? and status = 'AWAITING_PAYMENT' and payment_id = ?""")
+                .params(expired.dossierCode(), expired.paymentId()).update();
+    }
+}

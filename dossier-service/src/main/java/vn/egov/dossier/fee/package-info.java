@@ -1,0 +1,5 @@
+/**
+ * Application module (Spring Modulith). A dossier's fee: the payment order requested from payment-service (and
+ * swept until it exists), and the payment events that move the dossier on.
+ */
+package vn.egov.dossier.fee;

@@ -1,0 +1,91 @@
+package vn.egov.dossier.overdue;
+
+import vn.egov.commons.time.VietnamTime;
+
+import vn.egov.dossier.dossier.Actor;
+import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierRow;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Finds dossiers still with the agency (RECEIVED, IN_PROCESSING; a dossier awaiting the citizen's
+ * supplement has its clock paused) whose due date has passed, and publishes {@code DossierOverdue} for
+ * each, once per dossier and due date: the due date it was published for is stored with the dossier in
+ * the same transaction as the outbox event. A PostgreSQL advisory lock (transaction-scoped) lets only one
+ * instance of the service run the check at a time; the others skip that round.
+ */
+@Component
+class OverdueCheck {
+
+    /** The advisory lock key of this check, shared by every instance of dossier-service ("dossover"). */
+    static final long LOCK_KEY = 0x646f73736f766572L;
+    static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(OverdueCheck.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final DossierLifecycle lifecycle;
+    private final Clock clock;
+
+    OverdueCheck(JdbcClient jdbc, TransactionTemplate transactions, DossierLifecycle lifecycle, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${egov.dossier.overdue-check.interval:5m}",
+            initialDelayString = "${egov.dossier.overdue-check.initial-delay:30s}")
+    void scheduled() {
+        int marked = run();
+        if (marked > 0) {
+            log.info("{} dossier(s) newly overdue", marked);
+        }
+    }
+
+    /** One round: the number of dossiers newly marked overdue, or -1 when another instance holds the lock. */
+    int run() {
+        int total = 0;
+        while (true) {
+            Integer marked = transactions.execute(tx -> batch());
+            if (marked == null || marked < 0) {
+                return total == 0 ? -1 : total;
+            }
+            total += marked;
+            if (marked < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int batch() {
+        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(locked)) {
+            return -1;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        List<DossierRow> late = jdbc.sql("select " + DossierRow.COLUMNS + """
+                         from dossier
+                        where status in ('RECEIVED', 'IN_PROCESSING') and due_date < ?
+                          and overdue_notified_due_date is distinct from due_date
+                        order by due_date limit ? for update skip locked""")
+                .params(today, BATCH).query(DossierRow::map).list();
+        for (DossierRow d : late) {
+            jdbc.sql("update dossier set overdue_notified_due_date = due_date where id = ?").param(d.id()).update();
+            lifecycle.record(d, "overdue", Actor.SYSTEM, DossierLifecycleEventV1.OVERDUE,
+                    DossierLifecycle.Change.of(null, null, d.dueDate()));
+        }
+        return late.size();
+    }
+}

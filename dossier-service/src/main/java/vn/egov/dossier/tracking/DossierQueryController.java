@@ -1,0 +1,60 @@
+package vn.egov.dossier.tracking;
+
+
+import vn.egov.dossier.input.InputLimits;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.PageResponse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Dossier lists: a citizen sees their own, an officer or approver their agency's queue, anyone else
+ * an empty list (never someone else's).
+ */
+@RestController
+class DossierQueryController {
+
+    private final DossierViews views;
+
+    DossierQueryController(DossierViews views) {
+        this.views = views;
+    }
+
+    @GetMapping("/api/v1/dossiers")
+    @Operation(summary = "Own dossiers (citizen) or the agency's queue (officer, approver)",
+            description = "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date.")
+    PageResponse<DossierViews.DossierSummary> list(@AuthenticationPrincipal Jwt jwt,
+                                      @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,
+                                      @RequestParam(required = false) @Size(max = InputLimits.CODE) String procedure,
+                                      @RequestParam(required = false) Boolean overdue,
+                                      @RequestParam(required = false) LocalDate dueBefore,
+                                      @RequestParam(required = false) LocalDate from,
+                                      @RequestParam(required = false) LocalDate to,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "20") int size) {
+        PageResponse.validate(page, size);
+        EgovPrincipal who = EgovPrincipal.from(jwt);
+        boolean agencyQueue;
+        String scopeValue;
+        if ((who.hasRole("OFFICER") || who.hasRole("APPROVER")) && who.agency() != null) {
+            agencyQueue = true;
+            scopeValue = who.agency();
+        } else if (who.hasRole("CITIZEN")) {
+            agencyQueue = false;
+            scopeValue = who.subject();
+        } else {
+            return PageResponse.of(List.of(), page, size, 0);
+        }
+        return views.list(agencyQueue, scopeValue, status, procedure, overdue, dueBefore, from, to, page, size);
+    }
+}
