@@ -38,6 +38,7 @@ import vn.egov.testsupport.PoisonRecords;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.ServiceConformanceTests;
 import vn.egov.testsupport.TestIssuer;
 
 import java.io.IOException;
@@ -73,7 +74,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @ExtendWith(OutputCaptureExtension.class)
-class NotificationServiceIT {
+class NotificationServiceIT implements ServiceConformanceTests {
 
     @LocalServerPort
     int port;
@@ -140,25 +141,14 @@ class NotificationServiceIT {
         return new ServiceConformance(port);
     }
 
-    @Test
-    void exposesHealthMetricsAndApiDocs() {
-        service().assertHealthAndMetrics();
+    @Override
+    public String eventTopic() {
+        return EventTopics.DOSSIER;
     }
 
-    @Test
-    void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
-                .isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
-    }
-
-    @Test
-    void eventsLeaveThroughTheOutboxToKafka() {
-        String marker = UUID.randomUUID().toString();
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.DOSSIER, "vn.egov.test.conformance-checked.v1",
-                marker, Map.of("marker", marker)));
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.DOSSIER, marker,
-                Duration.ofSeconds(60))).hasSize(1);
+    @Override
+    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
+        transactions.executeWithoutResult(s -> events.publish(EventTopics.DOSSIER, type, key, data));
     }
 
     @Test
