@@ -9,6 +9,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.payment.order.PaymentStatus;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.ServiceConformanceTests;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.payment.order.PaymentOrderBuilder.aPaymentOrder;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 /**
@@ -66,9 +68,8 @@ class PaymentServiceIT implements ServiceConformanceTests {
 
     @Test
     void aPaymentOrderIsShownToItsPayerAndTheAgencyOnly() {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into payment_order (id, dossier_code, agency_code, payer_subject, amount_vnd, status) values (?, ?, ?, ?, ?, ?)")
-                .params(id, "000.00.11.H26-261122-0001", "000.00.11.H26", "payer-subject", 200000L, "PENDING").update();
+        UUID id = aPaymentOrder().withDossier("000.00.11.H26-261122-0001").withAgency("000.00.11.H26")
+                .withPayer("payer-subject").withAmount(200_000L).withStatus(PaymentStatus.PENDING).insertInto(jdbc).id();
         String payer = issuer.token(c -> c.subject("payer-subject").claim("realm_access", Map.of("roles", java.util.List.of("CITIZEN"))));
         service().assertProtected("/api/v1/payments/" + id, payer);
         assertThat(service().get("/api/v1/payments/" + id, payer).body()).contains("\"amountVnd\":200000", "PENDING");
