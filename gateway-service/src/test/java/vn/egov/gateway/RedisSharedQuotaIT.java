@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Horizontal scaling: two gateway instances (two application contexts on their own ports) in front of
@@ -152,11 +153,13 @@ class RedisSharedQuotaIT {
     }
 
     private static void awaitLog(CapturedOutput output, String line, int times, Runnable poke) {
-        Instant deadline = Instant.now().plusSeconds(45);
-        while (occurrences(output.getAll(), line) < times) {
-            assertThat(Instant.now()).as("waiting for \"%s\" %d times", line, times).isBefore(deadline);
-            poke.run();
-            TestRedis.sleep(Duration.ofMillis(250));
-        }
+        await("\"" + line + "\" " + times + " times").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (occurrences(output.getAll(), line) >= times) {
+                        return true;
+                    }
+                    poke.run();
+                    return false;
+                });
     }
 }

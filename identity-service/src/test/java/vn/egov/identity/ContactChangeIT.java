@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A citizen changes their email or phone with a one-time code sent to the new destination; against the real
@@ -246,12 +247,9 @@ class ContactChangeIT {
         assertThat(code).matches("\\d{6}");
 
         // the relay erases the data in the update that marks the row published (Kafka may have it a moment earlier)
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (jdbc.sql("select published_at is null from outbox_event where event_id = :e::uuid").param("e", eventId)
-                .query(Boolean.class).single()) {
-            assertThat(System.nanoTime()).as("outbox row %s published", eventId).isLessThan(deadline);
-            sleep(Duration.ofMillis(100));
-        }
+        await("outbox row " + eventId + " published").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("select published_at is not null from outbox_event where event_id = :e::uuid")
+                        .param("e", eventId).query(Boolean.class).single());
         String stored = jdbc.sql("select payload from outbox_event where event_id = :e::uuid").param("e", eventId)
                 .query(String.class).single();
         assertThat(JSON.readTree(stored).path("id").asString()).isEqualTo(eventId);
@@ -260,15 +258,6 @@ class ContactChangeIT {
         assertThat(jdbc.sql("select count(*) from outbox_event where payload::jsonb #>> '{data,code}' = :c")
                 .param("c", code).query(Long.class).single()).as("outbox rows holding the code").isZero();
         return new Requested(id, code, event);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private String otherIdOf(Person p) {

@@ -9,23 +9,25 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.ServiceConformanceTests;
 import vn.egov.testsupport.TestIssuer;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
-/** identity-service running on a real port against real PostgreSQL and Kafka, with real signed tokens. */
+/**
+ * identity-service running on a real port against real PostgreSQL and Kafka, with real signed tokens; the checks
+ * every service passes come from {@link ServiceConformanceTests}.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class IdentityServiceIT {
+class IdentityServiceIT implements ServiceConformanceTests {
 
     @LocalServerPort
     int port;
@@ -45,25 +47,14 @@ class IdentityServiceIT {
         return new ServiceConformance(port);
     }
 
-    @Test
-    void exposesHealthMetricsAndApiDocs() {
-        service().assertHealthAndMetrics();
+    @Override
+    public String eventTopic() {
+        return EventTopics.IDENTITY;
     }
 
-    @Test
-    void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
-                .isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
-    }
-
-    @Test
-    void eventsLeaveThroughTheOutboxToKafka() {
-        String marker = UUID.randomUUID().toString();
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.IDENTITY, "vn.egov.test.conformance-checked.v1",
-                marker, Map.of("marker", marker)));
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.IDENTITY, marker,
-                Duration.ofSeconds(60))).hasSize(1);
+    @Override
+    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
+        transactions.executeWithoutResult(s -> events.publish(EventTopics.IDENTITY, type, key, data));
     }
 
     @Test

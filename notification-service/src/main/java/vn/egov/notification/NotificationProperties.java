@@ -70,7 +70,7 @@ public record NotificationProperties(
      * @param failureRateThreshold percentage of failed calls (over the last {@code slidingWindow}, at least
      *     {@code minimumCalls}) that opens the circuit breaker for {@code openFor}
      * @param cacheSize most people whose contacts are kept; entries expire {@code cacheTtl} after the lookup
-     *     and are evicted on {@code ContactChanged}
+     *     and are evicted on {@code ContactChangedV1}
      */
     public record Identity(@DefaultValue("http://127.0.0.1:8081") String baseUrl,
                            @DefaultValue("http://127.0.0.1:8180/auth/realms/egov/protocol/openid-connect/token") String tokenUri,

@@ -1,50 +1,62 @@
 package vn.egov.notification;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A real HTTP stand-in for identity-service's internal contacts endpoint and Keycloak's token endpoint,
- * on a free port: issues client-credentials tokens to {@code notification-service} with the right secret,
- * answers contacts only with such a token, 404 (problem) for unknown people, and 503 for people marked
- * down. Records every contacts call with the Authorization header it carried.
+ * A real HTTP stand-in (WireMock) for identity-service's internal contacts endpoint and Keycloak's token
+ * endpoint, on a free port: issues client-credentials tokens to {@code notification-service} with the right
+ * secret, answers contacts only with such a token, 404 (problem) for unknown people, and 503 for people marked
+ * down. WireMock's request journal tells which contacts calls were made, with the Authorization header of each.
  */
 final class IdentityServiceStub implements AutoCloseable {
 
-    record Contacts(String email, String phone, String language) {
-    }
+    private static final String CONTACTS = "/api/v1/identity/internal/people/%s/contacts";
+    private static final String PROBLEM = "application/problem+json";
 
-    private final HttpServer server;
-    private final Map<String, Contacts> people = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> down = new ConcurrentHashMap<>();
-    private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final Map<String, StubMapping> down = new ConcurrentHashMap<>();
 
     IdentityServiceStub() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/token", this::token);
-        server.createContext("/api/v1/identity/internal/people/", this::contacts);
         server.start();
+        // the lower the priority number, the earlier a mapping is tried
+        server.stubFor(post(urlPathEqualTo("/token")).atPriority(1)
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .withRequestBody(containing("client_id=notification-service"))
+                .withRequestBody(containing("client_secret=it-notification-secret"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"svc-token-" + UUID.randomUUID()
+                                + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}")));
+        server.stubFor(post(urlPathEqualTo("/token")).atPriority(10)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"unauthorized_client\"}")));
+        server.stubFor(contacts(urlPathMatching(CONTACTS.formatted("[^/]+")), 9)
+                .willReturn(problem(401, "unauthorized")));
+        server.stubFor(contacts(urlPathMatching(CONTACTS.formatted("[^/]+")), 10).withHeader("Authorization", bearer())
+                .willReturn(problem(404, "person-not-found")));
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     String tokenUri() {
@@ -52,75 +64,49 @@ final class IdentityServiceStub implements AutoCloseable {
     }
 
     void person(String id, String email, String phone, String language) {
-        people.put(id, new Contacts(email, phone, language));
+        server.stubFor(contacts(urlPathEqualTo(CONTACTS.formatted(id)), 5).withHeader("Authorization", bearer())
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"email\":" + quote(email) + ",\"phone\":" + quote(phone)
+                                + ",\"language\":" + quote(language) + "}")));
     }
 
     void down(String id, boolean isDown) {
-        down.put(id, isDown);
+        if (isDown) {
+            down.computeIfAbsent(id, i -> server.stubFor(contacts(urlPathEqualTo(CONTACTS.formatted(i)), 2)
+                    .withHeader("Authorization", bearer()).willReturn(problem(503, "unavailable"))));
+        } else {
+            StubMapping mapping = down.remove(id);
+            if (mapping != null) {
+                server.removeStub(mapping);
+            }
+        }
     }
 
-    /** Contacts calls for this person, each as the Authorization header it carried. */
+    /** Contacts calls for this person, in order, each as the Authorization header it carried. */
     List<String> callsFor(String id) {
-        return calls.stream().filter(c -> c.startsWith(id + " ")).map(c -> c.substring(id.length() + 1)).toList();
+        return server.findAll(getRequestedFor(urlPathEqualTo(CONTACTS.formatted(id)))).stream()
+                .map(r -> String.valueOf(r.getHeader("Authorization"))).toList();
     }
 
-    int tokensIssued() {
-        return tokensIssued.get();
+    private static MappingBuilder contacts(UrlPathPattern path, int priority) {
+        return get(path).atPriority(priority);
     }
 
-    private void token(HttpExchange ex) throws IOException {
-        String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (!form.contains("grant_type=client_credentials") || !form.contains("client_id=notification-service")
-                || !form.contains("client_secret=it-notification-secret")) {
-            respond(ex, 401, "application/json", "{\"error\":\"unauthorized_client\"}");
-            return;
-        }
-        int n = tokensIssued.incrementAndGet();
-        respond(ex, 200, "application/json", "{\"access_token\":\"svc-token-" + n + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}");
+    private static StringValuePattern bearer() {
+        return matching("Bearer svc-token-.*");
     }
 
-    private void contacts(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        String rest = path.substring("/api/v1/identity/internal/people/".length());
-        if (!rest.endsWith("/contacts")) {
-            respond(ex, 404, "application/problem+json", "{\"type\":\"urn:egov:problem:not-found\",\"status\":404}");
-            return;
-        }
-        String id = rest.substring(0, rest.length() - "/contacts".length());
-        String authorization = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
-        calls.add(id + " " + authorization);
-        if (!authorization.startsWith("Bearer svc-token-")) {
-            respond(ex, 401, "application/problem+json", "{\"type\":\"urn:egov:problem:unauthorized\",\"status\":401}");
-            return;
-        }
-        if (Boolean.TRUE.equals(down.get(id))) {
-            respond(ex, 503, "application/problem+json", "{\"type\":\"urn:egov:problem:unavailable\",\"status\":503}");
-            return;
-        }
-        Contacts c = people.get(id);
-        if (c == null) {
-            respond(ex, 404, "application/problem+json", "{\"type\":\"urn:egov:problem:person-not-found\",\"status\":404}");
-            return;
-        }
-        respond(ex, 200, "application/json", "{\"email\":" + quote(c.email()) + ",\"phone\":" + quote(c.phone())
-                + ",\"language\":" + quote(c.language()) + "}");
+    private static ResponseDefinitionBuilder problem(int status, String code) {
+        return aResponse().withStatus(status).withHeader("Content-Type", PROBLEM)
+                .withBody("{\"type\":\"urn:egov:problem:" + code + "\",\"status\":" + status + "}");
     }
 
     private static String quote(String s) {
         return s == null ? "null" : "\"" + s + "\"";
     }
 
-    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
     }
 }

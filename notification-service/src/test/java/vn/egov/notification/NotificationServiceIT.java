@@ -5,6 +5,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -39,6 +40,7 @@ import vn.egov.testsupport.PoisonRecords;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.ServiceConformanceTests;
 import vn.egov.testsupport.TestIssuer;
 
 import java.io.IOException;
@@ -74,7 +76,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @ExtendWith(OutputCaptureExtension.class)
-class NotificationServiceIT {
+class NotificationServiceIT implements ServiceConformanceTests {
 
     @LocalServerPort
     int port;
@@ -141,30 +143,14 @@ class NotificationServiceIT {
         return new ServiceConformance(port);
     }
 
-    @Test
-    void exposesHealthMetricsAndApiDocs() {
-        service().assertHealthAndMetrics();
+    @Override
+    public String eventTopic() {
+        return EventTopics.DOSSIER;
     }
 
-    @Test
-    void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
-                .isGreaterThanOrEqualTo(2);
-        // the plumbing's scripts have their own history (egov-commons), none is in the service's
-        assertThat(jdbc.sql("select count(*) from egov_commons_schema_history where success and script like '%.sql'")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where script like '%event_plumbing%'")
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
-    }
-
-    @Test
-    void eventsLeaveThroughTheOutboxToKafka() {
-        String marker = UUID.randomUUID().toString();
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.DOSSIER, "vn.egov.test.conformance-checked.v1",
-                marker, Map.of("marker", marker)));
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.DOSSIER, marker,
-                Duration.ofSeconds(60))).hasSize(1);
+    @Override
+    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
+        transactions.executeWithoutResult(s -> events.publish(EventTopics.DOSSIER, type, key, data));
     }
 
     @Test
@@ -212,9 +198,10 @@ class NotificationServiceIT {
         assertThat(inbox).contains("Hồ sơ " + code + " đã được tiếp nhận");
 
         // still one of each once everything settled
-        pause(Duration.ofSeconds(1));
-        assertThat(emailsAbout(citizen.email(), code, "tiếp nhận")).hasSize(1);
-        assertThat(smsAbout(citizen.phone(), code, "tiep nhan")).hasSize(1);
+        holds("one email and one SMS", Duration.ofSeconds(1), () -> {
+            assertThat(emailsAbout(citizen.email(), code, "tiếp nhận")).hasSize(1);
+            assertThat(smsAbout(citizen.phone(), code, "tiep nhan")).hasSize(1);
+        });
         assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
         assertThat(jdbc.sql("select status from delivery where recipient_subject = ? and kind = 'DOSSIER_RECEIVED' order by channel")
                 .param(citizen.subject()).query(String.class).list()).containsExactly("SENT", "SENT", "SENT");
@@ -262,8 +249,7 @@ class NotificationServiceIT {
                 dossierEvent(code, citizen.subject(), "RECEIVED")));
         await("the email", () -> emailsAbout(citizen.email(), code, "tiếp nhận").size() == 1);
         await("the inbox item", () -> inboxCount(citizen.subject(), "DOSSIER_RECEIVED") == 1);
-        pause(Duration.ofMillis(800));
-        assertThat(smsAbout(citizen.phone(), code, "")).isEmpty();
+        holds("no SMS", Duration.ofMillis(800), () -> assertThat(smsAbout(citizen.phone(), code, "")).isEmpty());
         assertThat(jdbc.sql("""
                         select status || ':' || last_error from delivery
                         where recipient_subject = ? and kind = 'DOSSIER_RECEIVED' and channel = 'SMS'""")
@@ -400,8 +386,8 @@ class NotificationServiceIT {
         assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
                 .contains("200.000 đồng", "BL-2026-000043", "hoàn trả");
         await("the refund email", () -> emailsAbout(citizen.email(), code, "Hoàn trả lệ phí").size() == 1);
-        pause(Duration.ofMillis(800));
-        assertThat(inboxCount(citizen.subject(), "PAYMENT_REFUNDED")).as("the same event twice, one notice").isEqualTo(1);
+        holds("the same event twice, one notice", Duration.ofMillis(800),
+                () -> assertThat(inboxCount(citizen.subject(), "PAYMENT_REFUNDED")).isEqualTo(1));
     }
 
     @Test
@@ -534,8 +520,7 @@ class NotificationServiceIT {
         }
         await("every inbox item", () -> inboxCount(citizen.subject(), "DOSSIER_RECEIVED") == 5);
         await("the SMS the limit allows", () -> SMS.receivedBy(citizen.phone()).size() == 4);
-        pause(Duration.ofSeconds(1));
-        assertThat(SMS.receivedBy(citizen.phone())).hasSize(4);
+        holds("no SMS past the limit", Duration.ofSeconds(1), () -> assertThat(SMS.receivedBy(citizen.phone())).hasSize(4));
         assertThat(jdbc.sql("""
                         select count(*) from delivery where recipient_subject = ? and channel = 'SMS'
                         and status = 'PENDING' and next_attempt_at > now() + interval '5 minutes'""")
@@ -648,9 +633,9 @@ class NotificationServiceIT {
                         and status in ('SENT', 'DELIVERED') and text_body is null and html_body is null""")
                 .param(citizen.subject()).query(Long.class).single() == 1);
         // one channel, one destination: nothing to the current phone or email, no inbox item
-        pause(Duration.ofMillis(800));
-        assertThat(jdbc.sql("select count(*) from delivery where recipient_subject = ? and kind = 'CONTACT_VERIFICATION'")
-                .param(citizen.subject()).query(Long.class).single()).isEqualTo(1);
+        holds("one delivery of the code", Duration.ofMillis(800), () -> assertThat(jdbc.sql(
+                        "select count(*) from delivery where recipient_subject = ? and kind = 'CONTACT_VERIFICATION'")
+                .param(citizen.subject()).query(Long.class).single()).isEqualTo(1));
         assertThat(inboxCount(citizen.subject(), "CONTACT_VERIFICATION")).isZero();
         assertThat(SMS.receivedBy(citizen.phone()).stream().filter(s -> s.text().contains(code))).isEmpty();
         assertThat(emailsTo(citizen.email()).stream().filter(m -> textOf(m).contains(code))).isEmpty();
@@ -806,8 +791,8 @@ class NotificationServiceIT {
         await("the transferred dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(transferred)));
         // the citizen: "submitted" for the unpaid one; for the paid one the receipt notice said it already
         await("the citizen's notice", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 1);
-        pause(Duration.ofMillis(500));
-        assertThat(officerItems(officer)).noneMatch(t -> t.contains(unpaid)).hasSize(2);
+        holds("no notice of the unpaid dossier", Duration.ofMillis(500),
+                () -> assertThat(officerItems(officer)).noneMatch(t -> t.contains(unpaid)).hasSize(2));
         assertThat(inboxCount(citizen.subject(), "DOSSIER_SUBMITTED")).isEqualTo(1);
         assertThat(inboxCount(officer, "OFFICER_DOSSIER_TRANSFERRED")).isEqualTo(1);
     }
@@ -964,22 +949,14 @@ class NotificationServiceIT {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(45);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            pause(Duration.ofMillis(100));
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 
-    static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    /** {@code assertion} holds, and keeps holding for {@code duration} (nothing more arrives meanwhile). */
+    static void holds(String what, Duration duration, ThrowingRunnable assertion) {
+        Awaitility.await(what).during(duration).atMost(duration.plusSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(assertion);
     }
 
     static int freePort() {

@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 5 end to end against real PostgreSQL and Kafka and the devstack's payment gateway simulator:
@@ -1042,13 +1043,10 @@ class PaymentFlowIT {
     }
 
     /** Waits until payment-service has handled the (rejected/withdrawn) event. */
-    void awaitHandled(String eventId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (jdbc.sql("select count(*) from processed_event where consumer = 'payment-service.dossier-events'"
-                + " and event_id = ?").param(eventId).query(Long.class).single() == 0) {
-            assertThat(System.nanoTime()).as("event " + eventId + " handled in time").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    void awaitHandled(String eventId) {
+        await("event " + eventId + " handled").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select count(*) from processed_event where consumer = 'payment-service.dossier-events'"
+                        + " and event_id = ?").param(eventId).query(Long.class).single() > 0);
     }
 
     String uniqueDossierCode() {

@@ -9,20 +9,24 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.payment.order.PaymentStatus;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.ServiceConformanceTests;
 import vn.egov.testsupport.TestIssuer;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.payment.order.PaymentOrderBuilder.aPaymentOrder;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
-/** payment-service running on a real port against real PostgreSQL and Kafka, with real signed tokens. */
+/**
+ * payment-service running on a real port against real PostgreSQL and Kafka, with real signed tokens; the checks
+ * every service passes come from {@link ServiceConformanceTests}.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 // no background sweeper here: it would query whatever listens on the default gateway port
@@ -32,7 +36,7 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
                 // would take partitions and refund through the default gateway port
                 "egov.payment.refunds.automatic.listener-auto-startup=false"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class PaymentServiceIT {
+class PaymentServiceIT implements ServiceConformanceTests {
 
     @LocalServerPort
     int port;
@@ -52,37 +56,20 @@ class PaymentServiceIT {
         return new ServiceConformance(port);
     }
 
-    @Test
-    void exposesHealthMetricsAndApiDocs() {
-        service().assertHealthAndMetrics();
+    @Override
+    public String eventTopic() {
+        return EventTopics.PAYMENT;
     }
 
-    @Test
-    void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
-                .isGreaterThanOrEqualTo(2);
-        // the plumbing's scripts have their own history (egov-commons), none is in the service's
-        assertThat(jdbc.sql("select count(*) from egov_commons_schema_history where success and script like '%.sql'")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where script like '%event_plumbing%'")
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
-    }
-
-    @Test
-    void eventsLeaveThroughTheOutboxToKafka() {
-        String marker = UUID.randomUUID().toString();
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.PAYMENT, "vn.egov.test.conformance-checked.v1",
-                marker, Map.of("marker", marker)));
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT, marker,
-                Duration.ofSeconds(60))).hasSize(1);
+    @Override
+    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
+        transactions.executeWithoutResult(s -> events.publish(EventTopics.PAYMENT, type, key, data));
     }
 
     @Test
     void aPaymentOrderIsShownToItsPayerAndTheAgencyOnly() {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into payment_order (id, dossier_code, agency_code, payer_subject, amount_vnd, status) values (?, ?, ?, ?, ?, ?)")
-                .params(id, "000.00.11.H26-261122-0001", "000.00.11.H26", "payer-subject", 200000L, "PENDING").update();
+        UUID id = aPaymentOrder().withDossier("000.00.11.H26-261122-0001").withAgency("000.00.11.H26")
+                .withPayer("payer-subject").withAmount(200_000L).withStatus(PaymentStatus.PENDING).insertInto(jdbc).id();
         String payer = issuer.token(c -> c.subject("payer-subject").claim("realm_access", Map.of("roles", java.util.List.of("CITIZEN"))));
         service().assertProtected("/api/v1/payments/" + id, payer);
         assertThat(service().get("/api/v1/payments/" + id, payer).body()).contains("\"amountVnd\":200000", "PENDING");

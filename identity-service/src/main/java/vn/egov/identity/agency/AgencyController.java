@@ -2,15 +2,12 @@ package vn.egov.identity.agency;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.PageResponse;
 import vn.egov.identity.validation.InputLimits;
-
-import java.util.List;
 
 /** Public reference data: agencies and their electronic identifiers. */
 @RestController
@@ -20,10 +17,10 @@ class AgencyController {
     record AgencyResponse(String code, String name, String nameEn, String level, String parentCode) {
     }
 
-    private final JdbcClient jdbc;
+    private final Agencies agencies;
 
-    AgencyController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AgencyController(Agencies agencies) {
+        this.agencies = agencies;
     }
 
     @GetMapping
@@ -33,16 +30,6 @@ class AgencyController {
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "50") int size) {
         PageResponse.validate(page, size);
-        String where = " where active and (:level::text is null or level = :level) and (:parent::text is null or parent_code = :parent)";
-        long total = jdbc.sql("select count(*) from agency" + where)
-                .param("level", level).param("parent", parent).query(Long.class).single();
-        List<AgencyResponse> items = jdbc.sql("select code, name_vi, name_en, level, parent_code from agency" + where
-                        + " order by code limit :size offset :offset")
-                .param("level", level).param("parent", parent)
-                .param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> new AgencyResponse(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
-                .list();
-        return PageResponse.of(items, page, size, total);
+        return agencies.page(level, parent, page, size);
     }
 }

@@ -1,6 +1,6 @@
 package vn.egov.notification.delivery;
 
-import vn.egov.notification.notice.Channel;
+import vn.egov.notification.recipient.Channel;
 
 /** Sends one message on one channel; called outside any database transaction. */
 interface ChannelSender {

@@ -11,7 +11,7 @@ import vn.egov.notification.contact.ContactDirectory;
 import vn.egov.notification.contact.ContactsUnavailableException;
 import vn.egov.notification.contact.PersonContacts;
 import vn.egov.notification.notice.BodySealer;
-import vn.egov.notification.notice.Channel;
+import vn.egov.notification.recipient.Channel;
 import vn.egov.notification.notice.DeliveriesQueued;
 
 import java.sql.Timestamp;

@@ -5,7 +5,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.egov.notification.NotificationProperties;
-import vn.egov.notification.notice.Channel;
+import vn.egov.notification.recipient.Channel;
 
 /** Email over SMTP: a plain-text and an HTML part (values HTML-escaped by the template engine). */
 @Component

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.notification.NotificationProperties;
-import vn.egov.notification.notice.Channel;
+import vn.egov.notification.recipient.Channel;
 
 import java.io.IOException;
 import java.io.InputStream;

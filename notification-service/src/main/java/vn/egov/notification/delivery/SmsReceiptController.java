@@ -5,12 +5,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -20,7 +16,6 @@ import vn.egov.notification.NotificationProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -40,20 +35,17 @@ class SmsReceiptController {
                    Instant deliveredAt) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(SmsReceiptController.class);
-
-    private final JdbcClient jdbc;
+    private final SmsReceipts receipts;
     private final Validator validator;
     private final byte[] receiptKey;
 
-    SmsReceiptController(JdbcClient jdbc, NotificationProperties properties, Validator validator) {
+    SmsReceiptController(SmsReceipts receipts, NotificationProperties properties, Validator validator) {
         this.validator = validator;
-        this.jdbc = jdbc;
+        this.receipts = receipts;
         this.receiptKey = properties.sms().receiptKey().getBytes(StandardCharsets.UTF_8);
     }
 
     @PostMapping("/api/v1/notifications/sms/receipts")
-    @Transactional
     @Operation(summary = "SMS gateway delivery receipt (gateway only, X-Api-Key)")
     ResponseEntity<Void> receipt(@RequestHeader(value = "X-Api-Key", required = false) String key,
                                  @RequestBody Receipt receipt) {
@@ -70,29 +62,7 @@ class SmsReceiptController {
         if (deliveryId == null || !(outcome.equals("DELIVERED") || outcome.equals("UNDELIVERABLE") || outcome.equals("FAILED"))) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-receipt");
         }
-        // the gateway's id must match the one it answered the send with, when we know it already
-        String where = " where id = :id and channel = 'SMS' and (provider_id is null or cast(:providerId as text) is null or provider_id = cast(:providerId as text))";
-        Long found = jdbc.sql("select count(*) from delivery" + where).param("id", deliveryId)
-                .param("providerId", receipt.id()).query(Long.class).single();
-        if (found == 0) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "delivery-not-found");
-        }
-        jdbc.sql("""
-                        update delivery set status = 'SENT', sent_at = now(), provider_id = coalesce(provider_id, :providerId),
-                            last_error = null,
-                            text_body = case when sealed then null else text_body end,
-                            html_body = case when sealed then null else html_body end""" + where + " and status = 'PENDING'")
-                .param("id", deliveryId).param("providerId", receipt.id()).update();
-        Timestamp at = Timestamp.from(receipt.deliveredAt() != null ? receipt.deliveredAt() : Instant.now());
-        int changed = outcome.equals("DELIVERED")
-                ? jdbc.sql("update delivery set status = 'DELIVERED', delivered_at = :at" + where + " and status = 'SENT'")
-                        .param("id", deliveryId).param("providerId", receipt.id()).param("at", at).update()
-                : jdbc.sql("update delivery set status = 'FAILED', failed_at = :at, last_error = 'undeliverable (gateway receipt)'"
-                                + where + " and status = 'SENT'")
-                        .param("id", deliveryId).param("providerId", receipt.id()).param("at", at).update();
-        if (changed == 1) {
-            log.info("SMS delivery {} {} (gateway receipt)", deliveryId, outcome);
-        }
+        receipts.apply(deliveryId, receipt.id(), outcome, receipt.deliveredAt());
         return ResponseEntity.noContent().build();
     }
 

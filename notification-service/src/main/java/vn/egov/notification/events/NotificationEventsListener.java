@@ -18,10 +18,10 @@ import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
 import vn.egov.notification.NotificationProperties;
-import vn.egov.notification.notice.Channel;
+import vn.egov.notification.recipient.Channel;
 import vn.egov.notification.notice.Notice;
 import vn.egov.notification.notice.Notifier;
-import vn.egov.notification.notice.Recipients;
+import vn.egov.notification.recipient.Recipients;
 
 import java.util.HashMap;
 import java.util.Map;

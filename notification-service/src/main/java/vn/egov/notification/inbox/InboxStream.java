@@ -48,9 +48,9 @@ class InboxStream implements SmartLifecycle {
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("inbox-heartbeat"));
     private volatile boolean running;
 
-    private final vn.egov.notification.notice.Recipients recipients;
+    private final vn.egov.notification.recipient.Recipients recipients;
 
-    InboxStream(NotificationProperties properties, vn.egov.notification.notice.Recipients recipients) {
+    InboxStream(NotificationProperties properties, vn.egov.notification.recipient.Recipients recipients) {
         this.config = properties.stream();
         this.recipients = recipients;
     }

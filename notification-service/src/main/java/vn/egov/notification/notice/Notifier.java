@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.egov.notification.preference.Preferences;
+import vn.egov.notification.recipient.Channel;
+import vn.egov.notification.recipient.Recipients;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package vn.egov.notification.preference;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.egov.notification.notice.Channel;
+import vn.egov.notification.recipient.Channel;
 
 import java.util.List;
 

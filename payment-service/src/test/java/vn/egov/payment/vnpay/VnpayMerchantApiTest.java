@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.egov.payment.order.PaymentOrderBuilder.aPaymentOrder;
 
 /** The transaction query's answer is believed only with a valid signature (pipe-joined fields, fixed order). */
 class VnpayMerchantApiTest {
@@ -22,8 +23,9 @@ class VnpayMerchantApiTest {
     final VnpayProperties properties = new VnpayProperties("EGOVDEV1", VnpaySigningTest.SECRET, "http://p", "http://r",
             15, "vn", "other", "http://a", "127.0.0.1");
     final VnpayMerchantApi client = new VnpayMerchantApi(properties, null, Clock.systemUTC());
-    final PaymentOrder order = new PaymentOrder(UUID.fromString("2f1c7a4e-3b8d-4c55-9e0a-1d2b3c4d5e6f"), TXN_REF, "D-1",
-            "A", "payer", 200_000L, "fee", PaymentStatus.PENDING, null, null, null, null, null, null, 0, Instant.now());
+    final PaymentOrder order = aPaymentOrder().withId(UUID.fromString("2f1c7a4e-3b8d-4c55-9e0a-1d2b3c4d5e6f"))
+            .withDossier("D-1").withAgency("A").withPayer("payer").withAmount(200_000L).withDescription("fee")
+            .withStatus(PaymentStatus.PENDING).build();
 
     Map<String, String> paidAnswer() throws Exception {
         Map<String, String> a = new LinkedHashMap<>();

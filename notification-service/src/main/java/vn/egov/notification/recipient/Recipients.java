@@ -1,4 +1,4 @@
-package vn.egov.notification.notice;
+package vn.egov.notification.recipient;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

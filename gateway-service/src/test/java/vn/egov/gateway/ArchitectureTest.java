@@ -1,0 +1,27 @@
+package vn.egov.gateway;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
+import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
+import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+
+/**
+ * The rules of vn.egov.testsupport.architecture.ArchitectureRules that apply to the gateway: it has no database
+ * and publishes no events; it forwards through its routes (configuration), and no code of its own calls out.
+ */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = productionClassesOf(GatewayApplication.class);
+
+    @Test
+    void controllersUseNeitherJdbcClientNorTransactions_() {
+        controllersUseNeitherJdbcClientNorTransactions().check(CLASSES);
+    }
+
+    @Test
+    void noCodeMakesOutboundHttpCalls() {
+        outboundHttpClientsLiveIn().check(CLASSES);
+    }
+}

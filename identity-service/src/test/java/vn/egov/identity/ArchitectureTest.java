@@ -1,0 +1,56 @@
+package vn.egov.identity;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+import vn.egov.commons.events.contracts.identity.BusinessLinkedV1;
+import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
+import vn.egov.commons.events.contracts.identity.CitizenVerifiedV1;
+import vn.egov.commons.events.contracts.identity.ContactChangedV1;
+import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
+
+import java.util.Set;
+
+import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
+import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublish;
+import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
+import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
+import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+
+/** The rules of vn.egov.testsupport.architecture.ArchitectureRules, applied to identity-service. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = productionClassesOf(IdentityServiceApplication.class);
+
+    static final String REGISTRATION = "vn.egov.identity.registration.RegistrationService";
+    static final String ASSURANCE = "vn.egov.identity.assurance.IdentityAssuranceService";
+    static final String BUSINESS = "vn.egov.identity.business.BusinessService";
+    static final String CONTACT = "vn.egov.identity.contact.ContactChangeService";
+    static final String OFFICER = "vn.egov.identity.officer.OfficerService";
+
+    @Test
+    void controllersUseNeitherJdbcClientNorTransactions_() {
+        controllersUseNeitherJdbcClientNorTransactions().check(CLASSES);
+    }
+
+    /**
+     * identity-service has no state table; each change of a person's standing has one class that makes it and
+     * publishes its event: the level of assurance (CitizenVerifiedV1) by IdentityAssuranceService alone, and so on.
+     */
+    @Test
+    void eachEventIsPublishedByTheServiceThatMakesTheChange() {
+        onlyTheseWriteToTheOutbox(REGISTRATION, ASSURANCE, BUSINESS, CONTACT, OFFICER).check(CLASSES);
+        onlyThesePublish(Set.of(ASSURANCE), CitizenVerifiedV1.class).check(CLASSES);
+        onlyThesePublish(Set.of(REGISTRATION), CitizenRegisteredV1.class).check(CLASSES);
+        onlyThesePublish(Set.of(BUSINESS), BusinessLinkedV1.class).check(CLASSES);
+        onlyThesePublish(Set.of(CONTACT), ContactChangedV1.class, ContactVerificationRequestedV1.class)
+                .check(CLASSES);
+        onlyThesePublish(Set.of(OFFICER), OfficerCreatedV1.class).check(CLASSES);
+    }
+
+    /** Keycloak's admin API and the national population registry are the outbound calls. */
+    @Test
+    void outboundHttpClientsLiveInTheirClientPackages() {
+        outboundHttpClientsLiveIn("vn.egov.identity.keycloak..", "vn.egov.identity.assurance..").check(CLASSES);
+    }
+}

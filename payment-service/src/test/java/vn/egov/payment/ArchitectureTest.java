@@ -1,0 +1,46 @@
+package vn.egov.payment;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+import vn.egov.commons.events.contracts.payment.PaymentCancelledV1;
+import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
+import vn.egov.commons.events.contracts.payment.PaymentFailedV1;
+import vn.egov.commons.events.contracts.payment.PaymentLatePaidV1;
+import vn.egov.commons.events.contracts.payment.PaymentOrderCreatedV1;
+import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
+import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+import vn.egov.payment.order.PaymentLifecycle;
+
+import java.util.Set;
+
+import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
+import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublish;
+import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
+import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
+import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+
+/** The rules of vn.egov.testsupport.architecture.ArchitectureRules, applied to payment-service. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = productionClassesOf(PaymentServiceApplication.class);
+
+    @Test
+    void controllersUseNeitherJdbcClientNorTransactions_() {
+        controllersUseNeitherJdbcClientNorTransactions().check(CLASSES);
+    }
+
+    /** PaymentLifecycle applies PaymentTransitions: each status event is the edge of the table it crossed. */
+    @Test
+    void onlyThePaymentLifecyclePublishesStatusEvents() {
+        onlyTheseWriteToTheOutbox(PaymentLifecycle.class.getName()).check(CLASSES);
+        onlyThesePublish(Set.of(PaymentLifecycle.class.getName()), PaymentOrderCreatedV1.class, PaymentSucceededV1.class,
+                PaymentFailedV1.class, PaymentExpiredV1.class, PaymentCancelledV1.class, PaymentLatePaidV1.class,
+                PaymentRefundedV1.class).check(CLASSES);
+    }
+
+    /** The payment gateway's merchant API (query, refund) is the one outbound call. */
+    @Test
+    void outboundHttpClientsLiveInTheGatewayPackage() {
+        outboundHttpClientsLiveIn("vn.egov.payment.vnpay..").check(CLASSES);
+    }
+}
