@@ -49,10 +49,10 @@ final class IdentityServiceStub implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo("/token")).atPriority(10)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"unauthorized_client\"}")));
-        server.stubFor(contacts(urlPathMatching(CONTACTS.formatted("[^/]+")), 9)
-                .willReturn(problem(401, "unauthorized")));
-        server.stubFor(contacts(urlPathMatching(CONTACTS.formatted("[^/]+")), 10).withHeader("Authorization", bearer())
+        server.stubFor(contacts(urlPathMatching(CONTACTS.formatted("[^/]+")), 9).withHeader("Authorization", bearer())
                 .willReturn(problem(404, "person-not-found")));
+        server.stubFor(contacts(urlPathMatching(CONTACTS.formatted("[^/]+")), 10)
+                .willReturn(problem(401, "unauthorized")));
     }
 
     String baseUrl() {
