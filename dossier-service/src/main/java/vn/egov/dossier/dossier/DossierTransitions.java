@@ -27,7 +27,7 @@ import static vn.egov.dossier.dossier.DossierTransitions.Status.WITHDRAWN;
  * in {@link #TABLE} is refused. The only writer of a dossier's status ({@code DossierLifecycle}) asks
  * this table first.
  *
- * <p>Variants of domain.md, on purpose: after a supplement the dossier goes back to RECEIVED (the
+ * <p>Variants of docs/design/domain.md, on purpose: after a supplement the dossier goes back to RECEIVED (the
  * one-stop officer re-checks completeness, then forwards again); TRANSFERRED is the state of a dossier
  * handed to another agency, which receives it from there like a SUBMITTED one; extend-deadline (the
  * apology and new appointment date) keeps the state and only moves the due date.

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Dossier codes {@code <agency id>-<yymmdd>-<nnnn>} (domain.md). The number comes from one counter row
+ * Dossier codes {@code <agency id>-<yymmdd>-<nnnn>} (docs/design/domain.md). The number comes from one counter row
  * per agency and Vietnam day, upserted in the submission's own transaction: concurrent submissions
  * queue on the row lock, and a rolled-back submission rolls its number back — no gaps, no duplicates.
  */

@@ -1,6 +1,6 @@
 package vn.egov.commons.events;
 
-/** Topic names of architecture.md. The record key is always the aggregate id (keeps per-aggregate order). */
+/** Topic names of docs/design/architecture.md. The record key is always the aggregate id (keeps per-aggregate order). */
 public final class EventTopics {
 
     public static final String IDENTITY = "egov.identity.events";

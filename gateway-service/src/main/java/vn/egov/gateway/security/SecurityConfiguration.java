@@ -31,7 +31,7 @@ class SecurityConfiguration {
     record PublicEndpoint(HttpMethod method, String pattern) {
     }
 
-    /** API endpoints anyone may call (architecture.md, "Public API"). */
+    /** API endpoints anyone may call (docs/design/architecture.md, "Public API"). */
     static final List<PublicEndpoint> PUBLIC_API = List.of(
             new PublicEndpoint(HttpMethod.POST, "/api/v1/identity/registrations"),
             new PublicEndpoint(HttpMethod.GET, "/api/v1/identity/agencies"),

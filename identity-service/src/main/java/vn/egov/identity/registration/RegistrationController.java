@@ -16,7 +16,7 @@ import vn.egov.identity.validation.InputLimits;
 class RegistrationController {
 
     /**
-     * The body clients rely on (architecture.md). Fields are strings so that a malformed date or sex is
+     * The body clients rely on (docs/design/architecture.md). Fields are strings so that a malformed date or sex is
      * reported as a field error next to the others, not as an unreadable body.
      */
     record RegistrationRequest(@Schema(maxLength = 150) String fullName, @Schema(maxLength = 12) String nationalId,
