@@ -17,10 +17,10 @@ import vn.egov.testsupport.PoisonRecords;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.ServiceConformanceTests;
 import vn.egov.testsupport.TestIssuer;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +30,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
-/** dossier-service running on a real port against real PostgreSQL and Kafka, with real signed tokens. */
+/**
+ * dossier-service running on a real port against real PostgreSQL and Kafka, with real signed tokens; the checks
+ * every service passes (health, metrics, API docs, Flyway, outbox to Kafka, parked events) come from
+ * {@link ServiceConformanceTests}.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class DossierServiceIT {
+class DossierServiceIT implements ServiceConformanceTests {
 
     @LocalServerPort
     int port;
@@ -59,6 +63,16 @@ class DossierServiceIT {
         return new ServiceConformance(port);
     }
 
+    @Override
+    public String eventTopic() {
+        return EventTopics.DOSSIER;
+    }
+
+    @Override
+    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
+        transactions.executeWithoutResult(s -> events.publish(EventTopics.DOSSIER, type, key, data));
+    }
+
     @Test
     void theTestClockDoesNotExistUnlessEnabled() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -75,27 +89,6 @@ class DossierServiceIT {
                 assertThat(r.statusCode()).as(method + " " + r.body()).isEqualTo(404);
             }
         }
-    }
-
-    @Test
-    void exposesHealthMetricsAndApiDocs() {
-        service().assertHealthAndMetrics();
-    }
-
-    @Test
-    void flywayOwnsTheSchemaIncludingTheEventPlumbing() {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
-                .isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
-    }
-
-    @Test
-    void eventsLeaveThroughTheOutboxToKafka() {
-        String marker = UUID.randomUUID().toString();
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.DOSSIER, "vn.egov.test.conformance-checked.v1",
-                marker, Map.of("marker", marker)));
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.DOSSIER, marker,
-                Duration.ofSeconds(60))).hasSize(1);
     }
 
     /**

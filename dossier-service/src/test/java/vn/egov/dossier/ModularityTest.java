@@ -1,28 +1,16 @@
 package vn.egov.dossier;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
+import vn.egov.testsupport.architecture.ModularityTests;
 
 /**
- * Each top-level package under {@code vn.egov.dossier} is an application module (Spring Modulith): no cycles
- * between modules, and no module reaches into another's {@code internal} package. The module documentation
- * (PlantUML component diagrams and module canvases) is written to {@code target/spring-modulith-docs}.
+ * Each direct subpackage of {@code vn.egov.dossier} is a module: {@link ModularityTests} verifies their boundaries
+ * (no cycles, no reaching into another module's subpackages) and writes the module documentation to
+ * {@code target/spring-modulith-docs}.
  */
-class ModularityTest {
+class ModularityTest implements ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(DossierServiceApplication.class);
-
-    @Test
-    void modulesRespectTheirBoundaries() {
-        MODULES.verify();
-    }
-
-    @Test
-    void writesTheModuleDocumentation() {
-        new Documenter(MODULES)
-                .writeModulesAsPlantUml()
-                .writeIndividualModulesAsPlantUml()
-                .writeModuleCanvases();
+    @Override
+    public Class<?> application() {
+        return DossierServiceApplication.class;
     }
 }
