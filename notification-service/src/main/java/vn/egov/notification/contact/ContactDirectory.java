@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import vn.egov.commons.security.ServiceTokens;
-import vn.egov.notification.NotificationProperties;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,9 +60,8 @@ public class ContactDirectory {
         return t;
     });
 
-    ContactDirectory(IdentityContactsClient client, ServiceTokens tokens, NotificationProperties properties,
+    ContactDirectory(IdentityContactsClient client, ServiceTokens tokens, ContactProperties config,
                      TimeLimiterRegistry timeLimiters, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
-        NotificationProperties.Identity config = properties.identity();
         this.client = client;
         this.tokens = tokens;
         this.cache = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.cacheTtl()).build();

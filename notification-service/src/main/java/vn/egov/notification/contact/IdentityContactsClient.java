@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import vn.egov.commons.security.ServiceTokens;
-import vn.egov.notification.NotificationProperties;
 
 import java.util.concurrent.TimeUnit;
 
@@ -32,8 +31,7 @@ interface IdentityContactsClient {
     class Config {
 
         @Bean
-        Request.Options identityRequestOptions(NotificationProperties properties) {
-            NotificationProperties.Identity identity = properties.identity();
+        Request.Options identityRequestOptions(ContactProperties identity) {
             return new Request.Options(identity.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
                     identity.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
         }

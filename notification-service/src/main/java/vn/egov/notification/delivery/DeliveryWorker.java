@@ -6,7 +6,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import vn.egov.notification.NotificationProperties;
 import vn.egov.notification.contact.ContactDirectory;
 import vn.egov.notification.contact.ContactsUnavailableException;
 import vn.egov.notification.contact.PersonContacts;
@@ -58,18 +57,18 @@ class DeliveryWorker implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final ContactDirectory directory;
     private final BodySealer sealer;
-    private final NotificationProperties.Sender config;
+    private final DeliveryProperties config;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Map<Channel, Semaphore> wakeUps = new EnumMap<>(Channel.class);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    DeliveryWorker(JdbcClient jdbc, ContactDirectory directory, BodySealer sealer, NotificationProperties properties,
+    DeliveryWorker(JdbcClient jdbc, ContactDirectory directory, BodySealer sealer, DeliveryProperties config,
                    List<ChannelSender> senders) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.sealer = sealer;
-        this.config = properties.sender();
+        this.config = config;
         senders.forEach(s -> {
             this.senders.put(s.channel(), s);
             this.wakeUps.put(s.channel(), new Semaphore(0));

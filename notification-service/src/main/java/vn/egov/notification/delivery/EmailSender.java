@@ -4,7 +4,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import vn.egov.notification.NotificationProperties;
 import vn.egov.notification.recipient.Channel;
 
 /** Email over SMTP: a plain-text and an HTML part (values HTML-escaped by the template engine). */
@@ -12,9 +11,9 @@ import vn.egov.notification.recipient.Channel;
 class EmailSender implements ChannelSender {
 
     private final JavaMailSender mail;
-    private final NotificationProperties properties;
+    private final EmailProperties properties;
 
-    EmailSender(JavaMailSender mail, NotificationProperties properties) {
+    EmailSender(JavaMailSender mail, EmailProperties properties) {
         this.mail = mail;
         this.properties = properties;
     }

@@ -8,7 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import vn.egov.notification.NotificationProperties;
 
 /**
  * The HTTP SMS gateway's send endpoint (OpenFeign, notification-service's one outbound HTTP style). Answers the
@@ -29,8 +28,7 @@ interface SmsGatewayApi {
     class Config {
 
         @Bean
-        Request.Options smsRequestOptions(NotificationProperties properties) {
-            NotificationProperties.Sms sms = properties.sms();
+        Request.Options smsRequestOptions(SmsProperties sms) {
             return new Request.Options(sms.connectTimeout(), sms.readTimeout(), false);
         }
     }

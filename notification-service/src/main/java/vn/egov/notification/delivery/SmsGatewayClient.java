@@ -4,7 +4,6 @@ import feign.Response;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.egov.notification.NotificationProperties;
 import vn.egov.notification.recipient.Channel;
 
 import java.io.IOException;
@@ -20,12 +19,12 @@ import java.nio.charset.StandardCharsets;
 @Component
 class SmsGatewayClient implements ChannelSender {
 
-    private final NotificationProperties.Sms config;
+    private final SmsProperties config;
     private final SmsGatewayApi gateway;
     private final JsonMapper json;
 
-    SmsGatewayClient(NotificationProperties properties, SmsGatewayApi gateway, JsonMapper json) {
-        this.config = properties.sms();
+    SmsGatewayClient(SmsProperties config, SmsGatewayApi gateway, JsonMapper json) {
+        this.config = config;
         this.gateway = gateway;
         this.json = json;
     }

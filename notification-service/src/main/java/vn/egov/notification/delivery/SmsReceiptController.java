@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.ApiProblem;
-import vn.egov.notification.NotificationProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,10 +38,10 @@ class SmsReceiptController {
     private final Validator validator;
     private final byte[] receiptKey;
 
-    SmsReceiptController(SmsReceipts receipts, NotificationProperties properties, Validator validator) {
+    SmsReceiptController(SmsReceipts receipts, SmsProperties sms, Validator validator) {
         this.validator = validator;
         this.receipts = receipts;
-        this.receiptKey = properties.sms().receiptKey().getBytes(StandardCharsets.UTF_8);
+        this.receiptKey = sms.receiptKey().getBytes(StandardCharsets.UTF_8);
     }
 
     @PostMapping("/api/v1/notifications/sms/receipts")

@@ -17,7 +17,6 @@ import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
 import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
 import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
-import vn.egov.notification.NotificationProperties;
 import vn.egov.notification.recipient.Channel;
 import vn.egov.notification.notice.Notice;
 import vn.egov.notification.notice.Notifier;
@@ -46,10 +45,10 @@ class NotificationEventsListener {
     private final IdempotentConsumer idempotent;
     private final Notifier notifier;
     private final Recipients recipients;
-    private final NotificationProperties properties;
+    private final PortalProperties properties;
 
     NotificationEventsListener(EventReader reader, IdempotentConsumer idempotent, Notifier notifier,
-                               Recipients recipients, NotificationProperties properties) {
+                               Recipients recipients, PortalProperties properties) {
         this.reader = reader;
         this.idempotent = idempotent;
         this.notifier = notifier;

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.egov.commons.security.EgovPrincipal;
-import vn.egov.notification.NotificationProperties;
 import vn.egov.notification.notice.InboxItemCreated;
 
 import java.io.IOException;
@@ -42,7 +41,7 @@ class InboxStream implements SmartLifecycle {
     record StreamedItem(String id, String kind, String title, String body, String link, String createdAt) {
     }
 
-    private final NotificationProperties.Stream config;
+    private final InboxProperties config;
     private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final ExecutorService pushes = Executors.newFixedThreadPool(2, daemon("inbox-push"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("inbox-heartbeat"));
@@ -50,8 +49,8 @@ class InboxStream implements SmartLifecycle {
 
     private final vn.egov.notification.recipient.Recipients recipients;
 
-    InboxStream(NotificationProperties properties, vn.egov.notification.recipient.Recipients recipients) {
-        this.config = properties.stream();
+    InboxStream(InboxProperties config, vn.egov.notification.recipient.Recipients recipients) {
+        this.config = config;
         this.recipients = recipients;
     }
 

@@ -2,7 +2,6 @@ package vn.egov.notification.notice;
 
 import org.springframework.stereotype.Component;
 import vn.egov.commons.crypto.AesGcmSealer;
-import vn.egov.notification.NotificationProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,7 +25,7 @@ public class BodySealer {
 
     private final AesGcmSealer sealer;
 
-    public BodySealer(NotificationProperties properties) {
+    BodySealer(NoticeProperties properties) {
         this.sealer = new AesGcmSealer(KEY_ID, properties.sealingKey(), Map.of());
     }
 

@@ -1,7 +1,6 @@
 package vn.egov.notification.notice;
 
 import org.junit.jupiter.api.Test;
-import vn.egov.notification.NotificationProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BodySealerTest {
 
     static BodySealer sealer(String key) {
-        return new BodySealer(new NotificationProperties("http://portal", "from", null, null, null, key, null));
+        return new BodySealer(new NoticeProperties(key));
     }
 
     @Test
