@@ -223,7 +223,7 @@ public class SubmissionService {
         LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
         String code = codes.next(procedure.agencyCode(), today);
         // full-process online: not received until paid; partial online: the fee may be paid at the desk
-        Status status = fee > 0 && "FULL_ONLINE".equals(procedure.mode()) ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
+        Status status = fee > 0 && procedure.mode() == Procedure.Mode.FULL_ONLINE ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
         // provisional appointment; fixed on receipt (received date + the procedure's working days)
         LocalDate due = calendar.addWorkingDays(today, procedure.processingDays());
         UUID id = UUID.randomUUID();
