@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /** Reads of dossier rows; writes live with the use case that makes them. */
 @Component
@@ -26,8 +27,8 @@ public class DossierStore {
                 .query(DossierRow::map).optional();
     }
 
-    public Optional<DossierRow> findByIdempotencyKey(String applicantSubject, String key) {
-        return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where applicant_subject = ? and idempotency_key = ?")
-                .params(applicantSubject, key).query(DossierRow::map).optional();
+    public Optional<DossierRow> find(UUID id) {
+        return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where id = ?").param(id)
+                .query(DossierRow::map).optional();
     }
 }

@@ -27,7 +27,7 @@ public final class InputLimits {
     public static final int SEARCH = 200;
     /** A holiday's name in the calendar. */
     public static final int DAY_NAME = 200;
-    /** The Idempotency-Key header (stored with the dossier). */
+    /** The Idempotency-Key header (kept in egov-commons' store, whose own limit is the same 200). */
     public static final int IDEMPOTENCY_KEY = 200;
     /** Form data of a dossier: fields, a field's name, a value's characters, and the whole, serialised, in bytes. */
     public static final int FORM_FIELDS = 100;

@@ -149,42 +149,41 @@ public class Intake {
             }
             String text = String.valueOf(value).trim();
             switch (field.type()) {
-                case "TEXT" -> {
+                case TEXT -> {
                     if (!(value instanceof String)) {
                         errors.add(error(path, "invalid-text"));
                     } else if (field.maxLength() != null && text.length() > field.maxLength()) {
                         errors.add(error(path, "too-long", field.maxLength()));
                     }
                 }
-                case "DATE" -> {
+                case DATE -> {
                     try {
                         LocalDate.parse(text);
                     } catch (DateTimeParseException e) {
                         errors.add(error(path, "invalid-date"));
                     }
                 }
-                case "NUMBER" -> {
+                case NUMBER -> {
                     if (!(value instanceof Number) && !text.matches("\\d{1,15}(\\.\\d+)?")
                             || value instanceof Number n && n.doubleValue() < 0) {
                         errors.add(error(path, "invalid-number"));
                     }
                 }
-                case "SELECT" -> {
+                case SELECT -> {
                     if (field.options() == null || !field.options().contains(text)) {
                         errors.add(error(path, "invalid-option", field.options() == null ? "" : String.join(", ", field.options())));
                     }
                 }
-                case "BOOLEAN" -> {
+                case BOOLEAN -> {
                     if (!(value instanceof Boolean) && !text.equals("true") && !text.equals("false")) {
                         errors.add(error(path, "invalid-boolean"));
                     }
                 }
-                case "NATIONAL_ID" -> {
+                case NATIONAL_ID -> {
                     if (!text.matches("\\d{12}")) {
                         errors.add(error(path, "invalid-national-id"));
                     }
                 }
-                default -> errors.add(error(path, "invalid-text"));
             }
         }
         for (String key : data.keySet()) {

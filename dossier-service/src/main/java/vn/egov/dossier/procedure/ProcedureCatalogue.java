@@ -34,7 +34,7 @@ public class ProcedureCatalogue {
                         select name, label_vi, label_en, type, required, options, max_length, prefill from procedure_field
                         where procedure_code = ? order by position""").param(code)
                 .query((rs, i) -> new Procedure.FormField(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), strings(rs.getArray(6)),
+                        Procedure.FieldType.valueOf(rs.getString(4)), rs.getBoolean(5), strings(rs.getArray(6)),
                         (Integer) rs.getObject(7), rs.getString(8))).list();
         return jdbc.sql("select * from procedure where code = ? and active").param(code)
                 .query((rs, i) -> {
@@ -44,7 +44,7 @@ public class ProcedureCatalogue {
                     return new Procedure(rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"),
                             rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("level"),
                             rs.getInt("processing_days"), rs.getLong("fee_vnd"), rs.getString("fee_field"), feeOptions,
-                            rs.getString("mode"), rs.getInt("required_loa"), documents, fields);
+                            Procedure.Mode.valueOf(rs.getString("mode")), rs.getInt("required_loa"), documents, fields);
                 }).optional();
     }
 

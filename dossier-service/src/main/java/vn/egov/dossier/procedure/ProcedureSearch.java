@@ -15,7 +15,7 @@ import java.util.Locale;
 class ProcedureSearch {
 
     record ProcedureSummary(String code, String name, String nameEn, String agencyCode, String agencyName,
-                            String level, int processingDays, long feeVnd, String mode, int requiredLevelOfAssurance) {
+                            String level, int processingDays, long feeVnd, Procedure.Mode mode, int requiredLevelOfAssurance) {
     }
 
     private final JdbcClient jdbc;
@@ -40,7 +40,7 @@ class ProcedureSearch {
     private static ProcedureSummary summary(ResultSet rs) throws SQLException {
         return new ProcedureSummary(rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"),
                 rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("level"),
-                rs.getInt("processing_days"), rs.getLong("fee_vnd"), rs.getString("mode"), rs.getInt("required_loa"));
+                rs.getInt("processing_days"), rs.getLong("fee_vnd"), Procedure.Mode.valueOf(rs.getString("mode")), rs.getInt("required_loa"));
     }
 
     /** "Đăng ký" → "dang ky": strips combining marks and maps đ, for accent-insensitive search. */

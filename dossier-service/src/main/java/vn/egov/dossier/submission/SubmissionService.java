@@ -22,7 +22,6 @@ import vn.egov.dossier.intake.Uploads;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.crypto.AesGcmSealer;
 import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.commons.idempotency.IdempotentRequests;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.security.LevelOfAssurance;
 import vn.egov.commons.web.ApiProblem;
@@ -84,6 +84,16 @@ public class SubmissionService {
     public record Outcome(SubmissionResponse response, boolean replayed) {
     }
 
+    /** What egov-commons' Idempotency-Key store keeps of a submission (scope {@code dossier-submission:<subject>}). */
+    record DossierRef(UUID dossierId) {
+    }
+
+    private record Stored(DossierRow dossier, boolean replayed) {
+    }
+
+    /** Keys are per citizen: one citizen's key never meets another's. */
+    private static final String SCOPE = "dossier-submission:";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ProcedureCatalogue catalogue;
@@ -100,13 +110,15 @@ public class SubmissionService {
     private final PersonalDocuments personalDocuments;
     private final FormDataSealer forms;
     private final JsonParts parts;
+    private final IdempotentRequests idempotent;
 
     SubmissionService(JdbcClient jdbc, TransactionTemplate transactions, ProcedureCatalogue catalogue, Intake intake,
                       DossierCodes codes, DocumentStorage storage, DossierLifecycle lifecycle, DossierStore store,
                       DossierPayments payments, WorkingDayCalendar calendar, JsonMapper json, Clock clock,
                       IdentityProfiles identities, PersonalDocuments personalDocuments, FormDataSealer forms,
-                      JsonParts parts) {
+                      JsonParts parts, IdempotentRequests idempotent) {
         this.parts = parts;
+        this.idempotent = idempotent;
         this.forms = forms;
         this.identities = identities;
         this.personalDocuments = personalDocuments;
@@ -140,12 +152,8 @@ public class SubmissionService {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed", tooLarge, Map.of());
         }
         String requestHash = requestHash(dossierJson, files);
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            Optional<Outcome> replay = replay(who, idempotencyKey, requestHash);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
+        // a blank header is no key, as before egov-commons' store (which would answer it 400)
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
         Procedure procedure = Optional.ofNullable(parsed.procedureCode()).flatMap(catalogue::find)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", parsed.procedureCode()));
         LevelOfAssurance.require(who, procedure.requiredLevelOfAssurance());
@@ -164,13 +172,21 @@ public class SubmissionService {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dossier-invalid", errors, Map.of());
         }
         long fee = procedure.feeFor(request.formData());
-        DossierRow dossier;
-        try {
-            dossier = transactions.execute(tx -> store(who, applicant, procedure, request, accepted, fee, idempotencyKey,
-                    requestHash, filled.prefilled()));
-        } catch (DuplicateKeyException e) {
-            // the same Idempotency-Key raced with itself: the first one won, answer like a replay
-            return replay(who, idempotencyKey, requestHash).orElseThrow(() -> e);
+        // the key is claimed in the storing transaction: a concurrent retry with the same key waits on it, then
+        // replays; what is kept is the dossier's id, and a replay answers the dossier as it is now
+        Stored stored = transactions.execute(tx -> {
+            IdempotentRequests.Outcome<DossierRef> kept = idempotent.execute(SCOPE + who.subject(), key, requestHash,
+                    DossierRef.class, () -> new DossierRef(store(who, applicant, procedure, request, accepted, fee,
+                            filled.prefilled()).id()));
+            return new Stored(store.find(kept.response().dossierId()).orElseThrow(), kept.replayed());
+        });
+        DossierRow dossier = stored.dossier();
+        if (stored.replayed()) {
+            PaymentLink link = dossier.paymentId() == null ? null
+                    : new PaymentLink(dossier.paymentId(), dossier.paymentAmount(), dossier.paymentUrl());
+            boolean pending = dossier.status() == Status.AWAITING_PAYMENT && link == null;
+            return new Outcome(new SubmissionResponse(dossier.code(), dossier.status().name(), dossier.dueDate(),
+                    link, pending), true);
         }
         PaymentLink link = null;
         boolean awaitingPayment = dossier.status() == Status.AWAITING_PAYMENT;
@@ -179,19 +195,6 @@ public class SubmissionService {
         }
         return new Outcome(new SubmissionResponse(dossier.code(), dossier.status().name(), dossier.dueDate(), link,
                 awaitingPayment && link == null), false);
-    }
-
-    private Optional<Outcome> replay(EgovPrincipal who, String key, String requestHash) {
-        return store.findByIdempotencyKey(who.subject(), key).map(existing -> {
-            if (!requestHash.equals(existing.requestHash())) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused");
-            }
-            PaymentLink link = existing.paymentId() == null ? null
-                    : new PaymentLink(existing.paymentId(), existing.paymentAmount(), existing.paymentUrl());
-            boolean pending = existing.status() == Status.AWAITING_PAYMENT && link == null;
-            return new Outcome(new SubmissionResponse(existing.code(), existing.status().name(), existing.dueDate(),
-                    link, pending), true);
-        });
     }
 
     /**
@@ -215,13 +218,12 @@ public class SubmissionService {
     }
 
     private DossierRow store(EgovPrincipal who, Applicant applicant, Procedure procedure, SubmissionRequest request,
-                             List<AcceptedFile> files, long fee, String idempotencyKey, String requestHash,
-                             List<String> prefilled) {
+                             List<AcceptedFile> files, long fee, List<String> prefilled) {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
         String code = codes.next(procedure.agencyCode(), today);
         // full-process online: not received until paid; partial online: the fee may be paid at the desk
-        Status status = fee > 0 && "FULL_ONLINE".equals(procedure.mode()) ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
+        Status status = fee > 0 && procedure.mode() == Procedure.Mode.FULL_ONLINE ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
         // provisional appointment; fixed on receipt (received date + the procedure's working days)
         LocalDate due = calendar.addWorkingDays(today, procedure.processingDays());
         UUID id = UUID.randomUUID();
@@ -231,10 +233,10 @@ public class SubmissionService {
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
                                              applicant_subject, status, submitted_at, due_date, form_data, form_data_sealed,
-                                             data_key_id, fee_vnd, idempotency_key, request_hash, business_tax_code,
+                                             data_key_id, fee_vnd, business_tax_code,
                                              business_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                :due, '{}', :form, :keyId, :fee, :key, :hash, :businessTaxCode, :businessName)""")
+                                :due, '{}', :form, :keyId, :fee, :businessTaxCode, :businessName)""")
                 .param("id", id).param("code", code).param("procedure", procedure.code())
                 .param("procedureName", procedure.name()).param("agency", procedure.agencyCode())
                 .param("agencyName", procedure.agencyName()).param("applicant", who.subject())
@@ -242,8 +244,6 @@ public class SubmissionService {
                 .param("due", due)
                 .param("form", form.bytes()).param("keyId", form.keyId())
                 .param("fee", fee)
-                .param("key", idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey)
-                .param("hash", requestHash)
                 .param("businessTaxCode", applicant.businessTaxCode()).param("businessName", applicant.businessName())
                 .update();
         DossierRow dossier = store.find(code).orElseThrow();

@@ -20,7 +20,7 @@ final class DeskCases {
     static final Instant NOW = Instant.parse("2026-12-04T03:00:00Z");
     static final String AGENCY = "000.00.01.H26";
     static final Procedure BIRTH = new Procedure("1.001193", "Đăng ký khai sinh", "Birth registration", AGENCY,
-            "UBND phường Ba Đình", "COMMUNE", 3, 0, null, Map.of(), "FULL", 1,
+            "UBND phường Ba Đình", "COMMUNE", 3, 0, null, Map.of(), Procedure.Mode.FULL_ONLINE, 1,
             List.of(new Procedure.RequiredDocument("GIAY_CHUNG_SINH", "Giấy chứng sinh", "Birth certificate", true,
                     List.of("application/pdf"))), List.of());
 

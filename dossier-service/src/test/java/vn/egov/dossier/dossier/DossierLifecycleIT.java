@@ -404,6 +404,31 @@ public class DossierLifecycleIT {
     }
 
     @Test
+    void aKeyRecordedOnTheDossierBeforeTheUpgradeStillReplays() throws Exception {
+        String token = citizen("001190000305", 1);
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = submitBirth(token, "Trần Văn Cũ", "Idempotency-Key", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String code = field(first.body(), "code");
+        // as the service kept it before egov-commons' store: on the dossier, with its own hash of the request
+        String oldHash = Uploads.sha256((birthJson("Trần Văn Cũ") + "\nto-khai.pdf:" + Uploads.sha256(PDF)
+                + "\ngiay-chung-sinh.png:" + Uploads.sha256(PNG)).getBytes(StandardCharsets.UTF_8));
+        String subject = jdbc.sql("select applicant_subject from dossier where code = ?").param(code).query(String.class).single();
+        jdbc.sql("delete from http_idempotency_key where scope = ? and idempotency_key = ?")
+                .params("dossier-submission:" + subject, key).update();
+        jdbc.sql("update dossier set idempotency_key = ?, request_hash = ? where code = ?").params(key, oldHash, code).update();
+        // the repeatable migration copies it into the store, with the fingerprint the store computes
+        try (var script = getClass().getResourceAsStream("/db/migration/R__dossier_idempotency_keys.sql")) {
+            jdbc.sql(new String(script.readAllBytes(), StandardCharsets.UTF_8)).update();
+        }
+        HttpResponse<String> again = submitBirth(token, "Trần Văn Cũ", "Idempotency-Key", key);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(field(again.body(), "code")).isEqualTo(code);
+        assertProblem(submitBirth(token, "Trần Văn Khác", "Idempotency-Key", key), 409, "idempotency-key-reused");
+    }
+
+    @Test
     void submissionIsIdempotentAndChecked() {
         String token = citizen("001190000303", 1);
         String key = UUID.randomUUID().toString();
@@ -416,6 +441,17 @@ public class DossierLifecycleIT {
         assertThat(jdbc.sql("select count(*) from dossier where code = ?").param(field(first.body(), "code"))
                 .query(Long.class).single()).isEqualTo(1);
         assertProblem(submitBirth(token, "Trần Thị Khác", "Idempotency-Key", key), 409, "idempotency-key-reused");
+        // the key lives in egov-commons' store, per citizen, keeping only the dossier's id
+        String subject = jdbc.sql("select applicant_subject from dossier where code = ?").param(field(first.body(), "code"))
+                .query(String.class).single();
+        assertThat(jdbc.sql("select convert_from(response_sealed, 'UTF8') from http_idempotency_key where scope = ? and idempotency_key = ?")
+                .params("dossier-submission:" + subject, key).query(String.class).single())
+                .contains("\"dossierId\"").doesNotContain("Trần Thị Bình");
+        // another citizen's same key is another key
+        HttpResponse<String> other = submitBirth(citizen("001190000304", 1), "Trần Thị Bình", "Idempotency-Key", key);
+        assertThat(other.statusCode()).isEqualTo(201);
+        assertThat(other.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(field(other.body(), "code")).isNotEqualTo(field(first.body(), "code"));
 
         // marriage registration needs a verified identity (level 2)
         HttpResponse<String> loa = multipart("/api/v1/dossiers", token, List.of(Part.json("dossier",

@@ -11,7 +11,7 @@ class ProcedureFeeTest {
 
     Procedure judicialRecord = new Procedure("2.000908", "Cấp phiếu lý lịch tư pháp", null, "000.00.11.H26", "Sở Tư pháp",
             "PROVINCE", 10, 200000, "applicantCategory", Map.of("STANDARD", 200000L, "STUDENT_OR_MERIT", 100000L),
-            "FULL_ONLINE", 2, List.of(), List.of());
+            Procedure.Mode.FULL_ONLINE, 2, List.of(), List.of());
 
     @Test
     void theFeeMayDependOnAChoiceInTheForm() {

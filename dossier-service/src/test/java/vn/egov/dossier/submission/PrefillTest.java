@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrefillTest {
 
     static final Procedure JUDICIAL = new Procedure("2.000908", "Cấp phiếu lý lịch tư pháp", null, "A", "A", "PROVINCE",
-            10, 0, null, null, "FULL_ONLINE", 2, List.of(), List.of(
-            new Procedure.FormField("applicantName", "Họ tên", null, "TEXT", true, null, 100, "APPLICANT_FULL_NAME"),
-            new Procedure.FormField("applicantDateOfBirth", "Ngày sinh", null, "DATE", true, null, null, "APPLICANT_DATE_OF_BIRTH"),
-            new Procedure.FormField("applicantSex", "Giới tính", null, "SELECT", true, List.of("MALE", "FEMALE"), null, "APPLICANT_SEX"),
-            new Procedure.FormField("purpose", "Mục đích", null, "TEXT", true, null, 200, null)));
+            10, 0, null, null, Procedure.Mode.FULL_ONLINE, 2, List.of(), List.of(
+            new Procedure.FormField("applicantName", "Họ tên", null, Procedure.FieldType.TEXT, true, null, 100, "APPLICANT_FULL_NAME"),
+            new Procedure.FormField("applicantDateOfBirth", "Ngày sinh", null, Procedure.FieldType.DATE, true, null, null, "APPLICANT_DATE_OF_BIRTH"),
+            new Procedure.FormField("applicantSex", "Giới tính", null, Procedure.FieldType.SELECT, true, List.of("MALE", "FEMALE"), null, "APPLICANT_SEX"),
+            new Procedure.FormField("purpose", "Mục đích", null, Procedure.FieldType.TEXT, true, null, 200, null)));
 
     static EgovPrincipal citizen(String nationalId) {
         return new EgovPrincipal("s", nationalId, Set.of("CITIZEN"), null, 2, Set.of(), "web-portal");
