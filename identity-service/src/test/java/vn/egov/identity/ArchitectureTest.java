@@ -2,12 +2,12 @@ package vn.egov.identity;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
-import vn.egov.commons.events.contracts.identity.BusinessLinkedV1;
-import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
-import vn.egov.commons.events.contracts.identity.CitizenVerifiedV1;
-import vn.egov.commons.events.contracts.identity.ContactChangedV1;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
-import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.BusinessLinkedV1;
+import vn.egov.contracts.identity.CitizenRegisteredV1;
+import vn.egov.contracts.identity.CitizenVerifiedV1;
+import vn.egov.contracts.identity.ContactChangedV1;
+import vn.egov.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.contracts.identity.OfficerCreatedV1;
 
 import java.util.Set;
 

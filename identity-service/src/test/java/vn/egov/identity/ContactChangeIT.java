@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.identity.CitizenIdentityIT.Person;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;

@@ -2,13 +2,13 @@ package vn.egov.payment;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
-import vn.egov.commons.events.contracts.payment.PaymentCancelledV1;
-import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
-import vn.egov.commons.events.contracts.payment.PaymentFailedV1;
-import vn.egov.commons.events.contracts.payment.PaymentLatePaidV1;
-import vn.egov.commons.events.contracts.payment.PaymentOrderCreatedV1;
-import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
-import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+import vn.egov.contracts.payment.PaymentCancelledV1;
+import vn.egov.contracts.payment.PaymentExpiredV1;
+import vn.egov.contracts.payment.PaymentFailedV1;
+import vn.egov.contracts.payment.PaymentLatePaidV1;
+import vn.egov.contracts.payment.PaymentOrderCreatedV1;
+import vn.egov.contracts.payment.PaymentRefundedV1;
+import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.payment.order.PaymentLifecycle;
 
 import java.util.Set;

@@ -1,6 +1,6 @@
 package vn.egov.dossier.dossier;
 
-import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 
 import java.util.List;
 import java.util.Optional;

@@ -15,8 +15,8 @@ import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.EventReader;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.IdempotentConsumer;
-import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
-import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+import vn.egov.contracts.payment.PaymentExpiredV1;
+import vn.egov.contracts.payment.PaymentSucceededV1;
 
 /**
  * Consumes payment-service's events: a paid fee moves the dossier from AWAITING_PAYMENT to SUBMITTED

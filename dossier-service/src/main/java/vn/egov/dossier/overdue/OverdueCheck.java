@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 
 import java.time.Clock;
 import java.time.LocalDate;

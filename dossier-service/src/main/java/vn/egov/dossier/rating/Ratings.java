@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
-import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.crypto.AesGcmSealer;
-import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.commons.idempotency.IdempotentRequests;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.security.LevelOfAssurance;

@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;

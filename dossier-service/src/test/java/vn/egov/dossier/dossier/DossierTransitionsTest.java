@@ -1,7 +1,7 @@
 package vn.egov.dossier.dossier;
 
 import org.junit.jupiter.api.Test;
-import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
 import vn.egov.dossier.dossier.DossierTransitions.Transition;

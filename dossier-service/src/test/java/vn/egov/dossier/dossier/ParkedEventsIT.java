@@ -7,7 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
+import vn.egov.contracts.identity.CitizenRegisteredV1;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
 import vn.egov.identity.citizen.CitizenProfile;

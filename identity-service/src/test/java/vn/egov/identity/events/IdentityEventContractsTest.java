@@ -3,12 +3,12 @@ package vn.egov.identity.events;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.egov.commons.events.contracts.identity.BusinessLinkedV1;
-import vn.egov.commons.events.contracts.identity.CitizenRegisteredV1;
-import vn.egov.commons.events.contracts.identity.CitizenVerifiedV1;
-import vn.egov.commons.events.contracts.identity.ContactChangedV1;
-import vn.egov.commons.events.contracts.identity.ContactVerificationRequestedV1;
-import vn.egov.commons.events.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.BusinessLinkedV1;
+import vn.egov.contracts.identity.CitizenRegisteredV1;
+import vn.egov.contracts.identity.CitizenVerifiedV1;
+import vn.egov.contracts.identity.ContactChangedV1;
+import vn.egov.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.contracts.identity.OfficerCreatedV1;
 
 import java.time.Instant;
 import java.util.ArrayList;

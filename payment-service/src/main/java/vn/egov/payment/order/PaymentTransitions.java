@@ -1,12 +1,12 @@
 package vn.egov.payment.order;
 
-import vn.egov.commons.events.contracts.payment.PaymentCancelledV1;
-import vn.egov.commons.events.contracts.payment.PaymentExpiredV1;
-import vn.egov.commons.events.contracts.payment.PaymentFailedV1;
-import vn.egov.commons.events.contracts.payment.PaymentLatePaidV1;
-import vn.egov.commons.events.contracts.payment.PaymentOrderCreatedV1;
-import vn.egov.commons.events.contracts.payment.PaymentRefundedV1;
-import vn.egov.commons.events.contracts.payment.PaymentSucceededV1;
+import vn.egov.contracts.payment.PaymentCancelledV1;
+import vn.egov.contracts.payment.PaymentExpiredV1;
+import vn.egov.contracts.payment.PaymentFailedV1;
+import vn.egov.contracts.payment.PaymentLatePaidV1;
+import vn.egov.contracts.payment.PaymentOrderCreatedV1;
+import vn.egov.contracts.payment.PaymentRefundedV1;
+import vn.egov.contracts.payment.PaymentSucceededV1;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,0 +1,79 @@
+package vn.egov.contracts.dossier;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One transition of a dossier's lifecycle, published on {@code egov.dossier.events} (key: the dossier
+ * code) with one of the {@link #TYPES}. The same data shape for every transition, so a consumer that
+ * only wants "tell the applicant" needs one record; fields that do not apply are null. One record for a
+ * family of types is the one exception to the naming rule (egov-contracts/README.md): its types share one
+ * shape, and the record is named after the aggregate's lifecycle.
+ *
+ * @param dossierCode e.g. {@code 000.00.01.H26-261122-0042}
+ * @param applicantSubject the Keycloak subject of the citizen who submitted it (the recipient of notices)
+ * @param businessTaxCode the business the citizen acted for, or null
+ * @param fromStatus state before the transition (null on submission); for overdue and rated, the current one
+ * @param toStatus state after it
+ * @param action the action that caused it (submit, receive, request-supplement, supplement, forward,
+ *     resolve, reject, return-result, transfer, withdraw, extend-deadline, pay)
+ * @param actorRole CITIZEN, OFFICER, APPROVER or SYSTEM
+ * @param reason the reason given (rejection, supplement request, apology), or null; on {@link #RATED} also
+ *     the score as text ("1"–"5"), for consumers written before {@code score} (kept for all of v1)
+ * @param dueDate the appointment date for the result after this transition
+ * @param missingDocuments requirement codes the applicant must supply (request-supplement), else empty
+ * @param feeVnd the fee of the procedure in VND (0 when free)
+ * @param score the applicant's rating, 1–5, on {@link #RATED} only; absent from the JSON otherwise. Added
+ *     within v1, so rated events published before it have none (their score is in {@code reason})
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DossierLifecycleEventV1(
+        String dossierCode,
+        String procedureCode,
+        String procedureName,
+        String agencyCode,
+        String agencyName,
+        String applicantSubject,
+        String businessTaxCode,
+        DossierStatus fromStatus,
+        DossierStatus toStatus,
+        String action,
+        String actorSubject,
+        String actorRole,
+        String reason,
+        LocalDate dueDate,
+        List<String> missingDocuments,
+        long feeVnd,
+        Instant occurredAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer score) {
+
+    public static final String SUBMITTED = "vn.egov.dossier.submitted.v1";
+    public static final String RECEIVED = "vn.egov.dossier.received.v1";
+    public static final String SUPPLEMENT_REQUESTED = "vn.egov.dossier.supplement-requested.v1";
+    public static final String SUPPLEMENTED = "vn.egov.dossier.supplemented.v1";
+    public static final String FORWARDED = "vn.egov.dossier.forwarded.v1";
+    public static final String RESOLVED = "vn.egov.dossier.resolved.v1";
+    public static final String REJECTED = "vn.egov.dossier.rejected.v1";
+    public static final String RESULT_RETURNED = "vn.egov.dossier.result-returned.v1";
+    public static final String TRANSFERRED = "vn.egov.dossier.transferred.v1";
+    public static final String WITHDRAWN = "vn.egov.dossier.withdrawn.v1";
+    /** A dossier that will be late: the apology and new appointment date (phiếu xin lỗi và hẹn lại). */
+    public static final String DEADLINE_EXTENDED = "vn.egov.dossier.deadline-extended.v1";
+
+    /** The dossier passed its due date without a result (published once, by the scheduled overdue check). */
+    public static final String OVERDUE = "vn.egov.dossier.overdue.v1";
+    /** The applicant rated the service after the result: {@code score} 1–5 (and, as text, {@code reason}). */
+    public static final String RATED = "vn.egov.dossier.rated.v1";
+
+    public static final Set<String> TYPES = Set.of(SUBMITTED, RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENTED,
+            FORWARDED, RESOLVED, REJECTED, RESULT_RETURNED, TRANSFERRED, WITHDRAWN, DEADLINE_EXTENDED, OVERDUE, RATED);
+
+    public DossierLifecycleEventV1 {
+        missingDocuments = missingDocuments == null ? List.of() : List.copyOf(missingDocuments);
+    }
+}
