@@ -1,16 +1,15 @@
 package vn.egov.devstack;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import vn.egov.devstack.postgres.PostgresServer;
-import vn.egov.devstack.smtp.SmtpServer;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.egov.devstack.postgres.PostgresServer;
+import vn.egov.devstack.smtp.SmtpServer;
 
 /**
  * The in-process part of the local runtime, run by {@code ./egov up}: PostgreSQL with one database
@@ -31,8 +30,7 @@ public final class DevInfra {
     /** The service databases; each service owns its schema through Flyway. */
     public static final List<String> DATABASES = List.of("identity", "dossier", "payment", "notification");
 
-    private DevInfra() {
-    }
+    private DevInfra() {}
 
     public static void main(String[] args) throws Exception {
         Path workdir = Path.of(System.getProperty("egov.workdir", ".egov"));
@@ -52,12 +50,15 @@ public final class DevInfra {
         log.info("SMTP ready on 127.0.0.1:{} (IMAP {})", smtpPort, imapPort);
 
         EmbeddedPostgresControl pg = postgres;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            smtp.close();
-            if (pg != null) {
-                pg.shutdown();
-            }
-        }, "devinfra-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            smtp.close();
+                            if (pg != null) {
+                                pg.shutdown();
+                            }
+                        },
+                        "devinfra-stop"));
         System.out.println("devinfra ready");
         if (pg == null) {
             Thread.currentThread().join();

@@ -1,17 +1,16 @@
 package vn.egov.devstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.egov.devstack.kafka.KafkaBroker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.egov.devstack.kafka.KafkaBroker;
 
 /**
  * {@code ./egov stop postgres} / {@code ./egov start postgres}: devinfra stops its embedded PostgreSQL while
@@ -25,7 +24,8 @@ class DevInfraPostgresControlIT {
         Path run = work.resolve("run");
         Files.createDirectories(run);
         Files.writeString(run.resolve("postgres.stopped"), ""); // left by an earlier run: does not apply
-        DevInfra.EmbeddedPostgresControl control = new DevInfra.EmbeddedPostgresControl(work.resolve("postgres"), port, run);
+        DevInfra.EmbeddedPostgresControl control =
+                new DevInfra.EmbeddedPostgresControl(work.resolve("postgres"), port, run);
         try {
             control.startFirst("egov", "egov-dev");
             assertThat(Files.readString(run.resolve("postgres.state")).trim()).isEqualTo("running");
@@ -43,7 +43,8 @@ class DevInfraPostgresControlIT {
             Files.delete(run.resolve("postgres.stopped"));
             control.followRequest();
             assertThat(Files.readString(run.resolve("postgres.state")).trim()).isEqualTo("running");
-            try (Connection c = connect(port); var rs = c.createStatement().executeQuery("select v from kept")) {
+            try (Connection c = connect(port);
+                    var rs = c.createStatement().executeQuery("select v from kept")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("still here");
             }

@@ -1,13 +1,13 @@
 package vn.egov.dossier;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
-import vn.egov.dossier.dossier.DossierLifecycle;
-
 import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
 import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
 import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
 import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+import vn.egov.dossier.dossier.DossierLifecycle;
 
 /** The rules of vn.egov.testsupport.architecture.ArchitectureRules, applied to dossier-service. */
 class ArchitectureTest {
@@ -32,6 +32,7 @@ class ArchitectureTest {
     /** Calls to other services go through their client packages (tokens, timeouts and breakers in one place). */
     @Test
     void outboundHttpClientsLiveInThePaymentAndIdentityPackages() {
-        outboundHttpClientsLiveIn("vn.egov.dossier.payment..", "vn.egov.dossier.identity..").check(CLASSES);
+        outboundHttpClientsLiveIn("vn.egov.dossier.payment..", "vn.egov.dossier.identity..")
+                .check(CLASSES);
     }
 }

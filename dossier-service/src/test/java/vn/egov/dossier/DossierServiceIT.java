@@ -1,5 +1,14 @@
 package vn.egov.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,16 +28,6 @@ import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.ServiceConformanceTests;
 import vn.egov.testsupport.TestIssuer;
-
-import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 /**
  * dossier-service running on a real port against real PostgreSQL and Kafka, with real signed tokens; the checks
@@ -103,17 +102,31 @@ class DossierServiceIT implements ServiceConformanceTests {
         String key = paymentId.toString();
         String code = "000.00.01.H26-261122-" + UUID.randomUUID().toString().substring(0, 8);
         List<PoisonRecords.Poison> poisons = new ArrayList<>(PoisonRecords.malformed(key));
-        poisons.add(PoisonRecords.cloudEvent("a payment without its dossier", PaymentSucceededV1.TYPE, key,
+        poisons.add(PoisonRecords.cloudEvent(
+                "a payment without its dossier",
+                PaymentSucceededV1.TYPE,
+                key,
                 "{\"paymentId\":\"" + paymentId + "\",\"amountVnd\":25000,\"receiptNumber\":\"BL-2026-000001\"}"));
-        poisons.add(PoisonRecords.cloudEvent("an expiry without its payment", PaymentExpiredV1.TYPE, key,
+        poisons.add(PoisonRecords.cloudEvent(
+                "an expiry without its payment",
+                PaymentExpiredV1.TYPE,
+                key,
                 "{\"dossierCode\":\"" + code + "\",\"amountVnd\":25000}"));
         poisons.add(PoisonRecords.oversized(key));
         // an expiry of an order no dossier here waits for: handled, no effect
-        PoisonRecords.Poison valid = PoisonRecords.cloudEvent("valid", PaymentExpiredV1.TYPE, key,
+        PoisonRecords.Poison valid = PoisonRecords.cloudEvent(
+                "valid",
+                PaymentExpiredV1.TYPE,
+                key,
                 "{\"paymentId\":\"" + paymentId + "\",\"dossierCode\":\"" + code + "\",\"amountVnd\":25000}");
 
-        PoisonRecords.proveDeadLetteredAndGoneOn(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT,
-                "dossier-service", key, poisons, valid);
+        PoisonRecords.proveDeadLetteredAndGoneOn(
+                RealInfrastructure.kafkaBootstrapServers(),
+                EventTopics.PAYMENT,
+                "dossier-service",
+                key,
+                poisons,
+                valid);
     }
 
     @Test
@@ -121,7 +134,11 @@ class DossierServiceIT implements ServiceConformanceTests {
         HttpResponse<String> r = service().get("/api/v1/procedures?q=dang%20ky%20khai%20sinh", null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Đăng ký khai sinh", "\"totalItems\":1");
-        HttpResponse<String> accented = service().get("/api/v1/procedures?q=" + java.net.URLEncoder.encode("Đăng ký", java.nio.charset.StandardCharsets.UTF_8), null);
+        HttpResponse<String> accented = service()
+                .get(
+                        "/api/v1/procedures?q="
+                                + java.net.URLEncoder.encode("Đăng ký", java.nio.charset.StandardCharsets.UTF_8),
+                        null);
         assertThat(accented.body()).contains("Đăng ký khai sinh", "Đăng ký kết hôn");
         HttpResponse<String> missing = service().get("/api/v1/procedures/9.999999", null, "Accept-Language", "en");
         assertProblem(missing, 404, "procedure-not-found");
@@ -132,52 +149,103 @@ class DossierServiceIT implements ServiceConformanceTests {
     void theCalendarIsPublicAndItsAdministratorDeclaresAnnouncedDaysWithTheirSource() {
         HttpResponse<String> year2026 = service().get("/api/v1/calendar/days?year=2026", null);
         assertThat(year2026.statusCode()).isEqualTo(200);
-        assertThat(year2026.body()).contains("{\"day\":\"2026-02-17\",\"kind\":\"HOLIDAY\"",
-                "{\"day\":\"2026-01-10\",\"kind\":\"WORKDAY\"");
+        assertThat(year2026.body())
+                .contains(
+                        "{\"day\":\"2026-02-17\",\"kind\":\"HOLIDAY\"", "{\"day\":\"2026-01-10\",\"kind\":\"WORKDAY\"");
 
         // far ahead, so that no other test's appointment crosses these days
         LocalDate friday = LocalDate.of(2031, 3, 14);
         LocalDate saturday = friday.plusDays(1);
         String admin = issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
         String body = "{\"kind\":\"HOLIDAY\",\"name\":\"Ngày nghỉ bù\",\"source\":\"Công văn 1/BNV ngày 01/02/2031\"}";
-        assertProblem(service().call("PUT", "/api/v1/calendar/days/" + friday, issuer.staff("canbo.motcua", "OFFICER",
-                "000.00.01.H26"), body), 403, "forbidden");
-        assertThat(service().call("PUT", "/api/v1/calendar/days/" + friday, null, body).statusCode()).isEqualTo(401);
-        HttpResponse<String> invalid = service().call("PUT", "/api/v1/calendar/days/" + friday, admin,
-                "{\"kind\":\"DAY_OFF\",\"name\":\" \"}", "Accept-Language", "en");
+        assertProblem(
+                service()
+                        .call(
+                                "PUT",
+                                "/api/v1/calendar/days/" + friday,
+                                issuer.staff("canbo.motcua", "OFFICER", "000.00.01.H26"),
+                                body),
+                403,
+                "forbidden");
+        assertThat(service()
+                        .call("PUT", "/api/v1/calendar/days/" + friday, null, body)
+                        .statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> invalid = service()
+                .call(
+                        "PUT",
+                        "/api/v1/calendar/days/" + friday,
+                        admin,
+                        "{\"kind\":\"DAY_OFF\",\"name\":\" \"}",
+                        "Accept-Language",
+                        "en");
         assertProblem(invalid, 422, "calendar-day-invalid");
         assertThat(invalid.body()).contains("\"field\":\"kind\"", "\"field\":\"name\"", "\"field\":\"source\"");
-        assertProblem(service().call("PUT", "/api/v1/calendar/days/" + saturday, admin, body), 422, "calendar-day-kind-invalid");
-        assertProblem(service().call("PUT", "/api/v1/calendar/days/2020-01-02", admin, body), 409, "calendar-day-not-in-future");
+        assertProblem(
+                service().call("PUT", "/api/v1/calendar/days/" + saturday, admin, body),
+                422,
+                "calendar-day-kind-invalid");
+        assertProblem(
+                service().call("PUT", "/api/v1/calendar/days/2020-01-02", admin, body),
+                409,
+                "calendar-day-not-in-future");
 
         assertThat(calendar.isWorkingDay(friday)).isTrue();
         HttpResponse<String> declared = service().call("PUT", "/api/v1/calendar/days/" + friday, admin, body);
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
-        HttpResponse<String> makeUp = service().call("PUT", "/api/v1/calendar/days/" + saturday, admin,
-                "{\"kind\":\"WORKDAY\",\"name\":\"Làm bù\",\"source\":\"Công văn 1/BNV ngày 01/02/2031\"}");
+        HttpResponse<String> makeUp = service()
+                .call(
+                        "PUT",
+                        "/api/v1/calendar/days/" + saturday,
+                        admin,
+                        "{\"kind\":\"WORKDAY\",\"name\":\"Làm bù\",\"source\":\"Công văn 1/BNV ngày 01/02/2031\"}");
         assertThat(makeUp.statusCode()).as(makeUp.body()).isEqualTo(200);
-        // this instance's calendar follows at once: appointments computed from now on skip the Friday, count the Saturday
+        // this instance's calendar follows at once: appointments computed from now on skip the Friday, count the
+        // Saturday
         assertThat(calendar.isWorkingDay(friday)).isFalse();
         assertThat(calendar.isWorkingDay(saturday)).isTrue();
         assertThat(calendar.addWorkingDays(friday.minusDays(1), 1)).isEqualTo(saturday);
         assertThat(service().get("/api/v1/calendar/days?year=2031", null).body())
-                .contains("\"day\":\"2031-03-14\",\"kind\":\"HOLIDAY\",\"name\":\"Ngày nghỉ bù\",\"source\":\"Công văn 1/BNV ngày 01/02/2031\"");
+                .contains(
+                        "\"day\":\"2031-03-14\",\"kind\":\"HOLIDAY\",\"name\":\"Ngày nghỉ bù\",\"source\":\"Công văn 1/BNV ngày 01/02/2031\"");
 
         // withdrawn (the source is required), and every change kept with who made it and on what authority
-        assertProblem(service().call("DELETE", "/api/v1/calendar/days/" + saturday, admin, null), 422, "calendar-day-invalid");
-        assertThat(service().call("DELETE", "/api/v1/calendar/days/" + saturday + "?source=C%C3%B4ng%20v%C4%83n%202", admin, null)
-                .statusCode()).isEqualTo(204);
-        assertThat(service().call("DELETE", "/api/v1/calendar/days/" + friday + "?source=C%C3%B4ng%20v%C4%83n%202", admin, null)
-                .statusCode()).isEqualTo(204);
-        assertProblem(service().call("DELETE", "/api/v1/calendar/days/" + friday + "?source=x", admin, null), 404,
+        assertProblem(
+                service().call("DELETE", "/api/v1/calendar/days/" + saturday, admin, null),
+                422,
+                "calendar-day-invalid");
+        assertThat(service()
+                        .call(
+                                "DELETE",
+                                "/api/v1/calendar/days/" + saturday + "?source=C%C3%B4ng%20v%C4%83n%202",
+                                admin,
+                                null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(service()
+                        .call(
+                                "DELETE",
+                                "/api/v1/calendar/days/" + friday + "?source=C%C3%B4ng%20v%C4%83n%202",
+                                admin,
+                                null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertProblem(
+                service().call("DELETE", "/api/v1/calendar/days/" + friday + "?source=x", admin, null),
+                404,
                 "calendar-day-not-found");
         assertThat(calendar.isWorkingDay(friday)).isTrue();
         assertThat(calendar.isWorkingDay(saturday)).isFalse();
         HttpResponse<String> changes = service().get("/api/v1/calendar/changes", admin);
         assertThat(changes.statusCode()).isEqualTo(200);
-        assertThat(changes.body()).contains("\"day\":\"2031-03-14\",\"oldKind\":\"HOLIDAY\",\"oldName\":\"Ngày nghỉ bù\",\"newKind\":null",
-                "\"day\":\"2031-03-14\",\"oldKind\":null,\"oldName\":null,\"newKind\":\"HOLIDAY\"", "\"source\":\"Công văn 2\"",
-                "\"actorSubject\":\"" + UUID.nameUUIDFromBytes("quantri.hethong".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(changes.body())
+                .contains(
+                        "\"day\":\"2031-03-14\",\"oldKind\":\"HOLIDAY\",\"oldName\":\"Ngày nghỉ bù\",\"newKind\":null",
+                        "\"day\":\"2031-03-14\",\"oldKind\":null,\"oldName\":null,\"newKind\":\"HOLIDAY\"",
+                        "\"source\":\"Công văn 2\"",
+                        "\"actorSubject\":\""
+                                + UUID.nameUUIDFromBytes(
+                                        "quantri.hethong".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertProblem(service().get("/api/v1/calendar/changes", issuer.citizen("001190000909")), 403, "forbidden");
     }
 
@@ -185,17 +253,25 @@ class DossierServiceIT implements ServiceConformanceTests {
     void anotherInstanceTakesOverACalendarChangeOnItsNextRefresh() {
         LocalDate monday = LocalDate.of(2031, 3, 17);
         // what another instance does: the row and its change record, straight in the shared database
-        jdbc.sql("insert into calendar_day (day, kind, name, source) values (?, 'HOLIDAY', 'Nghỉ', 'test')").param(monday).update();
-        jdbc.sql("insert into calendar_day_change (day, new_kind, new_name, source, actor_subject) values (?, 'HOLIDAY', 'Nghỉ', 'test', 'other')")
-                .param(monday).update();
+        jdbc.sql("insert into calendar_day (day, kind, name, source) values (?, 'HOLIDAY', 'Nghỉ', 'test')")
+                .param(monday)
+                .update();
+        jdbc.sql(
+                        "insert into calendar_day_change (day, new_kind, new_name, source, actor_subject) values (?, 'HOLIDAY', 'Nghỉ', 'test', 'other')")
+                .param(monday)
+                .update();
         try {
-            assertThat(calendar.isWorkingDay(monday)).as("not before the refresh").isTrue();
+            assertThat(calendar.isWorkingDay(monday))
+                    .as("not before the refresh")
+                    .isTrue();
             calendarDays.refreshIfChanged();
             assertThat(calendar.isWorkingDay(monday)).isFalse();
         } finally {
             jdbc.sql("delete from calendar_day where day = ?").param(monday).update();
-            jdbc.sql("insert into calendar_day_change (day, old_kind, source, actor_subject) values (?, 'HOLIDAY', 'test', 'other')")
-                    .param(monday).update();
+            jdbc.sql(
+                            "insert into calendar_day_change (day, old_kind, source, actor_subject) values (?, 'HOLIDAY', 'test', 'other')")
+                    .param(monday)
+                    .update();
             calendarDays.refreshIfChanged();
         }
         assertThat(calendar.isWorkingDay(monday)).isTrue();
@@ -203,16 +279,32 @@ class DossierServiceIT implements ServiceConformanceTests {
 
     @Test
     void dossierListsNeedATokenAndShowOnlyOwnOrOwnAgency() {
-        jdbc.sql("insert into dossier (id, code, procedure_code, agency_code, applicant_subject, status, submitted_at) values (?, ?, ?, ?, ?, ?, now())")
-                .params(UUID.randomUUID(), "000.00.01.H26-261122-9001", "1.001193", "000.00.01.H26", "subject-of-an", "SUBMITTED").update();
-        String an = issuer.token(c -> c.subject("subject-of-an").claim("realm_access", Map.of("roles", java.util.List.of("CITIZEN"))));
+        jdbc.sql(
+                        "insert into dossier (id, code, procedure_code, agency_code, applicant_subject, status, submitted_at) values (?, ?, ?, ?, ?, ?, now())")
+                .params(
+                        UUID.randomUUID(),
+                        "000.00.01.H26-261122-9001",
+                        "1.001193",
+                        "000.00.01.H26",
+                        "subject-of-an",
+                        "SUBMITTED")
+                .update();
+        String an = issuer.token(
+                c -> c.subject("subject-of-an").claim("realm_access", Map.of("roles", java.util.List.of("CITIZEN"))));
         service().assertProtected("/api/v1/dossiers", an);
         assertThat(service().get("/api/v1/dossiers", an).body()).contains("000.00.01.H26-261122-9001");
-        assertThat(service().get("/api/v1/dossiers", issuer.citizen("001090099999")).body())
-                .doesNotContain("000.00.01.H26-261122-9001").contains("\"totalItems\":0");
-        assertThat(service().get("/api/v1/dossiers", issuer.staff("canbo.motcua", "OFFICER", "000.00.01.H26")).body())
+        assertThat(service()
+                        .get("/api/v1/dossiers", issuer.citizen("001090099999"))
+                        .body())
+                .doesNotContain("000.00.01.H26-261122-9001")
+                .contains("\"totalItems\":0");
+        assertThat(service()
+                        .get("/api/v1/dossiers", issuer.staff("canbo.motcua", "OFFICER", "000.00.01.H26"))
+                        .body())
                 .contains("000.00.01.H26-261122-9001");
-        assertThat(service().get("/api/v1/dossiers", issuer.staff("canbo.khac", "OFFICER", "000.00.02.H26")).body())
+        assertThat(service()
+                        .get("/api/v1/dossiers", issuer.staff("canbo.khac", "OFFICER", "000.00.02.H26"))
+                        .body())
                 .doesNotContain("000.00.01.H26-261122-9001");
     }
 }

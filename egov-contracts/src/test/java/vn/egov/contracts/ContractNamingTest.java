@@ -1,8 +1,8 @@
 package vn.egov.contracts;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The naming rule of egov-contracts/README.md, for every contract: a record is {@code <Thing><PastTenseVerb>V<n>}
@@ -28,7 +27,10 @@ class ContractNamingTest {
     @Test
     void everyContractRecordFollowsTheRuleAndSoDoItsTypes() throws IllegalAccessException {
         List<Class<?>> records = ContractsDependOnNothingTest.CONTRACTS.stream()
-                .filter(JavaClass::isRecord).filter(JavaClass::isTopLevelClass).<Class<?>>map(JavaClass::reflect).toList();
+                .filter(JavaClass::isRecord)
+                .filter(JavaClass::isTopLevelClass)
+                .<Class<?>>map(JavaClass::reflect)
+                .toList();
         assertThat(records).as("records found").hasSizeGreaterThanOrEqualTo(14);
         Set<String> seen = new HashSet<>();
         List<String> wrong = new ArrayList<>();
@@ -39,7 +41,8 @@ class ContractNamingTest {
                 continue;
             }
             String version = name.group(2);
-            String publisher = record.getPackageName().substring(record.getPackageName().lastIndexOf('.') + 1);
+            String publisher =
+                    record.getPackageName().substring(record.getPackageName().lastIndexOf('.') + 1);
             List<String> types = typesOf(record);
             if (types.isEmpty()) {
                 wrong.add(record.getName() + ": names no type (a TYPE constant, or TYPES for a family)");
@@ -49,7 +52,8 @@ class ContractNamingTest {
                 if (!t.matches()) {
                     wrong.add(record.getName() + ": type " + type + " is not vn.egov.<publisher>.<event>.v<n>");
                 } else if (!t.group(1).equals(publisher) || !t.group(3).equals(version)) {
-                    wrong.add(record.getName() + ": type " + type + " is not of publisher " + publisher + " version " + version);
+                    wrong.add(record.getName() + ": type " + type + " is not of publisher " + publisher + " version "
+                            + version);
                 }
                 if (!seen.add(type)) {
                     wrong.add(record.getName() + ": type " + type + " claimed twice");
@@ -76,8 +80,11 @@ class ContractNamingTest {
         // the odd ones out before the rule: identity records had no version, one payment type no verb
         assertThat(RECORD.matcher("CitizenRegistered").matches()).isFalse();
         assertThat(RECORD.matcher("CitizenRegisteredV1").matches()).isTrue();
-        assertThat(TYPE.matcher("vn.egov.identity.citizen-registered.v1").matches()).isTrue();
-        assertThat(TYPE.matcher("vn.egov.identity.CitizenRegistered.v1").matches()).isFalse();
-        assertThat(TYPE.matcher("vn.egov.identity.citizen-registered").matches()).isFalse();
+        assertThat(TYPE.matcher("vn.egov.identity.citizen-registered.v1").matches())
+                .isTrue();
+        assertThat(TYPE.matcher("vn.egov.identity.CitizenRegistered.v1").matches())
+                .isFalse();
+        assertThat(TYPE.matcher("vn.egov.identity.citizen-registered").matches())
+                .isFalse();
     }
 }

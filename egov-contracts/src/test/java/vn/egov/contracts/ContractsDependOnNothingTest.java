@@ -1,12 +1,12 @@
 package vn.egov.contracts;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contracts are what every service shares, so they stay a plain library: the JDK and Jackson's
@@ -22,7 +22,9 @@ class ContractsDependOnNothingTest {
     @Test
     void contractsDependOnTheJdkAndJacksonAnnotationsOnly() {
         assertThat(CONTRACTS).as("the contracts were found on the class path").hasSizeGreaterThan(10);
-        classes().should().onlyDependOnClassesThat()
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..", "vn.egov.contracts..")
                 .because("contracts are a plain module: the JDK and annotation-only dependencies (issue 13)")
                 .check(CONTRACTS);
@@ -30,8 +32,15 @@ class ContractsDependOnNothingTest {
 
     @Test
     void contractsAreRecordsOrEnums() {
-        classes().that().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
-                .should().beRecords().orShould().beEnums()
+        classes()
+                .that()
+                .areTopLevelClasses()
+                .and()
+                .doNotHaveSimpleName("package-info")
+                .should()
+                .beRecords()
+                .orShould()
+                .beEnums()
                 .because("a contract is data: a record per event shape, an enum for a closed set of wire values")
                 .check(CONTRACTS);
     }

@@ -1,5 +1,17 @@
 package vn.egov.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,19 +30,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Records no listener can read, sent as raw bytes, and a reader of the dead-letter topic where they must
  * end up: for the per-service tests that every listener dead-letters them and goes on with the next record.
@@ -45,6 +44,7 @@ public final class PoisonRecords {
 
     /** Spring Kafka's headers on a dead-letter record. */
     public static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
+
     public static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
     public static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
     public static final String EXCEPTION_STACKTRACE = "kafka_dlt-exception-stacktrace";
@@ -60,11 +60,9 @@ public final class PoisonRecords {
     }
 
     /** Where a poison landed in the source topic. */
-    public record Sent(Poison poison, int partition, long offset) {
-    }
+    public record Sent(Poison poison, int partition, long offset) {}
 
-    private PoisonRecords() {
-    }
+    private PoisonRecords() {}
 
     /**
      * Values that are no CloudEvent: not JSON, JSON that is not a CloudEvent (an object without the envelope's
@@ -72,8 +70,10 @@ public final class PoisonRecords {
      * Each but the tombstone contains {@code marker}.
      */
     public static List<Poison> malformed(String marker) {
-        byte[] notUtf8 = concat(new byte[]{(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '{', (byte) 0xA0},
-                marker.getBytes(StandardCharsets.US_ASCII), new byte[]{(byte) 0xE2, (byte) 0x82});
+        byte[] notUtf8 = concat(
+                new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '{', (byte) 0xA0},
+                marker.getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0xE2, (byte) 0x82});
         return List.of(
                 new Poison("not JSON", utf8("not json at all " + marker)),
                 new Poison("JSON, not a CloudEvent", utf8("{\"marker\":\"" + marker + "\",\"hello\":\"world\"}")),
@@ -100,20 +100,24 @@ public final class PoisonRecords {
     public static Poison cloudEvent(String name, String type, String subject, String dataJson) {
         return new Poison(name, utf8("""
                 {"specversion":"1.0","id":"%s","source":"/poison","type":"%s","subject":"%s","time":"%s",
-                 "datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), type, subject,
-                Instant.now(), dataJson)));
+                 "datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), type, subject, Instant.now(), dataJson)));
     }
 
     /** Sends each value with {@code key} (so all on one partition, in this order) and waits for the broker. */
     public static List<Sent> send(String bootstrapServers, String topic, String key, List<Poison> poisons) {
         List<Sent> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                2 * 1024 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
             for (Poison poison : poisons) {
-                RecordMetadata m = producer.send(new ProducerRecord<>(topic, key, poison.value())).get(30, TimeUnit.SECONDS);
+                RecordMetadata m = producer.send(new ProducerRecord<>(topic, key, poison.value()))
+                        .get(30, TimeUnit.SECONDS);
                 sent.add(new Sent(poison, m.partition(), m.offset()));
             }
         } catch (Exception e) {
@@ -126,15 +130,20 @@ public final class PoisonRecords {
      * The records of {@code topic} with {@code key}, read from the start until {@code expected} are found or
      * {@code wait} is over, then a further two seconds to catch any extra (a record dead-lettered twice).
      */
-    public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, String key,
-                                                           int expected, Duration wait) {
+    public static List<ConsumerRecord<String, byte[]>> read(
+            String bootstrapServers, String topic, String key, int expected, Duration wait) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "poison-probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "poison-probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(wait);
             Instant settle = null;
@@ -153,8 +162,7 @@ public final class PoisonRecords {
     }
 
     /** What {@link #proveDeadLetteredAndGoneOn} saw: where each poison and the valid record landed, the dead letters. */
-    public record Outcome(List<Sent> poisons, Sent valid, List<ConsumerRecord<String, byte[]>> deadLetters) {
-    }
+    public record Outcome(List<Sent> poisons, Sent valid, List<ConsumerRecord<String, byte[]>> deadLetters) {}
 
     /**
      * Sends {@code poisons} and then {@code valid}, all with {@code key} (one partition, in this order), and asserts
@@ -162,31 +170,41 @@ public final class PoisonRecords {
      * and goes on: its committed offset passes the valid record, which is not dead-lettered (so the listener
      * handled it). Which instance of the group consumed does not matter (a test JVM may hold several contexts).
      */
-    public static Outcome proveDeadLetteredAndGoneOn(String bootstrapServers, String topic, String group, String key,
-                                                     List<Poison> poisons, Poison valid) {
+    public static Outcome proveDeadLetteredAndGoneOn(
+            String bootstrapServers, String topic, String group, String key, List<Poison> poisons, Poison valid) {
         List<Poison> all = new ArrayList<>(poisons);
         all.add(valid);
         List<Sent> sent = send(bootstrapServers, topic, key, all);
         Sent last = sent.get(sent.size() - 1);
         String dlq = topic + "." + group + ".dlq";
-        Awaitility.await("the group " + group + " past the valid record at " + topic + "-" + last.partition() + "@" + last.offset())
-                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await("the group " + group + " past the valid record at " + topic + "-" + last.partition() + "@"
+                        + last.offset())
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> committedOffset(bootstrapServers, group, topic, last.partition()) > last.offset());
-        List<ConsumerRecord<String, byte[]>> dead = read(bootstrapServers, dlq, key, poisons.size(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> dead =
+                read(bootstrapServers, dlq, key, poisons.size(), Duration.ofSeconds(30));
         List<Sent> poisoned = sent.subList(0, poisons.size());
         assertThat(dead).as("dead letters in %s", dlq).allSatisfy(r -> {
             assertThat(header(r, ORIGINAL_TOPIC)).isEqualTo(topic);
             assertThat(originalPartition(r)).isEqualTo(last.partition());
         });
-        assertThat(originalOffsets(dead)).as("each poison (%s) dead-lettered once, the valid record not at all", poisons)
-                .containsExactlyInAnyOrderElementsOf(poisoned.stream().map(Sent::offset).toList());
+        assertThat(originalOffsets(dead))
+                .as("each poison (%s) dead-lettered once, the valid record not at all", poisons)
+                .containsExactlyInAnyOrderElementsOf(
+                        poisoned.stream().map(Sent::offset).toList());
         for (ConsumerRecord<String, byte[]> r : dead) {
-            Sent source = poisoned.stream().filter(s -> s.offset() == originalOffset(r)).findFirst().orElseThrow();
+            Sent source = poisoned.stream()
+                    .filter(s -> s.offset() == originalOffset(r))
+                    .findFirst()
+                    .orElseThrow();
             byte[] original = source.poison().value();
             if (original == null) {
                 assertThat(r.value()).as("the tombstone stays one").isNull();
             } else if (original.length >= OVERSIZED_VALUE_BYTES) {
-                assertThat(header(r, TRUNCATED)).as("%s marked cut", source.poison()).isEqualTo(String.valueOf(original.length));
+                assertThat(header(r, TRUNCATED))
+                        .as("%s marked cut", source.poison())
+                        .isEqualTo(String.valueOf(original.length));
                 assertThat(r.value().length).isLessThan(64 * 1024);
                 assertThat(r.value()).startsWith(Arrays.copyOf(original, 64));
             } else {
@@ -199,8 +217,10 @@ public final class PoisonRecords {
     /** The group's committed offset on one partition (the next record it will read), -1 when none. */
     public static long committedOffset(String bootstrapServers, String group, String topic, int partition) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(topic, partition));
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(topic, partition));
             return committed == null ? -1 : committed.offset();
         } catch (Exception e) {
             throw new AssertionError("cannot read the offsets of " + group, e);
@@ -219,12 +239,15 @@ public final class PoisonRecords {
     }
 
     public static long originalOffset(ConsumerRecord<?, ?> deadLetter) {
-        return ByteBuffer.wrap(deadLetter.headers().lastHeader(ORIGINAL_OFFSET).value()).getLong();
+        return ByteBuffer.wrap(deadLetter.headers().lastHeader(ORIGINAL_OFFSET).value())
+                .getLong();
     }
 
     /** The source partition of a dead-letter record (a big-endian int). */
     public static int originalPartition(ConsumerRecord<?, ?> deadLetter) {
-        return ByteBuffer.wrap(deadLetter.headers().lastHeader(ORIGINAL_PARTITION).value()).getInt();
+        return ByteBuffer.wrap(
+                        deadLetter.headers().lastHeader(ORIGINAL_PARTITION).value())
+                .getInt();
     }
 
     private static byte[] utf8(String s) {

@@ -1,11 +1,5 @@
 package vn.egov.testsupport;
 
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import vn.egov.devstack.kafka.KafkaBroker;
-import vn.egov.devstack.postgres.PostgresServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +9,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import vn.egov.devstack.kafka.KafkaBroker;
+import vn.egov.devstack.postgres.PostgresServer;
 
 /**
  * Real PostgreSQL and a real Kafka broker for integration tests, started once per test JVM:
@@ -30,8 +29,7 @@ public final class RealInfrastructure {
     private static PostgresEndpoint postgres;
     private static String kafkaBootstrapServers;
 
-    private RealInfrastructure() {
-    }
+    private RealInfrastructure() {}
 
     public record PostgresEndpoint(String host, int port, String username, String password) {
         public String jdbcUrl(String database) {
@@ -41,7 +39,8 @@ public final class RealInfrastructure {
 
     public static synchronized boolean usesDocker() {
         if (docker == null) {
-            String mode = System.getProperty(MODE_PROPERTY, System.getenv().getOrDefault("EGOV_TEST_INFRASTRUCTURE", ""));
+            String mode =
+                    System.getProperty(MODE_PROPERTY, System.getenv().getOrDefault("EGOV_TEST_INFRASTRUCTURE", ""));
             if (mode.equals("embedded")) {
                 docker = false;
             } else if (mode.equals("docker")) {
@@ -81,8 +80,8 @@ public final class RealInfrastructure {
     private static PostgresEndpoint startPostgresContainer() {
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
         container.start();
-        return new PostgresEndpoint(container.getHost(), container.getFirstMappedPort(),
-                container.getUsername(), container.getPassword());
+        return new PostgresEndpoint(
+                container.getHost(), container.getFirstMappedPort(), container.getUsername(), container.getPassword());
     }
 
     private static PostgresEndpoint startEmbeddedPostgres() {

@@ -1,12 +1,11 @@
 package vn.egov.testsupport;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Points a Spring context at the real PostgreSQL and Kafka of {@link RealInfrastructure}, and at the
@@ -24,7 +23,8 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment env = context.getEnvironment();
         Map<String, Object> props = new HashMap<>();
-        String database = env.getProperty("egov.test.database",
+        String database = env.getProperty(
+                "egov.test.database",
                 env.getProperty("spring.application.name", "egov").replace('-', '_'));
         if (env.getProperty("egov.test.datasource", Boolean.class, true)) {
             RealInfrastructure.PostgresEndpoint pg = RealInfrastructure.postgres(database);

@@ -1,9 +1,6 @@
 package vn.egov.testsupport;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What every service must do the same way, checked over real HTTP against a running service: health
@@ -27,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ServiceConformance {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final TestIssuer issuer = TestIssuer.shared();
@@ -37,12 +37,15 @@ public final class ServiceConformance {
     }
 
     public HttpResponse<String> get(String path, String token, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         return send(request, token, headers);
     }
 
     public HttpResponse<String> post(String path, String token, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
         return send(request, token, headers);
@@ -50,8 +53,11 @@ public final class ServiceConformance {
 
     /** Any method, with a JSON body when {@code json} is not null (PUT, DELETE, PATCH…). */
     public HttpResponse<String> call(String method, String path, String token, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -97,7 +103,8 @@ public final class ServiceConformance {
     public void assertProtected(String path, String validToken) {
         HttpResponse<String> missing = get(path, null, "X-Correlation-Id", "test-correlation-1");
         assertProblem(missing, 401, "unauthorized");
-        assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(missing.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(missing.body()).contains("\"correlationId\":\"test-correlation-1\"", "đăng nhập");
         assertThat(missing.headers().firstValue("X-Correlation-Id")).hasValue("test-correlation-1");
 
@@ -105,37 +112,50 @@ public final class ServiceConformance {
         assertProblem(english, 401, "unauthorized");
         assertThat(english.body()).contains("sign in");
 
-        Consumer<com.nimbusds.jwt.JWTClaimsSet.Builder> citizen = c -> c.subject(UUID.randomUUID().toString())
-                .claim("realm_access", Map.of("roles", List.of("CITIZEN")));
+        Consumer<com.nimbusds.jwt.JWTClaimsSet.Builder> citizen =
+                c -> c.subject(UUID.randomUUID().toString()).claim("realm_access", Map.of("roles", List.of("CITIZEN")));
         assertProblem(get(path, issuer.expired(citizen)), 401, "invalid-token");
         assertProblem(get(path, issuer.forged(citizen)), 401, "invalid-token");
         assertProblem(get(path, issuer.unsigned(citizen)), 401, "invalid-token");
         assertProblem(get(path, issuer.token(citizen.andThen(c -> c.audience("another-api")))), 401, "invalid-token");
-        assertProblem(get(path, issuer.token(citizen.andThen(c -> c.issuer("http://127.0.0.1:1/realms/other")))),
-                401, "invalid-token");
+        assertProblem(
+                get(path, issuer.token(citizen.andThen(c -> c.issuer("http://127.0.0.1:1/realms/other")))),
+                401,
+                "invalid-token");
 
         HttpResponse<String> ok = get(path, validToken);
-        assertThat(ok.statusCode()).as("valid token on " + path + ": " + ok.body()).isEqualTo(200);
+        assertThat(ok.statusCode())
+                .as("valid token on " + path + ": " + ok.body())
+                .isEqualTo(200);
     }
 
     public static void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"code\":\"" + code + "\"", "\"type\":\"urn:egov:problem:" + code + "\"",
-                "\"status\":" + status, "\"detail\":");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains(
+                        "\"code\":\"" + code + "\"",
+                        "\"type\":\"urn:egov:problem:" + code + "\"",
+                        "\"status\":" + status,
+                        "\"detail\":");
     }
 
     /** Reads {@code topic} from the beginning until a record containing {@code containing} shows up. */
-    public static List<ConsumerRecord<String, String>> readTopic(String bootstrapServers, String topic, String containing,
-                                                                 Duration wait) {
+    public static List<ConsumerRecord<String, String>> readTopic(
+            String bootstrapServers, String topic, String containing, Duration wait) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(wait);
             while (found.isEmpty() && Instant.now().isBefore(deadline)) {

@@ -1,17 +1,16 @@
 package vn.egov.testsupport;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The conformance tests every service with a database and an outbox passes the same way, written once: a
@@ -37,22 +36,32 @@ public interface ServiceConformanceTests {
 
     @Test
     default void flywayOwnsTheSchemaIncludingTheEventPlumbing(@Autowired JdbcClient jdbc) {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThanOrEqualTo(2);
         // the plumbing's scripts have their own history (egov-commons, decision 14), none is in the service's
         assertThat(jdbc.sql("select count(*) from egov_commons_schema_history where success and script like '%.sql'")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where script like '%event_plumbing%'")
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isNotNull();
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_event")
+                        .query(Long.class)
+                        .single())
+                .isNotNull();
     }
 
     @Test
     default void eventsLeaveThroughTheOutboxToKafka() {
         String marker = UUID.randomUUID().toString();
         publishThroughTheOutbox("vn.egov.test.conformance-checked.v1", marker, Map.of("marker", marker));
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), eventTopic(), marker,
-                Duration.ofSeconds(60))).hasSize(1);
+        assertThat(ServiceConformance.readTopic(
+                        RealInfrastructure.kafkaBootstrapServers(), eventTopic(), marker, Duration.ofSeconds(60)))
+                .hasSize(1);
     }
 
     /** egov-commons' parked-event endpoint is in every service with an outbox, behind its security: SYSTEM_ADMIN only. */
@@ -64,13 +73,19 @@ public interface ServiceConformanceTests {
         String admin = issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
         assertProblem(service.get(parked, null), 401, "unauthorized");
         assertProblem(service.get(parked, issuer.citizen("001090012345")), 403, "forbidden");
-        assertProblem(service.get(parked, issuer.staff("quantri.coquan", "AGENCY_ADMIN", "000.00.01.H26")), 403, "forbidden");
-        assertProblem(service.post(parked + "/" + UUID.randomUUID() + "/retry", issuer.citizen("001090012345"), null),
-                403, "forbidden");
+        assertProblem(
+                service.get(parked, issuer.staff("quantri.coquan", "AGENCY_ADMIN", "000.00.01.H26")), 403, "forbidden");
+        assertProblem(
+                service.post(parked + "/" + UUID.randomUUID() + "/retry", issuer.citizen("001090012345"), null),
+                403,
+                "forbidden");
         HttpResponse<String> list = service.get(parked, admin);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         assertThat(list.body()).contains("\"items\":[");
-        assertProblem(service.post(parked + "/" + UUID.randomUUID() + "/discard", admin, null), 404, "parked-event-not-found");
+        assertProblem(
+                service.post(parked + "/" + UUID.randomUUID() + "/discard", admin, null),
+                404,
+                "parked-event-not-found");
         assertThat(service.get("/actuator/prometheus", null).body()).contains("egov_outbox_parked{");
     }
 }

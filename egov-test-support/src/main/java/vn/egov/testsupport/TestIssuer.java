@@ -12,7 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -55,11 +54,14 @@ public final class TestIssuer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/egov";
-        server.createContext("/realms/egov/.well-known/openid-configuration", exchange -> json(exchange, """
+        server.createContext(
+                "/realms/egov/.well-known/openid-configuration",
+                exchange -> json(exchange, """
                 {"issuer":"%s","jwks_uri":"%s","token_endpoint":"%s/protocol/openid-connect/token",
                  "id_token_signing_alg_values_supported":["RS256"],"subject_types_supported":["public"],
                  "response_types_supported":["code"]}""".formatted(issuer, jwkSetUri(), issuer)));
-        server.createContext("/realms/egov/protocol/openid-connect/certs",
+        server.createContext(
+                "/realms/egov/protocol/openid-connect/certs",
                 exchange -> json(exchange, new JWKSet(key.toPublicJWK()).toString()));
         server.start();
     }
@@ -82,7 +84,8 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A citizen (role CITIZEN, level of assurance 1) whose username is the national id. */
     public String citizen(String nationalId) {
-        return token(c -> c.subject(UUID.nameUUIDFromBytes(nationalId.getBytes(StandardCharsets.UTF_8)).toString())
+        return token(c -> c.subject(UUID.nameUUIDFromBytes(nationalId.getBytes(StandardCharsets.UTF_8))
+                        .toString())
                 .claim("preferred_username", nationalId)
                 .claim("realm_access", Map.of("roles", List.of("CITIZEN")))
                 .claim("loa", 1));
@@ -90,7 +93,8 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A user with the given realm role bound to an agency. */
     public String staff(String username, String role, String agency) {
-        return token(c -> c.subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
+        return token(c -> c.subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8))
+                        .toString())
                 .claim("preferred_username", username)
                 .claim("realm_access", Map.of("roles", List.of(role)))
                 .claim("agency", agency));
@@ -98,7 +102,8 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A service or ministry client (client credentials) with the given scopes. */
     public String client(String clientId, String... scopes) {
-        return token(c -> c.subject(UUID.nameUUIDFromBytes(clientId.getBytes(StandardCharsets.UTF_8)).toString())
+        return token(c -> c.subject(UUID.nameUUIDFromBytes(clientId.getBytes(StandardCharsets.UTF_8))
+                        .toString())
                 .claim("azp", clientId)
                 .claim("preferred_username", "service-account-" + clientId)
                 .claim("scope", String.join(" ", scopes)));
@@ -111,8 +116,10 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A token that expired a minute ago (past any clock skew allowance). */
     public String expired(Consumer<JWTClaimsSet.Builder> claims) {
-        return sign(key, claims.andThen(c -> c.issueTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))))
-                .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(5))))));
+        return sign(
+                key,
+                claims.andThen(c -> c.issueTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))))
+                        .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(5))))));
     }
 
     /** A token with the right key id but signed by another key. */
@@ -127,8 +134,12 @@ public final class TestIssuer implements AutoCloseable {
 
     private String sign(RSAKey signingKey, Consumer<JWTClaimsSet.Builder> claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), baseClaims(claims));
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    baseClaims(claims));
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException e) {

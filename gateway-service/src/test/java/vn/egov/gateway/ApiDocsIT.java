@@ -1,14 +1,13 @@
 package vn.egov.gateway;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The services' documents as served by the gateway carry the realm's security schemes. */
 class ApiDocsIT extends GatewayIntegrationTest {
@@ -22,38 +21,46 @@ class ApiDocsIT extends GatewayIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Map<String, Object> document = GatewayClient.json(response);
         assertThat(document).containsEntry("service", service); // the service's own content is kept
-        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
-                .get("securitySchemes");
+        Map<String, Object> schemes =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
         assertThat((Map<String, Object>) schemes.get("oidc"))
                 .containsEntry("type", "openIdConnect")
                 .containsEntry("openIdConnectUrl", ISSUER.issuer() + "/.well-known/openid-configuration");
         Map<String, Object> ministry = (Map<String, Object>) schemes.get("ministry");
         assertThat(ministry).containsEntry("type", "oauth2");
-        Map<String, Object> clientCredentials = (Map<String, Object>) ((Map<String, Object>) ministry.get("flows"))
-                .get("clientCredentials");
+        Map<String, Object> clientCredentials =
+                (Map<String, Object>) ((Map<String, Object>) ministry.get("flows")).get("clientCredentials");
         assertThat(clientCredentials).containsEntry("tokenUrl", ISSUER.issuer() + "/protocol/openid-connect/token");
         assertThat((Map<String, Object>) clientCredentials.get("scopes")).containsKey("identity.verify");
         assertThat((List<Object>) document.get("security")).hasSize(2);
         // "Try it out" calls this gateway (the origin the document came from), never the service itself
-        assertThat((List<Map<String, Object>>) document.get("servers")).singleElement()
+        assertThat((List<Map<String, Object>>) document.get("servers"))
+                .singleElement()
                 .satisfies(server -> assertThat(server).containsEntry("url", "/"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aServicesOwnAddressInItsDocumentIsReplacedByTheGatewayAndItsPathsAreKept() {
-        Map<String, Object> document = GatewayClient.json(gateway.get("/v3/api-docs/payment").send());
+        Map<String, Object> document =
+                GatewayClient.json(gateway.get("/v3/api-docs/payment").send());
 
         assertThat(document.toString()).doesNotContain("payment-service:8083");
-        assertThat((List<Map<String, Object>>) document.get("servers")).extracting(server -> server.get("url"))
+        assertThat((List<Map<String, Object>>) document.get("servers"))
+                .extracting(server -> server.get("url"))
                 .containsExactly("/");
         assertThat((Map<String, Object>) document.get("paths")).containsKey("/api/v1/payments/{id}");
     }
 
     @Test
     void swaggerUiSignsUsersInWithPkceThroughTheWebPortalClient() {
-        String index = gateway.get("/swagger-ui.html").send().headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> initializer = gateway.get(index.replace("index.html", "swagger-initializer.js")).send();
+        String index = gateway.get("/swagger-ui.html")
+                .send()
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        HttpResponse<String> initializer = gateway.get(index.replace("index.html", "swagger-initializer.js"))
+                .send();
 
         assertThat(initializer.statusCode()).isEqualTo(200);
         assertThat(initializer.body()).contains("web-portal").contains("usePkceWithAuthorizationCodeGrant");

@@ -1,14 +1,13 @@
 package vn.egov.gateway;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Dossier routes take documents up to 25 MB; other routes 1 MB; beyond that a 413 problem. */
 class BodyLimitIT extends GatewayIntegrationTest {
@@ -20,10 +19,18 @@ class BodyLimitIT extends GatewayIntegrationTest {
     void dossierUploadOver25MegabytesIsRefusedBeforeItIsSent() {
         String id = "upload-" + UUID.randomUUID();
 
-        RawHttp.Response response = RawHttp.announce(port, "POST", "/api/v1/dossiers", 25L * MB + 1, Map.of(
-                "Authorization", "Bearer " + ISSUER.citizen("001090000001"),
-                "Content-Type", "multipart/form-data; boundary=x",
-                "X-Correlation-Id", id));
+        RawHttp.Response response = RawHttp.announce(
+                port,
+                "POST",
+                "/api/v1/dossiers",
+                25L * MB + 1,
+                Map.of(
+                        "Authorization",
+                        "Bearer " + ISSUER.citizen("001090000001"),
+                        "Content-Type",
+                        "multipart/form-data; boundary=x",
+                        "X-Correlation-Id",
+                        id));
 
         assertPayloadTooLarge(response, id);
         assertThat(DOSSIER.requestWith(id)).isEmpty();
@@ -45,7 +52,11 @@ class BodyLimitIT extends GatewayIntegrationTest {
     void otherRoutesStopAtOneMegabyte() {
         String id = "register-" + UUID.randomUUID();
 
-        RawHttp.Response response = RawHttp.announce(port, "POST", "/api/v1/identity/registrations", MB + 1,
+        RawHttp.Response response = RawHttp.announce(
+                port,
+                "POST",
+                "/api/v1/identity/registrations",
+                MB + 1,
                 Map.of("Content-Type", "application/json", "X-Correlation-Id", id));
 
         assertPayloadTooLarge(response, id);
@@ -56,7 +67,11 @@ class BodyLimitIT extends GatewayIntegrationTest {
     void aChunkedBodyIsCountedAsItArrives() {
         String id = "chunked-" + UUID.randomUUID();
 
-        RawHttp.Response response = RawHttp.chunked(port, "POST", "/api/v1/identity/registrations", MB + 64 * 1024,
+        RawHttp.Response response = RawHttp.chunked(
+                port,
+                "POST",
+                "/api/v1/identity/registrations",
+                MB + 64 * 1024,
                 Map.of("Content-Type", "application/json", "X-Correlation-Id", id));
 
         assertPayloadTooLarge(response, id);
@@ -67,11 +82,16 @@ class BodyLimitIT extends GatewayIntegrationTest {
     void aSmallChunkedBodyPasses() {
         String id = "chunked-small-" + UUID.randomUUID();
 
-        RawHttp.Response response = RawHttp.chunked(port, "POST", "/api/v1/identity/registrations", 200 * 1024,
+        RawHttp.Response response = RawHttp.chunked(
+                port,
+                "POST",
+                "/api/v1/identity/registrations",
+                200 * 1024,
                 Map.of("Content-Type", "application/json", "X-Correlation-Id", id));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(IDENTITY.requestWith(id)).hasValueSatisfying(r -> assertThat(r.bodyLength()).isEqualTo(200 * 1024));
+        assertThat(IDENTITY.requestWith(id))
+                .hasValueSatisfying(r -> assertThat(r.bodyLength()).isEqualTo(200 * 1024));
     }
 
     @SuppressWarnings("unchecked")
@@ -80,7 +100,8 @@ class BodyLimitIT extends GatewayIntegrationTest {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.header("X-Correlation-Id")).isEqualTo(correlationId);
         Map<String, Object> problem = JSON.readValue(response.body(), Map.class);
-        assertThat(problem).containsEntry("code", "payload-too-large")
+        assertThat(problem)
+                .containsEntry("code", "payload-too-large")
                 .containsEntry("status", 413)
                 .containsEntry("detail", "Dữ liệu gửi lên vượt quá giới hạn cho phép.")
                 .containsEntry("correlationId", correlationId);

@@ -1,10 +1,9 @@
 package vn.egov.gateway;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Browsers on the configured web origins may call the API; others may not. */
 class CorsIT extends GatewayIntegrationTest {
@@ -24,7 +23,8 @@ class CorsIT extends GatewayIntegrationTest {
         assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
                 .hasValueSatisfying(headers -> assertThat(headers.toLowerCase())
                         .contains("authorization", "content-type", "idempotency-key", "x-correlation-id"));
-        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
         assertAllUpstreamsUntouched(response);
     }
 
@@ -54,17 +54,22 @@ class CorsIT extends GatewayIntegrationTest {
 
     @Test
     void actualRequestFromConfiguredOriginExposesTheAgreedHeaders() {
-        HttpResponse<String> response = gateway.get("/api/v1/procedures").header("Origin", "http://127.0.0.1:8080").send();
+        HttpResponse<String> response = gateway.get("/api/v1/procedures")
+                .header("Origin", "http://127.0.0.1:8080")
+                .send();
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly("http://127.0.0.1:8080");
+        assertThat(response.headers().allValues("Access-Control-Allow-Origin"))
+                .containsExactly("http://127.0.0.1:8080");
         assertThat(String.join(",", response.headers().allValues("Access-Control-Expose-Headers")))
                 .contains("X-Correlation-Id", "Location", "Retry-After");
     }
 
     @Test
     void actualRequestFromAnotherOriginIsRefused() {
-        HttpResponse<String> response = gateway.get("/api/v1/procedures").header("Origin", "http://evil.example").send();
+        HttpResponse<String> response = gateway.get("/api/v1/procedures")
+                .header("Origin", "http://evil.example")
+                .send();
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();

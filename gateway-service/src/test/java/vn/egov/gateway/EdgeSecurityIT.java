@@ -1,35 +1,34 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
-
 /** Tokens are checked at the edge; public endpoints need none; the token is relayed unchanged. */
 class EdgeSecurityIT extends GatewayIntegrationTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "POST, /api/v1/identity/registrations, identity",
-            "GET,  /api/v1/identity/agencies,      identity",
-            "GET,  /api/v1/procedures,             dossier",
-            "GET,  /api/v1/procedures/1.001234,    dossier",
-            "GET,  /api/v1/public/dossiers/HS-1,   dossier",
-            "GET,  /api/v1/statistics/agencies,    dossier",
-            "GET,  /api/v1/calendar/days?year=2027, dossier",
-            "GET,  /api/v1/payments/vnpay/ipn?vnp_TxnRef=1&vnp_SecureHash=ab, payment",
-            "GET,  /api/v1/payments/vnpay/return?vnp_TxnRef=1, payment",
-            "GET,  /auth/realms/egov/protocol/openid-connect/certs, keycloak",
-            "POST, /auth/realms/egov/protocol/openid-connect/token, keycloak",
-            "GET,  /v3/api-docs/dossier,           dossier",
+        "POST, /api/v1/identity/registrations, identity",
+        "GET,  /api/v1/identity/agencies,      identity",
+        "GET,  /api/v1/procedures,             dossier",
+        "GET,  /api/v1/procedures/1.001234,    dossier",
+        "GET,  /api/v1/public/dossiers/HS-1,   dossier",
+        "GET,  /api/v1/statistics/agencies,    dossier",
+        "GET,  /api/v1/calendar/days?year=2027, dossier",
+        "GET,  /api/v1/payments/vnpay/ipn?vnp_TxnRef=1&vnp_SecureHash=ab, payment",
+        "GET,  /api/v1/payments/vnpay/return?vnp_TxnRef=1, payment",
+        "GET,  /auth/realms/egov/protocol/openid-connect/certs, keycloak",
+        "POST, /auth/realms/egov/protocol/openid-connect/token, keycloak",
+        "GET,  /v3/api-docs/dossier,           dossier",
     })
     void publicEndpointPassesWithoutToken(String method, String path, String service) {
         HttpResponse<String> response = gateway.call(method, path).body("{}").send();
@@ -71,7 +70,8 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
     @Test
     void problemIsInEnglishWhenAsked() {
         HttpResponse<String> response = gateway.get("/api/v1/dossiers")
-                .header("Accept-Language", "en-US,en;q=0.9,vi;q=0.5").send();
+                .header("Accept-Language", "en-US,en;q=0.9,vi;q=0.5")
+                .send();
 
         Map<String, Object> problem = assertProblem(response, 401, "unauthorized");
         assertThat(problem).containsEntry("detail", EN_UNAUTHORIZED);
@@ -79,7 +79,9 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
 
     @Test
     void problemFallsBackToVietnameseForOtherLanguages() {
-        HttpResponse<String> response = gateway.get("/api/v1/dossiers").header("Accept-Language", "fr-FR").send();
+        HttpResponse<String> response = gateway.get("/api/v1/dossiers")
+                .header("Accept-Language", "fr-FR")
+                .send();
 
         assertThat(assertProblem(response, 401, "unauthorized")).containsEntry("detail", VI_UNAUTHORIZED);
     }
@@ -89,20 +91,27 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
                 arguments("expired", ISSUER.expired(c -> c.subject("citizen-1"))),
                 arguments("forged", ISSUER.forged(c -> c.subject("citizen-1"))),
                 arguments("alg none", ISSUER.unsigned(c -> c.subject("citizen-1"))),
-                arguments("other audience", ISSUER.token(c -> c.subject("citizen-1").audience("account"))),
-                arguments("other issuer", ISSUER.token(c -> c.subject("citizen-1").issuer("http://evil.example/realms/egov"))),
+                arguments(
+                        "other audience",
+                        ISSUER.token(c -> c.subject("citizen-1").audience("account"))),
+                arguments(
+                        "other issuer",
+                        ISSUER.token(c -> c.subject("citizen-1").issuer("http://evil.example/realms/egov"))),
                 arguments("not a JWT", "not-a-jwt"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
     void refusedTokenIs401InvalidToken(String kind, String token) {
-        HttpResponse<String> response = gateway.get("/api/v1/dossiers").bearer(token).send();
+        HttpResponse<String> response =
+                gateway.get("/api/v1/dossiers").bearer(token).send();
 
         Map<String, Object> problem = assertProblem(response, 401, "invalid-token");
         assertThat(response.headers().firstValue("WWW-Authenticate"))
-                .hasValueSatisfying(header -> assertThat(header).startsWith("Bearer").contains("invalid_token"));
-        assertThat(problem).containsEntry("detail", "Mã truy cập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.");
+                .hasValueSatisfying(
+                        header -> assertThat(header).startsWith("Bearer").contains("invalid_token"));
+        assertThat(problem)
+                .containsEntry("detail", "Mã truy cập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.");
         assertAllUpstreamsUntouched(response);
     }
 
@@ -110,7 +119,8 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
     void validTokenReachesTheServiceWithAuthorizationIntact() {
         String token = ISSUER.citizen("001090000001");
 
-        HttpResponse<String> response = gateway.post("/api/v1/dossiers").bearer(token).send();
+        HttpResponse<String> response =
+                gateway.post("/api/v1/dossiers").bearer(token).send();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(relayedTo(DOSSIER, response).headerValues("Authorization")).containsExactly("Bearer " + token);
@@ -120,7 +130,8 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
     void ministryClientTokenIsAccepted() {
         String token = ISSUER.client("bo-cong-an", "identity.verify");
 
-        HttpResponse<String> response = gateway.post("/api/v1/identity/verifications").bearer(token).send();
+        HttpResponse<String> response =
+                gateway.post("/api/v1/identity/verifications").bearer(token).send();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(relayedTo(IDENTITY, response).header("Authorization")).isEqualTo("Bearer " + token);
@@ -131,7 +142,8 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
         // e.g. Keycloak's account console calling its own API with a token for another audience
         String keycloakToken = ISSUER.token(c -> c.subject("citizen-1").audience("account"));
 
-        HttpResponse<String> response = gateway.get("/auth/realms/egov/account").bearer(keycloakToken).send();
+        HttpResponse<String> response =
+                gateway.get("/auth/realms/egov/account").bearer(keycloakToken).send();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(relayedTo(KEYCLOAK, response).header("Authorization")).isEqualTo("Bearer " + keycloakToken);
@@ -139,7 +151,9 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
 
     @Test
     void keycloakPagesMayBeFramedByThisOriginOnly() {
-        HttpResponse<String> response = gateway.get("/auth/realms/egov/protocol/openid-connect/login-status-iframe.html").send();
+        HttpResponse<String> response = gateway.get(
+                        "/auth/realms/egov/protocol/openid-connect/login-status-iframe.html")
+                .send();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
@@ -147,7 +161,9 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
 
     @Test
     void fallbackEndpointIsNotReachableFromOutside() {
-        HttpResponse<String> response = gateway.get("/fallback/upstream").bearer(ISSUER.citizen("001090000001")).send();
+        HttpResponse<String> response = gateway.get("/fallback/upstream")
+                .bearer(ISSUER.citizen("001090000001"))
+                .send();
 
         assertThat(response.statusCode()).isEqualTo(403);
     }

@@ -1,15 +1,13 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.http.HttpResponse;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keycloak trusts X-Forwarded-* (--proxy-headers=xforwarded), so what a client sends must never reach
@@ -18,10 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ForwardedHeadersIT extends GatewayIntegrationTest {
 
     static {
-        DOSSIER.answersWithHeaders("/api/v1/procedures/internal-headers", Map.of(
-                "X-Application-Context", "dossier-service:8082",
-                "Proxy-Connection", "keep-alive",
-                "X-Procedure-Version", "3"));
+        DOSSIER.answersWithHeaders(
+                "/api/v1/procedures/internal-headers",
+                Map.of(
+                        "X-Application-Context", "dossier-service:8082",
+                        "Proxy-Connection", "keep-alive",
+                        "X-Procedure-Version", "3"));
     }
 
     @ParameterizedTest
@@ -50,28 +50,35 @@ class ForwardedHeadersIT extends GatewayIntegrationTest {
 
     @Test
     void hopByHopHeadersStopAtTheGateway() {
-        RawHttp.Response response = RawHttp.withoutBody(port, "GET", "/api/v1/procedures", List.of(
-                "X-Correlation-Id: hop-by-hop",
-                // "Connection: close" is sent too; a header named in Connection belongs to this hop only
-                "Connection: X-Hop-Secret",
-                "X-Hop-Secret: for-the-gateway-only",
-                "Keep-Alive: timeout=5",
-                "Proxy-Connection: keep-alive",
-                "Proxy-Authorization: Basic dXNlcjpwYXNz",
-                "TE: trailers",
-                "Trailer: X-Checksum"));
+        RawHttp.Response response = RawHttp.withoutBody(
+                port,
+                "GET",
+                "/api/v1/procedures",
+                List.of(
+                        "X-Correlation-Id: hop-by-hop",
+                        // "Connection: close" is sent too; a header named in Connection belongs to this hop only
+                        "Connection: X-Hop-Secret",
+                        "X-Hop-Secret: for-the-gateway-only",
+                        "Keep-Alive: timeout=5",
+                        "Proxy-Connection: keep-alive",
+                        "Proxy-Authorization: Basic dXNlcjpwYXNz",
+                        "TE: trailers",
+                        "Trailer: X-Checksum"));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         UpstreamStub.Received relayed = DOSSIER.requestWith("hop-by-hop").orElseThrow();
-        assertThat(relayed.headers()).doesNotContainKeys("X-Hop-Secret", "Keep-Alive", "Proxy-Connection",
-                "Proxy-Authorization", "TE", "Trailer");
-        assertThat(relayed.headerValues("Connection")).allSatisfy(value -> assertThat(value).doesNotContainIgnoringCase("hop"));
+        assertThat(relayed.headers())
+                .doesNotContainKeys(
+                        "X-Hop-Secret", "Keep-Alive", "Proxy-Connection", "Proxy-Authorization", "TE", "Trailer");
+        assertThat(relayed.headerValues("Connection"))
+                .allSatisfy(value -> assertThat(value).doesNotContainIgnoringCase("hop"));
         assertThat(relayed.headers().toString()).doesNotContain("for-the-gateway-only", "dXNlcjpwYXNz");
     }
 
     @Test
     void theServicesHopByHopAndInternalHeadersDoNotReachTheClient() {
-        HttpResponse<String> response = gateway.get("/api/v1/procedures/internal-headers").send();
+        HttpResponse<String> response =
+                gateway.get("/api/v1/procedures/internal-headers").send();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().map()).doesNotContainKeys("x-application-context", "proxy-connection");

@@ -1,7 +1,5 @@
 package vn.egov.gateway;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client against the running gateway, as a browser or mobile app would call it. */
 final class GatewayClient {

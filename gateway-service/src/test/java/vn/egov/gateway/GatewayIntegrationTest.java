@@ -1,5 +1,10 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -7,19 +12,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.egov.testsupport.TestIssuer;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The gateway on a random port in front of real HTTP upstreams (one stub per service and one for
  * Keycloak) and a real OIDC issuer. Subclasses share one application context. The response timeout
  * is shortened so that the timeout tests stay quick.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=" + GatewayIntegrationTest.RESPONSE_TIMEOUT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout="
+                + GatewayIntegrationTest.RESPONSE_TIMEOUT)
 abstract class GatewayIntegrationTest {
 
     static final String RESPONSE_TIMEOUT = "2s";
@@ -34,6 +35,7 @@ abstract class GatewayIntegrationTest {
              "servers": [{"url": "http://payment-service:8083", "description": "Generated server url"}],
              "paths": {"/api/v1/payments/{id}": {"get": {"responses": {"200": {"description": "OK"}}}}}}
             """);
+
     static final UpstreamStub NOTIFICATION = UpstreamStub.start("notification")
             .eventStream("/api/v1/notifications/stream", LONGER_THAN_RESPONSE_TIMEOUT, "inbox-changed")
             .slow("/api/v1/notifications/slow", LONGER_THAN_RESPONSE_TIMEOUT);
@@ -78,7 +80,9 @@ abstract class GatewayIntegrationTest {
     static void assertNotRelayed(HttpResponse<?> response, UpstreamStub... upstreams) {
         String id = correlationId(response);
         for (UpstreamStub upstream : upstreams) {
-            assertThat(upstream.requestWith(id)).as("request relayed to %s", upstream.url()).isEmpty();
+            assertThat(upstream.requestWith(id))
+                    .as("request relayed to %s", upstream.url())
+                    .isEmpty();
         }
     }
 
@@ -88,10 +92,11 @@ abstract class GatewayIntegrationTest {
 
     static Map<String, Object> assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         Map<String, Object> problem = GatewayClient.json(response);
-        assertThat(problem).containsEntry("status", status)
+        assertThat(problem)
+                .containsEntry("status", status)
                 .containsEntry("code", code)
                 .containsEntry("type", "urn:egov:problem:" + code)
                 .containsEntry("correlationId", correlationId(response));

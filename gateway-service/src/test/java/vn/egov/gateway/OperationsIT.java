@@ -1,14 +1,13 @@
 package vn.egov.gateway;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Probes, metrics and the aggregated API docs are reachable without a token. */
 class OperationsIT extends GatewayIntegrationTest {
@@ -38,7 +37,8 @@ class OperationsIT extends GatewayIntegrationTest {
 
         String metrics = gateway.get("/actuator/prometheus").send().body();
 
-        assertThat(metrics.lines().filter(line -> line.startsWith("reactor_netty_connection_provider_max_connections{")))
+        assertThat(metrics.lines()
+                        .filter(line -> line.startsWith("reactor_netty_connection_provider_max_connections{")))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).endsWith(" 1000.0"));
         assertThat(metrics).contains("reactor_netty_connection_provider_active_connections{");
@@ -47,7 +47,8 @@ class OperationsIT extends GatewayIntegrationTest {
     @Test
     void otherActuatorEndpointsAreNotExposed() {
         HttpResponse<String> response = gateway.get("/actuator/gateway/routes")
-                .bearer(ISSUER.staff("admin", "SYSTEM_ADMIN", "BO-TTTT")).send();
+                .bearer(ISSUER.staff("admin", "SYSTEM_ADMIN", "BO-TTTT"))
+                .send();
 
         assertThat(response.statusCode()).isEqualTo(404);
     }
@@ -58,12 +59,15 @@ class OperationsIT extends GatewayIntegrationTest {
         HttpResponse<String> config = gateway.get("/v3/api-docs/swagger-config").send();
 
         assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
-        List<Map<String, String>> urls = (List<Map<String, String>>) GatewayClient.json(config).get("urls");
-        assertThat(urls).extracting(url -> url.get("name"), url -> url.get("url")).contains(
-                org.assertj.core.groups.Tuple.tuple("identity", "/v3/api-docs/identity"),
-                org.assertj.core.groups.Tuple.tuple("dossier", "/v3/api-docs/dossier"),
-                org.assertj.core.groups.Tuple.tuple("payment", "/v3/api-docs/payment"),
-                org.assertj.core.groups.Tuple.tuple("notification", "/v3/api-docs/notification"));
+        List<Map<String, String>> urls =
+                (List<Map<String, String>>) GatewayClient.json(config).get("urls");
+        assertThat(urls)
+                .extracting(url -> url.get("name"), url -> url.get("url"))
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("identity", "/v3/api-docs/identity"),
+                        org.assertj.core.groups.Tuple.tuple("dossier", "/v3/api-docs/dossier"),
+                        org.assertj.core.groups.Tuple.tuple("payment", "/v3/api-docs/payment"),
+                        org.assertj.core.groups.Tuple.tuple("notification", "/v3/api-docs/notification"));
     }
 
     @Test

@@ -1,15 +1,14 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.net.http.HttpResponse;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * web-portal's pages and assets go to web-portal, without a token, path and query unchanged; the API, Keycloak,
@@ -19,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalRoutingIT extends GatewayIntegrationTest {
 
     static final UpstreamStub PORTAL = UpstreamStub.start("portal")
-            .answersWithHeaders("/tro-giup", Map.of("Content-Security-Policy", "default-src 'self'; script-src 'self'"));
+            .answersWithHeaders(
+                    "/tro-giup", Map.of("Content-Security-Policy", "default-src 'self'; script-src 'self'"));
 
     @DynamicPropertySource
     static void portal(DynamicPropertyRegistry registry) {
@@ -27,7 +27,16 @@ class PortalRoutingIT extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/", "/thu-tuc", "/thu-tuc/1.001193", "/tra-cuu", "/thong-ke", "/tro-giup", "/assets/css/portal.css"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/thu-tuc",
+                "/thu-tuc/1.001193",
+                "/tra-cuu",
+                "/thong-ke",
+                "/tro-giup",
+                "/assets/css/portal.css"
+            })
     void portalPathsReachThePortalWithoutAToken(String path) {
         HttpResponse<String> response = gateway.get(path).send();
 
@@ -40,7 +49,8 @@ class PortalRoutingIT extends GatewayIntegrationTest {
 
     @Test
     void theQueryReachesThePortalUnchanged() {
-        HttpResponse<String> response = gateway.get("/thu-tuc?q=dang+ky+khai+sinh&lang=en").send();
+        HttpResponse<String> response =
+                gateway.get("/thu-tuc?q=dang+ky+khai+sinh&lang=en").send();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(relayedTo(PORTAL, response).query()).isEqualTo("q=dang+ky+khai+sinh&lang=en");
@@ -56,7 +66,8 @@ class PortalRoutingIT extends GatewayIntegrationTest {
 
     @Test
     void theApiStillGoesToItsServices() {
-        HttpResponse<String> response = gateway.get("/api/v1/procedures?q=dang+ky").send();
+        HttpResponse<String> response =
+                gateway.get("/api/v1/procedures?q=dang+ky").send();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(relayedTo(DOSSIER, response).path()).isEqualTo("/api/v1/procedures");
@@ -74,7 +85,9 @@ class PortalRoutingIT extends GatewayIntegrationTest {
 
     @Test
     void anUnknownPathIsStillTheGateways404Problem() {
-        HttpResponse<String> response = gateway.get("/khong-co-trang-nay").bearer(ISSUER.citizen("001090000001")).send();
+        HttpResponse<String> response = gateway.get("/khong-co-trang-nay")
+                .bearer(ISSUER.citizen("001090000001"))
+                .send();
 
         assertProblem(response, 404, "not-found");
         assertNotRelayed(response, PORTAL);

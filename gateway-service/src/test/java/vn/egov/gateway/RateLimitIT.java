@@ -1,53 +1,57 @@
 package vn.egov.gateway;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Quotas over real HTTP, with small limits so that they are quickly reached. Every request of this
  * class comes from 127.0.0.1, so each anonymous test uses its own endpoint quota.
  */
-@TestPropertySource(properties = {
-        "egov.gateway.rate-limits.anonymous.capacity=100",
-        "egov.gateway.rate-limits.anonymous.period=1m",
-        "egov.gateway.rate-limits.user.capacity=3",
-        "egov.gateway.rate-limits.user.period=10m",
-        "egov.gateway.rate-limits.client.capacity=2",
-        "egov.gateway.rate-limits.client.period=10m",
-        "egov.gateway.rate-limits.clients.bo-tai-chinh.capacity=6",
-        "egov.gateway.rate-limits.clients.bo-tai-chinh.period=10m",
-        // one token every 2 s
-        "egov.gateway.rate-limits.endpoints[0].name=registration",
-        "egov.gateway.rate-limits.endpoints[0].method=POST",
-        "egov.gateway.rate-limits.endpoints[0].path=/api/v1/identity/registrations",
-        "egov.gateway.rate-limits.endpoints[0].limit.capacity=2",
-        "egov.gateway.rate-limits.endpoints[0].limit.period=4s",
-        "egov.gateway.rate-limits.endpoints[1].name=public-lookup",
-        "egov.gateway.rate-limits.endpoints[1].method=GET",
-        "egov.gateway.rate-limits.endpoints[1].path=/api/v1/public/**",
-        "egov.gateway.rate-limits.endpoints[1].limit.capacity=3",
-        "egov.gateway.rate-limits.endpoints[1].limit.period=10m",
-})
+@TestPropertySource(
+        properties = {
+            "egov.gateway.rate-limits.anonymous.capacity=100",
+            "egov.gateway.rate-limits.anonymous.period=1m",
+            "egov.gateway.rate-limits.user.capacity=3",
+            "egov.gateway.rate-limits.user.period=10m",
+            "egov.gateway.rate-limits.client.capacity=2",
+            "egov.gateway.rate-limits.client.period=10m",
+            "egov.gateway.rate-limits.clients.bo-tai-chinh.capacity=6",
+            "egov.gateway.rate-limits.clients.bo-tai-chinh.period=10m",
+            // one token every 2 s
+            "egov.gateway.rate-limits.endpoints[0].name=registration",
+            "egov.gateway.rate-limits.endpoints[0].method=POST",
+            "egov.gateway.rate-limits.endpoints[0].path=/api/v1/identity/registrations",
+            "egov.gateway.rate-limits.endpoints[0].limit.capacity=2",
+            "egov.gateway.rate-limits.endpoints[0].limit.period=4s",
+            "egov.gateway.rate-limits.endpoints[1].name=public-lookup",
+            "egov.gateway.rate-limits.endpoints[1].method=GET",
+            "egov.gateway.rate-limits.endpoints[1].path=/api/v1/public/**",
+            "egov.gateway.rate-limits.endpoints[1].limit.capacity=3",
+            "egov.gateway.rate-limits.endpoints[1].limit.period=10m",
+        })
 class RateLimitIT extends GatewayIntegrationTest {
 
     @Test
     void anonymousRegistrationsOverTheLimitAre429UntilRetryAfterHasPassed() throws InterruptedException {
         Supplier<HttpResponse<String>> register = () -> gateway.post("/api/v1/identity/registrations")
-                .header("Accept-Language", "en").body("{\"nationalId\":\"001090000001\"}").send();
+                .header("Accept-Language", "en")
+                .body("{\"nationalId\":\"001090000001\"}")
+                .send();
 
         HttpResponse<String> refused = firstRefusal(register, 5);
 
         Map<String, Object> problem = assertProblem(refused, 429, "rate-limited");
-        assertThat(problem).containsEntry("title", "Too many requests")
+        assertThat(problem)
+                .containsEntry("title", "Too many requests")
                 .containsEntry("instance", "/api/v1/identity/registrations");
-        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 2L);
         assertNotRelayed(refused, IDENTITY);
 
@@ -61,14 +65,17 @@ class RateLimitIT extends GatewayIntegrationTest {
     @Test
     void publicLookupIsStricterThanTheOtherAnonymousEndpointsAndAnswersInVietnamese() {
         for (int i = 0; i < 3; i++) {
-            assertThat(gateway.get("/api/v1/public/dossiers/HS-" + i).send().statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/api/v1/public/dossiers/HS-" + i).send().statusCode())
+                    .isEqualTo(200);
         }
 
-        HttpResponse<String> refused = gateway.get("/api/v1/public/dossiers/HS-9").send();
+        HttpResponse<String> refused =
+                gateway.get("/api/v1/public/dossiers/HS-9").send();
 
         assertThat(assertProblem(refused, 429, "rate-limited")).containsEntry("title", "Quá nhiều yêu cầu");
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
         assertThat(refused.headers().firstValue("Content-Language")).hasValue("vi");
         // the general anonymous quota is untouched
         assertThat(gateway.get("/api/v1/procedures").send().statusCode()).isEqualTo(200);
@@ -80,11 +87,13 @@ class RateLimitIT extends GatewayIntegrationTest {
         String second = ISSUER.citizen("001090000102");
 
         for (int i = 0; i < 3; i++) {
-            assertThat(gateway.get("/api/v1/dossiers").bearer(first).send().statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/api/v1/dossiers").bearer(first).send().statusCode())
+                    .isEqualTo(200);
         }
         assertProblem(gateway.get("/api/v1/dossiers").bearer(first).send(), 429, "rate-limited");
 
-        HttpResponse<String> other = gateway.get("/api/v1/dossiers").bearer(second).send();
+        HttpResponse<String> other =
+                gateway.get("/api/v1/dossiers").bearer(second).send();
         assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
         // anonymous callers from the same address are not affected either
         assertThat(gateway.get("/api/v1/procedures").send().statusCode()).isEqualTo(200);
@@ -96,15 +105,25 @@ class RateLimitIT extends GatewayIntegrationTest {
         String other = ISSUER.client("some-integrator", "identity.verify");
 
         for (int i = 0; i < 6; i++) {
-            HttpResponse<String> allowed = gateway.post("/api/v1/identity/verifications").bearer(ministry).send();
-            assertThat(allowed.statusCode()).as("call %d: %s", i + 1, allowed.body()).isEqualTo(200);
+            HttpResponse<String> allowed = gateway.post("/api/v1/identity/verifications")
+                    .bearer(ministry)
+                    .send();
+            assertThat(allowed.statusCode())
+                    .as("call %d: %s", i + 1, allowed.body())
+                    .isEqualTo(200);
         }
-        assertProblem(gateway.post("/api/v1/identity/verifications").bearer(ministry).send(), 429, "rate-limited");
+        assertProblem(
+                gateway.post("/api/v1/identity/verifications").bearer(ministry).send(), 429, "rate-limited");
 
         for (int i = 0; i < 2; i++) {
-            assertThat(gateway.post("/api/v1/identity/verifications").bearer(other).send().statusCode()).isEqualTo(200);
+            assertThat(gateway.post("/api/v1/identity/verifications")
+                            .bearer(other)
+                            .send()
+                            .statusCode())
+                    .isEqualTo(200);
         }
-        assertProblem(gateway.post("/api/v1/identity/verifications").bearer(other).send(), 429, "rate-limited");
+        assertProblem(
+                gateway.post("/api/v1/identity/verifications").bearer(other).send(), 429, "rate-limited");
     }
 
     /** Calls until refused; the quota must have allowed at most {@code maxAllowed} calls before. */

@@ -8,10 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.ArrayList;
 
 /**
  * HTTP/1.1 over a plain socket, for what java.net.http cannot do: announce a body and wait for the
@@ -28,8 +28,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends only the request head, declaring {@code contentLength} bytes that never follow. */
     static Response announce(int port, String method, String path, long contentLength, Map<String, String> headers) {
@@ -68,10 +67,16 @@ final class RawHttp {
     }
 
     private static StringBuilder head(int port, String method, String path, Map<String, String> headers) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(port)
+                .append("\r\n")
                 .append("Connection: close\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         return head;
     }
 
@@ -101,9 +106,7 @@ final class RawHttp {
                     .add(line.substring(colon + 1).trim());
         }
         List<String> length = headers.get("Content-Length");
-        byte[] body = length != null
-                ? in.readNBytes(Integer.parseInt(length.get(0)))
-                : in.readAllBytes();
+        byte[] body = length != null ? in.readNBytes(Integer.parseInt(length.get(0))) : in.readAllBytes();
         return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 

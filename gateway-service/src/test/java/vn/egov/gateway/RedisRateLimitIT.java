@@ -1,17 +1,16 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.util.List;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every scenario of {@link RateLimitIT} again, with the buckets in a real Redis
@@ -38,7 +37,11 @@ class RedisRateLimitIT extends RateLimitIT {
     @Test
     void bucketsAreKeptInRedisWithoutTheCallerInClearAndExpireOnceRefilled() {
         String subject = "001090000177";
-        assertThat(gateway.get("/api/v1/dossiers").bearer(ISSUER.citizen(subject)).send().statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/dossiers")
+                        .bearer(ISSUER.citizen(subject))
+                        .send()
+                        .statusCode())
+                .isEqualTo(200);
 
         RedisClient client = RedisClient.create(REDIS.url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
@@ -49,7 +52,8 @@ class RedisRateLimitIT extends RateLimitIT {
                 // gone once refilled: at most the user quota's period (10 min) plus a second
                 assertThat(redis.pttl(key)).isPositive().isLessThanOrEqualTo(10 * 60 * 1000 + 1000);
             });
-            assertThat(redis.keys(KEY_PREFIX + "*")).noneMatch(key -> key.contains("127.0.0.1") || key.contains(subject));
+            assertThat(redis.keys(KEY_PREFIX + "*"))
+                    .noneMatch(key -> key.contains("127.0.0.1") || key.contains(subject));
         } finally {
             client.shutdown();
         }

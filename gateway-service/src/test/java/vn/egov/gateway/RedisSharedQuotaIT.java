@@ -1,5 +1,12 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,15 +17,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.egov.testsupport.TestIssuer;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Horizontal scaling: two gateway instances (two application contexts on their own ports) in front of
@@ -62,8 +60,10 @@ class RedisSharedQuotaIT {
 
     @Test
     void theTwoInstancesShareOneRegistrationQuota() {
-        Function<GatewayClient, HttpResponse<String>> register = gateway -> gateway.post("/api/v1/identity/registrations")
-                .body("{\"nationalId\":\"001090000001\"}").send();
+        Function<GatewayClient, HttpResponse<String>> register =
+                gateway -> gateway.post("/api/v1/identity/registrations")
+                        .body("{\"nationalId\":\"001090000001\"}")
+                        .send();
 
         for (GatewayClient gateway : List.of(a, b, a, b)) {
             HttpResponse<String> allowed = register.apply(gateway);
@@ -74,7 +74,9 @@ class RedisSharedQuotaIT {
             HttpResponse<String> refused = register.apply(gateway);
             GatewayIntegrationTest.assertProblem(refused, 429, "rate-limited");
             // 4 per 10 min: the next token in 150 s
-            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(100L, 150L);
+            assertThat(Long.parseLong(
+                            refused.headers().firstValue("Retry-After").orElseThrow()))
+                    .isBetween(100L, 150L);
             GatewayIntegrationTest.assertNotRelayed(refused, IDENTITY);
         }
     }
@@ -86,15 +88,18 @@ class RedisSharedQuotaIT {
             // the public lookup quota (3 per 10 min), now counted by each instance on its own: still limited
             for (GatewayClient gateway : List.of(a, b)) {
                 for (int i = 0; i < 3; i++) {
-                    HttpResponse<String> allowed = gateway.get("/api/v1/public/dossiers/HS-" + i).send();
+                    HttpResponse<String> allowed =
+                            gateway.get("/api/v1/public/dossiers/HS-" + i).send();
                     assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
                 }
-                HttpResponse<String> refused = gateway.get("/api/v1/public/dossiers/HS-9").send();
+                HttpResponse<String> refused =
+                        gateway.get("/api/v1/public/dossiers/HS-9").send();
                 GatewayIntegrationTest.assertProblem(refused, 429, "rate-limited");
                 assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             }
             // one warning per instance, not one per request
-            assertThat(occurrences(output.getAll(), "Rate limits: Redis does not answer")).isEqualTo(2);
+            assertThat(occurrences(output.getAll(), "Rate limits: Redis does not answer"))
+                    .isEqualTo(2);
         } finally {
             redis.start();
         }
@@ -108,40 +113,45 @@ class RedisSharedQuotaIT {
 
         String citizen = ISSUER.citizen("001090000311");
         for (GatewayClient gateway : List.of(a, b, a, b)) {
-            HttpResponse<String> allowed = gateway.get("/api/v1/dossiers").bearer(citizen).send();
+            HttpResponse<String> allowed =
+                    gateway.get("/api/v1/dossiers").bearer(citizen).send();
             assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
         }
-        GatewayIntegrationTest.assertProblem(a.get("/api/v1/dossiers").bearer(citizen).send(), 429, "rate-limited");
-        GatewayIntegrationTest.assertProblem(b.get("/api/v1/dossiers").bearer(citizen).send(), 429, "rate-limited");
+        GatewayIntegrationTest.assertProblem(
+                a.get("/api/v1/dossiers").bearer(citizen).send(), 429, "rate-limited");
+        GatewayIntegrationTest.assertProblem(
+                b.get("/api/v1/dossiers").bearer(citizen).send(), 429, "rate-limited");
     }
 
     /** Command-line arguments, since they override application.yml as environment variables would. */
     private static ConfigurableApplicationContext gateway() {
-        return new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--SERVER_PORT=0",
-                "--IDENTITY_SERVICE_URL=" + IDENTITY.url(),
-                "--DOSSIER_SERVICE_URL=" + DOSSIER.url(),
-                "--PAYMENT_SERVICE_URL=" + OTHERS.url(),
-                "--NOTIFICATION_SERVICE_URL=" + OTHERS.url(),
-                "--KEYCLOAK_URL=" + OTHERS.url(),
-                "--OIDC_ISSUER_URI=" + ISSUER.issuer(),
-                "--OIDC_JWK_SET_URI=" + ISSUER.jwkSetUri(),
-                "--EGOV_REDIS_URL=" + redis.url(),
-                "--egov.gateway.rate-limits.redis.key-prefix=test:" + RedisSharedQuotaIT.class.getSimpleName() + ":",
-                "--egov.gateway.rate-limits.redis.timeout=2s",
-                "--egov.gateway.rate-limits.user.capacity=4",
-                "--egov.gateway.rate-limits.user.period=10m",
-                "--egov.gateway.rate-limits.client.capacity=1000",
-                "--egov.gateway.rate-limits.endpoints[0].name=registration",
-                "--egov.gateway.rate-limits.endpoints[0].method=POST",
-                "--egov.gateway.rate-limits.endpoints[0].path=/api/v1/identity/registrations",
-                "--egov.gateway.rate-limits.endpoints[0].limit.capacity=4",
-                "--egov.gateway.rate-limits.endpoints[0].limit.period=10m",
-                "--egov.gateway.rate-limits.endpoints[1].name=public-lookup",
-                "--egov.gateway.rate-limits.endpoints[1].method=GET",
-                "--egov.gateway.rate-limits.endpoints[1].path=/api/v1/public/**",
-                "--egov.gateway.rate-limits.endpoints[1].limit.capacity=3",
-                "--egov.gateway.rate-limits.endpoints[1].limit.period=10m");
+        return new SpringApplicationBuilder(GatewayApplication.class)
+                .run(
+                        "--SERVER_PORT=0",
+                        "--IDENTITY_SERVICE_URL=" + IDENTITY.url(),
+                        "--DOSSIER_SERVICE_URL=" + DOSSIER.url(),
+                        "--PAYMENT_SERVICE_URL=" + OTHERS.url(),
+                        "--NOTIFICATION_SERVICE_URL=" + OTHERS.url(),
+                        "--KEYCLOAK_URL=" + OTHERS.url(),
+                        "--OIDC_ISSUER_URI=" + ISSUER.issuer(),
+                        "--OIDC_JWK_SET_URI=" + ISSUER.jwkSetUri(),
+                        "--EGOV_REDIS_URL=" + redis.url(),
+                        "--egov.gateway.rate-limits.redis.key-prefix=test:" + RedisSharedQuotaIT.class.getSimpleName()
+                                + ":",
+                        "--egov.gateway.rate-limits.redis.timeout=2s",
+                        "--egov.gateway.rate-limits.user.capacity=4",
+                        "--egov.gateway.rate-limits.user.period=10m",
+                        "--egov.gateway.rate-limits.client.capacity=1000",
+                        "--egov.gateway.rate-limits.endpoints[0].name=registration",
+                        "--egov.gateway.rate-limits.endpoints[0].method=POST",
+                        "--egov.gateway.rate-limits.endpoints[0].path=/api/v1/identity/registrations",
+                        "--egov.gateway.rate-limits.endpoints[0].limit.capacity=4",
+                        "--egov.gateway.rate-limits.endpoints[0].limit.period=10m",
+                        "--egov.gateway.rate-limits.endpoints[1].name=public-lookup",
+                        "--egov.gateway.rate-limits.endpoints[1].method=GET",
+                        "--egov.gateway.rate-limits.endpoints[1].path=/api/v1/public/**",
+                        "--egov.gateway.rate-limits.endpoints[1].limit.capacity=3",
+                        "--egov.gateway.rate-limits.endpoints[1].limit.period=10m");
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -153,7 +163,9 @@ class RedisSharedQuotaIT {
     }
 
     private static void awaitLog(CapturedOutput output, String line, int times, Runnable poke) {
-        await("\"" + line + "\" " + times + " times").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250))
+        await("\"" + line + "\" " + times + " times")
+                .atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (occurrences(output.getAll(), line) >= times) {
                         return true;

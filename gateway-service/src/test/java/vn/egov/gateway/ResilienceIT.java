@@ -1,24 +1,24 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.test.context.TestPropertySource;
 
-import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Retries (idempotent requests only, connection failures only) and circuit breakers that open, with
  * breakers small enough to open after four failures.
  */
-@TestPropertySource(properties = {
-        "egov.gateway.circuit-breaker.sliding-window-size=4",
-        "egov.gateway.circuit-breaker.minimum-number-of-calls=4",
-        "egov.gateway.circuit-breaker.wait-duration-in-open-state=5m",
-})
+@TestPropertySource(
+        properties = {
+            "egov.gateway.circuit-breaker.sliding-window-size=4",
+            "egov.gateway.circuit-breaker.minimum-number-of-calls=4",
+            "egov.gateway.circuit-breaker.wait-duration-in-open-state=5m",
+        })
 class ResilienceIT extends GatewayIntegrationTest {
 
     static {
@@ -32,7 +32,9 @@ class ResilienceIT extends GatewayIntegrationTest {
 
     @Test
     void aGetWhoseConnectionFailedIsRetriedAndAnswered() {
-        HttpResponse<String> response = gateway.get("/api/v1/identity/flaky").bearer(ISSUER.citizen("001090000401")).send();
+        HttpResponse<String> response = gateway.get("/api/v1/identity/flaky")
+                .bearer(ISSUER.citizen("001090000401"))
+                .send();
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(IDENTITY.requestsWith(correlationId(response))).hasSize(2);
@@ -40,8 +42,10 @@ class ResilienceIT extends GatewayIntegrationTest {
 
     @Test
     void aPostWhoseConnectionFailedIsNotRetried() {
-        HttpResponse<String> response = gateway.post("/api/v1/identity/flaky").bearer(ISSUER.citizen("001090000402"))
-                .body("{}").send();
+        HttpResponse<String> response = gateway.post("/api/v1/identity/flaky")
+                .bearer(ISSUER.citizen("001090000402"))
+                .body("{}")
+                .send();
 
         assertProblem(response, 503, "upstream-unavailable");
         assertThat(IDENTITY.requestsWith(correlationId(response))).hasSize(1);
@@ -49,7 +53,9 @@ class ResilienceIT extends GatewayIntegrationTest {
 
     @Test
     void aServicesOwnErrorIsRelayedAndNotRetried() {
-        HttpResponse<String> response = gateway.get("/api/v1/identity/unavailable").bearer(ISSUER.citizen("001090000403")).send();
+        HttpResponse<String> response = gateway.get("/api/v1/identity/unavailable")
+                .bearer(ISSUER.citizen("001090000403"))
+                .send();
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(IDENTITY.requestsWith(correlationId(response))).hasSize(1);
@@ -59,13 +65,27 @@ class ResilienceIT extends GatewayIntegrationTest {
     void failuresOpenTheBreakerThenGetAndPostAreAnsweredByTheFallbackWithoutReachingTheService() {
         String token = ISSUER.citizen("001090000404");
         for (int i = 0; i < 4; i++) {
-            assertProblem(gateway.post("/api/v1/payments/broken").bearer(token).body("{}").send(), 503, "upstream-unavailable");
+            assertProblem(
+                    gateway.post("/api/v1/payments/broken")
+                            .bearer(token)
+                            .body("{}")
+                            .send(),
+                    503,
+                    "upstream-unavailable");
         }
-        assertThat(breakers.getCircuitBreakerRegistry().circuitBreaker("payment").getState())
+        assertThat(breakers.getCircuitBreakerRegistry()
+                        .circuitBreaker("payment")
+                        .getState())
                 .isEqualTo(CircuitBreaker.State.OPEN);
 
-        HttpResponse<String> get = gateway.get("/api/v1/payments/pay-1").bearer(token).header("Accept-Language", "en").send();
-        HttpResponse<String> post = gateway.post("/api/v1/payments/pay-1/refunds").bearer(token).body("{}").send();
+        HttpResponse<String> get = gateway.get("/api/v1/payments/pay-1")
+                .bearer(token)
+                .header("Accept-Language", "en")
+                .send();
+        HttpResponse<String> post = gateway.post("/api/v1/payments/pay-1/refunds")
+                .bearer(token)
+                .body("{}")
+                .send();
 
         assertThat(assertProblem(get, 503, "upstream-unavailable"))
                 .containsEntry("detail", "The service is temporarily unavailable. Please try again in a few minutes.");

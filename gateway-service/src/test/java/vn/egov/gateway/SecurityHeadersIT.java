@@ -1,12 +1,11 @@
 package vn.egov.gateway;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Security headers on the gateway's answers, with a CSP that Swagger UI works under. */
 class SecurityHeadersIT extends GatewayIntegrationTest {
@@ -18,8 +17,9 @@ class SecurityHeadersIT extends GatewayIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-                csp -> assertThat(csp).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'self'"));
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp ->
+                        assertThat(csp).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'self'"));
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
 
@@ -34,7 +34,11 @@ class SecurityHeadersIT extends GatewayIntegrationTest {
 
     @Test
     void swaggerUiNeedsNothingTheCspForbids() {
-        String index = gateway.get("/swagger-ui.html").send().headers().firstValue("Location").orElseThrow();
+        String index = gateway.get("/swagger-ui.html")
+                .send()
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         HttpResponse<String> page = gateway.get(index).send();
 
         assertThat(page.statusCode()).isEqualTo(200);
@@ -49,7 +53,10 @@ class SecurityHeadersIT extends GatewayIntegrationTest {
             assertThat(scripts.group(2)).isBlank();
         }
         assertThat(count).isPositive();
-        assertThat(page.body()).doesNotContain("style=").doesNotContain("http://").doesNotContain("https://");
+        assertThat(page.body())
+                .doesNotContain("style=")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
         // its inline element styles and data: icons are allowed
         assertThat(directive(csp, "style-src")).contains("'unsafe-inline'");
         assertThat(directive(csp, "img-src")).contains("data:");

@@ -1,10 +1,9 @@
 package vn.egov.gateway;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The response timeout guards every route but the notification stream: the stub there is slower than

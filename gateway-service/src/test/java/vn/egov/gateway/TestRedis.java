@@ -1,9 +1,5 @@
 package vn.egov.gateway;
 
-import org.testcontainers.containers.GenericContainer;
-import redis.embedded.RedisServer;
-import vn.egov.testsupport.RealInfrastructure;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,6 +7,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import org.testcontainers.containers.GenericContainer;
+import redis.embedded.RedisServer;
+import vn.egov.testsupport.RealInfrastructure;
 
 /**
  * A real Redis server for a test: a {@code redis} container where Docker answers, otherwise the
@@ -98,7 +97,8 @@ public abstract sealed class TestRedis implements AutoCloseable {
                 }
                 sleep(Duration.ofMillis(50));
             }
-            throw new IllegalStateException("redis-server on port " + port + " did not " + (listening ? "start" : "stop"));
+            throw new IllegalStateException(
+                    "redis-server on port " + port + " did not " + (listening ? "start" : "stop"));
         }
 
         private static int freePort() {
@@ -122,7 +122,10 @@ public abstract sealed class TestRedis implements AutoCloseable {
         @Override
         public synchronized void start() {
             if (paused) {
-                container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+                container
+                        .getDockerClient()
+                        .unpauseContainerCmd(container.getContainerId())
+                        .exec();
                 paused = false;
             } else {
                 container.start();
@@ -131,7 +134,10 @@ public abstract sealed class TestRedis implements AutoCloseable {
 
         @Override
         public synchronized void stop() {
-            container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+            container
+                    .getDockerClient()
+                    .pauseContainerCmd(container.getContainerId())
+                    .exec();
             paused = true;
         }
 

@@ -1,5 +1,9 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,11 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.egov.testsupport.TestIssuer;
-
-import java.net.http.HttpResponse;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every upstream is down: the circuit breakers' fallback answers 503 problems, whatever the method. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,7 +48,8 @@ class UpstreamDownIT {
         HttpResponse<String> response = gateway.get("/api/v1/procedures").send();
 
         Map<String, Object> problem = GatewayIntegrationTest.assertProblem(response, 503, "upstream-unavailable");
-        assertThat(problem).containsEntry("detail", "Dịch vụ đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.")
+        assertThat(problem)
+                .containsEntry("detail", "Dịch vụ đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.")
                 .containsEntry("instance", "/api/v1/procedures");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
     }
@@ -81,17 +81,22 @@ class UpstreamDownIT {
     @Test
     void keycloakDownIsAProblemToo() {
         HttpResponse<String> response = gateway.post("/auth/realms/egov/protocol/openid-connect/token")
-                .body("grant_type=password").send();
+                .body("grant_type=password")
+                .send();
 
         GatewayIntegrationTest.assertProblem(response, 503, "upstream-unavailable");
     }
 
     @Test
     void theGatewaysLogLineCarriesTheCorrelationId(CapturedOutput output) {
-        gateway.get("/api/v1/statistics/agencies").header("X-Correlation-Id", "trace-me-123").send();
+        gateway.get("/api/v1/statistics/agencies")
+                .header("X-Correlation-Id", "trace-me-123")
+                .send();
 
-        assertThat(output.getAll().lines()
-                .filter(line -> line.contains("Upstream unavailable") && line.contains("/api/v1/statistics/agencies")))
+        assertThat(output.getAll()
+                        .lines()
+                        .filter(line ->
+                                line.contains("Upstream unavailable") && line.contains("/api/v1/statistics/agencies")))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains("[trace-me-123]"));
     }

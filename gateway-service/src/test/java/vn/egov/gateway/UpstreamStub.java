@@ -2,7 +2,6 @@ package vn.egov.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,8 +26,13 @@ import java.util.concurrent.Executors;
  */
 final class UpstreamStub implements AutoCloseable {
 
-    record Received(String service, String method, String path, String query, Map<String, List<String>> headers,
-                    int bodyLength) {
+    record Received(
+            String service,
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            int bodyLength) {
 
         String header(String name) {
             List<String> values = headers.get(name);
@@ -90,7 +94,7 @@ final class UpstreamStub implements AutoCloseable {
 
     /** Drops the connection on {@code path} without answering (the gateway sees it closed prematurely). */
     UpstreamStub hangsUp(String path) {
-        behaviours.put(path, exchange -> { });
+        behaviours.put(path, exchange -> {});
         return this;
     }
 
@@ -101,7 +105,10 @@ final class UpstreamStub implements AutoCloseable {
     UpstreamStub hangsUpOnFirstAttempt(String path) {
         behaviours.put(path, exchange -> {
             String id = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
-            if (received.stream().filter(r -> id != null && id.equals(r.header("X-Correlation-Id"))).count() > 1) {
+            if (received.stream()
+                            .filter(r -> id != null && id.equals(r.header("X-Correlation-Id")))
+                            .count()
+                    > 1) {
                 echo(exchange);
             }
         });
@@ -125,7 +132,9 @@ final class UpstreamStub implements AutoCloseable {
 
     /** Every request this stub received with this correlation id (retries included). */
     List<Received> requestsWith(String correlationId) {
-        return received.stream().filter(r -> correlationId.equals(r.header("X-Correlation-Id"))).toList();
+        return received.stream()
+                .filter(r -> correlationId.equals(r.header("X-Correlation-Id")))
+                .toList();
     }
 
     /** Answers {@code path} with this JSON body. */
@@ -155,7 +164,9 @@ final class UpstreamStub implements AutoCloseable {
 
     /** The request the gateway relayed with this correlation id. */
     Optional<Received> requestWith(String correlationId) {
-        return received.stream().filter(r -> correlationId.equals(r.header("X-Correlation-Id"))).findFirst();
+        return received.stream()
+                .filter(r -> correlationId.equals(r.header("X-Correlation-Id")))
+                .findFirst();
     }
 
     List<Received> received() {
@@ -167,8 +178,13 @@ final class UpstreamStub implements AutoCloseable {
             int length = exchange.getRequestBody().readAllBytes().length;
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            received.add(new Received(service, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), headers, length));
+            received.add(new Received(
+                    service,
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    headers,
+                    length));
             Behaviour behaviour = behaviours.get(exchange.getRequestURI().getPath());
             if (behaviour != null) {
                 behaviour.respond(exchange);
@@ -181,8 +197,12 @@ final class UpstreamStub implements AutoCloseable {
     }
 
     private void echo(HttpExchange exchange) throws IOException {
-        byte[] body = ("{\"service\":\"%s\",\"method\":\"%s\",\"path\":\"%s\"}".formatted(service,
-                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"service\":\"%s\",\"method\":\"%s\",\"path\":\"%s\"}"
+                        .formatted(
+                                service,
+                                exchange.getRequestMethod(),
+                                exchange.getRequestURI().getRawPath()))
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);

@@ -1,18 +1,17 @@
 package vn.egov.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** X-Road-style headers from ministry integrators: checked for form, logged (except the user id) and passed on. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,18 +41,22 @@ class XRoadHeadersIT extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "X-Road-Client | VN/GOV",
-            "X-Road-Client | VN/GOV/G10/sub/extra",
-            "X-Road-Client | VN/GOV/G10 sub",
-            "X-Road-UserId | 001090000999",
-            "X-Road-UserId | vn001090000999",
-            "X-Road-Issue  | <script>",
-            "X-Road-Issue  | HS-1;DROP",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "X-Road-Client | VN/GOV",
+                "X-Road-Client | VN/GOV/G10/sub/extra",
+                "X-Road-Client | VN/GOV/G10 sub",
+                "X-Road-UserId | 001090000999",
+                "X-Road-UserId | vn001090000999",
+                "X-Road-Issue  | <script>",
+                "X-Road-Issue  | HS-1;DROP",
+            })
     void malformedHeaderIs400Problem(String header, String value) {
-        HttpResponse<String> response = gateway.get("/api/v1/procedures").header(header, value)
-                .header("Accept-Language", "en").send();
+        HttpResponse<String> response = gateway.get("/api/v1/procedures")
+                .header(header, value)
+                .header("Accept-Language", "en")
+                .send();
 
         assertThat(assertProblem(response, 400, "invalid-x-road-header"))
                 .containsEntry("detail", "The X-Road-Client, X-Road-UserId or X-Road-Issue header is malformed.");
@@ -62,12 +65,15 @@ class XRoadHeadersIT extends GatewayIntegrationTest {
 
     @Test
     void theHeaderMayNotBeRepeated() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + gateway.hostAndPort() + "/api/v1/procedures"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + gateway.hostAndPort() + "/api/v1/procedures"))
                 .header("X-Road-Client", "VN/GOV/G10/a")
                 .header("X-Road-Client", "VN/GOV/G10/b")
                 .build();
 
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
 
         assertProblem(response, 400, "invalid-x-road-header");

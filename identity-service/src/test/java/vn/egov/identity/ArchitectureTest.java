@@ -1,6 +1,13 @@
 package vn.egov.identity;
 
+import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
+import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublish;
+import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
+import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
+import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.egov.contracts.identity.BusinessLinkedV1;
 import vn.egov.contracts.identity.CitizenRegisteredV1;
@@ -8,14 +15,6 @@ import vn.egov.contracts.identity.CitizenVerifiedV1;
 import vn.egov.contracts.identity.ContactChangedV1;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.contracts.identity.OfficerCreatedV1;
-
-import java.util.Set;
-
-import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
-import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublish;
-import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
-import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
-import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
 
 /** The rules of vn.egov.testsupport.architecture.ArchitectureRules, applied to identity-service. */
 class ArchitectureTest {
@@ -39,7 +38,8 @@ class ArchitectureTest {
      */
     @Test
     void eachEventIsPublishedByTheServiceThatMakesTheChange() {
-        onlyTheseWriteToTheOutbox(REGISTRATION, ASSURANCE, BUSINESS, CONTACT, OFFICER).check(CLASSES);
+        onlyTheseWriteToTheOutbox(REGISTRATION, ASSURANCE, BUSINESS, CONTACT, OFFICER)
+                .check(CLASSES);
         onlyThesePublish(Set.of(ASSURANCE), CitizenVerifiedV1.class).check(CLASSES);
         onlyThesePublish(Set.of(REGISTRATION), CitizenRegisteredV1.class).check(CLASSES);
         onlyThesePublish(Set.of(BUSINESS), BusinessLinkedV1.class).check(CLASSES);
@@ -51,6 +51,7 @@ class ArchitectureTest {
     /** Keycloak's admin API and the national population registry are the outbound calls. */
     @Test
     void outboundHttpClientsLiveInTheirClientPackages() {
-        outboundHttpClientsLiveIn("vn.egov.identity.keycloak..", "vn.egov.identity.assurance..").check(CLASSES);
+        outboundHttpClientsLiveIn("vn.egov.identity.keycloak..", "vn.egov.identity.assurance..")
+                .check(CLASSES);
     }
 }

@@ -1,5 +1,12 @@
 package vn.egov.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,14 +29,6 @@ import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.TestIssuer;
 
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
-
 /**
  * Bounded input (issue 20) in identity-service: the free-text fields without a policy of their own
  * (passwords, the name and date a ministry sends, agency filters) are refused past their limit with a
@@ -45,12 +44,16 @@ class BoundedInputIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     EventPublisher events;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -68,8 +71,11 @@ class BoundedInputIT {
 
     @Test
     void aPasswordPastItsLimitIsRefusedBeforeKeycloakIsAskedAndNothingIsStored() {
-        long people = jdbc.sql("select count(*) from citizen_profile").query(Long.class).single();
-        long outbox = jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
+        long people = jdbc.sql("select count(*) from citizen_profile")
+                .query(Long.class)
+                .single();
+        long outbox =
+                jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
         String tooLong = "Aa1!" + "x".repeat(InputLimits.PASSWORD - 3);
         HttpResponse<String> vi = register("gioihan@example.vn", tooLong);
         assertThat(assertFieldProblem(vi, 400, "validation-failed", "password")).isEqualTo(VI_SIZE.formatted("128"));
@@ -80,8 +86,14 @@ class BoundedInputIT {
         HttpResponse<String> atLimit = register("not-an-address", "Aa1!" + "x".repeat(InputLimits.PASSWORD - 4));
         assertFieldProblem(atLimit, 400, "validation-failed", "email");
         assertThat(atLimit.body()).doesNotContain("\"field\":\"password\"");
-        assertThat(jdbc.sql("select count(*) from citizen_profile").query(Long.class).single()).isEqualTo(people);
-        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single()).isEqualTo(outbox);
+        assertThat(jdbc.sql("select count(*) from citizen_profile")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(people);
+        assertThat(jdbc.sql("select count(*) from outbox_event")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(outbox);
     }
 
     @Test
@@ -89,26 +101,45 @@ class BoundedInputIT {
         String ministry = issuer.client("ministry-justice", "identity.verify");
         String body = """
                 {"nationalId":"001090099999","fullName":"%s","dateOfBirth":"%s"}""";
-        HttpResponse<String> vi = service().post("/api/v1/identity/verifications", ministry,
-                body.formatted("ệ".repeat(InputLimits.FULL_NAME + 1), "1990-01-01"));
+        HttpResponse<String> vi = service()
+                .post(
+                        "/api/v1/identity/verifications",
+                        ministry,
+                        body.formatted("ệ".repeat(InputLimits.FULL_NAME + 1), "1990-01-01"));
         assertThat(assertFieldProblem(vi, 400, "validation-failed", "fullName")).isEqualTo(VI_SIZE.formatted("150"));
-        HttpResponse<String> en = service().post("/api/v1/identity/verifications", ministry,
-                body.formatted("Nguyễn An", "1".repeat(InputLimits.DATE + 1)), "Accept-Language", "en");
-        assertThat(assertFieldProblem(en, 400, "validation-failed", "dateOfBirth")).isEqualTo(EN_SIZE.formatted("32"));
-        HttpResponse<String> atLimit = service().post("/api/v1/identity/verifications", ministry,
-                body.formatted("ệ".repeat(InputLimits.FULL_NAME), "1990-01-01"));
+        HttpResponse<String> en = service()
+                .post(
+                        "/api/v1/identity/verifications",
+                        ministry,
+                        body.formatted("Nguyễn An", "1".repeat(InputLimits.DATE + 1)),
+                        "Accept-Language",
+                        "en");
+        assertThat(assertFieldProblem(en, 400, "validation-failed", "dateOfBirth"))
+                .isEqualTo(EN_SIZE.formatted("32"));
+        HttpResponse<String> atLimit = service()
+                .post(
+                        "/api/v1/identity/verifications",
+                        ministry,
+                        body.formatted("ệ".repeat(InputLimits.FULL_NAME), "1990-01-01"));
         assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(200);
         assertThat(atLimit.body()).contains("\"match\":false");
     }
 
     @Test
     void agencyFiltersAreBounded() {
-        HttpResponse<String> vi = service().get("/api/v1/identity/agencies?parent=" + "0".repeat(InputLimits.CODE + 1), null);
+        HttpResponse<String> vi =
+                service().get("/api/v1/identity/agencies?parent=" + "0".repeat(InputLimits.CODE + 1), null);
         assertThat(assertFieldProblem(vi, 400, "validation-failed", "parent")).isEqualTo(VI_SIZE.formatted("64"));
-        HttpResponse<String> en = service().get("/api/v1/identity/agencies?level=" + "L".repeat(InputLimits.CODE + 1), null,
-                "Accept-Language", "en");
+        HttpResponse<String> en = service()
+                .get(
+                        "/api/v1/identity/agencies?level=" + "L".repeat(InputLimits.CODE + 1),
+                        null,
+                        "Accept-Language",
+                        "en");
         assertThat(assertFieldProblem(en, 400, "validation-failed", "level")).isEqualTo(EN_SIZE.formatted("64"));
-        assertThat(service().get("/api/v1/identity/agencies?parent=" + "0".repeat(InputLimits.CODE), null).statusCode())
+        assertThat(service()
+                        .get("/api/v1/identity/agencies?parent=" + "0".repeat(InputLimits.CODE), null)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -128,20 +159,30 @@ class BoundedInputIT {
         String business = "ệ".repeat(200);
         List<Object> largest = List.of(
                 new CitizenRegisteredV1(person, name, email, "+84912345678", 2, Instant.now()),
-                new OfficerCreatedV1(person, "c".repeat(50), name, email, "APPROVER", "000.00.01.H26", person, Instant.now()),
+                new OfficerCreatedV1(
+                        person, "c".repeat(50), name, email, "APPROVER", "000.00.01.H26", person, Instant.now()),
                 new ContactChangedV1(person, "EMAIL", email, "+84912345678", email, Instant.now()),
                 new BusinessLinkedV1(person, "0123456789-001", business, Instant.now()));
-        List<String> types = List.of(CitizenRegisteredV1.TYPE, OfficerCreatedV1.TYPE, ContactChangedV1.TYPE, BusinessLinkedV1.TYPE);
+        List<String> types =
+                List.of(CitizenRegisteredV1.TYPE, OfficerCreatedV1.TYPE, ContactChangedV1.TYPE, BusinessLinkedV1.TYPE);
         transactions.executeWithoutResult(s -> {
             for (int i = 0; i < largest.size(); i++) {
                 events.publish(EventTopics.IDENTITY, types.get(i), person, largest.get(i));
             }
         });
-        int maxRequestSize = EventSizes.maxRequestSize(kafka.getProducerFactory().getConfigurationProperties());
-        int biggest = jdbc.sql("select event_key, payload from outbox_event where event_key = ?").param(person)
-                .query((rs, i) -> EventSizes.recordSize(rs.getString(1), rs.getString(2))).list().stream()
-                .mapToInt(Integer::intValue).max().orElseThrow();
-        System.out.printf("[bounded-input] producer max.request.size=%d; largest identity event: %d bytes%n",
+        int maxRequestSize =
+                EventSizes.maxRequestSize(kafka.getProducerFactory().getConfigurationProperties());
+        int biggest = jdbc
+                .sql("select event_key, payload from outbox_event where event_key = ?")
+                .param(person)
+                .query((rs, i) -> EventSizes.recordSize(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElseThrow();
+        System.out.printf(
+                "[bounded-input] producer max.request.size=%d; largest identity event: %d bytes%n",
                 maxRequestSize, biggest);
         assertThat(biggest).isGreaterThan(3 * 150).isLessThan(maxRequestSize / 8);
     }

@@ -1,5 +1,12 @@
 package vn.egov.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,20 +19,13 @@ import vn.egov.identity.CitizenIdentityIT.Person;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
-
 /**
  * Citizens link the businesses they represent (declaration at level of assurance 2), see them in /me in the
  * shape dossier-service reads, list and unlink them; against the real Keycloak, PostgreSQL and Kafka.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
+@ContextConfiguration(
+        initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
 class BusinessIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,46 +66,80 @@ class BusinessIT {
         assertThat(fields).containsExactlyInAnyOrder("taxCode", "name", "linkedAt");
         assertThat(listed).isEqualTo(link);
 
-        JsonNode page = JSON.readTree(service().get("/api/v1/identity/businesses", token).body());
+        JsonNode page = JSON.readTree(
+                service().get("/api/v1/identity/businesses", token).body());
         assertThat(page.path("totalItems").asLong()).isEqualTo(1);
         assertThat(page.path("items").path(0)).isEqualTo(link);
 
         // the event through the outbox, and the audit row with who
-        String event = CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.business-linked.v1").value();
-        assertThat(event).contains("\"personId\":\"" + personId + "\"", "\"taxCode\":\"" + taxCode + "\"",
-                "\"businessName\":\"Công ty TNHH Ánh Dương\"").doesNotContain(p.nationalId);
-        assertThat(jdbc.sql("select actor from identity_audit where person_id = :p::uuid and action = 'BUSINESS_LINKED'")
-                .param("p", personId).query(String.class).list()).containsExactly(personId);
+        String event = CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.business-linked.v1")
+                .value();
+        assertThat(event)
+                .contains(
+                        "\"personId\":\"" + personId + "\"",
+                        "\"taxCode\":\"" + taxCode + "\"",
+                        "\"businessName\":\"Công ty TNHH Ánh Dương\"")
+                .doesNotContain(p.nationalId);
+        assertThat(jdbc.sql(
+                                "select actor from identity_audit where person_id = :p::uuid and action = 'BUSINESS_LINKED'")
+                        .param("p", personId)
+                        .query(String.class)
+                        .list())
+                .containsExactly(personId);
 
         // the same business again: 409; a retry with the same Idempotency-Key answers the first response again
         assertProblem(link(token, taxCode, "Công ty TNHH Ánh Dương"), 409, "business-already-linked");
         String branch = taxCode + "-002";
-        HttpResponse<String> first = link(token, taxCode + "002", "Chi nhánh Ánh Dương", "Idempotency-Key", "b-" + branch);
+        HttpResponse<String> first =
+                link(token, taxCode + "002", "Chi nhánh Ánh Dương", "Idempotency-Key", "b-" + branch);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        assertThat(JSON.readTree(first.body()).path("taxCode").asString()).as("13 digits get their dash").isEqualTo(branch);
-        HttpResponse<String> retry = link(token, taxCode + "002", "Chi nhánh Ánh Dương", "Idempotency-Key", "b-" + branch);
+        assertThat(JSON.readTree(first.body()).path("taxCode").asString())
+                .as("13 digits get their dash")
+                .isEqualTo(branch);
+        HttpResponse<String> retry =
+                link(token, taxCode + "002", "Chi nhánh Ánh Dương", "Idempotency-Key", "b-" + branch);
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(retry.body())).isEqualTo(JSON.readTree(first.body()));
-        assertThat(jdbc.sql("select count(*) from business_link where person_id = :p::uuid").param("p", personId)
-                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from business_link where person_id = :p::uuid")
+                        .param("p", personId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
 
         // another verified citizen may represent the same business too, and cannot unlink the first one's link
         Person other = Person.random();
         citizens().register(other);
         String otherToken = citizens().verifiedToken(other);
-        assertThat(link(otherToken, taxCode, "Công ty TNHH Ánh Dương").statusCode()).isEqualTo(201);
-        assertThat(citizens().delete("/api/v1/identity/businesses/" + branch, otherToken).statusCode()).isEqualTo(404);
+        assertThat(link(otherToken, taxCode, "Công ty TNHH Ánh Dương").statusCode())
+                .isEqualTo(201);
+        assertThat(citizens()
+                        .delete("/api/v1/identity/businesses/" + branch, otherToken)
+                        .statusCode())
+                .isEqualTo(404);
 
         // unlink: gone from /me, kept as history, audited; a second unlink is 404; linking again works
-        assertThat(citizens().delete("/api/v1/identity/businesses/" + taxCode, token).statusCode()).isEqualTo(204);
-        JsonNode after = JSON.readTree(service().get("/api/v1/identity/me", token).body()).path("businesses");
+        assertThat(citizens()
+                        .delete("/api/v1/identity/businesses/" + taxCode, token)
+                        .statusCode())
+                .isEqualTo(204);
+        JsonNode after = JSON.readTree(
+                        service().get("/api/v1/identity/me", token).body())
+                .path("businesses");
         assertThat(after.size()).isEqualTo(1);
         assertThat(after.path(0).path("taxCode").asString()).isEqualTo(branch);
         assertProblem(citizens().delete("/api/v1/identity/businesses/" + taxCode, token), 404, "business-not-linked");
         assertThat(jdbc.sql("select unlinked_by from business_link where person_id = :p::uuid and tax_code = :t")
-                .param("p", personId).param("t", taxCode).query(String.class).list()).containsExactly(personId);
-        assertThat(jdbc.sql("select count(*) from identity_audit where person_id = :p::uuid and action = 'BUSINESS_UNLINKED'")
-                .param("p", personId).query(Long.class).single()).isEqualTo(1);
+                        .param("p", personId)
+                        .param("t", taxCode)
+                        .query(String.class)
+                        .list())
+                .containsExactly(personId);
+        assertThat(jdbc.sql(
+                                "select count(*) from identity_audit where person_id = :p::uuid and action = 'BUSINESS_UNLINKED'")
+                        .param("p", personId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(link(token, taxCode, "Công ty TNHH Ánh Dương").statusCode()).isEqualTo(201);
     }
 
@@ -121,33 +155,45 @@ class BusinessIT {
         assertThat(low.body()).contains("\"requiredLevel\":2", "\"currentLevel\":1", "mức độ 2");
         HttpResponse<String> lowEn = link(levelOne, taxCode, "Công ty Cổ phần Sông Hồng", "Accept-Language", "en");
         assertThat(lowEn.body()).contains("Higher level of assurance required");
-        assertThat(jdbc.sql("select count(*) from business_link where tax_code = :t").param("t", taxCode)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from business_link where tax_code = :t")
+                        .param("t", taxCode)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         String token = citizens().verifiedToken(p);
         String wrongDigit = taxCode.substring(0, 9) + ((taxCode.charAt(9) - '0' + 1) % 10);
         HttpResponse<String> bad = link(token, wrongDigit, "");
         assertProblem(bad, 400, "validation-failed");
-        assertThat(bad.body()).contains("\"field\":\"taxCode\"", "\"code\":\"tax-code-check-digit\"", "\"field\":\"name\"");
+        assertThat(bad.body())
+                .contains("\"field\":\"taxCode\"", "\"code\":\"tax-code-check-digit\"", "\"field\":\"name\"");
         assertThat(link(token, "12345", "X").body()).contains("\"code\":\"tax-code-format\"");
 
         // staff accounts represent no business
         String officer = RealKeycloak.passwordGrant("canbo.motcua", "Demo@2026");
         assertProblem(link(officer, taxCode, "Công ty Cổ phần Sông Hồng"), 403, "forbidden");
         assertProblem(service().get("/api/v1/identity/businesses", officer), 403, "forbidden");
-        assertThat(JSON.readTree(service().get("/api/v1/identity/me", officer).body()).path("businesses").size()).isZero();
+        assertThat(JSON.readTree(service().get("/api/v1/identity/me", officer).body())
+                        .path("businesses")
+                        .size())
+                .isZero();
     }
 
     private HttpResponse<String> link(String token, String taxCode, String name, String... headers) {
-        return service().post("/api/v1/identity/businesses", token,
-                "{\"taxCode\": \"%s\", \"name\": \"%s\"}".formatted(taxCode, name), headers);
+        return service()
+                .post(
+                        "/api/v1/identity/businesses",
+                        token,
+                        "{\"taxCode\": \"%s\", \"name\": \"%s\"}".formatted(taxCode, name),
+                        headers);
     }
 
     /** A fresh valid 10-digit tax code (the check digit computed by the published rule, not by the service). */
     static String aTaxCode() {
         int[] weights = {31, 29, 23, 19, 17, 13, 7, 5, 3};
         while (true) {
-            String stem = "01" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+            String stem =
+                    "01" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
             int sum = 0;
             for (int i = 0; i < 9; i++) {
                 sum += (stem.charAt(i) - '0') * weights[i];

@@ -1,5 +1,16 @@
 package vn.egov.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,11 +19,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventTopics;
@@ -22,18 +33,6 @@ import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
-
 /**
  * Citizen accounts end to end against the real Keycloak (the distribution, realm egov), real
  * PostgreSQL and Kafka, and the devstack's population registry simulator: register → token with
@@ -41,7 +40,8 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
  * identity numbers, compensation when the database step fails, ministry verification and its scope.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
+@ContextConfiguration(
+        initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
 @ExtendWith(OutputCaptureExtension.class)
 class CitizenIdentityIT {
 
@@ -76,7 +76,9 @@ class CitizenIdentityIT {
             properties.put("egov.identity.registry.minimum-calls", "5");
             properties.put("egov.identity.registry.sliding-window", "5");
             properties.put("egov.identity.registry.open-for", "2s");
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("real-keycloak-and-registry", properties));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("real-keycloak-and-registry", properties));
         }
     }
 
@@ -110,17 +112,29 @@ class CitizenIdentityIT {
 
         HttpResponse<String> me = service().get("/api/v1/identity/me", token);
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-        assertThat(me.body()).contains("\"fullName\":\"" + p.fullName + "\"", "\"email\":\"" + p.email + "\"",
-                "\"phone\":\"" + p.phone + "\"", "\"levelOfAssurance\":1", "CITIZEN",
-                "\"nationalIdMasked\":\"" + p.nationalId.substring(0, 3) + "******" + p.nationalId.substring(9) + "\"")
+        assertThat(me.body())
+                .contains(
+                        "\"fullName\":\"" + p.fullName + "\"",
+                        "\"email\":\"" + p.email + "\"",
+                        "\"phone\":\"" + p.phone + "\"",
+                        "\"levelOfAssurance\":1",
+                        "CITIZEN",
+                        "\"nationalIdMasked\":\"" + p.nationalId.substring(0, 3) + "******" + p.nationalId.substring(9)
+                                + "\"")
                 .doesNotContain(p.nationalId);
 
         // stored encrypted: neither the profile row nor the event holds the identity number
-        assertThat(jdbc.sql("select count(*) from citizen_profile where id = :id::uuid and national_id_sealed::text not like :n")
-                .param("id", id).param("n", "%" + p.nationalId + "%").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from citizen_profile where id = :id::uuid and national_id_sealed::text not like :n")
+                        .param("id", id)
+                        .param("n", "%" + p.nationalId + "%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         ConsumerRecord<String, String> registered = awaitEvent(id, "vn.egov.identity.citizen-registered.v1");
         assertThat(registered.key()).isEqualTo(id);
-        assertThat(registered.value()).contains("\"personId\":\"" + id + "\"", "\"subject\":\"" + id + "\"")
+        assertThat(registered.value())
+                .contains("\"personId\":\"" + id + "\"", "\"subject\":\"" + id + "\"")
                 .doesNotContain(p.nationalId);
 
         // level 2: the registry knows this person
@@ -131,15 +145,18 @@ class CitizenIdentityIT {
         String newToken = RealKeycloak.passwordGrant(p.nationalId, PASSWORD);
         assertThat(RealKeycloak.claims(newToken).path("loa").asInt()).isEqualTo(2);
         assertThat(service().get("/api/v1/identity/me", newToken).body()).contains("\"levelOfAssurance\":2");
-        assertThat(awaitEvent(id, "vn.egov.identity.citizen-verified.v1").value()).contains("\"levelOfAssurance\":2")
+        assertThat(awaitEvent(id, "vn.egov.identity.citizen-verified.v1").value())
+                .contains("\"levelOfAssurance\":2")
                 .doesNotContain(p.nationalId);
 
         // ministry verification answers yes for the verified person, with the name typed differently
-        String ministry = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-justice",
-                "ministry-justice-dev-secret", "identity.verify"));
-        assertThat(ministryVerify(ministry, p.nationalId, p.fullName.toUpperCase(), p.dateOfBirth).body())
+        String ministry = RealKeycloak.accessToken(
+                RealKeycloak.clientCredentials("ministry-justice", "ministry-justice-dev-secret", "identity.verify"));
+        assertThat(ministryVerify(ministry, p.nationalId, p.fullName.toUpperCase(), p.dateOfBirth)
+                        .body())
                 .isEqualTo("{\"match\":true}");
-        assertThat(ministryVerify(ministry, p.nationalId, p.fullName, p.dateOfBirth.plusDays(1)).body())
+        assertThat(ministryVerify(ministry, p.nationalId, p.fullName, p.dateOfBirth.plusDays(1))
+                        .body())
                 .isEqualTo("{\"match\":false}");
 
         assertThat(output.getAll()).as("log output").doesNotContain(p.nationalId);
@@ -149,9 +166,13 @@ class CitizenIdentityIT {
     void aRegistryMismatchIsRefusedAndTheLevelStaysOne() {
         Person p = Person.random();
         String token = registerAndSignIn(p);
-        REGISTRY.addResident(new PopulationRegistrySimulator.Resident(p.nationalId, "Trần Văn Khác", p.dateOfBirth, p.sex));
+        REGISTRY.addResident(
+                new PopulationRegistrySimulator.Resident(p.nationalId, "Trần Văn Khác", p.dateOfBirth, p.sex));
         assertProblem(service().post("/api/v1/identity/me/verification", token, null), 422, "registry-mismatch");
-        assertThat(RealKeycloak.claims(RealKeycloak.passwordGrant(p.nationalId, PASSWORD)).path("loa").asInt()).isEqualTo(1);
+        assertThat(RealKeycloak.claims(RealKeycloak.passwordGrant(p.nationalId, PASSWORD))
+                        .path("loa")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -163,13 +184,15 @@ class CitizenIdentityIT {
             REGISTRY.setLatency(Duration.ofMillis(3000)); // longer than the 1.5 s read timeout
             long t0 = System.nanoTime();
             assertProblem(service().post("/api/v1/identity/me/verification", token, null), 503, "registry-unavailable");
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the read timeout cut the call short")
+            assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                    .as("the read timeout cut the call short")
                     .isLessThan(Duration.ofMillis(2900));
             REGISTRY.setLatency(Duration.ZERO);
             Thread.sleep(2000); // let the simulator finish its late answer to the call that was given up
             REGISTRY.setAvailable(false);
             for (int i = 0; i < 4; i++) {
-                assertProblem(service().post("/api/v1/identity/me/verification", token, null), 503, "registry-unavailable");
+                assertProblem(
+                        service().post("/api/v1/identity/me/verification", token, null), 503, "registry-unavailable");
             }
             // the registry is back, but the breaker is open: the answer stays 503 until it lets a trial call through
             REGISTRY.setAvailable(true);
@@ -215,36 +238,49 @@ class CitizenIdentityIT {
     void aRetriedRegistrationWithTheSameIdempotencyKeyAnswersTheFirstResponseAgain() {
         Person p = Person.random();
         String key = "it-" + p.email;
-        HttpResponse<String> first = service().post("/api/v1/identity/registrations", null, p.json(), "Idempotency-Key", key);
+        HttpResponse<String> first =
+                service().post("/api/v1/identity/registrations", null, p.json(), "Idempotency-Key", key);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        HttpResponse<String> retry = service().post("/api/v1/identity/registrations", null, p.json(), "Idempotency-Key", key);
+        HttpResponse<String> retry =
+                service().post("/api/v1/identity/registrations", null, p.json(), "Idempotency-Key", key);
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
         assertThat(JSON.readTree(retry.body())).isEqualTo(JSON.readTree(first.body()));
-        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", p.email)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e")
+                        .param("e", p.email)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         // the stored response is encrypted: the CCCD (its username) is not in the table in clear
         assertThat(jdbc.sql("select count(*) from http_idempotency_key where encode(response_sealed, 'escape') like :n")
-                .param("n", "%" + p.nationalId + "%").query(Long.class).single()).isZero();
+                        .param("n", "%" + p.nationalId + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         Person other = Person.random();
-        assertProblem(service().post("/api/v1/identity/registrations", null, other.json(), "Idempotency-Key", key),
-                409, "idempotency-key-reused");
+        assertProblem(
+                service().post("/api/v1/identity/registrations", null, other.json(), "Idempotency-Key", key),
+                409,
+                "idempotency-key-reused");
         // a failed request releases its key
         Person weak = Person.random();
         weak.password = "password1";
         String weakKey = "it-weak-" + weak.email;
-        assertThat(service().post("/api/v1/identity/registrations", null, weak.json(), "Idempotency-Key", weakKey).statusCode())
+        assertThat(service()
+                        .post("/api/v1/identity/registrations", null, weak.json(), "Idempotency-Key", weakKey)
+                        .statusCode())
                 .isEqualTo(400);
         weak.password = PASSWORD;
-        assertThat(service().post("/api/v1/identity/registrations", null, weak.json(), "Idempotency-Key", weakKey).statusCode())
+        assertThat(service()
+                        .post("/api/v1/identity/registrations", null, weak.json(), "Idempotency-Key", weakKey)
+                        .statusCode())
                 .isEqualTo(201);
     }
 
     @Test
     void invalidIdentityNumbersAre400WithTheFieldNamed() {
         Person base = Person.random();
-        record Case(String nationalId, String sex, LocalDate dob, String code) {
-        }
+        record Case(String nationalId, String sex, LocalDate dob, String code) {}
         List<Case> cases = List.of(
                 new Case("003090012345", "MALE", LocalDate.of(1990, 5, 15), "national-id-province"),
                 new Case("001190012345", "MALE", LocalDate.of(1990, 5, 15), "national-id-sex"),
@@ -258,7 +294,9 @@ class CitizenIdentityIT {
             p.dateOfBirth = c.dob();
             HttpResponse<String> r = register(p);
             assertProblem(r, 400, "validation-failed");
-            assertThat(r.body()).as(c.nationalId()).contains("\"field\":\"nationalId\"", "\"code\":\"" + c.code() + "\"");
+            assertThat(r.body())
+                    .as(c.nationalId())
+                    .contains("\"field\":\"nationalId\"", "\"code\":\"" + c.code() + "\"");
         }
         // every bad field named at once, in English on request
         String bad = """
@@ -270,8 +308,11 @@ class CitizenIdentityIT {
             assertThat(all.body()).contains("\"field\":\"" + field + "\"");
         }
         assertThat(all.body()).contains("Vietnamese mobile number");
-        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", base.email)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e")
+                        .param("e", base.email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -281,9 +322,14 @@ class CitizenIdentityIT {
         HttpResponse<String> r = register(p);
         assertProblem(r, 400, "validation-failed");
         assertThat(r.body()).contains("\"field\":\"password\"", "\"code\":\"password-policy\"");
-        assertThat(RealKeycloak.admin("/users?username=" + p.nationalId + "&exact=true").size()).isZero();
-        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", p.email)
-                .query(Long.class).single()).isZero();
+        assertThat(RealKeycloak.admin("/users?username=" + p.nationalId + "&exact=true")
+                        .size())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e")
+                        .param("e", p.email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -295,27 +341,40 @@ class CitizenIdentityIT {
                   if new.email like 'it-fail-db-%' then raise exception 'simulated database failure'; end if;
                   return new;
                 end $$""").update();
-        jdbc.sql("drop trigger if exists it_fail_citizen_insert on citizen_profile").update();
-        jdbc.sql("create trigger it_fail_citizen_insert before insert on citizen_profile for each row execute function it_fail_citizen_insert()")
+        jdbc.sql("drop trigger if exists it_fail_citizen_insert on citizen_profile")
+                .update();
+        jdbc.sql(
+                        "create trigger it_fail_citizen_insert before insert on citizen_profile for each row execute function it_fail_citizen_insert()")
                 .update();
         try {
             Person p = Person.random();
             p.email = "it-fail-db-" + p.email;
             HttpResponse<String> r = register(p);
             assertProblem(r, 500, "internal-error");
-            assertThat(RealKeycloak.admin("/users?username=" + p.nationalId + "&exact=true").size())
-                    .as("Keycloak account left behind").isZero();
-            assertThat(RealKeycloak.admin("/users?email=" + p.email + "&exact=true").size()).isZero();
-            assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e").param("e", p.email)
-                    .query(Long.class).single()).isZero();
-            assertThat(jdbc.sql("select count(*) from outbox_event where payload like :e").param("e", "%" + p.email + "%")
-                    .query(Long.class).single()).isZero();
+            assertThat(RealKeycloak.admin("/users?username=" + p.nationalId + "&exact=true")
+                            .size())
+                    .as("Keycloak account left behind")
+                    .isZero();
+            assertThat(RealKeycloak.admin("/users?email=" + p.email + "&exact=true")
+                            .size())
+                    .isZero();
+            assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e")
+                            .param("e", p.email)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(jdbc.sql("select count(*) from outbox_event where payload like :e")
+                            .param("e", "%" + p.email + "%")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
 
             // and the same person can register once the database works again
             jdbc.sql("drop trigger it_fail_citizen_insert on citizen_profile").update();
             assertThat(register(p).statusCode()).isEqualTo(201);
         } finally {
-            jdbc.sql("drop trigger if exists it_fail_citizen_insert on citizen_profile").update();
+            jdbc.sql("drop trigger if exists it_fail_citizen_insert on citizen_profile")
+                    .update();
         }
     }
 
@@ -325,42 +384,65 @@ class CitizenIdentityIT {
     void ministryVerificationNeedsTheScopeAndAnswersOnlyYesOrNoForVerifiedPeople() {
         Person registeredOnly = Person.random();
         assertThat(register(registeredOnly).statusCode()).isEqualTo(201);
-        long auditBefore = jdbc.sql("select count(*) from identity_verification_audit").query(Long.class).single();
+        long auditBefore = jdbc.sql("select count(*) from identity_verification_audit")
+                .query(Long.class)
+                .single();
 
-        String withScope = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-justice",
-                "ministry-justice-dev-secret", "identity.verify"));
+        String withScope = RealKeycloak.accessToken(
+                RealKeycloak.clientCredentials("ministry-justice", "ministry-justice-dev-secret", "identity.verify"));
         // registered but not verified (level 1): no
-        HttpResponse<String> notVerified = ministryVerify(withScope, registeredOnly.nationalId, registeredOnly.fullName,
-                registeredOnly.dateOfBirth);
+        HttpResponse<String> notVerified = ministryVerify(
+                withScope, registeredOnly.nationalId, registeredOnly.fullName, registeredOnly.dateOfBirth);
         assertThat(notVerified.statusCode()).isEqualTo(200);
         assertThat(notVerified.body()).isEqualTo("{\"match\":false}");
-        assertThat(ministryVerify(withScope, "001090099999", "Nguyễn Văn An", LocalDate.of(1990, 5, 15)).body())
+        assertThat(ministryVerify(withScope, "001090099999", "Nguyễn Văn An", LocalDate.of(1990, 5, 15))
+                        .body())
                 .isEqualTo("{\"match\":false}");
-        assertProblem(ministryVerify(withScope, "0010900", "Nguyễn Văn An", LocalDate.of(1990, 5, 15)), 400,
+        assertProblem(
+                ministryVerify(withScope, "0010900", "Nguyễn Văn An", LocalDate.of(1990, 5, 15)),
+                400,
                 "validation-failed");
 
         // the same client without asking for the scope, and a client that may not have it: 403
-        String withoutScope = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-justice",
-                "ministry-justice-dev-secret", null));
-        assertProblem(ministryVerify(withoutScope, registeredOnly.nationalId, registeredOnly.fullName,
-                registeredOnly.dateOfBirth), 403, "scope-required");
-        String otherMinistry = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-no-scope",
-                "ministry-no-scope-dev-secret", null));
-        assertProblem(ministryVerify(otherMinistry, registeredOnly.nationalId, registeredOnly.fullName,
-                registeredOnly.dateOfBirth), 403, "scope-required");
+        String withoutScope = RealKeycloak.accessToken(
+                RealKeycloak.clientCredentials("ministry-justice", "ministry-justice-dev-secret", null));
+        assertProblem(
+                ministryVerify(
+                        withoutScope, registeredOnly.nationalId, registeredOnly.fullName, registeredOnly.dateOfBirth),
+                403,
+                "scope-required");
+        String otherMinistry = RealKeycloak.accessToken(
+                RealKeycloak.clientCredentials("ministry-no-scope", "ministry-no-scope-dev-secret", null));
+        assertProblem(
+                ministryVerify(
+                        otherMinistry, registeredOnly.nationalId, registeredOnly.fullName, registeredOnly.dateOfBirth),
+                403,
+                "scope-required");
         // a citizen's token is no ministry's either
         String citizen = RealKeycloak.passwordGrant(registeredOnly.nationalId, PASSWORD);
-        assertProblem(ministryVerify(citizen, registeredOnly.nationalId, registeredOnly.fullName,
-                registeredOnly.dateOfBirth), 403, "scope-required");
+        assertProblem(
+                ministryVerify(citizen, registeredOnly.nationalId, registeredOnly.fullName, registeredOnly.dateOfBirth),
+                403,
+                "scope-required");
 
         // every call audited, by client and outcome, never with the identity number in clear
-        List<String> outcomes = new ArrayList<>(jdbc.sql("""
-                select client_id || ':' || outcome from identity_verification_audit order by id offset :skip""")
-                .param("skip", auditBefore).query(String.class).list());
-        assertThat(outcomes).containsExactly("ministry-justice:NO_MATCH", "ministry-justice:NO_MATCH",
-                "ministry-justice:INVALID", "ministry-justice:DENIED", "ministry-no-scope:DENIED", "egov-local-cli:DENIED");
-        assertThat(jdbc.sql("select count(*) from identity_verification_audit where national_id_index = :n or client_id = :n")
-                .param("n", registeredOnly.nationalId).query(Long.class).single()).isZero();
+        List<String> outcomes = new ArrayList<>(
+                jdbc.sql("""
+                select client_id || ':' || outcome from identity_verification_audit order by id offset :skip""").param("skip", auditBefore).query(String.class).list());
+        assertThat(outcomes)
+                .containsExactly(
+                        "ministry-justice:NO_MATCH",
+                        "ministry-justice:NO_MATCH",
+                        "ministry-justice:INVALID",
+                        "ministry-justice:DENIED",
+                        "ministry-no-scope:DENIED",
+                        "egov-local-cli:DENIED");
+        assertThat(jdbc.sql(
+                                "select count(*) from identity_verification_audit where national_id_index = :n or client_id = :n")
+                        .param("n", registeredOnly.nationalId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -384,8 +466,11 @@ class CitizenIdentityIT {
     static ConsumerRecord<String, String> awaitEvent(String subject, String type) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> r : ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(),
-                    EventTopics.IDENTITY, subject, Duration.ofSeconds(10))) {
+            for (ConsumerRecord<String, String> r : ServiceConformance.readTopic(
+                    RealInfrastructure.kafkaBootstrapServers(),
+                    EventTopics.IDENTITY,
+                    subject,
+                    Duration.ofSeconds(10))) {
                 if (r.value().contains("\"" + type + "\"")) {
                     return r;
                 }

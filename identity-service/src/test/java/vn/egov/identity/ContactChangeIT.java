@@ -1,5 +1,13 @@
 package vn.egov.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,15 +27,6 @@ import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
-import static org.awaitility.Awaitility.await;
-
 /**
  * A citizen changes their email or phone with a one-time code sent to the new destination; against the real
  * Keycloak, PostgreSQL and Kafka. The test reads the code where notification-service would: from the
@@ -35,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * the outbox keeps no copy of the code once the event is published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
+@ContextConfiguration(
+        initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
 @ExtendWith(OutputCaptureExtension.class)
 class ContactChangeIT {
 
@@ -56,15 +56,15 @@ class ContactChangeIT {
         return new Citizens(port);
     }
 
-    record Requested(String id, String code, JsonNode event) {
-    }
+    record Requested(String id, String code, JsonNode event) {}
 
     @Test
     void anEmailChangeTakesEffectWithTheCodeInTheProfileAndKeycloak(CapturedOutput output) {
         Person p = Person.random();
         String personId = citizens().register(p);
         String token = citizens().signIn(p);
-        String newEmail = "it-moi-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "@example.vn";
+        String newEmail =
+                "it-moi-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "@example.vn";
 
         HttpResponse<String> accepted = request(token, "EMAIL", "  " + newEmail.toUpperCase() + " ");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -74,13 +74,18 @@ class ContactChangeIT {
         assertThat(data.path("destination").asString()).isEqualTo(newEmail);
         assertThat(data.path("language").asString()).isEqualTo("vi");
         assertThat(r.code()).matches("\\d{6}");
-        assertThat(JSON.readTree(accepted.body()).path("expiresAt").asString()).isEqualTo(data.path("expiresAt").asString());
+        assertThat(JSON.readTree(accepted.body()).path("expiresAt").asString())
+                .isEqualTo(data.path("expiresAt").asString());
         // nothing changed yet, and the pending destination and the code are not stored in clear
         assertThat(service().get("/api/v1/identity/me", token).body()).contains("\"email\":\"" + p.email + "\"");
         assertThat(jdbc.sql("""
                 select count(*) from contact_change where id = :id::uuid and status = 'PENDING'
                   and encode(destination_sealed, 'escape') not like :v and code_hash <> :c""")
-                .param("id", r.id()).param("v", "%" + newEmail + "%").param("c", r.code()).query(Long.class).single())
+                        .param("id", r.id())
+                        .param("v", "%" + newEmail + "%")
+                        .param("c", r.code())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
 
         HttpResponse<String> wrong = confirm(token, r.id(), otherThan(r.code()));
@@ -94,16 +99,24 @@ class ContactChangeIT {
         JsonNode user = RealKeycloak.admin("/users/" + personId);
         assertThat(user.path("email").asString()).isEqualTo(newEmail);
         assertThat(user.path("emailVerified").asBoolean()).isTrue();
-        assertThat(RealKeycloak.claims(citizens().signIn(p)).path("email").asString()).isEqualTo(newEmail);
+        assertThat(RealKeycloak.claims(citizens().signIn(p)).path("email").asString())
+                .isEqualTo(newEmail);
 
-        String changed = CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.contact-changed.v1").value();
-        assertThat(changed).contains("\"channel\":\"EMAIL\"", "\"email\":\"" + newEmail + "\"",
-                "\"previousDestination\":\"" + p.email + "\"", "\"phone\":\"" + p.phone + "\"");
+        String changed = CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.contact-changed.v1")
+                .value();
+        assertThat(changed)
+                .contains(
+                        "\"channel\":\"EMAIL\"",
+                        "\"email\":\"" + newEmail + "\"",
+                        "\"previousDestination\":\"" + p.email + "\"",
+                        "\"phone\":\"" + p.phone + "\"");
 
         // single use
         assertProblem(confirm(token, r.id(), r.code()), 409, "contact-change-closed");
         assertThat(jdbc.sql("select action from identity_audit where person_id = :p::uuid order by id")
-                .param("p", personId).query(String.class).list())
+                        .param("p", personId)
+                        .query(String.class)
+                        .list())
                 .containsExactly("CONTACT_CHANGE_REQUESTED", "CONTACT_CHANGE_CODE_WRONG", "CONTACT_CHANGED");
         assertThat(output.getAll()).as("log output").doesNotContain(newEmail).doesNotContain(p.email);
     }
@@ -127,9 +140,15 @@ class ContactChangeIT {
         JsonNode attributes = RealKeycloak.admin("/users/" + personId).path("attributes");
         assertThat(attributes.path("phone").path(0).asString()).isEqualTo(newPhone);
         assertThat(attributes.path("phoneNumberVerified").path(0).asString()).isEqualTo("true");
-        assertThat(attributes.path("nationalId").path(0).asString()).as("other attributes kept").isEqualTo(p.nationalId);
-        assertThat(CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.contact-changed.v1").value())
-                .contains("\"channel\":\"SMS\"", "\"phone\":\"" + newPhone + "\"", "\"previousDestination\":\"" + p.phone + "\"");
+        assertThat(attributes.path("nationalId").path(0).asString())
+                .as("other attributes kept")
+                .isEqualTo(p.nationalId);
+        assertThat(CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.contact-changed.v1")
+                        .value())
+                .contains(
+                        "\"channel\":\"SMS\"",
+                        "\"phone\":\"" + newPhone + "\"",
+                        "\"previousDestination\":\"" + p.phone + "\"");
     }
 
     @Test
@@ -151,8 +170,12 @@ class ContactChangeIT {
         assertProblem(request(token, "EMAIL", other.email), 409, "contact-in-use");
         assertProblem(request(token, "SMS", other.phone), 409, "contact-in-use");
         assertProblem(request(token, "EMAIL", "citizen@demo.egov.vn"), 409, "contact-in-use");
-        assertThat(jdbc.sql("select count(*) from contact_change where person_id = (select id from citizen_profile where email = :e)")
-                .param("e", p.email).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "select count(*) from contact_change where person_id = (select id from citizen_profile where email = :e)")
+                        .param("e", p.email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         // someone else's change is unknown to me; staff accounts have no citizen profile to change
         String otherToken = citizens().signIn(other);
@@ -168,16 +191,25 @@ class ContactChangeIT {
         String firstId = citizens().register(first);
         Person second = Person.random();
         String secondId = citizens().register(second);
-        String wanted = "it-tranh-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "@example.vn";
+        String wanted =
+                "it-tranh-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "@example.vn";
         Requested a = requested(firstId, request(citizens().signIn(first), "EMAIL", wanted));
         Requested b = requested(secondId, request(citizens().signIn(second), "EMAIL", wanted));
-        assertThat(confirm(citizens().signIn(first), a.id(), a.code()).statusCode()).isEqualTo(200);
+        assertThat(confirm(citizens().signIn(first), a.id(), a.code()).statusCode())
+                .isEqualTo(200);
         assertProblem(confirm(citizens().signIn(second), b.id(), b.code()), 409, "contact-in-use");
-        assertThat(RealKeycloak.admin("/users/" + secondId).path("email").asString()).isEqualTo(second.email);
-        assertThat(jdbc.sql("select email from citizen_profile where id = :id::uuid").param("id", secondId)
-                .query(String.class).single()).isEqualTo(second.email);
-        assertThat(jdbc.sql("select status from contact_change where id = :id::uuid").param("id", b.id())
-                .query(String.class).single()).isEqualTo("REJECTED");
+        assertThat(RealKeycloak.admin("/users/" + secondId).path("email").asString())
+                .isEqualTo(second.email);
+        assertThat(jdbc.sql("select email from citizen_profile where id = :id::uuid")
+                        .param("id", secondId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(second.email);
+        assertThat(jdbc.sql("select status from contact_change where id = :id::uuid")
+                        .param("id", b.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REJECTED");
     }
 
     @Test
@@ -200,7 +232,8 @@ class ContactChangeIT {
         // expired: ten minutes are over (moved in the database; the service has no clock hook)
         Requested late = requested(personId, request(token, "SMS", aPhone()));
         jdbc.sql("update contact_change set expires_at = now() - interval '1 second' where id = :id::uuid")
-                .param("id", late.id()).update();
+                .param("id", late.id())
+                .update();
         assertProblem(confirm(token, late.id(), late.code()), 410, "verification-code-expired");
 
         // a newer request of the same channel replaces the older one
@@ -218,13 +251,20 @@ class ContactChangeIT {
     // ------------------------------------------------------------------ helpers
 
     private HttpResponse<String> request(String token, String channel, String value, String... headers) {
-        return service().post("/api/v1/identity/me/contact-changes", token,
-                "{\"channel\": \"%s\", \"value\": \"%s\"}".formatted(channel, value), headers);
+        return service()
+                .post(
+                        "/api/v1/identity/me/contact-changes",
+                        token,
+                        "{\"channel\": \"%s\", \"value\": \"%s\"}".formatted(channel, value),
+                        headers);
     }
 
     private HttpResponse<String> confirm(String token, String id, String code) {
-        return service().post("/api/v1/identity/me/contact-changes/" + id + "/confirm", token,
-                "{\"code\": \"%s\"}".formatted(code));
+        return service()
+                .post(
+                        "/api/v1/identity/me/contact-changes/" + id + "/confirm",
+                        token,
+                        "{\"code\": \"%s\"}".formatted(code));
     }
 
     /**
@@ -238,7 +278,10 @@ class ContactChangeIT {
         String eventId = jdbc.sql("""
                 select event_id::text from outbox_event where event_type = :t
                   and event_key = :p order by seq desc limit 1""")
-                .param("t", VERIFICATION_REQUESTED).param("p", personId).query(String.class).single();
+                .param("t", VERIFICATION_REQUESTED)
+                .param("p", personId)
+                .query(String.class)
+                .single();
         List<ConsumerRecord<String, String>> records = ServiceConformance.readTopic(
                 RealInfrastructure.kafkaBootstrapServers(), EventTopics.IDENTITY, eventId, Duration.ofSeconds(60));
         assertThat(records).as("event %s on Kafka", eventId).hasSize(1);
@@ -247,26 +290,43 @@ class ContactChangeIT {
         assertThat(code).matches("\\d{6}");
 
         // the relay erases the data in the update that marks the row published (Kafka may have it a moment earlier)
-        await("outbox row " + eventId + " published").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await("outbox row " + eventId + " published")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> jdbc.sql("select published_at is not null from outbox_event where event_id = :e::uuid")
-                        .param("e", eventId).query(Boolean.class).single());
-        String stored = jdbc.sql("select payload from outbox_event where event_id = :e::uuid").param("e", eventId)
-                .query(String.class).single();
+                        .param("e", eventId)
+                        .query(Boolean.class)
+                        .single());
+        String stored = jdbc.sql("select payload from outbox_event where event_id = :e::uuid")
+                .param("e", eventId)
+                .query(String.class)
+                .single();
         assertThat(JSON.readTree(stored).path("id").asString()).isEqualTo(eventId);
-        assertThat(stored).doesNotContain("\"data\"").doesNotContain(code)
+        assertThat(stored)
+                .doesNotContain("\"data\"")
+                .doesNotContain(code)
                 .doesNotContain(event.path("data").path("destination").asString());
         assertThat(jdbc.sql("select count(*) from outbox_event where payload::jsonb #>> '{data,code}' = :c")
-                .param("c", code).query(Long.class).single()).as("outbox rows holding the code").isZero();
+                        .param("c", code)
+                        .query(Long.class)
+                        .single())
+                .as("outbox rows holding the code")
+                .isZero();
         return new Requested(id, code, event);
     }
 
     private String otherIdOf(Person p) {
-        return jdbc.sql("select id::text from citizen_profile where email = :e").param("e", p.email).query(String.class).single();
+        return jdbc.sql("select id::text from citizen_profile where email = :e")
+                .param("e", p.email)
+                .query(String.class)
+                .single();
     }
 
     private String phoneInProfile(String personId) {
-        return jdbc.sql("select phone from citizen_profile where id = :id::uuid").param("id", personId)
-                .query(String.class).single();
+        return jdbc.sql("select phone from citizen_profile where id = :id::uuid")
+                .param("id", personId)
+                .query(String.class)
+                .single();
     }
 
     private static String otherThan(String code) {
@@ -276,5 +336,4 @@ class ContactChangeIT {
     private static String aPhone() {
         return "08" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
-
 }

@@ -1,5 +1,10 @@
 package vn.egov.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,13 +18,6 @@ import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.ServiceConformanceTests;
 import vn.egov.testsupport.TestIssuer;
-
-import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 /**
  * identity-service running on a real port against real PostgreSQL and Kafka, with real signed tokens; the checks
@@ -61,7 +59,9 @@ class IdentityServiceIT implements ServiceConformanceTests {
     void agenciesArePublic() {
         HttpResponse<String> r = service().get("/api/v1/identity/agencies?level=COMMUNE", null);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("000.00.01.H26", "Ủy ban nhân dân phường Ba Đình").doesNotContain("\"MINISTRY\"");
+        assertThat(r.body())
+                .contains("000.00.01.H26", "Ủy ban nhân dân phường Ba Đình")
+                .doesNotContain("\"MINISTRY\"");
         assertProblem(service().get("/api/v1/identity/agencies?size=1000", null), 400, "invalid-paging");
     }
 
@@ -70,9 +70,11 @@ class IdentityServiceIT implements ServiceConformanceTests {
         String token = issuer.citizen("001090012345");
         service().assertProtected("/api/v1/identity/me", token);
         HttpResponse<String> me = service().get("/api/v1/identity/me", token);
-        assertThat(me.body()).contains("\"nationalIdMasked\":\"001******345\"", "\"levelOfAssurance\":1", "CITIZEN")
+        assertThat(me.body())
+                .contains("\"nationalIdMasked\":\"001******345\"", "\"levelOfAssurance\":1", "CITIZEN")
                 .doesNotContain("001090012345");
-        HttpResponse<String> officer = service().get("/api/v1/identity/me", issuer.staff("canbo.motcua", "OFFICER", "000.00.01.H26"));
+        HttpResponse<String> officer =
+                service().get("/api/v1/identity/me", issuer.staff("canbo.motcua", "OFFICER", "000.00.01.H26"));
         assertThat(officer.body()).contains("\"agency\":\"000.00.01.H26\"", "OFFICER");
     }
 }

@@ -1,5 +1,12 @@
 package vn.egov.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,17 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
-
 /** Agency administrators manage their own agency's officers, against the real Keycloak (same context as CitizenIdentityIT). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
+@ContextConfiguration(
+        initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
 class OfficerIT {
 
     private static final String AGENCY = "000.00.01.H26";
@@ -43,7 +43,8 @@ class OfficerIT {
         String admin = RealKeycloak.passwordGrant("quantri.coquan", "Demo@2026");
         String username = "canbo.it" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
 
-        HttpResponse<String> created = service().post("/api/v1/identity/officers", admin, body(username, "OFFICER", null));
+        HttpResponse<String> created =
+                service().post("/api/v1/identity/officers", admin, body(username, "OFFICER", null));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode officer = JSON.readTree(created.body());
         String id = officer.path("id").asString();
@@ -53,23 +54,37 @@ class OfficerIT {
         assertThat(user.path("attributes").path("agency").path(0).asString()).isEqualTo(AGENCY);
         assertThat(user.path("requiredActions").toString()).contains("UPDATE_PASSWORD");
         List<String> roles = new ArrayList<>();
-        RealKeycloak.admin("/users/" + id + "/role-mappings/realm").forEach(r -> roles.add(r.path("name").asString()));
+        RealKeycloak.admin("/users/" + id + "/role-mappings/realm")
+                .forEach(r -> roles.add(r.path("name").asString()));
         assertThat(roles).contains("OFFICER").doesNotContain("AGENCY_ADMIN", "CITIZEN");
-        assertThat(jdbc.sql("select count(*) from outbox_event where event_type = 'vn.egov.identity.officer-created.v1' and event_key = :id")
-                .param("id", id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from outbox_event where event_type = 'vn.egov.identity.officer-created.v1' and event_key = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // another agency's officer: refused, and nothing created
         String otherName = username + "x";
-        assertProblem(service().post("/api/v1/identity/officers", admin, body(otherName, "OFFICER", OTHER_AGENCY)), 403, "forbidden");
-        assertThat(RealKeycloak.admin("/users?username=" + otherName + "&exact=true").size()).isZero();
+        assertProblem(
+                service().post("/api/v1/identity/officers", admin, body(otherName, "OFFICER", OTHER_AGENCY)),
+                403,
+                "forbidden");
+        assertThat(RealKeycloak.admin("/users?username=" + otherName + "&exact=true")
+                        .size())
+                .isZero();
         // only approver or officer roles
-        HttpResponse<String> badRole = service().post("/api/v1/identity/officers", admin, body(otherName, "AGENCY_ADMIN", null));
+        HttpResponse<String> badRole =
+                service().post("/api/v1/identity/officers", admin, body(otherName, "AGENCY_ADMIN", null));
         assertProblem(badRole, 400, "validation-failed");
         assertThat(badRole.body()).contains("\"field\":\"role\"");
 
         // not an agency admin: refused
         String officerToken = RealKeycloak.passwordGrant("canbo.motcua", "Demo@2026");
-        assertProblem(service().post("/api/v1/identity/officers", officerToken, body(otherName, "OFFICER", null)), 403, "forbidden");
+        assertProblem(
+                service().post("/api/v1/identity/officers", officerToken, body(otherName, "OFFICER", null)),
+                403,
+                "forbidden");
         assertProblem(service().get("/api/v1/identity/officers", officerToken), 403, "forbidden");
 
         HttpResponse<String> list = service().get("/api/v1/identity/officers?size=100", admin);
@@ -82,20 +97,31 @@ class OfficerIT {
         });
         assertThat(usernames).contains(username, "canbo.motcua");
 
-        assertThat(service().post("/api/v1/identity/officers/" + id + "/disable", admin, null).statusCode()).isEqualTo(204);
-        assertThat(RealKeycloak.admin("/users/" + id).path("enabled").asBoolean()).isFalse();
+        assertThat(service()
+                        .post("/api/v1/identity/officers/" + id + "/disable", admin, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(RealKeycloak.admin("/users/" + id).path("enabled").asBoolean())
+                .isFalse();
         // someone outside the agency (the demo citizen) answers like an unknown id
-        String citizenId = RealKeycloak.admin("/users?username=001090012345&exact=true").path(0).path("id").asString();
-        assertProblem(service().post("/api/v1/identity/officers/" + citizenId + "/disable", admin, null), 404, "not-found");
-        assertProblem(service().post("/api/v1/identity/officers/00000000-0000-0000-0000-000000000000/disable", admin, null),
-                404, "not-found");
-        assertThat(RealKeycloak.admin("/users/" + citizenId).path("enabled").asBoolean()).isTrue();
+        String citizenId = RealKeycloak.admin("/users?username=001090012345&exact=true")
+                .path(0)
+                .path("id")
+                .asString();
+        assertProblem(
+                service().post("/api/v1/identity/officers/" + citizenId + "/disable", admin, null), 404, "not-found");
+        assertProblem(
+                service().post("/api/v1/identity/officers/00000000-0000-0000-0000-000000000000/disable", admin, null),
+                404,
+                "not-found");
+        assertThat(RealKeycloak.admin("/users/" + citizenId).path("enabled").asBoolean())
+                .isTrue();
     }
 
     private static String body(String username, String role, String agencyCode) {
         return """
                 {"username": "%s", "fullName": "Vũ Thị Thu Hà", "email": "%s@example.vn", "role": "%s", %s
-                 "temporaryPassword": "Temp@2026x"}""".formatted(username, username, role,
-                agencyCode == null ? "" : "\"agencyCode\": \"" + agencyCode + "\",");
+                 "temporaryPassword": "Temp@2026x"}""".formatted(
+                        username, username, role, agencyCode == null ? "" : "\"agencyCode\": \"" + agencyCode + "\",");
     }
 }

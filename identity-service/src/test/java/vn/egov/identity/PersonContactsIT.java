@@ -1,5 +1,10 @@
 package vn.egov.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -9,12 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
-import java.net.http.HttpResponse;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
-
 /**
  * The internal contacts endpoint against the real Keycloak and its egov realm (same Spring context as
  * {@link CitizenIdentityIT}): notification-service's own client-credentials token carries the
@@ -22,7 +21,8 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
  * other caller gets the same 404 as an unknown person.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
+@ContextConfiguration(
+        initializers = {RealInfrastructureInitializer.class, CitizenIdentityIT.RealKeycloakAndRegistry.class})
 class PersonContactsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,10 +36,13 @@ class PersonContactsIT {
 
     @Test
     void notificationServiceReadsTheContactsOfAPersonWhoExistsOnlyInKeycloak() {
-        String demoCitizen = RealKeycloak.admin("/users?username=001090012345&exact=true").path(0).path("id").asString();
+        String demoCitizen = RealKeycloak.admin("/users?username=001090012345&exact=true")
+                .path(0)
+                .path("id")
+                .asString();
         assertThat(demoCitizen).isNotBlank();
-        String notification = RealKeycloak.accessToken(RealKeycloak.clientCredentials("notification-service",
-                "notification-service-dev-secret", null));
+        String notification = RealKeycloak.accessToken(
+                RealKeycloak.clientCredentials("notification-service", "notification-service-dev-secret", null));
         assertThat(RealKeycloak.claims(notification).path("scope").asString()).contains("identity.contacts");
 
         HttpResponse<String> answer = service().get(path(demoCitizen), notification);
@@ -53,7 +56,10 @@ class PersonContactsIT {
         assertThat(contacts.propertyNames()).containsExactlyInAnyOrder("email", "phone", "language");
 
         // an officer (Keycloak only, no phone): email and language
-        String officer = RealKeycloak.admin("/users?username=canbo.motcua&exact=true").path(0).path("id").asString();
+        String officer = RealKeycloak.admin("/users?username=canbo.motcua&exact=true")
+                .path(0)
+                .path("id")
+                .asString();
         assertThat(service().get(path(officer), notification).body())
                 .contains("\"email\":\"canbo.motcua@demo.egov.vn\"", "\"phone\":null");
 
@@ -63,11 +69,14 @@ class PersonContactsIT {
 
     @Test
     void anyOtherCallerGetsTheSame404AsForAnUnknownPerson() {
-        String demoCitizen = RealKeycloak.admin("/users?username=001090012345&exact=true").path(0).path("id").asString();
-        String dossierService = RealKeycloak.accessToken(RealKeycloak.clientCredentials("dossier-service",
-                "dossier-service-dev-secret", null));
-        String ministry = RealKeycloak.accessToken(RealKeycloak.clientCredentials("ministry-justice",
-                "ministry-justice-dev-secret", "identity.verify"));
+        String demoCitizen = RealKeycloak.admin("/users?username=001090012345&exact=true")
+                .path(0)
+                .path("id")
+                .asString();
+        String dossierService = RealKeycloak.accessToken(
+                RealKeycloak.clientCredentials("dossier-service", "dossier-service-dev-secret", null));
+        String ministry = RealKeycloak.accessToken(
+                RealKeycloak.clientCredentials("ministry-justice", "ministry-justice-dev-secret", "identity.verify"));
         String citizen = RealKeycloak.passwordGrant("001090012345", "Demo@2026");
         String systemAdmin = RealKeycloak.passwordGrant("quantri.hethong", "Demo@2026");
         for (String token : new String[] {dossierService, ministry, citizen, systemAdmin}) {
@@ -77,7 +86,8 @@ class PersonContactsIT {
         }
         // the scope cannot be asked for by other clients either
         assertThat(RealKeycloak.clientCredentials("dossier-service", "dossier-service-dev-secret", "identity.contacts")
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(service().get(path(demoCitizen), null).statusCode()).isEqualTo(401);
     }
 

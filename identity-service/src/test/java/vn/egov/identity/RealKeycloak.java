@@ -1,7 +1,5 @@
 package vn.egov.identity;
 
-import vn.egov.devstack.keycloak.KeycloakServer;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,9 +12,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.devstack.keycloak.KeycloakServer;
 
 /**
  * The real Keycloak distribution with the egov realm, started once per test JVM on free ports. Its work
@@ -25,12 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RealKeycloak {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KeycloakServer server;
 
-    private RealKeycloak() {
-    }
+    private RealKeycloak() {}
 
     static synchronized KeycloakServer shared() {
         if (server == null) {
@@ -56,16 +54,20 @@ final class RealKeycloak {
      * that a test's first request does not fail for that reason.
      */
     private static void warmUp(KeycloakServer keycloak) throws Exception {
-        HttpClient slow = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        slow.send(HttpRequest.newBuilder(URI.create(keycloak.jwksUri())).timeout(Duration.ofSeconds(30)).build(),
+        HttpClient slow =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        slow.send(
+                HttpRequest.newBuilder(URI.create(keycloak.jwksUri()))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         accessToken(clientCredentials("identity-service", "identity-service-dev-secret", null));
     }
 
     /** The access token of a password grant through the public test client, or fails with Keycloak's answer. */
     static String passwordGrant(String username, String password) {
-        return accessToken(tokenRequest(Map.of("grant_type", "password", "client_id", "egov-local-cli",
-                "username", username, "password", password)));
+        return accessToken(tokenRequest(Map.of(
+                "grant_type", "password", "client_id", "egov-local-cli", "username", username, "password", password)));
     }
 
     static HttpResponse<String> clientCredentials(String clientId, String secret, String scope) {
@@ -81,7 +83,8 @@ final class RealKeycloak {
 
     static String accessToken(HttpResponse<String> tokenResponse) {
         if (tokenResponse.statusCode() != 200) {
-            throw new AssertionError("token endpoint answered " + tokenResponse.statusCode() + ": " + tokenResponse.body());
+            throw new AssertionError(
+                    "token endpoint answered " + tokenResponse.statusCode() + ": " + tokenResponse.body());
         }
         return JSON.readTree(tokenResponse.body()).path("access_token").asString();
     }
@@ -95,8 +98,11 @@ final class RealKeycloak {
     static JsonNode admin(String pathAndQuery) {
         String token = accessToken(clientCredentials("identity-service", "identity-service-dev-secret", null));
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(shared().baseUrl() + "/admin/realms/egov" + pathAndQuery))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(shared().baseUrl() + "/admin/realms/egov" + pathAndQuery))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new AssertionError("admin API answered " + r.statusCode() + ": " + r.body());
             }
@@ -111,12 +117,16 @@ final class RealKeycloak {
 
     private static HttpResponse<String> tokenRequest(Map<String, String> form) {
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(shared().tokenEndpoint()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(shared().tokenEndpoint()))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -1,18 +1,17 @@
 package vn.egov.notification;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
-import vn.egov.notification.notice.DeliveriesQueued;
-import vn.egov.notification.notice.InboxItemCreated;
-import vn.egov.notification.notice.Notifier;
-
-import java.util.Set;
-
 import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
 import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublish;
 import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
 import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
 import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.egov.notification.notice.DeliveriesQueued;
+import vn.egov.notification.notice.InboxItemCreated;
+import vn.egov.notification.notice.Notifier;
 
 /** The rules of vn.egov.testsupport.architecture.ArchitectureRules, applied to notification-service. */
 class ArchitectureTest {
@@ -32,14 +31,18 @@ class ArchitectureTest {
     @Test
     void onlyTheNotifierPublishesNoticeEvents() {
         onlyTheseWriteToTheOutbox().check(CLASSES);
-        onlyThesePublish(Set.of(Notifier.class.getName()), InboxItemCreated.class).check(CLASSES);
-        onlyThesePublish(Set.of(Notifier.class.getName(), "vn.egov.notification.delivery.DeliveryAdministration"),
-                DeliveriesQueued.class).check(CLASSES);
+        onlyThesePublish(Set.of(Notifier.class.getName()), InboxItemCreated.class)
+                .check(CLASSES);
+        onlyThesePublish(
+                        Set.of(Notifier.class.getName(), "vn.egov.notification.delivery.DeliveryAdministration"),
+                        DeliveriesQueued.class)
+                .check(CLASSES);
     }
 
     /** identity-service (contacts) and the SMS gateway are the outbound calls. */
     @Test
     void outboundHttpClientsLiveInTheirClientPackages() {
-        outboundHttpClientsLiveIn("vn.egov.notification.contact..", "vn.egov.notification.delivery..").check(CLASSES);
+        outboundHttpClientsLiveIn("vn.egov.notification.contact..", "vn.egov.notification.delivery..")
+                .check(CLASSES);
     }
 }

@@ -1,48 +1,12 @@
 package vn.egov.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ThrowingRunnable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
-import vn.egov.commons.events.CloudEvent;
-import vn.egov.contracts.dossier.DossierLifecycleEventV1;
-import vn.egov.contracts.dossier.DossierStatus;
-import vn.egov.contracts.identity.CitizenRegisteredV1;
-import vn.egov.contracts.identity.ContactChangedV1;
-import vn.egov.contracts.identity.ContactVerificationRequestedV1;
-import vn.egov.contracts.identity.OfficerCreatedV1;
-import vn.egov.notification.contact.ContactDirectory;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.dao.DataAccessException;
-import vn.egov.contracts.payment.PaymentRefundedV1;
-import vn.egov.contracts.payment.PaymentSucceededV1;
-import vn.egov.devstack.simulators.sms.SmsGatewaySimulator;
-import vn.egov.devstack.smtp.SmtpServer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.egov.commons.events.EventPublisher;
-import vn.egov.commons.events.EventTopics;
-import vn.egov.testsupport.PoisonRecords;
-import vn.egov.testsupport.RealInfrastructure;
-import vn.egov.testsupport.RealInfrastructureInitializer;
-import vn.egov.testsupport.ServiceConformance;
-import vn.egov.testsupport.ServiceConformanceTests;
-import vn.egov.testsupport.TestIssuer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -64,9 +28,44 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ThrowingRunnable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.CloudEvent;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.contracts.dossier.DossierStatus;
+import vn.egov.contracts.identity.CitizenRegisteredV1;
+import vn.egov.contracts.identity.ContactChangedV1;
+import vn.egov.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.payment.PaymentRefundedV1;
+import vn.egov.contracts.payment.PaymentSucceededV1;
+import vn.egov.devstack.simulators.sms.SmsGatewaySimulator;
+import vn.egov.devstack.smtp.SmtpServer;
+import vn.egov.notification.contact.ContactDirectory;
+import vn.egov.testsupport.PoisonRecords;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.ServiceConformanceTests;
+import vn.egov.testsupport.TestIssuer;
 
 /**
  * notification-service running on a real port against real PostgreSQL and Kafka, with real signed tokens,
@@ -157,15 +156,30 @@ class NotificationServiceIT implements ServiceConformanceTests {
     void theInboxIsOwnOnly() {
         UUID item = UUID.randomUUID();
         jdbc.sql("insert into inbox_item (id, recipient_subject, kind, title, body) values (?, ?, ?, ?, ?)")
-                .params(item, "inbox-owner", "DOSSIER_RECEIVED", "Hồ sơ đã được tiếp nhận", "Hồ sơ của bạn đã được tiếp nhận.").update();
-        String owner = issuer.token(c -> c.subject("inbox-owner").claim("realm_access", Map.of("roles", java.util.List.of("CITIZEN"))));
+                .params(
+                        item,
+                        "inbox-owner",
+                        "DOSSIER_RECEIVED",
+                        "Hồ sơ đã được tiếp nhận",
+                        "Hồ sơ của bạn đã được tiếp nhận.")
+                .update();
+        String owner = issuer.token(
+                c -> c.subject("inbox-owner").claim("realm_access", Map.of("roles", java.util.List.of("CITIZEN"))));
         service().assertProtected("/api/v1/notifications", owner);
-        assertThat(service().get("/api/v1/notifications", owner).body()).contains(item.toString(), "Hồ sơ đã được tiếp nhận");
+        assertThat(service().get("/api/v1/notifications", owner).body())
+                .contains(item.toString(), "Hồ sơ đã được tiếp nhận");
         String stranger = issuer.citizen("001090099999");
         assertThat(service().get("/api/v1/notifications", stranger).body()).doesNotContain(item.toString());
-        assertProblem(service().post("/api/v1/notifications/" + item + "/read", stranger, null), 404, "notification-not-found");
-        assertThat(service().post("/api/v1/notifications/" + item + "/read", owner, null).statusCode()).isEqualTo(204);
-        assertThat(service().get("/api/v1/notifications?unreadOnly=true", owner).body()).doesNotContain(item.toString());
+        assertProblem(
+                service().post("/api/v1/notifications/" + item + "/read", stranger, null),
+                404,
+                "notification-not-found");
+        assertThat(service()
+                        .post("/api/v1/notifications/" + item + "/read", owner, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(service().get("/api/v1/notifications?unreadOnly=true", owner).body())
+                .doesNotContain(item.toString());
     }
 
     // ------------------------------------------------------------------ notices from events
@@ -174,13 +188,22 @@ class NotificationServiceIT implements ServiceConformanceTests {
     void aReceivedDossierGivesOneVietnameseEmailSmsAndInboxItemEvenWhenTheEventComesTwice() {
         Citizen citizen = registeredCitizen();
         String code = dossierCode();
-        String received = cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+        String received = cloudEvent(
+                EventTopics.DOSSIER,
+                DossierLifecycleEventV1.RECEIVED,
+                code,
                 dossierEvent(code, citizen.subject(), "RECEIVED"));
         send(EventTopics.DOSSIER, code, received);
         send(EventTopics.DOSSIER, code, received); // redelivered: same CloudEvent id
         // a later event on the same key (same partition, processed after both copies)
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.FORWARDED, code,
-                dossierEvent(code, citizen.subject(), "IN_PROCESSING")));
+        send(
+                EventTopics.DOSSIER,
+                code,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.FORWARDED,
+                        code,
+                        dossierEvent(code, citizen.subject(), "IN_PROCESSING")));
 
         await("the forwarded notice", () -> inboxCount(citizen.subject(), "DOSSIER_FORWARDED") == 1);
         await("the email", () -> emailsAbout(citizen.email(), code, "tiếp nhận").size() == 1);
@@ -189,8 +212,12 @@ class NotificationServiceIT implements ServiceConformanceTests {
         assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
         MimeMessage email = emailsAbout(citizen.email(), code, "tiếp nhận").get(0);
         assertThat(subjectOf(email)).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận");
-        assertThat(textOf(email)).contains("Đăng ký khai sinh", "Ngày hẹn trả kết quả: 15/12/2026",
-                "https://dichvucong.example.vn/dossiers/" + code).doesNotContain("001090012345");
+        assertThat(textOf(email))
+                .contains(
+                        "Đăng ký khai sinh",
+                        "Ngày hẹn trả kết quả: 15/12/2026",
+                        "https://dichvucong.example.vn/dossiers/" + code)
+                .doesNotContain("001090012345");
         assertThat(smsAbout(citizen.phone(), code, "tiep nhan").get(0).text()).contains("15/12/2026");
 
         String token = tokenOf(citizen.subject());
@@ -203,8 +230,12 @@ class NotificationServiceIT implements ServiceConformanceTests {
             assertThat(smsAbout(citizen.phone(), code, "tiep nhan")).hasSize(1);
         });
         assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
-        assertThat(jdbc.sql("select status from delivery where recipient_subject = ? and kind = 'DOSSIER_RECEIVED' order by channel")
-                .param(citizen.subject()).query(String.class).list()).containsExactly("SENT", "SENT", "SENT");
+        assertThat(jdbc.sql(
+                                "select status from delivery where recipient_subject = ? and kind = 'DOSSIER_RECEIVED' order by channel")
+                        .param(citizen.subject())
+                        .query(String.class)
+                        .list())
+                .containsExactly("SENT", "SENT", "SENT");
     }
 
     @Test
@@ -213,22 +244,43 @@ class NotificationServiceIT implements ServiceConformanceTests {
         smtp.close();
         try {
             String code = dossierCode();
-            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
-                    dossierEvent(code, citizen.subject(), "RECEIVED")));
-            await("the SMS while SMTP is down", () -> smsAbout(citizen.phone(), code, "tiep nhan").size() == 1);
+            send(
+                    EventTopics.DOSSIER,
+                    code,
+                    cloudEvent(
+                            EventTopics.DOSSIER,
+                            DossierLifecycleEventV1.RECEIVED,
+                            code,
+                            dossierEvent(code, citizen.subject(), "RECEIVED")));
+            await(
+                    "the SMS while SMTP is down",
+                    () -> smsAbout(citizen.phone(), code, "tiep nhan").size() == 1);
             assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
-            await("failed email attempts", () -> jdbc.sql("""
+            await(
+                    "failed email attempts",
+                    () -> jdbc.sql("""
                             select count(*) from delivery where recipient_subject = ? and kind = 'DOSSIER_RECEIVED'
                             and channel = 'EMAIL' and status = 'PENDING' and attempts >= 2 and last_error is not null""")
-                    .param(citizen.subject()).query(Long.class).single() == 1);
+                                    .param(citizen.subject())
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
         } finally {
             smtp = SmtpServer.start(SMTP_PORT, IMAP_PORT);
         }
-        await("the email after SMTP came back", () -> emailsTo(citizen.email()).stream()
-                .anyMatch(m -> subjectOf(m).contains("đã được tiếp nhận")));
-        await("the email delivery marked SENT", () -> "SENT".equals(jdbc.sql("""
+        await(
+                "the email after SMTP came back",
+                () -> emailsTo(citizen.email()).stream()
+                        .anyMatch(m -> subjectOf(m).contains("đã được tiếp nhận")));
+        await(
+                "the email delivery marked SENT",
+                () -> "SENT"
+                        .equals(jdbc.sql("""
                         select status from delivery where recipient_subject = ? and kind = 'DOSSIER_RECEIVED'
-                        and channel = 'EMAIL'""").param(citizen.subject()).query(String.class).single()));
+                        and channel = 'EMAIL'""")
+                                .param(citizen.subject())
+                                .query(String.class)
+                                .single()));
     }
 
     @Test
@@ -237,48 +289,102 @@ class NotificationServiceIT implements ServiceConformanceTests {
         String token = tokenOf(citizen.subject());
         assertThat(service().get("/api/v1/notifications/preferences", token).body())
                 .contains("\"kind\":\"DOSSIER_RECEIVED\",\"mandatory\":false,\"email\":true,\"sms\":true");
-        HttpResponse<String> put = put("/api/v1/notifications/preferences", token,
+        HttpResponse<String> put = put(
+                "/api/v1/notifications/preferences",
+                token,
                 "{\"kinds\":[{\"kind\":\"DOSSIER_RECEIVED\",\"email\":true,\"sms\":false}]}");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        assertThat(put.body()).contains("\"kind\":\"DOSSIER_RECEIVED\",\"mandatory\":false,\"email\":true,\"sms\":false");
-        assertProblem(put("/api/v1/notifications/preferences", token,
-                "{\"kinds\":[{\"kind\":\"NO_SUCH_KIND\",\"email\":true,\"sms\":false}]}"), 400, "unknown-notification-kind");
+        assertThat(put.body())
+                .contains("\"kind\":\"DOSSIER_RECEIVED\",\"mandatory\":false,\"email\":true,\"sms\":false");
+        assertProblem(
+                put(
+                        "/api/v1/notifications/preferences",
+                        token,
+                        "{\"kinds\":[{\"kind\":\"NO_SUCH_KIND\",\"email\":true,\"sms\":false}]}"),
+                400,
+                "unknown-notification-kind");
 
         String code = dossierCode();
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
-                dossierEvent(code, citizen.subject(), "RECEIVED")));
+        send(
+                EventTopics.DOSSIER,
+                code,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.RECEIVED,
+                        code,
+                        dossierEvent(code, citizen.subject(), "RECEIVED")));
         await("the email", () -> emailsAbout(citizen.email(), code, "tiếp nhận").size() == 1);
         await("the inbox item", () -> inboxCount(citizen.subject(), "DOSSIER_RECEIVED") == 1);
-        holds("no SMS", Duration.ofMillis(800), () -> assertThat(smsAbout(citizen.phone(), code, "")).isEmpty());
+        holds(
+                "no SMS",
+                Duration.ofMillis(800),
+                () -> assertThat(smsAbout(citizen.phone(), code, "")).isEmpty());
         assertThat(jdbc.sql("""
                         select status || ':' || last_error from delivery
-                        where recipient_subject = ? and kind = 'DOSSIER_RECEIVED' and channel = 'SMS'""")
-                .param(citizen.subject()).query(String.class).single()).isEqualTo("SKIPPED:opted-out");
+                        where recipient_subject = ? and kind = 'DOSSIER_RECEIVED' and channel = 'SMS'""").param(citizen.subject()).query(String.class).single())
+                .isEqualTo("SKIPPED:opted-out");
     }
 
     @Test
     void aPaymentReceiptGoesToThePayerWithTheAmountInVnd() {
         Citizen citizen = registeredCitizen();
         String code = dossierCode();
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
-                dossierEvent(code, citizen.subject(), "AWAITING_PAYMENT")));
+        send(
+                EventTopics.DOSSIER,
+                code,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.SUBMITTED,
+                        code,
+                        dossierEvent(code, citizen.subject(), "AWAITING_PAYMENT")));
         await("the submitted notice", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 1);
         UUID paymentId = UUID.randomUUID();
-        send(EventTopics.PAYMENT, paymentId.toString(), cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE,
-                paymentId.toString(), new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 1_500_000L,
-                        "BL-2026-000042", Instant.parse("2026-11-22T03:05:00Z"), "14000001", "NCB", citizen.subject())));
+        send(
+                EventTopics.PAYMENT,
+                paymentId.toString(),
+                cloudEvent(
+                        EventTopics.PAYMENT,
+                        PaymentSucceededV1.TYPE,
+                        paymentId.toString(),
+                        new PaymentSucceededV1(
+                                paymentId,
+                                code,
+                                "000.00.01.H26",
+                                1_500_000L,
+                                "BL-2026-000042",
+                                Instant.parse("2026-11-22T03:05:00Z"),
+                                "14000001",
+                                "NCB",
+                                citizen.subject())));
         await("the receipt notice", () -> inboxCount(citizen.subject(), "PAYMENT_SUCCEEDED") == 1);
-        assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
+        assertThat(service()
+                        .get("/api/v1/notifications", tokenOf(citizen.subject()))
+                        .body())
                 .contains("1.500.000 đồng", "BL-2026-000042", "10:05 22/11/2026");
-        await("the receipt email", () -> emailsAbout(citizen.email(), code, "Biên lai").size() == 1);
+        await(
+                "the receipt email",
+                () -> emailsAbout(citizen.email(), code, "Biên lai").size() == 1);
         // the payment moves the dossier on: its officers are told, the applicant is not told "submitted" a second time
         String officerName = "canbo." + UUID.randomUUID().toString().substring(0, 8);
-        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(service().get("/api/v1/notifications", issuer.staff(officerName, "OFFICER", agency)).statusCode()).isEqualTo(200);
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
-                atAgency(paidEvent(code, citizen.subject()), agency)));
-        String officer = UUID.nameUUIDFromBytes(officerName.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        await("the officer's new dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(code)));
+        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H"
+                + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(service()
+                        .get("/api/v1/notifications", issuer.staff(officerName, "OFFICER", agency))
+                        .statusCode())
+                .isEqualTo(200);
+        send(
+                EventTopics.DOSSIER,
+                code,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.SUBMITTED,
+                        code,
+                        atAgency(paidEvent(code, citizen.subject()), agency)));
+        String officer = UUID.nameUUIDFromBytes(officerName.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        await(
+                "the officer's new dossier notice",
+                () -> officerItems(officer).stream().anyMatch(t -> t.contains(code)));
         // (same event, same transaction: had the applicant been told, it would be in the inbox by now)
         assertThat(inboxCount(citizen.subject(), "DOSSIER_SUBMITTED")).isEqualTo(1);
     }
@@ -298,32 +404,56 @@ class NotificationServiceIT implements ServiceConformanceTests {
         IDENTITY.person(payer, email, phone, "vi");
         String code = dossierCode();
         UUID paymentId = UUID.randomUUID();
-        String paid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
-                new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000314",
-                        Instant.parse("2026-11-22T03:05:00Z"), "14000314", "NCB", payer));
+        String paid = cloudEvent(
+                EventTopics.PAYMENT,
+                PaymentSucceededV1.TYPE,
+                paymentId.toString(),
+                new PaymentSucceededV1(
+                        paymentId,
+                        code,
+                        "000.00.01.H26",
+                        75_000L,
+                        "BL-2026-000314",
+                        Instant.parse("2026-11-22T03:05:00Z"),
+                        "14000314",
+                        "NCB",
+                        payer));
         send(EventTopics.PAYMENT, paymentId.toString(), paid);
         send(EventTopics.PAYMENT, paymentId.toString(), paid); // redelivered: same CloudEvent id
 
-        Awaitility.await("the receipt email").atMost(Duration.ofSeconds(45))
+        Awaitility.await("the receipt email")
+                .atMost(Duration.ofSeconds(45))
                 .until(() -> emailsAbout(email, code, "Biên lai").size() == 1);
-        Awaitility.await("the receipt SMS").atMost(Duration.ofSeconds(45))
+        Awaitility.await("the receipt SMS")
+                .atMost(Duration.ofSeconds(45))
                 .until(() -> smsAbout(phone, code, "Bien lai BL-2026-000314").size() == 1);
         assertThat(textOf(emailsAbout(email, code, "Biên lai").get(0))).contains("75.000 đồng", "BL-2026-000314");
         assertThat(service().get("/api/v1/notifications", tokenOf(payer)).body())
                 .contains("Biên lai thanh toán lệ phí hồ sơ " + code, "BL-2026-000314");
 
         // the dossier's own events come later (they are on another topic): still one receipt, no second notice
-        String dossierEvent = cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code,
-                paidEvent(code, payer));
+        String dossierEvent =
+                cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code, paidEvent(code, payer));
         send(EventTopics.DOSSIER, code, dossierEvent);
         String dossierEventId = json.readTree(dossierEvent).path("id").asString();
-        Awaitility.await("the dossier event processed").atMost(Duration.ofSeconds(45))
+        Awaitility.await("the dossier event processed")
+                .atMost(Duration.ofSeconds(45))
                 .until(() -> jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
-                        .params("notification-service", dossierEventId).query(Long.class).single() == 1);
-        Awaitility.await("exactly one receipt, settled").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
-                .until(() -> inboxCount(payer, "PAYMENT_SUCCEEDED") == 1 && emailsAbout(email, code, "Biên lai").size() == 1);
+                                .params("notification-service", dossierEventId)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        Awaitility.await("exactly one receipt, settled")
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> inboxCount(payer, "PAYMENT_SUCCEEDED") == 1
+                        && emailsAbout(email, code, "Biên lai").size() == 1);
         assertThat(jdbc.sql("select count(*) from inbox_item where kind = 'PAYMENT_SUCCEEDED' and body like ?")
-                .param("%" + code + "%").query(Long.class).single()).as("nobody else told").isEqualTo(1);
+                        .param("%" + code + "%")
+                        .query(Long.class)
+                        .single())
+                .as("nobody else told")
+                .isEqualTo(1);
     }
 
     /**
@@ -336,22 +466,46 @@ class NotificationServiceIT implements ServiceConformanceTests {
         Citizen citizen = registeredCitizen();
         String code = dossierCode();
         UUID paymentId = UUID.randomUUID();
-        tools.jackson.databind.JsonNode oldShape = withoutPayer(new PaymentSucceededV1(paymentId, code, "000.00.01.H26",
-                75_000L, "BL-2026-000315", Instant.now(), "14000315", "NCB", null));
+        tools.jackson.databind.JsonNode oldShape = withoutPayer(new PaymentSucceededV1(
+                paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000315", Instant.now(), "14000315", "NCB", null));
         assertThat(oldShape.has("payerSubject")).isFalse();
-        String valid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
-                new PaymentSucceededV1(paymentId, code, "000.00.01.H26", 75_000L, "BL-2026-000316", Instant.now(),
-                        "14000316", "NCB", citizen.subject()));
-        PoisonRecords.proveDeadLetteredAndGoneOn(RealInfrastructure.kafkaBootstrapServers(), EventTopics.PAYMENT,
-                "notification-service", paymentId.toString(),
-                List.of(PoisonRecords.cloudEvent("a receipt without its payer", PaymentSucceededV1.TYPE,
-                        paymentId.toString(), oldShape.toString())),
+        String valid = cloudEvent(
+                EventTopics.PAYMENT,
+                PaymentSucceededV1.TYPE,
+                paymentId.toString(),
+                new PaymentSucceededV1(
+                        paymentId,
+                        code,
+                        "000.00.01.H26",
+                        75_000L,
+                        "BL-2026-000316",
+                        Instant.now(),
+                        "14000316",
+                        "NCB",
+                        citizen.subject()));
+        PoisonRecords.proveDeadLetteredAndGoneOn(
+                RealInfrastructure.kafkaBootstrapServers(),
+                EventTopics.PAYMENT,
+                "notification-service",
+                paymentId.toString(),
+                List.of(PoisonRecords.cloudEvent(
+                        "a receipt without its payer",
+                        PaymentSucceededV1.TYPE,
+                        paymentId.toString(),
+                        oldShape.toString())),
                 new PoisonRecords.Poison("valid", valid.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         await("the receipt of the valid event", () -> inboxCount(citizen.subject(), "PAYMENT_SUCCEEDED") == 1);
         assertThat(jdbc.sql("select count(*) from inbox_item where kind = 'PAYMENT_SUCCEEDED' and body like ?")
-                .param("%BL-2026-000315%").query(Long.class).single()).as("the receipt without a payer told no one").isZero();
-        assertThat(jdbc.sql("select to_regclass('dossier_recipient') is null").query(Boolean.class).single())
-                .as("the dossier → applicant map is gone (V5)").isTrue();
+                        .param("%BL-2026-000315%")
+                        .query(Long.class)
+                        .single())
+                .as("the receipt without a payer told no one")
+                .isZero();
+        assertThat(jdbc.sql("select to_regclass('dossier_recipient') is null")
+                        .query(Boolean.class)
+                        .single())
+                .as("the dossier → applicant map is gone (V5)")
+                .isTrue();
     }
 
     /** The event's data as published before {@code payerSubject} existed: without the field at all. */
@@ -363,31 +517,69 @@ class NotificationServiceIT implements ServiceConformanceTests {
 
     /** The transition a paid fee makes: AWAITING_PAYMENT → SUBMITTED by the system. */
     static DossierLifecycleEventV1 paidEvent(String code, String applicant) {
-        return new DossierLifecycleEventV1(code, "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
-                "UBND phường Ba Đình", applicant, null, DossierStatus.AWAITING_PAYMENT, DossierStatus.SUBMITTED, "pay",
-                null, "SYSTEM", null, LocalDate.of(2026, 12, 15), List.of(), 1_500_000L, Instant.now(), null);
+        return new DossierLifecycleEventV1(
+                code,
+                "1.001234",
+                "Đăng ký khai sinh",
+                "000.00.01.H26",
+                "UBND phường Ba Đình",
+                applicant,
+                null,
+                DossierStatus.AWAITING_PAYMENT,
+                DossierStatus.SUBMITTED,
+                "pay",
+                null,
+                "SYSTEM",
+                null,
+                LocalDate.of(2026, 12, 15),
+                List.of(),
+                1_500_000L,
+                Instant.now(),
+                null);
     }
 
     @Test
     void aRefundIsToldToTheApplicantOnceWithTheRefundedAmount() {
         Citizen citizen = registeredCitizen();
         String code = dossierCode();
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.WITHDRAWN, code,
-                dossierEvent(code, citizen.subject(), "WITHDRAWN")));
+        send(
+                EventTopics.DOSSIER,
+                code,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.WITHDRAWN,
+                        code,
+                        dossierEvent(code, citizen.subject(), "WITHDRAWN")));
         await("the withdrawal notice", () -> inboxCount(citizen.subject(), "DOSSIER_WITHDRAWN") == 1);
         UUID paymentId = UUID.randomUUID();
-        PaymentRefundedV1 refunded = new PaymentRefundedV1(paymentId, UUID.randomUUID(), code, "000.00.01.H26",
-                200_000L, 200_000L, 200_000L, true, "BL-2026-000043", Instant.parse("2026-11-22T03:05:00Z"),
+        PaymentRefundedV1 refunded = new PaymentRefundedV1(
+                paymentId,
+                UUID.randomUUID(),
+                code,
+                "000.00.01.H26",
+                200_000L,
+                200_000L,
+                200_000L,
+                true,
+                "BL-2026-000043",
+                Instant.parse("2026-11-22T03:05:00Z"),
                 citizen.subject());
         String event = cloudEvent(EventTopics.PAYMENT, PaymentRefundedV1.TYPE, paymentId.toString(), refunded);
         send(EventTopics.PAYMENT, paymentId.toString(), event);
         send(EventTopics.PAYMENT, paymentId.toString(), event);
         await("the refund notice", () -> inboxCount(citizen.subject(), "PAYMENT_REFUNDED") == 1);
-        assertThat(service().get("/api/v1/notifications", tokenOf(citizen.subject())).body())
+        assertThat(service()
+                        .get("/api/v1/notifications", tokenOf(citizen.subject()))
+                        .body())
                 .contains("200.000 đồng", "BL-2026-000043", "hoàn trả");
-        await("the refund email", () -> emailsAbout(citizen.email(), code, "Hoàn trả lệ phí").size() == 1);
-        holds("the same event twice, one notice", Duration.ofMillis(800),
-                () -> assertThat(inboxCount(citizen.subject(), "PAYMENT_REFUNDED")).isEqualTo(1));
+        await(
+                "the refund email",
+                () -> emailsAbout(citizen.email(), code, "Hoàn trả lệ phí").size() == 1);
+        holds(
+                "the same event twice, one notice",
+                Duration.ofMillis(800),
+                () -> assertThat(inboxCount(citizen.subject(), "PAYMENT_REFUNDED"))
+                        .isEqualTo(1));
     }
 
     @Test
@@ -396,13 +588,17 @@ class NotificationServiceIT implements ServiceConformanceTests {
         String strangerSubject = UUID.randomUUID().toString();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/notifications/stream"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/notifications/stream"))
                 .header("Authorization", "Bearer " + tokenOf(me.subject()))
-                .header("Accept", "text/event-stream").GET().build();
-        HttpResponse<Stream<String>> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .get(10, TimeUnit.SECONDS);
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        HttpResponse<Stream<String>> response =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
         Thread reader = new Thread(() -> {
             try {
                 response.body().forEach(lines::add);
@@ -414,14 +610,26 @@ class NotificationServiceIT implements ServiceConformanceTests {
         reader.start();
         try {
             String strangersCode = dossierCode();
-            send(EventTopics.DOSSIER, strangersCode, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED,
-                    strangersCode, dossierEvent(strangersCode, strangerSubject, "RECEIVED")));
+            send(
+                    EventTopics.DOSSIER,
+                    strangersCode,
+                    cloudEvent(
+                            EventTopics.DOSSIER,
+                            DossierLifecycleEventV1.RECEIVED,
+                            strangersCode,
+                            dossierEvent(strangersCode, strangerSubject, "RECEIVED")));
             await("the stranger's item", () -> inboxCount(strangerSubject, "DOSSIER_RECEIVED") == 1);
 
             String code = dossierCode();
             Instant sent = Instant.now();
-            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
-                    dossierEvent(code, me.subject(), "RECEIVED")));
+            send(
+                    EventTopics.DOSSIER,
+                    code,
+                    cloudEvent(
+                            EventTopics.DOSSIER,
+                            DossierLifecycleEventV1.RECEIVED,
+                            code,
+                            dossierEvent(code, me.subject(), "RECEIVED")));
             List<String> seen = new ArrayList<>();
             String data = null;
             while (data == null && Duration.between(sent, Instant.now()).toSeconds() < 30) {
@@ -433,7 +641,9 @@ class NotificationServiceIT implements ServiceConformanceTests {
                     }
                 }
             }
-            assertThat(data).as("an SSE data line for my item; saw %s", seen).isNotNull()
+            assertThat(data)
+                    .as("an SSE data line for my item; saw %s", seen)
+                    .isNotNull()
                     .contains("Hồ sơ " + code + " đã được tiếp nhận", "DOSSIER_RECEIVED");
             assertThat(seen).contains("event:notification");
             assertThat(String.join("\n", seen) + String.join("\n", lines)).doesNotContain(strangersCode);
@@ -448,12 +658,22 @@ class NotificationServiceIT implements ServiceConformanceTests {
         String code = dossierCode();
         String poison = "{not a cloud event " + code + "}";
         send(EventTopics.DOSSIER, code, poison);
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
-                dossierEvent(code, citizen.subject(), "RECEIVED")));
+        send(
+                EventTopics.DOSSIER,
+                code,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.RECEIVED,
+                        code,
+                        dossierEvent(code, citizen.subject(), "RECEIVED")));
         await("the notice after the poison message", () -> inboxCount(citizen.subject(), "DOSSIER_RECEIVED") == 1);
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(),
-                EventTopics.deadLetter(EventTopics.DOSSIER, "notification-service"), code, Duration.ofSeconds(30)))
-                .extracting(r -> r.value()).containsExactly(poison);
+        assertThat(ServiceConformance.readTopic(
+                        RealInfrastructure.kafkaBootstrapServers(),
+                        EventTopics.deadLetter(EventTopics.DOSSIER, "notification-service"),
+                        code,
+                        Duration.ofSeconds(30)))
+                .extracting(r -> r.value())
+                .containsExactly(poison);
     }
 
     /**
@@ -465,32 +685,78 @@ class NotificationServiceIT implements ServiceConformanceTests {
     void everyListenerDeadLettersMalformedAndOversizedRecordsAndGoesOn() {
         Citizen citizen = registeredCitizen();
         String code = dossierCode();
-        String dossierValid = cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
+        String dossierValid = cloudEvent(
+                EventTopics.DOSSIER,
+                DossierLifecycleEventV1.RECEIVED,
+                code,
                 dossierEvent(code, citizen.subject(), "RECEIVED"));
-        proveListenerGoesOn(EventTopics.DOSSIER, code, dossierValid,
-                PoisonRecords.cloudEvent("a dossier event without its applicant", DossierLifecycleEventV1.RECEIVED, code,
+        proveListenerGoesOn(
+                EventTopics.DOSSIER,
+                code,
+                dossierValid,
+                PoisonRecords.cloudEvent(
+                        "a dossier event without its applicant",
+                        DossierLifecycleEventV1.RECEIVED,
+                        code,
                         "{\"dossierCode\":\"" + code + "\",\"toStatus\":\"RECEIVED\",\"feeVnd\":0}"),
-                PoisonRecords.cloudEvent("data that is no object", DossierLifecycleEventV1.SUBMITTED, code, "\"text\""));
+                PoisonRecords.cloudEvent(
+                        "data that is no object", DossierLifecycleEventV1.SUBMITTED, code, "\"text\""));
         assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
 
         UUID paymentId = UUID.randomUUID();
-        String paymentValid = cloudEvent(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
-                new PaymentSucceededV1(paymentId, dossierCode(), "000.00.01.H26", 25_000, "BL-2026-000777",
-                        Instant.now(), "14000777", "NCB", UUID.randomUUID().toString()));
-        proveListenerGoesOn(EventTopics.PAYMENT, paymentId.toString(), paymentValid,
-                PoisonRecords.cloudEvent("a payment without its dossier", PaymentSucceededV1.TYPE, paymentId.toString(),
+        String paymentValid = cloudEvent(
+                EventTopics.PAYMENT,
+                PaymentSucceededV1.TYPE,
+                paymentId.toString(),
+                new PaymentSucceededV1(
+                        paymentId,
+                        dossierCode(),
+                        "000.00.01.H26",
+                        25_000,
+                        "BL-2026-000777",
+                        Instant.now(),
+                        "14000777",
+                        "NCB",
+                        UUID.randomUUID().toString()));
+        proveListenerGoesOn(
+                EventTopics.PAYMENT,
+                paymentId.toString(),
+                paymentValid,
+                PoisonRecords.cloudEvent(
+                        "a payment without its dossier",
+                        PaymentSucceededV1.TYPE,
+                        paymentId.toString(),
                         "{\"paymentId\":\"" + paymentId + "\",\"amountVnd\":25000}"),
-                PoisonRecords.cloudEvent("a refund without its amounts", PaymentRefundedV1.TYPE, paymentId.toString(), "{}"));
+                PoisonRecords.cloudEvent(
+                        "a refund without its amounts", PaymentRefundedV1.TYPE, paymentId.toString(), "{}"));
 
         String officer = UUID.randomUUID().toString();
-        String identityValid = cloudEvent(EventTopics.IDENTITY, OfficerCreatedV1.TYPE, officer,
-                new OfficerCreatedV1(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình",
-                        "cb-" + officer.substring(0, 8) + "@example.gov.vn", "OFFICER",
-                        "000.00.01.H26", "agency-admin", Instant.now()));
-        proveListenerGoesOn(EventTopics.IDENTITY, officer, identityValid,
-                PoisonRecords.cloudEvent("a registration without its person", CitizenRegisteredV1.TYPE, officer,
+        String identityValid = cloudEvent(
+                EventTopics.IDENTITY,
+                OfficerCreatedV1.TYPE,
+                officer,
+                new OfficerCreatedV1(
+                        officer,
+                        "canbo." + officer.substring(0, 6),
+                        "Trần Thị Bình",
+                        "cb-" + officer.substring(0, 8) + "@example.gov.vn",
+                        "OFFICER",
+                        "000.00.01.H26",
+                        "agency-admin",
+                        Instant.now()));
+        proveListenerGoesOn(
+                EventTopics.IDENTITY,
+                officer,
+                identityValid,
+                PoisonRecords.cloudEvent(
+                        "a registration without its person",
+                        CitizenRegisteredV1.TYPE,
+                        officer,
                         "{\"fullName\":\"Nguyễn Văn An\",\"levelOfAssurance\":1}"),
-                PoisonRecords.cloudEvent("a code without its destination", ContactVerificationRequestedV1.TYPE, officer,
+                PoisonRecords.cloudEvent(
+                        "a code without its destination",
+                        ContactVerificationRequestedV1.TYPE,
+                        officer,
                         "{\"personId\":\"" + officer + "\",\"channel\":\"EMAIL\",\"code\":\"123456\"}"));
     }
 
@@ -499,13 +765,20 @@ class NotificationServiceIT implements ServiceConformanceTests {
         List<PoisonRecords.Poison> poisons = new ArrayList<>(PoisonRecords.malformed(key));
         poisons.addAll(List.of(unusable));
         poisons.add(PoisonRecords.oversized(key));
-        PoisonRecords.proveDeadLetteredAndGoneOn(RealInfrastructure.kafkaBootstrapServers(), topic,
-                "notification-service", key, poisons,
+        PoisonRecords.proveDeadLetteredAndGoneOn(
+                RealInfrastructure.kafkaBootstrapServers(),
+                topic,
+                "notification-service",
+                key,
+                poisons,
                 new PoisonRecords.Poison("valid", valid.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         String validId = json.readTree(valid).path("id").asString();
         assertThat(jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
-                .params("notification-service", validId).query(Long.class).single())
-                .as("the valid event after the poisons on %s handled", topic).isEqualTo(1);
+                        .params("notification-service", validId)
+                        .query(Long.class)
+                        .single())
+                .as("the valid event after the poisons on %s handled", topic)
+                .isEqualTo(1);
     }
 
     @Test
@@ -515,46 +788,94 @@ class NotificationServiceIT implements ServiceConformanceTests {
         for (int i = 0; i < 5; i++) {
             String code = dossierCode();
             codes.add(code);
-            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
-                    dossierEvent(code, citizen.subject(), "RECEIVED")));
+            send(
+                    EventTopics.DOSSIER,
+                    code,
+                    cloudEvent(
+                            EventTopics.DOSSIER,
+                            DossierLifecycleEventV1.RECEIVED,
+                            code,
+                            dossierEvent(code, citizen.subject(), "RECEIVED")));
         }
         await("every inbox item", () -> inboxCount(citizen.subject(), "DOSSIER_RECEIVED") == 5);
         await("the SMS the limit allows", () -> SMS.receivedBy(citizen.phone()).size() == 4);
-        holds("no SMS past the limit", Duration.ofSeconds(1), () -> assertThat(SMS.receivedBy(citizen.phone())).hasSize(4));
+        holds(
+                "no SMS past the limit",
+                Duration.ofSeconds(1),
+                () -> assertThat(SMS.receivedBy(citizen.phone())).hasSize(4));
         assertThat(jdbc.sql("""
                         select count(*) from delivery where recipient_subject = ? and channel = 'SMS'
-                        and status = 'PENDING' and next_attempt_at > now() + interval '5 minutes'""")
-                .param(citizen.subject()).query(Long.class).single()).as("deferred, not dropped").isEqualTo(2);
+                        and status = 'PENDING' and next_attempt_at > now() + interval '5 minutes'""").param(citizen.subject()).query(Long.class).single())
+                .as("deferred, not dropped")
+                .isEqualTo(2);
     }
 
     @Test
     void theOfficersOfTheAgencyHearOfANewDossierAndTheApplicantOfItsReceipt() {
         Citizen citizen = registeredCitizen();
-        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H" + UUID.randomUUID().toString().substring(0, 6);
+        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H"
+                + UUID.randomUUID().toString().substring(0, 6);
         String officer = UUID.randomUUID().toString();
         String officerEmail = "cb-" + officer.substring(0, 8) + "@example.gov.vn";
-        send(EventTopics.IDENTITY, officer, cloudEvent(EventTopics.IDENTITY, OfficerCreatedV1.TYPE, officer,
-                new OfficerCreatedV1(officer, "canbo." + officer.substring(0, 6), "Trần Thị Bình", officerEmail, "OFFICER",
-                        agency, "agency-admin", Instant.now())));
-        await("the officer known", () -> jdbc.sql("select count(*) from agency_officer where subject = ?")
-                .param(officer).query(Long.class).single() == 1);
+        send(
+                EventTopics.IDENTITY,
+                officer,
+                cloudEvent(
+                        EventTopics.IDENTITY,
+                        OfficerCreatedV1.TYPE,
+                        officer,
+                        new OfficerCreatedV1(
+                                officer,
+                                "canbo." + officer.substring(0, 6),
+                                "Trần Thị Bình",
+                                officerEmail,
+                                "OFFICER",
+                                agency,
+                                "agency-admin",
+                                Instant.now())));
+        await(
+                "the officer known",
+                () -> jdbc.sql("select count(*) from agency_officer where subject = ?")
+                                .param(officer)
+                                .query(Long.class)
+                                .single()
+                        == 1);
 
         String code = dossierCode();
         DossierLifecycleEventV1 base = dossierEvent(code, citizen.subject(), "SUBMITTED");
-        DossierLifecycleEventV1 submitted = new DossierLifecycleEventV1(code, base.procedureCode(), base.procedureName(),
-                agency, base.agencyName(), citizen.subject(), null, null, DossierStatus.SUBMITTED, "submit",
-                citizen.subject(), "CITIZEN", null, base.dueDate(), List.of(), 0L, Instant.now(), null);
-        send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code, submitted));
+        DossierLifecycleEventV1 submitted = new DossierLifecycleEventV1(
+                code,
+                base.procedureCode(),
+                base.procedureName(),
+                agency,
+                base.agencyName(),
+                citizen.subject(),
+                null,
+                null,
+                DossierStatus.SUBMITTED,
+                "submit",
+                citizen.subject(),
+                "CITIZEN",
+                null,
+                base.dueDate(),
+                List.of(),
+                0L,
+                Instant.now(),
+                null);
+        send(
+                EventTopics.DOSSIER,
+                code,
+                cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, code, submitted));
 
         await("the officer's inbox item", () -> inboxCount(officer, "OFFICER_DOSSIER_SUBMITTED") == 1);
-        await("the officer's email", () -> emailsAbout(officerEmail, code, "chờ tiếp nhận").size() == 1);
+        await(
+                "the officer's email",
+                () -> emailsAbout(officerEmail, code, "chờ tiếp nhận").size() == 1);
         assertThat(inboxCount(citizen.subject(), "DOSSIER_SUBMITTED")).isEqualTo(1);
         assertThat(inboxCount(citizen.subject(), "OFFICER_DOSSIER_SUBMITTED")).isZero();
         assertThat(jdbc.sql("""
-                        select status || ':' || last_error from delivery where recipient_subject = ? and channel = 'SMS'""")
-                .param(officer).query(String.class).single()).isEqualTo("SKIPPED:no-phone-number");
+                        select status || ':' || last_error from delivery where recipient_subject = ? and channel = 'SMS'""").param(officer).query(String.class).single()).isEqualTo("SKIPPED:no-phone-number");
     }
-
 
     // ------------------------------------------------------------------ contacts from identity-service
 
@@ -565,29 +886,55 @@ class NotificationServiceIT implements ServiceConformanceTests {
         String phone = randomPhone();
         IDENTITY.person(subject, email, phone, "en");
         String first = dossierCode();
-        send(EventTopics.DOSSIER, first, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, first,
-                dossierEvent(first, subject, "RECEIVED")));
+        send(
+                EventTopics.DOSSIER,
+                first,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.RECEIVED,
+                        first,
+                        dossierEvent(first, subject, "RECEIVED")));
         await("the English email", () -> emailsAbout(email, first, "received").size() == 1);
         await("the English SMS", () -> smsAbout(phone, first, "received").size() == 1);
         assertThat(subjectOf(emailsAbout(email, first, "received").get(0))).isEqualTo("Dossier " + first + " received");
 
         String second = dossierCode();
-        send(EventTopics.DOSSIER, second, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.FORWARDED, second,
-                dossierEvent(second, subject, "IN_PROCESSING")));
+        send(
+                EventTopics.DOSSIER,
+                second,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.FORWARDED,
+                        second,
+                        dossierEvent(second, subject, "IN_PROCESSING")));
         await("the second SMS", () -> smsAbout(phone, second, "processing").size() == 1);
         // asked once (then cached), with notification-service's own client-credentials token
         assertThat(IDENTITY.callsFor(subject)).hasSize(1).allMatch(h -> h.startsWith("Bearer svc-token-"));
-        assertThat(jdbc.sql("select count(*) from recipient_contact where subject = ?").param(subject)
-                .query(Long.class).single()).as("looked-up contacts are cached, not stored").isZero();
+        assertThat(jdbc.sql("select count(*) from recipient_contact where subject = ?")
+                        .param(subject)
+                        .query(Long.class)
+                        .single())
+                .as("looked-up contacts are cached, not stored")
+                .isZero();
 
         // someone identity-service does not know: recorded, not retried forever
         String nobody = UUID.randomUUID().toString();
         String third = dossierCode();
-        send(EventTopics.DOSSIER, third, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, third,
-                dossierEvent(third, nobody, "RECEIVED")));
+        send(
+                EventTopics.DOSSIER,
+                third,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.RECEIVED,
+                        third,
+                        dossierEvent(third, nobody, "RECEIVED")));
         await("the unknown person's inbox item", () -> inboxCount(nobody, "DOSSIER_RECEIVED") == 1);
-        assertThat(jdbc.sql("select status || ':' || last_error from delivery where recipient_subject = ? and channel = 'EMAIL'")
-                .param(nobody).query(String.class).single()).isEqualTo("SKIPPED:unknown-person");
+        assertThat(jdbc.sql(
+                                "select status || ':' || last_error from delivery where recipient_subject = ? and channel = 'EMAIL'")
+                        .param(nobody)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SKIPPED:unknown-person");
     }
 
     @Test
@@ -599,20 +946,29 @@ class NotificationServiceIT implements ServiceConformanceTests {
         IDENTITY.down(subject, true);
         try {
             String code = dossierCode();
-            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
-                    dossierEvent(code, subject, "RECEIVED")));
+            send(
+                    EventTopics.DOSSIER,
+                    code,
+                    cloudEvent(
+                            EventTopics.DOSSIER,
+                            DossierLifecycleEventV1.RECEIVED,
+                            code,
+                            dossierEvent(code, subject, "RECEIVED")));
             await("the inbox item while identity-service is down", () -> inboxCount(subject, "DOSSIER_RECEIVED") == 1);
-            await("failed lookups recorded", () -> jdbc.sql("""
+            await(
+                    "failed lookups recorded",
+                    () -> jdbc.sql("""
                             select count(*) from delivery where recipient_subject = ? and channel = 'EMAIL' and status = 'PENDING'
-                            and destination is null and last_error like 'contacts-unavailable%' and attempts >= 2""")
-                    .param(subject).query(Long.class).single() == 1);
+                            and destination is null and last_error like 'contacts-unavailable%' and attempts >= 2""").param(subject).query(Long.class).single() == 1);
             assertThat(emailsTo(email)).isEmpty();
         } finally {
             IDENTITY.down(subject, false);
         }
         await("the email once identity-service answers", () -> emailsTo(email).size() == 1);
         // and the SMS: left in flight, it could take the failure a later test arms in the SMS simulator
-        await("the SMS once identity-service answers", () -> SMS.receivedBy(phone).size() == 1);
+        await(
+                "the SMS once identity-service answers",
+                () -> SMS.receivedBy(phone).size() == 1);
     }
 
     // ------------------------------------------------------------------ security notices
@@ -623,37 +979,77 @@ class NotificationServiceIT implements ServiceConformanceTests {
         optOutOfEverything(citizen);
         String newPhone = randomPhone();
         String code = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequestedV1.TYPE,
-                citizen.subject(), new ContactVerificationRequestedV1(citizen.subject(), "SMS", newPhone, code,
-                        Instant.now().plusSeconds(600), "vi", Instant.now())));
-        await("the code by SMS to the new number", () -> SMS.receivedBy(newPhone).size() == 1);
+        send(
+                EventTopics.IDENTITY,
+                citizen.subject(),
+                cloudEvent(
+                        EventTopics.IDENTITY,
+                        ContactVerificationRequestedV1.TYPE,
+                        citizen.subject(),
+                        new ContactVerificationRequestedV1(
+                                citizen.subject(),
+                                "SMS",
+                                newPhone,
+                                code,
+                                Instant.now().plusSeconds(600),
+                                "vi",
+                                Instant.now())));
+        await(
+                "the code by SMS to the new number",
+                () -> SMS.receivedBy(newPhone).size() == 1);
         assertThat(SMS.receivedBy(newPhone).get(0).text()).contains("Ma xac thuc cua ban la " + code);
-        await("the code's delivery final", () -> jdbc.sql("""
+        await(
+                "the code's delivery final",
+                () -> jdbc.sql("""
                         select count(*) from delivery where recipient_subject = ? and purpose = 'ONE_TIME_CODE'
-                        and status in ('SENT', 'DELIVERED') and text_body is null and html_body is null""")
-                .param(citizen.subject()).query(Long.class).single() == 1);
+                        and status in ('SENT', 'DELIVERED') and text_body is null and html_body is null""").param(citizen.subject()).query(Long.class).single() == 1);
         // one channel, one destination: nothing to the current phone or email, no inbox item
-        holds("one delivery of the code", Duration.ofMillis(800), () -> assertThat(jdbc.sql(
-                        "select count(*) from delivery where recipient_subject = ? and kind = 'CONTACT_VERIFICATION'")
-                .param(citizen.subject()).query(Long.class).single()).isEqualTo(1));
+        holds(
+                "one delivery of the code",
+                Duration.ofMillis(800),
+                () -> assertThat(jdbc.sql(
+                                        "select count(*) from delivery where recipient_subject = ? and kind = 'CONTACT_VERIFICATION'")
+                                .param(citizen.subject())
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1));
         assertThat(inboxCount(citizen.subject(), "CONTACT_VERIFICATION")).isZero();
-        assertThat(SMS.receivedBy(citizen.phone()).stream().filter(s -> s.text().contains(code))).isEmpty();
-        assertThat(emailsTo(citizen.email()).stream().filter(m -> textOf(m).contains(code))).isEmpty();
+        assertThat(SMS.receivedBy(citizen.phone()).stream().filter(s -> s.text().contains(code)))
+                .isEmpty();
+        assertThat(emailsTo(citizen.email()).stream().filter(m -> textOf(m).contains(code)))
+                .isEmpty();
         assertThat(jdbc.sql("""
                         select count(*) from delivery where coalesce(title, '') || coalesce(text_body, '')
-                        || coalesce(html_body, '') || coalesce(last_error, '') like ?""")
-                .param("%" + code + "%").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from inbox_item where body like ?").param("%" + code + "%")
-                .query(Long.class).single()).isZero();
+                        || coalesce(html_body, '') || coalesce(last_error, '') like ?""").param("%" + code + "%").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from inbox_item where body like ?")
+                        .param("%" + code + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(output.getAll()).doesNotContain(code).doesNotContain(newPhone);
 
         // a code that expired before it could be sent is not sent
         String lateCode = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
         String otherPhone = randomPhone();
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactVerificationRequestedV1.TYPE,
-                citizen.subject(), new ContactVerificationRequestedV1(citizen.subject(), "SMS", otherPhone, lateCode,
-                        Instant.now().minusSeconds(1), "vi", Instant.now().minusSeconds(600))));
-        await("the expired code failed", () -> jdbc.sql("""
+        send(
+                EventTopics.IDENTITY,
+                citizen.subject(),
+                cloudEvent(
+                        EventTopics.IDENTITY,
+                        ContactVerificationRequestedV1.TYPE,
+                        citizen.subject(),
+                        new ContactVerificationRequestedV1(
+                                citizen.subject(),
+                                "SMS",
+                                otherPhone,
+                                lateCode,
+                                Instant.now().minusSeconds(1),
+                                "vi",
+                                Instant.now().minusSeconds(600))));
+        await(
+                "the expired code failed",
+                () -> jdbc.sql("""
                         select count(*) from delivery where destination = ? and status = 'FAILED' and last_error = 'expired'
                         and text_body is null""").param(otherPhone).query(Long.class).single() == 1);
         assertThat(SMS.receivedBy(otherPhone)).isEmpty();
@@ -666,18 +1062,42 @@ class NotificationServiceIT implements ServiceConformanceTests {
         String newEmail = "new-" + citizen.subject().substring(0, 8) + "@example.vn";
         directory.lookup(citizen.subject()); // something cached, to be evicted
         assertThat(directory.cached(citizen.subject())).isPresent();
-        send(EventTopics.IDENTITY, citizen.subject(), cloudEvent(EventTopics.IDENTITY, ContactChangedV1.TYPE,
-                citizen.subject(), new ContactChangedV1(citizen.subject(), "EMAIL", newEmail, citizen.phone(),
-                        citizen.email(), Instant.parse("2026-11-22T03:05:00Z"))));
-        await("the notice to the new address", () -> emailsTo(newEmail).stream()
-                .anyMatch(m -> subjectOf(m).equals("Thông tin liên hệ của tài khoản đã thay đổi")));
-        await("the notice to the previous address", () -> emailsTo(citizen.email()).stream()
-                .anyMatch(m -> textOf(m).contains("Địa chỉ email nhận thông báo") && textOf(m).contains("10:05 22/11/2026")));
-        await("the SMS notice", () -> SMS.receivedBy(citizen.phone()).stream().anyMatch(s -> s.text().contains("Email cua tai khoan da thay doi")));
+        send(
+                EventTopics.IDENTITY,
+                citizen.subject(),
+                cloudEvent(
+                        EventTopics.IDENTITY,
+                        ContactChangedV1.TYPE,
+                        citizen.subject(),
+                        new ContactChangedV1(
+                                citizen.subject(),
+                                "EMAIL",
+                                newEmail,
+                                citizen.phone(),
+                                citizen.email(),
+                                Instant.parse("2026-11-22T03:05:00Z"))));
+        await(
+                "the notice to the new address",
+                () -> emailsTo(newEmail).stream()
+                        .anyMatch(m -> subjectOf(m).equals("Thông tin liên hệ của tài khoản đã thay đổi")));
+        await(
+                "the notice to the previous address",
+                () -> emailsTo(citizen.email()).stream()
+                        .anyMatch(m -> textOf(m).contains("Địa chỉ email nhận thông báo")
+                                && textOf(m).contains("10:05 22/11/2026")));
+        await(
+                "the SMS notice",
+                () -> SMS.receivedBy(citizen.phone()).stream()
+                        .anyMatch(s -> s.text().contains("Email cua tai khoan da thay doi")));
         assertThat(inboxCount(citizen.subject(), "CONTACT_CHANGED")).isEqualTo(1);
-        assertThat(jdbc.sql("select email from recipient_contact where subject = ?").param(citizen.subject())
-                .query(String.class).single()).isEqualTo(newEmail);
-        assertThat(directory.cached(citizen.subject())).as("evicted on ContactChangedV1").isEmpty();
+        assertThat(jdbc.sql("select email from recipient_contact where subject = ?")
+                        .param(citizen.subject())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(newEmail);
+        assertThat(directory.cached(citizen.subject()))
+                .as("evicted on ContactChangedV1")
+                .isEmpty();
         assertThat(jdbc.sql("""
                         select purpose || ':' || channel from delivery where recipient_subject = ? and kind = 'CONTACT_CHANGED'
                         order by purpose, channel""").param(citizen.subject()).query(String.class).list())
@@ -688,40 +1108,75 @@ class NotificationServiceIT implements ServiceConformanceTests {
 
     @Test
     void smsDeliveryReceiptsMoveTheStatusForwardOnly() {
-        SMS.receipts("http://127.0.0.1:" + port + "/api/v1/notifications/sms/receipts", "it-receipt-key", Duration.ofMillis(200));
+        SMS.receipts(
+                "http://127.0.0.1:" + port + "/api/v1/notifications/sms/receipts",
+                "it-receipt-key",
+                Duration.ofMillis(200));
         try {
             Citizen citizen = registeredCitizen();
             String code = dossierCode();
-            send(EventTopics.DOSSIER, code, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIVED, code,
-                    dossierEvent(code, citizen.subject(), "RECEIVED")));
-            await("the SMS delivered", () -> "DELIVERED".equals(smsDeliveryStatus(citizen.subject(), "DOSSIER_RECEIVED")));
-            SmsGatewaySimulator.Sms sms = smsAbout(citizen.phone(), code, "tiep nhan").get(0);
+            send(
+                    EventTopics.DOSSIER,
+                    code,
+                    cloudEvent(
+                            EventTopics.DOSSIER,
+                            DossierLifecycleEventV1.RECEIVED,
+                            code,
+                            dossierEvent(code, citizen.subject(), "RECEIVED")));
+            await(
+                    "the SMS delivered",
+                    () -> "DELIVERED".equals(smsDeliveryStatus(citizen.subject(), "DOSSIER_RECEIVED")));
+            SmsGatewaySimulator.Sms sms =
+                    smsAbout(citizen.phone(), code, "tiep nhan").get(0);
             assertThat(SMS.status(sms.id())).isEqualTo("DELIVERED");
             assertThat(jdbc.sql("""
                             select count(*) from delivery where id = ?::uuid and provider_id = ? and sent_at is not null
-                            and delivered_at is not null""").param(sms.reference()).param(sms.id()).query(Long.class).single())
+                            and delivered_at is not null""")
+                            .param(sms.reference())
+                            .param(sms.id())
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(1);
 
             // a late "undeliverable" for a delivered message changes nothing; a wrong key is refused
-            String receipt = "{\"id\":\"" + sms.id() + "\",\"reference\":\"" + sms.reference() + "\",\"status\":\"UNDELIVERABLE\"}";
-            assertThat(service().post("/api/v1/notifications/sms/receipts", null, receipt, "X-Api-Key", "it-receipt-key")
-                    .statusCode()).isEqualTo(204);
-            assertProblem(service().post("/api/v1/notifications/sms/receipts", null, receipt, "X-Api-Key", "wrong"), 401,
+            String receipt = "{\"id\":\"" + sms.id() + "\",\"reference\":\"" + sms.reference()
+                    + "\",\"status\":\"UNDELIVERABLE\"}";
+            assertThat(service()
+                            .post("/api/v1/notifications/sms/receipts", null, receipt, "X-Api-Key", "it-receipt-key")
+                            .statusCode())
+                    .isEqualTo(204);
+            assertProblem(
+                    service().post("/api/v1/notifications/sms/receipts", null, receipt, "X-Api-Key", "wrong"),
+                    401,
                     "invalid-receipt-key");
             assertThat(smsDeliveryStatus(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo("DELIVERED");
             // the database itself refuses a backward move
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update delivery set status = 'SENT' where id = ?::uuid")
-                    .param(sms.reference()).update()).isInstanceOf(DataAccessException.class)
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.sql("update delivery set status = 'SENT' where id = ?::uuid")
+                                    .param(sms.reference())
+                                    .update())
+                    .isInstanceOf(DataAccessException.class)
                     .hasMessageContaining("cannot move from DELIVERED to SENT");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update delivery set status = 'PENDING' where id = ?::uuid")
-                    .param(sms.reference()).update()).isInstanceOf(DataAccessException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.sql("update delivery set status = 'PENDING' where id = ?::uuid")
+                                    .param(sms.reference())
+                                    .update())
+                    .isInstanceOf(DataAccessException.class);
 
             // the handset could not be reached: SENT -> FAILED
             SMS.failDeliveries(1);
             String next = dossierCode();
-            send(EventTopics.DOSSIER, next, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.FORWARDED, next,
-                    dossierEvent(next, citizen.subject(), "IN_PROCESSING")));
-            await("the undeliverable SMS failed", () -> "FAILED".equals(smsDeliveryStatus(citizen.subject(), "DOSSIER_FORWARDED")));
+            send(
+                    EventTopics.DOSSIER,
+                    next,
+                    cloudEvent(
+                            EventTopics.DOSSIER,
+                            DossierLifecycleEventV1.FORWARDED,
+                            next,
+                            dossierEvent(next, citizen.subject(), "IN_PROCESSING")));
+            await(
+                    "the undeliverable SMS failed",
+                    () -> "FAILED".equals(smsDeliveryStatus(citizen.subject(), "DOSSIER_FORWARDED")));
         } finally {
             SMS.receipts(null, null, Duration.ofMillis(300));
         }
@@ -737,80 +1192,173 @@ class NotificationServiceIT implements ServiceConformanceTests {
                                               text_body, attempts, last_error, failed_at, created_at)
                         values (?, ?, 'DOSSIER_RECEIVED', ?, 'SMS', 'FAILED', ?, 'Hồ sơ đã được tiếp nhận', ?, 8, ?, now(),
                                 now() + interval '1 hour')""")
-                .params(failed, "evt-" + failed, citizen.subject(), citizen.phone(), "DVC: " + marker,
-                        "IllegalStateException: gateway refused " + citizen.phone()).update();
+                .params(
+                        failed,
+                        "evt-" + failed,
+                        citizen.subject(),
+                        citizen.phone(),
+                        "DVC: " + marker,
+                        "IllegalStateException: gateway refused " + citizen.phone())
+                .update();
         String admin = issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
 
         HttpResponse<String> list = service().get("/api/v1/notifications/admin/deliveries?status=FAILED&size=5", admin);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         String tail = citizen.phone().substring(citizen.phone().length() - 3);
-        assertThat(list.body()).contains(failed.toString(), "\"status\":\"FAILED\"", "\"channel\":\"SMS\"",
-                        "\"destination\":\"*******" + tail + "\"", "gateway refused [number]", "\"attempts\":8")
-                .doesNotContain(marker).doesNotContain(citizen.phone()).doesNotContain("Hồ sơ đã được tiếp nhận");
-        assertProblem(service().get("/api/v1/notifications/admin/deliveries", tokenOf(citizen.subject())), 403, "forbidden");
-        assertProblem(service().post("/api/v1/notifications/admin/deliveries/" + failed + "/retry", tokenOf(citizen.subject()), null),
-                403, "forbidden");
-        assertProblem(service().get("/api/v1/notifications/admin/deliveries?status=LOST", admin), 400, "validation-failed");
+        assertThat(list.body())
+                .contains(
+                        failed.toString(),
+                        "\"status\":\"FAILED\"",
+                        "\"channel\":\"SMS\"",
+                        "\"destination\":\"*******" + tail + "\"",
+                        "gateway refused [number]",
+                        "\"attempts\":8")
+                .doesNotContain(marker)
+                .doesNotContain(citizen.phone())
+                .doesNotContain("Hồ sơ đã được tiếp nhận");
+        assertProblem(
+                service().get("/api/v1/notifications/admin/deliveries", tokenOf(citizen.subject())), 403, "forbidden");
+        assertProblem(
+                service()
+                        .post(
+                                "/api/v1/notifications/admin/deliveries/" + failed + "/retry",
+                                tokenOf(citizen.subject()),
+                                null),
+                403,
+                "forbidden");
+        assertProblem(
+                service().get("/api/v1/notifications/admin/deliveries?status=LOST", admin), 400, "validation-failed");
 
-        HttpResponse<String> retried = service().post("/api/v1/notifications/admin/deliveries/" + failed + "/retry", admin, null);
+        HttpResponse<String> retried =
+                service().post("/api/v1/notifications/admin/deliveries/" + failed + "/retry", admin, null);
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
         assertThat(retried.body()).contains("\"status\":\"PENDING\"", "\"attempts\":0", "\"retriedBy\":");
-        await("the retried SMS", () -> SMS.receivedBy(citizen.phone()).stream().anyMatch(s -> s.text().contains(marker)));
-        await("the retried delivery sent", () -> List.of("SENT", "DELIVERED").contains(jdbc.sql(
-                "select status from delivery where id = ?").param(failed).query(String.class).single()));
-        assertThat(jdbc.sql("select retried_by from delivery_retry where delivery_id = ?").param(failed)
-                .query(String.class).list()).hasSize(1).allMatch(who -> who != null && !who.isBlank());
-        assertProblem(service().post("/api/v1/notifications/admin/deliveries/" + failed + "/retry", admin, null), 409,
+        await(
+                "the retried SMS",
+                () -> SMS.receivedBy(citizen.phone()).stream()
+                        .anyMatch(s -> s.text().contains(marker)));
+        await(
+                "the retried delivery sent",
+                () -> List.of("SENT", "DELIVERED")
+                        .contains(jdbc.sql("select status from delivery where id = ?")
+                                .param(failed)
+                                .query(String.class)
+                                .single()));
+        assertThat(jdbc.sql("select retried_by from delivery_retry where delivery_id = ?")
+                        .param(failed)
+                        .query(String.class)
+                        .list())
+                .hasSize(1)
+                .allMatch(who -> who != null && !who.isBlank());
+        assertProblem(
+                service().post("/api/v1/notifications/admin/deliveries/" + failed + "/retry", admin, null),
+                409,
                 "delivery-not-retryable");
-        assertProblem(service().post("/api/v1/notifications/admin/deliveries/" + UUID.randomUUID() + "/retry", admin, null),
-                404, "delivery-not-found");
+        assertProblem(
+                service().post("/api/v1/notifications/admin/deliveries/" + UUID.randomUUID() + "/retry", admin, null),
+                404,
+                "delivery-not-found");
     }
 
     @Test
     void officersKnownFromTheirTokenHearOfNewAndTransferredDossiersOfTheirAgencyOnlyOnceTheyCanBeReceived() {
-        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H" + UUID.randomUUID().toString().substring(0, 6);
+        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H"
+                + UUID.randomUUID().toString().substring(0, 6);
         String officerName = "canbo." + UUID.randomUUID().toString().substring(0, 8);
         String officerToken = issuer.staff(officerName, "OFFICER", agency);
-        String officer = java.util.UUID.nameUUIDFromBytes(officerName.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        assertThat(service().get("/api/v1/notifications", officerToken).statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("select agency_code from agency_officer where subject = ?").param(officer)
-                .query(String.class).single()).isEqualTo(agency);
+        String officer = java.util
+                .UUID
+                .nameUUIDFromBytes(officerName.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        assertThat(service().get("/api/v1/notifications", officerToken).statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select agency_code from agency_officer where subject = ?")
+                        .param(officer)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(agency);
 
         Citizen citizen = registeredCitizen();
         String unpaid = dossierCode();
-        send(EventTopics.DOSSIER, unpaid, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, unpaid,
-                atAgency(dossierEvent(unpaid, citizen.subject(), "AWAITING_PAYMENT"), agency)));
+        send(
+                EventTopics.DOSSIER,
+                unpaid,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.SUBMITTED,
+                        unpaid,
+                        atAgency(dossierEvent(unpaid, citizen.subject(), "AWAITING_PAYMENT"), agency)));
         String paid = dossierCode();
-        send(EventTopics.DOSSIER, paid, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.SUBMITTED, paid,
-                atAgency(paidEvent(paid, citizen.subject()), agency)));
+        send(
+                EventTopics.DOSSIER,
+                paid,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.SUBMITTED,
+                        paid,
+                        atAgency(paidEvent(paid, citizen.subject()), agency)));
         String transferred = dossierCode();
-        send(EventTopics.DOSSIER, transferred, cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.TRANSFERRED, transferred,
-                atAgency(dossierEvent(transferred, citizen.subject(), "TRANSFERRED"), agency)));
+        send(
+                EventTopics.DOSSIER,
+                transferred,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.TRANSFERRED,
+                        transferred,
+                        atAgency(dossierEvent(transferred, citizen.subject(), "TRANSFERRED"), agency)));
 
         await("the new dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(paid)));
-        await("the transferred dossier notice", () -> officerItems(officer).stream().anyMatch(t -> t.contains(transferred)));
+        await(
+                "the transferred dossier notice",
+                () -> officerItems(officer).stream().anyMatch(t -> t.contains(transferred)));
         // the citizen: "submitted" for the unpaid one; for the paid one the receipt notice said it already
         await("the citizen's notice", () -> inboxCount(citizen.subject(), "DOSSIER_SUBMITTED") == 1);
-        holds("no notice of the unpaid dossier", Duration.ofMillis(500),
-                () -> assertThat(officerItems(officer)).noneMatch(t -> t.contains(unpaid)).hasSize(2));
+        holds(
+                "no notice of the unpaid dossier",
+                Duration.ofMillis(500),
+                () -> assertThat(officerItems(officer))
+                        .noneMatch(t -> t.contains(unpaid))
+                        .hasSize(2));
         assertThat(inboxCount(citizen.subject(), "DOSSIER_SUBMITTED")).isEqualTo(1);
         assertThat(inboxCount(officer, "OFFICER_DOSSIER_TRANSFERRED")).isEqualTo(1);
     }
 
     List<String> officerItems(String officer) {
         return jdbc.sql("select title from inbox_item where recipient_subject = ? and kind like 'OFFICER_%'")
-                .param(officer).query(String.class).list();
+                .param(officer)
+                .query(String.class)
+                .list();
     }
 
     static DossierLifecycleEventV1 atAgency(DossierLifecycleEventV1 d, String agency) {
-        return new DossierLifecycleEventV1(d.dossierCode(), d.procedureCode(), d.procedureName(), agency, "UBND xã thử nghiệm",
-                d.applicantSubject(), null, d.fromStatus(), d.toStatus(), d.action(), d.actorSubject(), d.actorRole(),
-                d.reason(), d.dueDate(), d.missingDocuments(), d.feeVnd(), d.occurredAt(), d.score());
+        return new DossierLifecycleEventV1(
+                d.dossierCode(),
+                d.procedureCode(),
+                d.procedureName(),
+                agency,
+                "UBND xã thử nghiệm",
+                d.applicantSubject(),
+                null,
+                d.fromStatus(),
+                d.toStatus(),
+                d.action(),
+                d.actorSubject(),
+                d.actorRole(),
+                d.reason(),
+                d.dueDate(),
+                d.missingDocuments(),
+                d.feeVnd(),
+                d.occurredAt(),
+                d.score());
     }
 
     String smsDeliveryStatus(String subject, String kind) {
         return jdbc.sql("select status from delivery where recipient_subject = ? and kind = ? and channel = 'SMS'")
-                .param(subject).param(kind).query(String.class).optional().orElse(null);
+                .param(subject)
+                .param(kind)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     void optOutOfEverything(Citizen citizen) {
@@ -828,18 +1376,31 @@ class NotificationServiceIT implements ServiceConformanceTests {
 
     // ------------------------------------------------------------------ helpers
 
-    record Citizen(String subject, String email, String phone) {
-    }
+    record Citizen(String subject, String email, String phone) {}
 
     /** A citizen registered through identity-service's event, so their contacts are known here. */
     Citizen registeredCitizen() {
         String subject = UUID.randomUUID().toString();
-        Citizen citizen = new Citizen(subject, "cd-" + subject.substring(0, 8) + "@example.vn",
+        Citizen citizen = new Citizen(
+                subject,
+                "cd-" + subject.substring(0, 8) + "@example.vn",
                 "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
-        send(EventTopics.IDENTITY, subject, cloudEvent(EventTopics.IDENTITY, CitizenRegisteredV1.TYPE, subject,
-                new CitizenRegisteredV1(subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
-        await("the citizen's contacts", () -> jdbc.sql("select count(*) from recipient_contact where subject = ? and email is not null")
-                .param(subject).query(Long.class).single() == 1);
+        send(
+                EventTopics.IDENTITY,
+                subject,
+                cloudEvent(
+                        EventTopics.IDENTITY,
+                        CitizenRegisteredV1.TYPE,
+                        subject,
+                        new CitizenRegisteredV1(
+                                subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
+        await(
+                "the citizen's contacts",
+                () -> jdbc.sql("select count(*) from recipient_contact where subject = ? and email is not null")
+                                .param(subject)
+                                .query(Long.class)
+                                .single()
+                        == 1);
         return citizen;
     }
 
@@ -849,16 +1410,41 @@ class NotificationServiceIT implements ServiceConformanceTests {
     }
 
     static DossierLifecycleEventV1 dossierEvent(String code, String applicant, String toStatus) {
-        return new DossierLifecycleEventV1(code, "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
-                "UBND phường Ba Đình", applicant, null, DossierStatus.SUBMITTED, DossierStatus.fromWire(toStatus), "receive",
-                "officer-1", "OFFICER", null, LocalDate.of(2026, 12, 15), List.of(), 0L, Instant.now(), null);
+        return new DossierLifecycleEventV1(
+                code,
+                "1.001234",
+                "Đăng ký khai sinh",
+                "000.00.01.H26",
+                "UBND phường Ba Đình",
+                applicant,
+                null,
+                DossierStatus.SUBMITTED,
+                DossierStatus.fromWire(toStatus),
+                "receive",
+                "officer-1",
+                "OFFICER",
+                null,
+                LocalDate.of(2026, 12, 15),
+                List.of(),
+                0L,
+                Instant.now(),
+                null);
     }
 
     /** The CloudEvent JSON exactly as a publisher's outbox relay puts it on the topic. */
     String cloudEvent(String topic, String type, String subject, Object data) {
         String source = "/" + topic.split("\\.")[1] + "-service";
-        return json.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
-                type, subject, Instant.now().toString(), "application/json", null, null, json.valueToTree(data)));
+        return json.writeValueAsString(new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                UUID.randomUUID().toString(),
+                source,
+                type,
+                subject,
+                Instant.now().toString(),
+                "application/json",
+                null,
+                null,
+                json.valueToTree(data)));
     }
 
     void send(String topic, String key, String value) {
@@ -871,26 +1457,36 @@ class NotificationServiceIT implements ServiceConformanceTests {
 
     long inboxCount(String subject, String kind) {
         return jdbc.sql("select count(*) from inbox_item where recipient_subject = ? and kind = ?")
-                .param(subject).param(kind).query(Long.class).single();
+                .param(subject)
+                .param(kind)
+                .query(Long.class)
+                .single();
     }
 
     List<MimeMessage> emailsTo(String address) {
-        return Arrays.stream(smtp.greenMail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().contains(address));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
     }
 
     List<MimeMessage> emailsAbout(String address, String code, String words) {
-        return emailsTo(address).stream().filter(m -> subjectOf(m).contains(code) && subjectOf(m).contains(words)
-                || subjectOf(m).contains(words) && textOf(m).contains(code)).toList();
+        return emailsTo(address).stream()
+                .filter(m -> subjectOf(m).contains(code) && subjectOf(m).contains(words)
+                        || subjectOf(m).contains(words) && textOf(m).contains(code))
+                .toList();
     }
 
     List<SmsGatewaySimulator.Sms> smsAbout(String phone, String code, String words) {
-        return SMS.receivedBy(phone).stream().filter(s -> s.text().contains(code) && s.text().contains(words)).toList();
+        return SMS.receivedBy(phone).stream()
+                .filter(s -> s.text().contains(code) && s.text().contains(words))
+                .toList();
     }
 
     static String subjectOf(MimeMessage m) {
@@ -937,9 +1533,14 @@ class NotificationServiceIT implements ServiceConformanceTests {
 
     HttpResponse<String> put(String path, String token, String body) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -949,13 +1550,18 @@ class NotificationServiceIT implements ServiceConformanceTests {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(100))
                 .until(condition::getAsBoolean);
     }
 
     /** {@code assertion} holds, and keeps holding for {@code duration} (nothing more arrives meanwhile). */
     static void holds(String what, Duration duration, ThrowingRunnable assertion) {
-        Awaitility.await(what).during(duration).atMost(duration.plusSeconds(10)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await(what)
+                .during(duration)
+                .atMost(duration.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(assertion);
     }
 

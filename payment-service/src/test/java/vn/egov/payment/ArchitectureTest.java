@@ -1,6 +1,13 @@
 package vn.egov.payment;
 
+import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
+import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublish;
+import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
+import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
+import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.egov.contracts.payment.PaymentCancelledV1;
 import vn.egov.contracts.payment.PaymentExpiredV1;
@@ -10,14 +17,6 @@ import vn.egov.contracts.payment.PaymentOrderCreatedV1;
 import vn.egov.contracts.payment.PaymentRefundedV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.payment.order.PaymentLifecycle;
-
-import java.util.Set;
-
-import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
-import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublish;
-import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
-import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
-import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
 
 /** The rules of vn.egov.testsupport.architecture.ArchitectureRules, applied to payment-service. */
 class ArchitectureTest {
@@ -33,9 +32,16 @@ class ArchitectureTest {
     @Test
     void onlyThePaymentLifecyclePublishesStatusEvents() {
         onlyTheseWriteToTheOutbox(PaymentLifecycle.class.getName()).check(CLASSES);
-        onlyThesePublish(Set.of(PaymentLifecycle.class.getName()), PaymentOrderCreatedV1.class, PaymentSucceededV1.class,
-                PaymentFailedV1.class, PaymentExpiredV1.class, PaymentCancelledV1.class, PaymentLatePaidV1.class,
-                PaymentRefundedV1.class).check(CLASSES);
+        onlyThesePublish(
+                        Set.of(PaymentLifecycle.class.getName()),
+                        PaymentOrderCreatedV1.class,
+                        PaymentSucceededV1.class,
+                        PaymentFailedV1.class,
+                        PaymentExpiredV1.class,
+                        PaymentCancelledV1.class,
+                        PaymentLatePaidV1.class,
+                        PaymentRefundedV1.class)
+                .check(CLASSES);
     }
 
     /** The payment gateway's merchant API (query, refund) is the one outbound call. */

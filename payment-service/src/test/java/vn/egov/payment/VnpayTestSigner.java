@@ -1,7 +1,5 @@
 package vn.egov.payment;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -9,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Builds gateway callbacks the way a VNPay gateway signs them, written apart from the production
@@ -19,8 +19,7 @@ final class VnpayTestSigner {
     static final String TMN_CODE = "EGOVDEV1";
     static final String SECRET = "egov-dev-vnpay-hash-secret-0123456789";
 
-    private VnpayTestSigner() {
-    }
+    private VnpayTestSigner() {}
 
     static Map<String, String> ipn(String txnRef, long amountVnd, String responseCode) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -49,8 +48,9 @@ final class VnpayTestSigner {
 
     static String query(Map<String, String> params) {
         StringJoiner joiner = new StringJoiner("&");
-        new TreeMap<>(params).forEach((k, v) -> joiner.add(URLEncoder.encode(k, StandardCharsets.US_ASCII) + "="
-                + URLEncoder.encode(v, StandardCharsets.US_ASCII)));
+        new TreeMap<>(params)
+                .forEach((k, v) -> joiner.add(URLEncoder.encode(k, StandardCharsets.US_ASCII) + "="
+                        + URLEncoder.encode(v, StandardCharsets.US_ASCII)));
         return joiner.toString();
     }
 

@@ -1,6 +1,6 @@
 package vn.egov.platform;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The README's walkthrough and docs/demo.md give a newcomer the same commands, and neither is empty. */
 class DemoDocsTest {
@@ -29,9 +28,17 @@ class DemoDocsTest {
 
         List<String> demoBlocks = bashBlocks(demo);
         assertThat(demoBlocks).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(String.join("\n", demoBlocks)).contains("/api/v1/identity/registrations", "/me/verification",
-                "/api/v1/dossiers", "paymentv2/pay", "/api/v1/notifications", "return-result", "/rating",
-                "/api/v1/public/dossiers/", "/api/v1/statistics/agencies");
+        assertThat(String.join("\n", demoBlocks))
+                .contains(
+                        "/api/v1/identity/registrations",
+                        "/me/verification",
+                        "/api/v1/dossiers",
+                        "paymentv2/pay",
+                        "/api/v1/notifications",
+                        "return-result",
+                        "/rating",
+                        "/api/v1/public/dossiers/",
+                        "/api/v1/statistics/agencies");
         assertThat(bashBlocks(readme.substring(begin, end))).isEqualTo(demoBlocks);
     }
 

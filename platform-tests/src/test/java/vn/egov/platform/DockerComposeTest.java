@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +38,8 @@ class DockerComposeTest {
     private static final List<String> DOMAIN_SERVICES =
             List.of("identity-service", "dossier-service", "payment-service", "notification-service");
     private static final String GATEWAY = "gateway-service";
-    private static final List<String> SERVICES = Stream.concat(DOMAIN_SERVICES.stream(), Stream.of(GATEWAY)).toList();
+    private static final List<String> SERVICES =
+            Stream.concat(DOMAIN_SERVICES.stream(), Stream.of(GATEWAY)).toList();
     private static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka", "keycloak", "smtp", "redis");
 
     /** Stand-ins for outside parties, from devstack: one image, the simulator chosen by its main class. */
@@ -53,16 +53,24 @@ class DockerComposeTest {
             "DB_URL", "DB_USERNAME", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "OIDC_ISSUER_URI", "OIDC_JWK_SET_URI");
     /** Without these the gateway cannot validate tokens or reach its upstreams. */
     private static final Set<String> GATEWAY_REQUIRED = Set.of(
-            "OIDC_ISSUER_URI", "OIDC_JWK_SET_URI", "IDENTITY_SERVICE_URL", "DOSSIER_SERVICE_URL",
-            "PAYMENT_SERVICE_URL", "NOTIFICATION_SERVICE_URL", "KEYCLOAK_URL");
+            "OIDC_ISSUER_URI",
+            "OIDC_JWK_SET_URI",
+            "IDENTITY_SERVICE_URL",
+            "DOSSIER_SERVICE_URL",
+            "PAYMENT_SERVICE_URL",
+            "NOTIFICATION_SERVICE_URL",
+            "KEYCLOAK_URL");
 
     /**
      * Placeholders whose loopback default is meant for the browser or only compared, never connected to
      * from inside the container, so the compose file need not override them.
      */
-    private static final Set<String> LOOPBACK_ON_PURPOSE = Set.of("OIDC_ISSUER_URI", "GATEWAY_CORS_ALLOWED_ORIGINS",
+    private static final Set<String> LOOPBACK_ON_PURPOSE = Set.of(
+            "OIDC_ISSUER_URI",
+            "GATEWAY_CORS_ALLOWED_ORIGINS",
             // payment-service only hands these to the citizen's browser (the gateway's pay page, our return page)
-            "VNPAY_PAY_URL", "VNPAY_RETURN_URL",
+            "VNPAY_PAY_URL",
+            "VNPAY_RETURN_URL",
             // notification-service only writes it into links in messages
             "PORTAL_URL");
 
@@ -100,7 +108,8 @@ class DockerComposeTest {
 
     @Test
     void definesTheFiveServicesAndTheirInfrastructure() {
-        assertThat(composeServices().keySet()).as("services in docker-compose.yml")
+        assertThat(composeServices().keySet())
+                .as("services in docker-compose.yml")
                 .containsAll(SERVICES)
                 .containsAll(INFRASTRUCTURE);
     }
@@ -111,9 +120,11 @@ class DockerComposeTest {
         Map<String, Object> build = map(service(service).get("build"), service + ".build");
         Path context = ROOT.resolve(string(build.get("context"))).normalize();
         assertThat(context).as(service + " build context").isEqualTo(ROOT.resolve(service));
-        Path dockerfile = context.resolve(string(build.getOrDefault("dockerfile", "Dockerfile"))).normalize();
+        Path dockerfile = context.resolve(string(build.getOrDefault("dockerfile", "Dockerfile")))
+                .normalize();
         assertThat(dockerfile).as(service + " Dockerfile").isRegularFile();
-        assertThat(map(build.get("args"), service + ".build.args")).as(service + " build args")
+        assertThat(map(build.get("args"), service + ".build.args"))
+                .as(service + " build args")
                 .containsEntry("SERVICE", service);
     }
 
@@ -121,18 +132,25 @@ class DockerComposeTest {
     @MethodSource("services")
     void publishesTheServerPortOfItsConfigurationOnLoopbackOnly(String service) {
         int port = Integer.parseInt(defaultOf(appProperty(service, "server.port"), service + " server.port"));
-        assertThat(ports(service)).as(service + " ports (host ip, published, container)")
+        assertThat(ports(service))
+                .as(service + " ports (host ip, published, container)")
                 .containsExactly(new PortMapping(LOOPBACK, port, port));
-        assertThat(environment(service)).as(service + " environment").containsEntry("SERVER_PORT", String.valueOf(port));
+        assertThat(environment(service))
+                .as(service + " environment")
+                .containsEntry("SERVER_PORT", String.valueOf(port));
     }
 
     @Test
     void publishesEveryPortOnLoopbackOnlyAndEachHostPortOnce() {
         List<Integer> published = new ArrayList<>();
-        composeServices().keySet().forEach(name -> ports(name).forEach(port -> {
-            assertThat(port.hostIp()).as(name + " publishes " + port + " beyond this machine").isEqualTo(LOOPBACK);
-            published.add(port.published());
-        }));
+        composeServices()
+                .keySet()
+                .forEach(name -> ports(name).forEach(port -> {
+                    assertThat(port.hostIp())
+                            .as(name + " publishes " + port + " beyond this machine")
+                            .isEqualTo(LOOPBACK);
+                    published.add(port.published());
+                }));
         assertThat(published).as("host ports").doesNotHaveDuplicates();
     }
 
@@ -144,28 +162,40 @@ class DockerComposeTest {
         if (appPropertyOptional(service, "spring.mail").isEmpty()) {
             unread.removeAll(AWAITING_CONFIGURATION.getOrDefault(service, Set.of()));
         }
-        assertThat(unread).as("variables docker-compose.yml sets for %s that its application.yml never reads"
-                + " (a typo, or a renamed placeholder)", service).isEmpty();
+        assertThat(unread)
+                .as(
+                        "variables docker-compose.yml sets for %s that its application.yml never reads"
+                                + " (a typo, or a renamed placeholder)",
+                        service)
+                .isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("services")
     void setsEveryVariableItNeedsToReachTheInfrastructure(String service) {
         Set<String> required = DOMAIN_SERVICES.contains(service) ? DOMAIN_REQUIRED : GATEWAY_REQUIRED;
-        assertThat(placeholders(service)).as(service + " application.yml placeholders").containsKeys(required.toArray(String[]::new));
-        assertThat(environment(service)).as(service + " environment in docker-compose.yml").containsKeys(required.toArray(String[]::new));
+        assertThat(placeholders(service))
+                .as(service + " application.yml placeholders")
+                .containsKeys(required.toArray(String[]::new));
+        assertThat(environment(service))
+                .as(service + " environment in docker-compose.yml")
+                .containsKeys(required.toArray(String[]::new));
 
         // inside a container 127.0.0.1 is the container itself: every loopback default must be replaced
         Set<String> loopbackDefaults = placeholders(service).entrySet().stream()
-                .filter(e -> e.getValue().filter(DockerComposeTest::namesLoopback).isPresent())
+                .filter(e ->
+                        e.getValue().filter(DockerComposeTest::namesLoopback).isPresent())
                 .map(Map.Entry::getKey)
                 .filter(name -> !LOOPBACK_ON_PURPOSE.contains(name))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(environment(service).keySet()).as(service + ": placeholders defaulting to a loopback address")
+        assertThat(environment(service).keySet())
+                .as(service + ": placeholders defaulting to a loopback address")
                 .containsAll(loopbackDefaults);
         environment(service).forEach((name, value) -> {
             if (!LOOPBACK_ON_PURPOSE.contains(name)) {
-                assertThat(namesLoopback(value)).as("%s %s=%s points at the container itself", service, name, value).isFalse();
+                assertThat(namesLoopback(value))
+                        .as("%s %s=%s points at the container itself", service, name, value)
+                        .isFalse();
             }
         });
     }
@@ -181,18 +211,26 @@ class DockerComposeTest {
         Map<String, String> env = environment(service);
         placeholders(service).forEach((name, defaultValue) -> {
             Matcher url = LOOPBACK_URL.matcher(defaultValue.orElse(""));
-            if (!url.matches() || LOOPBACK_ON_PURPOSE.contains(name) || OWN_LISTENER.contains(name)
+            if (!url.matches()
+                    || LOOPBACK_ON_PURPOSE.contains(name)
+                    || OWN_LISTENER.contains(name)
                     || !env.containsKey(name)) {
                 return; // not a loopback URL, or set elsewhere, or reported missing by the test above
             }
             int hostPort = Integer.parseInt(url.group(2));
             Map.Entry<String, PortMapping> publisher = composeServices().keySet().stream()
-                    .flatMap(s -> ports(s).stream().filter(p -> p.published() == hostPort).map(p -> Map.entry(s, p)))
+                    .flatMap(s -> ports(s).stream()
+                            .filter(p -> p.published() == hostPort)
+                            .map(p -> Map.entry(s, p)))
                     .findFirst()
-                    .orElseGet(() -> fail("%s's default %s=%s names host port %d, which no container publishes",
+                    .orElseGet(() -> fail(
+                            "%s's default %s=%s names host port %d, which no container publishes",
                             service, name, defaultValue.get(), hostPort));
-            String expected = url.group(1) + publisher.getKey() + ":" + publisher.getValue().target() + url.group(3);
-            assertThat(env.get(name)).as("%s %s (default %s)", service, name, defaultValue.get()).isEqualTo(expected);
+            String expected = url.group(1) + publisher.getKey() + ":"
+                    + publisher.getValue().target() + url.group(3);
+            assertThat(env.get(name))
+                    .as("%s %s (default %s)", service, name, defaultValue.get())
+                    .isEqualTo(expected);
         });
     }
 
@@ -207,29 +245,40 @@ class DockerComposeTest {
     @ParameterizedTest
     @MethodSource("domainServices")
     void usesItsOwnDatabaseCreatedByThePostgresInitScript(String service) {
-        Matcher configured = jdbc(defaultOf(appProperty(service, "spring.datasource.url"), service + " datasource url"));
+        Matcher configured =
+                jdbc(defaultOf(appProperty(service, "spring.datasource.url"), service + " datasource url"));
         Matcher compose = jdbc(environment(service).get("DB_URL"));
         String database = compose.group(3);
-        assertThat(database).as(service + " database in DB_URL vs its application.yml").isEqualTo(configured.group(3));
+        assertThat(database)
+                .as(service + " database in DB_URL vs its application.yml")
+                .isEqualTo(configured.group(3));
         assertThat(compose.group(1)).as(service + " database host").isEqualTo("postgres");
         assertThat(Optional.ofNullable(compose.group(2)).map(Integer::valueOf).orElse(5432))
-                .as(service + " database port").isEqualTo(5432);
-        assertThat(initScriptDatabases()).as("databases created by the postgres init script").contains(database);
+                .as(service + " database port")
+                .isEqualTo(5432);
+        assertThat(initScriptDatabases())
+                .as("databases created by the postgres init script")
+                .contains(database);
 
         Map<String, Object> postgresEnv = rawEnvironment("postgres");
         Map<String, Object> serviceEnv = rawEnvironment(service);
-        assertThat(string(serviceEnv.get("DB_USERNAME"))).as(service + " DB_USERNAME vs POSTGRES_USER")
+        assertThat(string(serviceEnv.get("DB_USERNAME")))
+                .as(service + " DB_USERNAME vs POSTGRES_USER")
                 .isEqualTo(string(postgresEnv.get("POSTGRES_USER")));
         // compared before interpolation: one override of EGOV_DB_PASSWORD must change both
-        assertThat(string(serviceEnv.get("DB_PASSWORD"))).as(service + " DB_PASSWORD vs POSTGRES_PASSWORD")
+        assertThat(string(serviceEnv.get("DB_PASSWORD")))
+                .as(service + " DB_PASSWORD vs POSTGRES_PASSWORD")
                 .isEqualTo(string(postgresEnv.get("POSTGRES_PASSWORD")));
     }
 
     @Test
     void givesEveryDomainServiceADatabaseOfItsOwn() {
-        List<String> databases = DOMAIN_SERVICES.stream().map(s -> jdbc(environment(s).get("DB_URL")).group(3)).toList();
+        List<String> databases = DOMAIN_SERVICES.stream()
+                .map(s -> jdbc(environment(s).get("DB_URL")).group(3))
+                .toList();
         assertThat(databases).as("databases of the domain services").doesNotHaveDuplicates();
-        assertThat(initScriptDatabases()).as("databases created by the postgres init script")
+        assertThat(initScriptDatabases())
+                .as("databases created by the postgres init script")
                 .containsExactlyInAnyOrderElementsOf(databases);
     }
 
@@ -238,8 +287,12 @@ class DockerComposeTest {
     void reachesKafkaThroughTheInternalListener(String service) {
         Map<String, String> advertised = kafkaListeners("KAFKA_ADVERTISED_LISTENERS");
         for (String server : environment(service).get("KAFKA_BOOTSTRAP_SERVERS").split(",")) {
-            assertThat(advertised).as("Kafka advertised listeners (name -> host:port)").containsValue(server.trim());
-            assertThat(server.trim()).as(service + " KAFKA_BOOTSTRAP_SERVERS host").startsWith("kafka:");
+            assertThat(advertised)
+                    .as("Kafka advertised listeners (name -> host:port)")
+                    .containsValue(server.trim());
+            assertThat(server.trim())
+                    .as(service + " KAFKA_BOOTSTRAP_SERVERS host")
+                    .startsWith("kafka:");
         }
     }
 
@@ -248,15 +301,21 @@ class DockerComposeTest {
     void validatesTokensOfTheComposeKeycloak(String service) {
         Map<String, String> env = environment(service);
         String realm = realmName();
-        assertThat(env.get("OIDC_ISSUER_URI")).as(service + " OIDC_ISSUER_URI (Keycloak's --hostname + realm)")
+        assertThat(env.get("OIDC_ISSUER_URI"))
+                .as(service + " OIDC_ISSUER_URI (Keycloak's --hostname + realm)")
                 .isEqualTo(keycloakOption("hostname") + "/realms/" + realm);
         URI jwks = URI.create(env.get("OIDC_JWK_SET_URI"));
         assertThat(jwks.getHost()).as(service + " OIDC_JWK_SET_URI host").isEqualTo("keycloak");
-        assertThat(jwks.getPort()).as(service + " OIDC_JWK_SET_URI port").isEqualTo(Integer.parseInt(keycloakOption("http-port")));
-        assertThat(jwks.getPath()).as(service + " OIDC_JWK_SET_URI path")
-                .isEqualTo(keycloakOption("http-relative-path") + "/realms/" + realm + "/protocol/openid-connect/certs");
+        assertThat(jwks.getPort())
+                .as(service + " OIDC_JWK_SET_URI port")
+                .isEqualTo(Integer.parseInt(keycloakOption("http-port")));
+        assertThat(jwks.getPath())
+                .as(service + " OIDC_JWK_SET_URI path")
+                .isEqualTo(
+                        keycloakOption("http-relative-path") + "/realms/" + realm + "/protocol/openid-connect/certs");
         if (env.containsKey("OIDC_AUDIENCE")) {
-            assertThat(env.get("OIDC_AUDIENCE")).as(service + " OIDC_AUDIENCE vs its application.yml default")
+            assertThat(env.get("OIDC_AUDIENCE"))
+                    .as(service + " OIDC_AUDIENCE vs its application.yml default")
                     .isEqualTo(placeholders(service).get("OIDC_AUDIENCE").orElse(null));
         }
     }
@@ -265,7 +324,8 @@ class DockerComposeTest {
     @MethodSource("domainServices")
     void startsOnceItsInfrastructureIsHealthy(String service) {
         Map<String, String> dependsOn = dependsOn(service);
-        assertThat(dependsOn).as(service + " depends_on (service -> condition)")
+        assertThat(dependsOn)
+                .as(service + " depends_on (service -> condition)")
                 .containsEntry("postgres", "service_healthy")
                 .containsEntry("kafka", "service_healthy");
     }
@@ -274,9 +334,13 @@ class DockerComposeTest {
     @MethodSource("services")
     void waitsOnlyForServicesThatReportTheirHealth(String service) {
         dependsOn(service).forEach((dependency, condition) -> {
-            assertThat(composeServices()).as(service + " depends on an unknown service").containsKey(dependency);
+            assertThat(composeServices())
+                    .as(service + " depends on an unknown service")
+                    .containsKey(dependency);
             assertThat(condition).as(service + " depends_on " + dependency).isEqualTo("service_healthy");
-            assertThat(healthcheckTest(dependency)).as(dependency + " healthcheck").isNotBlank();
+            assertThat(healthcheckTest(dependency))
+                    .as(dependency + " healthcheck")
+                    .isNotBlank();
         });
     }
 
@@ -284,11 +348,13 @@ class DockerComposeTest {
     @MethodSource("services")
     void reportsItsReadinessToDocker(String service) {
         String port = defaultOf(appProperty(service, "server.port"), service + " server.port");
-        assertThat(healthcheckTest(service)).as(service + " healthcheck")
+        assertThat(healthcheckTest(service))
+                .as(service + " healthcheck")
                 .contains("/actuator/health/readiness")
                 .containsPattern("\\b127\\.0\\.0\\.1[:/]" + port + "\\b");
         assertThat(string(appProperty(service, "management.endpoint.health.probes.enabled")))
-                .as(service + " must expose /actuator/health/readiness").isEqualTo("true");
+                .as(service + " must expose /actuator/health/readiness")
+                .isEqualTo("true");
     }
 
     /**
@@ -305,9 +371,11 @@ class DockerComposeTest {
         listensOnEveryInterfaceOfItsContainer(portal);
         reportsItsReadinessToDocker(portal);
         waitsOnlyForServicesThatReportTheirHealth(portal);
-        assertThat(environment(portal)).as("web-portal reaches the API through the gateway")
+        assertThat(environment(portal))
+                .as("web-portal reaches the API through the gateway")
                 .containsEntry("PORTAL_API_URL", "http://gateway-service:8080");
-        assertThat(environment(GATEWAY)).as("the gateway routes the pages to web-portal")
+        assertThat(environment(GATEWAY))
+                .as("the gateway routes the pages to web-portal")
                 .containsEntry("WEB_PORTAL_URL", "http://web-portal:8085");
     }
 
@@ -315,7 +383,8 @@ class DockerComposeTest {
     void infrastructureReportsItsHealth() {
         assertThat(healthcheckTest("postgres")).contains("pg_isready");
         assertThat(healthcheckTest("kafka")).containsPattern("kafka-(broker-api-versions|topics)\\.sh");
-        assertThat(healthcheckTest("keycloak")).as("keycloak healthcheck: readiness on the management port")
+        assertThat(healthcheckTest("keycloak"))
+                .as("keycloak healthcheck: readiness on the management port")
                 .contains("127.0.0.1/" + keycloakOption("http-management-port"))
                 .contains("GET " + keycloakOption("http-relative-path") + "/health/ready ");
         assertThat(keycloakOption("health-enabled")).isEqualTo("true");
@@ -328,20 +397,29 @@ class DockerComposeTest {
         Set<String> upstreams = env.keySet().stream()
                 .filter(name -> name.endsWith("_SERVICE_URL") || name.equals("KEYCLOAK_URL"))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(upstreams).as("gateway upstream variables").containsAll(
-                GATEWAY_REQUIRED.stream().filter(n -> n.endsWith("_URL") && !n.startsWith("OIDC")).toList());
+        assertThat(upstreams)
+                .as("gateway upstream variables")
+                .containsAll(GATEWAY_REQUIRED.stream()
+                        .filter(n -> n.endsWith("_URL") && !n.startsWith("OIDC"))
+                        .toList());
         for (String name : upstreams) {
             URI uri = URI.create(env.get(name));
             String host = uri.getHost();
             String expectedHost = name.equals("KEYCLOAK_URL")
                     ? "keycloak"
-                    : name.substring(0, name.length() - "_SERVICE_URL".length()).toLowerCase().replace('_', '-') + "-service";
+                    : name.substring(0, name.length() - "_SERVICE_URL".length())
+                                    .toLowerCase()
+                                    .replace('_', '-') + "-service";
             assertThat(host).as("gateway " + name + " host").isEqualTo(expectedHost);
-            assertThat(composeServices()).as("gateway " + name + " names a compose service").containsKey(host);
+            assertThat(composeServices())
+                    .as("gateway " + name + " names a compose service")
+                    .containsKey(host);
             int listening = host.equals("keycloak")
                     ? Integer.parseInt(keycloakOption("http-port"))
                     : Integer.parseInt(environment(host).get("SERVER_PORT"));
-            assertThat(uri.getPort()).as("gateway " + name + " port (where " + host + " listens)").isEqualTo(listening);
+            assertThat(uri.getPort())
+                    .as("gateway " + name + " port (where " + host + " listens)")
+                    .isEqualTo(listening);
         }
         // every route of the gateway reads its upstream from a variable that the compose file sets
         Set<String> routeVariables = new TreeSet<>();
@@ -356,7 +434,8 @@ class DockerComposeTest {
         assertThat(env.keySet()).as("gateway environment").containsAll(routeVariables);
 
         Map<String, String> dependsOn = dependsOn(GATEWAY);
-        for (String upstream : Stream.concat(DOMAIN_SERVICES.stream(), Stream.of("keycloak")).toList()) {
+        for (String upstream :
+                Stream.concat(DOMAIN_SERVICES.stream(), Stream.of("keycloak")).toList()) {
             assertThat(dependsOn).as("gateway depends_on").containsEntry(upstream, "service_healthy");
         }
     }
@@ -366,7 +445,8 @@ class DockerComposeTest {
         Map<String, String> env = environment("notification-service");
         assertThat(env).as("notification-service environment").containsEntry("SMTP_HOST", "smtp");
         assertThat(ports("smtp").stream().map(PortMapping::target))
-                .as("SMTP_PORT is the port the smtp container listens on").contains(Integer.valueOf(env.get("SMTP_PORT")));
+                .as("SMTP_PORT is the port the smtp container listens on")
+                .contains(Integer.valueOf(env.get("SMTP_PORT")));
     }
 
     @Test
@@ -382,18 +462,23 @@ class DockerComposeTest {
         // a service started from the IDE with its defaults can use the containers
         for (String service : DOMAIN_SERVICES) {
             Matcher db = jdbc(defaultOf(appProperty(service, "spring.datasource.url"), service + " datasource url"));
-            assertThat(ports("postgres")).as("postgres ports, for " + service + "'s default DB_URL")
+            assertThat(ports("postgres"))
+                    .as("postgres ports, for " + service + "'s default DB_URL")
                     .contains(new PortMapping(db.group(1), Integer.parseInt(db.group(2)), 5432));
             String kafka = placeholders(service).get("KAFKA_BOOTSTRAP_SERVERS").orElseThrow();
-            assertThat(kafkaListeners("KAFKA_ADVERTISED_LISTENERS")).as("Kafka listeners, for " + service + "'s default")
+            assertThat(kafkaListeners("KAFKA_ADVERTISED_LISTENERS"))
+                    .as("Kafka listeners, for " + service + "'s default")
                     .containsValue(kafka);
             int kafkaPort = Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1));
-            assertThat(ports("kafka").stream().filter(p -> p.published() == kafkaPort).map(PortMapping::target))
+            assertThat(ports("kafka").stream()
+                            .filter(p -> p.published() == kafkaPort)
+                            .map(PortMapping::target))
                     .as("Kafka's external listener is published on " + kafka)
                     .containsExactly(listenerPort(kafkaListenerName(kafka)));
             URI jwks = URI.create(placeholders(service).get("OIDC_JWK_SET_URI").orElseThrow());
             int keycloakPort = Integer.parseInt(keycloakOption("http-port"));
-            assertThat(ports("keycloak")).as("keycloak ports, for " + service + "'s default OIDC_JWK_SET_URI")
+            assertThat(ports("keycloak"))
+                    .as("keycloak ports, for " + service + "'s default OIDC_JWK_SET_URI")
                     .contains(new PortMapping(jwks.getHost(), jwks.getPort(), keycloakPort));
         }
     }
@@ -409,23 +494,37 @@ class DockerComposeTest {
             Map<String, Object> build = map(service(name).get("build"), name + ".build");
             Path context = ROOT.resolve(string(build.get("context"))).normalize();
             assertThat(context).as(name + " build context").isEqualTo(ROOT.resolve("devstack"));
-            assertThat(context.resolve(string(build.get("dockerfile"))).normalize()).as(name + " Dockerfile").isRegularFile();
-            List<String> command = list(service(name).get("command"), name + ".command").stream().map(String::valueOf).toList();
+            assertThat(context.resolve(string(build.get("dockerfile"))).normalize())
+                    .as(name + " Dockerfile")
+                    .isRegularFile();
+            List<String> command = list(service(name).get("command"), name + ".command").stream()
+                    .map(String::valueOf)
+                    .toList();
             assertThat(command.get(0)).as(name + " main class").isEqualTo(mainClass);
-            assertThat(ROOT.resolve("devstack/src/main/java/" + mainClass.replace('.', '/') + ".java")).isRegularFile();
+            assertThat(ROOT.resolve("devstack/src/main/java/" + mainClass.replace('.', '/') + ".java"))
+                    .isRegularFile();
             int port = Integer.parseInt(command.get(command.indexOf("--port") + 1));
             assertThat(ports(name)).as(name + " ports").containsExactly(new PortMapping(LOOPBACK, port, port));
         });
-        List<String> payment = list(service("payment-gateway-simulator").get("command"), "command").stream().map(String::valueOf).toList();
+        List<String> payment = list(service("payment-gateway-simulator").get("command"), "command").stream()
+                .map(String::valueOf)
+                .toList();
         URI ipn = URI.create(payment.get(payment.indexOf("--ipn-url") + 1));
-        assertThat(ipn.getHost() + ":" + ipn.getPort()).as("the IPN reaches the gateway container")
+        assertThat(ipn.getHost() + ":" + ipn.getPort())
+                .as("the IPN reaches the gateway container")
                 .isEqualTo(GATEWAY + ":" + environment(GATEWAY).get("SERVER_PORT"));
-        List<String> sms = list(service("sms-gateway-simulator").get("command"), "command").stream().map(String::valueOf).toList();
+        List<String> sms = list(service("sms-gateway-simulator").get("command"), "command").stream()
+                .map(String::valueOf)
+                .toList();
         URI receipts = URI.create(sms.get(sms.indexOf("--receipt-url") + 1));
-        assertThat(receipts.getHost() + ":" + receipts.getPort()).as("delivery receipts reach notification-service")
-                .isEqualTo("notification-service:" + environment("notification-service").get("SERVER_PORT"));
-        assertThat(sms.get(sms.indexOf("--receipt-key") + 1)).as("the receipt key notification-service expects")
-                .isEqualTo(defaultOf(appProperty("notification-service", "egov.notification.sms.receipt-key"), "receipt key"));
+        assertThat(receipts.getHost() + ":" + receipts.getPort())
+                .as("delivery receipts reach notification-service")
+                .isEqualTo("notification-service:"
+                        + environment("notification-service").get("SERVER_PORT"));
+        assertThat(sms.get(sms.indexOf("--receipt-key") + 1))
+                .as("the receipt key notification-service expects")
+                .isEqualTo(defaultOf(
+                        appProperty("notification-service", "egov.notification.sms.receipt-key"), "receipt key"));
     }
 
     @Test
@@ -475,8 +574,7 @@ class DockerComposeTest {
         return result;
     }
 
-    private record PortMapping(String hostIp, int published, int target) {
-    }
+    private record PortMapping(String hostIp, int published, int target) {}
 
     private static List<PortMapping> ports(String service) {
         Object ports = service(service).get("ports");
@@ -493,8 +591,10 @@ class DockerComposeTest {
             } else if (port instanceof String s) {
                 String[] parts = interpolate(s).replaceFirst("/(tcp|udp)$", "").split(":");
                 switch (parts.length) {
-                    case 3 -> result.add(new PortMapping(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
-                    case 2 -> result.add(new PortMapping("0.0.0.0", Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+                    case 3 ->
+                        result.add(new PortMapping(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+                    case 2 ->
+                        result.add(new PortMapping("0.0.0.0", Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
                     default -> fail(service + " publishes " + s + " without a host address and port");
                 }
             } else {
@@ -509,7 +609,8 @@ class DockerComposeTest {
         Object dependsOn = service(service).get("depends_on");
         Map<String, String> result = new LinkedHashMap<>();
         if (dependsOn instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> result.put(String.valueOf(k),
+            m.forEach((k, v) -> result.put(
+                    String.valueOf(k),
                     v instanceof Map<?, ?> options ? String.valueOf(options.get("condition")) : "service_started"));
         } else if (dependsOn instanceof List<?> l) {
             l.forEach(name -> result.put(String.valueOf(name), "service_started"));
@@ -587,7 +688,8 @@ class DockerComposeTest {
                 assertThat(script).as("postgres init script").isRegularFile();
                 Matcher m = INIT_SCRIPT_DATABASES.matcher(read(script));
                 if (!m.find()) {
-                    fail(ROOT.relativize(script) + " has no 'for db in <databases>; do' loop to read the databases from");
+                    fail(ROOT.relativize(script)
+                            + " has no 'for db in <databases>; do' loop to read the databases from");
                 }
                 return new LinkedHashSet<>(Arrays.asList(m.group(1).trim().split("\\s+")));
             }
@@ -602,14 +704,18 @@ class DockerComposeTest {
         Map<String, String> result = new LinkedHashMap<>();
         for (String listener : listeners.split(",")) {
             int sep = listener.indexOf("://");
-            result.put(listener.substring(0, sep).trim(), listener.substring(sep + 3).trim());
+            result.put(
+                    listener.substring(0, sep).trim(),
+                    listener.substring(sep + 3).trim());
         }
         return result;
     }
 
     private static String kafkaListenerName(String advertisedAddress) {
         return kafkaListeners("KAFKA_ADVERTISED_LISTENERS").entrySet().stream()
-                .filter(e -> e.getValue().equals(advertisedAddress)).map(Map.Entry::getKey).findFirst()
+                .filter(e -> e.getValue().equals(advertisedAddress))
+                .map(Map.Entry::getKey)
+                .findFirst()
                 .orElseGet(() -> fail("no Kafka listener advertises " + advertisedAddress));
     }
 
@@ -643,8 +749,8 @@ class DockerComposeTest {
     private static final Map<String, Map<String, Object>> APPLICATION_YML = new LinkedHashMap<>();
 
     private static Map<String, Object> applicationYml(String service) {
-        return APPLICATION_YML.computeIfAbsent(service,
-                s -> load(ROOT.resolve(s).resolve("src/main/resources/application.yml")));
+        return APPLICATION_YML.computeIfAbsent(
+                service, s -> load(ROOT.resolve(s).resolve("src/main/resources/application.yml")));
     }
 
     private static Optional<Object> appPropertyOptional(String service, String dottedName) {
@@ -716,7 +822,8 @@ class DockerComposeTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("no directory with docker-compose.yml and pom.xml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no directory with docker-compose.yml and pom.xml above "
+                + Path.of("").toAbsolutePath());
     }
 
     private static Map<String, Object> load(Path file) {

@@ -1,10 +1,8 @@
 package vn.egov.platform;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -12,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./egov status}'s per-service figures (parked outbox events, dead-letter records): the script's own
@@ -63,7 +62,9 @@ class EgovStatusFiguresTest {
         assertThat(figures(server.getAddress().getPort())).as("not known yet").isEqualTo("parked 0, dead letters ?");
 
         page = "jvm_threads_live_threads{application=\"gateway-service\"} 20.0\n";
-        assertThat(figures(server.getAddress().getPort())).as("no outbox: nothing shown").isEmpty();
+        assertThat(figures(server.getAddress().getPort()))
+                .as("no outbox: nothing shown")
+                .isEmpty();
     }
 
     @Test
@@ -76,10 +77,14 @@ class EgovStatusFiguresTest {
     /** Runs the egov script's http_body, metric_value and event_figures (no colours: output is not a terminal). */
     private static String figures(int port) throws IOException, InterruptedException {
         Path script = repositoryRoot().resolve("egov");
-        String functions = String.join("\n", extract(Files.readString(script), "http_body"),
-                extract(Files.readString(script), "metric_value"), extract(Files.readString(script), "event_figures"));
+        String functions = String.join(
+                "\n",
+                extract(Files.readString(script), "http_body"),
+                extract(Files.readString(script), "metric_value"),
+                extract(Files.readString(script), "event_figures"));
         Process p = new ProcessBuilder("bash", "-c", "R= N=\n" + functions + "\nevent_figures " + port)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(out).isZero();
@@ -100,6 +105,7 @@ class EgovStatusFiguresTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("no directory with egov and pom.xml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no directory with egov and pom.xml above " + Path.of("").toAbsolutePath());
     }
 }

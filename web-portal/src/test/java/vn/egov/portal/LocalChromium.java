@@ -1,9 +1,5 @@
 package vn.egov.portal;
 
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A real headless Chromium driven by its chromedriver, both from the machine (Debian: packages
@@ -21,8 +20,7 @@ final class LocalChromium {
 
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
-    private LocalChromium() {
-    }
+    private LocalChromium() {}
 
     static ChromeDriver start(boolean javascript) {
         Path browser = find("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
@@ -30,13 +28,21 @@ final class LocalChromium {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,800", "--lang=vi", "--hide-scrollbars");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,800",
+                "--lang=vi",
+                "--hide-scrollbars");
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;
@@ -44,12 +50,15 @@ final class LocalChromium {
 
     /** The page's viewport becomes exactly this size (a phone is emulated as one, with its viewport meta). */
     static void viewport(ChromeDriver chrome, int width, int height) {
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     private static Path find(String variable, String... names) {
-        Optional<Path> configured = Optional.ofNullable(System.getenv(variable)).filter(v -> !v.isBlank()).map(Path::of);
+        Optional<Path> configured = Optional.ofNullable(System.getenv(variable))
+                .filter(v -> !v.isBlank())
+                .map(Path::of);
         if (configured.isPresent()) {
             if (Files.isExecutable(configured.get())) {
                 return configured.get();
@@ -58,12 +67,14 @@ final class LocalChromium {
         }
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
         return Stream.of(names)
-                .flatMap(name -> Stream.concat(Stream.of(path.split(File.pathSeparator)), Stream.of("/usr/bin", "/usr/lib/chromium"))
+                .flatMap(name -> Stream.concat(
+                                Stream.of(path.split(File.pathSeparator)), Stream.of("/usr/bin", "/usr/lib/chromium"))
                         .map(dir -> Path.of(dir, name)))
                 .filter(Files::isExecutable)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("No " + String.join(" / ", names) + " found on PATH. The browser tests"
-                        + " need a local Chromium and its chromedriver; install them with: " + INSTALL
-                        + " (or set " + variable + " to the executable)."));
+                .orElseThrow(
+                        () -> new AssertionError("No " + String.join(" / ", names) + " found on PATH. The browser tests"
+                                + " need a local Chromium and its chromedriver; install them with: " + INSTALL
+                                + " (or set " + variable + " to the executable)."));
     }
 }

@@ -1,16 +1,5 @@
 package vn.egov.portal;
 
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -23,6 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The pages' controllers and templates against a real HTTP stand-in of the public API. */
 @SpringBootTest
@@ -53,26 +53,34 @@ class PortalPagesTest {
     void homeIsVietnameseByDefaultWithTheMostUsedProceduresInTheConfiguredOrder() throws Exception {
         mvc.perform(get("/"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<html lang=\"vi\""),
-                        containsString("<title>Trang chủ · Cổng dịch vụ công</title>"),
-                        containsString("Thủ tục được sử dụng nhiều"),
-                        containsString("href=\"/thu-tuc/1.001193\""),
-                        containsString("100.000 đồng"))))
-                .andExpect(content().string(PageOrder.of("Đăng ký khai sinh", "Đăng ký thành lập hộ kinh doanh",
-                        "Cấp phiếu lý lịch tư pháp", "Đăng ký kết hôn")));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"vi\""),
+                                containsString("<title>Trang chủ · Cổng dịch vụ công</title>"),
+                                containsString("Thủ tục được sử dụng nhiều"),
+                                containsString("href=\"/thu-tuc/1.001193\""),
+                                containsString("100.000 đồng"))))
+                .andExpect(content()
+                        .string(PageOrder.of(
+                                "Đăng ký khai sinh",
+                                "Đăng ký thành lập hộ kinh doanh",
+                                "Cấp phiếu lý lịch tư pháp",
+                                "Đăng ký kết hôn")));
     }
 
     @Test
     void searchWithoutAccentsPassesTheTextToTheApiAndListsWhatItFinds() throws Exception {
         mvc.perform(get("/thu-tuc").param("q", "  dang ky khai sinh "))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<title>Kết quả tìm kiếm: dang ky khai sinh · Cổng dịch vụ công</title>"),
-                        containsString("1 thủ tục"),
-                        containsString(">Đăng ký khai sinh</a>"),
-                        not(containsString("Đăng ký kết hôn")))));
-        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/procedures")).withQueryParam("q", equalTo("dang ky khai sinh")));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "<title>Kết quả tìm kiếm: dang ky khai sinh · Cổng dịch vụ công</title>"),
+                                containsString("1 thủ tục"),
+                                containsString(">Đăng ký khai sinh</a>"),
+                                not(containsString("Đăng ký kết hôn")))));
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/procedures"))
+                .withQueryParam("q", equalTo("dang ky khai sinh")));
     }
 
     @Test
@@ -86,16 +94,17 @@ class PortalPagesTest {
     void procedureDetailShowsAgencyFeeTimeLimitDocumentsAndOnlineLevel() throws Exception {
         mvc.perform(get("/thu-tuc/2.000575"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<h1>Đăng ký thành lập hộ kinh doanh</h1>"),
-                        containsString("Ủy ban nhân dân phường Ba Đình"),
-                        containsString("100.000 đồng"),
-                        containsString("3 ngày làm việc"),
-                        containsString("Giấy đề nghị đăng ký hộ kinh doanh"),
-                        containsString("Bắt buộc"),
-                        containsString("Không bắt buộc"),
-                        containsString("Dịch vụ công trực tuyến toàn trình"),
-                        containsString("Định danh điện tử mức 2"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<h1>Đăng ký thành lập hộ kinh doanh</h1>"),
+                                containsString("Ủy ban nhân dân phường Ba Đình"),
+                                containsString("100.000 đồng"),
+                                containsString("3 ngày làm việc"),
+                                containsString("Giấy đề nghị đăng ký hộ kinh doanh"),
+                                containsString("Bắt buộc"),
+                                containsString("Không bắt buộc"),
+                                containsString("Dịch vụ công trực tuyến toàn trình"),
+                                containsString("Định danh điện tử mức 2"))));
     }
 
     @Test
@@ -104,9 +113,13 @@ class PortalPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(cookie().value("egov_lang", "en"))
                 .andExpect(cookie().httpOnly("egov_lang", true))
-                .andExpect(content().string(allOf(containsString("<html lang=\"en\""),
-                        containsString("<h1>Household business registration</h1>"), containsString("100,000 VND"),
-                        containsString("3 working days"), containsString("Application form"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"en\""),
+                                containsString("<h1>Household business registration</h1>"),
+                                containsString("100,000 VND"),
+                                containsString("3 working days"),
+                                containsString("Application form"))));
         mvc.perform(get("/").cookie(new Cookie("egov_lang", "en")))
                 .andExpect(content().string(containsString("Most used procedures")));
     }
@@ -114,45 +127,49 @@ class PortalPagesTest {
     @Test
     void theLanguageSwitchLeadsBackToTheSamePageAndQuery() throws Exception {
         mvc.perform(get(java.net.URI.create("/thu-tuc?q=dang%20ky%20khai%20sinh")))
-                .andExpect(content().string(allOf(
-                        containsString("href=\"/thu-tuc?q=dang%20ky%20khai%20sinh&amp;lang=en\""),
-                        containsString("href=\"/thu-tuc?q=dang%20ky%20khai%20sinh&amp;lang=vi\""))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("href=\"/thu-tuc?q=dang%20ky%20khai%20sinh&amp;lang=en\""),
+                                containsString("href=\"/thu-tuc?q=dang%20ky%20khai%20sinh&amp;lang=vi\""))));
     }
 
     @Test
     void anUnknownProcedureIsTheNotFoundPage() throws Exception {
         mvc.perform(get("/thu-tuc/9.999999"))
                 .andExpect(status().isNotFound())
-                .andExpect(content().string(allOf(containsString("<h1>Không tìm thấy trang</h1>"),
-                        not(containsString("raw API")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<h1>Không tìm thấy trang</h1>"), not(containsString("raw API")))));
     }
 
     @Test
     void publicLookupShowsStatusAndDatesOnly() throws Exception {
         mvc.perform(get("/tra-cuu").param("code", PublicApiStandIn.DOSSIER_CODE))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Hồ sơ " + PublicApiStandIn.DOSSIER_CODE),
-                        containsString("Đang xử lý"),
-                        containsString("04/12/2026"),
-                        containsString("09/12/2026"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Hồ sơ " + PublicApiStandIn.DOSSIER_CODE),
+                                containsString("Đang xử lý"),
+                                containsString("04/12/2026"),
+                                containsString("09/12/2026"))));
     }
 
     @Test
     void lookupOfAnUnknownCodeSaysSoNextToTheField() throws Exception {
         mvc.perform(get("/tra-cuu").param("code", "KHONG-CO"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Không tìm thấy hồ sơ có mã này."),
-                        containsString("aria-invalid=\"true\""),
-                        containsString("value=\"KHONG-CO\""))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Không tìm thấy hồ sơ có mã này."),
+                                containsString("aria-invalid=\"true\""),
+                                containsString("value=\"KHONG-CO\""))));
     }
 
     @Test
     void lookupChecksTheCodeBeforeAskingTheApi() throws Exception {
         mvc.perform(get("/tra-cuu").param("code", "<script>"))
-                .andExpect(content().string(allOf(containsString("Mã hồ sơ chỉ gồm chữ, số"),
-                        not(containsString("<script>")))));
+                .andExpect(content()
+                        .string(allOf(containsString("Mã hồ sơ chỉ gồm chữ, số"), not(containsString("<script>")))));
         mvc.perform(get("/tra-cuu").param("code", " ").cookie(new Cookie("egov_lang", "en")))
                 .andExpect(content().string(containsString("Enter a dossier code.")));
         api.server.verify(0, getRequestedFor(urlPathMatching("/api/v1/public/dossiers/.*")));
@@ -163,9 +180,11 @@ class PortalPagesTest {
         api.failLookup("000.00.01.H26-261204-0009", 429, "rate-limited");
         mvc.perform(get("/tra-cuu").param("code", "000.00.01.H26-261204-0009"))
                 .andExpect(status().isTooManyRequests())
-                .andExpect(content().string(allOf(
-                        containsString("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn."),
-                        not(containsString("raw API")), not(containsString("rate-limited")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn."),
+                                not(containsString("raw API")),
+                                not(containsString("rate-limited")))));
         api.failLookup("000.00.01.H26-261204-0009", 503, "upstream-unavailable");
         mvc.perform(get("/tra-cuu").param("code", "000.00.01.H26-261204-0009").param("lang", "en"))
                 .andExpect(status().isServiceUnavailable())
@@ -181,8 +200,10 @@ class PortalPagesTest {
         api.breakCatalogue();
         mvc.perform(get("/"))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(content().string(allOf(containsString("Hệ thống dịch vụ công tạm thời không phản hồi."),
-                        not(containsString("Exception")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Hệ thống dịch vụ công tạm thời không phản hồi."),
+                                not(containsString("Exception")))));
     }
 
     @Test
@@ -190,35 +211,45 @@ class PortalPagesTest {
         api.breakCatalogue();
         mvc.perform(get("/tro-giup"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("<h1>Hỗ trợ và liên hệ</h1>"), containsString("1900 0000"))));
+                .andExpect(content()
+                        .string(allOf(containsString("<h1>Hỗ trợ và liên hệ</h1>"), containsString("1900 0000"))));
     }
 
     @Test
     void statisticsAreDrawnOnTheServerWithTheFiguresInATable() throws Exception {
         mvc.perform(get("/thong-ke"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<h1>Thống kê giải quyết hồ sơ</h1>"),
-                        containsString("Từ 01/01/2026 đến 04/12/2026"),
-                        containsString("<svg"),
-                        // 6 of 8 on time: 75 % of the scale, drawn on 80 % of the width
-                        containsString("width=\"60.0%\""),
-                        containsString(">75 %<"),
-                        containsString(">4,3 / 5<"),
-                        containsString(">Chưa có<"),
-                        not(containsString("<script")))))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<h1>Thống kê giải quyết hồ sơ</h1>"),
+                                containsString("Từ 01/01/2026 đến 04/12/2026"),
+                                containsString("<svg"),
+                                // 6 of 8 on time: 75 % of the scale, drawn on 80 % of the width
+                                containsString("width=\"60.0%\""),
+                                containsString(">75 %<"),
+                                containsString(">4,3 / 5<"),
+                                containsString(">Chưa có<"),
+                                not(containsString("<script")))))
                 // the busiest agency first
-                .andExpect(content().string(PageOrder.of("Ủy ban nhân dân phường Ba Đình", "Sở Tư pháp thành phố Hà Nội")));
+                .andExpect(content()
+                        .string(PageOrder.of("Ủy ban nhân dân phường Ba Đình", "Sở Tư pháp thành phố Hà Nội")));
         mvc.perform(get("/thong-ke").param("lang", "en"))
-                .andExpect(content().string(allOf(containsString("Resolved on time"), containsString(">75%<"),
-                        containsString(">4.3 / 5<"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Resolved on time"),
+                                containsString(">75%<"),
+                                containsString(">4.3 / 5<"))));
     }
 
     @Test
     void everyPageCarriesAPolicyWithoutInlineScriptsOrStyles() throws Exception {
         mvc.perform(get("/tro-giup"))
-                .andExpect(header().string("Content-Security-Policy", allOf(containsString("script-src 'self'"),
-                        containsString("style-src 'self'"), not(containsString("unsafe-inline")))))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                allOf(
+                                        containsString("script-src 'self'"),
+                                        containsString("style-src 'self'"),
+                                        not(containsString("unsafe-inline")))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(content().string(allOf(not(containsString("<script")), not(containsString("style=\"")))));
     }

@@ -1,14 +1,14 @@
 package vn.egov.portal;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 
 /**
  * A real HTTP server standing in for the platform's public API (the gateway), answering in the API's shapes
@@ -58,12 +58,17 @@ final class PublicApiStandIn {
     }
 
     private void stubCatalogue() {
-        server.stubFor(get(urlPathEqualTo("/api/v1/procedures")).atPriority(10)
+        server.stubFor(get(urlPathEqualTo("/api/v1/procedures"))
+                .atPriority(10)
                 .willReturn(okJson(page(BIRTH, MARRIAGE, BUSINESS, JUDICIAL))));
-        server.stubFor(get(urlPathEqualTo("/api/v1/procedures")).withQueryParam("q", equalTo("dang ky khai sinh"))
-                .atPriority(1).willReturn(okJson(page(BIRTH))));
-        server.stubFor(get(urlPathEqualTo("/api/v1/procedures")).withQueryParam("q", equalTo("zzz"))
-                .atPriority(1).willReturn(okJson(page())));
+        server.stubFor(get(urlPathEqualTo("/api/v1/procedures"))
+                .withQueryParam("q", equalTo("dang ky khai sinh"))
+                .atPriority(1)
+                .willReturn(okJson(page(BIRTH))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/procedures"))
+                .withQueryParam("q", equalTo("zzz"))
+                .atPriority(1)
+                .willReturn(okJson(page())));
         server.stubFor(get(urlPathEqualTo("/api/v1/procedures/2.000575")).willReturn(okJson("""
                 {"code":"2.000575","name":"Đăng ký thành lập hộ kinh doanh","nameEn":"Household business registration",
                  "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
@@ -87,8 +92,10 @@ final class PublicApiStandIn {
                    {"code":"GIAY_CHUNG_SINH","name":"Giấy chứng sinh","nameEn":"Birth certificate from the hospital",
                     "mandatory":true,"allowedTypes":["application/pdf","image/jpeg","image/png"]}],
                  "fields":[]}""")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/procedures/9.999999")).willReturn(problem(404, "procedure-not-found")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/public/dossiers/" + DOSSIER_CODE)).willReturn(okJson("""
+        server.stubFor(
+                get(urlPathEqualTo("/api/v1/procedures/9.999999")).willReturn(problem(404, "procedure-not-found")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/public/dossiers/" + DOSSIER_CODE))
+                .willReturn(okJson("""
                 {"code":"%s","status":"IN_PROCESSING","procedureCode":"2.000575",
                  "procedureName":"Đăng ký thành lập hộ kinh doanh","agencyName":"Ủy ban nhân dân phường Ba Đình",
                  "receivedDate":"2026-12-04","appointmentDate":"2026-12-09"}""".formatted(DOSSIER_CODE))));
@@ -99,7 +106,8 @@ final class PublicApiStandIn {
                  {"agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","from":"2026-01-01",
                   "to":"2026-12-04","submitted":40,"received":38,"resolvedOnTime":30,"resolvedLate":0,"inProgress":8,
                   "overdue":0,"onlineShare":0.9,"paidOnlineShare":null,"averageRating":null}]""")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/public/dossiers/KHONG-CO")).willReturn(problem(404, "dossier-not-found")));
+        server.stubFor(
+                get(urlPathEqualTo("/api/v1/public/dossiers/KHONG-CO")).willReturn(problem(404, "dossier-not-found")));
     }
 
     /** The next lookup of {@code code} answers with this problem. */
@@ -109,20 +117,22 @@ final class PublicApiStandIn {
 
     /** Every catalogue call breaks the connection, as a dead gateway would. */
     void breakCatalogue() {
-        server.stubFor(get(urlPathEqualTo("/api/v1/procedures")).atPriority(0)
+        server.stubFor(get(urlPathEqualTo("/api/v1/procedures"))
+                .atPriority(0)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status, String code) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json").withBody("""
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("""
                 {"type":"https://egov.vn/problems/%s","title":"raw API title","status":%d,
-                 "detail":"raw API detail that must never reach the page","code":"%s","correlationId":"c-1"}"""
-                .formatted(code, status, code));
+                 "detail":"raw API detail that must never reach the page","code":"%s","correlationId":"c-1"}""".formatted(code, status, code));
     }
 
     private static String page(String... items) {
         return """
-                {"items":[%s],"page":0,"size":20,"totalItems":%d,"totalPages":%d}"""
-                .formatted(String.join(",", items), items.length, items.length == 0 ? 0 : 1);
+                {"items":[%s],"page":0,"size":20,"totalItems":%d,"totalPages":%d}""".formatted(String.join(",", items), items.length, items.length == 0 ? 0 : 1);
     }
 }

@@ -1,9 +1,5 @@
 package vn.egov.devstack.kafka;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -20,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka broker (KRaft, combined broker and controller, one node), run as a child JVM
@@ -72,8 +71,11 @@ public final class KafkaBroker implements AutoCloseable {
                 format(config);
             }
             // the broker dies with this JVM even when this JVM is killed hard (see WatchedKafkaMain)
-            process = javaProcess(List.of("-D" + WatchedKafkaMain.LAUNCHER_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
-                            WatchedKafkaMain.class.getName(), config.toString()))
+            process = javaProcess(List.of(
+                            "-D" + WatchedKafkaMain.LAUNCHER_PID_PROPERTY + "="
+                                    + ProcessHandle.current().pid(),
+                            WatchedKafkaMain.class.getName(),
+                            config.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             awaitReady(Duration.ofSeconds(90));
@@ -134,8 +136,14 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format(Path config) throws IOException {
-        Process formatter = javaProcess(List.of("kafka.tools.StorageTool", "format",
-                "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"))
+        Process formatter = javaProcess(List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        config.toString(),
+                        "--ignore-formatted"))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         try {
@@ -177,7 +185,10 @@ public final class KafkaBroker implements AutoCloseable {
             }
             if (portOpen()) {
                 try (Admin admin = Admin.create(props)) {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(5, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (Exception notYet) {

@@ -21,13 +21,13 @@ public final class WatchedKafkaMain {
     static final long POLL_MILLIS = 1000;
     static final long SHUTDOWN_GRACE_SECONDS = 30;
 
-    private WatchedKafkaMain() {
-    }
+    private WatchedKafkaMain() {}
 
     public static void main(String[] args) throws Exception {
         Long pid = Long.getLong(LAUNCHER_PID_PROPERTY);
         // ProcessHandle remembers the start time, so a pid reused by another process reads as "gone"
-        Optional<ProcessHandle> launcher = pid != null ? ProcessHandle.of(pid) : ProcessHandle.current().parent();
+        Optional<ProcessHandle> launcher =
+                pid != null ? ProcessHandle.of(pid) : ProcessHandle.current().parent();
         if (launcher.isEmpty() || !launcher.get().isAlive()) {
             System.err.println("The launcher of this Kafka broker (pid " + pid + ") is already gone; not starting.");
             System.exit(1);
@@ -37,27 +37,32 @@ public final class WatchedKafkaMain {
     }
 
     private static void watch(ProcessHandle launcher) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (launcher.isAlive()) {
-                    TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("The launcher of this Kafka broker (pid " + launcher.pid() + ") is gone; stopping the broker.");
-            Thread halt = new Thread(() -> {
-                try {
-                    TimeUnit.SECONDS.sleep(SHUTDOWN_GRACE_SECONDS);
-                } catch (InterruptedException ignored) {
-                    // exiting anyway
-                }
-                Runtime.getRuntime().halt(2);
-            }, "kafka-launcher-gone-halt");
-            halt.setDaemon(true);
-            halt.start();
-            System.exit(0);
-        }, "kafka-launcher-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        while (launcher.isAlive()) {
+                            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    System.err.println("The launcher of this Kafka broker (pid " + launcher.pid()
+                            + ") is gone; stopping the broker.");
+                    Thread halt = new Thread(
+                            () -> {
+                                try {
+                                    TimeUnit.SECONDS.sleep(SHUTDOWN_GRACE_SECONDS);
+                                } catch (InterruptedException ignored) {
+                                    // exiting anyway
+                                }
+                                Runtime.getRuntime().halt(2);
+                            },
+                            "kafka-launcher-gone-halt");
+                    halt.setDaemon(true);
+                    halt.start();
+                    System.exit(0);
+                },
+                "kafka-launcher-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }

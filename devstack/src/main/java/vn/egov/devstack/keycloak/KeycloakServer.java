@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,12 +112,14 @@ public final class KeycloakServer implements AutoCloseable {
         this.managementPort = b.managementPort;
         this.publicUrl = stripTrailingSlash(b.publicUrl);
         this.mavenRepository = (b.mavenRepository != null ? b.mavenRepository : defaultMavenRepository())
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         this.mavenCentral = stripTrailingSlash(b.mavenCentral);
         this.startTimeout = b.startTimeout;
         this.freshData = b.freshData;
         this.logFile = (b.logFile != null ? b.logFile : workDir.resolve("logs").resolve("keycloak.log"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         this.adminUsername = b.adminUsername;
         this.adminPassword = b.adminPassword;
         this.heapOptions = b.heapOptions;
@@ -163,9 +164,18 @@ public final class KeycloakServer implements AutoCloseable {
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         boolean firstStart = !Files.exists(home.resolve("data").resolve("h2"));
-        log.info("Starting Keycloak {} on http://{}:{}{} (management {}), public URL {}, log {}{}",
-                version, HOST, httpPort, RELATIVE_PATH, managementPort, publicUrl, logFile,
-                firstStart ? " (first start with this data: creating the database and importing the realm, up to ~90 s)" : "");
+        log.info(
+                "Starting Keycloak {} on http://{}:{}{} (management {}), public URL {}, log {}{}",
+                version,
+                HOST,
+                httpPort,
+                RELATIVE_PATH,
+                managementPort,
+                publicUrl,
+                logFile,
+                firstStart
+                        ? " (first start with this data: creating the database and importing the realm, up to ~90 s)"
+                        : "");
         process = pb.start();
         Files.writeString(pidFile(), process.pid() + "\n");
         shutdownHook = new Thread(this::stopQuietly, "keycloak-shutdown");
@@ -244,7 +254,10 @@ public final class KeycloakServer implements AutoCloseable {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(h -> h.info().commandLine().map(c -> c.contains(home.toString())).orElse(false))
+                    .filter(h -> h.info()
+                            .commandLine()
+                            .map(c -> c.contains(home.toString()))
+                            .orElse(false))
                     .ifPresent(h -> {
                         log.warn("Stopping a Keycloak left running from an earlier launch (pid {})", pid);
                         destroyTree(h);
@@ -288,7 +301,7 @@ public final class KeycloakServer implements AutoCloseable {
         Files.createDirectories(workDir);
         Path lockFile = workDir.resolve(".keycloak-install.lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+                FileLock ignored = channel.lock()) {
             if (!Files.isExecutable(home.resolve("bin").resolve("kc.sh"))) {
                 Path archive = distribution();
                 unpack(archive);
@@ -301,7 +314,8 @@ public final class KeycloakServer implements AutoCloseable {
      * when missing.
      */
     public Path distribution() throws IOException, InterruptedException {
-        String relative = "org/keycloak/keycloak-quarkus-dist/" + version + "/keycloak-quarkus-dist-" + version + ".tar.gz";
+        String relative =
+                "org/keycloak/keycloak-quarkus-dist/" + version + "/keycloak-quarkus-dist-" + version + ".tar.gz";
         Path archive = mavenRepository.resolve(relative);
         if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
             return archive;
@@ -309,7 +323,7 @@ public final class KeycloakServer implements AutoCloseable {
         Files.createDirectories(archive.getParent());
         Path lockFile = archive.resolveSibling(archive.getFileName() + ".egov.lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+                FileLock ignored = channel.lock()) {
             if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
                 download(mavenCentral + "/" + relative, archive);
             }
@@ -325,7 +339,9 @@ public final class KeycloakServer implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(30))
                 .build();
         HttpResponse<String> sha1Response = http.send(
-                HttpRequest.newBuilder(URI.create(url + ".sha1")).timeout(Duration.ofSeconds(60)).build(),
+                HttpRequest.newBuilder(URI.create(url + ".sha1"))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (sha1Response.statusCode() != 200) {
             throw new IOException("GET " + url + ".sha1 answered " + sha1Response.statusCode());
@@ -333,7 +349,9 @@ public final class KeycloakServer implements AutoCloseable {
         String expectedSha1 = sha1Response.body().trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
 
         HttpResponse<InputStream> response = http.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).build(),
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofMinutes(2))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
@@ -346,7 +364,8 @@ public final class KeycloakServer implements AutoCloseable {
         long done = 0;
         int lastDecile = 0;
         long lastMb = 0;
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part)) {
+        try (InputStream in = response.body();
+                OutputStream out = Files.newOutputStream(part)) {
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) >= 0) {
@@ -357,7 +376,8 @@ public final class KeycloakServer implements AutoCloseable {
                     int decile = (int) (done * 10 / total);
                     if (decile > lastDecile) {
                         lastDecile = decile;
-                        System.out.printf("  %3d%%  %d / %d MB%n", decile * 10, done / (1024 * 1024), total / (1024 * 1024));
+                        System.out.printf(
+                                "  %3d%%  %d / %d MB%n", decile * 10, done / (1024 * 1024), total / (1024 * 1024));
                     }
                 } else if (done / (20L * 1024 * 1024) > lastMb) {
                     lastMb = done / (20L * 1024 * 1024);
@@ -371,7 +391,8 @@ public final class KeycloakServer implements AutoCloseable {
         String actualSha1 = HexFormat.of().formatHex(sha1.digest());
         if (!actualSha1.equals(expectedSha1)) {
             Files.deleteIfExists(part);
-            throw new IOException("Checksum mismatch for " + url + ": expected sha1 " + expectedSha1 + ", got " + actualSha1);
+            throw new IOException(
+                    "Checksum mismatch for " + url + ": expected sha1 " + expectedSha1 + ", got " + actualSha1);
         }
         Files.writeString(target.resolveSibling(target.getFileName() + ".sha1"), expectedSha1);
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -383,11 +404,16 @@ public final class KeycloakServer implements AutoCloseable {
         Path staging = Files.createTempDirectory(workDir, ".keycloak-unpack-");
         try {
             log.info("Unpacking {} into {}", archive, home);
-            run(List.of("tar", "-xzf", archive.toString(), "-C", staging.toString()), workDir, null, Duration.ofMinutes(10));
+            run(
+                    List.of("tar", "-xzf", archive.toString(), "-C", staging.toString()),
+                    workDir,
+                    null,
+                    Duration.ofMinutes(10));
             Path unpacked = staging.resolve("keycloak-" + version);
             if (!Files.isDirectory(unpacked)) {
                 try (Stream<Path> children = Files.list(staging)) {
-                    unpacked = children.filter(Files::isDirectory).findFirst()
+                    unpacked = children.filter(Files::isDirectory)
+                            .findFirst()
                             .orElseThrow(() -> new IOException("Nothing unpacked from " + archive));
                 }
             }
@@ -404,9 +430,7 @@ public final class KeycloakServer implements AutoCloseable {
      * change makes {@code start-dev} re-augment (about 30 s) once.
      */
     List<String> buildOptions() {
-        return List.of(
-                "--health-enabled=true",
-                "--http-relative-path=" + RELATIVE_PATH);
+        return List.of("--health-enabled=true", "--http-relative-path=" + RELATIVE_PATH);
     }
 
     /** Options that Keycloak reads at each start. */
@@ -443,10 +467,13 @@ public final class KeycloakServer implements AutoCloseable {
         String hash = HexFormat.of().formatHex(sha256(realm));
         Path marker = home.resolve("data").resolve(REALM_MARKER);
         Path database = home.resolve("data").resolve("h2");
-        boolean changed = !Files.isRegularFile(marker) || !Files.readString(marker).trim().equals(hash);
+        boolean changed =
+                !Files.isRegularFile(marker) || !Files.readString(marker).trim().equals(hash);
         if (freshData || (changed && Files.exists(database))) {
-            log.info(freshData ? "Dropping the Keycloak dev database (fresh data requested)"
-                    : "Realm export changed since the last import: dropping the Keycloak dev database to import it again");
+            log.info(
+                    freshData
+                            ? "Dropping the Keycloak dev database (fresh data requested)"
+                            : "Realm export changed since the last import: dropping the Keycloak dev database to import it again");
             deleteRecursively(database);
         }
         Files.writeString(marker, hash + "\n");
@@ -465,7 +492,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private void awaitReady() throws IOException, InterruptedException {
         URI health = URI.create("http://" + HOST + ":" + managementPort + RELATIVE_PATH + "/health/ready");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             Process p = process;
@@ -474,7 +502,10 @@ public final class KeycloakServer implements AutoCloseable {
                         + " before it was ready; last lines of " + logFile + ":\n" + tail(logFile, 40));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
@@ -484,8 +515,8 @@ public final class KeycloakServer implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IOException("Keycloak not ready after " + startTimeout.toSeconds() + " s; last lines of "
-                + logFile + ":\n" + tail(logFile, 40));
+        throw new IOException("Keycloak not ready after " + startTimeout.toSeconds() + " s; last lines of " + logFile
+                + ":\n" + tail(logFile, 40));
     }
 
     // ------------------------------------------------------------------ accessors
@@ -570,8 +601,7 @@ public final class KeycloakServer implements AutoCloseable {
         private String heapOptions;
         private final List<String> extraOptions = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where Keycloak is unpacked ({@code <workDir>/keycloak-<version>}) and logs go; default {@code .egov}. */
         public Builder workDir(Path workDir) {
@@ -689,8 +719,16 @@ public final class KeycloakServer implements AutoCloseable {
                     usage();
                     return;
                 }
-                case "--workdir", "--port", "--management-port", "--public-url", "--hostname", "--maven-repo",
-                        "--timeout-seconds", "--log-file", "--version", "--option" -> {
+                case "--workdir",
+                        "--port",
+                        "--management-port",
+                        "--public-url",
+                        "--hostname",
+                        "--maven-repo",
+                        "--timeout-seconds",
+                        "--log-file",
+                        "--version",
+                        "--option" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             System.err.println("Missing value for " + arg);
@@ -780,7 +818,8 @@ public final class KeycloakServer implements AutoCloseable {
                 throw new IOException(String.join(" ", command) + " did not finish in " + timeout.toSeconds() + " s");
             }
             if (p.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed with " + p.exitValue() + ":\n" + tail(out, 40));
+                throw new IOException(
+                        String.join(" ", command) + " failed with " + p.exitValue() + ":\n" + tail(out, 40));
             }
         } finally {
             if (output == null) {

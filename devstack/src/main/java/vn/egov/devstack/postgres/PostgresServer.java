@@ -1,7 +1,6 @@
 package vn.egov.devstack.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,7 @@ public final class PostgresServer implements AutoCloseable {
         requireIdentifier(database);
         requireIdentifier(owner);
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             boolean roleExists;
             try (PreparedStatement p = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
                 p.setString(1, owner);

@@ -13,8 +13,7 @@ public final class SimulatorBinding {
 
     public static final String VARIABLE = "EGOV_SIMULATOR_BIND";
 
-    private SimulatorBinding() {
-    }
+    private SimulatorBinding() {}
 
     /** The address of {@value #VARIABLE}, or the loopback address when it is not set. */
     public static InetAddress address() {

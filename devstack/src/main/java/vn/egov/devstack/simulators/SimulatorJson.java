@@ -1,7 +1,6 @@
 package vn.egov.devstack.simulators;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 public final class SimulatorJson {
 
-    private SimulatorJson() {
-    }
+    private SimulatorJson() {}
 
     /** Parses a flat JSON object of strings (numbers and booleans come back as their text, null as null). */
     public static Map<String, String> parse(String text) {

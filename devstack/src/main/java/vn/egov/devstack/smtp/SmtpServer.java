@@ -14,8 +14,9 @@ public final class SmtpServer implements AutoCloseable {
 
     public static SmtpServer start(int smtpPort, int imapPort) {
         GreenMail mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
         // Accept any recipient; each gets a mailbox readable over IMAP with its address as login and password.
         mail.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
                 .withDisabledAuthentication());

@@ -1,7 +1,6 @@
 package vn.egov.devstack.kafka;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,8 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher {@code ./egov} runs ({@link KafkaBroker#main}) is killed with SIGKILL, as the kernel's
@@ -31,11 +30,20 @@ class KafkaLauncherKilledIT {
         int controllerPort = KafkaBroker.freePort();
         Path log = dir.resolve("launcher.log");
         Process launcher = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), KafkaBroker.class.getName(),
-                "--data-dir", dir.resolve("kafka").toString(), "--port", String.valueOf(port),
-                "--controller-port", String.valueOf(controllerPort))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KafkaBroker.class.getName(),
+                        "--data-dir",
+                        dir.resolve("kafka").toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--controller-port",
+                        String.valueOf(controllerPort))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         List<ProcessHandle> broker = List.of();
         try {
             awaitLine(launcher, log, "Kafka ready", Duration.ofMinutes(3));
@@ -47,10 +55,17 @@ class KafkaLauncherKilledIT {
             launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
 
             ProcessHandle child = broker.get(0);
-            boolean gone = child.onExit().thenApply(h -> true).completeOnTimeout(false, 60, TimeUnit.SECONDS).get();
-            assertThat(gone).as("the broker (pid %d) exits once its launcher is gone", child.pid()).isTrue();
+            boolean gone = child.onExit()
+                    .thenApply(h -> true)
+                    .completeOnTimeout(false, 60, TimeUnit.SECONDS)
+                    .get();
+            assertThat(gone)
+                    .as("the broker (pid %d) exits once its launcher is gone", child.pid())
+                    .isTrue();
             assertThat(portOpen(port)).as("broker port %d", port).isFalse();
-            assertThat(portOpen(controllerPort)).as("controller port %d", controllerPort).isFalse();
+            assertThat(portOpen(controllerPort))
+                    .as("controller port %d", controllerPort)
+                    .isFalse();
             assertThat(Files.readString(dir.resolve("kafka").resolve("broker.log")))
                     .contains("is gone; stopping the broker");
         } finally {
@@ -65,7 +80,9 @@ class KafkaLauncherKilledIT {
             if (Files.exists(log) && Files.readString(log).contains(line)) {
                 return;
             }
-            assertThat(p.isAlive()).as("launcher running; its output: %s", Files.exists(log) ? Files.readString(log) : "").isTrue();
+            assertThat(p.isAlive())
+                    .as("launcher running; its output: %s", Files.exists(log) ? Files.readString(log) : "")
+                    .isTrue();
             Thread.sleep(300);
         }
         throw new AssertionError("no '" + line + "' within " + timeout + "; output: " + Files.readString(log));

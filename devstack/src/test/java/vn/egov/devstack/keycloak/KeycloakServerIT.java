@@ -2,6 +2,8 @@ package vn.egov.devstack.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,13 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Starts the real Keycloak with the {@code egov} realm export on free ports and checks the tokens the
@@ -36,7 +34,8 @@ class KeycloakServerIT {
     private static final String DEMO_PASSWORD = "Demo@2026";
     private static final String AGENCY = "000.00.01.H26";
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper json = new ObjectMapper();
     private static KeycloakServer keycloak;
 
@@ -60,7 +59,9 @@ class KeycloakServerIT {
         keycloak.stop();
         assertThat(keycloak.isRunning()).isFalse();
         // the whole tree is gone: nothing answers on the management port any more
-        HttpRequest health = HttpRequest.newBuilder(URI.create(keycloak.healthUrl())).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(keycloak.healthUrl()))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         boolean answered;
         try {
             http.send(health, HttpResponse.BodyHandlers.discarding());
@@ -78,9 +79,12 @@ class KeycloakServerIT {
         assertThat(keycloak.tokenEndpoint()).startsWith("http://127.0.0.1:" + keycloak.httpPort() + "/auth/");
         assertThat(token.path("iss").asText()).isEqualTo(PUBLIC_ISSUER);
         assertThat(strings(token.path("aud"))).contains("egov-api");
-        assertThat(strings(token.path("realm_access").path("roles"))).contains("CITIZEN")
+        assertThat(strings(token.path("realm_access").path("roles")))
+                .contains("CITIZEN")
                 .doesNotContain("OFFICER", "APPROVER", "AGENCY_ADMIN", "SYSTEM_ADMIN");
-        assertThat(token.path("loa").isInt()).as("loa is a JSON number: %s", token.path("loa")).isTrue();
+        assertThat(token.path("loa").isInt())
+                .as("loa is a JSON number: %s", token.path("loa"))
+                .isTrue();
         assertThat(token.path("loa").asInt()).isEqualTo(1);
         assertThat(token.path("preferred_username").asText()).isEqualTo("001090012345");
         assertThat(token.path("azp").asText()).isEqualTo("egov-local-cli");
@@ -99,7 +103,9 @@ class KeycloakServerIT {
         for (Map.Entry<String, String> e : staff.entrySet()) {
             JsonNode token = accessToken(passwordGrant(e.getKey(), DEMO_PASSWORD));
             assertThat(token.path("agency").asText()).as(e.getKey()).isEqualTo(AGENCY);
-            assertThat(strings(token.path("realm_access").path("roles"))).as(e.getKey()).contains(e.getValue());
+            assertThat(strings(token.path("realm_access").path("roles")))
+                    .as(e.getKey())
+                    .contains(e.getValue());
             assertThat(strings(token.path("aud"))).as(e.getKey()).contains("egov-api");
         }
         JsonNode systemAdmin = accessToken(passwordGrant("quantri.hethong", DEMO_PASSWORD));
@@ -108,16 +114,20 @@ class KeycloakServerIT {
 
     @Test
     void passwordPolicyRefusesWeakPasswords() throws Exception {
-        String token = json.readTree(clientCredentials("identity-service", "identity-service-dev-secret", null).body())
-                .path("access_token").asText();
+        String token = json.readTree(clientCredentials("identity-service", "identity-service-dev-secret", null)
+                        .body())
+                .path("access_token")
+                .asText();
         String username = "policy-check-" + System.nanoTime();
         String user = """
                 {"username": "%s", "enabled": true, "email": "%s@demo.egov.vn", "firstName": "Kiểm", "lastName": "Tra",
                  "credentials": [{"type": "password", "value": "password1", "temporary": false}]}""".formatted(username, username);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/egov/users"))
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/egov/users"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(user)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(user))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
         assertThat(created.body()).containsIgnoringCase("password");
@@ -125,30 +135,35 @@ class KeycloakServerIT {
 
     @Test
     void ministryClientGetsIdentityVerifyScopeOnlyWhenAllowed() throws Exception {
-        JsonNode justice = accessToken(clientCredentials("ministry-justice", "ministry-justice-dev-secret", "identity.verify"));
+        JsonNode justice =
+                accessToken(clientCredentials("ministry-justice", "ministry-justice-dev-secret", "identity.verify"));
         assertThat(justice.path("scope").asText().split(" ")).contains("identity.verify");
         assertThat(justice.path("iss").asText()).isEqualTo(PUBLIC_ISSUER);
         assertThat(strings(justice.path("aud"))).contains("egov-api");
         assertThat(justice.path("azp").asText()).isEqualTo("ministry-justice");
 
-        JsonNode justiceWithoutAsking = accessToken(clientCredentials("ministry-justice", "ministry-justice-dev-secret", null));
+        JsonNode justiceWithoutAsking =
+                accessToken(clientCredentials("ministry-justice", "ministry-justice-dev-secret", null));
         assertThat(justiceWithoutAsking.path("scope").asText().split(" ")).doesNotContain("identity.verify");
 
         // Keycloak refuses a scope the client does not have (invalid_scope) rather than dropping it silently
-        HttpResponse<String> noScope = clientCredentials("ministry-no-scope", "ministry-no-scope-dev-secret", "identity.verify");
+        HttpResponse<String> noScope =
+                clientCredentials("ministry-no-scope", "ministry-no-scope-dev-secret", "identity.verify");
         if (noScope.statusCode() == 200) {
             assertThat(accessToken(noScope).path("scope").asText().split(" ")).doesNotContain("identity.verify");
         } else {
             assertThat(noScope.statusCode()).isEqualTo(400);
             assertThat(json.readTree(noScope.body()).path("error").asText()).isEqualTo("invalid_scope");
         }
-        JsonNode noScopeWithoutAsking = accessToken(clientCredentials("ministry-no-scope", "ministry-no-scope-dev-secret", null));
+        JsonNode noScopeWithoutAsking =
+                accessToken(clientCredentials("ministry-no-scope", "ministry-no-scope-dev-secret", null));
         assertThat(noScopeWithoutAsking.path("scope").asText().split(" ")).doesNotContain("identity.verify");
     }
 
     @Test
     void serviceAccountsHaveTheApiAudience() throws Exception {
-        for (String service : List.of("identity-service", "dossier-service", "payment-service", "notification-service")) {
+        for (String service :
+                List.of("identity-service", "dossier-service", "payment-service", "notification-service")) {
             JsonNode token = accessToken(clientCredentials(service, service + "-dev-secret", null));
             assertThat(strings(token.path("aud"))).as(service).contains("egov-api");
             assertThat(token.path("iss").asText()).as(service).isEqualTo(PUBLIC_ISSUER);
@@ -158,12 +173,16 @@ class KeycloakServerIT {
 
     @Test
     void identityServiceReadsDeclaredAttributesThroughTheAdminApiButNotTheMasterRealm() throws Exception {
-        String bearer = clientCredentials("identity-service", "identity-service-dev-secret", null).body();
+        String bearer = clientCredentials("identity-service", "identity-service-dev-secret", null)
+                .body();
         String token = json.readTree(bearer).path("access_token").asText();
 
-        HttpResponse<String> users = http.send(HttpRequest.newBuilder(
-                        URI.create(keycloak.baseUrl() + "/admin/realms/egov/users?username=001090012345&exact=true"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> users = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                keycloak.baseUrl() + "/admin/realms/egov/users?username=001090012345&exact=true"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(users.statusCode()).isEqualTo(200);
         JsonNode citizen = json.readTree(users.body()).path(0);
         JsonNode attributes = citizen.path("attributes");
@@ -172,24 +191,32 @@ class KeycloakServerIT {
         assertThat(attributes.path("phone").path(0).asText()).isEqualTo("0912345678");
         assertThat(citizen.path("email").asText()).isEqualTo("citizen@demo.egov.vn");
 
-        HttpResponse<String> profile = http.send(HttpRequest.newBuilder(
-                        URI.create(keycloak.baseUrl() + "/admin/realms/egov/users/profile"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> profile = http.send(
+                HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/egov/users/profile"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(profile.statusCode()).isEqualTo(200);
         List<String> declared = new ArrayList<>();
-        json.readTree(profile.body()).path("attributes").forEach(a -> declared.add(a.path("name").asText()));
+        json.readTree(profile.body())
+                .path("attributes")
+                .forEach(a -> declared.add(a.path("name").asText()));
         assertThat(declared).contains("agency", "loa", "nationalId", "phone");
 
-        HttpResponse<String> master = http.send(HttpRequest.newBuilder(
-                        URI.create(keycloak.baseUrl() + "/admin/realms/master/users"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> master = http.send(
+                HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/master/users"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(master.statusCode()).isIn(401, 403);
     }
 
     @Test
     void jwksAndDiscoveryAnswerOnKeycloaksOwnPort() throws Exception {
-        HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + keycloak.httpPort() + "/auth/realms/egov/protocol/openid-connect/certs")).build(),
+        HttpResponse<String> jwks = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + keycloak.httpPort()
+                                + "/auth/realms/egov/protocol/openid-connect/certs"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(jwks.statusCode()).isEqualTo(200);
         JsonNode keys = json.readTree(jwks.body()).path("keys");
@@ -199,8 +226,9 @@ class KeycloakServerIT {
         assertThat(algorithms).contains("RS256");
         assertThat(keycloak.jwksUri()).isEqualTo(jwks.uri().toString());
 
-        HttpResponse<String> discovery = http.send(HttpRequest.newBuilder(URI.create(
-                keycloak.baseUrl() + "/realms/egov/.well-known/openid-configuration")).build(),
+        HttpResponse<String> discovery = http.send(
+                HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/realms/egov/.well-known/openid-configuration"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(discovery.statusCode()).isEqualTo(200);
         assertThat(json.readTree(discovery.body()).path("issuer").asText()).isEqualTo(PUBLIC_ISSUER);
@@ -217,7 +245,8 @@ class KeycloakServerIT {
         return post(keycloak.tokenEndpoint(), form);
     }
 
-    private static HttpResponse<String> clientCredentials(String clientId, String secret, String scope) throws Exception {
+    private static HttpResponse<String> clientCredentials(String clientId, String secret, String scope)
+            throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_id", clientId);
@@ -230,17 +259,22 @@ class KeycloakServerIT {
 
     private static HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(url))
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** The access token's payload, decoded (the signature is Keycloak's business; services verify it). */
     private static JsonNode accessToken(HttpResponse<String> tokenResponse) throws Exception {
-        assertThat(tokenResponse.statusCode()).as("token endpoint: %s", tokenResponse.body()).isEqualTo(200);
+        assertThat(tokenResponse.statusCode())
+                .as("token endpoint: %s", tokenResponse.body())
+                .isEqualTo(200);
         String jwt = json.readTree(tokenResponse.body()).path("access_token").asText();
         String[] parts = jwt.split("\\.");
         assertThat(parts).hasSize(3);

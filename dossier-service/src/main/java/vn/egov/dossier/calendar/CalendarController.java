@@ -2,6 +2,11 @@ package vn.egov.dossier.calendar;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -16,22 +21,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
-import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.time.VietnamTime;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import vn.egov.commons.web.ApiProblem;
 
 /** The working-day calendar: public to read, changed by system administrators as the government announces. */
 @RestController
 class CalendarController {
 
     /** name and source: at most 300 characters (checked below, 422 calendar-day-invalid; annotated for OpenAPI). */
-    record DayRequest(@Size(max = 16) String kind, @Size(max = 300) String name, @Size(max = 300) String source) {
-    }
+    record DayRequest(
+            @Size(max = 16) String kind,
+            @Size(max = 300) String name,
+            @Size(max = 300) String source) {}
 
     private final CalendarDays days;
     private final Clock clock;
@@ -44,7 +45,8 @@ class CalendarController {
     }
 
     @GetMapping("/api/v1/calendar/days")
-    @Operation(summary = "The days of a year that differ from \"Monday to Friday are working days\" (anyone)",
+    @Operation(
+            summary = "The days of a year that differ from \"Monday to Friday are working days\" (anyone)",
             description = "HOLIDAY: a weekday off (public holiday, Tết, substitute day off); WORKDAY: a Saturday or "
                     + "Sunday worked to make up for a bridged day. Default year: this year (Vietnam time).")
     List<CalendarDays.Day> year(@RequestParam(required = false) Integer year) {
@@ -56,11 +58,16 @@ class CalendarController {
     }
 
     @PutMapping("/api/v1/calendar/days/{day}")
-    @Operation(summary = "Declare a holiday or a make-up working day (system administrator)",
-            description = "JSON {\"kind\":\"HOLIDAY\"|\"WORKDAY\",\"name\",\"source\"}: source is the document it follows "
-                    + "(e.g. \"Công văn 12729/VPCP-KGVX ngày 25/12/2025\"). Only days after today; a HOLIDAY is a weekday, "
-                    + "a WORKDAY a Saturday or Sunday. Appointments already given are not moved.")
-    CalendarDays.Day set(@AuthenticationPrincipal Jwt jwt, @PathVariable String day, @RequestBody(required = false) DayRequest body) {
+    @Operation(
+            summary = "Declare a holiday or a make-up working day (system administrator)",
+            description =
+                    "JSON {\"kind\":\"HOLIDAY\"|\"WORKDAY\",\"name\",\"source\"}: source is the document it follows "
+                            + "(e.g. \"Công văn 12729/VPCP-KGVX ngày 25/12/2025\"). Only days after today; a HOLIDAY is a weekday, "
+                            + "a WORKDAY a Saturday or Sunday. Appointments already given are not moved.")
+    CalendarDays.Day set(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String day,
+            @RequestBody(required = false) DayRequest body) {
         EgovPrincipal who = administrator(jwt);
         LocalDate date = date(day);
         DayRequest request = body == null ? new DayRequest(null, null, null) : body;
@@ -73,15 +80,16 @@ class CalendarController {
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "calendar-day-invalid", errors, java.util.Map.of());
         }
-        CalendarDays.Day saved = days.set(date, request.kind(), request.name().strip(), request.source().strip(), who.subject());
+        CalendarDays.Day saved = days.set(
+                date, request.kind(), request.name().strip(), request.source().strip(), who.subject());
         days.refreshIfChanged();
         return saved;
     }
 
     @DeleteMapping("/api/v1/calendar/days/{day}")
     @Operation(summary = "Withdraw a declared day (system administrator); `source` names the document")
-    ResponseEntity<Void> remove(@AuthenticationPrincipal Jwt jwt, @PathVariable String day,
-                                @RequestParam(required = false) String source) {
+    ResponseEntity<Void> remove(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String day, @RequestParam(required = false) String source) {
         EgovPrincipal who = administrator(jwt);
         LocalDate date = date(day);
         List<ApiProblem.FieldError> errors = new ArrayList<>();
@@ -130,7 +138,9 @@ class CalendarController {
 
     /** The same field messages as a dossier's (vi by default, en on request). */
     private ApiProblem.FieldError error(String field, String code, Object... args) {
-        return new ApiProblem.FieldError(field, code, messages.getMessage("validation.dossier." + code, args, code,
-                LocaleContextHolder.getLocale()));
+        return new ApiProblem.FieldError(
+                field,
+                code,
+                messages.getMessage("validation.dossier." + code, args, code, LocaleContextHolder.getLocale()));
     }
 }

@@ -1,15 +1,5 @@
 package vn.egov.dossier.calendar;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-import vn.egov.commons.web.ApiProblem;
-import vn.egov.commons.time.VietnamTime;
-
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -19,6 +9,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.commons.web.ApiProblem;
 
 /**
  * The calendar's reference data ({@code calendar_day}): read by anyone, changed by a system administrator
@@ -32,12 +31,18 @@ public class CalendarDays {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarDays.class);
 
-    public record Day(LocalDate day, String kind, String name, String source) {
-    }
+    public record Day(LocalDate day, String kind, String name, String source) {}
 
-    public record Change(long id, LocalDate day, String oldKind, String oldName, String newKind, String newName,
-                         String source, String actorSubject, Instant changedAt) {
-    }
+    public record Change(
+            long id,
+            LocalDate day,
+            String oldKind,
+            String oldName,
+            String newKind,
+            String newName,
+            String source,
+            String actorSubject,
+            Instant changedAt) {}
 
     private final JdbcClient jdbc;
     private final WorkingDayCalendar calendar;
@@ -55,23 +60,28 @@ public class CalendarDays {
     static void load(JdbcClient jdbc, WorkingDayCalendar calendar) {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
-        jdbc.sql("select day, kind from calendar_day").query((rs, i) -> {
-            LocalDate day = rs.getDate(1).toLocalDate();
-            ("WORKDAY".equals(rs.getString(2)) ? workdays : holidays).add(day);
-            return day;
-        }).list();
+        jdbc.sql("select day, kind from calendar_day")
+                .query((rs, i) -> {
+                    LocalDate day = rs.getDate(1).toLocalDate();
+                    ("WORKDAY".equals(rs.getString(2)) ? workdays : holidays).add(day);
+                    return day;
+                })
+                .list();
         calendar.replace(holidays, workdays);
     }
 
     private static long lastChange(JdbcClient jdbc) {
-        return jdbc.sql("select coalesce(max(id), 0) from calendar_day_change").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from calendar_day_change")
+                .query(Long.class)
+                .single();
     }
 
     /**
      * Takes over a change not yet reflected here: scheduled (another instance changed the calendar; cheap when
      * nothing did), and called after a change made here commits, so this instance follows at once.
      */
-    @Scheduled(fixedDelayString = "${egov.dossier.calendar.refresh-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${egov.dossier.calendar.refresh-interval:1m}",
             initialDelayString = "${egov.dossier.calendar.refresh-interval:1m}")
     public void refreshIfChanged() {
         long last = lastChange(jdbc);
@@ -83,18 +93,29 @@ public class CalendarDays {
     }
 
     public List<Day> year(int year) {
-        return jdbc.sql("select day, kind, name, source from calendar_day where extract(year from day) = ? order by day")
+        return jdbc.sql(
+                        "select day, kind, name, source from calendar_day where extract(year from day) = ? order by day")
                 .param(year)
-                .query((rs, i) -> new Day(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, i) ->
+                        new Day(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
     public List<Change> changes(int limit) {
         return jdbc.sql("""
                         select id, day, old_kind, old_name, new_kind, new_name, source, actor_subject, changed_at
-                        from calendar_day_change order by id desc limit ?""").param(limit)
-                .query((rs, i) -> new Change(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+                        from calendar_day_change order by id desc limit ?""")
+                .param(limit)
+                .query((rs, i) -> new Change(
+                        rs.getLong(1),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9).toInstant()))
                 .list();
     }
 
@@ -104,14 +125,16 @@ public class CalendarDays {
         future(day);
         boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
         if (!("HOLIDAY".equals(kind) && !weekend || "WORKDAY".equals(kind) && weekend)) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "calendar-day-kind-invalid", day, day.getDayOfWeek());
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "calendar-day-kind-invalid", day, day.getDayOfWeek());
         }
         Optional<Day> before = find(day);
         jdbc.sql("""
                         insert into calendar_day (day, kind, name, source) values (?, ?, ?, ?)
-                        on conflict (day) do update set kind = excluded.kind, name = excluded.name, source = excluded.source""")
-                .params(day, kind, name, source).update();
-        if (before.isEmpty() || !Objects.equals(before.get().kind(), kind) || !Objects.equals(before.get().name(), name)) {
+                        on conflict (day) do update set kind = excluded.kind, name = excluded.name, source = excluded.source""").params(day, kind, name, source).update();
+        if (before.isEmpty()
+                || !Objects.equals(before.get().kind(), kind)
+                || !Objects.equals(before.get().name(), name)) {
             audit(day, before, kind, name, source, actor);
         }
         return new Day(day, kind, name, source);
@@ -127,8 +150,10 @@ public class CalendarDays {
     }
 
     private Optional<Day> find(LocalDate day) {
-        return jdbc.sql("select day, kind, name, source from calendar_day where day = ? for update").param(day)
-                .query((rs, i) -> new Day(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4)))
+        return jdbc.sql("select day, kind, name, source from calendar_day where day = ? for update")
+                .param(day)
+                .query((rs, i) ->
+                        new Day(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
     }
 
@@ -143,7 +168,14 @@ public class CalendarDays {
         jdbc.sql("""
                         insert into calendar_day_change (day, old_kind, old_name, new_kind, new_name, source, actor_subject)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(day, before.map(Day::kind).orElse(null), before.map(Day::name).orElse(null), kind, name, source, actor)
+                .params(
+                        day,
+                        before.map(Day::kind).orElse(null),
+                        before.map(Day::name).orElse(null),
+                        kind,
+                        name,
+                        source,
+                        actor)
                 .update();
     }
 }

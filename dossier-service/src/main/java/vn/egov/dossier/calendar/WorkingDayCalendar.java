@@ -12,8 +12,7 @@ import java.util.Set;
 public final class WorkingDayCalendar {
 
     /** One consistent view of the exceptions: replaced whole, never edited in place. */
-    private record Days(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
-    }
+    private record Days(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {}
 
     private volatile Days days;
 
@@ -32,7 +31,9 @@ public final class WorkingDayCalendar {
             return true;
         }
         DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !current.holidays().contains(day);
+        return dow != DayOfWeek.SATURDAY
+                && dow != DayOfWeek.SUNDAY
+                && !current.holidays().contains(day);
     }
 
     /**

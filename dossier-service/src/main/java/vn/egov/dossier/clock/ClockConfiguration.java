@@ -1,11 +1,10 @@
 package vn.egov.dossier.clock;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-
-import java.time.Clock;
 
 /**
  * The one {@link Clock} of the service: dossier codes, receipt and due dates, the overdue flag and check,
@@ -21,8 +20,9 @@ class ClockConfiguration {
             return Clock.systemUTC();
         }
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException("refusing to start in the prod profile with egov.dossier.test-clock.enabled=true"
-                    + " (EGOV_TEST_CLOCK_ENABLED): the movable test clock is for tests only");
+            throw new IllegalStateException(
+                    "refusing to start in the prod profile with egov.dossier.test-clock.enabled=true"
+                            + " (EGOV_TEST_CLOCK_ENABLED): the movable test clock is for tests only");
         }
         return new MovableClock(Clock.systemUTC());
     }

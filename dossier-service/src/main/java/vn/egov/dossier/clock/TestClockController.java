@@ -2,16 +2,6 @@ package vn.egov.dossier.clock;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
-import vn.egov.commons.web.ApiProblem;
-import vn.egov.commons.time.VietnamTime;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -21,6 +11,15 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.commons.web.ApiProblem;
 
 /**
  * TEST ONLY. Moves the service's clock so that whole-platform tests can see due dates pass and dossiers
@@ -41,11 +40,9 @@ class TestClockController {
 
     static final String PATH = "/api/v1/test/clock";
 
-    record ClockRequest(String offset, Instant instant) {
-    }
+    record ClockRequest(String offset, Instant instant) {}
 
-    record ClockState(Instant instant, String offset, LocalDate vietnamDate) {
-    }
+    record ClockState(Instant instant, String offset, LocalDate vietnamDate) {}
 
     private final MovableClock clock;
 
@@ -101,7 +98,8 @@ class TestClockController {
 
     /** Only a caller on this machine, talking to the service directly (not through the gateway or another proxy). */
     static void requireLoopback(HttpServletRequest request) {
-        boolean proxied = request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+        boolean proxied = request.getHeader("Forwarded") != null
+                || request.getHeader("X-Forwarded-For") != null
                 || request.getHeader("X-Real-IP") != null;
         boolean loopback;
         try {

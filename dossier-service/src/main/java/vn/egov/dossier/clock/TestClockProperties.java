@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code prod} profile.
  */
 @ConfigurationProperties("egov.dossier.test-clock")
-record TestClockProperties(boolean enabled) {
-}
+record TestClockProperties(boolean enabled) {}

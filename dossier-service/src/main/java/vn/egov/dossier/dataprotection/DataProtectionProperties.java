@@ -1,9 +1,8 @@
 package vn.egov.dossier.dataprotection;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.util.Map;
 
 /**
  * {@code egov.dossier.*} keys that protect personal data at rest (form data and document bytes).
@@ -19,8 +18,8 @@ import java.util.Map;
  *                         of a previous key, in small batches, once the service has started
  */
 @ConfigurationProperties("egov.dossier")
-public record DataProtectionProperties(String dataKey,
-                                @DefaultValue("k1") String dataKeyId,
-                                @DefaultValue Map<String, String> previousDataKeys,
-                                @DefaultValue("true") boolean resealOnStart) {
-}
+public record DataProtectionProperties(
+        String dataKey,
+        @DefaultValue("k1") String dataKeyId,
+        @DefaultValue Map<String, String> previousDataKeys,
+        @DefaultValue("true") boolean resealOnStart) {}

@@ -1,11 +1,9 @@
 package vn.egov.dossier.dataprotection;
 
-import vn.egov.dossier.dossier.DossierRow;
-
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.egov.commons.crypto.AesGcmSealer;
-
-import java.util.UUID;
+import vn.egov.dossier.dossier.DossierRow;
 
 /**
  * A dossier's form data (names, dates of birth, national id numbers, addresses…) sealed at rest: stored in

@@ -1,8 +1,7 @@
 package vn.egov.dossier.dataprotection;
 
-import vn.egov.dossier.document.SealedDocumentStorage;
-import vn.egov.dossier.dossier.DossierRow;
-
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,9 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.crypto.AesGcmSealer;
-
-import java.util.List;
-import java.util.UUID;
+import vn.egov.dossier.document.SealedDocumentStorage;
+import vn.egov.dossier.dossier.DossierRow;
 
 /**
  * Seals what is still in clear from before encryption at rest existed, and re-seals what an older key
@@ -39,8 +37,7 @@ class LegacyDataResealer {
     /** documents are up to megabytes each: few at a time */
     static final int DOCUMENT_BATCH = 10;
 
-    record Resealed(int forms, int documents) {
-    }
+    record Resealed(int forms, int documents) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -48,8 +45,12 @@ class LegacyDataResealer {
     private final FormDataSealer forms;
     private final DataProtectionProperties properties;
 
-    LegacyDataResealer(JdbcClient jdbc, TransactionTemplate transactions, AesGcmSealer sealer, FormDataSealer forms,
-                       DataProtectionProperties properties) {
+    LegacyDataResealer(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            AesGcmSealer sealer,
+            FormDataSealer forms,
+            DataProtectionProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.sealer = sealer;
@@ -60,18 +61,24 @@ class LegacyDataResealer {
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         if (properties.resealOnStart()) {
-            Thread worker = new Thread(() -> {
-                try {
-                    Resealed done = resealAll();
-                    if (done.forms() > 0 || done.documents() > 0) {
-                        log.info("sealed at rest with key {}: {} dossier forms, {} documents", sealer.currentKeyId(),
-                                done.forms(), done.documents());
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("sealing data left in clear or under an older key stopped: {} (it resumes at the next start)",
-                            e.getClass().getSimpleName());
-                }
-            }, "dossier-reseal");
+            Thread worker = new Thread(
+                    () -> {
+                        try {
+                            Resealed done = resealAll();
+                            if (done.forms() > 0 || done.documents() > 0) {
+                                log.info(
+                                        "sealed at rest with key {}: {} dossier forms, {} documents",
+                                        sealer.currentKeyId(),
+                                        done.forms(),
+                                        done.documents());
+                            }
+                        } catch (RuntimeException e) {
+                            log.warn(
+                                    "sealing data left in clear or under an older key stopped: {} (it resumes at the next start)",
+                                    e.getClass().getSimpleName());
+                        }
+                    },
+                    "dossier-reseal");
             worker.setDaemon(true);
             worker.start();
         }
@@ -105,11 +112,9 @@ class LegacyDataResealer {
     }
 
     /** {@code last}: the highest id looked at, or null when there was nothing left. */
-    private record Batch(int changed, UUID last) {
-    }
+    private record Batch(int changed, UUID last) {}
 
-    private record FormRow(UUID id, String clearJson, String keyId, byte[] sealed) {
-    }
+    private record FormRow(UUID id, String clearJson, String keyId, byte[] sealed) {}
 
     private Batch resealForms(UUID after) {
         List<FormRow> rows = jdbc.sql("""
@@ -117,23 +122,30 @@ class LegacyDataResealer {
                         where id > :after
                           and ((form_data_sealed is null and form_data <> '{}'::jsonb) or data_key_id <> :current)
                         order by id limit :batch for update skip locked""")
-                .param("after", after).param("current", sealer.currentKeyId()).param("batch", FORM_BATCH)
-                .query((rs, i) -> new FormRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .param("after", after)
+                .param("current", sealer.currentKeyId())
+                .param("batch", FORM_BATCH)
+                .query((rs, i) ->
+                        new FormRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBytes(4)))
                 .list();
         int changed = 0;
         for (FormRow row : rows) {
             if (row.sealed() != null && !sealer.holdsKey(row.keyId())) {
-                log.warn("dossier {}: its form was sealed with key {}, which is not configured; left as it is", row.id(),
+                log.warn(
+                        "dossier {}: its form was sealed with key {}, which is not configured; left as it is",
+                        row.id(),
                         row.keyId());
                 continue;
             }
             String json = forms.open(row.id(), new DossierRow.StoredForm(row.clearJson(), row.keyId(), row.sealed()));
             AesGcmSealer.Sealed sealed = forms.seal(row.id(), json);
             jdbc.sql("update dossier set form_data = '{}', form_data_sealed = ?, data_key_id = ? where id = ?")
-                    .params(sealed.bytes(), sealed.keyId(), row.id()).update();
+                    .params(sealed.bytes(), sealed.keyId(), row.id())
+                    .update();
             changed++;
         }
-        return new Batch(changed, rows.isEmpty() ? null : rows.get(rows.size() - 1).id());
+        return new Batch(
+                changed, rows.isEmpty() ? null : rows.get(rows.size() - 1).id());
     }
 
     private Batch resealDocuments(UUID after) {
@@ -142,12 +154,19 @@ class LegacyDataResealer {
                         select document_id from document_content
                         where document_id > :after and (data_key_id is null or data_key_id <> :current)
                         order by document_id limit :batch""")
-                .param("after", after).param("current", sealer.currentKeyId()).param("batch", DOCUMENT_BATCH)
-                .query(UUID.class).list();
+                .param("after", after)
+                .param("current", sealer.currentKeyId())
+                .param("batch", DOCUMENT_BATCH)
+                .query(UUID.class)
+                .list();
         int changed = 0;
         for (UUID id : ids) {
-            byte[] stored = jdbc.sql("select content from document_content where document_id = ? for update skip locked")
-                    .param(id).query((rs, i) -> rs.getBytes(1)).optional().orElse(null);
+            byte[] stored = jdbc.sql(
+                            "select content from document_content where document_id = ? for update skip locked")
+                    .param(id)
+                    .query((rs, i) -> rs.getBytes(1))
+                    .optional()
+                    .orElse(null);
             if (stored == null) {
                 continue;
             }
@@ -155,7 +174,9 @@ class LegacyDataResealer {
             if (AesGcmSealer.isEnvelope(stored)) {
                 String keyId = AesGcmSealer.unwrap(stored).keyId();
                 if (keyId.equals(sealer.currentKeyId())) {
-                    jdbc.sql("update document_content set data_key_id = ? where document_id = ?").params(keyId, id).update();
+                    jdbc.sql("update document_content set data_key_id = ? where document_id = ?")
+                            .params(keyId, id)
+                            .update();
                     continue;
                 }
                 if (!sealer.holdsKey(keyId)) {

@@ -1,15 +1,14 @@
 package vn.egov.dossier.desk;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.desk.DossierActions.ActionRequest;
 import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.procedure.Procedure;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * One desk action: what it checks and what it changes. Which transition it makes (from which status, by which
@@ -27,8 +26,7 @@ interface ActionPolicy {
     }
 
     /** Row updates besides the status (received date, resolution time, agency…); none by default. */
-    default void write(DeskCase c, DeskWrites writes) {
-    }
+    default void write(DeskCase c, DeskWrites writes) {}
 
     /** The row the transition applies to (the transfer names the new agency). */
     default DossierRow subject(DeskCase c) {
@@ -39,15 +37,18 @@ interface ActionPolicy {
     DossierLifecycle.Change change(DeskCase c);
 
     /** A field error before it is worded in the caller's language. */
-    record Violation(String field, String code, Object... args) {
-    }
+    record Violation(String field, String code, Object... args) {}
 
     /**
      * Everything a policy decides on. {@code procedure} is read only by the policies that need it.
      */
-    record DeskCase(DossierRow dossier, ActionRequest request, LocalDate today, Instant now,
-                    Supplier<Procedure> procedure, WorkingDayCalendar calendar) {
-    }
+    record DeskCase(
+            DossierRow dossier,
+            ActionRequest request,
+            LocalDate today,
+            Instant now,
+            Supplier<Procedure> procedure,
+            WorkingDayCalendar calendar) {}
 
     static boolean blank(String s) {
         return s == null || s.isBlank();

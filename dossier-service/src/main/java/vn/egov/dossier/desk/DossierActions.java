@@ -1,9 +1,25 @@
 package vn.egov.dossier.desk;
 
-import vn.egov.dossier.document.AcceptedFile;
-
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.time.VietnamTime;
-
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.document.AcceptedFile;
 import vn.egov.dossier.document.DocumentStorage;
 import vn.egov.dossier.document.Documents;
 import vn.egov.dossier.document.PersonalDocuments;
@@ -13,32 +29,12 @@ import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.dossier.DossierStore;
 import vn.egov.dossier.dossier.DossierTransitions;
-import vn.egov.dossier.input.InputLimits;
-import vn.egov.dossier.intake.Intake;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.multipart.MultipartFile;
-import vn.egov.commons.security.EgovPrincipal;
-import vn.egov.commons.web.ApiProblem;
-import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 import vn.egov.dossier.dossier.DossierTransitions.Transition;
+import vn.egov.dossier.input.InputLimits;
+import vn.egov.dossier.intake.Intake;
 import vn.egov.dossier.procedure.Procedure;
 import vn.egov.dossier.procedure.ProcedureCatalogue;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The one-stop desk's actions on a dossier and the citizen's supplement, each one transition: the transition table
@@ -48,20 +44,20 @@ import java.util.Set;
 public class DossierActions {
 
     /** Limits: {@link InputLimits}; {@code reason}, {@code targetAgencyCode} and {@code missingDocuments} travel in the event. */
-    public record ActionRequest(@Size(max = InputLimits.REASON) String reason,
-                         @Size(max = InputLimits.NOTE) String note,
-                         LocalDate newAppointmentDate,
-                         @Size(max = InputLimits.CODE) String targetAgencyCode,
-                         @Size(max = InputLimits.LIST_ITEMS) List<@Size(max = InputLimits.CODE) String> missingDocuments) {
-    }
+    public record ActionRequest(
+            @Size(max = InputLimits.REASON) String reason,
+            @Size(max = InputLimits.NOTE) String note,
+            LocalDate newAppointmentDate,
+            @Size(max = InputLimits.CODE) String targetAgencyCode,
+            @Size(max = InputLimits.LIST_ITEMS) List<@Size(max = InputLimits.CODE) String> missingDocuments) {}
 
-    public record SupplementRequest(@Size(max = InputLimits.NOTE) String note,
-                             @Size(max = InputLimits.LIST_ITEMS) List<Intake.@Valid DocumentRef> documents) {
-    }
+    public record SupplementRequest(
+            @Size(max = InputLimits.NOTE) String note,
+            @Size(max = InputLimits.LIST_ITEMS) List<Intake.@Valid DocumentRef> documents) {}
 
     /** The result of a procedure: its decision document, a signed PDF. */
-    public static final Procedure.RequiredDocument RESULT = new Procedure.RequiredDocument("KET_QUA", "Kết quả giải quyết",
-            "Decision document", true, List.of("application/pdf"));
+    public static final Procedure.RequiredDocument RESULT = new Procedure.RequiredDocument(
+            "KET_QUA", "Kết quả giải quyết", "Decision document", true, List.of("application/pdf"));
 
     private final JdbcClient jdbc;
     private final DossierStore store;
@@ -74,9 +70,17 @@ public class DossierActions {
     private final PersonalDocuments personalDocuments;
     private final DeskWrites writes;
 
-    DossierActions(JdbcClient jdbc, DossierStore store, DossierLifecycle lifecycle, WorkingDayCalendar calendar,
-                   ProcedureCatalogue catalogue, Intake intake, DocumentStorage storage, Clock clock,
-                   PersonalDocuments personalDocuments, DeskWrites writes) {
+    DossierActions(
+            JdbcClient jdbc,
+            DossierStore store,
+            DossierLifecycle lifecycle,
+            WorkingDayCalendar calendar,
+            ProcedureCatalogue catalogue,
+            Intake intake,
+            DocumentStorage storage,
+            Clock clock,
+            PersonalDocuments personalDocuments,
+            DeskWrites writes) {
         this.personalDocuments = personalDocuments;
         this.writes = writes;
         this.jdbc = jdbc;
@@ -110,20 +114,36 @@ public class DossierActions {
         if (allowed.isEmpty()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", action);
         }
-        Transition t = allowed.stream().map(role -> DossierTransitions.find(d.status(), action, role))
-                .flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "dossier-transition-not-allowed", action,
+        Transition t = allowed.stream()
+                .map(role -> DossierTransitions.find(d.status(), action, role))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.CONFLICT,
+                        "dossier-transition-not-allowed",
+                        action,
                         d.status().name()));
         ActionPolicy policy = ActionPolicies.forAction(action).orElseThrow();
-        ActionPolicy.DeskCase c = new ActionPolicy.DeskCase(d, request, today(), Instant.now(clock),
-                () -> catalogue.find(d.procedureCode()).orElseThrow(), calendar);
-        fail(policy.check(c).stream().map(v -> intake.error(v.field(), v.code(), v.args())).toList());
+        ActionPolicy.DeskCase c = new ActionPolicy.DeskCase(
+                d,
+                request,
+                today(),
+                Instant.now(clock),
+                () -> catalogue.find(d.procedureCode()).orElseThrow(),
+                calendar);
+        fail(policy.check(c).stream()
+                .map(v -> intake.error(v.field(), v.code(), v.args()))
+                .toList());
         if (result != null && "resolve".equals(action)) {
             // the decision document (the controller refuses a file with any other action)
             List<ApiProblem.FieldError> errors = new ArrayList<>();
             List<AcceptedFile> files = intake.checkDocuments(
-                    List.of(new Intake.DocumentRef(RESULT.code(), result.getOriginalFilename())), List.of(result),
-                    requirement -> Optional.of(RESULT), List.of(RESULT.code()), errors, Intake.UPLOADS_ONLY);
+                    List.of(new Intake.DocumentRef(RESULT.code(), result.getOriginalFilename())),
+                    List.of(result),
+                    requirement -> Optional.of(RESULT),
+                    List.of(RESULT.code()),
+                    errors,
+                    Intake.UPLOADS_ONLY);
             fail(errors);
             Documents.store(jdbc, storage, d.id(), files, "RESULT", who.subject(), Instant.now(clock));
         }
@@ -146,24 +166,47 @@ public class DossierActions {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", "supplement");
         }
         Transition t = DossierTransitions.find(d.status(), "supplement", Role.OWNER)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "dossier-transition-not-allowed", "supplement",
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.CONFLICT,
+                        "dossier-transition-not-allowed",
+                        "supplement",
                         d.status().name()));
         Procedure procedure = catalogue.find(d.procedureCode()).orElseThrow();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         SupplementRequest request = body == null ? new SupplementRequest(null, List.of()) : body;
-        List<AcceptedFile> accepted = intake.checkDocuments(request.documents(), files,
-                requirement -> d.missingDocuments().contains(requirement) ? procedure.document(requirement) : Optional.empty(),
-                d.missingDocuments(), errors, id -> personalDocuments.find(who.subject(), id));
+        List<AcceptedFile> accepted = intake.checkDocuments(
+                request.documents(),
+                files,
+                requirement ->
+                        d.missingDocuments().contains(requirement) ? procedure.document(requirement) : Optional.empty(),
+                d.missingDocuments(),
+                errors,
+                id -> personalDocuments.find(who.subject(), id));
         fail(errors);
         LocalDate today = today();
-        int paused = d.supplementRequestedOn() == null ? 0 : calendar.workingDaysBetween(d.supplementRequestedOn(), today);
+        int paused =
+                d.supplementRequestedOn() == null ? 0 : calendar.workingDaysBetween(d.supplementRequestedOn(), today);
         LocalDate due = d.dueDate() == null ? null : calendar.addWorkingDays(d.dueDate(), paused);
         Documents.store(jdbc, storage, d.id(), accepted, "SUPPLEMENT", who.subject(), Instant.now(clock));
         jdbc.sql("update dossier set missing_documents = '{}', supplement_requested_on = null where id = ?")
-                .param(d.id()).update();
-        return lifecycle.apply(d, t, new Actor(who.subject(), Role.OWNER), new DossierLifecycle.Change(null,
-                request.note(), due, List.of(), Map.of("pausedWorkingDays", paused,
-                "documents", accepted.stream().map(AcceptedFile::requirementCode).toList())));
+                .param(d.id())
+                .update();
+        return lifecycle.apply(
+                d,
+                t,
+                new Actor(who.subject(), Role.OWNER),
+                new DossierLifecycle.Change(
+                        null,
+                        request.note(),
+                        due,
+                        List.of(),
+                        Map.of(
+                                "pausedWorkingDays",
+                                paused,
+                                "documents",
+                                accepted.stream()
+                                        .map(AcceptedFile::requirementCode)
+                                        .toList())));
     }
 
     private LocalDate today() {

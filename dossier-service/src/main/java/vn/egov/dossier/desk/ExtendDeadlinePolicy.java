@@ -1,10 +1,9 @@
 package vn.egov.dossier.desk;
 
-import vn.egov.dossier.dossier.DossierLifecycle;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.egov.dossier.dossier.DossierLifecycle;
 
 /**
  * {@code extend-deadline}: an apology with a new appointment, after the current due date and not in the past
@@ -35,7 +34,11 @@ final class ExtendDeadlinePolicy implements ActionPolicy {
 
     @Override
     public DossierLifecycle.Change change(DeskCase c) {
-        return new DossierLifecycle.Change(c.request().reason(), c.request().note(), c.request().newAppointmentDate(),
-                List.of(), Map.of("previousDueDate", String.valueOf(c.dossier().dueDate())));
+        return new DossierLifecycle.Change(
+                c.request().reason(),
+                c.request().note(),
+                c.request().newAppointmentDate(),
+                List.of(),
+                Map.of("previousDueDate", String.valueOf(c.dossier().dueDate())));
     }
 }

@@ -17,7 +17,9 @@ final class ReceivePolicy implements ActionPolicy {
 
     @Override
     public DossierLifecycle.Change change(DeskCase c) {
-        return DossierLifecycle.Change.of(c.request().reason(), c.request().note(),
+        return DossierLifecycle.Change.of(
+                c.request().reason(),
+                c.request().note(),
                 c.calendar().addWorkingDays(c.today(), c.procedure().get().processingDays()));
     }
 }

@@ -1,8 +1,7 @@
 package vn.egov.dossier.desk;
 
-import vn.egov.dossier.dossier.DossierLifecycle;
-
 import java.util.List;
+import vn.egov.dossier.dossier.DossierLifecycle;
 
 /** {@code reject}: refused with a reason the applicant reads. */
 final class RejectPolicy implements ActionPolicy {
@@ -19,6 +18,7 @@ final class RejectPolicy implements ActionPolicy {
 
     @Override
     public DossierLifecycle.Change change(DeskCase c) {
-        return DossierLifecycle.Change.of(c.request().reason(), c.request().note(), c.dossier().dueDate());
+        return DossierLifecycle.Change.of(
+                c.request().reason(), c.request().note(), c.dossier().dueDate());
     }
 }

@@ -1,12 +1,11 @@
 package vn.egov.dossier.desk;
 
-import vn.egov.dossier.dossier.DossierLifecycle;
-import vn.egov.dossier.procedure.Procedure;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.procedure.Procedure;
 
 /**
  * {@code request-supplement}: names the missing documents (at least one, each a requirement of the procedure,
@@ -20,7 +19,8 @@ final class RequestSupplementPolicy implements ActionPolicy {
     }
 
     static List<String> missing(DeskCase c) {
-        return c.request().missingDocuments() == null ? List.of()
+        return c.request().missingDocuments() == null
+                ? List.of()
                 : List.copyOf(new LinkedHashSet<>(c.request().missingDocuments()));
     }
 
@@ -47,7 +47,7 @@ final class RequestSupplementPolicy implements ActionPolicy {
 
     @Override
     public DossierLifecycle.Change change(DeskCase c) {
-        return new DossierLifecycle.Change(c.request().reason(), c.request().note(), c.dossier().dueDate(), missing(c),
-                Map.of());
+        return new DossierLifecycle.Change(
+                c.request().reason(), c.request().note(), c.dossier().dueDate(), missing(c), Map.of());
     }
 }

@@ -12,6 +12,7 @@ final class ReturnResultPolicy implements ActionPolicy {
 
     @Override
     public DossierLifecycle.Change change(DeskCase c) {
-        return DossierLifecycle.Change.of(c.request().reason(), c.request().note(), c.dossier().dueDate());
+        return DossierLifecycle.Change.of(
+                c.request().reason(), c.request().note(), c.dossier().dueDate());
     }
 }

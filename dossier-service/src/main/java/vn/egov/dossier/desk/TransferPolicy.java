@@ -1,10 +1,9 @@
 package vn.egov.dossier.desk;
 
-import vn.egov.dossier.dossier.DossierLifecycle;
-import vn.egov.dossier.dossier.DossierRow;
-
 import java.util.List;
 import java.util.Map;
+import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierRow;
 
 /**
  * {@code transfer}: to another agency (named by its electronic identifier; the event carries it), with a reason;
@@ -42,7 +41,15 @@ final class TransferPolicy implements ActionPolicy {
 
     @Override
     public DossierLifecycle.Change change(DeskCase c) {
-        return new DossierLifecycle.Change(c.request().reason(), c.request().note(), c.dossier().dueDate(), List.of(),
-                Map.of("fromAgency", c.dossier().agencyCode(), "toAgency", c.request().targetAgencyCode()));
+        return new DossierLifecycle.Change(
+                c.request().reason(),
+                c.request().note(),
+                c.dossier().dueDate(),
+                List.of(),
+                Map.of(
+                        "fromAgency",
+                        c.dossier().agencyCode(),
+                        "toAgency",
+                        c.request().targetAgencyCode()));
     }
 }

@@ -1,6 +1,5 @@
 package vn.egov.dossier.document;
 
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +17,12 @@ class DocumentStorageConfiguration {
     DocumentStorage documentStorage(DossierProperties properties, JdbcClient jdbc, AesGcmSealer dossierDataSealer) {
         DocumentStorage store = switch (properties.storage()) {
             case POSTGRES -> new PostgresDocumentStorage(jdbc);
-            case FILESYSTEM -> new FilesystemDocumentStorage(properties.directoryPath().orElseThrow(() ->
-                    new IllegalStateException("egov.dossier.documents.directory (DOSSIER_DOCUMENT_DIRECTORY) is required "
-                            + "when egov.dossier.documents.storage is filesystem")));
+            case FILESYSTEM ->
+                new FilesystemDocumentStorage(properties
+                        .directoryPath()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "egov.dossier.documents.directory (DOSSIER_DOCUMENT_DIRECTORY) is required "
+                                        + "when egov.dossier.documents.storage is filesystem")));
         };
         return new SealedDocumentStorage(store, dossierDataSealer);
     }

@@ -1,10 +1,9 @@
 package vn.egov.dossier.document;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
-
 import java.nio.file.Path;
 import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code egov.dossier.documents.*}: upload limits of a dossier (rule values: configuration, not code) and
@@ -16,7 +15,10 @@ import java.util.Optional;
 @ConfigurationProperties("egov.dossier.documents")
 public record DossierProperties(DataSize maxFileSize, DataSize maxDossierSize, Storage storage, String directory) {
 
-    public enum Storage { POSTGRES, FILESYSTEM }
+    public enum Storage {
+        POSTGRES,
+        FILESYSTEM
+    }
 
     public DossierProperties {
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(10) : maxFileSize;

@@ -1,9 +1,9 @@
 package vn.egov.dossier.document;
 
-import vn.egov.dossier.input.InputLimits;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,9 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
-
-import java.util.Set;
-import java.util.UUID;
+import vn.egov.dossier.input.InputLimits;
 
 /**
  * The citizen's personal document store (once-only): what they already gave an agency, and what agencies
@@ -36,15 +34,18 @@ class PersonalDocumentController {
     }
 
     @GetMapping("/api/v1/documents")
-    @Operation(summary = "Own document store (citizen)",
-            description = "Documents of the citizen's own dossiers, newest first, each file once: kind SUBMITTED or "
-                    + "SUPPLEMENT (given by the citizen) or RESULT (issued by an agency). Filters: requirementCode, kind. "
-                    + "Reuse one in a submission or supplement with {\"requirementCode\", \"storedDocumentId\"} instead of a file.")
-    PageResponse<PersonalDocuments.StoredDocumentView> list(@AuthenticationPrincipal Jwt jwt,
-                                                            @RequestParam(required = false) @Size(max = InputLimits.CODE) String requirementCode,
-                                                            @RequestParam(required = false) @Size(max = InputLimits.CODE) String kind,
-                                                            @RequestParam(defaultValue = "0") int page,
-                                                            @RequestParam(defaultValue = "20") int size) {
+    @Operation(
+            summary = "Own document store (citizen)",
+            description =
+                    "Documents of the citizen's own dossiers, newest first, each file once: kind SUBMITTED or "
+                            + "SUPPLEMENT (given by the citizen) or RESULT (issued by an agency). Filters: requirementCode, kind. "
+                            + "Reuse one in a submission or supplement with {\"requirementCode\", \"storedDocumentId\"} instead of a file.")
+    PageResponse<PersonalDocuments.StoredDocumentView> list(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) @Size(max = InputLimits.CODE) String requirementCode,
+            @RequestParam(required = false) @Size(max = InputLimits.CODE) String kind,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);
         EgovPrincipal who = citizen(jwt);
         if (kind != null && !KINDS.contains(kind)) {
@@ -63,7 +64,8 @@ class PersonalDocumentController {
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "stored-document-not-found", id);
         }
-        PersonalDocuments.StoredDocument doc = documents.find(who.subject(), documentId)
+        PersonalDocuments.StoredDocument doc = documents
+                .find(who.subject(), documentId)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "stored-document-not-found", id));
         return Documents.download(doc.fileName(), doc.contentType(), doc.sha256(), doc.content());
     }

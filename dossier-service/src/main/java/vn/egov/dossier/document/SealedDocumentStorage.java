@@ -1,9 +1,8 @@
 package vn.egov.dossier.document;
 
-import vn.egov.commons.crypto.AesGcmSealer;
-
 import java.util.Optional;
 import java.util.UUID;
+import vn.egov.commons.crypto.AesGcmSealer;
 
 /**
  * Seals document bytes on their way into whichever storage is configured and opens them on the way out.
@@ -35,9 +34,9 @@ public final class SealedDocumentStorage implements DocumentStorage {
 
     @Override
     public Optional<byte[]> load(UUID documentId) {
-        return delegate.load(documentId).map(stored -> AesGcmSealer.isEnvelope(stored)
-                ? sealer.openEnvelope(stored, purpose(documentId))
-                : stored);
+        return delegate.load(documentId)
+                .map(stored ->
+                        AesGcmSealer.isEnvelope(stored) ? sealer.openEnvelope(stored, purpose(documentId)) : stored);
     }
 
     public DocumentStorage delegate() {

@@ -1,12 +1,11 @@
 package vn.egov.dossier.dossier;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Who may see a dossier, as a small policy: its owner, and officers/approvers of the agency handling it.
@@ -14,8 +13,7 @@ import java.util.Set;
  */
 public final class DossierAccess {
 
-    private DossierAccess() {
-    }
+    private DossierAccess() {}
 
     public static Set<Role> rolesOn(EgovPrincipal who, DossierRow d) {
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -1,5 +1,12 @@
 package vn.egov.dossier.dossier;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -8,19 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.web.ApiProblem;
 import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.contracts.dossier.DossierStatus;
-import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
 import vn.egov.dossier.dossier.DossierTransitions.Transition;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The only writer of a dossier's status: checks the move against {@link DossierTransitions}, updates
@@ -43,8 +42,8 @@ public class DossierLifecycle {
     }
 
     /** Details of one transition. {@code dueDate} is the appointment date after it. */
-    public record Change(String reason, String note, LocalDate dueDate, List<String> missingDocuments,
-                  Map<String, Object> details) {
+    public record Change(
+            String reason, String note, LocalDate dueDate, List<String> missingDocuments, Map<String, Object> details) {
 
         public static Change of(String reason, String note, LocalDate dueDate) {
             return new Change(reason, note, dueDate, List.of(), Map.of());
@@ -54,7 +53,12 @@ public class DossierLifecycle {
     /** Records a submission (no previous state). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void submitted(DossierRow dossier, Actor actor, String eventType, Map<String, Object> details) {
-        history(dossier, "submit", null, dossier.status(), actor,
+        history(
+                dossier,
+                "submit",
+                null,
+                dossier.status(),
+                actor,
                 new Change(null, null, dossier.dueDate(), List.of(), details));
         publish(dossier, "submit", null, dossier.status(), actor, eventType, Change.of(null, null, dossier.dueDate()));
     }
@@ -77,10 +81,16 @@ public class DossierLifecycle {
         int updated = jdbc.sql("""
                         update dossier set status = :to, due_date = :due, updated_at = now()
                         where id = :id and status = :from""")
-                .param("to", transition.to().name()).param("due", change.dueDate())
-                .param("id", dossier.id()).param("from", dossier.status().name()).update();
+                .param("to", transition.to().name())
+                .param("due", change.dueDate())
+                .param("id", dossier.id())
+                .param("from", dossier.status().name())
+                .update();
         if (updated != 1) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "dossier-transition-not-allowed", transition.action(),
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "dossier-transition-not-allowed",
+                    transition.action(),
                     dossier.status().name());
         }
         history(dossier, transition.action(), dossier.status(), transition.to(), actor, change);
@@ -93,11 +103,19 @@ public class DossierLifecycle {
                         insert into dossier_history (dossier_id, action, from_status, to_status, actor_subject, actor_role,
                                                      reason, note, details, occurred_at)
                         values (:id, :action, :from, :to, :actor, :role, :reason, :note, :details::jsonb, :at)""")
-                .param("id", d.id()).param("action", action).param("from", from == null ? null : from.name())
-                .param("to", to.name()).param("actor", actor.subject()).param("role", actor.contractRole())
-                .param("reason", change.reason()).param("note", change.note())
-                .param("details", change.details().isEmpty() && change.missingDocuments().isEmpty() ? null
-                        : json.writeValueAsString(details(change)))
+                .param("id", d.id())
+                .param("action", action)
+                .param("from", from == null ? null : from.name())
+                .param("to", to.name())
+                .param("actor", actor.subject())
+                .param("role", actor.contractRole())
+                .param("reason", change.reason())
+                .param("note", change.note())
+                .param(
+                        "details",
+                        change.details().isEmpty() && change.missingDocuments().isEmpty()
+                                ? null
+                                : json.writeValueAsString(details(change)))
                 .param("at", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC))
                 .update();
     }
@@ -112,12 +130,30 @@ public class DossierLifecycle {
     }
 
     private void publish(DossierRow d, String action, Status from, Status to, Actor actor, String type, Change change) {
-        events.publish(EventTopics.DOSSIER, type, d.code(), new DossierLifecycleEventV1(d.code(), d.procedureCode(),
-                d.procedureName(), d.agencyCode(), d.agencyName(), d.applicantSubject(), d.businessTaxCode(),
-                from == null ? null : DossierStatus.valueOf(from.name()), DossierStatus.valueOf(to.name()), action,
-                actor.subject(), actor.contractRole(), change.reason(), change.dueDate(), change.missingDocuments(),
-                d.feeVnd(), Instant.now(clock),
-                // a rating's score is the reason the rating passes in (kept there too for consumers before score)
-                DossierLifecycleEventV1.RATED.equals(type) ? Integer.valueOf(change.reason()) : null));
+        events.publish(
+                EventTopics.DOSSIER,
+                type,
+                d.code(),
+                new DossierLifecycleEventV1(
+                        d.code(),
+                        d.procedureCode(),
+                        d.procedureName(),
+                        d.agencyCode(),
+                        d.agencyName(),
+                        d.applicantSubject(),
+                        d.businessTaxCode(),
+                        from == null ? null : DossierStatus.valueOf(from.name()),
+                        DossierStatus.valueOf(to.name()),
+                        action,
+                        actor.subject(),
+                        actor.contractRole(),
+                        change.reason(),
+                        change.dueDate(),
+                        change.missingDocuments(),
+                        d.feeVnd(),
+                        Instant.now(clock),
+                        // a rating's score is the reason the rating passes in (kept there too for consumers before
+                        // score)
+                        DossierLifecycleEventV1.RATED.equals(type) ? Integer.valueOf(change.reason()) : null));
     }
 }

@@ -1,7 +1,5 @@
 package vn.egov.dossier.dossier;
 
-import vn.egov.dossier.dossier.DossierTransitions.Status;
-
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,14 +8,33 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
 
 /** A dossier as stored (never sent over HTTP or Kafka as is). */
-public record DossierRow(UUID id, String code, String procedureCode, String procedureName, String agencyCode,
-                  String agencyName, String applicantSubject, Status status, Instant submittedAt,
-                  LocalDate receivedDate, LocalDate dueDate, LocalDate supplementRequestedOn,
-                  List<String> missingDocuments, long feeVnd, UUID paymentId, Long paymentAmount, String paymentUrl,
-                  int paymentAttempts, int paymentGeneration, StoredForm form, String requestHash,
-                  String businessTaxCode, String businessName) {
+public record DossierRow(
+        UUID id,
+        String code,
+        String procedureCode,
+        String procedureName,
+        String agencyCode,
+        String agencyName,
+        String applicantSubject,
+        Status status,
+        Instant submittedAt,
+        LocalDate receivedDate,
+        LocalDate dueDate,
+        LocalDate supplementRequestedOn,
+        List<String> missingDocuments,
+        long feeVnd,
+        UUID paymentId,
+        Long paymentAmount,
+        String paymentUrl,
+        int paymentAttempts,
+        int paymentGeneration,
+        StoredForm form,
+        String requestHash,
+        String businessTaxCode,
+        String businessName) {
 
     /**
      * The form data as the row holds it: sealed ({@code sealed} and its {@code keyId}; open it with
@@ -40,16 +57,30 @@ public record DossierRow(UUID id, String code, String procedureCode, String proc
 
     public static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
-        return new DossierRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("procedure_code"),
-                rs.getString("procedure_name"), rs.getString("agency_code"), rs.getString("agency_name"),
-                rs.getString("applicant_subject"), Status.valueOf(rs.getString("status")),
-                rs.getTimestamp("submitted_at").toInstant(), date(rs, "received_date"), date(rs, "due_date"),
+        return new DossierRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("code"),
+                rs.getString("procedure_code"),
+                rs.getString("procedure_name"),
+                rs.getString("agency_code"),
+                rs.getString("agency_name"),
+                rs.getString("applicant_subject"),
+                Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("submitted_at").toInstant(),
+                date(rs, "received_date"),
+                date(rs, "due_date"),
                 date(rs, "supplement_requested_on"),
                 missing == null ? List.of() : Arrays.asList((String[]) missing.getArray()),
-                rs.getLong("fee_vnd"), rs.getObject("payment_id", UUID.class), (Long) rs.getObject("payment_amount"),
-                rs.getString("payment_url"), rs.getInt("payment_attempts"), rs.getInt("payment_generation"),
+                rs.getLong("fee_vnd"),
+                rs.getObject("payment_id", UUID.class),
+                (Long) rs.getObject("payment_amount"),
+                rs.getString("payment_url"),
+                rs.getInt("payment_attempts"),
+                rs.getInt("payment_generation"),
                 new StoredForm(rs.getString("form_data"), rs.getString("data_key_id"), rs.getBytes("form_data_sealed")),
-                rs.getString("request_hash"), rs.getString("business_tax_code"), rs.getString("business_name"));
+                rs.getString("request_hash"),
+                rs.getString("business_tax_code"),
+                rs.getString("business_name"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -58,16 +89,56 @@ public record DossierRow(UUID id, String code, String procedureCode, String proc
     }
 
     public DossierRow withStatus(Status next) {
-        return new DossierRow(id, code, procedureCode, procedureName, agencyCode, agencyName, applicantSubject, next,
-                submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
-                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, form, requestHash, businessTaxCode,
+        return new DossierRow(
+                id,
+                code,
+                procedureCode,
+                procedureName,
+                agencyCode,
+                agencyName,
+                applicantSubject,
+                next,
+                submittedAt,
+                receivedDate,
+                dueDate,
+                supplementRequestedOn,
+                missingDocuments,
+                feeVnd,
+                paymentId,
+                paymentAmount,
+                paymentUrl,
+                paymentAttempts,
+                paymentGeneration,
+                form,
+                requestHash,
+                businessTaxCode,
                 businessName);
     }
 
     public DossierRow withAgency(String agency) {
-        return new DossierRow(id, code, procedureCode, procedureName, agency, null, applicantSubject, status,
-                submittedAt, receivedDate, dueDate, supplementRequestedOn, missingDocuments, feeVnd, paymentId,
-                paymentAmount, paymentUrl, paymentAttempts, paymentGeneration, form, requestHash, businessTaxCode,
+        return new DossierRow(
+                id,
+                code,
+                procedureCode,
+                procedureName,
+                agency,
+                null,
+                applicantSubject,
+                status,
+                submittedAt,
+                receivedDate,
+                dueDate,
+                supplementRequestedOn,
+                missingDocuments,
+                feeVnd,
+                paymentId,
+                paymentAmount,
+                paymentUrl,
+                paymentAttempts,
+                paymentGeneration,
+                form,
+                requestHash,
+                businessTaxCode,
                 businessName);
     }
 }

@@ -1,10 +1,9 @@
 package vn.egov.dossier.dossier;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** Reads of dossier rows; writes live with the use case that makes them. */
 @Component
@@ -17,18 +16,24 @@ public class DossierStore {
     }
 
     public Optional<DossierRow> find(String code) {
-        return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where code = ?").param(code)
-                .query(DossierRow::map).optional();
+        return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where code = ?")
+                .param(code)
+                .query(DossierRow::map)
+                .optional();
     }
 
     /** The row locked for the rest of the transaction: one transition at a time per dossier. */
     public Optional<DossierRow> lock(String code) {
-        return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where code = ? for update").param(code)
-                .query(DossierRow::map).optional();
+        return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where code = ? for update")
+                .param(code)
+                .query(DossierRow::map)
+                .optional();
     }
 
     public Optional<DossierRow> find(UUID id) {
-        return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where id = ?").param(id)
-                .query(DossierRow::map).optional();
+        return jdbc.sql("select " + DossierRow.COLUMNS + " from dossier where id = ?")
+                .param(id)
+                .query(DossierRow::map)
+                .optional();
     }
 }

@@ -1,12 +1,5 @@
 package vn.egov.dossier.dossier;
 
-import vn.egov.contracts.dossier.DossierLifecycleEventV1;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import static vn.egov.dossier.dossier.DossierTransitions.Role.APPROVER;
 import static vn.egov.dossier.dossier.DossierTransitions.Role.OFFICER;
 import static vn.egov.dossier.dossier.DossierTransitions.Role.OWNER;
@@ -22,6 +15,12 @@ import static vn.egov.dossier.dossier.DossierTransitions.Status.SUBMITTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.TRANSFERRED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.WITHDRAWN;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
+
 /**
  * The dossier lifecycle as data: every allowed (state, action, role) and what it leads to. Anything not
  * in {@link #TABLE} is refused. The only writer of a dossier's status ({@code DossierLifecycle}) asks
@@ -35,22 +34,44 @@ import static vn.egov.dossier.dossier.DossierTransitions.Status.WITHDRAWN;
 public final class DossierTransitions {
 
     public enum Status {
-        AWAITING_PAYMENT, SUBMITTED, RECEIVED, IN_PROCESSING, AWAITING_SUPPLEMENT, RESOLVED, REJECTED,
-        RESULT_RETURNED, WITHDRAWN, TRANSFERRED
+        AWAITING_PAYMENT,
+        SUBMITTED,
+        RECEIVED,
+        IN_PROCESSING,
+        AWAITING_SUPPLEMENT,
+        RESOLVED,
+        REJECTED,
+        RESULT_RETURNED,
+        WITHDRAWN,
+        TRANSFERRED
     }
 
     /** Who may act: OWNER is the citizen who submitted; OFFICER/APPROVER must belong to the handling agency. */
-    public enum Role { OWNER, OFFICER, APPROVER, SYSTEM }
-
-    public record Transition(Status from, String action, Role role, Status to, String eventType) {
+    public enum Role {
+        OWNER,
+        OFFICER,
+        APPROVER,
+        SYSTEM
     }
+
+    public record Transition(Status from, String action, Role role, Status to, String eventType) {}
 
     public static final List<Transition> TABLE = List.of(
             t(AWAITING_PAYMENT, "pay", SYSTEM, SUBMITTED, DossierLifecycleEventV1.SUBMITTED),
             t(SUBMITTED, "receive", OFFICER, RECEIVED, DossierLifecycleEventV1.RECEIVED),
             t(TRANSFERRED, "receive", OFFICER, RECEIVED, DossierLifecycleEventV1.RECEIVED),
-            t(RECEIVED, "request-supplement", OFFICER, AWAITING_SUPPLEMENT, DossierLifecycleEventV1.SUPPLEMENT_REQUESTED),
-            t(IN_PROCESSING, "request-supplement", OFFICER, AWAITING_SUPPLEMENT, DossierLifecycleEventV1.SUPPLEMENT_REQUESTED),
+            t(
+                    RECEIVED,
+                    "request-supplement",
+                    OFFICER,
+                    AWAITING_SUPPLEMENT,
+                    DossierLifecycleEventV1.SUPPLEMENT_REQUESTED),
+            t(
+                    IN_PROCESSING,
+                    "request-supplement",
+                    OFFICER,
+                    AWAITING_SUPPLEMENT,
+                    DossierLifecycleEventV1.SUPPLEMENT_REQUESTED),
             t(AWAITING_SUPPLEMENT, "supplement", OWNER, RECEIVED, DossierLifecycleEventV1.SUPPLEMENTED),
             t(RECEIVED, "forward", OFFICER, IN_PROCESSING, DossierLifecycleEventV1.FORWARDED),
             t(IN_PROCESSING, "resolve", APPROVER, RESOLVED, DossierLifecycleEventV1.RESOLVED),
@@ -71,23 +92,35 @@ public final class DossierTransitions {
             t(IN_PROCESSING, "extend-deadline", APPROVER, IN_PROCESSING, DossierLifecycleEventV1.DEADLINE_EXTENDED));
 
     /** Actions a client may name in {@code POST /actions/{action}} (supplement has its own endpoint, pay is the system's). */
-    public static final Set<String> CLIENT_ACTIONS = Set.of("receive", "request-supplement", "forward", "resolve",
-            "reject", "return-result", "transfer", "withdraw", "extend-deadline");
+    public static final Set<String> CLIENT_ACTIONS = Set.of(
+            "receive",
+            "request-supplement",
+            "forward",
+            "resolve",
+            "reject",
+            "return-result",
+            "transfer",
+            "withdraw",
+            "extend-deadline");
 
-    private DossierTransitions() {
-    }
+    private DossierTransitions() {}
 
     private static Transition t(Status from, String action, Role role, Status to, String eventType) {
         return new Transition(from, action, role, to, eventType);
     }
 
     public static Optional<Transition> find(Status from, String action, Role role) {
-        return TABLE.stream().filter(t -> t.from() == from && t.action().equals(action) && t.role() == role).findFirst();
+        return TABLE.stream()
+                .filter(t -> t.from() == from && t.action().equals(action) && t.role() == role)
+                .findFirst();
     }
 
     /** The roles that may take {@code action} in some state. */
     public static Set<Role> rolesFor(String action) {
-        return TABLE.stream().filter(t -> t.action().equals(action)).map(Transition::role).collect(Collectors.toSet());
+        return TABLE.stream()
+                .filter(t -> t.action().equals(action))
+                .map(Transition::role)
+                .collect(Collectors.toSet());
     }
 
     public static boolean isKnownAction(String action) {

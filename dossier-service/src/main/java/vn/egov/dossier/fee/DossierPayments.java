@@ -1,19 +1,17 @@
 package vn.egov.dossier.fee;
 
-import vn.egov.dossier.dossier.DossierRow;
-import vn.egov.dossier.dossier.DossierStore;
-import vn.egov.dossier.dossier.DossierTransitions;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.dossier.dossier.DossierStore;
+import vn.egov.dossier.dossier.DossierTransitions;
 import vn.egov.dossier.payment.PaymentClient;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Payment orders of dossiers with a fee. The dossier row is the durable record that an order is owed
@@ -47,33 +45,39 @@ public class DossierPayments {
             return Optional.of(new PaymentLink(d.paymentId(), d.paymentAmount(), d.paymentUrl()));
         }
         try {
-            PaymentClient.Order order = client.createOrder(new PaymentClient.CreateOrder(d.code(), d.agencyCode(),
-                    d.applicantSubject(), d.feeVnd(), "Le phi ho so " + d.code()), "dossier-" + d.code() + "-" + d.paymentGeneration());
+            PaymentClient.Order order = client.createOrder(
+                    new PaymentClient.CreateOrder(
+                            d.code(), d.agencyCode(), d.applicantSubject(), d.feeVnd(), "Le phi ho so " + d.code()),
+                    "dossier-" + d.code() + "-" + d.paymentGeneration());
             jdbc.sql("""
                             update dossier set payment_id = ?, payment_amount = ?, payment_url = ?, updated_at = now()
                             where id = ? and payment_id is null and payment_generation = ?""")
-                    .params(order.id(), order.amount(), order.paymentUrl(), d.id(), d.paymentGeneration()).update();
+                    .params(order.id(), order.amount(), order.paymentUrl(), d.id(), d.paymentGeneration())
+                    .update();
             return Optional.of(new PaymentLink(order.id(), order.amount(), order.paymentUrl()));
         } catch (PaymentClient.PaymentUnavailableException e) {
             int attempts = d.paymentAttempts() + 1;
             Duration wait = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
-            log.warn("payment order for dossier {} not created yet (attempt {}): {}", d.code(), attempts, e.getMessage());
+            log.warn(
+                    "payment order for dossier {} not created yet (attempt {}): {}",
+                    d.code(),
+                    attempts,
+                    e.getMessage());
             jdbc.sql("""
                             update dossier set payment_attempts = ?, payment_next_attempt_at = now() + make_interval(secs => ?)
-                            where id = ? and payment_id is null""")
-                    .params(attempts, (double) wait.toSeconds(), d.id()).update();
+                            where id = ? and payment_id is null""").params(attempts, (double) wait.toSeconds(), d.id()).update();
             return Optional.empty();
         }
     }
 
-    @Scheduled(fixedDelayString = "${egov.dossier.payment.sweep-interval:30s}",
+    @Scheduled(
+            fixedDelayString = "${egov.dossier.payment.sweep-interval:30s}",
             initialDelayString = "${egov.dossier.payment.sweep-interval:30s}")
     public void sweep() {
         List<String> owed = jdbc.sql("""
                         select code from dossier where status = 'AWAITING_PAYMENT' and payment_id is null
                         and (payment_next_attempt_at is null or payment_next_attempt_at <= now())
-                        order by submitted_at limit 50""")
-                .query(String.class).list();
+                        order by submitted_at limit 50""").query(String.class).list();
         for (String code : owed) {
             requestOrder(code);
         }

@@ -1,10 +1,5 @@
 package vn.egov.dossier.fee;
 
-import vn.egov.dossier.dossier.Actor;
-import vn.egov.dossier.dossier.DossierLifecycle;
-import vn.egov.dossier.dossier.DossierStore;
-import vn.egov.dossier.dossier.DossierTransitions;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +12,10 @@ import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.IdempotentConsumer;
 import vn.egov.contracts.payment.PaymentExpiredV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
+import vn.egov.dossier.dossier.Actor;
+import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierStore;
+import vn.egov.dossier.dossier.DossierTransitions;
 
 /**
  * Consumes payment-service's events: a paid fee moves the dossier from AWAITING_PAYMENT to SUBMITTED
@@ -38,8 +37,12 @@ class PaymentEventsListener {
     private final DossierLifecycle lifecycle;
     private final JdbcClient jdbc;
 
-    PaymentEventsListener(EventReader reader, IdempotentConsumer idempotent, DossierStore store,
-                          DossierLifecycle lifecycle, JdbcClient jdbc) {
+    PaymentEventsListener(
+            EventReader reader,
+            IdempotentConsumer idempotent,
+            DossierStore store,
+            DossierLifecycle lifecycle,
+            JdbcClient jdbc) {
         this.reader = reader;
         this.idempotent = idempotent;
         this.store = store;
@@ -61,19 +64,41 @@ class PaymentEventsListener {
     }
 
     private void paid(PaymentSucceededV1 paid) {
-        store.lock(paid.dossierCode()).ifPresentOrElse(d -> {
-            if (d.status() != DossierTransitions.Status.AWAITING_PAYMENT) {
-                // e.g. withdrawn meanwhile: nothing to move (a refund is payment-service's business)
-                log.info("payment {} for dossier {} in {}: no transition", paid.paymentId(), d.code(), d.status());
-                return;
-            }
-            jdbc.sql("update dossier set payment_id = coalesce(payment_id, ?), payment_amount = coalesce(payment_amount, ?) where id = ?")
-                    .params(paid.paymentId(), paid.amountVnd(), d.id()).update();
-            DossierTransitions.Transition t = DossierTransitions.find(d.status(), "pay", DossierTransitions.Role.SYSTEM).orElseThrow();
-            lifecycle.apply(d, t, Actor.SYSTEM, new DossierLifecycle.Change(null, "receipt " + paid.receiptNumber(),
-                    d.dueDate(), java.util.List.of(), java.util.Map.of("paymentId", paid.paymentId().toString(),
-                    "receiptNumber", String.valueOf(paid.receiptNumber()))));
-        }, () -> log.warn("payment {} names unknown dossier {}", paid.paymentId(), paid.dossierCode()));
+        store.lock(paid.dossierCode())
+                .ifPresentOrElse(
+                        d -> {
+                            if (d.status() != DossierTransitions.Status.AWAITING_PAYMENT) {
+                                // e.g. withdrawn meanwhile: nothing to move (a refund is payment-service's business)
+                                log.info(
+                                        "payment {} for dossier {} in {}: no transition",
+                                        paid.paymentId(),
+                                        d.code(),
+                                        d.status());
+                                return;
+                            }
+                            jdbc.sql(
+                                            "update dossier set payment_id = coalesce(payment_id, ?), payment_amount = coalesce(payment_amount, ?) where id = ?")
+                                    .params(paid.paymentId(), paid.amountVnd(), d.id())
+                                    .update();
+                            DossierTransitions.Transition t = DossierTransitions.find(
+                                            d.status(), "pay", DossierTransitions.Role.SYSTEM)
+                                    .orElseThrow();
+                            lifecycle.apply(
+                                    d,
+                                    t,
+                                    Actor.SYSTEM,
+                                    new DossierLifecycle.Change(
+                                            null,
+                                            "receipt " + paid.receiptNumber(),
+                                            d.dueDate(),
+                                            java.util.List.of(),
+                                            java.util.Map.of(
+                                                    "paymentId",
+                                                    paid.paymentId().toString(),
+                                                    "receiptNumber",
+                                                    String.valueOf(paid.receiptNumber()))));
+                        },
+                        () -> log.warn("payment {} names unknown dossier {}", paid.paymentId(), paid.dossierCode()));
     }
 
     private void expired(PaymentExpiredV1 expired) {
@@ -81,7 +106,6 @@ class PaymentEventsListener {
                         update dossier set payment_id = null, payment_url = null, payment_amount = null,
                                payment_generation = payment_generation + 1, payment_attempts = 0,
                                payment_next_attempt_at = now(), updated_at = now()
-                        where code = ? and status = 'AWAITING_PAYMENT' and payment_id = ?""")
-                .params(expired.dossierCode(), expired.paymentId()).update();
+                        where code = ? and status = 'AWAITING_PAYMENT' and payment_id = ?""").params(expired.dossierCode(), expired.paymentId()).update();
     }
 }

@@ -1,8 +1,7 @@
 package vn.egov.dossier.identity;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How dossier-service reaches identity-service ({@code egov.dossier.identity.*}). {@code maxAttempts},
@@ -10,8 +9,13 @@ import java.time.Duration;
  * application.yml (placeholders).
  */
 @ConfigurationProperties("egov.dossier.identity")
-public record IdentityClientProperties(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                                       Duration retryWait, Duration circuitOpenFor) {
+public record IdentityClientProperties(
+        String baseUrl,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxAttempts,
+        Duration retryWait,
+        Duration circuitOpenFor) {
 
     public IdentityClientProperties {
         baseUrl = baseUrl == null ? "http://127.0.0.1:8081" : baseUrl;

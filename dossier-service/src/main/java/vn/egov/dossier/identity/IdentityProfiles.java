@@ -7,13 +7,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
 
 /**
  * The signed-in citizen's profile at identity-service ({@code GET /api/v1/identity/me} with their own bearer
@@ -26,13 +25,16 @@ import java.util.function.Predicate;
 public class IdentityProfiles {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Business(String taxCode, String name, Instant linkedAt) {
-    }
+    public record Business(String taxCode, String name, Instant linkedAt) {}
 
     /** The fields of identity-service's {@code MeResponse} that dossier-service uses; others are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Profile(String subject, String fullName, LocalDate dateOfBirth, Integer levelOfAssurance,
-                          List<Business> businesses) {
+    public record Profile(
+            String subject,
+            String fullName,
+            LocalDate dateOfBirth,
+            Integer levelOfAssurance,
+            List<Business> businesses) {
 
         public Profile {
             businesses = businesses == null ? List.of() : List.copyOf(businesses);
@@ -40,7 +42,9 @@ public class IdentityProfiles {
 
         /** The business with this tax code that the citizen represents, if any. */
         public Optional<Business> business(String taxCode) {
-            return businesses.stream().filter(b -> b.taxCode() != null && b.taxCode().equals(taxCode)).findFirst();
+            return businesses.stream()
+                    .filter(b -> b.taxCode() != null && b.taxCode().equals(taxCode))
+                    .findFirst();
         }
     }
 
@@ -66,7 +70,8 @@ public class IdentityProfiles {
     public static class WorthRetrying implements Predicate<Throwable> {
         @Override
         public boolean test(Throwable e) {
-            return e instanceof RetryableException || e instanceof FeignException f && (f.status() < 0 || f.status() >= 500);
+            return e instanceof RetryableException
+                    || e instanceof FeignException f && (f.status() < 0 || f.status() >= 500);
         }
     }
 
@@ -79,10 +84,13 @@ public class IdentityProfiles {
     /** The profile of the citizen whose access token this is. */
     public Profile me(String bearerToken) {
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker,
-                    () -> client.me("Bearer " + bearerToken))).get();
+            return Retry.decorateSupplier(
+                            retry,
+                            CircuitBreaker.decorateSupplier(circuitBreaker, () -> client.me("Bearer " + bearerToken)))
+                    .get();
         } catch (RuntimeException e) {
-            throw new IdentityUnavailableException("identity-service did not give the profile: " + e.getClass().getSimpleName(), e);
+            throw new IdentityUnavailableException(
+                    "identity-service did not give the profile: " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -5,7 +5,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 /** identity-service's own-profile endpoint (Feign), called with the citizen's bearer token relayed. */
-@FeignClient(name = "identity-service", url = "${egov.dossier.identity.base-url:http://127.0.0.1:8081}",
+@FeignClient(
+        name = "identity-service",
+        url = "${egov.dossier.identity.base-url:http://127.0.0.1:8081}",
         configuration = IdentityServiceClient.Timeouts.class)
 interface IdentityServiceClient {
 

@@ -31,10 +31,10 @@ public final class InputLimits {
     public static final int IDEMPOTENCY_KEY = 200;
     /** Form data of a dossier: fields, a field's name, a value's characters, and the whole, serialised, in bytes. */
     public static final int FORM_FIELDS = 100;
+
     public static final int FORM_FIELD_NAME = 100;
     public static final int FORM_VALUE = 4000;
     public static final int FORM_BYTES = 64 * 1024;
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 }

@@ -3,15 +3,14 @@ package vn.egov.dossier.input;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.WebProperties;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * Reads the JSON part of a multipart request ({@code dossier}, {@code action}, {@code supplement}) the way

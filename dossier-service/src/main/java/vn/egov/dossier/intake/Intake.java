@@ -1,21 +1,6 @@
 package vn.egov.dossier.intake;
 
-import vn.egov.dossier.document.AcceptedFile;
-
-import vn.egov.dossier.document.DossierProperties;
-import vn.egov.dossier.document.PersonalDocuments;
-import vn.egov.dossier.input.InputLimits;
-
 import jakarta.validation.constraints.Size;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.multipart.MultipartFile;
-import vn.egov.commons.web.ApiProblem;
-import vn.egov.commons.web.ProblemFactory;
-import vn.egov.dossier.procedure.Procedure;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -31,6 +16,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.web.ProblemFactory;
+import vn.egov.dossier.document.AcceptedFile;
+import vn.egov.dossier.document.DossierProperties;
+import vn.egov.dossier.document.PersonalDocuments;
+import vn.egov.dossier.input.InputLimits;
+import vn.egov.dossier.procedure.Procedure;
 
 /**
  * Checks what a citizen sends against the procedure: typed form fields, the documents the procedure
@@ -44,16 +41,18 @@ public class Intake {
      * One document of a submission or supplement: either a file part named {@code fileName}, or
      * {@code storedDocumentId}, a document from the citizen's own store (once-only: not uploaded again).
      */
-    public record DocumentRef(@Size(max = InputLimits.CODE) String requirementCode,
-                       @Size(max = InputLimits.FILE_NAME) String fileName,
-                       @Size(max = InputLimits.CODE) String storedDocumentId) {
+    public record DocumentRef(
+            @Size(max = InputLimits.CODE) String requirementCode,
+            @Size(max = InputLimits.FILE_NAME) String fileName,
+            @Size(max = InputLimits.CODE) String storedDocumentId) {
         public DocumentRef(String requirementCode, String fileName) {
             this(requirementCode, fileName, null);
         }
     }
 
     /** No reuse: every document is an upload (a decision document, for instance). */
-    public static final Function<UUID, Optional<PersonalDocuments.StoredDocument>> UPLOADS_ONLY = id -> Optional.empty();
+    public static final Function<UUID, Optional<PersonalDocuments.StoredDocument>> UPLOADS_ONLY =
+            id -> Optional.empty();
 
     private final DossierProperties limits;
     private final MessageSource messages;
@@ -66,14 +65,19 @@ public class Intake {
     }
 
     public ApiProblem.FieldError error(String field, String code, Object... args) {
-        return new ApiProblem.FieldError(field, code, messages.getMessage("validation.dossier." + code, args, code,
-                LocaleContextHolder.getLocale()));
+        return new ApiProblem.FieldError(
+                field,
+                code,
+                messages.getMessage("validation.dossier." + code, args, code, LocaleContextHolder.getLocale()));
     }
 
     /** A length limit broken by hand-checked input, worded like Bean Validation's {@code @Size}. */
     public ApiProblem.FieldError sizeError(String field, int max) {
-        return new ApiProblem.FieldError(field, "Size", problems.message("validation.Size",
-                new Object[] {field, max, 0}, LocaleContextHolder.getLocale(), "Size"));
+        return new ApiProblem.FieldError(
+                field,
+                "Size",
+                problems.message(
+                        "validation.Size", new Object[] {field, max, 0}, LocaleContextHolder.getLocale(), "Size"));
     }
 
     /**
@@ -171,7 +175,10 @@ public class Intake {
                 }
                 case SELECT -> {
                     if (field.options() == null || !field.options().contains(text)) {
-                        errors.add(error(path, "invalid-option", field.options() == null ? "" : String.join(", ", field.options())));
+                        errors.add(error(
+                                path,
+                                "invalid-option",
+                                field.options() == null ? "" : String.join(", ", field.options())));
                     }
                 }
                 case BOOLEAN -> {
@@ -199,16 +206,22 @@ public class Intake {
      * the requirement codes that must be present (mandatory ones, or the missing ones of a supplement
      * request). Size limits answer 413 at once; everything else is collected in {@code errors}.
      */
-    public List<AcceptedFile> checkDocuments(List<DocumentRef> declared, List<MultipartFile> files,
-                                      Function<String, Optional<Procedure.RequiredDocument>> requirements,
-                                      Collection<String> mustCover, List<ApiProblem.FieldError> errors,
-                                      Function<UUID, Optional<PersonalDocuments.StoredDocument>> ownDocuments) {
+    public List<AcceptedFile> checkDocuments(
+            List<DocumentRef> declared,
+            List<MultipartFile> files,
+            Function<String, Optional<Procedure.RequiredDocument>> requirements,
+            Collection<String> mustCover,
+            List<ApiProblem.FieldError> errors,
+            Function<UUID, Optional<PersonalDocuments.StoredDocument>> ownDocuments) {
         List<DocumentRef> refs = declared == null ? List.of() : declared;
         Map<String, MultipartFile> byName = new HashMap<>();
         long total = 0;
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             if (file.getSize() > limits.maxFileSize().toBytes()) {
-                throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", Uploads.sanitise(file.getOriginalFilename()),
+                throw new ApiProblem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "file-too-large",
+                        Uploads.sanitise(file.getOriginalFilename()),
                         limits.maxFileSize().toMegabytes());
             }
             total += file.getSize();
@@ -217,7 +230,10 @@ public class Intake {
             }
         }
         if (total > limits.maxDossierSize().toBytes()) {
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "dossier-too-large", limits.maxDossierSize().toMegabytes());
+            throw new ApiProblem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "dossier-too-large",
+                    limits.maxDossierSize().toMegabytes());
         }
         List<AcceptedFile> accepted = new ArrayList<>();
         Set<String> covered = new LinkedHashSet<>();
@@ -225,10 +241,11 @@ public class Intake {
         for (int i = 0; i < refs.size(); i++) {
             DocumentRef ref = refs.get(i);
             String path = "documents[" + i + "]";
-            Optional<Procedure.RequiredDocument> requirement = ref.requirementCode() == null ? Optional.empty()
-                    : requirements.apply(ref.requirementCode());
+            Optional<Procedure.RequiredDocument> requirement =
+                    ref.requirementCode() == null ? Optional.empty() : requirements.apply(ref.requirementCode());
             if (requirement.isEmpty()) {
-                errors.add(error(path + ".requirementCode", "unknown-requirement", String.valueOf(ref.requirementCode())));
+                errors.add(
+                        error(path + ".requirementCode", "unknown-requirement", String.valueOf(ref.requirementCode())));
                 continue;
             }
             if (ref.storedDocumentId() != null) {
@@ -236,10 +253,11 @@ public class Intake {
                     errors.add(error(path, "file-or-stored-document"));
                     continue;
                 }
-                reuse(ref.storedDocumentId(), requirement.get(), path, ownDocuments, errors).ifPresent(file -> {
-                    covered.add(file.requirementCode());
-                    accepted.add(file);
-                });
+                reuse(ref.storedDocumentId(), requirement.get(), path, ownDocuments, errors)
+                        .ifPresent(file -> {
+                            covered.add(file.requirementCode());
+                            accepted.add(file);
+                        });
                 continue;
             }
             if (ref.fileName() == null || ref.fileName().isBlank()) {
@@ -264,12 +282,16 @@ public class Intake {
             }
             String type = Uploads.sniff(content);
             if (type == null || !requirement.get().allowedTypes().contains(type)) {
-                errors.add(error(path + ".fileName", "content-type-not-allowed", name,
+                errors.add(error(
+                        path + ".fileName",
+                        "content-type-not-allowed",
+                        name,
                         String.join(", ", requirement.get().allowedTypes())));
                 continue;
             }
             covered.add(requirement.get().code());
-            accepted.add(new AcceptedFile(requirement.get().code(), name, type, content, Uploads.sha256(content), null));
+            accepted.add(
+                    new AcceptedFile(requirement.get().code(), name, type, content, Uploads.sha256(content), null));
         }
         for (String code : mustCover) {
             if (!covered.contains(code)) {
@@ -288,9 +310,12 @@ public class Intake {
      * A document from the owner's store, checked like an upload against this requirement. An id that is not
      * theirs answers exactly like one that does not exist. The bytes must still match their recorded digest.
      */
-    private Optional<AcceptedFile> reuse(String storedId, Procedure.RequiredDocument requirement, String path,
-                                         Function<UUID, Optional<PersonalDocuments.StoredDocument>> ownDocuments,
-                                         List<ApiProblem.FieldError> errors) {
+    private Optional<AcceptedFile> reuse(
+            String storedId,
+            Procedure.RequiredDocument requirement,
+            String path,
+            Function<UUID, Optional<PersonalDocuments.StoredDocument>> ownDocuments,
+            List<ApiProblem.FieldError> errors) {
         Optional<PersonalDocuments.StoredDocument> stored;
         try {
             stored = ownDocuments.apply(UUID.fromString(storedId));
@@ -306,11 +331,14 @@ public class Intake {
             throw new IllegalStateException("stored document " + doc.id() + " does not match its SHA-256");
         }
         if (!requirement.allowedTypes().contains(doc.contentType())) {
-            errors.add(error(path + ".storedDocumentId", "content-type-not-allowed", doc.fileName(),
+            errors.add(error(
+                    path + ".storedDocumentId",
+                    "content-type-not-allowed",
+                    doc.fileName(),
                     String.join(", ", requirement.allowedTypes())));
             return Optional.empty();
         }
-        return Optional.of(new AcceptedFile(requirement.code(), doc.fileName(), doc.contentType(), doc.content(),
-                doc.sha256(), doc.id()));
+        return Optional.of(new AcceptedFile(
+                requirement.code(), doc.fileName(), doc.contentType(), doc.content(), doc.sha256(), doc.id()));
     }
 }

@@ -8,16 +8,22 @@ import java.util.HexFormat;
 /** Small rules for uploaded files: the real type from the bytes, a safe name, a digest. */
 public final class Uploads {
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /** The content type the bytes really are (PDF, PNG, JPEG), or null: the client's claim is ignored. */
     public static String sniff(byte[] b) {
         if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
             return "application/pdf";
         }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
-                && b[4] == 0x0d && b[5] == 0x0a && b[6] == 0x1a && b[7] == 0x0a) {
+        if (b.length >= 8
+                && (b[0] & 0xff) == 0x89
+                && b[1] == 'P'
+                && b[2] == 'N'
+                && b[3] == 'G'
+                && b[4] == 0x0d
+                && b[5] == 0x0a
+                && b[6] == 0x1a
+                && b[7] == 0x0a) {
             return "image/png";
         }
         if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {

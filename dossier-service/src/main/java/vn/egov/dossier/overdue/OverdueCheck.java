@@ -1,22 +1,19 @@
 package vn.egov.dossier.overdue;
 
-import vn.egov.commons.time.VietnamTime;
-
-import vn.egov.dossier.dossier.Actor;
-import vn.egov.dossier.dossier.DossierLifecycle;
-import vn.egov.dossier.dossier.DossierRow;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.time.VietnamTime;
 import vn.egov.contracts.dossier.DossierLifecycleEventV1;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
+import vn.egov.dossier.dossier.Actor;
+import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierRow;
 
 /**
  * Finds dossiers still with the agency (RECEIVED, IN_PROCESSING; a dossier awaiting the citizen's
@@ -30,6 +27,7 @@ class OverdueCheck {
 
     /** The advisory lock key of this check, shared by every instance of dossier-service ("dossover"). */
     static final long LOCK_KEY = 0x646f73736f766572L;
+
     static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(OverdueCheck.class);
 
@@ -45,7 +43,8 @@ class OverdueCheck {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${egov.dossier.overdue-check.interval:5m}",
+    @Scheduled(
+            fixedDelayString = "${egov.dossier.overdue-check.interval:5m}",
             initialDelayString = "${egov.dossier.overdue-check.initial-delay:30s}")
     void scheduled() {
         int marked = run();
@@ -70,7 +69,10 @@ class OverdueCheck {
     }
 
     private int batch() {
-        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single();
+        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(LOCK_KEY)
+                .query(Boolean.class)
+                .single();
         if (!Boolean.TRUE.equals(locked)) {
             return -1;
         }
@@ -80,10 +82,18 @@ class OverdueCheck {
                         where status in ('RECEIVED', 'IN_PROCESSING') and due_date < ?
                           and overdue_notified_due_date is distinct from due_date
                         order by due_date limit ? for update skip locked""")
-                .params(today, BATCH).query(DossierRow::map).list();
+                .params(today, BATCH)
+                .query(DossierRow::map)
+                .list();
         for (DossierRow d : late) {
-            jdbc.sql("update dossier set overdue_notified_due_date = due_date where id = ?").param(d.id()).update();
-            lifecycle.record(d, "overdue", Actor.SYSTEM, DossierLifecycleEventV1.OVERDUE,
+            jdbc.sql("update dossier set overdue_notified_due_date = due_date where id = ?")
+                    .param(d.id())
+                    .update();
+            lifecycle.record(
+                    d,
+                    "overdue",
+                    Actor.SYSTEM,
+                    DossierLifecycleEventV1.OVERDUE,
                     DossierLifecycle.Change.of(null, null, d.dueDate()));
         }
         return late.size();

@@ -2,18 +2,17 @@ package vn.egov.dossier.payment;
 
 import feign.FeignException;
 import feign.RetryableException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.stereotype.Component;
 
 /**
  * payment-service's order API over OpenFeign ({@link PaymentOrdersClient}, with a client-credentials token
@@ -26,12 +25,10 @@ import java.util.function.Supplier;
 @Component
 public class PaymentClient {
 
-    public record CreateOrder(String dossierCode, String agencyCode, String payerSubject, long amountVnd,
-                              String description) {
-    }
+    public record CreateOrder(
+            String dossierCode, String agencyCode, String payerSubject, long amountVnd, String description) {}
 
-    public record Order(UUID id, long amount, String paymentUrl, String status, Instant expiresAt) {
-    }
+    public record Order(UUID id, long amount, String paymentUrl, String status, Instant expiresAt) {}
 
     /** payment-service could not be reached or refused the call; try again later. */
     public static class PaymentUnavailableException extends RuntimeException {
@@ -54,7 +51,8 @@ public class PaymentClient {
     public Order createOrder(CreateOrder request, String idempotencyKey) {
         Supplier<Order> call = () -> orders.createOrder(idempotencyKey, request);
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call)).get();
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call))
+                    .get();
         } catch (RuntimeException e) {
             throw new PaymentUnavailableException("payment-service did not create the order: " + e, e);
         }

@@ -1,8 +1,7 @@
 package vn.egov.dossier.payment;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How dossier-service reaches payment-service: its base URL, and the client-credentials grant of the
@@ -11,9 +10,16 @@ import java.time.Duration;
  * {@code payment-service}, both in application.yml (placeholders), so their environment variables keep working.
  */
 @ConfigurationProperties("egov.dossier.payment")
-public record PaymentClientProperties(String baseUrl, String tokenUri, String clientId, String clientSecret,
-                                      Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                                      Duration retryWait, Duration sweepInterval) {
+public record PaymentClientProperties(
+        String baseUrl,
+        String tokenUri,
+        String clientId,
+        String clientSecret,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxAttempts,
+        Duration retryWait,
+        Duration sweepInterval) {
 
     public PaymentClientProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;

@@ -1,7 +1,5 @@
 package vn.egov.dossier.procedure;
 
-import vn.egov.dossier.input.InputLimits;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -12,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
-
+import vn.egov.dossier.input.InputLimits;
 
 /** The public procedure catalogue. */
 @RestController
@@ -28,12 +26,15 @@ class ProcedureController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the catalogue", description = "Public. q (≤ 200 characters) matches names with or without Vietnamese accents.")
-    PageResponse<ProcedureSearch.ProcedureSummary> search(@RequestParam(required = false) @Size(max = InputLimits.SEARCH) String q,
-                                          @RequestParam(required = false) @Size(max = InputLimits.CODE) String agency,
-                                          @RequestParam(required = false) @Size(max = InputLimits.CODE) String level,
-                                          @RequestParam(defaultValue = "0") int page,
-                                          @RequestParam(defaultValue = "20") int size) {
+    @Operation(
+            summary = "Search the catalogue",
+            description = "Public. q (≤ 200 characters) matches names with or without Vietnamese accents.")
+    PageResponse<ProcedureSearch.ProcedureSummary> search(
+            @RequestParam(required = false) @Size(max = InputLimits.SEARCH) String q,
+            @RequestParam(required = false) @Size(max = InputLimits.CODE) String agency,
+            @RequestParam(required = false) @Size(max = InputLimits.CODE) String level,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);
         return search.search(q, agency, level, page, size);
     }
@@ -41,7 +42,8 @@ class ProcedureController {
     @GetMapping("/{code}")
     @Operation(summary = "One procedure with its required documents, form fields and fee rule")
     Procedure get(@PathVariable String code) {
-        return catalogue.find(code)
+        return catalogue
+                .find(code)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", code));
     }
 }

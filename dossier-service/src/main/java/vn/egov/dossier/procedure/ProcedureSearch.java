@@ -1,22 +1,29 @@
 package vn.egov.dossier.procedure;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import vn.egov.commons.web.PageResponse;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.web.PageResponse;
 
 /** Searches the active catalogue, accent-insensitively. */
 @Component
 class ProcedureSearch {
 
-    record ProcedureSummary(String code, String name, String nameEn, String agencyCode, String agencyName,
-                            String level, int processingDays, long feeVnd, Procedure.Mode mode, int requiredLevelOfAssurance) {
-    }
+    record ProcedureSummary(
+            String code,
+            String name,
+            String nameEn,
+            String agencyCode,
+            String agencyName,
+            String level,
+            int processingDays,
+            long feeVnd,
+            Procedure.Mode mode,
+            int requiredLevelOfAssurance) {}
 
     private final JdbcClient jdbc;
 
@@ -29,18 +36,35 @@ class ProcedureSearch {
         String where = " where active and (:q::text is null or search_text like :q)"
                 + " and (:agency::text is null or agency_code = :agency) and (:level::text is null or level = :level)";
         long total = jdbc.sql("select count(*) from procedure" + where)
-                .param("q", pattern).param("agency", agency).param("level", level).query(Long.class).single();
-        List<ProcedureSummary> items = jdbc.sql("select * from procedure" + where + " order by code limit :size offset :offset")
-                .param("q", pattern).param("agency", agency).param("level", level)
-                .param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> summary(rs)).list();
+                .param("q", pattern)
+                .param("agency", agency)
+                .param("level", level)
+                .query(Long.class)
+                .single();
+        List<ProcedureSummary> items = jdbc.sql(
+                        "select * from procedure" + where + " order by code limit :size offset :offset")
+                .param("q", pattern)
+                .param("agency", agency)
+                .param("level", level)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, i) -> summary(rs))
+                .list();
         return PageResponse.of(items, page, size, total);
     }
 
     private static ProcedureSummary summary(ResultSet rs) throws SQLException {
-        return new ProcedureSummary(rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"),
-                rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("level"),
-                rs.getInt("processing_days"), rs.getLong("fee_vnd"), Procedure.Mode.valueOf(rs.getString("mode")), rs.getInt("required_loa"));
+        return new ProcedureSummary(
+                rs.getString("code"),
+                rs.getString("name_vi"),
+                rs.getString("name_en"),
+                rs.getString("agency_code"),
+                rs.getString("agency_name"),
+                rs.getString("level"),
+                rs.getInt("processing_days"),
+                rs.getLong("fee_vnd"),
+                Procedure.Mode.valueOf(rs.getString("mode")),
+                rs.getInt("required_loa"));
     }
 
     /** "Đăng ký" → "dang ky": strips combining marks and maps đ, for accent-insensitive search. */

@@ -1,7 +1,5 @@
 package vn.egov.dossier.rating;
 
-import vn.egov.dossier.input.InputLimits;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -14,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
-
+import vn.egov.dossier.input.InputLimits;
 
 /**
  * The owner's satisfaction rating over HTTP; {@link Ratings} checks and records it.
@@ -22,8 +20,8 @@ import vn.egov.commons.security.EgovPrincipal;
 @RestController
 class RatingController {
 
-    record RatingRequest(Integer score, @Size(max = InputLimits.COMMENT) String comment) {
-    }
+    record RatingRequest(
+            Integer score, @Size(max = InputLimits.COMMENT) String comment) {}
 
     private final Ratings ratings;
 
@@ -34,7 +32,12 @@ class RatingController {
     @PostMapping("/api/v1/dossiers/{code}/rating")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Rate the service once the result was returned (owner, once)")
-    Ratings.Rating rate(@AuthenticationPrincipal Jwt jwt, @PathVariable String code, @Valid @RequestBody RatingRequest body) {
-        return ratings.rate(EgovPrincipal.from(jwt), code, body == null ? null : body.score(), body == null ? null : body.comment());
+    Ratings.Rating rate(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String code, @Valid @RequestBody RatingRequest body) {
+        return ratings.rate(
+                EgovPrincipal.from(jwt),
+                code,
+                body == null ? null : body.score(),
+                body == null ? null : body.comment());
     }
 }

@@ -1,5 +1,18 @@
 package vn.egov.dossier.rating;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.dossier.dossier.Actor;
 import vn.egov.dossier.dossier.DossierAccess;
 import vn.egov.dossier.dossier.DossierLifecycle;
@@ -7,21 +20,6 @@ import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.dossier.DossierStore;
 import vn.egov.dossier.dossier.DossierTransitions;
 import vn.egov.dossier.intake.Intake;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.stereotype.Service;
-import vn.egov.contracts.dossier.DossierLifecycleEventV1;
-import vn.egov.commons.security.EgovPrincipal;
-import vn.egov.commons.web.ApiProblem;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The owner's satisfaction rating, once, after the result was returned. Not a lifecycle transition (the
@@ -31,8 +29,7 @@ import java.util.Map;
 @Service
 class Ratings {
 
-    record Rating(String code, int score, String comment, Instant ratedAt) {
-    }
+    record Rating(String code, int score, String comment, Instant ratedAt) {}
 
     private final DossierStore store;
     private final JdbcClient jdbc;
@@ -60,22 +57,34 @@ class Ratings {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", "rate");
         }
         if (d.status() != DossierTransitions.Status.RESULT_RETURNED) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "dossier-transition-not-allowed", "rate", d.status().name());
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "dossier-transition-not-allowed",
+                    "rate",
+                    d.status().name());
         }
         if (score == null || score < 1 || score > 5) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dossier-invalid",
-                    List.of(intake.error("score", "invalid-score")), Map.of());
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "dossier-invalid",
+                    List.of(intake.error("score", "invalid-score")),
+                    Map.of());
         }
         Instant now = Instant.now(clock);
         int inserted = jdbc.sql("""
                         insert into dossier_rating (dossier_id, score, comment, rated_at) values (?, ?, ?, ?)
                         on conflict (dossier_id) do nothing""")
-                .params(d.id(), score, comment, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+                .params(d.id(), score, comment, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
         if (inserted == 0) {
             throw new ApiProblem(HttpStatus.CONFLICT, "dossier-already-rated", code);
         }
-        lifecycle.record(d, "rate", new Actor(d.applicantSubject(), DossierTransitions.Role.OWNER),
-                DossierLifecycleEventV1.RATED, DossierLifecycle.Change.of(String.valueOf(score), comment, d.dueDate()));
+        lifecycle.record(
+                d,
+                "rate",
+                new Actor(d.applicantSubject(), DossierTransitions.Role.OWNER),
+                DossierLifecycleEventV1.RATED,
+                DossierLifecycle.Change.of(String.valueOf(score), comment, d.dueDate()));
         return new Rating(code, score, comment, now);
     }
 }

@@ -1,19 +1,28 @@
 package vn.egov.dossier.statistics;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** The per-agency figures, computed from the dossiers themselves on every call (no counters that can drift). */
 @Component
 class AgencyStatisticsQuery {
 
-    record AgencyStatistics(String agencyCode, String agencyName, LocalDate from, LocalDate to, long submitted,
-                            long received, long resolvedOnTime, long resolvedLate, long inProgress, long overdue, double onlineShare,
-                            Double paidOnlineShare, Double averageRating) {
-    }
+    record AgencyStatistics(
+            String agencyCode,
+            String agencyName,
+            LocalDate from,
+            LocalDate to,
+            long submitted,
+            long received,
+            long resolvedOnTime,
+            long resolvedLate,
+            long inProgress,
+            long overdue,
+            double onlineShare,
+            Double paidOnlineShare,
+            Double averageRating) {}
 
     private final JdbcClient jdbc;
 
@@ -42,16 +51,28 @@ class AgencyStatisticsQuery {
                                               where x.dossier_id = d.id and x.action = 'extend-deadline')) as late) late
                         where (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date between :from and :to
                         group by d.agency_code order by d.agency_code""")
-                .param("from", start).param("to", end).param("today", today)
+                .param("from", start)
+                .param("to", end)
+                .param("today", today)
                 .query((rs, i) -> {
                     long withFee = rs.getLong("with_fee");
                     java.math.BigDecimal rating = rs.getBigDecimal("average_rating");
                     // every dossier this service holds was submitted online (desk intake is not modelled yet)
-                    return new AgencyStatistics(rs.getString("agency_code"), rs.getString("agency_name"), start, end,
-                            rs.getLong("submitted"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("late"),
-                            rs.getLong("in_progress"), rs.getLong("overdue"), 1.0,
+                    return new AgencyStatistics(
+                            rs.getString("agency_code"),
+                            rs.getString("agency_name"),
+                            start,
+                            end,
+                            rs.getLong("submitted"),
+                            rs.getLong("received"),
+                            rs.getLong("on_time"),
+                            rs.getLong("late"),
+                            rs.getLong("in_progress"),
+                            rs.getLong("overdue"),
+                            1.0,
                             withFee == 0 ? null : (double) rs.getLong("paid_online") / withFee,
                             rating == null ? null : rating.doubleValue());
-                }).list();
+                })
+                .list();
     }
 }

@@ -1,15 +1,14 @@
 package vn.egov.dossier.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.time.VietnamTime;
-
-import java.time.LocalDate;
-import java.util.List;
+import vn.egov.commons.web.ApiProblem;
 
 /**
  * Open data per agency, computed from the dossiers themselves on every call (no counters that can drift).
@@ -28,9 +27,11 @@ class StatisticsController {
     }
 
     @GetMapping("/api/v1/statistics/agencies")
-    @Operation(summary = "Per agency: received, resolved on time, late, in progress, online and paid-online shares, average rating")
-    List<AgencyStatisticsQuery.AgencyStatistics> agencies(@RequestParam(required = false) LocalDate from,
-                                    @RequestParam(required = false) LocalDate to) {
+    @Operation(
+            summary =
+                    "Per agency: received, resolved on time, late, in progress, online and paid-online shares, average rating")
+    List<AgencyStatisticsQuery.AgencyStatistics> agencies(
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         LocalDate today = VietnamTime.today(clock);
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today : to;

@@ -1,12 +1,11 @@
 package vn.egov.dossier.submission;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Dossier codes {@code <agency id>-<yymmdd>-<nnnn>} (docs/design/domain.md). The number comes from one counter row
@@ -29,8 +28,7 @@ public class DossierCodes {
         int n = jdbc.sql("""
                         insert into dossier_code_counter (agency_code, day, last_value) values (?, ?, 1)
                         on conflict (agency_code, day) do update set last_value = dossier_code_counter.last_value + 1
-                        returning last_value""")
-                .params(agencyCode, day).query(Integer.class).single();
+                        returning last_value""").params(agencyCode, day).query(Integer.class).single();
         return format(agencyCode, day, n);
     }
 

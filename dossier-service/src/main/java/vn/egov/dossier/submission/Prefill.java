@@ -1,15 +1,14 @@
 package vn.egov.dossier.submission;
 
-import vn.egov.commons.security.EgovPrincipal;
-import vn.egov.dossier.identity.IdentityProfiles;
-import vn.egov.dossier.procedure.Procedure;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.dossier.identity.IdentityProfiles;
+import vn.egov.dossier.procedure.Procedure;
 
 /**
  * Once-only: fills the form fields a procedure marks with a {@code prefill} source from what the state already
@@ -27,14 +26,16 @@ import java.util.function.Supplier;
  */
 final class Prefill {
 
-    record Result(Map<String, Object> formData, List<String> prefilled) {
-    }
+    record Result(Map<String, Object> formData, List<String> prefilled) {}
 
-    private Prefill() {
-    }
+    private Prefill() {}
 
-    static Result fill(Procedure procedure, Map<String, Object> given, EgovPrincipal who, Map<String, Object> claims,
-                       Supplier<Optional<IdentityProfiles.Profile>> profile) {
+    static Result fill(
+            Procedure procedure,
+            Map<String, Object> given,
+            EgovPrincipal who,
+            Map<String, Object> claims,
+            Supplier<Optional<IdentityProfiles.Profile>> profile) {
         Map<String, Object> form = given == null ? new LinkedHashMap<>() : new LinkedHashMap<>(given);
         List<String> prefilled = new ArrayList<>();
         for (Procedure.FormField field : procedure.fields()) {
@@ -43,10 +44,17 @@ final class Prefill {
                 continue;
             }
             Object value = switch (field.prefill()) {
-                case "APPLICANT_FULL_NAME" -> profile.get().map(IdentityProfiles.Profile::fullName)
-                        .filter(n -> !n.isBlank()).map(Object.class::cast).orElseGet(() -> nameFromToken(claims));
-                case "APPLICANT_DATE_OF_BIRTH" -> profile.get().map(IdentityProfiles.Profile::dateOfBirth)
-                        .map(d -> (Object) d.toString()).orElseGet(() -> claims.get("birthdate"));
+                case "APPLICANT_FULL_NAME" ->
+                    profile.get()
+                            .map(IdentityProfiles.Profile::fullName)
+                            .filter(n -> !n.isBlank())
+                            .map(Object.class::cast)
+                            .orElseGet(() -> nameFromToken(claims));
+                case "APPLICANT_DATE_OF_BIRTH" ->
+                    profile.get()
+                            .map(IdentityProfiles.Profile::dateOfBirth)
+                            .map(d -> (Object) d.toString())
+                            .orElseGet(() -> claims.get("birthdate"));
                 case "APPLICANT_SEX" -> sex(who.username(), claims.get("gender"));
                 default -> null;
             };

@@ -1,10 +1,9 @@
 package vn.egov.dossier.tracking;
 
-
-import vn.egov.dossier.input.InputLimits;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.PageResponse;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
+import vn.egov.dossier.input.InputLimits;
 
 /**
  * Dossier lists: a citizen sees their own, an officer or approver their agency's queue, anyone else
@@ -31,17 +27,20 @@ class DossierQueryController {
     }
 
     @GetMapping("/api/v1/dossiers")
-    @Operation(summary = "Own dossiers (citizen) or the agency's queue (officer, approver)",
-            description = "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date.")
-    PageResponse<DossierViews.DossierSummary> list(@AuthenticationPrincipal Jwt jwt,
-                                      @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,
-                                      @RequestParam(required = false) @Size(max = InputLimits.CODE) String procedure,
-                                      @RequestParam(required = false) Boolean overdue,
-                                      @RequestParam(required = false) LocalDate dueBefore,
-                                      @RequestParam(required = false) LocalDate from,
-                                      @RequestParam(required = false) LocalDate to,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "20") int size) {
+    @Operation(
+            summary = "Own dossiers (citizen) or the agency's queue (officer, approver)",
+            description =
+                    "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date.")
+    PageResponse<DossierViews.DossierSummary> list(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,
+            @RequestParam(required = false) @Size(max = InputLimits.CODE) String procedure,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) LocalDate dueBefore,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);
         EgovPrincipal who = EgovPrincipal.from(jwt);
         boolean agencyQueue;

@@ -1,10 +1,5 @@
 package vn.egov.dossier.tracking;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import vn.egov.commons.web.PageResponse;
-import vn.egov.commons.time.VietnamTime;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,22 +7,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.commons.web.PageResponse;
 
 /** The reads behind the dossier views: lists and queues, history, document metadata (controllers run no SQL). */
 @Component
 class DossierViews {
 
-    record DossierSummary(String code, String procedureCode, String agencyCode, String status,
-                          Instant submittedAt, LocalDate dueDate, String businessTaxCode) {
-    }
+    record DossierSummary(
+            String code,
+            String procedureCode,
+            String agencyCode,
+            String status,
+            Instant submittedAt,
+            LocalDate dueDate,
+            String businessTaxCode) {}
 
-    record DocumentView(UUID id, String requirementCode, String kind, String fileName, String contentType,
-                        long sizeBytes, String sha256, Instant uploadedAt) {
-    }
+    record DocumentView(
+            UUID id,
+            String requirementCode,
+            String kind,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            Instant uploadedAt) {}
 
-    record HistoryEntry(String action, String fromStatus, String toStatus, String actorSubject, String actorRole,
-                        String reason, String note, Instant occurredAt) {
-    }
+    record HistoryEntry(
+            String action,
+            String fromStatus,
+            String toStatus,
+            String actorSubject,
+            String actorRole,
+            String reason,
+            String note,
+            Instant occurredAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,9 +54,17 @@ class DossierViews {
     }
 
     /** One page of an agency's queue ({@code agencyQueue}, by due date) or of an applicant's own dossiers (newest first). */
-    PageResponse<DossierSummary> list(boolean agencyQueue, String scopeValue, String status, String procedure,
-                                      Boolean overdue, LocalDate dueBefore, LocalDate from, LocalDate to,
-                                      int page, int size) {
+    PageResponse<DossierSummary> list(
+            boolean agencyQueue,
+            String scopeValue,
+            String status,
+            String procedure,
+            Boolean overdue,
+            LocalDate dueBefore,
+            LocalDate from,
+            LocalDate to,
+            int page,
+            int size) {
         String scope = agencyQueue ? "agency_code = :scope" : "applicant_subject = :scope";
         // dates are Vietnam dates; "overdue" = still with the agency (RECEIVED, IN_PROCESSING) past its due date
         String where = " where " + scope + " and (:status::text is null or status = :status)"
@@ -59,17 +83,27 @@ class DossierViews {
         params.put("dueBefore", dueBefore);
         params.put("from", from);
         params.put("to", to);
-        long total = jdbc.sql("select count(*) from dossier" + where).params(params).query(Long.class).single();
-        // a citizen sees the newest first; an officer's queue is worked by due date
-        String order = scope.startsWith("agency") ? " order by due_date asc nulls last, submitted_at" : " order by submitted_at desc";
-        List<DossierSummary> items = jdbc.sql("""
-                        select code, procedure_code, agency_code, status, submitted_at, due_date, business_tax_code from dossier"""
-                        + where + order + " limit :size offset :offset")
+        long total = jdbc.sql("select count(*) from dossier" + where)
                 .params(params)
-                .param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(),
-                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7)))
+                .query(Long.class)
+                .single();
+        // a citizen sees the newest first; an officer's queue is worked by due date
+        String order = scope.startsWith("agency")
+                ? " order by due_date asc nulls last, submitted_at"
+                : " order by submitted_at desc";
+        List<DossierSummary> items = jdbc.sql("""
+                        select code, procedure_code, agency_code, status, submitted_at, due_date, business_tax_code from dossier""" + where + order + " limit :size offset :offset")
+                .params(params)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, i) -> new DossierSummary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
+                        rs.getString(7)))
                 .list();
         return PageResponse.of(items, page, size, total);
     }
@@ -77,17 +111,34 @@ class DossierViews {
     List<HistoryEntry> history(UUID dossierId) {
         return jdbc.sql("""
                         select action, from_status, to_status, actor_subject, actor_role, reason, note, occurred_at
-                        from dossier_history where dossier_id = ? order by id""").param(dossierId)
-                .query((rs, i) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant())).list();
+                        from dossier_history where dossier_id = ? order by id""")
+                .param(dossierId)
+                .query((rs, i) -> new HistoryEntry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant()))
+                .list();
     }
 
     List<DocumentView> documents(UUID dossierId) {
         return jdbc.sql("""
                         select id, requirement_code, kind, file_name, content_type, size_bytes, sha256, uploaded_at
-                        from dossier_document where dossier_id = ? order by uploaded_at, file_name""").param(dossierId)
-                .query((rs, i) -> new DocumentView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                        from dossier_document where dossier_id = ? order by uploaded_at, file_name""")
+                .param(dossierId)
+                .query((rs, i) -> new DocumentView(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant()))
                 .list();
     }
 }

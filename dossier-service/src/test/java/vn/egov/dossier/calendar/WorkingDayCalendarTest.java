@@ -1,7 +1,6 @@
 package vn.egov.dossier.calendar;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -21,8 +20,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs against the shipped reference data: every migration that touches {@code calendar_day}, applied in
@@ -42,11 +41,14 @@ class WorkingDayCalendarTest {
 
     @BeforeAll
     static void loadReferenceData() throws IOException, URISyntaxException {
-        Path dir = Path.of(WorkingDayCalendarTest.class.getResource("/db/migration").toURI());
+        Path dir = Path.of(
+                WorkingDayCalendarTest.class.getResource("/db/migration").toURI());
         List<Path> migrations;
         try (Stream<Path> files = Files.list(dir)) {
-            migrations = files.filter(f -> MIGRATION.matcher(f.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing(WorkingDayCalendarTest::version, WorkingDayCalendarTest::compareVersions))
+            migrations = files.filter(
+                            f -> MIGRATION.matcher(f.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(
+                            WorkingDayCalendarTest::version, WorkingDayCalendarTest::compareVersions))
                     .toList();
         }
         kinds = new TreeMap<>();
@@ -136,7 +138,8 @@ class WorkingDayCalendarTest {
         // Thursday 4/2 + 1 = Friday 12/2; + 2 = Monday 15/2
         assertThat(calendar.addWorkingDays(d("2027-02-04"), 1)).isEqualTo(d("2027-02-12"));
         assertThat(calendar.addWorkingDays(d("2027-02-04"), 2)).isEqualTo(d("2027-02-15"));
-        assertThat(calendar.workingDaysBetween(d("2027-02-03"), d("2027-02-15"))).isEqualTo(3);
+        assertThat(calendar.workingDaysBetween(d("2027-02-03"), d("2027-02-15")))
+                .isEqualTo(3);
     }
 
     @Test
@@ -179,7 +182,8 @@ class WorkingDayCalendarTest {
         assertThat(calendar.addWorkingDays(d("2026-08-21"), 1)).isEqualTo(d("2026-08-22"));
         assertThat(calendar.addWorkingDays(d("2026-08-28"), 1)).isEqualTo(d("2026-09-03"));
         // Thu 20/8 to Mon 24/8: Fri 21, Sat 22, Mon 24
-        assertThat(calendar.workingDaysBetween(d("2026-08-20"), d("2026-08-24"))).isEqualTo(3);
+        assertThat(calendar.workingDaysBetween(d("2026-08-20"), d("2026-08-24")))
+                .isEqualTo(3);
         // Wed 26/8 + 5 = Thu 27, Fri 28, Thu 3/9, Fri 4/9, Mon 7/9
         assertThat(calendar.addWorkingDays(d("2026-08-26"), 5)).isEqualTo(d("2026-09-07"));
     }
@@ -198,15 +202,20 @@ class WorkingDayCalendarTest {
         assertThat(calendar.addWorkingDays(d("2026-12-31"), 1)).isEqualTo(d("2027-01-04"));
         assertThat(calendar.addWorkingDays(d("2026-12-30"), 2)).isEqualTo(d("2027-01-04"));
         // Fri 25/12/2026 to Fri 8/1/2027: Mon 28 - Thu 31 (4) and Mon 4 - Fri 8 (5)
-        assertThat(calendar.workingDaysBetween(d("2026-12-25"), d("2027-01-08"))).isEqualTo(9);
+        assertThat(calendar.workingDaysBetween(d("2026-12-25"), d("2027-01-08")))
+                .isEqualTo(9);
     }
 
     @Test
     void eachYearGivesTheElevenStatutoryDaysOffNetOfMakeUpDays() {
         // Labour Code 2019 art. 112(1): 11 days; a swap adds a weekday off and a worked Saturday
         for (int year : List.of(2025, 2026, 2027)) {
-            long off = kinds.entrySet().stream().filter(e -> e.getKey().getYear() == year && e.getValue().equals("HOLIDAY")).count();
-            long worked = kinds.entrySet().stream().filter(e -> e.getKey().getYear() == year && e.getValue().equals("WORKDAY")).count();
+            long off = kinds.entrySet().stream()
+                    .filter(e -> e.getKey().getYear() == year && e.getValue().equals("HOLIDAY"))
+                    .count();
+            long worked = kinds.entrySet().stream()
+                    .filter(e -> e.getKey().getYear() == year && e.getValue().equals("WORKDAY"))
+                    .count();
             assertThat(off - worked).as(String.valueOf(year)).isEqualTo(11);
         }
         kinds.forEach((day, kind) -> {
@@ -225,8 +234,11 @@ class WorkingDayCalendarTest {
 
     @Test
     void countsElapsedWorkingDaysForThePausedClock() {
-        assertThat(calendar.workingDaysBetween(d("2026-11-20"), d("2026-11-24"))).isEqualTo(2);
-        assertThat(calendar.workingDaysBetween(d("2026-11-24"), d("2026-11-24"))).isZero();
-        assertThat(calendar.workingDaysBetween(d("2026-02-13"), d("2026-02-23"))).isEqualTo(1);
+        assertThat(calendar.workingDaysBetween(d("2026-11-20"), d("2026-11-24")))
+                .isEqualTo(2);
+        assertThat(calendar.workingDaysBetween(d("2026-11-24"), d("2026-11-24")))
+                .isZero();
+        assertThat(calendar.workingDaysBetween(d("2026-02-13"), d("2026-02-23")))
+                .isEqualTo(1);
     }
 }

@@ -1,5 +1,12 @@
 package vn.egov.dossier.clock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -8,21 +15,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletRequest;
 import vn.egov.commons.web.ApiProblem;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class TestClockTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(TestClockProperties.class)
     @Import(ClockConfiguration.class)
-    static class Config {
-    }
+    static class Config {}
 
     final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
 
@@ -37,7 +35,10 @@ class TestClockTest {
     void theServiceRefusesToStartWithTheTestClockInProd() {
         runner.withPropertyValues("egov.dossier.test-clock.enabled=true")
                 .withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("prod"))
-                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                .run(ctx -> assertThat(ctx)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("refusing to start in the prod profile"));
         runner.withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("prod"))
                 .run(ctx -> assertThat(ctx.getBean(Clock.class)).isEqualTo(Clock.systemUTC()));
@@ -77,7 +78,8 @@ class TestClockTest {
 
         MockHttpServletRequest remote = new MockHttpServletRequest();
         remote.setRemoteAddr("10.0.0.5");
-        assertThatThrownBy(() -> TestClockController.requireLoopback(remote)).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> TestClockController.requireLoopback(remote))
+                .isInstanceOf(ApiProblem.class)
                 .satisfies(e -> assertThat(((ApiProblem) e).code()).isEqualTo("test-clock-loopback-only"));
         MockHttpServletRequest proxied = new MockHttpServletRequest();
         proxied.setRemoteAddr("127.0.0.1");

@@ -1,9 +1,15 @@
 package vn.egov.dossier.dataprotection;
 
-import vn.egov.dossier.document.DocumentStorage;
-import vn.egov.dossier.document.SealedDocumentStorage;
-import vn.egov.dossier.dossier.DossierRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -13,23 +19,17 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import vn.egov.commons.crypto.AesGcmSealer;
 import vn.egov.commons.security.ProductionSecretsGuard;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import vn.egov.dossier.document.DocumentStorage;
+import vn.egov.dossier.document.SealedDocumentStorage;
+import vn.egov.dossier.dossier.DossierRow;
 
 /** Form data and document bytes sealed at rest: bound to their owner's id, readable after a key rotation. */
 class PersonalDataAtRestTest {
 
-    static final String KEY_1 = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    static final String KEY_2 = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
+    static final String KEY_1 =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    static final String KEY_2 =
+            Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
     static final String FORM = "{\"partnerName\":\"Lê Thị Bích\",\"partnerNationalId\":\"001190012345\"}";
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
@@ -70,7 +70,8 @@ class PersonalDataAtRestTest {
         assertThat(afterRotation.open(dossier, stored(fresh))).isEqualTo(FORM);
         // once the old key is dropped, what it sealed fails loudly rather than reading as empty
         FormDataSealer dropped = new FormDataSealer(new AesGcmSealer("k2", KEY_2, Map.of()));
-        assertThatThrownBy(() -> dropped.open(dossier, stored(old))).isInstanceOf(AesGcmSealer.UnknownKeyException.class)
+        assertThatThrownBy(() -> dropped.open(dossier, stored(old)))
+                .isInstanceOf(AesGcmSealer.UnknownKeyException.class)
                 .hasMessageContaining("k1");
     }
 
@@ -78,9 +79,12 @@ class PersonalDataAtRestTest {
     void aSealedFormOpensOnlyForItsOwnDossierAndALegacyRowReadsAsItIs() {
         FormDataSealer forms = new FormDataSealer(k1);
         AesGcmSealer.Sealed sealed = forms.seal(UUID.randomUUID(), FORM);
-        assertThatThrownBy(() -> forms.open(UUID.randomUUID(), stored(sealed))).isInstanceOf(AesGcmSealer.SealingException.class);
-        assertThat(forms.open(UUID.randomUUID(), new DossierRow.StoredForm(FORM, null, null))).isEqualTo(FORM);
-        assertThat(forms.open(UUID.randomUUID(), new DossierRow.StoredForm(null, null, null))).isEqualTo("{}");
+        assertThatThrownBy(() -> forms.open(UUID.randomUUID(), stored(sealed)))
+                .isInstanceOf(AesGcmSealer.SealingException.class);
+        assertThat(forms.open(UUID.randomUUID(), new DossierRow.StoredForm(FORM, null, null)))
+                .isEqualTo(FORM);
+        assertThat(forms.open(UUID.randomUUID(), new DossierRow.StoredForm(null, null, null)))
+                .isEqualTo("{}");
     }
 
     @Test
@@ -114,11 +118,22 @@ class PersonalDataAtRestTest {
     @Test
     void aRotationIsConfiguredFromTheEnvironment() throws Exception {
         StandardEnvironment env = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+        new YamlPropertySourceLoader()
+                .load("application", new ClassPathResource("application.yml"))
                 .forEach(env.getPropertySources()::addLast);
-        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", Map.<String, Object>of(
-                "DOSSIER_DATA_KEY", KEY_2, "DOSSIER_DATA_KEY_ID", "k2", "EGOV_DOSSIER_PREVIOUSDATAKEYS_K1", KEY_1)));
-        DataProtectionProperties properties = Binder.get(env).bind("egov.dossier", DataProtectionProperties.class).get();
+        env.getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        "test-systemEnvironment",
+                        Map.<String, Object>of(
+                                "DOSSIER_DATA_KEY",
+                                KEY_2,
+                                "DOSSIER_DATA_KEY_ID",
+                                "k2",
+                                "EGOV_DOSSIER_PREVIOUSDATAKEYS_K1",
+                                KEY_1)));
+        DataProtectionProperties properties = Binder.get(env)
+                .bind("egov.dossier", DataProtectionProperties.class)
+                .get();
         assertThat(properties.dataKeyId()).isEqualTo("k2");
         assertThat(properties.previousDataKeys()).containsExactly(Map.entry("k1", KEY_1));
         AesGcmSealer configured = new DataProtectionConfiguration().dossierDataSealer(properties);
@@ -129,8 +144,8 @@ class PersonalDataAtRestTest {
 
     @Test
     void theProdProfileRefusesTheDevelopmentDataKey() throws Exception {
-        List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application",
-                new ClassPathResource("application.yml"));
+        List<PropertySource<?>> yaml =
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
         StandardEnvironment env = new StandardEnvironment();
         yaml.forEach(env.getPropertySources()::addLast);
         List<String> checked = new java.util.ArrayList<>();

@@ -1,17 +1,16 @@
 package vn.egov.dossier.desk;
 
-import vn.egov.dossier.calendar.WorkingDayCalendar;
-import vn.egov.dossier.desk.DossierActions.ActionRequest;
-import vn.egov.dossier.dossier.DossierRow;
-import vn.egov.dossier.dossier.DossierTransitions.Status;
-import vn.egov.dossier.procedure.Procedure;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.desk.DossierActions.ActionRequest;
+import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
+import vn.egov.dossier.procedure.Procedure;
 
 /** Dossiers and requests for the policies' unit tests: plain values, no Spring, no database. */
 final class DeskCases {
@@ -19,27 +18,59 @@ final class DeskCases {
     static final LocalDate TODAY = LocalDate.of(2026, 12, 4); // a Friday
     static final Instant NOW = Instant.parse("2026-12-04T03:00:00Z");
     static final String AGENCY = "000.00.01.H26";
-    static final Procedure BIRTH = new Procedure("1.001193", "Đăng ký khai sinh", "Birth registration", AGENCY,
-            "UBND phường Ba Đình", "COMMUNE", 3, 0, null, Map.of(), Procedure.Mode.FULL_ONLINE, 1,
-            List.of(new Procedure.RequiredDocument("GIAY_CHUNG_SINH", "Giấy chứng sinh", "Birth certificate", true,
-                    List.of("application/pdf"))), List.of());
+    static final Procedure BIRTH = new Procedure(
+            "1.001193",
+            "Đăng ký khai sinh",
+            "Birth registration",
+            AGENCY,
+            "UBND phường Ba Đình",
+            "COMMUNE",
+            3,
+            0,
+            null,
+            Map.of(),
+            Procedure.Mode.FULL_ONLINE,
+            1,
+            List.of(new Procedure.RequiredDocument(
+                    "GIAY_CHUNG_SINH", "Giấy chứng sinh", "Birth certificate", true, List.of("application/pdf"))),
+            List.of());
 
-    private DeskCases() {
-    }
+    private DeskCases() {}
 
     static DossierRow dossier(Status status, LocalDate dueDate) {
-        return new DossierRow(UUID.randomUUID(), AGENCY + "-261204-0001", BIRTH.code(), BIRTH.name(), AGENCY,
-                "UBND phường Ba Đình", "citizen-1", status, NOW, TODAY.minusDays(7), dueDate, null, List.of(), 0, null,
-                null, null, 0, 0, new DossierRow.StoredForm("{}", null, null), null, null, null);
+        return new DossierRow(
+                UUID.randomUUID(),
+                AGENCY + "-261204-0001",
+                BIRTH.code(),
+                BIRTH.name(),
+                AGENCY,
+                "UBND phường Ba Đình",
+                "citizen-1",
+                status,
+                NOW,
+                TODAY.minusDays(7),
+                dueDate,
+                null,
+                List.of(),
+                0,
+                null,
+                null,
+                null,
+                0,
+                0,
+                new DossierRow.StoredForm("{}", null, null),
+                null,
+                null,
+                null);
     }
 
-    static ActionRequest request(String reason, LocalDate newAppointmentDate, String targetAgencyCode,
-                                 List<String> missingDocuments) {
+    static ActionRequest request(
+            String reason, LocalDate newAppointmentDate, String targetAgencyCode, List<String> missingDocuments) {
         return new ActionRequest(reason, "ghi chú", newAppointmentDate, targetAgencyCode, missingDocuments);
     }
 
     static ActionPolicy.DeskCase deskCase(DossierRow d, ActionRequest request) {
-        return new ActionPolicy.DeskCase(d, request, TODAY, NOW, () -> BIRTH,
-                new WorkingDayCalendar(Set.of(), Set.of()));
+        return new ActionPolicy.DeskCase(
+                d, request, TODAY, NOW, () -> BIRTH, new WorkingDayCalendar(Set.of(), Set.of()));
     }
 }

@@ -1,13 +1,12 @@
 package vn.egov.dossier.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.dossier.desk.DeskCases.*;
+
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import vn.egov.dossier.desk.ActionPolicy.Violation;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.dossier.desk.DeskCases.*;
 
 class ExtendDeadlinePolicyTest {
 
@@ -18,17 +17,21 @@ class ExtendDeadlinePolicyTest {
         LocalDate due = TODAY.plusDays(2);
         assertThat(policy.check(deskCase(dossier(Status.RECEIVED, due), request(null, null, null, null))))
                 .extracting(Violation::field, Violation::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("reason", "required"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("reason", "required"),
                         org.assertj.core.groups.Tuple.tuple("newAppointmentDate", "after-due-date"));
         assertThat(policy.check(deskCase(dossier(Status.RECEIVED, due), request("x", due, null, null))))
-                .extracting(Violation::code).containsExactly("after-due-date");
+                .extracting(Violation::code)
+                .containsExactly("after-due-date");
     }
 
     @Test
     void anOverdueDossiersNewAppointmentStillLiesAhead() {
         LocalDate due = TODAY.minusDays(5);
-        assertThat(policy.check(deskCase(dossier(Status.IN_PROCESSING, due), request("x", TODAY.minusDays(1), null, null))))
-                .extracting(Violation::code).containsExactly("in-the-past");
+        assertThat(policy.check(
+                        deskCase(dossier(Status.IN_PROCESSING, due), request("x", TODAY.minusDays(1), null, null))))
+                .extracting(Violation::code)
+                .containsExactly("in-the-past");
         var c = deskCase(dossier(Status.IN_PROCESSING, due), request("xin lỗi", TODAY.plusDays(3), null, null));
         assertThat(policy.check(c)).isEmpty();
         assertThat(policy.change(c).dueDate()).isEqualTo(TODAY.plusDays(3));

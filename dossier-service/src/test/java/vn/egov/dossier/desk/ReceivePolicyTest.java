@@ -1,12 +1,11 @@
 package vn.egov.dossier.desk;
 
-import org.junit.jupiter.api.Test;
-import vn.egov.dossier.dossier.DossierTransitions.Status;
-
-import java.time.LocalDate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.dossier.desk.DeskCases.*;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
 
 class ReceivePolicyTest {
 

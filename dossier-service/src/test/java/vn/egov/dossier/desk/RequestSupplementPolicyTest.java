@@ -1,14 +1,13 @@
 package vn.egov.dossier.desk;
 
-import org.junit.jupiter.api.Test;
-import vn.egov.dossier.desk.ActionPolicy.Violation;
-import vn.egov.dossier.dossier.DossierTransitions.Status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.dossier.desk.DeskCases.*;
 
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.dossier.desk.DeskCases.*;
+import org.junit.jupiter.api.Test;
+import vn.egov.dossier.desk.ActionPolicy.Violation;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
 
 class RequestSupplementPolicyTest {
 
@@ -18,7 +17,8 @@ class RequestSupplementPolicyTest {
     @Test
     void namesAtLeastOneDocument() {
         var c = deskCase(dossier(Status.RECEIVED, due), request(null, null, null, null));
-        assertThat(policy.check(c)).extracting(Violation::field, Violation::code)
+        assertThat(policy.check(c))
+                .extracting(Violation::field, Violation::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("missingDocuments", "required"));
     }
 
@@ -33,7 +33,8 @@ class RequestSupplementPolicyTest {
 
     @Test
     void theChangeCarriesTheMissingDocumentsOnceAndKeepsTheDueDate() {
-        var c = deskCase(dossier(Status.RECEIVED, due),
+        var c = deskCase(
+                dossier(Status.RECEIVED, due),
                 request("thiếu giấy", null, null, List.of("GIAY_CHUNG_SINH", "GIAY_CHUNG_SINH")));
         assertThat(policy.check(c)).isEmpty();
         var change = policy.change(c);

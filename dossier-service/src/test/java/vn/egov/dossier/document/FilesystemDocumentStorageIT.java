@@ -1,19 +1,7 @@
 package vn.egov.dossier.document;
 
-import vn.egov.dossier.dossier.DossierApi;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.egov.commons.crypto.AesGcmSealer;
-import vn.egov.testsupport.RealInfrastructureInitializer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,16 +18,27 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.crypto.AesGcmSealer;
+import vn.egov.dossier.dossier.DossierApi;
+import vn.egov.testsupport.RealInfrastructureInitializer;
 
 /**
  * {@code egov.dossier.documents.storage=filesystem}: documents as sealed files in a real temporary directory,
  * written under the real transaction manager of the embedded PostgreSQL (a database of its own).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "egov.test.database=dossier_files", "egov.dossier.documents.storage=filesystem"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"egov.test.database=dossier_files", "egov.dossier.documents.storage=filesystem"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class FilesystemDocumentStorageIT {
 
@@ -67,12 +66,16 @@ class FilesystemDocumentStorageIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DocumentStorage storage;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AesGcmSealer sealer;
 
@@ -102,16 +105,24 @@ class FilesystemDocumentStorageIT {
         assertThat(ids).hasSize(2);
         for (UUID id : ids) {
             Path file = files().pathOf(id);
-            assertThat(file).exists().hasParent(DIRECTORY.toRealPath().resolve(id.toString().substring(0, 2)));
+            assertThat(file)
+                    .exists()
+                    .hasParent(DIRECTORY.toRealPath().resolve(id.toString().substring(0, 2)));
             byte[] onDisk = Files.readAllBytes(file);
             assertThat(AesGcmSealer.isEnvelope(onDisk)).isTrue();
             assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF", "IHDR");
         }
         // nothing in the database's document table
-        assertThat(jdbc.sql("select count(*) from document_content").query(Long.class).single()).isZero();
-        HttpResponse<byte[]> pdf = DossierApi.HTTP.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/v1/dossiers/" + code + "/documents/" + ids.get(ids.size() - 1)))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(jdbc.sql("select count(*) from document_content")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        HttpResponse<byte[]> pdf = DossierApi.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/dossiers/" + code
+                                + "/documents/" + ids.get(ids.size() - 1)))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.body()).isEqualTo(DossierApi.PDF);
     }
@@ -124,11 +135,14 @@ class FilesystemDocumentStorageIT {
 
         UUID rolledBack = UUID.randomUUID();
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
-            storage.store(rolledBack, DossierApi.PDF);
-            assertThat(files().pathOf(rolledBack)).exists();
-            // the row that should have gone with it fails: the whole transaction rolls back
-            jdbc.sql("insert into document_content (document_id, content) values (?, ?)").params(rolledBack, new byte[0]).update();
-        })).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                    storage.store(rolledBack, DossierApi.PDF);
+                    assertThat(files().pathOf(rolledBack)).exists();
+                    // the row that should have gone with it fails: the whole transaction rolls back
+                    jdbc.sql("insert into document_content (document_id, content) values (?, ?)")
+                            .params(rolledBack, new byte[0])
+                            .update();
+                }))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         assertThat(files().pathOf(rolledBack)).doesNotExist();
         assertThat(storage.load(rolledBack)).isEmpty();
 

@@ -1,9 +1,23 @@
 package vn.egov.dossier.dossier;
 
-import vn.egov.dossier.desk.DossierActions;
-import vn.egov.dossier.input.InputLimits;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 import jakarta.validation.constraints.Size;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,27 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
+import vn.egov.dossier.desk.DossierActions;
+import vn.egov.dossier.input.InputLimits;
 import vn.egov.testsupport.EventSizes;
 import vn.egov.testsupport.RealInfrastructureInitializer;
-
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 /**
  * Bounded input (issue 20): every free-text and list field is refused past its limit with a problem naming
@@ -46,7 +43,9 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
  * flows into an event at its limit — fits the producer's {@code max.request.size}. A database of its own,
  * so that counting outbox rows counts only this test's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "egov.test.database=dossier_bounds")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "egov.test.database=dossier_bounds")
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class BoundedInputIT {
 
@@ -70,10 +69,13 @@ class BoundedInputIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
+
     @Autowired
     JsonMapper json;
 
@@ -88,16 +90,24 @@ class BoundedInputIT {
     }
 
     String status(String code) {
-        return jdbc.sql("select status from dossier where code = ?").param(code).query(String.class).single();
+        return jdbc.sql("select status from dossier where code = ?")
+                .param(code)
+                .query(String.class)
+                .single();
     }
 
     long outboxRows(String code) {
-        return jdbc.sql("select count(*) from outbox_event where event_key = ?").param(code).query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event where event_key = ?")
+                .param(code)
+                .query(Long.class)
+                .single();
     }
 
     long historyRows(String code) {
         return jdbc.sql("select count(*) from dossier_history h join dossier d on d.id = h.dossier_id where d.code = ?")
-                .param(code).query(Long.class).single();
+                .param(code)
+                .query(Long.class)
+                .single();
     }
 
     long dossiers() {
@@ -137,8 +147,13 @@ class BoundedInputIT {
         HttpResponse<String> vi = api().act(code, "withdraw", citizen, "{\"reason\":\"" + reason + "\"}");
         assertThat(assertFieldProblem(vi, 400, "validation-failed", "reason")).isEqualTo(VI_SIZE.formatted("2.000"));
         assertThat(vi.body()).doesNotContain("xxxxxxxxxx").hasSizeLessThan(2000);
-        HttpResponse<String> en = api().request("POST", "/api/v1/dossiers/" + code + "/actions/withdraw", citizen,
-                "{\"reason\":\"" + reason + "\"}", "Accept-Language", "en");
+        HttpResponse<String> en = api().request(
+                        "POST",
+                        "/api/v1/dossiers/" + code + "/actions/withdraw",
+                        citizen,
+                        "{\"reason\":\"" + reason + "\"}",
+                        "Accept-Language",
+                        "en");
         assertThat(assertFieldProblem(en, 400, "validation-failed", "reason")).isEqualTo(EN_SIZE.formatted("2,000"));
 
         assertThat(status(code)).isEqualTo(before).isEqualTo("SUBMITTED");
@@ -147,8 +162,11 @@ class BoundedInputIT {
 
         // one character over is refused too; exactly at the limit, in Vietnamese, is accepted
         int max = maxOf(DossierActions.ActionRequest.class, "reason");
-        assertFieldProblem(api().act(code, "withdraw", citizen, "{\"reason\":" + json("ệ".repeat(max + 1)) + "}"),
-                400, "validation-failed", "reason");
+        assertFieldProblem(
+                api().act(code, "withdraw", citizen, "{\"reason\":" + json("ệ".repeat(max + 1)) + "}"),
+                400,
+                "validation-failed",
+                "reason");
         HttpResponse<String> ok = api().act(code, "withdraw", citizen, "{\"reason\":" + json("ệ".repeat(max)) + "}");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(status(code)).isEqualTo("WITHDRAWN");
@@ -160,44 +178,86 @@ class BoundedInputIT {
         String citizen = api().citizen("001090020002", 1);
         String officer = api().officer();
         String code = submit(citizen);
-        assertThat(api().act(code, "receive", officer, "{\"note\":" + json("ệ".repeat(InputLimits.NOTE)) + "}").statusCode())
+        assertThat(api().act(code, "receive", officer, "{\"note\":" + json("ệ".repeat(InputLimits.NOTE)) + "}")
+                        .statusCode())
                 .isEqualTo(200);
         long events = outboxRows(code);
 
-        assertFieldProblem(api().act(code, "forward", officer, "{\"note\":\"" + "n".repeat(InputLimits.NOTE + 1) + "\"}"),
-                400, "validation-failed", "note");
-        String tooMany = IntStream.range(0, InputLimits.LIST_ITEMS + 1).mapToObj(i -> "\"TO_KHAI\"")
+        assertFieldProblem(
+                api().act(code, "forward", officer, "{\"note\":\"" + "n".repeat(InputLimits.NOTE + 1) + "\"}"),
+                400,
+                "validation-failed",
+                "note");
+        String tooMany = IntStream.range(0, InputLimits.LIST_ITEMS + 1)
+                .mapToObj(i -> "\"TO_KHAI\"")
                 .collect(Collectors.joining(",", "[", "]"));
-        assertFieldProblem(api().act(code, "request-supplement", officer, "{\"reason\":\"r\",\"missingDocuments\":" + tooMany + "}"),
-                400, "validation-failed", "missingDocuments");
-        assertFieldProblem(api().act(code, "request-supplement", officer,
-                        "{\"reason\":\"r\",\"missingDocuments\":[\"TO_KHAI\",\"" + "C".repeat(InputLimits.CODE + 1) + "\"]}"),
-                400, "validation-failed", "missingDocuments[1]");
-        assertFieldProblem(api().act(code, "transfer", officer,
-                        "{\"reason\":\"r\",\"targetAgencyCode\":\"" + "9".repeat(InputLimits.CODE + 1) + "\"}"),
-                400, "validation-failed", "targetAgencyCode");
+        assertFieldProblem(
+                api().act(
+                                code,
+                                "request-supplement",
+                                officer,
+                                "{\"reason\":\"r\",\"missingDocuments\":" + tooMany + "}"),
+                400,
+                "validation-failed",
+                "missingDocuments");
+        assertFieldProblem(
+                api().act(
+                                code,
+                                "request-supplement",
+                                officer,
+                                "{\"reason\":\"r\",\"missingDocuments\":[\"TO_KHAI\",\""
+                                        + "C".repeat(InputLimits.CODE + 1) + "\"]}"),
+                400,
+                "validation-failed",
+                "missingDocuments[1]");
+        assertFieldProblem(
+                api().act(
+                                code,
+                                "transfer",
+                                officer,
+                                "{\"reason\":\"r\",\"targetAgencyCode\":\"" + "9".repeat(InputLimits.CODE + 1) + "\"}"),
+                400,
+                "validation-failed",
+                "targetAgencyCode");
         // the same record sent as the `action` part of a multipart action
-        HttpResponse<String> part = api().multipart("/api/v1/dossiers/" + code + "/actions/reject", officer,
-                List.of(DossierLifecycleIT.Part.json("action", "{\"reason\":\"" + "r".repeat(InputLimits.REASON + 1) + "\"}")),
-                "Accept-Language", "en");
+        HttpResponse<String> part = api().multipart(
+                        "/api/v1/dossiers/" + code + "/actions/reject",
+                        officer,
+                        List.of(DossierLifecycleIT.Part.json(
+                                "action", "{\"reason\":\"" + "r".repeat(InputLimits.REASON + 1) + "\"}")),
+                        "Accept-Language",
+                        "en");
         assertThat(assertFieldProblem(part, 400, "validation-failed", "reason")).isEqualTo(EN_SIZE.formatted("2,000"));
         assertThat(status(code)).isEqualTo("RECEIVED");
         assertThat(outboxRows(code)).isEqualTo(events);
 
         // a supplement's note and document list
-        HttpResponse<String> asked = api().act(code, "request-supplement", officer,
-                "{\"reason\":\"Thiếu giấy ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}");
+        HttpResponse<String> asked = api().act(
+                        code,
+                        "request-supplement",
+                        officer,
+                        "{\"reason\":\"Thiếu giấy ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}");
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
         long afterAsk = outboxRows(code);
-        HttpResponse<String> note = api().multipart("/api/v1/dossiers/" + code + "/supplements", citizen, List.of(
-                DossierLifecycleIT.Part.json("supplement", "{\"note\":\"" + "n".repeat(InputLimits.NOTE + 1) + "\","
-                        + "\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
-                DossierLifecycleIT.Part.file("uy-quyen.pdf", "application/pdf", DossierApi.PDF)));
+        HttpResponse<String> note = api().multipart(
+                        "/api/v1/dossiers/" + code + "/supplements",
+                        citizen,
+                        List.of(
+                                DossierLifecycleIT.Part.json(
+                                        "supplement",
+                                        "{\"note\":\"" + "n".repeat(InputLimits.NOTE + 1) + "\","
+                                                + "\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
+                                DossierLifecycleIT.Part.file("uy-quyen.pdf", "application/pdf", DossierApi.PDF)));
         assertFieldProblem(note, 400, "validation-failed", "note");
-        HttpResponse<String> name = api().multipart("/api/v1/dossiers/" + code + "/supplements", citizen, List.of(
-                DossierLifecycleIT.Part.json("supplement", "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\""
-                        + "a".repeat(InputLimits.FILE_NAME + 1) + ".pdf\"}]}"),
-                DossierLifecycleIT.Part.file("uy-quyen.pdf", "application/pdf", DossierApi.PDF)));
+        HttpResponse<String> name = api().multipart(
+                        "/api/v1/dossiers/" + code + "/supplements",
+                        citizen,
+                        List.of(
+                                DossierLifecycleIT.Part.json(
+                                        "supplement",
+                                        "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\""
+                                                + "a".repeat(InputLimits.FILE_NAME + 1) + ".pdf\"}]}"),
+                                DossierLifecycleIT.Part.file("uy-quyen.pdf", "application/pdf", DossierApi.PDF)));
         assertFieldProblem(name, 400, "validation-failed", "documents[0].fileName");
         assertThat(status(code)).isEqualTo("AWAITING_SUPPLEMENT");
         assertThat(outboxRows(code)).isEqualTo(afterAsk);
@@ -213,51 +273,98 @@ class BoundedInputIT {
                 + "\"placeOfBirth\":\"Hà Nội\",\"relationship\":\"MOTHER\"";
 
         // one value too long
-        HttpResponse<String> value = api().submit(citizen, "{\"procedureCode\":\"1.001193\",\"formData\":{" + form
-                + ",\"ghiChu\":\"" + "v".repeat(InputLimits.FORM_VALUE + 1) + "\"}," + docs + "}");
-        assertThat(assertFieldProblem(value, 400, "validation-failed", "formData.ghiChu")).isEqualTo(VI_SIZE.formatted("4.000"));
+        HttpResponse<String> value = api().submit(
+                        citizen,
+                        "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + ",\"ghiChu\":\""
+                                + "v".repeat(InputLimits.FORM_VALUE + 1) + "\"}," + docs + "}");
+        assertThat(assertFieldProblem(value, 400, "validation-failed", "formData.ghiChu"))
+                .isEqualTo(VI_SIZE.formatted("4.000"));
         // too many fields
-        String many = IntStream.range(0, InputLimits.FORM_FIELDS + 1).mapToObj(i -> "\"f" + i + "\":\"x\"")
+        String many = IntStream.range(0, InputLimits.FORM_FIELDS + 1)
+                .mapToObj(i -> "\"f" + i + "\":\"x\"")
                 .collect(Collectors.joining(","));
-        HttpResponse<String> fields = api().multipart("/api/v1/dossiers", citizen, List.of(DossierLifecycleIT.Part.json("dossier",
-                "{\"procedureCode\":\"1.001193\",\"formData\":{" + many + "}," + docs + "}")), "Accept-Language", "en");
+        HttpResponse<String> fields = api().multipart(
+                        "/api/v1/dossiers",
+                        citizen,
+                        List.of(DossierLifecycleIT.Part.json(
+                                "dossier",
+                                "{\"procedureCode\":\"1.001193\",\"formData\":{" + many + "}," + docs + "}")),
+                        "Accept-Language",
+                        "en");
         assertThat(assertFieldProblem(fields, 400, "validation-failed", "formData"))
                 .isEqualTo("The form has too many fields (at most 100).");
         // within every per-value limit, but too large in all (64 KiB)
-        String large = IntStream.range(0, 20).mapToObj(i -> "\"f" + i + "\":" + json("ệ".repeat(InputLimits.FORM_VALUE / 2)))
+        String large = IntStream.range(0, 20)
+                .mapToObj(i -> "\"f" + i + "\":" + json("ệ".repeat(InputLimits.FORM_VALUE / 2)))
                 .collect(Collectors.joining(","));
-        assertFieldProblem(api().submit(citizen, "{\"procedureCode\":\"1.001193\",\"formData\":{" + large + "}," + docs + "}"),
-                400, "validation-failed", "formData");
+        assertFieldProblem(
+                api().submit(citizen, "{\"procedureCode\":\"1.001193\",\"formData\":{" + large + "}," + docs + "}"),
+                400,
+                "validation-failed",
+                "formData");
         // a nested value
-        assertFieldProblem(api().submit(citizen, "{\"procedureCode\":\"1.001193\",\"formData\":{" + form
-                + ",\"deep\":{\"a\":{\"b\":[1,2,3]}}}," + docs + "}"), 400, "validation-failed", "formData.deep");
+        assertFieldProblem(
+                api().submit(
+                                citizen,
+                                "{\"procedureCode\":\"1.001193\",\"formData\":{" + form
+                                        + ",\"deep\":{\"a\":{\"b\":[1,2,3]}}}," + docs + "}"),
+                400,
+                "validation-failed",
+                "formData.deep");
         // the document list, the tax code, the Idempotency-Key header
         String fiftyOne = IntStream.range(0, InputLimits.LIST_ITEMS + 1)
-                .mapToObj(i -> "{\"requirementCode\":\"TO_KHAI\",\"fileName\":\"f" + i + ".pdf\"}").collect(Collectors.joining(","));
-        assertFieldProblem(api().submit(citizen, "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "},\"documents\":["
-                + fiftyOne + "]}"), 400, "validation-failed", "documents");
-        assertFieldProblem(api().submit(citizen, "{\"procedureCode\":\"1.001193\",\"applicantBusinessTaxCode\":\""
-                + "0".repeat(InputLimits.TAX_CODE + 1) + "\",\"formData\":{" + form + "}," + docs + "}"),
-                400, "validation-failed", "applicantBusinessTaxCode");
-        HttpResponse<String> key = api().multipart("/api/v1/dossiers", citizen, List.of(
-                DossierLifecycleIT.Part.json("dossier", "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "}," + docs + "}"),
-                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", DossierApi.PDF),
-                DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", DossierApi.PNG)),
-                "Idempotency-Key", "k".repeat(InputLimits.IDEMPOTENCY_KEY + 1));
+                .mapToObj(i -> "{\"requirementCode\":\"TO_KHAI\",\"fileName\":\"f" + i + ".pdf\"}")
+                .collect(Collectors.joining(","));
+        assertFieldProblem(
+                api().submit(
+                                citizen,
+                                "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "},\"documents\":[" + fiftyOne
+                                        + "]}"),
+                400,
+                "validation-failed",
+                "documents");
+        assertFieldProblem(
+                api().submit(
+                                citizen,
+                                "{\"procedureCode\":\"1.001193\",\"applicantBusinessTaxCode\":\""
+                                        + "0".repeat(InputLimits.TAX_CODE + 1) + "\",\"formData\":{" + form + "},"
+                                        + docs + "}"),
+                400,
+                "validation-failed",
+                "applicantBusinessTaxCode");
+        HttpResponse<String> key = api().multipart(
+                        "/api/v1/dossiers",
+                        citizen,
+                        List.of(
+                                DossierLifecycleIT.Part.json(
+                                        "dossier",
+                                        "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "}," + docs + "}"),
+                                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", DossierApi.PDF),
+                                DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", DossierApi.PNG)),
+                        "Idempotency-Key",
+                        "k".repeat(InputLimits.IDEMPOTENCY_KEY + 1));
         assertFieldProblem(key, 400, "validation-failed", "Idempotency-Key");
         assertThat(dossiers()).isEqualTo(before);
 
         // at the limits: a value of FORM_VALUE characters (an unknown field is then refused for what it is, 422)
         // and an Idempotency-Key of IDEMPOTENCY_KEY characters is stored
-        HttpResponse<String> atValue = api().submit(citizen, "{\"procedureCode\":\"1.001193\",\"formData\":{" + form
-                + ",\"ghiChu\":" + json("ệ".repeat(InputLimits.FORM_VALUE)) + "}," + docs + "}");
+        HttpResponse<String> atValue = api().submit(
+                        citizen,
+                        "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + ",\"ghiChu\":"
+                                + json("ệ".repeat(InputLimits.FORM_VALUE)) + "}," + docs + "}");
         assertProblem(atValue, 422, "dossier-invalid");
         assertThat(atValue.body()).contains("\"field\":\"formData.ghiChu\",\"code\":\"unknown-field\"");
-        HttpResponse<String> atKey = api().multipart("/api/v1/dossiers", citizen, List.of(
-                DossierLifecycleIT.Part.json("dossier", "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "}," + docs + "}"),
-                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", DossierApi.PDF),
-                DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", DossierApi.PNG)),
-                "Idempotency-Key", "k".repeat(InputLimits.IDEMPOTENCY_KEY));
+        HttpResponse<String> atKey = api().multipart(
+                        "/api/v1/dossiers",
+                        citizen,
+                        List.of(
+                                DossierLifecycleIT.Part.json(
+                                        "dossier",
+                                        "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "}," + docs + "}"),
+                                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", DossierApi.PDF),
+                                DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", DossierApi.PNG)),
+                        "Idempotency-Key",
+                        "k".repeat(InputLimits.IDEMPOTENCY_KEY));
         assertThat(atKey.statusCode()).as(atKey.body()).isEqualTo(201);
         assertThat(dossiers()).isEqualTo(before + 1);
     }
@@ -267,44 +374,85 @@ class BoundedInputIT {
         String q = URLEncoder.encode("ệ".repeat(InputLimits.SEARCH + 1), StandardCharsets.UTF_8);
         HttpResponse<String> vi = api().request("GET", "/api/v1/procedures?q=" + q, null, null);
         assertThat(assertFieldProblem(vi, 400, "validation-failed", "q")).isEqualTo(VI_SIZE.formatted("200"));
-        HttpResponse<String> en = api().request("GET", "/api/v1/procedures?q=" + q, null, null, "Accept-Language", "en");
+        HttpResponse<String> en =
+                api().request("GET", "/api/v1/procedures?q=" + q, null, null, "Accept-Language", "en");
         assertThat(assertFieldProblem(en, 400, "validation-failed", "q")).isEqualTo(EN_SIZE.formatted("200"));
         String atLimit = URLEncoder.encode("ệ".repeat(InputLimits.SEARCH), StandardCharsets.UTF_8);
-        assertThat(api().request("GET", "/api/v1/procedures?q=" + atLimit, null, null).statusCode()).isEqualTo(200);
+        assertThat(api().request("GET", "/api/v1/procedures?q=" + atLimit, null, null)
+                        .statusCode())
+                .isEqualTo(200);
 
         String citizen = api().citizen("001090020004", 1);
-        assertFieldProblem(api().request("GET", "/api/v1/dossiers?status=" + "S".repeat(InputLimits.CODE + 1), citizen, null),
-                400, "validation-failed", "status");
-        assertFieldProblem(api().request("GET", "/api/v1/documents?kind=" + "K".repeat(InputLimits.CODE + 1), citizen, null),
-                400, "validation-failed", "kind");
+        assertFieldProblem(
+                api().request("GET", "/api/v1/dossiers?status=" + "S".repeat(InputLimits.CODE + 1), citizen, null),
+                400,
+                "validation-failed",
+                "status");
+        assertFieldProblem(
+                api().request("GET", "/api/v1/documents?kind=" + "K".repeat(InputLimits.CODE + 1), citizen, null),
+                400,
+                "validation-failed",
+                "kind");
     }
 
     @Test
     void theLimitsAreInTheOpenApiDocument() {
-        JsonNode docs = json.readTree(api().request("GET", "/v3/api-docs", null, null).body());
+        JsonNode docs =
+                json.readTree(api().request("GET", "/v3/api-docs", null, null).body());
         JsonNode schemas = docs.path("components").path("schemas");
         JsonNode action = schemas.path("ActionRequest").path("properties");
         assertThat(action.path("reason").path("maxLength").asInt()).isEqualTo(InputLimits.REASON);
         assertThat(action.path("note").path("maxLength").asInt()).isEqualTo(InputLimits.NOTE);
         assertThat(action.path("targetAgencyCode").path("maxLength").asInt()).isEqualTo(InputLimits.CODE);
         assertThat(action.path("missingDocuments").path("maxItems").asInt()).isEqualTo(InputLimits.LIST_ITEMS);
-        assertThat(action.path("missingDocuments").path("items").path("maxLength").asInt()).isEqualTo(InputLimits.CODE);
+        assertThat(action.path("missingDocuments")
+                        .path("items")
+                        .path("maxLength")
+                        .asInt())
+                .isEqualTo(InputLimits.CODE);
         JsonNode submission = schemas.path("SubmissionRequest").path("properties");
         assertThat(submission.path("documents").path("maxItems").asInt()).isEqualTo(InputLimits.LIST_ITEMS);
-        assertThat(submission.path("applicantBusinessTaxCode").path("maxLength").asInt()).isEqualTo(InputLimits.TAX_CODE);
-        assertThat(schemas.path("DocumentRef").path("properties").path("fileName").path("maxLength").asInt())
+        assertThat(submission.path("applicantBusinessTaxCode").path("maxLength").asInt())
+                .isEqualTo(InputLimits.TAX_CODE);
+        assertThat(schemas.path("DocumentRef")
+                        .path("properties")
+                        .path("fileName")
+                        .path("maxLength")
+                        .asInt())
                 .isEqualTo(InputLimits.FILE_NAME);
-        assertThat(schemas.path("SupplementRequest").path("properties").path("note").path("maxLength").asInt())
+        assertThat(schemas.path("SupplementRequest")
+                        .path("properties")
+                        .path("note")
+                        .path("maxLength")
+                        .asInt())
                 .isEqualTo(InputLimits.NOTE);
-        assertThat(schemas.path("RatingRequest").path("properties").path("comment").path("maxLength").asInt())
+        assertThat(schemas.path("RatingRequest")
+                        .path("properties")
+                        .path("comment")
+                        .path("maxLength")
+                        .asInt())
                 .isEqualTo(InputLimits.COMMENT);
         // the multipart parts are described by the same records
         JsonNode submit = docs.path("paths").path("/api/v1/dossiers").path("post");
-        assertThat(submit.path("requestBody").path("content").path("multipart/form-data").path("schema").path("properties")
-                .path("dossier").path("$ref").asString()).isEqualTo("#/components/schemas/SubmissionRequest");
+        assertThat(submit.path("requestBody")
+                        .path("content")
+                        .path("multipart/form-data")
+                        .path("schema")
+                        .path("properties")
+                        .path("dossier")
+                        .path("$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/SubmissionRequest");
         assertThat(submit.path("description").asString()).contains("formData ≤ 100 fields", "≤ 64 KiB in all");
-        assertThat(parameter(submit, "Idempotency-Key").path("schema").path("maxLength").asInt()).isEqualTo(InputLimits.IDEMPOTENCY_KEY);
-        assertThat(parameter(docs.path("paths").path("/api/v1/procedures").path("get"), "q").path("schema").path("maxLength").asInt())
+        assertThat(parameter(submit, "Idempotency-Key")
+                        .path("schema")
+                        .path("maxLength")
+                        .asInt())
+                .isEqualTo(InputLimits.IDEMPOTENCY_KEY);
+        assertThat(parameter(docs.path("paths").path("/api/v1/procedures").path("get"), "q")
+                        .path("schema")
+                        .path("maxLength")
+                        .asInt())
                 .isEqualTo(InputLimits.SEARCH);
     }
 
@@ -325,20 +473,28 @@ class BoundedInputIT {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/dossiers/X/actions/withdraw HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + citizen + "\r\nContent-Type: application/json\r\n"
-                    + "Accept-Language: en\r\nContent-Length: 52428800\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: Bearer " + citizen + "\r\nContent-Type: application/json\r\n"
+                            + "Accept-Language: en\r\nContent-Length: 52428800\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.shutdownOutput();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("Content-Type: application/problem+json")
-                    .contains("\"code\":\"payload-too-large\"", "\"detail\":\"The request body exceeds the allowed size.\"");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("Content-Type: application/problem+json")
+                    .contains(
+                            "\"code\":\"payload-too-large\"",
+                            "\"detail\":\"The request body exceeds the allowed size.\"");
         }
         // chunked (no Content-Length): read up to the cap, then refused
         byte[] body = ("{\"reason\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/dossiers/X/actions/withdraw"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + citizen)
+        HttpRequest chunked = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/dossiers/X/actions/withdraw"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + citizen)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
         HttpResponse<String> refused = DossierApi.HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
         assertProblem(refused, 413, "payload-too-large");
         assertThat(refused.body()).contains("\"detail\":\"Dữ liệu gửi lên vượt quá giới hạn cho phép.\"");
@@ -365,30 +521,47 @@ class BoundedInputIT {
 
         // withdrawal: the citizen's reason
         String withdrawn = submit(citizen);
-        assertThat(api().act(withdrawn, "withdraw", citizen, "{\"reason\":" + json(escaped) + "}").statusCode()).isEqualTo(200);
+        assertThat(api().act(withdrawn, "withdraw", citizen, "{\"reason\":" + json(escaped) + "}")
+                        .statusCode())
+                .isEqualTo(200);
         // supplement request: reason and every document the procedure has (the list is bounded by LIST_ITEMS too)
         String supplemented = submit(citizen);
-        assertThat(api().act(supplemented, "receive", officer, "{}").statusCode()).isEqualTo(200);
+        assertThat(api().act(supplemented, "receive", officer, "{}").statusCode())
+                .isEqualTo(200);
         List<String> requirements = jdbc.sql("select code from procedure_document where procedure_code = '1.001193'")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(requirements.size()).isLessThanOrEqualTo(listMax);
-        HttpResponse<String> asked = api().act(supplemented, "request-supplement", officer, "{\"reason\":" + json(vietnamese)
-                + ",\"missingDocuments\":" + requirements.stream().map(BoundedInputIT::json).collect(Collectors.joining(",", "[", "]")) + "}");
+        HttpResponse<String> asked = api().act(
+                        supplemented,
+                        "request-supplement",
+                        officer,
+                        "{\"reason\":" + json(vietnamese) + ",\"missingDocuments\":"
+                                + requirements.stream()
+                                        .map(BoundedInputIT::json)
+                                        .collect(Collectors.joining(",", "[", "]"))
+                                + "}");
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
         // transfer: reason and the target agency, both at their limits
         String transferred = submit(citizen);
-        HttpResponse<String> moved = api().act(transferred, "transfer", officer, "{\"reason\":" + json(escaped)
-                + ",\"targetAgencyCode\":" + json("ệ".repeat(agencyMax)) + "}");
+        HttpResponse<String> moved = api().act(
+                        transferred,
+                        "transfer",
+                        officer,
+                        "{\"reason\":" + json(escaped) + ",\"targetAgencyCode\":" + json("ệ".repeat(agencyMax)) + "}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
 
         assertThat(EventSizes.CONTENT_TYPE).isEqualTo(CloudEvent.CONTENT_TYPE);
-        int maxRequestSize = EventSizes.maxRequestSize(kafka.getProducerFactory().getConfigurationProperties());
+        int maxRequestSize =
+                EventSizes.maxRequestSize(kafka.getProducerFactory().getConfigurationProperties());
         List<Integer> sizes = new ArrayList<>();
         int largest = 0;
         String largestType = null;
         for (String code : List.of(withdrawn, supplemented, transferred)) {
-            for (var row : jdbc.sql("select event_type, event_key, payload from outbox_event where event_key = ?").param(code)
-                    .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list()) {
+            for (var row : jdbc.sql("select event_type, event_key, payload from outbox_event where event_key = ?")
+                    .param(code)
+                    .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .list()) {
                 // the record exactly as OutboxRelay sends it: key, payload and the content-type header
                 int size = EventSizes.recordSize(row[1], row[2]);
                 sizes.add(size);
@@ -398,7 +571,8 @@ class BoundedInputIT {
                 }
             }
         }
-        System.out.printf("[bounded-input] producer max.request.size=%d; largest dossier event %s: %d bytes (%d events)%n",
+        System.out.printf(
+                "[bounded-input] producer max.request.size=%d; largest dossier event %s: %d bytes (%d events)%n",
                 maxRequestSize, largestType, largest, sizes.size());
         // the escaped reasons are in the events as sent: the largest is well over the reason's character count
         assertThat(largest).isGreaterThan(reasonMax * 6);

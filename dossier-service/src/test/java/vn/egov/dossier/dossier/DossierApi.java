@@ -1,7 +1,6 @@
 package vn.egov.dossier.dossier;
 
-import vn.egov.testsupport.ServiceConformance;
-import vn.egov.testsupport.TestIssuer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -15,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.TestIssuer;
 
 /** The HTTP side of dossier ITs: tokens, multipart submissions, actions, plain requests of any method. */
 public final class DossierApi {
@@ -45,7 +44,8 @@ public final class DossierApi {
     }
 
     public static String subjectOf(String nationalId) {
-        return UUID.nameUUIDFromBytes(nationalId.getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(nationalId.getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public String officer() {
@@ -57,9 +57,13 @@ public final class DossierApi {
     }
 
     public HttpResponse<String> submit(String token, String dossierJson) {
-        return multipart("/api/v1/dossiers", token, List.of(DossierLifecycleIT.Part.json("dossier", dossierJson),
-                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", PDF),
-                DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", PNG)));
+        return multipart(
+                "/api/v1/dossiers",
+                token,
+                List.of(
+                        DossierLifecycleIT.Part.json("dossier", dossierJson),
+                        DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", PDF),
+                        DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", PNG)));
     }
 
     public HttpResponse<String> act(String code, String action, String token, String json) {
@@ -69,7 +73,9 @@ public final class DossierApi {
     public HttpResponse<String> request(String method, String path, String token, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -86,12 +92,17 @@ public final class DossierApi {
         }
     }
 
-    public HttpResponse<String> multipart(String path, String token, List<DossierLifecycleIT.Part> parts, String... headers) {
+    public HttpResponse<String> multipart(
+            String path, String token, List<DossierLifecycleIT.Part> parts, String... headers) {
         String boundary = "egov" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (DossierLifecycleIT.Part p : parts) {
-            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(p.name()).append('"');
+            StringBuilder head = new StringBuilder("--")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"")
+                    .append(p.name())
+                    .append('"');
             if (p.fileName() != null) {
                 head.append("; filename=\"").append(p.fileName()).append('"');
             }

@@ -1,26 +1,7 @@
 package vn.egov.dossier.dossier;
 
-import vn.egov.dossier.intake.Uploads;
-import vn.egov.dossier.submission.DossierCodes;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.egov.commons.events.EventPublisher;
-import vn.egov.commons.events.EventTopics;
-import vn.egov.contracts.payment.PaymentSucceededV1;
-import vn.egov.dossier.calendar.WorkingDayCalendar;
-import vn.egov.testsupport.RealInfrastructure;
-import vn.egov.testsupport.RealInfrastructureInitializer;
-import vn.egov.testsupport.ServiceConformance;
-import vn.egov.testsupport.TestIssuer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,9 +25,26 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.contracts.payment.PaymentSucceededV1;
+import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.intake.Uploads;
+import vn.egov.dossier.submission.DossierCodes;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
+import vn.egov.testsupport.TestIssuer;
 
 /**
  * Dossiers end to end over HTTP: real PostgreSQL, real Kafka, real signed tokens, and a real HTTP stub
@@ -61,10 +59,13 @@ public class DossierLifecycleIT {
     static final String BA_DINH = "000.00.01.H26";
     static final String HOAN_KIEM = "000.00.02.H26";
     public static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-            + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-            + "3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\n"
-            + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
+                    + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                    + "3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\n"
+                    + "trailer<</Root 1 0 R>>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] PNG = {
+        (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'
+    };
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
@@ -93,12 +94,16 @@ public class DossierLifecycleIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     WorkingDayCalendar calendar;
+
     @Autowired
     EventPublisher events;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -139,8 +144,14 @@ public class DossierLifecycleIT {
     }
 
     HttpResponse<String> submitBirth(String token, String childName, String... headers) {
-        return multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", birthJson(childName)),
-                Part.file("to-khai.pdf", "application/pdf", PDF), Part.file("giay-chung-sinh.png", "image/png", PNG)), headers);
+        return multipart(
+                "/api/v1/dossiers",
+                token,
+                List.of(
+                        Part.json("dossier", birthJson(childName)),
+                        Part.file("to-khai.pdf", "application/pdf", PDF),
+                        Part.file("giay-chung-sinh.png", "image/png", PNG)),
+                headers);
     }
 
     static String field(String json, String name) {
@@ -172,15 +183,21 @@ public class DossierLifecycleIT {
         HttpResponse<String> submitted = submitBirth(owner, "Nguyễn Văn An");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String code = field(submitted.body(), "code");
-        assertThat(code).matches(Pattern.quote(BA_DINH) + "-\\d{6}-\\d{4}")
+        assertThat(code)
+                .matches(Pattern.quote(BA_DINH) + "-\\d{6}-\\d{4}")
                 .contains("-" + todayInVietnam().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-");
         assertThat(submitted.body()).contains("\"status\":\"SUBMITTED\"", "\"payment\":null");
 
         HttpResponse<String> detail = service().get("/api/v1/dossiers/" + code, owner);
         assertThat(detail.statusCode()).isEqualTo(200);
-        assertThat(detail.body()).contains("Nguyễn Văn An", "to-khai.pdf", "\"contentType\":\"application/pdf\"",
-                "\"sha256\":\"" + Uploads.sha256(PDF) + "\"");
-        HttpResponse<byte[]> file = download("/api/v1/dossiers/" + code + "/documents/" + documentId(detail.body(), "TO_KHAI"), officer);
+        assertThat(detail.body())
+                .contains(
+                        "Nguyễn Văn An",
+                        "to-khai.pdf",
+                        "\"contentType\":\"application/pdf\"",
+                        "\"sha256\":\"" + Uploads.sha256(PDF) + "\"");
+        HttpResponse<byte[]> file =
+                download("/api/v1/dossiers/" + code + "/documents/" + documentId(detail.body(), "TO_KHAI"), officer);
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(PDF);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -193,37 +210,78 @@ public class DossierLifecycleIT {
         HttpResponse<String> received = act(code, "receive", officer, "{\"note\":\"Đủ hồ sơ\"}");
         assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
         LocalDate due = calendar.addWorkingDays(todayInVietnam(), 1);
-        assertThat(received.body()).contains("\"status\":\"RECEIVED\"", "\"dueDate\":\"" + due + "\"",
-                "\"receivedDate\":\"" + todayInVietnam() + "\"");
+        assertThat(received.body())
+                .contains(
+                        "\"status\":\"RECEIVED\"",
+                        "\"dueDate\":\"" + due + "\"",
+                        "\"receivedDate\":\"" + todayInVietnam() + "\"");
 
         assertProblem(act(code, "request-supplement", officer, "{\"missingDocuments\":[]}"), 422, "dossier-invalid");
-        HttpResponse<String> supplementAsked = act(code, "request-supplement", officer,
+        HttpResponse<String> supplementAsked = act(
+                code,
+                "request-supplement",
+                officer,
                 "{\"reason\":\"Thiếu văn bản ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}");
-        assertThat(supplementAsked.body()).contains("\"status\":\"AWAITING_SUPPLEMENT\"", "\"missingDocuments\":[\"UY_QUYEN\"]");
+        assertThat(supplementAsked.body())
+                .contains("\"status\":\"AWAITING_SUPPLEMENT\"", "\"missingDocuments\":[\"UY_QUYEN\"]");
 
         // someone else's supplement is refused like a missing dossier; the owner's wrong file is named
-        assertProblem(multipart("/api/v1/dossiers/" + code + "/supplements", citizen("001190000199", 1), List.of(
-                Part.json("supplement", "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
-                Part.file("uy-quyen.pdf", "application/pdf", PDF))), 404, "dossier-not-found");
-        HttpResponse<String> notAPdf = multipart("/api/v1/dossiers/" + code + "/supplements", owner, List.of(
-                Part.json("supplement", "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
-                Part.file("uy-quyen.pdf", "application/pdf", PNG)));
+        assertProblem(
+                multipart(
+                        "/api/v1/dossiers/" + code + "/supplements",
+                        citizen("001190000199", 1),
+                        List.of(
+                                Part.json(
+                                        "supplement",
+                                        "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
+                                Part.file("uy-quyen.pdf", "application/pdf", PDF))),
+                404,
+                "dossier-not-found");
+        HttpResponse<String> notAPdf = multipart(
+                "/api/v1/dossiers/" + code + "/supplements",
+                owner,
+                List.of(
+                        Part.json(
+                                "supplement",
+                                "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
+                        Part.file("uy-quyen.pdf", "application/pdf", PNG)));
         assertProblem(notAPdf, 422, "dossier-invalid");
         assertThat(notAPdf.body()).contains("content-type-not-allowed");
-        HttpResponse<String> supplemented = multipart("/api/v1/dossiers/" + code + "/supplements", owner, List.of(
-                Part.json("supplement", "{\"note\":\"Bổ sung\",\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
-                Part.file("uy-quyen.pdf", "application/pdf", PDF)));
+        HttpResponse<String> supplemented = multipart(
+                "/api/v1/dossiers/" + code + "/supplements",
+                owner,
+                List.of(
+                        Part.json(
+                                "supplement",
+                                "{\"note\":\"Bổ sung\",\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
+                        Part.file("uy-quyen.pdf", "application/pdf", PDF)));
         assertThat(supplemented.statusCode()).as(supplemented.body()).isEqualTo(200);
-        assertThat(supplemented.body()).contains("\"status\":\"RECEIVED\"", "\"kind\":\"SUPPLEMENT\"",
-                "\"dueDate\":\"" + due + "\"", "\"missingDocuments\":[]");
+        assertThat(supplemented.body())
+                .contains(
+                        "\"status\":\"RECEIVED\"",
+                        "\"kind\":\"SUPPLEMENT\"",
+                        "\"dueDate\":\"" + due + "\"",
+                        "\"missingDocuments\":[]");
 
-        assertThat(act(code, "forward", officer, "{\"note\":\"Chuyển chuyên viên\"}").body()).contains("\"status\":\"IN_PROCESSING\"");
+        assertThat(act(code, "forward", officer, "{\"note\":\"Chuyển chuyên viên\"}")
+                        .body())
+                .contains("\"status\":\"IN_PROCESSING\"");
         assertProblem(act(code, "resolve", officer, "{}"), 403, "dossier-action-forbidden");
-        assertProblem(multipart("/api/v1/dossiers/" + code + "/actions/resolve", approver, List.of(
-                Part.json("action", "{\"note\":\"Đồng ý\"}"), new Part("result", "ket-qua.pdf", "application/pdf", PNG))),
-                422, "dossier-invalid");
-        HttpResponse<String> resolved = multipart("/api/v1/dossiers/" + code + "/actions/resolve", approver, List.of(
-                Part.json("action", "{\"note\":\"Đồng ý\"}"), new Part("result", "ket-qua.pdf", "application/pdf", PDF)));
+        assertProblem(
+                multipart(
+                        "/api/v1/dossiers/" + code + "/actions/resolve",
+                        approver,
+                        List.of(
+                                Part.json("action", "{\"note\":\"Đồng ý\"}"),
+                                new Part("result", "ket-qua.pdf", "application/pdf", PNG))),
+                422,
+                "dossier-invalid");
+        HttpResponse<String> resolved = multipart(
+                "/api/v1/dossiers/" + code + "/actions/resolve",
+                approver,
+                List.of(
+                        Part.json("action", "{\"note\":\"Đồng ý\"}"),
+                        new Part("result", "ket-qua.pdf", "application/pdf", PDF)));
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
         assertThat(resolved.body()).contains("\"status\":\"RESOLVED\"", "\"kind\":\"RESULT\"", "ket-qua.pdf");
         assertProblem(act(code, "withdraw", owner, "{}"), 409, "dossier-transition-not-allowed");
@@ -231,49 +289,98 @@ public class DossierLifecycleIT {
 
         HttpResponse<String> history = service().get("/api/v1/dossiers/" + code + "/history", owner);
         assertThat(history.statusCode()).isEqualTo(200);
-        assertThat(Pattern.compile("\"action\":\"([a-z-]+)\"").matcher(history.body()).results().map(r -> r.group(1)).toList())
-                .containsExactly("submit", "receive", "request-supplement", "supplement", "forward", "resolve", "return-result");
-        assertThat(history.body()).contains("\"actorRole\":\"APPROVER\"", "\"actorRole\":\"OFFICER\"",
-                "\"actorRole\":\"CITIZEN\"", "\"reason\":\"Thiếu văn bản ủy quyền\"");
+        assertThat(Pattern.compile("\"action\":\"([a-z-]+)\"")
+                        .matcher(history.body())
+                        .results()
+                        .map(r -> r.group(1))
+                        .toList())
+                .containsExactly(
+                        "submit", "receive", "request-supplement", "supplement", "forward", "resolve", "return-result");
+        assertThat(history.body())
+                .contains(
+                        "\"actorRole\":\"APPROVER\"",
+                        "\"actorRole\":\"OFFICER\"",
+                        "\"actorRole\":\"CITIZEN\"",
+                        "\"reason\":\"Thiếu văn bản ủy quyền\"");
 
         // one event per transition, written with the change, relayed to Kafka
-        assertThat(jdbc.sql("select event_type from outbox_event where event_key = ? order by seq").param(code)
-                .query(String.class).list()).containsExactly("vn.egov.dossier.submitted.v1", "vn.egov.dossier.received.v1",
-                "vn.egov.dossier.supplement-requested.v1", "vn.egov.dossier.supplemented.v1", "vn.egov.dossier.forwarded.v1",
-                "vn.egov.dossier.resolved.v1", "vn.egov.dossier.result-returned.v1");
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), EventTopics.DOSSIER, code,
-                Duration.ofSeconds(60))).isNotEmpty();
+        assertThat(jdbc.sql("select event_type from outbox_event where event_key = ? order by seq")
+                        .param(code)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "vn.egov.dossier.submitted.v1",
+                        "vn.egov.dossier.received.v1",
+                        "vn.egov.dossier.supplement-requested.v1",
+                        "vn.egov.dossier.supplemented.v1",
+                        "vn.egov.dossier.forwarded.v1",
+                        "vn.egov.dossier.resolved.v1",
+                        "vn.egov.dossier.result-returned.v1");
+        assertThat(ServiceConformance.readTopic(
+                        RealInfrastructure.kafkaBootstrapServers(), EventTopics.DOSSIER, code, Duration.ofSeconds(60)))
+                .isNotEmpty();
 
-        assertProblem(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":7}"), 422, "dossier-invalid");
-        assertProblem(service().post("/api/v1/dossiers/" + code + "/rating", officer, "{\"score\":5}"), 403, "dossier-action-forbidden");
-        assertThat(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":5,\"comment\":\"Nhanh\"}").statusCode())
+        assertProblem(
+                service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":7}"), 422, "dossier-invalid");
+        assertProblem(
+                service().post("/api/v1/dossiers/" + code + "/rating", officer, "{\"score\":5}"),
+                403,
+                "dossier-action-forbidden");
+        assertThat(service()
+                        .post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":5,\"comment\":\"Nhanh\"}")
+                        .statusCode())
                 .isEqualTo(201);
-        assertProblem(service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":4}"), 409, "dossier-already-rated");
+        assertProblem(
+                service().post("/api/v1/dossiers/" + code + "/rating", owner, "{\"score\":4}"),
+                409,
+                "dossier-already-rated");
         // DossierRated, once, with the score in reason; the rating in the history
         List<String> rated = jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
-                .params(code, "vn.egov.dossier.rated.v1").query(String.class).list();
-        assertThat(rated).singleElement().satisfies(p -> assertThat(p).contains("\"reason\":\"5\"", "\"score\":5", "\"action\":\"rate\"",
-                "\"actorRole\":\"CITIZEN\"", "\"toStatus\":\"RESULT_RETURNED\"").doesNotContain("Nhanh"));
+                .params(code, "vn.egov.dossier.rated.v1")
+                .query(String.class)
+                .list();
+        assertThat(rated)
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .contains(
+                                "\"reason\":\"5\"",
+                                "\"score\":5",
+                                "\"action\":\"rate\"",
+                                "\"actorRole\":\"CITIZEN\"",
+                                "\"toStatus\":\"RESULT_RETURNED\"")
+                        .doesNotContain("Nhanh"));
         assertThat(service().get("/api/v1/dossiers/" + code + "/history", owner).body())
                 .contains("\"action\":\"rate\",\"fromStatus\":\"RESULT_RETURNED\",\"toStatus\":\"RESULT_RETURNED\"");
 
         HttpResponse<String> statistics = service().get("/api/v1/statistics/agencies", null);
         assertThat(statistics.statusCode()).isEqualTo(200);
-        String baDinh = statistics.body().replaceAll("(?s).*(\\{\"agencyCode\":\"" + Pattern.quote(BA_DINH) + "\"[^}]*}).*", "$1");
-        assertThat(baDinh).contains("\"onlineShare\":1.0").doesNotContain("\"resolvedOnTime\":0,", "\"averageRating\":null");
+        String baDinh = statistics
+                .body()
+                .replaceAll("(?s).*(\\{\"agencyCode\":\"" + Pattern.quote(BA_DINH) + "\"[^}]*}).*", "$1");
+        assertThat(baDinh)
+                .contains("\"onlineShare\":1.0")
+                .doesNotContain("\"resolvedOnTime\":0,", "\"averageRating\":null");
 
         HttpResponse<String> lookup = service().get("/api/v1/public/dossiers/" + code, null);
         assertThat(lookup.statusCode()).isEqualTo(200);
-        assertThat(lookup.body()).contains("\"status\":\"RESULT_RETURNED\"", "Đăng ký khai sinh", "\"appointmentDate\":\"" + due + "\"")
-                .doesNotContain("Nguyễn Văn An", "001190000101", UUID.nameUUIDFromBytes("001190000101".getBytes(StandardCharsets.UTF_8)).toString(),
+        assertThat(lookup.body())
+                .contains("\"status\":\"RESULT_RETURNED\"", "Đăng ký khai sinh", "\"appointmentDate\":\"" + due + "\"")
+                .doesNotContain(
+                        "Nguyễn Văn An",
+                        "001190000101",
+                        UUID.nameUUIDFromBytes("001190000101".getBytes(StandardCharsets.UTF_8))
+                                .toString(),
                         "to-khai.pdf");
     }
 
     @Test
     void codesHaveNoGapsAndNoDuplicatesUnderConcurrentSubmissions() throws Exception {
         LocalDate today = todayInVietnam();
-        int before = jdbc.sql("select coalesce(max(last_value), 0) from dossier_code_counter where agency_code = ? and day = ?")
-                .params(HOAN_KIEM, today).query(Integer.class).single();
+        int before = jdbc.sql(
+                        "select coalesce(max(last_value), 0) from dossier_code_counter where agency_code = ? and day = ?")
+                .params(HOAN_KIEM, today)
+                .query(Integer.class)
+                .single();
         String token = citizen("001190000202", 2);
         String json = """
                 {"procedureCode":"1.004873","formData":{"purpose":"Kết hôn"},
@@ -285,8 +392,10 @@ public class DossierLifecycleIT {
         for (int i = 0; i < n; i++) {
             futures.add(pool.submit(() -> {
                 start.await();
-                return multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", json),
-                        Part.file("to-khai.pdf", "application/pdf", PDF)));
+                return multipart(
+                        "/api/v1/dossiers",
+                        token,
+                        List.of(Part.json("dossier", json), Part.file("to-khai.pdf", "application/pdf", PDF)));
             }));
         }
         start.countDown();
@@ -313,8 +422,11 @@ public class DossierLifecycleIT {
     }
 
     HttpResponse<byte[]> download(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static String reuseBirthJson(String childName, String formId, String certificateId) {
@@ -337,8 +449,13 @@ public class DossierLifecycleIT {
 
         HttpResponse<String> store = service().get("/api/v1/documents", owner);
         assertThat(store.statusCode()).as(store.body()).isEqualTo(200);
-        assertThat(store.body()).contains("\"totalItems\":2", "\"dossierCode\":\"" + firstCode + "\"", "\"kind\":\"SUBMITTED\"",
-                "\"sha256\":\"" + Uploads.sha256(PDF) + "\"", "\"procedureName\":\"Đăng ký khai sinh\"");
+        assertThat(store.body())
+                .contains(
+                        "\"totalItems\":2",
+                        "\"dossierCode\":\"" + firstCode + "\"",
+                        "\"kind\":\"SUBMITTED\"",
+                        "\"sha256\":\"" + Uploads.sha256(PDF) + "\"",
+                        "\"procedureName\":\"Đăng ký khai sinh\"");
         String form = documentId(store.body(), "TO_KHAI");
         String certificate = documentId(store.body(), "GIAY_CHUNG_SINH");
         HttpResponse<byte[]> own = download("/api/v1/documents/" + form, owner);
@@ -350,56 +467,94 @@ public class DossierLifecycleIT {
         assertProblem(service().get("/api/v1/documents/" + form, stranger), 404, "stored-document-not-found");
         assertProblem(service().get("/api/v1/documents/not-a-uuid", stranger), 404, "stored-document-not-found");
         assertProblem(service().get("/api/v1/documents", officer), 403, "forbidden");
-        long dossiers = jdbc.sql("select count(*) from dossier").query(Long.class).single();
-        HttpResponse<String> stolen = multipart("/api/v1/dossiers", stranger,
+        long dossiers =
+                jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        HttpResponse<String> stolen = multipart(
+                "/api/v1/dossiers",
+                stranger,
                 List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", form, certificate))));
         assertProblem(stolen, 422, "dossier-invalid");
-        assertThat(stolen.body()).contains("documents[0].storedDocumentId", "stored-document-not-found", "missing-document");
+        assertThat(stolen.body())
+                .contains("documents[0].storedDocumentId", "stored-document-not-found", "missing-document");
         // the certificate is a PNG: not accepted where the form (PDF only) is required; a document is a file or a reuse
-        HttpResponse<String> wrongType = multipart("/api/v1/dossiers", owner,
+        HttpResponse<String> wrongType = multipart(
+                "/api/v1/dossiers",
+                owner,
                 List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", certificate, certificate))));
         assertProblem(wrongType, 422, "dossier-invalid");
         assertThat(wrongType.body()).contains("documents[0].storedDocumentId", "content-type-not-allowed");
-        HttpResponse<String> both = multipart("/api/v1/dossiers", owner, List.of(Part.json("dossier", reuseBirthJson(
-                "Lê Thị Hai", form, certificate).replace("\"storedDocumentId\":\"" + form, "\"fileName\":\"to-khai.pdf\",\"storedDocumentId\":\"" + form)),
-                Part.file("to-khai.pdf", "application/pdf", PDF)), "Accept-Language", "en");
+        HttpResponse<String> both = multipart(
+                "/api/v1/dossiers",
+                owner,
+                List.of(
+                        Part.json(
+                                "dossier",
+                                reuseBirthJson("Lê Thị Hai", form, certificate)
+                                        .replace(
+                                                "\"storedDocumentId\":\"" + form,
+                                                "\"fileName\":\"to-khai.pdf\",\"storedDocumentId\":\"" + form)),
+                        Part.file("to-khai.pdf", "application/pdf", PDF)),
+                "Accept-Language",
+                "en");
         assertProblem(both, 422, "dossier-invalid");
         assertThat(both.body()).contains("file-or-stored-document", "not both");
-        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiers);
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single())
+                .isEqualTo(dossiers);
 
         // the second dossier gives both documents again without uploading a byte
-        HttpResponse<String> second = multipart("/api/v1/dossiers", owner,
+        HttpResponse<String> second = multipart(
+                "/api/v1/dossiers",
+                owner,
                 List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", form, certificate))));
         assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
         String code = field(second.body(), "code");
         HttpResponse<String> detail = service().get("/api/v1/dossiers/" + code, officer);
-        assertThat(detail.body()).contains("to-khai.pdf", "giay-chung-sinh.png", "\"sha256\":\"" + Uploads.sha256(PNG) + "\"");
+        assertThat(detail.body())
+                .contains("to-khai.pdf", "giay-chung-sinh.png", "\"sha256\":\"" + Uploads.sha256(PNG) + "\"");
         String copy = documentId(detail.body(), "TO_KHAI");
         assertThat(copy).isNotEqualTo(form);
-        assertThat(jdbc.sql("select reused_from from dossier_document where id = ?::uuid").param(copy)
-                .query(String.class).single()).isEqualTo(form);
+        assertThat(jdbc.sql("select reused_from from dossier_document where id = ?::uuid")
+                        .param(copy)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(form);
         HttpResponse<byte[]> copied = download("/api/v1/dossiers/" + code + "/documents/" + copy, officer);
         assertThat(copied.statusCode()).isEqualTo(200);
         assertThat(copied.body()).isEqualTo(PDF);
         // each file is listed once, at its newest copy
-        assertThat(service().get("/api/v1/documents", owner).body()).contains("\"totalItems\":2", "\"dossierCode\":\"" + code + "\"")
+        assertThat(service().get("/api/v1/documents", owner).body())
+                .contains("\"totalItems\":2", "\"dossierCode\":\"" + code + "\"")
                 .doesNotContain(firstCode);
 
         // a supplement may come from the store too; the result the agency issues lands in it
         act(code, "receive", officer, "{}");
         act(code, "request-supplement", officer, "{\"reason\":\"Thiếu ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}");
-        HttpResponse<String> supplemented = multipart("/api/v1/dossiers/" + code + "/supplements", owner, List.of(
-                Part.json("supplement", "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"storedDocumentId\":\"" + form + "\"}]}")));
+        HttpResponse<String> supplemented = multipart(
+                "/api/v1/dossiers/" + code + "/supplements",
+                owner,
+                List.of(Part.json(
+                        "supplement",
+                        "{\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"storedDocumentId\":\"" + form + "\"}]}")));
         assertThat(supplemented.statusCode()).as(supplemented.body()).isEqualTo(200);
         assertThat(supplemented.body()).contains("\"kind\":\"SUPPLEMENT\"", "\"status\":\"RECEIVED\"");
         act(code, "forward", officer, "{}");
-        HttpResponse<String> resolved = multipart("/api/v1/dossiers/" + code + "/actions/resolve", approver, List.of(
-                Part.json("action", "{\"note\":\"Đồng ý\"}"), new Part("result", "trich-luc-khai-sinh.pdf", "application/pdf", PDF)));
+        HttpResponse<String> resolved = multipart(
+                "/api/v1/dossiers/" + code + "/actions/resolve",
+                approver,
+                List.of(
+                        Part.json("action", "{\"note\":\"Đồng ý\"}"),
+                        new Part("result", "trich-luc-khai-sinh.pdf", "application/pdf", PDF)));
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
         HttpResponse<String> results = service().get("/api/v1/documents?kind=RESULT", owner);
-        assertThat(results.body()).contains("\"totalItems\":1", "trich-luc-khai-sinh.pdf", "\"kind\":\"RESULT\"",
-                "\"dossierCode\":\"" + code + "\"");
-        assertThat(download("/api/v1/documents/" + documentId(results.body(), "KET_QUA"), owner).body()).isEqualTo(PDF);
+        assertThat(results.body())
+                .contains(
+                        "\"totalItems\":1",
+                        "trich-luc-khai-sinh.pdf",
+                        "\"kind\":\"RESULT\"",
+                        "\"dossierCode\":\"" + code + "\"");
+        assertThat(download("/api/v1/documents/" + documentId(results.body(), "KET_QUA"), owner)
+                        .body())
+                .isEqualTo(PDF);
         assertProblem(service().get("/api/v1/documents?kind=OTHER", owner), 400, "bad-request");
     }
 
@@ -412,11 +567,18 @@ public class DossierLifecycleIT {
         String code = field(first.body(), "code");
         // as the service kept it before egov-commons' store: on the dossier, with its own hash of the request
         String oldHash = Uploads.sha256((birthJson("Trần Văn Cũ") + "\nto-khai.pdf:" + Uploads.sha256(PDF)
-                + "\ngiay-chung-sinh.png:" + Uploads.sha256(PNG)).getBytes(StandardCharsets.UTF_8));
-        String subject = jdbc.sql("select applicant_subject from dossier where code = ?").param(code).query(String.class).single();
+                        + "\ngiay-chung-sinh.png:" + Uploads.sha256(PNG))
+                .getBytes(StandardCharsets.UTF_8));
+        String subject = jdbc.sql("select applicant_subject from dossier where code = ?")
+                .param(code)
+                .query(String.class)
+                .single();
         jdbc.sql("delete from http_idempotency_key where scope = ? and idempotency_key = ?")
-                .params("dossier-submission:" + subject, key).update();
-        jdbc.sql("update dossier set idempotency_key = ?, request_hash = ? where code = ?").params(key, oldHash, code).update();
+                .params("dossier-submission:" + subject, key)
+                .update();
+        jdbc.sql("update dossier set idempotency_key = ?, request_hash = ? where code = ?")
+                .params(key, oldHash, code)
+                .update();
         // the repeatable migration copies it into the store, with the fingerprint the store computes
         try (var script = getClass().getResourceAsStream("/db/migration/R__dossier_idempotency_keys.sql")) {
             jdbc.sql(new String(script.readAllBytes(), StandardCharsets.UTF_8)).update();
@@ -438,15 +600,24 @@ public class DossierLifecycleIT {
         assertThat(again.statusCode()).isEqualTo(201);
         assertThat(field(again.body(), "code")).isEqualTo(field(first.body(), "code"));
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(jdbc.sql("select count(*) from dossier where code = ?").param(field(first.body(), "code"))
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from dossier where code = ?")
+                        .param(field(first.body(), "code"))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertProblem(submitBirth(token, "Trần Thị Khác", "Idempotency-Key", key), 409, "idempotency-key-reused");
         // the key lives in egov-commons' store, per citizen, keeping only the dossier's id
-        String subject = jdbc.sql("select applicant_subject from dossier where code = ?").param(field(first.body(), "code"))
-                .query(String.class).single();
-        assertThat(jdbc.sql("select convert_from(response_sealed, 'UTF8') from http_idempotency_key where scope = ? and idempotency_key = ?")
-                .params("dossier-submission:" + subject, key).query(String.class).single())
-                .contains("\"dossierId\"").doesNotContain("Trần Thị Bình");
+        String subject = jdbc.sql("select applicant_subject from dossier where code = ?")
+                .param(field(first.body(), "code"))
+                .query(String.class)
+                .single();
+        assertThat(jdbc.sql(
+                                "select convert_from(response_sealed, 'UTF8') from http_idempotency_key where scope = ? and idempotency_key = ?")
+                        .params("dossier-submission:" + subject, key)
+                        .query(String.class)
+                        .single())
+                .contains("\"dossierId\"")
+                .doesNotContain("Trần Thị Bình");
         // another citizen's same key is another key
         HttpResponse<String> other = submitBirth(citizen("001190000304", 1), "Trần Thị Bình", "Idempotency-Key", key);
         assertThat(other.statusCode()).isEqualTo(201);
@@ -454,26 +625,48 @@ public class DossierLifecycleIT {
         assertThat(field(other.body(), "code")).isNotEqualTo(field(first.body(), "code"));
 
         // marriage registration needs a verified identity (level 2)
-        HttpResponse<String> loa = multipart("/api/v1/dossiers", token, List.of(Part.json("dossier",
-                "{\"procedureCode\":\"1.000894\",\"formData\":{},\"documents\":[]}")), "Accept-Language", "en");
+        HttpResponse<String> loa = multipart(
+                "/api/v1/dossiers",
+                token,
+                List.of(Part.json("dossier", "{\"procedureCode\":\"1.000894\",\"formData\":{},\"documents\":[]}")),
+                "Accept-Language",
+                "en");
         assertProblem(loa, 403, "level-of-assurance-required");
-        assertThat(loa.body()).contains("level 2").contains("\"requiredLevel\":2").contains("\"currentLevel\":1");
+        assertThat(loa.body())
+                .contains("level 2")
+                .contains("\"requiredLevel\":2")
+                .contains("\"currentLevel\":1");
 
         // bad fields, a missing mandatory document and a PNG pretending to be the PDF form
-        HttpResponse<String> invalid = multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", """
+        HttpResponse<String> invalid = multipart(
+                "/api/v1/dossiers",
+                token,
+                List.of(Part.json("dossier", """
                         {"procedureCode":"1.001193","formData":{"childName":"An","childDateOfBirth":"01/11/2026","childSex":"X",
                          "placeOfBirth":"Hà Nội","relationship":"MOTHER","extra":"1"},
-                         "documents":[{"requirementCode":"TO_KHAI","fileName":"../../etc/to-khai.pdf"}]}"""),
-                Part.file("to-khai.pdf", "application/pdf", PNG)));
+                         "documents":[{"requirementCode":"TO_KHAI","fileName":"../../etc/to-khai.pdf"}]}"""), Part.file("to-khai.pdf", "application/pdf", PNG)));
         assertProblem(invalid, 422, "dossier-invalid");
-        assertThat(invalid.body()).contains("formData.childDateOfBirth", "formData.childSex", "formData.extra",
-                "content-type-not-allowed", "missing-document", "GIAY_CHUNG_SINH");
+        assertThat(invalid.body())
+                .contains(
+                        "formData.childDateOfBirth",
+                        "formData.childSex",
+                        "formData.extra",
+                        "content-type-not-allowed",
+                        "missing-document",
+                        "GIAY_CHUNG_SINH");
 
         byte[] big = new byte[1024 * 1024 + 1];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
-        assertProblem(multipart("/api/v1/dossiers", token, List.of(Part.json("dossier", birthJson("An")),
-                Part.file("to-khai.pdf", "application/pdf", big), Part.file("giay-chung-sinh.png", "image/png", PNG))),
-                413, "file-too-large");
+        assertProblem(
+                multipart(
+                        "/api/v1/dossiers",
+                        token,
+                        List.of(
+                                Part.json("dossier", birthJson("An")),
+                                Part.file("to-khai.pdf", "application/pdf", big),
+                                Part.file("giay-chung-sinh.png", "image/png", PNG))),
+                413,
+                "file-too-large");
         assertProblem(submitBirth(issuer.staff("motcua.badinh", "OFFICER", BA_DINH), "An"), 403, "forbidden");
     }
 
@@ -483,11 +676,16 @@ public class DossierLifecycleIT {
         String judicial = """
                 {"procedureCode":"2.000908","formData":{"applicantCategory":"%s","purpose":"Xin việc","copies":1},
                  "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
-        HttpResponse<String> paid = multipart("/api/v1/dossiers", token, List.of(
-                Part.json("dossier", judicial.formatted("STANDARD")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+        HttpResponse<String> paid = multipart(
+                "/api/v1/dossiers",
+                token,
+                List.of(
+                        Part.json("dossier", judicial.formatted("STANDARD")),
+                        Part.file("to-khai.pdf", "application/pdf", PDF)));
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
         String first = field(paid.body(), "code");
-        assertThat(paid.body()).contains("\"status\":\"AWAITING_PAYMENT\"", "\"amount\":200000", "\"paymentUrl\":\"http");
+        assertThat(paid.body())
+                .contains("\"status\":\"AWAITING_PAYMENT\"", "\"amount\":200000", "\"paymentUrl\":\"http");
         assertThat(PAYMENTS.calls).anySatisfy(c -> {
             assertThat(c.idempotencyKey()).isEqualTo("dossier-" + first + "-0");
             assertThat(c.authorization()).isEqualTo("Bearer stub-token");
@@ -497,17 +695,26 @@ public class DossierLifecycleIT {
         PAYMENTS.stop();
         String code;
         try {
-            HttpResponse<String> kept = multipart("/api/v1/dossiers", token, List.of(
-                    Part.json("dossier", judicial.formatted("STUDENT_OR_MERIT")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+            HttpResponse<String> kept = multipart(
+                    "/api/v1/dossiers",
+                    token,
+                    List.of(
+                            Part.json("dossier", judicial.formatted("STUDENT_OR_MERIT")),
+                            Part.file("to-khai.pdf", "application/pdf", PDF)));
             assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
-            assertThat(kept.body()).contains("\"status\":\"AWAITING_PAYMENT\"", "\"payment\":null", "\"paymentPending\":true");
+            assertThat(kept.body())
+                    .contains("\"status\":\"AWAITING_PAYMENT\"", "\"payment\":null", "\"paymentPending\":true");
             code = field(kept.body(), "code");
             assertThat(service().get("/api/v1/dossiers/" + code, token).body()).contains("\"payment\":null");
         } finally {
             PAYMENTS.start();
         }
         String dossierCode = code;
-        await(() -> service().get("/api/v1/dossiers/" + dossierCode, token).body().contains("\"paymentUrl\":\"http"),
+        await(
+                () -> service()
+                        .get("/api/v1/dossiers/" + dossierCode, token)
+                        .body()
+                        .contains("\"paymentUrl\":\"http"),
                 Duration.ofSeconds(90));
         assertThat(PAYMENTS.calls).anySatisfy(c -> {
             assertThat(c.idempotencyKey()).isEqualTo("dossier-" + dossierCode + "-0");
@@ -517,12 +724,29 @@ public class DossierLifecycleIT {
         // payment-service says it is paid: the dossier is now submitted to the agency
         String detail = service().get("/api/v1/dossiers/" + dossierCode, token).body();
         UUID paymentId = UUID.fromString(detail.replaceAll("(?s).*\"payment\":\\{\"id\":\"([0-9a-f-]{36})\".*", "$1"));
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.PAYMENT, PaymentSucceededV1.TYPE, paymentId.toString(),
-                new PaymentSucceededV1(paymentId, dossierCode, "000.00.11.H26", 100000, "BL-2026-000042", Instant.now(),
-                        "14000001", "NCB", null)));
-        await(() -> service().get("/api/v1/dossiers/" + dossierCode, token).body().contains("\"status\":\"SUBMITTED\""),
+        transactions.executeWithoutResult(s -> events.publish(
+                EventTopics.PAYMENT,
+                PaymentSucceededV1.TYPE,
+                paymentId.toString(),
+                new PaymentSucceededV1(
+                        paymentId,
+                        dossierCode,
+                        "000.00.11.H26",
+                        100000,
+                        "BL-2026-000042",
+                        Instant.now(),
+                        "14000001",
+                        "NCB",
+                        null)));
+        await(
+                () -> service()
+                        .get("/api/v1/dossiers/" + dossierCode, token)
+                        .body()
+                        .contains("\"status\":\"SUBMITTED\""),
                 Duration.ofSeconds(60));
-        assertThat(service().get("/api/v1/dossiers/" + dossierCode + "/history", token).body())
+        assertThat(service()
+                        .get("/api/v1/dossiers/" + dossierCode + "/history", token)
+                        .body())
                 .contains("\"action\":\"pay\"", "\"actorRole\":\"SYSTEM\"");
     }
 
@@ -532,7 +756,8 @@ public class DossierLifecycleIT {
         HttpResponse<String> submitted = submitBirth(owner, "Lê Văn Cường");
         String code = field(submitted.body(), "code");
         String ownerView = service().get("/api/v1/dossiers/" + code, owner).body();
-        String documentId = ownerView.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\",\"requirementCode\":\"TO_KHAI\".*", "$1");
+        String documentId =
+                ownerView.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\",\"requirementCode\":\"TO_KHAI\".*", "$1");
 
         String stranger = citizen("001190000506", 1);
         String otherOfficer = issuer.staff("motcua.hoankiem", "OFFICER", HOAN_KIEM);
@@ -541,28 +766,46 @@ public class DossierLifecycleIT {
         for (String token : List.of(stranger, otherOfficer, otherApprover)) {
             assertProblem(service().get("/api/v1/dossiers/" + code, token), 404, "dossier-not-found");
             assertProblem(service().get("/api/v1/dossiers/" + code + "/history", token), 404, "dossier-not-found");
-            assertProblem(service().get("/api/v1/dossiers/" + code + "/documents/" + documentId, token), 404, "dossier-not-found");
+            assertProblem(
+                    service().get("/api/v1/dossiers/" + code + "/documents/" + documentId, token),
+                    404,
+                    "dossier-not-found");
             assertProblem(act(code, "receive", token, "{}"), 404, "dossier-not-found");
             assertProblem(act(code, "withdraw", token, "{}"), 404, "dossier-not-found");
             // exactly like a dossier that does not exist
             assertProblem(service().get("/api/v1/dossiers/" + missing, token), 404, "dossier-not-found");
         }
-        assertThat(service().get("/api/v1/dossiers/" + code, issuer.staff("motcua.badinh", "OFFICER", BA_DINH)).statusCode())
+        assertThat(service()
+                        .get("/api/v1/dossiers/" + code, issuer.staff("motcua.badinh", "OFFICER", BA_DINH))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(jdbc.sql("select status from dossier where code = ?").param(code).query(String.class).single())
+        assertThat(jdbc.sql("select status from dossier where code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("SUBMITTED");
         assertProblem(service().get("/api/v1/public/dossiers/" + missing, null), 404, "dossier-not-found");
         assertProblem(service().get("/api/v1/public/dossiers/not-a-code", null), 404, "dossier-not-found");
 
         // the agency's queue, filtered
         String officer = issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
-        assertThat(service().get("/api/v1/dossiers?procedure=1.001193&status=SUBMITTED&from=" + todayInVietnam()
-                + "&dueBefore=" + todayInVietnam().plusDays(30) + "&size=100", officer).body()).contains(code);
-        assertThat(service().get("/api/v1/dossiers?overdue=true&size=100", officer).body()).doesNotContain(code);
-        assertThat(service().get("/api/v1/dossiers?size=100", otherOfficer).body()).doesNotContain(code);
+        assertThat(service()
+                        .get(
+                                "/api/v1/dossiers?procedure=1.001193&status=SUBMITTED&from=" + todayInVietnam()
+                                        + "&dueBefore=" + todayInVietnam().plusDays(30) + "&size=100",
+                                officer)
+                        .body())
+                .contains(code);
+        assertThat(service()
+                        .get("/api/v1/dossiers?overdue=true&size=100", officer)
+                        .body())
+                .doesNotContain(code);
+        assertThat(service().get("/api/v1/dossiers?size=100", otherOfficer).body())
+                .doesNotContain(code);
 
         // the owner may withdraw before resolution; then nothing more happens to it
-        assertThat(act(code, "withdraw", owner, "{\"reason\":\"Nộp nhầm\"}").body()).contains("\"status\":\"WITHDRAWN\"");
+        assertThat(act(code, "withdraw", owner, "{\"reason\":\"Nộp nhầm\"}").body())
+                .contains("\"status\":\"WITHDRAWN\"");
         HttpResponse<String> late = act(code, "receive", issuer.staff("motcua.badinh", "OFFICER", BA_DINH), "{}");
         assertProblem(late, 409, "dossier-transition-not-allowed");
         assertThat(late.body()).contains("WITHDRAWN");
@@ -575,9 +818,13 @@ public class DossierLifecycleIT {
         String officer = issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
         String otherOfficer = issuer.staff("motcua.hoankiem", "OFFICER", HOAN_KIEM);
 
-        assertProblem(act(code, "transfer", officer, "{\"targetAgencyCode\":\"" + HOAN_KIEM + "\"}"), 422, "dossier-invalid");
+        assertProblem(
+                act(code, "transfer", officer, "{\"targetAgencyCode\":\"" + HOAN_KIEM + "\"}"), 422, "dossier-invalid");
         assertProblem(act(code, "dance", officer, "{}"), 404, "dossier-action-unknown");
-        HttpResponse<String> transferred = act(code, "transfer", officer,
+        HttpResponse<String> transferred = act(
+                code,
+                "transfer",
+                officer,
                 "{\"reason\":\"Thuộc thẩm quyền phường Hoàn Kiếm\",\"targetAgencyCode\":\"" + HOAN_KIEM + "\"}");
         assertThat(transferred.statusCode()).as(transferred.body()).isEqualTo(200);
         assertThat(transferred.body()).contains("\"status\":\"TRANSFERRED\"", "\"agencyCode\":\"" + HOAN_KIEM + "\"");
@@ -587,19 +834,40 @@ public class DossierLifecycleIT {
         assertThat(received.body()).contains("\"status\":\"RECEIVED\"");
         LocalDate due = calendar.addWorkingDays(todayInVietnam(), 1);
 
-        assertProblem(act(code, "extend-deadline", otherOfficer, "{\"reason\":\"Cần xác minh\",\"newAppointmentDate\":\"" + due + "\"}"),
-                422, "dossier-invalid");
+        assertProblem(
+                act(
+                        code,
+                        "extend-deadline",
+                        otherOfficer,
+                        "{\"reason\":\"Cần xác minh\",\"newAppointmentDate\":\"" + due + "\"}"),
+                422,
+                "dossier-invalid");
         LocalDate later = calendar.addWorkingDays(due, 3);
-        HttpResponse<String> extended = act(code, "extend-deadline", otherOfficer,
+        HttpResponse<String> extended = act(
+                code,
+                "extend-deadline",
+                otherOfficer,
                 "{\"reason\":\"Cần xác minh thêm\",\"newAppointmentDate\":\"" + later + "\"}");
         assertThat(extended.body()).contains("\"status\":\"RECEIVED\"", "\"dueDate\":\"" + later + "\"");
         assertProblem(act(code, "reject", otherOfficer, "{}"), 422, "dossier-invalid");
-        assertThat(act(code, "reject", otherOfficer, "{\"reason\":\"Không đủ điều kiện\"}").body()).contains("\"status\":\"REJECTED\"");
+        assertThat(act(code, "reject", otherOfficer, "{\"reason\":\"Không đủ điều kiện\"}")
+                        .body())
+                .contains("\"status\":\"REJECTED\"");
         assertThat(service().get("/api/v1/dossiers/" + code + "/history", owner).body())
-                .contains("\"action\":\"transfer\"", "\"action\":\"extend-deadline\"", "\"reason\":\"Không đủ điều kiện\"");
-        assertThat(jdbc.sql("select event_type from outbox_event where event_key = ? order by seq").param(code)
-                .query(String.class).list()).containsExactly("vn.egov.dossier.submitted.v1", "vn.egov.dossier.transferred.v1",
-                "vn.egov.dossier.received.v1", "vn.egov.dossier.deadline-extended.v1", "vn.egov.dossier.rejected.v1");
+                .contains(
+                        "\"action\":\"transfer\"",
+                        "\"action\":\"extend-deadline\"",
+                        "\"reason\":\"Không đủ điều kiện\"");
+        assertThat(jdbc.sql("select event_type from outbox_event where event_key = ? order by seq")
+                        .param(code)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "vn.egov.dossier.submitted.v1",
+                        "vn.egov.dossier.transferred.v1",
+                        "vn.egov.dossier.received.v1",
+                        "vn.egov.dossier.deadline-extended.v1",
+                        "vn.egov.dossier.rejected.v1");
     }
 
     @Test
@@ -615,8 +883,10 @@ public class DossierLifecycleIT {
                  "documents":[{"requirementCode":"DON_DE_NGHI","fileName":"don.pdf"},
                               {"requirementCode":"GIAY_TO_DAT","fileName":"dat.pdf"},
                               {"requirementCode":"BAN_VE","fileName":"ban-ve.pdf"}]}""";
-        Supplier<List<Part>> files = () -> List.of(Part.file("don.pdf", "application/pdf", PDF),
-                Part.file("dat.pdf", "application/pdf", PDF), Part.file("ban-ve.pdf", "application/pdf", PDF));
+        Supplier<List<Part>> files = () -> List.of(
+                Part.file("don.pdf", "application/pdf", PDF),
+                Part.file("dat.pdf", "application/pdf", PDF),
+                Part.file("ban-ve.pdf", "application/pdf", PDF));
         List<Part> parts = new ArrayList<>(List.of(Part.json("dossier", permit.formatted("0101234567"))));
         parts.addAll(files.get());
 
@@ -624,17 +894,21 @@ public class DossierLifecycleIT {
         HttpResponse<String> submitted = multipart("/api/v1/dossiers", representative, parts);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         // the citizen's own token went to identity-service
-        assertThat(IDENTITY.authorizations.subList(before, IDENTITY.authorizations.size())).contains("Bearer " + representative);
+        assertThat(IDENTITY.authorizations.subList(before, IDENTITY.authorizations.size()))
+                .contains("Bearer " + representative);
         String code = field(submitted.body(), "code");
         assertThat(service().get("/api/v1/dossiers/" + code, representative).body())
                 .contains("\"businessTaxCode\":\"0101234567\"", "\"businessName\":\"Công ty TNHH Xây dựng Sen Hồng\"");
         assertThat(service().get("/api/v1/dossiers?size=100", representative).body())
                 .contains("\"code\":\"" + code + "\"", "\"businessTaxCode\":\"0101234567\"");
         assertThat(jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
-                .params(code, "vn.egov.dossier.submitted.v1").query(String.class).single())
+                        .params(code, "vn.egov.dossier.submitted.v1")
+                        .query(String.class)
+                        .single())
                 .contains("\"businessTaxCode\":\"0101234567\"");
         // the public lookup names neither the person nor the business
-        assertThat(service().get("/api/v1/public/dossiers/" + code, null).body()).doesNotContain("0101234567", "Sen Hồng");
+        assertThat(service().get("/api/v1/public/dossiers/" + code, null).body())
+                .doesNotContain("0101234567", "Sen Hồng");
 
         // a business the citizen does not represent; someone identity-service does not know
         List<Part> other = new ArrayList<>(List.of(Part.json("dossier", permit.formatted("0109876543"))));
@@ -642,21 +916,25 @@ public class DossierLifecycleIT {
         HttpResponse<String> notTheirs = multipart("/api/v1/dossiers", representative, other, "Accept-Language", "en");
         assertProblem(notTheirs, 403, "not-business-representative");
         assertThat(notTheirs.body()).contains("0109876543");
-        assertProblem(multipart("/api/v1/dossiers", citizen("001190000708", 2), parts), 403, "not-business-representative");
+        assertProblem(
+                multipart("/api/v1/dossiers", citizen("001190000708", 2), parts), 403, "not-business-representative");
 
         // without identity-service nobody can tell: 503, nothing stored
-        long dossiers = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        long dossiers =
+                jdbc.sql("select count(*) from dossier").query(Long.class).single();
         IDENTITY.stop();
         try {
             assertProblem(multipart("/api/v1/dossiers", representative, parts), 503, "identity-unavailable");
         } finally {
             IDENTITY.start();
         }
-        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiers);
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single())
+                .isEqualTo(dossiers);
         // a dossier of the citizen themselves does not need identity-service
         IDENTITY.stop();
         try {
-            assertThat(submitBirth(representative, "Hoàng Văn Nhỏ").statusCode()).isEqualTo(201);
+            assertThat(submitBirth(representative, "Hoàng Văn Nhỏ").statusCode())
+                    .isEqualTo(201);
         } finally {
             IDENTITY.start();
         }
@@ -664,44 +942,84 @@ public class DossierLifecycleIT {
 
     @Test
     void applicantDataTheStateHoldsIsPrefilledNotAskedAgain() {
-        assertThat(service().get("/api/v1/procedures/2.000908", null).body()).contains(
-                "\"name\":\"applicantName\"", "\"prefill\":\"APPLICANT_FULL_NAME\"", "\"prefill\":\"APPLICANT_SEX\"");
+        assertThat(service().get("/api/v1/procedures/2.000908", null).body())
+                .contains(
+                        "\"name\":\"applicantName\"",
+                        "\"prefill\":\"APPLICANT_FULL_NAME\"",
+                        "\"prefill\":\"APPLICANT_SEX\"");
         String judicial = """
                 {"procedureCode":"2.000908","formData":{"applicantCategory":"STANDARD","purpose":"Xin việc","copies":1%s},
                  "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
         // CCCD 001190000808: digit 4 is 1, a woman born in the 1900s
         String token = citizen("001190000808", 2);
         IDENTITY.profile(token, "{\"fullName\":\"Trần Thị Hoa\",\"dateOfBirth\":\"1990-08-08\",\"businesses\":[]}");
-        HttpResponse<String> submitted = multipart("/api/v1/dossiers", token, List.of(
-                Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+        HttpResponse<String> submitted = multipart(
+                "/api/v1/dossiers",
+                token,
+                List.of(
+                        Part.json("dossier", judicial.formatted("")),
+                        Part.file("to-khai.pdf", "application/pdf", PDF)));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String code = field(submitted.body(), "code");
-        assertThat(service().get("/api/v1/dossiers/" + code, token).body()).contains("\"applicantName\":\"Trần Thị Hoa\"",
-                "\"applicantDateOfBirth\":\"1990-08-08\"", "\"applicantSex\":\"FEMALE\"");
-        assertThat(jdbc.sql("select details::text from dossier_history where action = 'submit' and dossier_id = (select id from dossier where code = ?)")
-                .param(code).query(String.class).single()).contains("applicantName", "applicantDateOfBirth", "applicantSex");
+        assertThat(service().get("/api/v1/dossiers/" + code, token).body())
+                .contains(
+                        "\"applicantName\":\"Trần Thị Hoa\"",
+                        "\"applicantDateOfBirth\":\"1990-08-08\"",
+                        "\"applicantSex\":\"FEMALE\"");
+        assertThat(jdbc.sql(
+                                "select details::text from dossier_history where action = 'submit' and dossier_id = (select id from dossier where code = ?)")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .contains("applicantName", "applicantDateOfBirth", "applicantSex");
         // what the citizen gives is kept (and checked)
-        String given = field(multipart("/api/v1/dossiers", token, List.of(
-                Part.json("dossier", judicial.formatted(",\"applicantName\":\"Trần Thị Hoa Mai\"")),
-                Part.file("to-khai.pdf", "application/pdf", PDF))).body(), "code");
-        assertThat(service().get("/api/v1/dossiers/" + given, token).body()).contains("\"applicantName\":\"Trần Thị Hoa Mai\"",
-                "\"applicantDateOfBirth\":\"1990-08-08\"");
+        String given = field(
+                multipart(
+                                "/api/v1/dossiers",
+                                token,
+                                List.of(
+                                        Part.json(
+                                                "dossier",
+                                                judicial.formatted(",\"applicantName\":\"Trần Thị Hoa Mai\"")),
+                                        Part.file("to-khai.pdf", "application/pdf", PDF)))
+                        .body(),
+                "code");
+        assertThat(service().get("/api/v1/dossiers/" + given, token).body())
+                .contains("\"applicantName\":\"Trần Thị Hoa Mai\"", "\"applicantDateOfBirth\":\"1990-08-08\"");
 
         // identity-service down: the token's claims, and what nobody knows is asked for
-        String withClaims = issuer.token(c -> c.subject(UUID.randomUUID().toString()).claim("preferred_username", "001085000809")
-                .claim("realm_access", Map.of("roles", List.of("CITIZEN"))).claim("loa", 2)
-                .claim("family_name", "Lê Văn").claim("given_name", "Minh").claim("birthdate", "1985-01-02"));
+        String withClaims = issuer.token(c -> c.subject(UUID.randomUUID().toString())
+                .claim("preferred_username", "001085000809")
+                .claim("realm_access", Map.of("roles", List.of("CITIZEN")))
+                .claim("loa", 2)
+                .claim("family_name", "Lê Văn")
+                .claim("given_name", "Minh")
+                .claim("birthdate", "1985-01-02"));
         IDENTITY.stop();
         try {
-            HttpResponse<String> degraded = multipart("/api/v1/dossiers", withClaims, List.of(
-                    Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+            HttpResponse<String> degraded = multipart(
+                    "/api/v1/dossiers",
+                    withClaims,
+                    List.of(
+                            Part.json("dossier", judicial.formatted("")),
+                            Part.file("to-khai.pdf", "application/pdf", PDF)));
             assertThat(degraded.statusCode()).as(degraded.body()).isEqualTo(201);
-            assertThat(service().get("/api/v1/dossiers/" + field(degraded.body(), "code"), withClaims).body())
-                    .contains("\"applicantName\":\"Lê Văn Minh\"", "\"applicantDateOfBirth\":\"1985-01-02\"", "\"applicantSex\":\"MALE\"");
-            HttpResponse<String> unknown = multipart("/api/v1/dossiers", citizen("001190000810", 2), List.of(
-                    Part.json("dossier", judicial.formatted("")), Part.file("to-khai.pdf", "application/pdf", PDF)));
+            assertThat(service()
+                            .get("/api/v1/dossiers/" + field(degraded.body(), "code"), withClaims)
+                            .body())
+                    .contains(
+                            "\"applicantName\":\"Lê Văn Minh\"",
+                            "\"applicantDateOfBirth\":\"1985-01-02\"",
+                            "\"applicantSex\":\"MALE\"");
+            HttpResponse<String> unknown = multipart(
+                    "/api/v1/dossiers",
+                    citizen("001190000810", 2),
+                    List.of(
+                            Part.json("dossier", judicial.formatted("")),
+                            Part.file("to-khai.pdf", "application/pdf", PDF)));
             assertProblem(unknown, 422, "dossier-invalid");
-            assertThat(unknown.body()).contains("formData.applicantName", "formData.applicantDateOfBirth")
+            assertThat(unknown.body())
+                    .contains("formData.applicantName", "formData.applicantDateOfBirth")
                     .doesNotContain("formData.applicantSex");
         } finally {
             IDENTITY.start();
@@ -712,8 +1030,15 @@ public class DossierLifecycleIT {
     void theCatalogueShowsDocumentsAndFields() {
         HttpResponse<String> r = service().get("/api/v1/procedures/1.001193", null);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"documents\":[", "GIAY_CHUNG_SINH", "\"mandatory\":true", "application/pdf",
-                "\"fields\":[", "childDateOfBirth", "\"type\":\"DATE\"");
+        assertThat(r.body())
+                .contains(
+                        "\"documents\":[",
+                        "GIAY_CHUNG_SINH",
+                        "\"mandatory\":true",
+                        "application/pdf",
+                        "\"fields\":[",
+                        "childDateOfBirth",
+                        "\"type\":\"DATE\"");
         assertThat(service().get("/api/v1/procedures?size=100", null).body()).contains("\"totalItems\":12");
         assertThat(service().get("/api/v1/procedures/2.000908", null).body()).contains("STUDENT_OR_MERIT", "100000");
     }

@@ -1,17 +1,16 @@
 package vn.egov.dossier.dossier;
 
-import org.junit.jupiter.api.Test;
-import vn.egov.contracts.dossier.DossierLifecycleEventV1;
-import vn.egov.dossier.dossier.DossierTransitions.Role;
-import vn.egov.dossier.dossier.DossierTransitions.Status;
-import vn.egov.dossier.dossier.DossierTransitions.Transition;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.dossier.dossier.DossierTransitions.Role;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
+import vn.egov.dossier.dossier.DossierTransitions.Transition;
 
 class DossierTransitionsTest {
 
@@ -29,19 +28,32 @@ class DossierTransitionsTest {
 
     @Test
     void refusesWhatTheTableDoesNotAllow() {
-        assertThat(DossierTransitions.find(Status.SUBMITTED, "resolve", Role.APPROVER)).isEmpty();
-        assertThat(DossierTransitions.find(Status.IN_PROCESSING, "resolve", Role.OFFICER)).isEmpty();
-        assertThat(DossierTransitions.find(Status.SUBMITTED, "receive", Role.OWNER)).isEmpty();
-        assertThat(DossierTransitions.find(Status.AWAITING_PAYMENT, "receive", Role.OFFICER)).isEmpty();
-        assertThat(DossierTransitions.find(Status.REJECTED, "reject", Role.OFFICER)).isEmpty();
+        assertThat(DossierTransitions.find(Status.SUBMITTED, "resolve", Role.APPROVER))
+                .isEmpty();
+        assertThat(DossierTransitions.find(Status.IN_PROCESSING, "resolve", Role.OFFICER))
+                .isEmpty();
+        assertThat(DossierTransitions.find(Status.SUBMITTED, "receive", Role.OWNER))
+                .isEmpty();
+        assertThat(DossierTransitions.find(Status.AWAITING_PAYMENT, "receive", Role.OFFICER))
+                .isEmpty();
+        assertThat(DossierTransitions.find(Status.REJECTED, "reject", Role.OFFICER))
+                .isEmpty();
     }
 
     @Test
     void theCitizenMayWithdrawExactlyUntilResolution() {
-        Set<Status> withdrawable = DossierTransitions.TABLE.stream().filter(t -> t.action().equals("withdraw"))
-                .map(Transition::from).collect(Collectors.toSet());
-        assertThat(withdrawable).containsExactlyInAnyOrder(Status.AWAITING_PAYMENT, Status.SUBMITTED, Status.TRANSFERRED,
-                Status.RECEIVED, Status.IN_PROCESSING, Status.AWAITING_SUPPLEMENT);
+        Set<Status> withdrawable = DossierTransitions.TABLE.stream()
+                .filter(t -> t.action().equals("withdraw"))
+                .map(Transition::from)
+                .collect(Collectors.toSet());
+        assertThat(withdrawable)
+                .containsExactlyInAnyOrder(
+                        Status.AWAITING_PAYMENT,
+                        Status.SUBMITTED,
+                        Status.TRANSFERRED,
+                        Status.RECEIVED,
+                        Status.IN_PROCESSING,
+                        Status.AWAITING_SUPPLEMENT);
         assertThat(DossierTransitions.rolesFor("withdraw")).containsExactly(Role.OWNER);
     }
 
@@ -57,11 +69,14 @@ class DossierTransitionsTest {
         Set<String> keys = new HashSet<>();
         for (Transition t : DossierTransitions.TABLE) {
             assertThat(DossierLifecycleEventV1.TYPES).contains(t.eventType());
-            assertThat(keys.add(t.from() + "/" + t.action() + "/" + t.role())).as("duplicate row %s", t).isTrue();
+            assertThat(keys.add(t.from() + "/" + t.action() + "/" + t.role()))
+                    .as("duplicate row %s", t)
+                    .isTrue();
         }
         assertThat(DossierTransitions.CLIENT_ACTIONS).allMatch(DossierTransitions::isKnownAction);
         // every state except the final ones is reachable
-        Set<Status> reached = DossierTransitions.TABLE.stream().map(Transition::to).collect(Collectors.toSet());
+        Set<Status> reached =
+                DossierTransitions.TABLE.stream().map(Transition::to).collect(Collectors.toSet());
         assertThat(reached).containsAll(EnumSet.complementOf(EnumSet.of(Status.AWAITING_PAYMENT)));
     }
 

@@ -2,7 +2,6 @@ package vn.egov.dossier.dossier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,11 @@ public final class IdentityServiceStub extends StubServer {
         authorizations.add(String.valueOf(authorization));
         String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
         String profile = profilesByToken.get(token);
-        answer(ex, 200, profile == null ? "{\"fullName\":\"Nguyễn Thị Mặc Định\",\"dateOfBirth\":\"1990-01-01\",\"levelOfAssurance\":1,\"roles\":[\"CITIZEN\"],\"businesses\":[]}" : profile);
+        answer(
+                ex,
+                200,
+                profile == null
+                        ? "{\"fullName\":\"Nguyễn Thị Mặc Định\",\"dateOfBirth\":\"1990-01-01\",\"levelOfAssurance\":1,\"roles\":[\"CITIZEN\"],\"businesses\":[]}"
+                        : profile);
     }
 }

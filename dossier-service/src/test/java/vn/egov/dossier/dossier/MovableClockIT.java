@@ -1,5 +1,13 @@
 package vn.egov.dossier.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,23 +17,18 @@ import org.springframework.test.context.ContextConfiguration;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
-import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
-
 /**
  * The test clock (egov.dossier.test-clock.enabled=true) moves every date the service computes: dossier
  * codes, receipt and due dates, the overdue flag and filter. Its own database, so moving time here
  * cannot touch the dossiers of other tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "egov.dossier.test-clock.enabled=true", "egov.test.database=dossier_test_clock",
-        "egov.dossier.overdue-check.interval=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "egov.dossier.test-clock.enabled=true",
+            "egov.test.database=dossier_test_clock",
+            "egov.dossier.overdue-check.interval=1h"
+        })
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class MovableClockIT {
 
@@ -33,6 +36,7 @@ class MovableClockIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     WorkingDayCalendar calendar;
 
@@ -62,7 +66,8 @@ class MovableClockIT {
         String officer = api.officer();
 
         // ten days from now: the code, the receipt date and the due date are those of that day
-        assertThat(moveBy(10).body()).contains("\"vietnamDate\":\"" + realToday().plusDays(10) + "\"");
+        assertThat(moveBy(10).body())
+                .contains("\"vietnamDate\":\"" + realToday().plusDays(10) + "\"");
         LocalDate later = realToday().plusDays(10);
         HttpResponse<String> submitted = api.submitBirth(owner, "Đỗ Văn Thời");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
@@ -70,20 +75,29 @@ class MovableClockIT {
         assertThat(code).contains("-" + later.format(DateTimeFormatter.ofPattern("yyMMdd")) + "-");
         HttpResponse<String> received = api.act(code, "receive", officer, "{}");
         LocalDate due = calendar.addWorkingDays(later, 1);
-        assertThat(received.body()).contains("\"receivedDate\":\"" + later + "\"", "\"dueDate\":\"" + due + "\"",
-                "\"overdue\":false");
+        assertThat(received.body())
+                .contains("\"receivedDate\":\"" + later + "\"", "\"dueDate\":\"" + due + "\"", "\"overdue\":false");
 
         // the day after the due date: overdue, in the flag and in the queue's filter
         moveBy(ChronoUnit.DAYS.between(realToday(), due) + 1);
         assertThat(api.service().get("/api/v1/dossiers/" + code, owner).body()).contains("\"overdue\":true");
-        assertThat(api.service().get("/api/v1/dossiers?overdue=true&size=100", officer).body()).contains(code);
-        assertThat(api.service().get("/api/v1/dossiers?overdue=false&size=100", officer).body()).doesNotContain(code);
+        assertThat(api.service()
+                        .get("/api/v1/dossiers?overdue=true&size=100", officer)
+                        .body())
+                .contains(code);
+        assertThat(api.service()
+                        .get("/api/v1/dossiers?overdue=false&size=100", officer)
+                        .body())
+                .doesNotContain(code);
 
         // back to real time: the due date is ahead again
         HttpResponse<String> reset = api.request("DELETE", CLOCK, null, null);
         assertThat(reset.body()).contains("\"offset\":\"PT0S\"", "\"vietnamDate\":\"" + realToday() + "\"");
         assertThat(api.service().get("/api/v1/dossiers/" + code, owner).body()).contains("\"overdue\":false");
-        assertThat(api.service().get("/api/v1/dossiers?overdue=true&size=100", officer).body()).doesNotContain(code);
+        assertThat(api.service()
+                        .get("/api/v1/dossiers?overdue=true&size=100", officer)
+                        .body())
+                .doesNotContain(code);
     }
 
     @Test
@@ -96,13 +110,19 @@ class MovableClockIT {
 
         assertProblem(api.request("PUT", CLOCK, null, "{}"), 400, "test-clock-invalid");
         assertProblem(api.request("PUT", CLOCK, null, "{\"offset\":\"three days\"}"), 400, "test-clock-invalid");
-        assertProblem(api.request("PUT", CLOCK, null, "{\"offset\":\"P1D\",\"instant\":\"2027-01-04T03:00:00Z\"}"),
-                400, "test-clock-invalid");
+        assertProblem(
+                api.request("PUT", CLOCK, null, "{\"offset\":\"P1D\",\"instant\":\"2027-01-04T03:00:00Z\"}"),
+                400,
+                "test-clock-invalid");
         // through a proxy (the gateway adds X-Forwarded-For) it is refused, token or not
-        assertProblem(api.request("PUT", CLOCK, null, "{\"offset\":\"P1D\"}", "X-Forwarded-For", "203.0.113.9"),
-                403, "test-clock-loopback-only");
-        assertProblem(api.request("DELETE", CLOCK, api.officer(), null, "Forwarded", "for=203.0.113.9"),
-                403, "test-clock-loopback-only");
+        assertProblem(
+                api.request("PUT", CLOCK, null, "{\"offset\":\"P1D\"}", "X-Forwarded-For", "203.0.113.9"),
+                403,
+                "test-clock-loopback-only");
+        assertProblem(
+                api.request("DELETE", CLOCK, api.officer(), null, "Forwarded", "for=203.0.113.9"),
+                403,
+                "test-clock-loopback-only");
         assertThat(api.request("GET", CLOCK, null, null).body()).contains("\"vietnamDate\":\"2027-01-04\"");
     }
 }

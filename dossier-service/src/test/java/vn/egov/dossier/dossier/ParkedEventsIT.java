@@ -1,5 +1,15 @@
 package vn.egov.dossier.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,17 +22,6 @@ import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
-
 /**
  * Issue 20's wedge, in dossier-service's own database: an event Kafka refuses (1.2 MB, above the producer's
  * max.request.size, forced into the outbox as a withdrawal with a huge reason would have written it) is parked;
@@ -30,8 +29,9 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
  * operator sees it (admin endpoint, metric, health details, readiness unaffected), retries and discards it,
  * and the held event goes on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "egov.test.database=dossier_parking", "egov.events.monitor-interval=500ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"egov.test.database=dossier_parking", "egov.events.monitor-interval=500ms"})
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class ParkedEventsIT {
 
@@ -39,6 +39,7 @@ class ParkedEventsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -50,28 +51,37 @@ class ParkedEventsIT {
         String admin = api.issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
 
         // a dossier whose next event cannot be sent
-        String wedged = DossierApi.field(api.submitBirth(api.citizen("001190020001", 1), "Lê Văn Chặn").body(), "code");
+        String wedged = DossierApi.field(
+                api.submitBirth(api.citizen("001190020001", 1), "Lê Văn Chặn").body(), "code");
         await(() -> published(wedged, DossierLifecycleEventV1.SUBMITTED), Duration.ofSeconds(60));
         String oversized = UUID.randomUUID().toString();
         jdbc.sql("""
                 insert into outbox_event (event_id, topic, event_key, event_type, payload)
                 values (?::uuid, ?, ?, ?, '{"specversion":"1.0","type":"vn.egov.dossier.withdrawn.v1","data":{"reason":"'
                         || repeat('x', 1200000) || '"}}')""")
-                .params(oversized, EventTopics.DOSSIER, wedged, DossierLifecycleEventV1.WITHDRAWN).update();
+                .params(oversized, EventTopics.DOSSIER, wedged, DossierLifecycleEventV1.WITHDRAWN)
+                .update();
         await(() -> column(oversized, "parked_at").isPresent(), Duration.ofSeconds(60));
-        assertThat(column(oversized, "last_error")).hasValueSatisfying(e -> assertThat((String) e)
-                .contains("RecordTooLargeException", "1048576"));
+        assertThat(column(oversized, "last_error"))
+                .hasValueSatisfying(e -> assertThat((String) e).contains("RecordTooLargeException", "1048576"));
 
         // the same dossier's next event waits behind it …
         assertThat(api.act(wedged, "receive", api.officer(), "{}").statusCode()).isEqualTo(200);
         // … while another citizen's new dossier is announced as ever
-        String flowing = DossierApi.field(api.submitBirth(api.citizen("001190020002", 1), "Lê Thị Chảy").body(), "code");
-        assertThat(ServiceConformance.readTopic(kafka, EventTopics.DOSSIER, "\"subject\":\"" + flowing + "\"",
-                Duration.ofSeconds(60))).as("another dossier's event on Kafka").isNotEmpty();
+        String flowing = DossierApi.field(
+                api.submitBirth(api.citizen("001190020002", 1), "Lê Thị Chảy").body(), "code");
+        assertThat(ServiceConformance.readTopic(
+                        kafka, EventTopics.DOSSIER, "\"subject\":\"" + flowing + "\"", Duration.ofSeconds(60)))
+                .as("another dossier's event on Kafka")
+                .isNotEmpty();
         String held = jdbc.sql("select event_id::text from outbox_event where event_key = ? and event_type = ?")
-                .params(wedged, DossierLifecycleEventV1.RECEIVED).query(String.class).single();
+                .params(wedged, DossierLifecycleEventV1.RECEIVED)
+                .query(String.class)
+                .single();
         Thread.sleep(1500);
-        assertThat(column(held, "published_at")).as("held behind the parked event").isEmpty();
+        assertThat(column(held, "published_at"))
+                .as("held behind the parked event")
+                .isEmpty();
         assertThat(column(held, "parked_at")).isEmpty();
 
         // operators: only SYSTEM_ADMIN
@@ -80,30 +90,45 @@ class ParkedEventsIT {
         assertProblem(service.get(PARKED, api.officer()), 403, "forbidden");
         HttpResponse<String> list = service.get(PARKED, admin);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-        assertThat(list.body()).contains("\"eventId\":\"" + oversized + "\"", "\"key\":\"" + wedged + "\"",
-                "\"type\":\"" + DossierLifecycleEventV1.WITHDRAWN + "\"", "\"state\":\"PARKED\"", "\"heldBehind\":1",
-                "\"totalItems\":1", "RecordTooLargeException").doesNotContain("xxxxxxxx");
-        java.util.regex.Matcher size = java.util.regex.Pattern.compile("\"sizeBytes\":(\\d+)").matcher(list.body());
+        assertThat(list.body())
+                .contains(
+                        "\"eventId\":\"" + oversized + "\"",
+                        "\"key\":\"" + wedged + "\"",
+                        "\"type\":\"" + DossierLifecycleEventV1.WITHDRAWN + "\"",
+                        "\"state\":\"PARKED\"",
+                        "\"heldBehind\":1",
+                        "\"totalItems\":1",
+                        "RecordTooLargeException")
+                .doesNotContain("xxxxxxxx");
+        java.util.regex.Matcher size =
+                java.util.regex.Pattern.compile("\"sizeBytes\":(\\d+)").matcher(list.body());
         assertThat(size.find()).isTrue();
         assertThat(Long.parseLong(size.group(1))).isGreaterThan(1_048_576);
 
         // the figures: metric, health details for an operator, readiness unaffected
-        await(() -> service.get("/actuator/prometheus", null).body()
-                .matches("(?s).*\\negov_outbox_parked\\{[^}]*} 1\\.0\\n.*"), Duration.ofSeconds(20));
-        assertThat(service.get("/actuator/prometheus", null).body()).contains("egov_outbox_backlog{",
-                "egov_outbox_oldest_pending_age_seconds{", "egov_events_dead_letter_records{");
+        await(
+                () -> service.get("/actuator/prometheus", null)
+                        .body()
+                        .matches("(?s).*\\negov_outbox_parked\\{[^}]*} 1\\.0\\n.*"),
+                Duration.ofSeconds(20));
+        assertThat(service.get("/actuator/prometheus", null).body())
+                .contains(
+                        "egov_outbox_backlog{",
+                        "egov_outbox_oldest_pending_age_seconds{",
+                        "egov_events_dead_letter_records{");
         HttpResponse<String> health = service.get("/actuator/health", admin);
         assertThat(health.body()).contains("\"outbox\":{", "\"parked\":1");
         assertThat(service.get("/actuator/health", null).body()).doesNotContain("\"parked\"");
         assertThat(service.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-        assertThat(service.get("/v3/api-docs", null).body()).contains(PARKED + "/{eventId}/retry", PARKED + "/{eventId}/discard");
+        assertThat(service.get("/v3/api-docs", null).body())
+                .contains(PARKED + "/{eventId}/retry", PARKED + "/{eventId}/discard");
 
         // unknown or malformed ids, in Vietnamese by default and English on request
         HttpResponse<String> unknown = service.post(PARKED + "/" + UUID.randomUUID() + "/retry", admin, null);
         assertProblem(unknown, 404, "parked-event-not-found");
         assertThat(unknown.body()).contains("Không tìm thấy sự kiện");
-        HttpResponse<String> english = service.post(PARKED + "/" + UUID.randomUUID() + "/discard", admin, null,
-                "Accept-Language", "en");
+        HttpResponse<String> english =
+                service.post(PARKED + "/" + UUID.randomUUID() + "/discard", admin, null, "Accept-Language", "en");
         assertProblem(english, 404, "parked-event-not-found");
         assertThat(english.body()).contains("Event not found");
         assertProblem(service.post(PARKED + "/not-an-id/retry", admin, null), 400, "bad-request");
@@ -120,31 +145,52 @@ class ParkedEventsIT {
         // discard: the dossier's held event reaches Kafka; the discarded one never does
         HttpResponse<String> discarded = service.post(PARKED + "/" + oversized + "/discard", admin, null);
         assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
-        assertThat(discarded.body()).contains("\"state\":\"DISCARDED\"", "\"discardedBy\":\"" + DossierApi.subjectOf("quantri.hethong") + "\"");
+        assertThat(discarded.body())
+                .contains(
+                        "\"state\":\"DISCARDED\"",
+                        "\"discardedBy\":\"" + DossierApi.subjectOf("quantri.hethong") + "\"");
         assertThat(ServiceConformance.readTopic(kafka, EventTopics.DOSSIER, held, Duration.ofSeconds(60)))
-                .singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(wedged));
-        assertThat(jdbc.sql("select actor from outbox_event_action where event_id = ?::uuid order by id").param(oversized)
-                .query(String.class).list()).containsExactly("outbox-relay", DossierApi.subjectOf("quantri.hethong"),
-                "outbox-relay", DossierApi.subjectOf("quantri.hethong"));
+                .singleElement()
+                .satisfies(r -> assertThat(r.key()).isEqualTo(wedged));
+        assertThat(jdbc.sql("select actor from outbox_event_action where event_id = ?::uuid order by id")
+                        .param(oversized)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "outbox-relay",
+                        DossierApi.subjectOf("quantri.hethong"),
+                        "outbox-relay",
+                        DossierApi.subjectOf("quantri.hethong"));
         assertProblem(service.post(PARKED + "/" + oversized + "/discard", admin, null), 409, "event-not-parked");
         assertThat(service.get(PARKED, admin).body()).contains("\"totalItems\":0");
-        await(() -> service.get("/actuator/prometheus", null).body()
-                .matches("(?s).*\\negov_outbox_parked\\{[^}]*} 0\\.0\\n.*"), Duration.ofSeconds(20));
+        await(
+                () -> service.get("/actuator/prometheus", null)
+                        .body()
+                        .matches("(?s).*\\negov_outbox_parked\\{[^}]*} 0\\.0\\n.*"),
+                Duration.ofSeconds(20));
     }
 
     private boolean published(String code, String type) {
-        return jdbc.sql("select count(*) from outbox_event where event_key = ? and event_type = ? and published_at is not null")
-                .params(code, type).query(Long.class).single() > 0;
+        return jdbc.sql(
+                                "select count(*) from outbox_event where event_key = ? and event_type = ? and published_at is not null")
+                        .params(code, type)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private Optional<Object> column(String eventId, String column) {
-        return jdbc.sql("select " + column + " from outbox_event where event_id = ?::uuid").param(eventId)
-                .query((rs, i) -> Optional.ofNullable(rs.getObject(1))).single();
+        return jdbc.sql("select " + column + " from outbox_event where event_id = ?::uuid")
+                .param(eventId)
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1)))
+                .single();
     }
 
     private List<String> actions(String eventId) {
-        return jdbc.sql("select action from outbox_event_action where event_id = ?::uuid order by id").param(eventId)
-                .query(String.class).list();
+        return jdbc.sql("select action from outbox_event_action where event_id = ?::uuid order by id")
+                .param(eventId)
+                .query(String.class)
+                .list();
     }
 
     static void await(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {

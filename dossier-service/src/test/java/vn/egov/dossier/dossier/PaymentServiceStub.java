@@ -2,7 +2,6 @@ package vn.egov.dossier.dossier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,15 +16,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class PaymentServiceStub extends StubServer {
 
-    public record Call(String path, String authorization, String idempotencyKey, String body) {
-    }
+    public record Call(String path, String authorization, String idempotencyKey, String body) {}
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> ordersByKey = new ConcurrentHashMap<>();
 
     @Override
     public void routes(HttpServer server) {
-        server.createContext("/token", ex -> answer(ex, 200, "{\"access_token\":\"stub-token\",\"expires_in\":300,\"token_type\":\"Bearer\"}"));
+        server.createContext(
+                "/token",
+                ex -> answer(
+                        ex, 200, "{\"access_token\":\"stub-token\",\"expires_in\":300,\"token_type\":\"Bearer\"}"));
         server.createContext("/api/v1/payments", this::createOrder);
     }
 
@@ -33,11 +34,10 @@ public final class PaymentServiceStub extends StubServer {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
         calls.add(new Call(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("Authorization"), key, body));
-        String id = ordersByKey.computeIfAbsent(String.valueOf(key), k -> UUID.randomUUID().toString());
+        String id = ordersByKey.computeIfAbsent(
+                String.valueOf(key), k -> UUID.randomUUID().toString());
         long amount = Long.parseLong(body.replaceAll(".*\"amountVnd\":(\\d+).*", "$1"));
         answer(ex, 201, """
-                {"id":"%s","amount":%d,"paymentUrl":"http://127.0.0.1:8090/paymentv2/vpcpay.html?vnp_TxnRef=%s","status":"PENDING","expiresAt":"2030-01-01T00:00:00Z"}"""
-                .formatted(id, amount, id.replace("-", "")));
+                {"id":"%s","amount":%d,"paymentUrl":"http://127.0.0.1:8090/paymentv2/vpcpay.html?vnp_TxnRef=%s","status":"PENDING","expiresAt":"2030-01-01T00:00:00Z"}""".formatted(id, amount, id.replace("-", "")));
     }
-
 }

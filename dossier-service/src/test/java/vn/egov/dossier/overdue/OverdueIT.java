@@ -1,20 +1,8 @@
 package vn.egov.dossier.overdue;
 
-import vn.egov.dossier.dossier.DossierApi;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
-import vn.egov.dossier.calendar.WorkingDayCalendar;
-import vn.egov.testsupport.RealInfrastructure;
-import vn.egov.testsupport.RealInfrastructureInitializer;
-import vn.egov.testsupport.ServiceConformance;
-
-import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,9 +14,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.dossier.DossierApi;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
 
 /**
  * The scheduled overdue check (every second here) with the test clock, in a database of its own: it
@@ -36,9 +34,12 @@ import static vn.egov.testsupport.ServiceConformance.assertProblem;
  * waits while another instance holds the advisory lock; the apology moves the appointment; statistics
  * count the overdue and the late.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "egov.dossier.test-clock.enabled=true", "egov.test.database=dossier_overdue",
-        "egov.dossier.overdue-check.interval=1s", "egov.dossier.overdue-check.initial-delay=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "egov.dossier.test-clock.enabled=true", "egov.test.database=dossier_overdue",
+            "egov.dossier.overdue-check.interval=1s", "egov.dossier.overdue-check.initial-delay=1s"
+        })
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class OverdueIT {
 
@@ -46,10 +47,13 @@ class OverdueIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     WorkingDayCalendar calendar;
 
@@ -67,8 +71,10 @@ class OverdueIT {
     }
 
     List<String> events(String code) {
-        return jdbc.sql("select event_type from outbox_event where event_key = ? order by seq").param(code)
-                .query(String.class).list();
+        return jdbc.sql("select event_type from outbox_event where event_key = ? order by seq")
+                .param(code)
+                .query(String.class)
+                .list();
     }
 
     long overdueEvents(String code) {
@@ -96,8 +102,13 @@ class OverdueIT {
         String officer = api.officer();
         String late = submitAndReceive(api, owner, "Vũ Văn Muộn");
         String paused = submitAndReceive(api, owner, "Vũ Văn Chờ");
-        assertThat(api.act(paused, "request-supplement", officer,
-                "{\"reason\":\"Thiếu ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}").statusCode()).isEqualTo(200);
+        assertThat(api.act(
+                                paused,
+                                "request-supplement",
+                                officer,
+                                "{\"reason\":\"Thiếu ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}")
+                        .statusCode())
+                .isEqualTo(200);
         String resolvedLate = submitAndReceive(api, owner, "Vũ Văn Trễ");
         LocalDate due = calendar.addWorkingDays(realToday(), 1);
 
@@ -109,9 +120,11 @@ class OverdueIT {
                 lock.setLong(1, OverdueCheck.LOCK_KEY);
                 lock.execute();
             }
-            assertThat(api.request("PUT", "/api/v1/test/clock", null, "{\"offset\":\"P" + daysPastDue + "D\"}").statusCode())
+            assertThat(api.request("PUT", "/api/v1/test/clock", null, "{\"offset\":\"P" + daysPastDue + "D\"}")
+                            .statusCode())
                     .isEqualTo(200);
-            assertThat(api.service().get("/api/v1/dossiers/" + late, owner).body()).contains("\"overdue\":true");
+            assertThat(api.service().get("/api/v1/dossiers/" + late, owner).body())
+                    .contains("\"overdue\":true");
             Thread.sleep(3500);
             assertThat(overdueEvents(late)).isZero();
             try (PreparedStatement unlock = otherInstance.prepareStatement("select pg_advisory_unlock(?)")) {
@@ -122,45 +135,83 @@ class OverdueIT {
         await(() -> overdueEvents(late) == 1, Duration.ofSeconds(30));
         // resolved after its due date: late in the statistics
         assertThat(api.act(resolvedLate, "forward", officer, "{}").statusCode()).isEqualTo(200);
-        assertThat(api.act(resolvedLate, "resolve", api.issuer.staff("chuyenvien.badinh", "APPROVER", DossierApi.BA_DINH),
-                "{}").body()).contains("\"status\":\"RESOLVED\"");
+        assertThat(api.act(
+                                resolvedLate,
+                                "resolve",
+                                api.issuer.staff("chuyenvien.badinh", "APPROVER", DossierApi.BA_DINH),
+                                "{}")
+                        .body())
+                .contains("\"status\":\"RESOLVED\"");
         Thread.sleep(3000);
         // once, however many rounds ran; never for a dossier whose clock is paused
         assertThat(overdueEvents(late)).isEqualTo(1);
         assertThat(overdueEvents(paused)).isZero();
-        String history = api.service().get("/api/v1/dossiers/" + late + "/history", owner).body();
-        assertThat(history).containsPattern("\"action\":\"overdue\",\"fromStatus\":\"RECEIVED\",\"toStatus\":\"RECEIVED\","
-                + "\"actorSubject\":\"dossier-service\",\"actorRole\":\"SYSTEM\"");
+        String history = api.service()
+                .get("/api/v1/dossiers/" + late + "/history", owner)
+                .body();
+        assertThat(history)
+                .containsPattern("\"action\":\"overdue\",\"fromStatus\":\"RECEIVED\",\"toStatus\":\"RECEIVED\","
+                        + "\"actorSubject\":\"dossier-service\",\"actorRole\":\"SYSTEM\"");
         String payload = jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
-                .params(late, OVERDUE).query(String.class).single();
-        assertThat(payload).contains("\"action\":\"overdue\"", "\"dueDate\":\"" + due + "\"", "\"actorRole\":\"SYSTEM\"");
-        assertThat(ServiceConformance.readTopic(RealInfrastructure.kafkaBootstrapServers(), "egov.dossier.events", late,
-                Duration.ofSeconds(60))).anySatisfy(r -> assertThat(r.value()).contains(OVERDUE));
+                .params(late, OVERDUE)
+                .query(String.class)
+                .single();
+        assertThat(payload)
+                .contains("\"action\":\"overdue\"", "\"dueDate\":\"" + due + "\"", "\"actorRole\":\"SYSTEM\"");
+        assertThat(ServiceConformance.readTopic(
+                        RealInfrastructure.kafkaBootstrapServers(),
+                        "egov.dossier.events",
+                        late,
+                        Duration.ofSeconds(60)))
+                .anySatisfy(r -> assertThat(r.value()).contains(OVERDUE));
 
-        String officerQueue = api.service().get("/api/v1/dossiers?overdue=true&size=100", officer).body();
+        String officerQueue = api.service()
+                .get("/api/v1/dossiers?overdue=true&size=100", officer)
+                .body();
         assertThat(officerQueue).contains(late).doesNotContain(paused, resolvedLate);
-        String statistics = api.service().get("/api/v1/statistics/agencies?from=" + realToday() + "&to=" + movedToday, null).body();
+        String statistics = api.service()
+                .get("/api/v1/statistics/agencies?from=" + realToday() + "&to=" + movedToday, null)
+                .body();
         assertThat(statistics).contains("\"overdue\":1,", "\"resolvedLate\":1,", "\"inProgress\":2,");
 
         // the apology and new appointment: the new date must be ahead (not only after the missed one)
-        assertProblem(api.act(late, "extend-deadline", officer, "{\"reason\":\"Cần xác minh\",\"newAppointmentDate\":\""
-                + due.plusDays(1) + "\"}"), 422, "dossier-invalid");
+        assertProblem(
+                api.act(
+                        late,
+                        "extend-deadline",
+                        officer,
+                        "{\"reason\":\"Cần xác minh\",\"newAppointmentDate\":\"" + due.plusDays(1) + "\"}"),
+                422,
+                "dossier-invalid");
         LocalDate newDate = calendar.addWorkingDays(movedToday, 3);
-        HttpResponse<String> apology = api.act(late, "extend-deadline", officer,
+        HttpResponse<String> apology = api.act(
+                late,
+                "extend-deadline",
+                officer,
                 "{\"reason\":\"Xin lỗi: cần xác minh thêm với công an\",\"newAppointmentDate\":\"" + newDate + "\"}");
         assertThat(apology.statusCode()).as(apology.body()).isEqualTo(200);
         assertThat(apology.body()).contains("\"dueDate\":\"" + newDate + "\"", "\"overdue\":false");
-        assertThat(api.service().get("/api/v1/dossiers/" + late + "/history", owner).body())
+        assertThat(api.service()
+                        .get("/api/v1/dossiers/" + late + "/history", owner)
+                        .body())
                 .contains("\"action\":\"extend-deadline\"", "\"reason\":\"Xin lỗi: cần xác minh thêm với công an\"");
         assertThat(events(late)).endsWith(OVERDUE, "vn.egov.dossier.deadline-extended.v1");
 
         // the new appointment missed too: published again, once, for that date
-        api.request("PUT", "/api/v1/test/clock", null,
+        api.request(
+                "PUT",
+                "/api/v1/test/clock",
+                null,
                 "{\"offset\":\"P" + (ChronoUnit.DAYS.between(realToday(), newDate) + 1) + "D\"}");
         await(() -> overdueEvents(late) == 2, Duration.ofSeconds(30));
         Thread.sleep(2500);
         assertThat(overdueEvents(late)).isEqualTo(2);
-        assertThat(Pattern.compile("\"action\":\"overdue\"").matcher(
-                api.service().get("/api/v1/dossiers/" + late + "/history", owner).body()).results().count()).isEqualTo(2);
+        assertThat(Pattern.compile("\"action\":\"overdue\"")
+                        .matcher(api.service()
+                                .get("/api/v1/dossiers/" + late + "/history", owner)
+                                .body())
+                        .results()
+                        .count())
+                .isEqualTo(2);
     }
 }

@@ -1,9 +1,6 @@
 package vn.egov.dossier.submission;
 
-import org.junit.jupiter.api.Test;
-import vn.egov.commons.security.EgovPrincipal;
-import vn.egov.dossier.identity.IdentityProfiles;
-import vn.egov.dossier.procedure.Procedure;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,17 +8,57 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.dossier.identity.IdentityProfiles;
+import vn.egov.dossier.procedure.Procedure;
 
 class PrefillTest {
 
-    static final Procedure JUDICIAL = new Procedure("2.000908", "Cấp phiếu lý lịch tư pháp", null, "A", "A", "PROVINCE",
-            10, 0, null, null, Procedure.Mode.FULL_ONLINE, 2, List.of(), List.of(
-            new Procedure.FormField("applicantName", "Họ tên", null, Procedure.FieldType.TEXT, true, null, 100, "APPLICANT_FULL_NAME"),
-            new Procedure.FormField("applicantDateOfBirth", "Ngày sinh", null, Procedure.FieldType.DATE, true, null, null, "APPLICANT_DATE_OF_BIRTH"),
-            new Procedure.FormField("applicantSex", "Giới tính", null, Procedure.FieldType.SELECT, true, List.of("MALE", "FEMALE"), null, "APPLICANT_SEX"),
-            new Procedure.FormField("purpose", "Mục đích", null, Procedure.FieldType.TEXT, true, null, 200, null)));
+    static final Procedure JUDICIAL = new Procedure(
+            "2.000908",
+            "Cấp phiếu lý lịch tư pháp",
+            null,
+            "A",
+            "A",
+            "PROVINCE",
+            10,
+            0,
+            null,
+            null,
+            Procedure.Mode.FULL_ONLINE,
+            2,
+            List.of(),
+            List.of(
+                    new Procedure.FormField(
+                            "applicantName",
+                            "Họ tên",
+                            null,
+                            Procedure.FieldType.TEXT,
+                            true,
+                            null,
+                            100,
+                            "APPLICANT_FULL_NAME"),
+                    new Procedure.FormField(
+                            "applicantDateOfBirth",
+                            "Ngày sinh",
+                            null,
+                            Procedure.FieldType.DATE,
+                            true,
+                            null,
+                            null,
+                            "APPLICANT_DATE_OF_BIRTH"),
+                    new Procedure.FormField(
+                            "applicantSex",
+                            "Giới tính",
+                            null,
+                            Procedure.FieldType.SELECT,
+                            true,
+                            List.of("MALE", "FEMALE"),
+                            null,
+                            "APPLICANT_SEX"),
+                    new Procedure.FormField(
+                            "purpose", "Mục đích", null, Procedure.FieldType.TEXT, true, null, 200, null)));
 
     static EgovPrincipal citizen(String nationalId) {
         return new EgovPrincipal("s", nationalId, Set.of("CITIZEN"), null, 2, Set.of(), "web-portal");
@@ -30,22 +67,36 @@ class PrefillTest {
     @Test
     void fillsWhatTheStateHoldsAndKeepsWhatTheCitizenGave() {
         AtomicInteger calls = new AtomicInteger();
-        Prefill.Result r = Prefill.fill(JUDICIAL, Map.of("purpose", "Xin việc", "applicantName", "Tự khai"),
-                citizen("001190000101"), Map.of(), () -> {
+        Prefill.Result r = Prefill.fill(
+                JUDICIAL,
+                Map.of("purpose", "Xin việc", "applicantName", "Tự khai"),
+                citizen("001190000101"),
+                Map.of(),
+                () -> {
                     calls.incrementAndGet();
-                    return Optional.of(new IdentityProfiles.Profile("s", "Trần Thị Hoa", LocalDate.of(1990, 8, 8), 2, null));
+                    return Optional.of(
+                            new IdentityProfiles.Profile("s", "Trần Thị Hoa", LocalDate.of(1990, 8, 8), 2, null));
                 });
-        assertThat(r.formData()).containsEntry("applicantName", "Tự khai").containsEntry("applicantDateOfBirth", "1990-08-08")
-                .containsEntry("applicantSex", "FEMALE").containsEntry("purpose", "Xin việc");
+        assertThat(r.formData())
+                .containsEntry("applicantName", "Tự khai")
+                .containsEntry("applicantDateOfBirth", "1990-08-08")
+                .containsEntry("applicantSex", "FEMALE")
+                .containsEntry("purpose", "Xin việc");
         assertThat(r.prefilled()).containsExactly("applicantDateOfBirth", "applicantSex");
         assertThat(calls.get()).isEqualTo(1);
     }
 
     @Test
     void withoutIdentityServiceTheTokenIsUsedAndTheRestIsLeftToAsk() {
-        Prefill.Result r = Prefill.fill(JUDICIAL, null, citizen("001085000101"),
-                Map.of("family_name", "Lê Văn", "given_name", "Minh"), Optional::empty);
-        assertThat(r.formData()).containsEntry("applicantName", "Lê Văn Minh").containsEntry("applicantSex", "MALE")
+        Prefill.Result r = Prefill.fill(
+                JUDICIAL,
+                null,
+                citizen("001085000101"),
+                Map.of("family_name", "Lê Văn", "given_name", "Minh"),
+                Optional::empty);
+        assertThat(r.formData())
+                .containsEntry("applicantName", "Lê Văn Minh")
+                .containsEntry("applicantSex", "MALE")
                 .doesNotContainKey("applicantDateOfBirth");
     }
 

@@ -1,9 +1,5 @@
 package vn.egov.commons.crypto;
 
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,6 +9,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals personal data at rest: AES-256-GCM, a fresh 96-bit random nonce per value, a 128-bit tag, the
@@ -103,7 +103,9 @@ public final class AesGcmSealer {
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + cipher.getOutputSize(plaintext.length));
             int written = cipher.doFinal(plaintext, 0, plaintext.length, out, NONCE_BYTES);
-            return new Sealed(currentKeyId, written == out.length - NONCE_BYTES ? out : Arrays.copyOf(out, NONCE_BYTES + written));
+            return new Sealed(
+                    currentKeyId,
+                    written == out.length - NONCE_BYTES ? out : Arrays.copyOf(out, NONCE_BYTES + written));
         } catch (GeneralSecurityException e) {
             throw new SealingException("encryption failed", e);
         }
@@ -163,13 +165,15 @@ public final class AesGcmSealer {
         if (idLength == 0 || envelope.length < start) {
             throw new SealingException("not a sealed envelope");
         }
-        return new Sealed(new String(envelope, MAGIC.length + 1, idLength, StandardCharsets.UTF_8),
+        return new Sealed(
+                new String(envelope, MAGIC.length + 1, idLength, StandardCharsets.UTF_8),
                 Arrays.copyOfRange(envelope, start, envelope.length));
     }
 
     /** Whether {@code bytes} start like an envelope (bytes stored in clear before sealing existed do not). */
     public static boolean isEnvelope(byte[] bytes) {
-        return bytes != null && bytes.length > MAGIC.length
+        return bytes != null
+                && bytes.length > MAGIC.length
                 && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
     }
 

@@ -2,10 +2,9 @@ package vn.egov.commons.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A CloudEvents 1.0 envelope in structured JSON mode (one way everywhere on this platform):

@@ -1,5 +1,10 @@
 package vn.egov.commons.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,12 +24,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaUtils;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a record a listener could not read or process to {@code <topic>.<group>.dlq}, and makes sure that
@@ -50,14 +49,18 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     /** Header of a dead-letter record whose value was cut: the original value's size in bytes. */
     public static final String TRUNCATED_HEADER = "egov-dlq-truncated";
+
     static final int MAX_EXCEPTION_HEADER_BYTES = 8 * 1024;
     static final int KEPT_VALUE_BYTES = 16 * 1024;
     static final int MAX_KEPT_HEADER_BYTES = 1024;
     static final int MAX_KEY_BYTES = 1024;
     /** Room for the record batch's framing and the record's own overhead (varints, attributes). */
     static final int FRAMING_MARGIN_BYTES = 1024;
-    private static final Set<String> EXCEPTION_TEXT_HEADERS = Set.of(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
-            KafkaHeaders.DLT_EXCEPTION_STACKTRACE, KafkaHeaders.DLT_KEY_EXCEPTION_MESSAGE,
+
+    private static final Set<String> EXCEPTION_TEXT_HEADERS = Set.of(
+            KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+            KafkaHeaders.DLT_EXCEPTION_STACKTRACE,
+            KafkaHeaders.DLT_KEY_EXCEPTION_MESSAGE,
             KafkaHeaders.DLT_KEY_EXCEPTION_STACKTRACE);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
 
@@ -80,14 +83,18 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     }
 
     @Override
-    public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer,
-                       Exception exception) {
+    public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
         super.accept(record, consumer, exception);
         Throwable cause = rootCause(exception);
         // coordinates and the kind of failure only: values, keys and messages may hold personal data
-        log.error("Record {}-{}@{} could not be {} ({}{}); sent to {}", record.topic(), record.partition(),
-                record.offset(), cause instanceof EventFormatException ? "read" : "processed",
-                cause.getClass().getName(), cause instanceof EventFormatException ? ": " + cut(cause.getMessage(), 300) : "",
+        log.error(
+                "Record {}-{}@{} could not be {} ({}{}); sent to {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                cause instanceof EventFormatException ? "read" : "processed",
+                cause.getClass().getName(),
+                cause instanceof EventFormatException ? ": " + cut(cause.getMessage(), 300) : "",
                 EventTopics.deadLetter(record.topic(), group()));
     }
 
@@ -97,12 +104,17 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     }
 
     @Override
-    protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record, TopicPartition topicPartition,
-                                                                  Headers headers, byte @Nullable [] key,
-                                                                  byte @Nullable [] value) {
+    protected ProducerRecord<Object, Object> createProducerRecord(
+            ConsumerRecord<?, ?> record,
+            TopicPartition topicPartition,
+            Headers headers,
+            byte @Nullable [] key,
+            byte @Nullable [] value) {
         Headers capped = new RecordHeaders();
         for (Header h : headers) {
-            if (EXCEPTION_TEXT_HEADERS.contains(h.key()) && h.value() != null && h.value().length > MAX_EXCEPTION_HEADER_BYTES) {
+            if (EXCEPTION_TEXT_HEADERS.contains(h.key())
+                    && h.value() != null
+                    && h.value().length > MAX_EXCEPTION_HEADER_BYTES) {
                 capped.add(h.key(), cutUtf8(h.value(), MAX_EXCEPTION_HEADER_BYTES));
             } else {
                 capped.add(h);
@@ -113,10 +125,17 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         if (size <= maxRecordBytes) {
             return out;
         }
-        log.warn("Record {}-{}@{} is {} bytes with the dead-letter headers, above the {} a record may have; "
+        log.warn(
+                "Record {}-{}@{} is {} bytes with the dead-letter headers, above the {} a record may have; "
                         + "its value goes to the dead-letter topic cut to {} bytes (header {}), whole in {} while retained",
-                record.topic(), record.partition(), record.offset(), size, maxRecordBytes, KEPT_VALUE_BYTES,
-                TRUNCATED_HEADER, record.topic());
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                size,
+                maxRecordBytes,
+                KEPT_VALUE_BYTES,
+                TRUNCATED_HEADER,
+                record.topic());
         return truncated(out);
     }
 
@@ -137,34 +156,46 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
      * cannot be reached, e.g. Kafka down, must not lose the record).
      */
     @Override
-    protected void publish(ProducerRecord<Object, Object> outRecord, KafkaOperations<Object, Object> kafkaTemplate,
-                           ConsumerRecord<?, ?> inRecord) {
+    protected void publish(
+            ProducerRecord<Object, Object> outRecord,
+            KafkaOperations<Object, Object> kafkaTemplate,
+            ConsumerRecord<?, ?> inRecord) {
         try {
             kafkaTemplate.send(outRecord).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaException("Interrupted while sending " + KafkaUtils.format(inRecord) + " to " + outRecord.topic(), e);
+            throw new KafkaException(
+                    "Interrupted while sending " + KafkaUtils.format(inRecord) + " to " + outRecord.topic(), e);
         } catch (ExecutionException e) {
-            throw new KafkaException("Dead-letter publication to " + outRecord.topic() + " failed for "
-                    + KafkaUtils.format(inRecord), e.getCause());
+            throw new KafkaException(
+                    "Dead-letter publication to " + outRecord.topic() + " failed for " + KafkaUtils.format(inRecord),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new KafkaException("Dead-letter publication to " + outRecord.topic() + " timed out for "
-                    + KafkaUtils.format(inRecord), e);
+            throw new KafkaException(
+                    "Dead-letter publication to " + outRecord.topic() + " timed out for " + KafkaUtils.format(inRecord),
+                    e);
         }
     }
 
     /** The broker may allow less than the producer (a topic's {@code max.message.bytes}): cut and send once more. */
     @Override
-    protected void send(ProducerRecord<Object, Object> outRecord, KafkaOperations<Object, Object> kafkaTemplate,
-                        ConsumerRecord<?, ?> inRecord) {
+    protected void send(
+            ProducerRecord<Object, Object> outRecord,
+            KafkaOperations<Object, Object> kafkaTemplate,
+            ConsumerRecord<?, ?> inRecord) {
         try {
             super.send(outRecord, kafkaTemplate, inRecord);
         } catch (RuntimeException e) {
             if (!tooLarge(e) || outRecord.headers().lastHeader(TRUNCATED_HEADER) != null) {
                 throw e;
             }
-            log.warn("The broker refused record {}-{}@{} as too large for {}; sending it with its value cut to {} bytes",
-                    inRecord.topic(), inRecord.partition(), inRecord.offset(), outRecord.topic(), KEPT_VALUE_BYTES);
+            log.warn(
+                    "The broker refused record {}-{}@{} as too large for {}; sending it with its value cut to {} bytes",
+                    inRecord.topic(),
+                    inRecord.partition(),
+                    inRecord.offset(),
+                    outRecord.topic(),
+                    KEPT_VALUE_BYTES);
             super.send(truncated(outRecord), kafkaTemplate, inRecord);
         }
     }
@@ -178,8 +209,12 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
             }
         }
         headers.add(TRUNCATED_HEADER, String.valueOf(bytes(out.value()).length).getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(out.topic(), out.partition(), cutValue(out.key(), MAX_KEY_BYTES),
-                cutValue(out.value(), KEPT_VALUE_BYTES), headers);
+        return new ProducerRecord<>(
+                out.topic(),
+                out.partition(),
+                cutValue(out.key(), MAX_KEY_BYTES),
+                cutValue(out.value(), KEPT_VALUE_BYTES),
+                headers);
     }
 
     private static Object cutValue(Object value, int max) {
@@ -253,10 +288,13 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     }
 
     private static long longConfig(KafkaTemplate<String, String> template, String name, long kafkaDefault) {
-        Object configured = template.getProducerFactory().getConfigurationProperties().get(name);
+        Object configured =
+                template.getProducerFactory().getConfigurationProperties().get(name);
         if (configured == null) {
             return kafkaDefault;
         }
-        return configured instanceof Number n ? n.longValue() : Long.parseLong(configured.toString().trim());
+        return configured instanceof Number n
+                ? n.longValue()
+                : Long.parseLong(configured.toString().trim());
     }
 }

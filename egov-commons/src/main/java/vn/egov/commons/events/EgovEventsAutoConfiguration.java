@@ -1,5 +1,8 @@
 package vn.egov.commons.events;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,21 +23,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The event plumbing of a service that owns a database: outbox publisher, relay and retention, idempotent
  * consumption, and the listener error handler (bounded retries with backoff, then
  * {@code <topic>.<group>.dlq}).
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"},
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+        },
         beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass({JdbcClient.class, KafkaTemplate.class})
 @EnableConfigurationProperties(EventsProperties.class)
@@ -69,8 +70,12 @@ public class EgovEventsAutoConfiguration {
     @Bean
     @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(JdbcClient jdbc, JsonMapper json, EventsProperties properties,
-                                  @Value("${spring.application.name:egov}") String applicationName, Clock clock) {
+    EventPublisher eventPublisher(
+            JdbcClient jdbc,
+            JsonMapper json,
+            EventsProperties properties,
+            @Value("${spring.application.name:egov}") String applicationName,
+            Clock clock) {
         String source = properties.source() != null ? properties.source() : "/" + applicationName;
         return new EventPublisher(jdbc, json, source, clock);
     }
@@ -78,10 +83,20 @@ public class EgovEventsAutoConfiguration {
     @Bean
     @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties, JsonMapper json) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafkaTemplate,
-                properties.relayBatchSize(), properties.sendTimeout().toMillis(), properties.sensitiveTypes(), json,
+    OutboxRelay outboxRelay(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            KafkaTemplate<String, String> kafkaTemplate,
+            EventsProperties properties,
+            JsonMapper json) {
+        return new OutboxRelay(
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                kafkaTemplate,
+                properties.relayBatchSize(),
+                properties.sendTimeout().toMillis(),
+                properties.sensitiveTypes(),
+                json,
                 properties.maxSendAttempts());
     }
 
@@ -120,11 +135,12 @@ public class EgovEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DefaultErrorHandler egovKafkaErrorHandler(KafkaTemplate<String, String> kafkaTemplate,
-                                              EventsProperties properties, KafkaProperties kafkaProperties) {
+    DefaultErrorHandler egovKafkaErrorHandler(
+            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties, KafkaProperties kafkaProperties) {
         String defaultGroup = kafkaProperties.getConsumer().getGroupId();
         DeadLetterRecoverer recoverer = new DeadLetterRecoverer(kafkaTemplate, defaultGroup);
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.consumerMaxRetries());
+        ExponentialBackOffWithMaxRetries backOff =
+                new ExponentialBackOffWithMaxRetries(properties.consumerMaxRetries());
         backOff.setInitialInterval(properties.consumerInitialBackoff().toMillis());
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(10_000);

@@ -17,7 +17,11 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @ConditionalOnClass({Flyway.class, FlywayMigrationStrategy.class})
-@ConditionalOnProperty(prefix = "egov.events", name = "plumbing-migrations", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+        prefix = "egov.events",
+        name = "plumbing-migrations",
+        havingValue = "true",
+        matchIfMissing = true)
 public class EventPlumbingFlywayAutoConfiguration {
 
     @Bean

@@ -1,13 +1,5 @@
 package vn.egov.commons.events;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.Location;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +7,13 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Migrates egov-commons' own tables (outbox, processed events, parking) from {@value #LOCATION} with a Flyway
@@ -48,8 +47,7 @@ public final class EventPlumbingMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(EventPlumbingMigrations.class);
 
-    private EventPlumbingMigrations() {
-    }
+    private EventPlumbingMigrations() {}
 
     /** Migrates the plumbing and the service whose Flyway this is, in the order the database needs. */
     public static void migrate(Flyway service) {
@@ -67,8 +65,11 @@ public final class EventPlumbingMigrations {
                 && hasRow(dataSource, serviceHistory, FIRST_SCRIPT);
         plumbing.migrate();
         if (sharedBefore) {
-            log.info("event plumbing: its migrations now have their own history ({}), baselined at 0.1; "
-                    + "their rows leave {}", HISTORY_TABLE, serviceHistory);
+            log.info(
+                    "event plumbing: its migrations now have their own history ({}), baselined at 0.1; "
+                            + "their rows leave {}",
+                    HISTORY_TABLE,
+                    serviceHistory);
         }
         removePlumbingRows(dataSource, serviceHistory, plumbing);
         service.migrate();
@@ -90,8 +91,10 @@ public final class EventPlumbingMigrations {
                 .baselineOnMigrate(true)
                 .baselineVersion(tablesExist ? "0.1" : "0")
                 // no quote in these: Flyway writes them into an INSERT unescaped
-                .baselineDescription(tablesExist ? "event plumbing already applied under the shared history"
-                        : "event plumbing, before its first migration");
+                .baselineDescription(
+                        tablesExist
+                                ? "event plumbing already applied under the shared history"
+                                : "event plumbing, before its first migration");
         if (service.getDefaultSchema() != null) {
             config.defaultSchema(service.getDefaultSchema());
         }
@@ -104,22 +107,27 @@ public final class EventPlumbingMigrations {
         for (Location location : service.getLocations()) {
             if (plumbingPath.equals(location.getPath()) || plumbingPath.equals(location.getRootPath())) {
                 throw new IllegalStateException("spring.flyway.locations lists " + LOCATION + ": egov-commons migrates "
-                        + "it itself, with its own history table " + HISTORY_TABLE + "; remove it from the service's locations");
+                        + "it itself, with its own history table " + HISTORY_TABLE
+                        + "; remove it from the service's locations");
             }
         }
     }
 
     /** Deletes the rows of the plumbing's scripts from the service's history (none after the first start). */
     static void removePlumbingRows(DataSource dataSource, String serviceHistory, Flyway plumbing) {
-        List<String> scripts = Arrays.stream(plumbing.info().all()).map(MigrationInfo::getScript)
-                .filter(Objects::nonNull).filter(s -> s.endsWith(".sql")).distinct().toList();
+        List<String> scripts = Arrays.stream(plumbing.info().all())
+                .map(MigrationInfo::getScript)
+                .filter(Objects::nonNull)
+                .filter(s -> s.endsWith(".sql"))
+                .distinct()
+                .toList();
         if (scripts.isEmpty()) {
             return;
         }
         String placeholders = String.join(",", java.util.Collections.nCopies(scripts.size(), "?"));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement(
-                     "delete from " + serviceHistory + " where script in (" + placeholders + ")")) {
+                PreparedStatement delete = c.prepareStatement(
+                        "delete from " + serviceHistory + " where script in (" + placeholders + ")")) {
             for (int i = 0; i < scripts.size(); i++) {
                 delete.setString(i + 1, scripts.get(i));
             }
@@ -136,7 +144,8 @@ public final class EventPlumbingMigrations {
     }
 
     static String qualified(Configuration config, String table) {
-        String schema = config.getDefaultSchema() != null ? config.getDefaultSchema()
+        String schema = config.getDefaultSchema() != null
+                ? config.getDefaultSchema()
                 : config.getSchemas().length > 0 ? config.getSchemas()[0] : null;
         return schema == null ? table : schema + "." + table;
     }
@@ -150,7 +159,8 @@ public final class EventPlumbingMigrations {
     }
 
     private static boolean query(DataSource dataSource, String sql, String param) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, param);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);

@@ -1,11 +1,5 @@
 package vn.egov.commons.events;
 
-import org.slf4j.MDC;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +7,11 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes domain events through the transactional outbox: the event is written to the service's
@@ -51,9 +50,17 @@ public class EventPublisher {
         String id = UUID.randomUUID().toString();
         JsonNode payload = json.valueToTree(data);
         String correlationId = MDC.get("correlationId");
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject,
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), "application/json",
-                traceparent(), correlationId, payload);
+        CloudEvent event = new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                id,
+                source,
+                type,
+                subject,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(),
+                "application/json",
+                traceparent(),
+                correlationId,
+                payload);
         jdbc.sql("""
                 insert into outbox_event (event_id, topic, event_key, event_type, payload)
                 values (:id::uuid, :topic, :key, :type, :payload)""")

@@ -1,12 +1,11 @@
 package vn.egov.commons.events;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads Kafka record values as CloudEvents and their data as contract records.
@@ -46,8 +45,8 @@ public class EventReader {
             }
             return data;
         } catch (JacksonException e) {
-            throw new EventFormatException("data of " + event.type() + " is not a " + type.getSimpleName() + ": "
-                    + describe(e));
+            throw new EventFormatException(
+                    "data of " + event.type() + " is not a " + type.getSimpleName() + ": " + describe(e));
         } catch (IllegalArgumentException e) {
             throw new EventFormatException("data of " + event.type() + " is not a " + type.getSimpleName());
         }
@@ -63,7 +62,8 @@ public class EventReader {
         List<String> missing = new ArrayList<>();
         for (String name : required) {
             RecordComponent component = Arrays.stream(type.getRecordComponents())
-                    .filter(c -> c.getName().equals(name)).findFirst()
+                    .filter(c -> c.getName().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(type.getSimpleName() + " has no " + name));
             try {
                 if (component.getAccessor().invoke(data) == null) {
@@ -84,16 +84,20 @@ public class EventReader {
         StringBuilder s = new StringBuilder(e.getClass().getSimpleName());
         if (!e.getPath().isEmpty()) {
             s.append(" at ");
-            e.getPath().forEach(ref -> s.append(ref.getPropertyName() != null
-                    ? "/" + ref.getPropertyName() : "/" + ref.getIndex()));
+            e.getPath()
+                    .forEach(ref -> s.append(
+                            ref.getPropertyName() != null ? "/" + ref.getPropertyName() : "/" + ref.getIndex()));
         }
         if (e.getCause() instanceof NullPointerException || e.getCause() instanceof EventFormatException) {
             // the envelope's own checks: their messages name only the attribute (id, source, type, specversion)
             s.append(": ").append(e.getCause().getMessage());
         }
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            s.append(" (line ").append(e.getLocation().getLineNr())
-                    .append(", column ").append(e.getLocation().getColumnNr()).append(')');
+            s.append(" (line ")
+                    .append(e.getLocation().getLineNr())
+                    .append(", column ")
+                    .append(e.getLocation().getColumnNr())
+                    .append(')');
         }
         return s.toString();
     }

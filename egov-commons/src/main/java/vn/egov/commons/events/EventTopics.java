@@ -7,8 +7,7 @@ public final class EventTopics {
     public static final String DOSSIER = "egov.dossier.events";
     public static final String PAYMENT = "egov.payment.events";
 
-    private EventTopics() {
-    }
+    private EventTopics() {}
 
     /** The dead-letter topic of one consumer group: {@code <topic>.<group>.dlq}. */
     public static String deadLetter(String topic, String consumerGroup) {

@@ -1,10 +1,9 @@
 package vn.egov.commons.events;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code egov.events.*}: the outbox relay and consumer retry settings.
@@ -42,5 +41,4 @@ public record EventsProperties(
         @DefaultValue("1h") Duration outboxPurgeInterval,
         @DefaultValue("30d") Duration processedRetention,
         @DefaultValue("5") int maxSendAttempts,
-        @DefaultValue("15s") Duration monitorInterval) {
-}
+        @DefaultValue("15s") Duration monitorInterval) {}

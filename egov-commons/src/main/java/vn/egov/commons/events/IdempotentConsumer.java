@@ -1,9 +1,8 @@
 package vn.egov.commons.events;
 
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.function.Consumer;
 
 /**
  * Applies an event's effect at most once per consumer: the {@code (consumer, event_id)} row is
@@ -30,7 +29,9 @@ public class IdempotentConsumer {
             int inserted = jdbc.sql("""
                     insert into processed_event (consumer, event_id, event_type)
                     values (?, ?, ?) on conflict do nothing""")
-                    .param(consumer).param(event.id()).param(event.type())
+                    .param(consumer)
+                    .param(event.id())
+                    .param(event.type())
                     .update();
             if (inserted == 0) {
                 return false;

@@ -1,5 +1,13 @@
 package vn.egov.commons.events;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -10,15 +18,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The figures operators watch, refreshed in the background so that neither a Prometheus scrape nor the health
@@ -35,14 +34,15 @@ public class OutboxMonitor extends PeriodicTask {
     private static final long KAFKA_TIMEOUT_MILLIS = 5000;
 
     /** The outbox's figures at {@code refreshedAt} (all null before the first successful read). */
-    public record OutboxFigures(Long backlog, Long parked, Double oldestPendingAgeSeconds, Instant refreshedAt,
-                                String lastError) {
-    }
+    public record OutboxFigures(
+            Long backlog, Long parked, Double oldestPendingAgeSeconds, Instant refreshedAt, String lastError) {}
 
     /** The dead-letter topics of this service's consumer group and their record counts. */
     public record DeadLetterFigures(Map<String, Long> topics, Instant refreshedAt, String lastError) {
         public Long total() {
-            return topics == null ? null : topics.values().stream().mapToLong(Long::longValue).sum();
+            return topics == null
+                    ? null
+                    : topics.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -59,13 +59,15 @@ public class OutboxMonitor extends PeriodicTask {
      *     dead letters
      * @param consumerGroup the service's consumer group; null when it consumes nothing (no dead-letter topics)
      */
-    public OutboxMonitor(JdbcClient jdbc, Map<String, Object> adminProperties, String consumerGroup, Duration interval) {
+    public OutboxMonitor(
+            JdbcClient jdbc, Map<String, Object> adminProperties, String consumerGroup, Duration interval) {
         super("outbox-monitor", Duration.ofMillis(Math.min(1000, interval.toMillis())), interval);
         this.jdbc = jdbc;
         this.adminProperties = adminProperties;
         this.consumerGroup = consumerGroup;
         this.deadLetters = consumerGroup == null || adminProperties == null
-                ? new DeadLetterFigures(Map.of(), null, null) : new DeadLetterFigures(null, null, null);
+                ? new DeadLetterFigures(Map.of(), null, null)
+                : new DeadLetterFigures(null, null, null);
     }
 
     public OutboxFigures outbox() {
@@ -92,13 +94,18 @@ public class OutboxMonitor extends PeriodicTask {
                     from outbox_event where published_at is null""")
                     .query((rs, i) -> {
                         double age = rs.getDouble(3);
-                        return new OutboxFigures(rs.getLong(1), rs.getLong(2), rs.wasNull() ? 0.0 : age,
-                                Instant.now(), null);
-                    }).single();
+                        return new OutboxFigures(
+                                rs.getLong(1), rs.getLong(2), rs.wasNull() ? 0.0 : age, Instant.now(), null);
+                    })
+                    .single();
             outbox = read;
         } catch (RuntimeException e) {
             OutboxFigures last = outbox;
-            outbox = new OutboxFigures(last.backlog(), last.parked(), last.oldestPendingAgeSeconds(), last.refreshedAt(),
+            outbox = new OutboxFigures(
+                    last.backlog(),
+                    last.parked(),
+                    last.oldestPendingAgeSeconds(),
+                    last.refreshedAt(),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             log.debug("outbox figures not refreshed: {}", e.toString());
         }
@@ -115,8 +122,8 @@ public class OutboxMonitor extends PeriodicTask {
                 Thread.currentThread().interrupt();
             }
             DeadLetterFigures last = deadLetters;
-            deadLetters = new DeadLetterFigures(last.topics(), last.refreshedAt(),
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+            deadLetters = new DeadLetterFigures(
+                    last.topics(), last.refreshedAt(), e.getClass().getSimpleName() + ": " + e.getMessage());
             log.debug("dead-letter counts not refreshed: {}", e.toString());
         }
     }
@@ -124,28 +131,35 @@ public class OutboxMonitor extends PeriodicTask {
     private Map<String, Long> countDeadLetters() throws Exception {
         Admin client = admin();
         String suffix = "." + consumerGroup + ".dlq";
-        Set<String> topics = client.listTopics(new ListTopicsOptions().timeoutMs((int) KAFKA_TIMEOUT_MILLIS))
-                .names().get(KAFKA_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
-                .stream().filter(t -> t.endsWith(suffix)).collect(Collectors.toSet());
+        Set<String> topics = client
+                .listTopics(new ListTopicsOptions().timeoutMs((int) KAFKA_TIMEOUT_MILLIS))
+                .names()
+                .get(KAFKA_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .stream()
+                .filter(t -> t.endsWith(suffix))
+                .collect(Collectors.toSet());
         Map<String, Long> counts = new TreeMap<>();
         if (topics.isEmpty()) {
             return counts;
         }
-        Map<String, TopicDescription> described = client.describeTopics(topics).allTopicNames()
-                .get(KAFKA_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        Map<String, TopicDescription> described =
+                client.describeTopics(topics).allTopicNames().get(KAFKA_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        described.values().forEach(d -> d.partitions().forEach(p -> {
-            TopicPartition tp = new TopicPartition(d.name(), p.partition());
-            earliest.put(tp, OffsetSpec.earliest());
-            latest.put(tp, OffsetSpec.latest());
-        }));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start = client.listOffsets(earliest).all()
-                .get(KAFKA_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = client.listOffsets(latest).all()
-                .get(KAFKA_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        described
+                .values()
+                .forEach(d -> d.partitions().forEach(p -> {
+                    TopicPartition tp = new TopicPartition(d.name(), p.partition());
+                    earliest.put(tp, OffsetSpec.earliest());
+                    latest.put(tp, OffsetSpec.latest());
+                }));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start =
+                client.listOffsets(earliest).all().get(KAFKA_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
+                client.listOffsets(latest).all().get(KAFKA_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         topics.forEach(t -> counts.put(t, 0L));
-        end.forEach((tp, info) -> counts.merge(tp.topic(), info.offset() - start.get(tp).offset(), Long::sum));
+        end.forEach((tp, info) ->
+                counts.merge(tp.topic(), info.offset() - start.get(tp).offset(), Long::sum));
         return counts;
     }
 

@@ -2,6 +2,9 @@ package vn.egov.commons.events;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,10 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
-
 /**
  * Operating the outbox of a service that has one: the figures behind the metrics and the {@code outbox} health
  * details ({@link OutboxMonitor}), and the parked-event admin endpoint ({@link ParkedEventsController}). Kept
@@ -38,14 +37,20 @@ public class OutboxOperationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboxMonitor outboxMonitor(JdbcClient jdbc, EventsProperties properties, KafkaProperties kafkaProperties) {
-        return new OutboxMonitor(jdbc, kafkaProperties.buildAdminProperties(), kafkaProperties.getConsumer().getGroupId(),
+        return new OutboxMonitor(
+                jdbc,
+                kafkaProperties.buildAdminProperties(),
+                kafkaProperties.getConsumer().getGroupId(),
                 properties.monitorInterval());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ParkedEvents parkedEvents(JdbcClient jdbc, PlatformTransactionManager transactionManager, EventsProperties properties,
-                              JsonMapper json) {
+    ParkedEvents parkedEvents(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            EventsProperties properties,
+            JsonMapper json) {
         return new ParkedEvents(jdbc, new TransactionTemplate(transactionManager), properties.sensitiveTypes(), json);
     }
 
@@ -60,23 +65,47 @@ public class OutboxOperationsAutoConfiguration {
         @Bean
         MeterBinder outboxMetrics(OutboxMonitor monitor) {
             return registry -> {
-                gauge(registry, "egov.outbox.backlog", "Outbox events still to send (parked ones excluded)", null,
+                gauge(
+                        registry,
+                        "egov.outbox.backlog",
+                        "Outbox events still to send (parked ones excluded)",
+                        null,
                         () -> monitor.outbox().backlog());
-                gauge(registry, "egov.outbox.parked", "Outbox events the relay parked: Kafka refused them; an "
-                        + "operator retries or discards them", null, () -> monitor.outbox().parked());
-                gauge(registry, "egov.outbox.oldest.pending.age", "Age of the oldest outbox event still to send",
-                        "seconds", () -> monitor.outbox().oldestPendingAgeSeconds());
-                gauge(registry, "egov.events.dead.letter.records", "Records in this service's dead-letter topics",
-                        null, () -> monitor.deadLetters().total());
+                gauge(
+                        registry,
+                        "egov.outbox.parked",
+                        "Outbox events the relay parked: Kafka refused them; an " + "operator retries or discards them",
+                        null,
+                        () -> monitor.outbox().parked());
+                gauge(
+                        registry,
+                        "egov.outbox.oldest.pending.age",
+                        "Age of the oldest outbox event still to send",
+                        "seconds",
+                        () -> monitor.outbox().oldestPendingAgeSeconds());
+                gauge(
+                        registry,
+                        "egov.events.dead.letter.records",
+                        "Records in this service's dead-letter topics",
+                        null,
+                        () -> monitor.deadLetters().total());
             };
         }
 
-        private static void gauge(io.micrometer.core.instrument.MeterRegistry registry, String name, String help,
-                                  String unit, Supplier<Number> value) {
+        private static void gauge(
+                io.micrometer.core.instrument.MeterRegistry registry,
+                String name,
+                String help,
+                String unit,
+                Supplier<Number> value) {
             Gauge.builder(name, value, v -> {
-                Number n = v.get();
-                return n == null ? Double.NaN : n.doubleValue();
-            }).description(help).baseUnit(unit).strongReference(true).register(registry);
+                        Number n = v.get();
+                        return n == null ? Double.NaN : n.doubleValue();
+                    })
+                    .description(help)
+                    .baseUnit(unit)
+                    .strongReference(true)
+                    .register(registry);
         }
     }
 
@@ -115,8 +144,8 @@ public class OutboxOperationsAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(name = {"org.springframework.security.oauth2.jwt.Jwt",
-            "org.springframework.web.servlet.DispatcherServlet"})
+    @ConditionalOnClass(
+            name = {"org.springframework.security.oauth2.jwt.Jwt", "org.springframework.web.servlet.DispatcherServlet"})
     static class AdminEndpoint {
 
         @Bean

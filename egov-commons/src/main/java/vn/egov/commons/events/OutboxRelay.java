@@ -1,5 +1,12 @@
 package vn.egov.commons.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -17,14 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends committed outbox rows to Kafka in the order they were written, and marks them published.
@@ -66,16 +65,32 @@ public class OutboxRelay {
     private final int maxSendAttempts;
 
     /** Why a send failed, as far as it decides what the relay does next. */
-    enum Failure { TRANSIENT, PERMANENT, UNEXPECTED }
+    enum Failure {
+        TRANSIENT,
+        PERMANENT,
+        UNEXPECTED
+    }
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-                       int batchSize, long sendTimeoutMillis, Set<String> sensitiveTypes, JsonMapper json) {
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<String, String> kafka,
+            int batchSize,
+            long sendTimeoutMillis,
+            Set<String> sensitiveTypes,
+            JsonMapper json) {
         this(jdbc, transactions, kafka, batchSize, sendTimeoutMillis, sensitiveTypes, json, 5);
     }
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-                       int batchSize, long sendTimeoutMillis, Set<String> sensitiveTypes, JsonMapper json,
-                       int maxSendAttempts) {
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<String, String> kafka,
+            int batchSize,
+            long sendTimeoutMillis,
+            Set<String> sensitiveTypes,
+            JsonMapper json,
+            int maxSendAttempts) {
         if (maxSendAttempts < 1) {
             throw new IllegalArgumentException("egov.events.max-send-attempts must be 1 or more: " + maxSendAttempts);
         }
@@ -89,8 +104,8 @@ public class OutboxRelay {
         this.json = json;
     }
 
-    private record Pending(long seq, String eventId, String topic, String key, String type, String payload,
-                           int sendFailures) {
+    private record Pending(
+            long seq, String eventId, String topic, String key, String type, String payload, int sendFailures) {
         String aggregate() {
             return topic + "\u0000" + key;
         }
@@ -99,8 +114,10 @@ public class OutboxRelay {
     /** Relays one batch; returns how many events were published. */
     public int relayBatch() {
         Integer published = transactions.execute(status -> {
-            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(RELAY_LOCK)
-                    .query(Boolean.class).single();
+            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                    .param(RELAY_LOCK)
+                    .query(Boolean.class)
+                    .single();
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
@@ -113,8 +130,14 @@ public class OutboxRelay {
                                         and p.topic = o.topic and p.event_key = o.event_key and p.seq < o.seq)
                     order by seq limit ?""")
                     .param(batchSize)
-                    .query((rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
+                    .query((rs, i) -> new Pending(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getInt(7)))
                     .list();
             int sent = 0;
             Set<String> parkedNow = new HashSet<>();
@@ -136,8 +159,12 @@ public class OutboxRelay {
                         parkedNow.add(p.aggregate());
                         continue;
                     }
-                    jdbc.sql("update outbox_event set attempts = attempts + 1, send_failures = ?, last_error = ? where seq = ?")
-                            .param(failures).param(error).param(p.seq()).update();
+                    jdbc.sql(
+                                    "update outbox_event set attempts = attempts + 1, send_failures = ?, last_error = ? where seq = ?")
+                            .param(failures)
+                            .param(error)
+                            .param(p.seq())
+                            .update();
                     log.warn("outbox relay: event {} not sent yet ({}); will retry", p.eventId(), error);
                     break;
                 }
@@ -146,8 +173,7 @@ public class OutboxRelay {
                 jdbc.sql("""
                         update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null,
                             payload = coalesce(cast(:erased as text), payload)
-                        where seq = :seq""")
-                        .param("erased", erased).param("seq", p.seq()).update();
+                        where seq = :seq""").param("erased", erased).param("seq", p.seq()).update();
                 sent++;
             }
             return sent;
@@ -158,7 +184,8 @@ public class OutboxRelay {
     /** Events written and still to send, parked ones excluded (a health and metrics figure). */
     public long backlog() {
         return jdbc.sql("select count(*) from outbox_event where published_at is null and parked_at is null")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -169,13 +196,22 @@ public class OutboxRelay {
         jdbc.sql("""
                 update outbox_event set attempts = attempts + 1, send_failures = ?, last_error = ?, parked_at = now()
                 where seq = ?""").param(failures).param(error).param(p.seq()).update();
-        jdbc.sql("insert into outbox_event_action (event_id, action, actor, error) values (?::uuid, 'PARKED', 'outbox-relay', ?)")
-                .param(p.eventId()).param(error).update();
-        log.error("outbox relay: event {} ({} on {}, key {}, {} bytes) PARKED after {} failure(s): {}. Later events of "
+        jdbc.sql(
+                        "insert into outbox_event_action (event_id, action, actor, error) values (?::uuid, 'PARKED', 'outbox-relay', ?)")
+                .param(p.eventId())
+                .param(error)
+                .update();
+        log.error(
+                "outbox relay: event {} ({} on {}, key {}, {} bytes) PARKED after {} failure(s): {}. Later events of "
                         + "this key wait behind it; other events go on. Retry or discard it: "
                         + "GET /api/v1/admin/events/parked (SYSTEM_ADMIN)",
-                p.eventId(), p.type(), p.topic(), p.key(), p.payload().getBytes(StandardCharsets.UTF_8).length,
-                failures, error);
+                p.eventId(),
+                p.type(),
+                p.topic(),
+                p.key(),
+                p.payload().getBytes(StandardCharsets.UTF_8).length,
+                failures,
+                error);
     }
 
     /**
@@ -188,14 +224,19 @@ public class OutboxRelay {
      */
     static Failure classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof SerializationException || t instanceof AuthorizationException
-                    || t instanceof InvalidTopicException || t instanceof InvalidRecordException) {
+            if (t instanceof RecordTooLargeException
+                    || t instanceof RecordBatchTooLargeException
+                    || t instanceof SerializationException
+                    || t instanceof AuthorizationException
+                    || t instanceof InvalidTopicException
+                    || t instanceof InvalidRecordException) {
                 return Failure.PERMANENT;
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException || t instanceof TimeoutException || t instanceof InterruptedException
+            if (t instanceof RetriableException
+                    || t instanceof TimeoutException
+                    || t instanceof InterruptedException
                     || t instanceof AuthenticationException) {
                 return Failure.TRANSIENT;
             }
@@ -212,7 +253,9 @@ public class OutboxRelay {
                 return json.writeValueAsString(envelope);
             }
         } catch (RuntimeException e) {
-            log.warn("outbox relay: sensitive event payload unreadable ({}); erased whole", e.getClass().getSimpleName());
+            log.warn(
+                    "outbox relay: sensitive event payload unreadable ({}); erased whole",
+                    e.getClass().getSimpleName());
         }
         return "{}";
     }

@@ -1,9 +1,8 @@
 package vn.egov.commons.events;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
 
 /** Runs the relay on its own thread from application start to shutdown. */
 public class OutboxRelayRunner extends PeriodicTask {

@@ -1,8 +1,7 @@
 package vn.egov.commons.events;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.time.Duration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps the outbox from becoming an archive of personal data: published rows older than the retention
@@ -25,8 +24,9 @@ public class OutboxRetention {
 
     public OutboxRetention(JdbcClient jdbc, Duration retention, Duration processedRetention) {
         if (retention.isNegative() || processedRetention.isNegative()) {
-            throw new IllegalArgumentException("egov.events.outbox-retention and processed-retention must not be negative: "
-                    + retention + ", " + processedRetention);
+            throw new IllegalArgumentException(
+                    "egov.events.outbox-retention and processed-retention must not be negative: " + retention + ", "
+                            + processedRetention);
         }
         this.jdbc = jdbc;
         this.retention = retention;

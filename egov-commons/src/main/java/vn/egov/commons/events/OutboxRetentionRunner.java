@@ -1,9 +1,8 @@
 package vn.egov.commons.events;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
 
 /**
  * Runs {@link OutboxRetention} on its own thread from application start to shutdown: first soon after start
@@ -34,7 +33,8 @@ public class OutboxRetentionRunner extends PeriodicTask {
             int purged = retention.purge();
             int forgotten = retention.purgeProcessed();
             if (purged > 0 || forgotten > 0) {
-                log.info("outbox retention: {} published rows and {} processed-event records purged", purged, forgotten);
+                log.info(
+                        "outbox retention: {} published rows and {} processed-event records purged", purged, forgotten);
             }
         } catch (RuntimeException e) {
             // e.g. the database is briefly unreachable: the next tick tries again

@@ -1,11 +1,5 @@
 package vn.egov.commons.events;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbox rows the relay parked ({@link OutboxRelay}), for operators: list them, send one again, or give up
@@ -29,7 +28,12 @@ public class ParkedEvents {
     private static final Logger log = LoggerFactory.getLogger(ParkedEvents.class);
 
     /** The state of an outbox row as an operator sees it. */
-    public enum State { PENDING, PARKED, DISCARDED, PUBLISHED }
+    public enum State {
+        PENDING,
+        PARKED,
+        DISCARDED,
+        PUBLISHED
+    }
 
     /**
      * One outbox row, without its payload.
@@ -38,21 +42,29 @@ public class ParkedEvents {
      * @param sendFailures failures other than the broker being away (see {@code egov.events.max-send-attempts})
      * @param heldBehind later events of the same topic and key that wait until this one is retried or discarded
      */
-    public record ParkedEvent(UUID eventId, String type, String topic, String key, long sizeBytes, State state,
-                              String error, int attempts, int sendFailures, Instant createdAt, Instant parkedAt,
-                              long heldBehind, String discardedBy, Instant discardedAt) {
-    }
+    public record ParkedEvent(
+            UUID eventId,
+            String type,
+            String topic,
+            String key,
+            long sizeBytes,
+            State state,
+            String error,
+            int attempts,
+            int sendFailures,
+            Instant createdAt,
+            Instant parkedAt,
+            long heldBehind,
+            String discardedBy,
+            Instant discardedAt) {}
 
     /** What an operator's retry or discard found. */
     public sealed interface Outcome {
-        record Done(ParkedEvent event) implements Outcome {
-        }
+        record Done(ParkedEvent event) implements Outcome {}
 
-        record NotFound() implements Outcome {
-        }
+        record NotFound() implements Outcome {}
 
-        record NotParked(State state) implements Outcome {
-        }
+        record NotParked(State state) implements Outcome {}
     }
 
     private static final String COLUMNS = """
@@ -61,7 +73,8 @@ public class ParkedEvents {
             (select count(*) from outbox_event h
              where h.topic = o.topic and h.event_key = o.event_key and h.seq > o.seq
                and h.published_at is null and h.parked_at is null) as held_behind""";
-    private static final String PARKED = "o.parked_at is not null and o.discarded_at is null and o.published_at is null";
+    private static final String PARKED =
+            "o.parked_at is not null and o.discarded_at is null and o.published_at is null";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -69,7 +82,8 @@ public class ParkedEvents {
     private final JsonMapper json;
 
     /** @param sensitiveTypes as the relay's: a discarded row of such a type loses its {@code data} at once */
-    public ParkedEvents(JdbcClient jdbc, TransactionTemplate transactions, Set<String> sensitiveTypes, JsonMapper json) {
+    public ParkedEvents(
+            JdbcClient jdbc, TransactionTemplate transactions, Set<String> sensitiveTypes, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.sensitiveTypes = Set.copyOf(sensitiveTypes);
@@ -80,17 +94,23 @@ public class ParkedEvents {
     public List<ParkedEvent> list(int page, int size) {
         return jdbc.sql("select " + COLUMNS + " from outbox_event o where " + PARKED
                         + " order by o.seq limit :size offset :offset")
-                .param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> view(rs)).list();
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, i) -> view(rs))
+                .list();
     }
 
     public long count() {
-        return jdbc.sql("select count(*) from outbox_event o where " + PARKED).query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event o where " + PARKED)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<ParkedEvent> find(UUID eventId) {
-        return jdbc.sql("select " + COLUMNS + " from outbox_event o where o.event_id = ?").param(eventId)
-                .query((rs, i) -> view(rs)).optional();
+        return jdbc.sql("select " + COLUMNS + " from outbox_event o where o.event_id = ?")
+                .param(eventId)
+                .query((rs, i) -> view(rs))
+                .optional();
     }
 
     /**
@@ -117,8 +137,11 @@ public class ParkedEvents {
 
     private Outcome change(UUID eventId, String actor, String action, String update) {
         Outcome outcome = transactions.execute(status -> {
-            Optional<State> state = jdbc.sql("select " + stateSql() + " from outbox_event where event_id = ? for update")
-                    .param(eventId).query((rs, i) -> State.valueOf(rs.getString(1))).optional();
+            Optional<State> state = jdbc.sql(
+                            "select " + stateSql() + " from outbox_event where event_id = ? for update")
+                    .param(eventId)
+                    .query((rs, i) -> State.valueOf(rs.getString(1)))
+                    .optional();
             if (state.isEmpty()) {
                 return new Outcome.NotFound();
             }
@@ -135,25 +158,33 @@ public class ParkedEvents {
             }
             jdbc.sql("""
                     insert into outbox_event_action (event_id, action, actor, error)
-                    select event_id, ?, ?, last_error from outbox_event where event_id = ?""")
-                    .param(action).param(actor).param(eventId).update();
+                    select event_id, ?, ?, last_error from outbox_event where event_id = ?""").param(action).param(actor).param(eventId).update();
             return new Outcome.Done(find(eventId).orElseThrow());
         });
         if (outcome instanceof Outcome.Done done) {
-            log.warn("outbox: parked event {} ({} on {}, key {}) {} by {}", eventId, done.event().type(),
-                    done.event().topic(), done.event().key(), action.toLowerCase(java.util.Locale.ROOT), actor);
+            log.warn(
+                    "outbox: parked event {} ({} on {}, key {}) {} by {}",
+                    eventId,
+                    done.event().type(),
+                    done.event().topic(),
+                    done.event().key(),
+                    action.toLowerCase(java.util.Locale.ROOT),
+                    actor);
         }
         return outcome;
     }
 
     private void eraseIfSensitive(UUID eventId) {
-        record Row(String type, String payload) {
-        }
-        Row row = jdbc.sql("select event_type, payload from outbox_event where event_id = ?").param(eventId)
-                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2))).single();
+        record Row(String type, String payload) {}
+        Row row = jdbc.sql("select event_type, payload from outbox_event where event_id = ?")
+                .param(eventId)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2)))
+                .single();
         if (sensitiveTypes.contains(row.type())) {
             jdbc.sql("update outbox_event set payload = ? where event_id = ?")
-                    .param(OutboxRelay.withoutData(json, row.payload())).param(eventId).update();
+                    .param(OutboxRelay.withoutData(json, row.payload()))
+                    .param(eventId)
+                    .update();
         }
     }
 
@@ -167,12 +198,24 @@ public class ParkedEvents {
         Instant published = instant(rs, "published_at");
         Instant discarded = instant(rs, "discarded_at");
         Instant parked = instant(rs, "parked_at");
-        State state = published != null ? State.PUBLISHED : discarded != null ? State.DISCARDED
-                : parked != null ? State.PARKED : State.PENDING;
-        return new ParkedEvent(rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("topic"),
-                rs.getString("event_key"), rs.getLong("size_bytes"), state, rs.getString("last_error"),
-                rs.getInt("attempts"), rs.getInt("send_failures"), instant(rs, "created_at"), parked,
-                rs.getLong("held_behind"), rs.getString("discarded_by"), discarded);
+        State state = published != null
+                ? State.PUBLISHED
+                : discarded != null ? State.DISCARDED : parked != null ? State.PARKED : State.PENDING;
+        return new ParkedEvent(
+                rs.getObject("event_id", UUID.class),
+                rs.getString("event_type"),
+                rs.getString("topic"),
+                rs.getString("event_key"),
+                rs.getLong("size_bytes"),
+                state,
+                rs.getString("last_error"),
+                rs.getInt("attempts"),
+                rs.getInt("send_failures"),
+                instant(rs, "created_at"),
+                parked,
+                rs.getLong("held_behind"),
+                rs.getString("discarded_by"),
+                discarded);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,11 +1,10 @@
 package vn.egov.commons.events;
 
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * A pass of background work on a thread of its own, from application start to shutdown, with a fixed

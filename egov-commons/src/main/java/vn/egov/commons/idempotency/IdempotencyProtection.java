@@ -14,8 +14,7 @@ import java.util.HexFormat;
 public interface IdempotencyProtection {
 
     /** What is stored of a response: the bytes, and the id of the key that sealed them (null when plain). */
-    record Sealed(String keyId, byte[] bytes) {
-    }
+    record Sealed(String keyId, byte[] bytes) {}
 
     /** A fingerprint of the request (same request → same fingerprint) for a scope. */
     String fingerprint(String requestJson, String scope);
@@ -30,8 +29,9 @@ public interface IdempotencyProtection {
             @Override
             public String fingerprint(String requestJson, String scope) {
                 try {
-                    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(requestJson.getBytes(StandardCharsets.UTF_8)));
+                    return HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(requestJson.getBytes(StandardCharsets.UTF_8)));
                 } catch (NoSuchAlgorithmException e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,13 +1,12 @@
 package vn.egov.commons.idempotency;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.web.ApiProblem;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * HTTP idempotency ({@code Idempotency-Key}) for mutating requests, one store for every service: table
@@ -34,11 +33,9 @@ public class IdempotentRequests {
     public static final int DEFAULT_MAX_KEY_LENGTH = 200;
 
     /** The response, and whether it is the kept one of an earlier request with the same key. */
-    public record Outcome<T>(T response, boolean replayed) {
-    }
+    public record Outcome<T>(T response, boolean replayed) {}
 
-    private record Stored(String requestHash, String status, String keyId, byte[] response) {
-    }
+    private record Stored(String requestHash, String status, String keyId, byte[] response) {}
 
     private final JdbcClient jdbc;
     private final IdempotencyProtection protection;
@@ -82,7 +79,10 @@ public class IdempotentRequests {
                 on conflict (scope, idempotency_key) do update set request_hash = excluded.request_hash, created_at = now()
                     where http_idempotency_key.status = 'IN_PROGRESS'
                       and http_idempotency_key.created_at < now() - make_interval(secs => :abandoned)""")
-                .param("s", scope).param("k", key).param("h", hash).param("abandoned", ABANDONED_AFTER.toSeconds())
+                .param("s", scope)
+                .param("k", key)
+                .param("h", hash)
+                .param("abandoned", ABANDONED_AFTER.toSeconds())
                 .update();
         if (claimed == 0) {
             return new Outcome<>(replay(scope, key, hash, responseType), true);
@@ -91,15 +91,22 @@ public class IdempotentRequests {
         try {
             response = action.get();
         } catch (RuntimeException | Error e) {
-            jdbc.sql("delete from http_idempotency_key where scope = :s and idempotency_key = :k and status = 'IN_PROGRESS'")
-                    .param("s", scope).param("k", key).update();
+            jdbc.sql(
+                            "delete from http_idempotency_key where scope = :s and idempotency_key = :k and status = 'IN_PROGRESS'")
+                    .param("s", scope)
+                    .param("k", key)
+                    .update();
             throw e;
         }
         IdempotencyProtection.Sealed sealed = protection.seal(json.writeValueAsString(response), scope);
         jdbc.sql("""
                 update http_idempotency_key set status = 'DONE', response_key_id = :kid, response_sealed = :r
                 where scope = :s and idempotency_key = :k""")
-                .param("kid", sealed.keyId()).param("r", sealed.bytes()).param("s", scope).param("k", key).update();
+                .param("kid", sealed.keyId())
+                .param("r", sealed.bytes())
+                .param("s", scope)
+                .param("k", key)
+                .update();
         return new Outcome<>(response, false);
     }
 
@@ -119,7 +126,8 @@ public class IdempotentRequests {
         return jdbc.sql("""
                 select request_hash, status, response_key_id, response_sealed from http_idempotency_key
                 where scope = :s and idempotency_key = :k""")
-                .param("s", scope).param("k", key)
+                .param("s", scope)
+                .param("k", key)
                 .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
                 .optional();
     }

@@ -26,10 +26,12 @@ import org.springframework.context.annotation.Configuration;
  * {@link MeterBinder} is applied by Boot to every registry whenever it exists, so the order no longer matters.
  * When the module's own binders do appear (a later release), these step aside.
  */
-@AutoConfiguration(afterName = {
-        "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerMetricsAutoConfiguration",
-        "io.github.resilience4j.springboot3.retry.autoconfigure.RetryMetricsAutoConfiguration",
-        "io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterMetricsAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerMetricsAutoConfiguration",
+            "io.github.resilience4j.springboot3.retry.autoconfigure.RetryMetricsAutoConfiguration",
+            "io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterMetricsAutoConfiguration"
+        })
 @ConditionalOnClass({MeterRegistry.class, TaggedCircuitBreakerMetrics.class})
 public class ResilienceMetricsAutoConfiguration {
 
@@ -39,7 +41,8 @@ public class ResilienceMetricsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(TaggedCircuitBreakerMetrics.class)
         MeterBinder egovCircuitBreakerMetrics(ObjectProvider<CircuitBreakerRegistry> registries) {
-            return meters -> registries.ifAvailable(r -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(r).bindTo(meters));
+            return meters -> registries.ifAvailable(
+                    r -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(r).bindTo(meters));
         }
     }
 
@@ -49,7 +52,8 @@ public class ResilienceMetricsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(TaggedRetryMetrics.class)
         MeterBinder egovRetryMetrics(ObjectProvider<RetryRegistry> registries) {
-            return meters -> registries.ifAvailable(r -> TaggedRetryMetrics.ofRetryRegistry(r).bindTo(meters));
+            return meters -> registries.ifAvailable(
+                    r -> TaggedRetryMetrics.ofRetryRegistry(r).bindTo(meters));
         }
     }
 
@@ -59,7 +63,8 @@ public class ResilienceMetricsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(TaggedTimeLimiterMetrics.class)
         MeterBinder egovTimeLimiterMetrics(ObjectProvider<TimeLimiterRegistry> registries) {
-            return meters -> registries.ifAvailable(r -> TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(r).bindTo(meters));
+            return meters -> registries.ifAvailable(
+                    r -> TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(r).bindTo(meters));
         }
     }
 }

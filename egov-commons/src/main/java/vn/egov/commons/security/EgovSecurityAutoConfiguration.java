@@ -25,14 +25,16 @@ import vn.egov.commons.web.ProblemFactory;
  * and audience checked by Boot's decoder from {@code spring.security.oauth2.resourceserver.jwt.*})
  * on everything but the public paths. Authorisation of each action stays in the service.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        // a service with the OAuth2 client (for its own service tokens) must keep this chain: Boot's client
-        // configuration would otherwise add its default chain with oauth2Login, and this one would step aside
-        "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration"},
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            // a service with the OAuth2 client (for its own service tokens) must keep this chain: Boot's client
+            // configuration would otherwise add its default chain with oauth2Login, and this one would step aside
+            "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration"
+        },
         afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
@@ -40,13 +42,22 @@ import vn.egov.commons.web.ProblemFactory;
 @EnableMethodSecurity
 public class EgovSecurityAutoConfiguration {
 
-    private static final String[] ALWAYS_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+    private static final String[] ALWAYS_PUBLIC = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/error"
+    };
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain egovSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
-                                                ProblemSecurityHandlers handlers) throws Exception {
+    SecurityFilterChain egovSecurityFilterChain(
+            HttpSecurity http, SecurityProperties properties, ProblemSecurityHandlers handlers) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
@@ -54,15 +65,16 @@ public class EgovSecurityAutoConfiguration {
                     for (String entry : properties.publicPaths()) {
                         String[] parts = entry.trim().split("\\s+", 2);
                         if (parts.length == 2) {
-                            auth.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
+                            auth.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1])
+                                    .permitAll();
                         } else {
                             auth.requestMatchers(parts[0]).permitAll();
                         }
                     }
                     auth.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter()))
+                .oauth2ResourceServer(o -> o.jwt(
+                                j -> j.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter()))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers)
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {

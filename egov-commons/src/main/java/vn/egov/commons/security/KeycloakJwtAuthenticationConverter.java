@@ -1,14 +1,13 @@
 package vn.egov.commons.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Keycloak realm roles become {@code ROLE_*} authorities and token scopes {@code SCOPE_*}. */
 public class KeycloakJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {

@@ -1,11 +1,10 @@
 package vn.egov.commons.security;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import vn.egov.commons.web.ApiProblem;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * "This action needs an identity verified to level N": one check and one problem for every service.
@@ -21,8 +20,7 @@ public final class LevelOfAssurance {
 
     public static final String PROBLEM = "level-of-assurance-required";
 
-    private LevelOfAssurance() {
-    }
+    private LevelOfAssurance() {}
 
     /** Throws unless the caller's token says at least {@code required}. */
     public static void require(Authentication authentication, int required) {
@@ -37,9 +35,13 @@ public final class LevelOfAssurance {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized");
         }
         if (principal.levelOfAssurance() < required) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, PROBLEM, List.of(),
+            throw new ApiProblem(
+                    HttpStatus.FORBIDDEN,
+                    PROBLEM,
+                    List.of(),
                     Map.of("requiredLevel", required, "currentLevel", principal.levelOfAssurance()),
-                    required, principal.levelOfAssurance());
+                    required,
+                    principal.levelOfAssurance());
         }
     }
 }

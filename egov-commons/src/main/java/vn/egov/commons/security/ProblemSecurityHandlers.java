@@ -2,6 +2,9 @@ package vn.egov.commons.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,17 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.web.CorrelationIdFilter;
 import vn.egov.commons.web.ProblemFactory;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * 401 and 403 from the security filters, as the same problem details the controllers give; and 503
  * when a token cannot be checked because the identity provider's keys cannot be fetched (without
  * this, Spring Security rethrows and the client gets a bare 500).
  */
-public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
-        AuthenticationFailureHandler {
+public class ProblemSecurityHandlers
+        implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
     private final ProblemFactory problems;
     private final JsonMapper json;
@@ -40,14 +39,13 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean tokenGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenGiven
-                ? "Bearer error=\"invalid_token\"" : "Bearer");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(request, response, HttpStatus.UNAUTHORIZED, tokenGiven ? "invalid-token" : "unauthorized");
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException e) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof AuthenticationServiceException) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable");
@@ -65,7 +63,8 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
             throws IOException {
         Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null
-                ? ProblemFactory.DEFAULT_LOCALE : request.getLocale();
+                ? ProblemFactory.DEFAULT_LOCALE
+                : request.getLocale();
         ProblemDetail problem = problems.create(status, code, locale, CorrelationIdFilter.current(request), List.of());
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());

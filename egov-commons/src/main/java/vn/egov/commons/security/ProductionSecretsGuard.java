@@ -1,11 +1,10 @@
 package vn.egov.commons.security;
 
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.env.Environment;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
 
 /**
  * In the {@code prod} profile, refuses to start when a secret is missing or still has a development
@@ -13,8 +12,8 @@ import java.util.Locale;
  */
 public class ProductionSecretsGuard implements InitializingBean {
 
-    private static final List<String> DEV_MARKERS = List.of("dev", "changeit", "changeme", "secret", "password",
-            "egov", "admin");
+    private static final List<String> DEV_MARKERS =
+            List.of("dev", "changeit", "changeme", "secret", "password", "egov", "admin");
 
     private final Environment environment;
     private final List<String> checked;
@@ -42,6 +41,7 @@ public class ProductionSecretsGuard implements InitializingBean {
 
     static boolean isDevelopmentValue(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        return v.length() < 12 || DEV_MARKERS.stream().anyMatch(m -> v.equals(m) || v.contains("-" + m) || v.startsWith(m + "-"));
+        return v.length() < 12
+                || DEV_MARKERS.stream().anyMatch(m -> v.equals(m) || v.contains("-" + m) || v.startsWith(m + "-"));
     }
 }

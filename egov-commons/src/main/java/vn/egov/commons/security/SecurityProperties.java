@@ -1,9 +1,8 @@
 package vn.egov.commons.security;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.util.List;
 
 /**
  * {@code egov.security.*}.
@@ -14,6 +13,6 @@ import java.util.List;
  *     set and must not be a known development value, or the service refuses to start
  */
 @ConfigurationProperties("egov.security")
-public record SecurityProperties(@DefaultValue List<String> publicPaths,
-                                 @DefaultValue List<String> checkedSecrets) {
-}
+public record SecurityProperties(
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue List<String> checkedSecrets) {}

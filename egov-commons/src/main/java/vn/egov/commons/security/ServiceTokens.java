@@ -25,8 +25,8 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
 public class ServiceTokens {
 
     /** The principal under which service tokens are kept. */
-    static final Authentication SERVICE = new AnonymousAuthenticationToken("egov-service", "egov-service",
-            AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
+    static final Authentication SERVICE = new AnonymousAuthenticationToken(
+            "egov-service", "egov-service", AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
 
     private final OAuth2AuthorizedClientManager manager;
     private final OAuth2AuthorizedClientService clients;
@@ -43,8 +43,10 @@ public class ServiceTokens {
      *     endpoint refused or could not be reached
      */
     public String accessToken(String registrationId) {
-        OAuth2AuthorizedClient client = manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
-                .principal(SERVICE).build());
+        OAuth2AuthorizedClient client =
+                manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
+                        .principal(SERVICE)
+                        .build());
         if (client == null) {
             throw new IllegalStateException("no service token for " + registrationId);
         }
@@ -61,7 +63,8 @@ public class ServiceTokens {
         OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
         interceptor.setClientRegistrationIdResolver(request -> registrationId);
         interceptor.setPrincipalResolver(request -> SERVICE);
-        interceptor.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(clients));
+        interceptor.setAuthorizationFailureHandler(
+                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(clients));
         return interceptor;
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.commons.security;
 
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,16 +22,14 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
-import java.time.Duration;
-import java.util.List;
-
 /**
  * Service tokens for a service that declares OAuth2 client registrations (client credentials): an
  * {@link OAuth2AuthorizedClientManager} that works outside any HTTP request (sweepers, Kafka listeners), with
  * timeouts on the token endpoint, and {@link ServiceTokens}. It adds no login of any kind: the services stay
  * resource servers ({@link EgovSecurityAutoConfiguration} keeps its filter chain before Boot's client one).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
+@AutoConfiguration(
+        afterName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
 @ConditionalOnClass(OAuth2AuthorizedClientManager.class)
 @ConditionalOnBean(ClientRegistrationRepository.class)
 @EnableConfigurationProperties(ServiceTokensAutoConfiguration.TokenEndpointProperties.class)
@@ -41,20 +40,22 @@ public class ServiceTokensAutoConfiguration {
      * provider that hangs costs a failed call, not a stuck thread.
      */
     @ConfigurationProperties("egov.security.token-endpoint")
-    public record TokenEndpointProperties(@DefaultValue("2s") Duration connectTimeout,
-                                          @DefaultValue("5s") Duration readTimeout,
-                                          @DefaultValue("30s") Duration renewBefore) {
-    }
+    public record TokenEndpointProperties(
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("5s") Duration readTimeout,
+            @DefaultValue("30s") Duration renewBefore) {}
 
     @Bean
     @ConditionalOnMissingBean
-    OAuth2AuthorizedClientManager serviceTokenManager(ClientRegistrationRepository registrations,
-                                                      OAuth2AuthorizedClientService clients,
-                                                      TokenEndpointProperties properties) {
+    OAuth2AuthorizedClientManager serviceTokenManager(
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService clients,
+            TokenEndpointProperties properties) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.connectTimeout());
         requests.setReadTimeout(properties.readTimeout());
-        RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
+        RestClientClientCredentialsTokenResponseClient tokenClient =
+                new RestClientClientCredentialsTokenResponseClient();
         tokenClient.setRestClient(RestClient.builder()
                 .requestFactory(requests)
                 .messageConverters(converters -> {

@@ -17,8 +17,7 @@ public final class VietnamTime {
     /** {@code Asia/Ho_Chi_Minh}. SQL that needs the same zone writes {@code at time zone 'Asia/Ho_Chi_Minh'}. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private VietnamTime() {
-    }
+    private VietnamTime() {}
 
     /** Today's date in Vietnam by this clock (a moved business clock moves it too). */
     public static LocalDate today(Clock clock) {

@@ -1,9 +1,8 @@
 package vn.egov.commons.web;
 
-import org.springframework.http.HttpStatus;
-
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * A failure to tell the client about, as an RFC 9457 problem. {@code code} is stable and
@@ -13,8 +12,7 @@ import java.util.Map;
  */
 public class ApiProblem extends RuntimeException {
 
-    public record FieldError(String field, String code, String message) {
-    }
+    public record FieldError(String field, String code, String message) {}
 
     private final HttpStatus status;
     private final String code;
@@ -26,8 +24,12 @@ public class ApiProblem extends RuntimeException {
         this(status, code, List.of(), Map.of(), args);
     }
 
-    public ApiProblem(HttpStatus status, String code, List<FieldError> fieldErrors, Map<String, Object> properties,
-                      Object... args) {
+    public ApiProblem(
+            HttpStatus status,
+            String code,
+            List<FieldError> fieldErrors,
+            Map<String, Object> properties,
+            Object... args) {
         super(code);
         this.status = status;
         this.code = code;

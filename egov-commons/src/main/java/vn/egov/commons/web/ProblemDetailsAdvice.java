@@ -5,6 +5,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -21,10 +26,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,12 +40,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.ArrayList;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
-import java.util.TreeMap;
 
 /**
  * Every error a controller lets out becomes an RFC 9457 problem ({@code application/problem+json})
@@ -63,8 +62,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> handleApiProblem(ApiProblem e, NativeWebRequest request) {
-        ProblemDetail body = problems.create(e.status(), e.code(), locale(request), correlationId(request),
-                e.fieldErrors(), e.args());
+        ProblemDetail body = problems.create(
+                e.status(), e.code(), locale(request), correlationId(request), e.fieldErrors(), e.args());
         e.properties().forEach(body::setProperty);
         return respond(e.status(), body);
     }
@@ -83,8 +82,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(v -> fieldError(v, locale))
                 .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
-        return respond(HttpStatus.BAD_REQUEST, problems.create(HttpStatus.BAD_REQUEST, "validation-failed",
-                locale, correlationId(request), errors));
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                problems.create(HttpStatus.BAD_REQUEST, "validation-failed", locale, correlationId(request), errors));
     }
 
     /**
@@ -93,39 +93,53 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * request parameter or header as the client sent it.
      */
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = locale(request);
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
             if (result instanceof ParameterErrors parameterErrors) {
-                parameterErrors.getFieldErrors().forEach(f -> errors.add(new ApiProblem.FieldError(f.getField(),
-                        f.getCode(), problems.message("validation." + f.getCode(), f.getArguments(), locale,
-                        f.getDefaultMessage()))));
+                parameterErrors
+                        .getFieldErrors()
+                        .forEach(f -> errors.add(new ApiProblem.FieldError(
+                                f.getField(),
+                                f.getCode(),
+                                problems.message(
+                                        "validation." + f.getCode(),
+                                        f.getArguments(),
+                                        locale,
+                                        f.getDefaultMessage()))));
                 continue;
             }
             String name = requestName(result.getMethodParameter());
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 String[] codes = error.getCodes();
                 String code = codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
-                errors.add(new ApiProblem.FieldError(name, code, problems.message("validation." + code,
-                        error.getArguments(), locale, error.getDefaultMessage())));
+                errors.add(new ApiProblem.FieldError(
+                        name,
+                        code,
+                        problems.message(
+                                "validation." + code, error.getArguments(), locale, error.getDefaultMessage())));
             }
         }
-        return respond(HttpStatus.BAD_REQUEST, problems.create(HttpStatus.BAD_REQUEST, "validation-failed",
-                locale, correlationId(request), errors));
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                problems.create(HttpStatus.BAD_REQUEST, "validation-failed", locale, correlationId(request), errors));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> handleAccessDenied(AccessDeniedException e, NativeWebRequest request) {
-        return respond(HttpStatus.FORBIDDEN, problems.create(HttpStatus.FORBIDDEN, "forbidden",
-                locale(request), correlationId(request), List.of()));
+        return respond(
+                HttpStatus.FORBIDDEN,
+                problems.create(HttpStatus.FORBIDDEN, "forbidden", locale(request), correlationId(request), List.of()));
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> handleAuthentication(AuthenticationException e, NativeWebRequest request) {
-        return respond(HttpStatus.UNAUTHORIZED, problems.create(HttpStatus.UNAUTHORIZED, "unauthorized",
-                locale(request), correlationId(request), List.of()));
+        return respond(
+                HttpStatus.UNAUTHORIZED,
+                problems.create(
+                        HttpStatus.UNAUTHORIZED, "unauthorized", locale(request), correlationId(request), List.of()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -134,37 +148,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (databaseUnavailable(e)) {
             // an outage, not a bug: the client is told to come back, and the log gets one line, not a trace
             log.warn("database unavailable [correlationId={}]: {}", correlationId, e.toString());
-            ProblemDetail body = problems.create(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                    locale(request), correlationId, List.of());
+            ProblemDetail body = problems.create(
+                    HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", locale(request), correlationId, List.of());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(body);
         }
         log.error("unexpected error [correlationId={}]", correlationId, e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, problems.create(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error", locale(request), correlationId, List.of()));
+        return respond(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                problems.create(
+                        HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", locale(request), correlationId, List.of()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = locale(request);
         List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new ApiProblem.FieldError(f.getField(), f.getCode(),
-                        problems.message("validation." + f.getCode(), f.getArguments(), locale,
-                                f.getDefaultMessage())))
+                .map(f -> new ApiProblem.FieldError(
+                        f.getField(),
+                        f.getCode(),
+                        problems.message("validation." + f.getCode(), f.getArguments(), locale, f.getDefaultMessage())))
                 .toList();
-        return respond(HttpStatus.BAD_REQUEST, problems.create(HttpStatus.BAD_REQUEST, "validation-failed",
-                locale, correlationId(request), errors));
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                problems.create(HttpStatus.BAD_REQUEST, "validation-failed", locale, correlationId(request), errors));
     }
 
     /** Spring MVC's own exceptions (404, 405, 415, unreadable body…) keep their status, get our shape. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String code = codeFor(e, status);
         ProblemDetail problem = problems.create(status, code, locale(request), correlationId(request), List.of());
-        if (problem.getDetail() == null && e instanceof ErrorResponse er && er.getBody().getDetail() != null
+        if (problem.getDetail() == null
+                && e instanceof ErrorResponse er
+                && er.getBody().getDetail() != null
                 && Locale.ENGLISH.getLanguage().equals(locale(request).getLanguage())) {
             problem.setDetail(er.getBody().getDetail());
         }
@@ -189,12 +210,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(HttpStatusCode status, ProblemDetail body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     private static Locale locale(WebRequest request) {
         Locale locale = request.getLocale();
-        HttpServletRequest servlet = request instanceof NativeWebRequest n ? n.getNativeRequest(HttpServletRequest.class) : null;
+        HttpServletRequest servlet =
+                request instanceof NativeWebRequest n ? n.getNativeRequest(HttpServletRequest.class) : null;
         if (servlet != null && servlet.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null) {
             return ProblemFactory.DEFAULT_LOCALE;
         }
@@ -202,12 +226,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String correlationId(WebRequest request) {
-        HttpServletRequest servlet = request instanceof NativeWebRequest n ? n.getNativeRequest(HttpServletRequest.class) : null;
+        HttpServletRequest servlet =
+                request instanceof NativeWebRequest n ? n.getNativeRequest(HttpServletRequest.class) : null;
         return servlet != null ? CorrelationIdFilter.current(servlet) : null;
     }
 
     private ApiProblem.FieldError fieldError(ConstraintViolation<?> v, Locale locale) {
-        String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String code =
+                v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         String field = fieldPath(v.getPropertyPath());
         // the same arguments Spring gives a @Valid body's errors: the field, then the attributes by name
         // (so validation.Size reads {1} = max, {2} = min in both cases)
@@ -218,8 +244,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 args.add(value);
             }
         });
-        return new ApiProblem.FieldError(field, code,
-                problems.message("validation." + code, args.toArray(), locale, v.getMessage()));
+        return new ApiProblem.FieldError(
+                field, code, problems.message("validation." + code, args.toArray(), locale, v.getMessage()));
     }
 
     /**
@@ -229,13 +255,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static String fieldPath(Path path) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
-        boolean hasProperty = nodes.stream().anyMatch(n -> n.getKind() == ElementKind.PROPERTY
-                || n.getKind() == ElementKind.CONTAINER_ELEMENT);
+        boolean hasProperty = nodes.stream()
+                .anyMatch(n -> n.getKind() == ElementKind.PROPERTY || n.getKind() == ElementKind.CONTAINER_ELEMENT);
         StringBuilder out = new StringBuilder();
         for (Path.Node node : nodes) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE
-                    || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.BEAN
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.RETURN_VALUE
+                    || kind == ElementKind.CROSS_PARAMETER
+                    || kind == ElementKind.BEAN
                     || kind == ElementKind.PARAMETER && hasProperty) {
                 continue;
             }
@@ -285,11 +314,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
-                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException) {
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof CannotCreateTransactionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }

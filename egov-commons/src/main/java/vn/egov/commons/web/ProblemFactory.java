@@ -1,13 +1,12 @@
 package vn.egov.commons.web;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Builds the platform's problem details: stable {@code type} ({@code urn:egov:problem:<code>}),
@@ -31,12 +30,20 @@ public class ProblemFactory {
         this.messages = source;
     }
 
-    public ProblemDetail create(HttpStatusCode status, String code, Locale locale, String correlationId,
-                                List<ApiProblem.FieldError> fieldErrors, Object... args) {
+    public ProblemDetail create(
+            HttpStatusCode status,
+            String code,
+            Locale locale,
+            String correlationId,
+            List<ApiProblem.FieldError> fieldErrors,
+            Object... args) {
         Locale effective = locale != null ? locale : DEFAULT_LOCALE;
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_PREFIX + code));
-        problem.setTitle(message("problem." + code + ".title", args, effective,
+        problem.setTitle(message(
+                "problem." + code + ".title",
+                args,
+                effective,
                 message("problem.generic.title", args, effective, code)));
         problem.setDetail(message("problem." + code + ".detail", args, effective, null));
         problem.setProperty("code", code);

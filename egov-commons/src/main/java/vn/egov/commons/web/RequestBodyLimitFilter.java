@@ -7,12 +7,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caps the body of every request that is not multipart ({@code egov.web.max-body-size}, 2 MB): JSON bodies
@@ -60,8 +59,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(request, response);
             return;
         }
-        if (declared >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null
-                || contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+        if (declared >= 0
+                || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null
+                || contentType != null
+                        && contentType
+                                .toLowerCase(Locale.ROOT)
+                                .startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
             // a declared length within the cap: Tomcat never reads past it. A chunked form post is left to
             // Tomcat, which parses it from its own stream and caps it (server.tomcat.max-http-form-post-size, 2 MB)
             chain.doFilter(request, response);
@@ -76,10 +79,15 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? ProblemFactory.DEFAULT_LOCALE
+        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null
+                ? ProblemFactory.DEFAULT_LOCALE
                 : request.getLocale();
-        var problem = problems.create(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", locale,
-                CorrelationIdFilter.current(request), java.util.List.of());
+        var problem = problems.create(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                locale,
+                CorrelationIdFilter.current(request),
+                java.util.List.of());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());

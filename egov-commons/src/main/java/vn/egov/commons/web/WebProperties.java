@@ -8,5 +8,4 @@ import org.springframework.util.unit.DataSize;
  * {@code maxBodySize}: the largest body of a request that is not multipart (see {@link RequestBodyLimitFilter}).
  */
 @ConfigurationProperties("egov.web")
-public record WebProperties(@DefaultValue("2MB") DataSize maxBodySize) {
-}
+public record WebProperties(@DefaultValue("2MB") DataSize maxBodySize) {}

@@ -1,5 +1,16 @@
 package vn.egov.commons.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,18 +28,6 @@ import vn.egov.testsupport.PoisonRecords.Sent;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The listener error handler against a real broker: records no listener can read, and records too large to be
  * copied to the dead-letter topic with Spring's headers, end up there (cut, and marked so, when they must be) and
@@ -43,16 +42,22 @@ import static org.awaitility.Awaitility.await;
 class DeadLetterIT {
 
     static final int DLQ_MAX_BYTES = 300_000;
-    static final String DLQ = EventTopics.deadLetter(EventPlumbingTestApplication.TOPIC, EventPlumbingTestApplication.GROUP);
+    static final String DLQ =
+            EventTopics.deadLetter(EventPlumbingTestApplication.TOPIC, EventPlumbingTestApplication.GROUP);
 
-    @Autowired EventPlumbingTestApplication.TestListener listener;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    EventPlumbingTestApplication.TestListener listener;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void smallDeadLetterTopic() throws InterruptedException, java.util.concurrent.TimeoutException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()))) {
             admin.createTopics(List.of(new NewTopic(DLQ, 1, (short) 1)
-                    .configs(Map.of("max.message.bytes", String.valueOf(DLQ_MAX_BYTES))))).all().get(30, TimeUnit.SECONDS);
+                            .configs(Map.of("max.message.bytes", String.valueOf(DLQ_MAX_BYTES)))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(e);
@@ -70,18 +75,26 @@ class DeadLetterIT {
         String next = sendValid(key);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effects(next) == 1);
-        List<ConsumerRecord<String, byte[]>> dead = PoisonRecords.read(kafka(), DLQ, key, poisons.size(), Duration.ofSeconds(30));
-        assertThat(PoisonRecords.originalOffsets(dead)).as("each poison dead-lettered once")
-                .containsExactlyInAnyOrderElementsOf(sent.stream().map(Sent::offset).toList());
+        List<ConsumerRecord<String, byte[]>> dead =
+                PoisonRecords.read(kafka(), DLQ, key, poisons.size(), Duration.ofSeconds(30));
+        assertThat(PoisonRecords.originalOffsets(dead))
+                .as("each poison dead-lettered once")
+                .containsExactlyInAnyOrderElementsOf(
+                        sent.stream().map(Sent::offset).toList());
         // read once each (EventFormatException is not retried), and the valid record once
         assertThat(listener.deliveries.get() - before).isEqualTo(poisons.size() + 1);
         ConsumerRecord<String, byte[]> tombstone = dead.stream()
-                .filter(r -> PoisonRecords.originalOffset(r) == sent.get(poisons.size() - 1).offset()).findFirst().orElseThrow();
+                .filter(r -> PoisonRecords.originalOffset(r)
+                        == sent.get(poisons.size() - 1).offset())
+                .findFirst()
+                .orElseThrow();
         assertThat(tombstone.value()).isNull();
-        assertThat(PoisonRecords.header(tombstone, "kafka_dlt-exception-cause-fqcn")).isEqualTo(EventFormatException.class.getName());
+        assertThat(PoisonRecords.header(tombstone, "kafka_dlt-exception-cause-fqcn"))
+                .isEqualTo(EventFormatException.class.getName());
         // the reader's messages say what is wrong, never quote the record
-        assertThat(dead).allSatisfy(r -> assertThat(PoisonRecords.header(r, "kafka_dlt-exception-message"))
-                .doesNotContain(key.substring(2)));
+        assertThat(dead)
+                .allSatisfy(r -> assertThat(PoisonRecords.header(r, "kafka_dlt-exception-message"))
+                        .doesNotContain(key.substring(2)));
     }
 
     @Test
@@ -89,7 +102,8 @@ class DeadLetterIT {
         String key = "k-" + UUID.randomUUID();
         Poison oversized = PoisonRecords.oversized(key);
 
-        Sent sent = PoisonRecords.send(kafka(), EventPlumbingTestApplication.TOPIC, key, List.of(oversized)).get(0);
+        Sent sent = PoisonRecords.send(kafka(), EventPlumbingTestApplication.TOPIC, key, List.of(oversized))
+                .get(0);
         String next = sendValid(key);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effects(next) == 1);
@@ -108,8 +122,12 @@ class DeadLetterIT {
         String value = envelope.formatted("p".repeat(1_040_000 - envelope.length() + 2));
         int before = listener.deliveries.get();
 
-        Sent sent = PoisonRecords.send(kafka(), EventPlumbingTestApplication.TOPIC, key,
-                List.of(new Poison("large and failing", value.getBytes(StandardCharsets.UTF_8)))).get(0);
+        Sent sent = PoisonRecords.send(
+                        kafka(),
+                        EventPlumbingTestApplication.TOPIC,
+                        key,
+                        List.of(new Poison("large and failing", value.getBytes(StandardCharsets.UTF_8))))
+                .get(0);
         String next = sendValid(key);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effects(next) == 1);
@@ -128,9 +146,14 @@ class DeadLetterIT {
         String key = "k-" + UUID.randomUUID();
         String id = UUID.randomUUID().toString();
         int before = listener.deliveries.get();
-        Sent sent = PoisonRecords.send(kafka(), EventPlumbingTestApplication.TOPIC, key, List.of(new Poison("alternating", """
+        Sent sent = PoisonRecords.send(
+                        kafka(),
+                        EventPlumbingTestApplication.TOPIC,
+                        key,
+                        List.of(new Poison("alternating", """
                 {"specversion":"1.0","id":"%s","source":"/test","type":"vn.egov.test.alternating.v1","subject":"%s",
-                 "data":{"n":1}}""".formatted(id, key).getBytes(StandardCharsets.UTF_8)))).get(0);
+                 "data":{"n":1}}""".formatted(id, key).getBytes(StandardCharsets.UTF_8))))
+                .get(0);
         String next = sendValid(key);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effects(next) == 1);
@@ -144,9 +167,11 @@ class DeadLetterIT {
     void aRecordTheProducerWouldSendButTheBrokerRefusesForTheDeadLetterTopicIsSentAgainCut() {
         String key = "k-" + UUID.randomUUID();
         // fits the producer's limit with the dead-letter headers, but not the dead-letter topic's
-        Poison large = new Poison("500 kB garbage", ("garbage " + key + " " + "g".repeat(500_000)).getBytes(StandardCharsets.UTF_8));
+        Poison large = new Poison(
+                "500 kB garbage", ("garbage " + key + " " + "g".repeat(500_000)).getBytes(StandardCharsets.UTF_8));
 
-        Sent sent = PoisonRecords.send(kafka(), EventPlumbingTestApplication.TOPIC, key, List.of(large)).get(0);
+        Sent sent = PoisonRecords.send(kafka(), EventPlumbingTestApplication.TOPIC, key, List.of(large))
+                .get(0);
         String next = sendValid(key);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effects(next) == 1);
@@ -171,12 +196,17 @@ class DeadLetterIT {
         String id = UUID.randomUUID().toString();
         PoisonRecords.send(kafka(), EventPlumbingTestApplication.TOPIC, key, List.of(new Poison("valid", """
                 {"specversion":"1.0","id":"%s","source":"/test","type":"vn.egov.test.happened.v1","subject":"%s",
-                 "time":"%s","data":{"n":1}}""".formatted(id, key, Instant.now()).getBytes(StandardCharsets.UTF_8))));
+                 "time":"%s","data":{"n":1}}""".formatted(
+                        id, key, Instant.now())
+                .getBytes(StandardCharsets.UTF_8))));
         return id;
     }
 
     private long effects(String eventId) {
-        return jdbc.sql("select count(*) from test_effect where event_id = ?").param(eventId).query(Long.class).single();
+        return jdbc.sql("select count(*) from test_effect where event_id = ?")
+                .param(eventId)
+                .query(Long.class)
+                .single();
     }
 
     private static String kafka() {

@@ -1,10 +1,9 @@
 package vn.egov.commons.events;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DeadLetterRecovererTest {
 
@@ -17,7 +16,8 @@ class DeadLetterRecovererTest {
             String decoded = new String(cut, StandardCharsets.UTF_8);
             assertThat(decoded).doesNotContain("\uFFFD");
             assertThat("Nguyễn Văn Ánh".repeat(10)).startsWith(decoded);
-            assertThat(decoded.getBytes(StandardCharsets.UTF_8).length).as("no whole character dropped needlessly")
+            assertThat(decoded.getBytes(StandardCharsets.UTF_8).length)
+                    .as("no whole character dropped needlessly")
                     .isGreaterThan(max - 4);
         }
         assertThat(DeadLetterRecoverer.cutUtf8(text, text.length)).isSameAs(text);

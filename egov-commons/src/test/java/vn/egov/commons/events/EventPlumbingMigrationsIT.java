@@ -1,8 +1,7 @@
 package vn.egov.commons.events;
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import vn.egov.testsupport.RealInfrastructure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,9 +11,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import vn.egov.testsupport.RealInfrastructure;
 
 /**
  * The event plumbing's migrations have their own history table, on a real PostgreSQL: a database migrated the
@@ -33,31 +32,41 @@ class EventPlumbingMigrationsIT {
     Flyway flyway(String... locations) {
         return Flyway.configure(getClass().getClassLoader())
                 .dataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password())
-                .locations(locations).load();
+                .locations(locations)
+                .load();
     }
 
     @Test
     void aDatabaseMigratedWithTheSharedHistoryStillStartsAndMovesThePlumbingToItsOwnHistory() throws SQLException {
         // before: what every service did until now, the plumbing's location among its own, one history
         flyway(EventPlumbingMigrations.LOCATION, SERVICE).migrate();
-        assertThat(scripts("flyway_schema_history")).contains("V0_1__event_plumbing.sql", "R__outbox_parking.sql",
-                "R__event_plumbing_indexes.sql", "V1__service_table.sql");
-        execute("insert into outbox_event (event_id, topic, event_key, event_type, payload) values "
-                + "('" + UUID.randomUUID() + "', 'egov.test.events', 'k-1', 'vn.egov.test.kept.v1', '{}')");
+        assertThat(scripts("flyway_schema_history"))
+                .contains(
+                        "V0_1__event_plumbing.sql",
+                        "R__outbox_parking.sql",
+                        "R__event_plumbing_indexes.sql",
+                        "V1__service_table.sql");
+        execute("insert into outbox_event (event_id, topic, event_key, event_type, payload) values " + "('"
+                + UUID.randomUUID() + "', 'egov.test.events', 'k-1', 'vn.egov.test.kept.v1', '{}')");
 
         // after: the service lists only its own locations (here with a migration written since) and starts
         EventPlumbingMigrations.migrate(flyway(SERVICE, SERVICE_LATER));
 
-        assertThat(scripts("flyway_schema_history")).as("the service's history: its own migrations only")
+        assertThat(scripts("flyway_schema_history"))
+                .as("the service's history: its own migrations only")
                 .containsExactly("V1__service_table.sql", "V2__service_later_table.sql");
         assertThat(rows("select version || ' ' || type || ' ' || success from " + EventPlumbingMigrations.HISTORY_TABLE
-                + " where version is not null order by installed_rank"))
+                        + " where version is not null order by installed_rank"))
                 .as("the plumbing's history starts at a baseline of what the shared one had applied")
                 .containsExactly("0.1 BASELINE true");
-        assertThat(scripts(EventPlumbingMigrations.HISTORY_TABLE)).as("the repeatable scripts ran again (idempotent)")
-                .contains("R__event_plumbing_indexes.sql", "R__outbox_parking.sql").doesNotContain("V0_1__event_plumbing.sql");
-        assertThat(rows("select event_key || ' ' || send_failures from outbox_event")).containsExactly("k-1 0");
-        assertThat(rows("select to_regclass('service_later_thing') is not null")).containsExactly("t");
+        assertThat(scripts(EventPlumbingMigrations.HISTORY_TABLE))
+                .as("the repeatable scripts ran again (idempotent)")
+                .contains("R__event_plumbing_indexes.sql", "R__outbox_parking.sql")
+                .doesNotContain("V0_1__event_plumbing.sql");
+        assertThat(rows("select event_key || ' ' || send_failures from outbox_event"))
+                .containsExactly("k-1 0");
+        assertThat(rows("select to_regclass('service_later_thing') is not null"))
+                .containsExactly("t");
 
         // the next start finds both histories in order: nothing to do, nothing refused
         EventPlumbingMigrations.migrate(flyway(SERVICE, SERVICE_LATER));
@@ -73,14 +82,16 @@ class EventPlumbingMigrationsIT {
 
         assertThat(scripts("flyway_schema_history")).containsExactly("V1__service_table.sql");
         assertThat(rows("select coalesce(version, 'R') || ' ' || type from " + EventPlumbingMigrations.HISTORY_TABLE
-                + " order by installed_rank"))
+                        + " order by installed_rank"))
                 .as("a baseline at 0 (the schema held the service's tables), then every plumbing script")
                 .containsExactly("0 BASELINE", "0.1 SQL", "R SQL", "R SQL", "R SQL");
         assertThat(rows("select count(*) from outbox_event")).containsExactly("0");
-        assertThat(rows("select to_regclass('outbox_event_action') is not null")).containsExactly("t");
+        assertThat(rows("select to_regclass('outbox_event_action') is not null"))
+                .containsExactly("t");
 
         EventPlumbingMigrations.migrate(flyway(SERVICE, SERVICE_LATER));
-        assertThat(scripts("flyway_schema_history")).containsExactly("V1__service_table.sql", "V2__service_later_table.sql");
+        assertThat(scripts("flyway_schema_history"))
+                .containsExactly("V1__service_table.sql", "V2__service_later_table.sql");
         assertThat(scripts(EventPlumbingMigrations.HISTORY_TABLE)).hasSize(4);
     }
 
@@ -90,7 +101,9 @@ class EventPlumbingMigrationsIT {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("spring.flyway.locations lists classpath:db/egov-commons")
                 .hasMessageContaining("remove it");
-        assertThat(rows("select to_regclass('flyway_schema_history') is null")).as("nothing migrated").containsExactly("t");
+        assertThat(rows("select to_regclass('flyway_schema_history') is null"))
+                .as("nothing migrated")
+                .containsExactly("t");
     }
 
     List<String> scripts(String history) throws SQLException {
@@ -98,7 +111,9 @@ class EventPlumbingMigrationsIT {
     }
 
     List<String> rows(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1));
@@ -108,7 +123,8 @@ class EventPlumbingMigrationsIT {
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

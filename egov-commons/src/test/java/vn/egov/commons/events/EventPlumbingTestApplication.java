@@ -1,12 +1,11 @@
 package vn.egov.commons.events;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A minimal service for the plumbing tests: it owns a database, publishes and consumes events. */
 @SpringBootApplication
@@ -36,7 +35,9 @@ public class EventPlumbingTestApplication {
             deliveries.incrementAndGet();
             CloudEvent event = reader.read(record.value());
             idempotent.process(GROUP, event, e -> {
-                jdbc.sql("insert into test_effect (event_id) values (?)").param(e.id()).update();
+                jdbc.sql("insert into test_effect (event_id) values (?)")
+                        .param(e.id())
+                        .update();
                 if (e.type().endsWith(".alternating.v1")) {
                     // fails every time, by turns with two kinds of error
                     if (deliveries.get() % 2 == 0) {

@@ -1,6 +1,15 @@
 package vn.egov.commons.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,25 +38,20 @@ import vn.egov.devstack.kafka.KafkaBroker;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Parking against a real PostgreSQL and a real broker (this test's own, so it can be stopped): an event Kafka
  * refuses is parked while other aggregates' events go on, later events of its aggregate wait behind it, and an
  * operator's retry or discard lets them go; a broker outage parks nothing and keeps the order. A database of
  * its own, so the figures (parked, backlog) are this test's alone.
  */
-@SpringBootTest(classes = EventPlumbingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"egov.test.database=egov_commons_parking", "egov.events.max-send-attempts=2",
-                "egov.events.monitor-interval=500ms"})
+@SpringBootTest(
+        classes = EventPlumbingTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "egov.test.database=egov_commons_parking",
+            "egov.events.max-send-attempts=2",
+            "egov.events.monitor-interval=500ms"
+        })
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @ExtendWith(OutputCaptureExtension.class)
 class OutboxParkingIT {
@@ -69,16 +73,29 @@ class OutboxParkingIT {
         broker.stop();
     }
 
-    @Autowired EventPublisher publisher;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
-    @Autowired ParkedEvents parkedEvents;
-    @Autowired OutboxMonitor monitor;
-    @Autowired MeterRegistry meters;
-    @Autowired @Qualifier("outboxHealthIndicator") HealthIndicator health;
+    @Autowired
+    EventPublisher publisher;
 
-    record Payload(String note) {
-    }
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ParkedEvents parkedEvents;
+
+    @Autowired
+    OutboxMonitor monitor;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    @Qualifier("outboxHealthIndicator")
+    HealthIndicator health;
+
+    record Payload(String note) {}
 
     @BeforeEach
     void brokerUp() {
@@ -86,7 +103,8 @@ class OutboxParkingIT {
     }
 
     @Test
-    void anOversizedEventIsParkedWhileOtherAggregatesFlowAndItsOwnLaterEventsWaitBehindIt(CapturedOutput output) throws Exception {
+    void anOversizedEventIsParkedWhileOtherAggregatesFlowAndItsOwnLaterEventsWaitBehindIt(CapturedOutput output)
+            throws Exception {
         String poisoned = "dossier-poisoned-" + UUID.randomUUID();
         String other = "dossier-other-" + UUID.randomUUID();
         String oversized = UUID.randomUUID().toString();
@@ -96,8 +114,7 @@ class OutboxParkingIT {
             ids.add(publisher.publish(TOPIC, TYPE, other, new Payload("before")));
             jdbc.sql("""
                     insert into outbox_event (event_id, topic, event_key, event_type, payload)
-                    values (?::uuid, ?, ?, ?, '{"specversion":"1.0","data":{"reason":"' || repeat('x', ?) || '"}}')""")
-                    .params(oversized, TOPIC, poisoned, TYPE, OVERSIZED).update();
+                    values (?::uuid, ?, ?, ?, '{"specversion":"1.0","data":{"reason":"' || repeat('x', ?) || '"}}')""").params(oversized, TOPIC, poisoned, TYPE, OVERSIZED).update();
             ids.add(publisher.publish(TOPIC, TYPE, poisoned, new Payload("held")));
             ids.add(publisher.publish(TOPIC, TYPE, other, new Payload("after")));
         });
@@ -106,8 +123,10 @@ class OutboxParkingIT {
         String after = ids.get(2);
 
         await(Duration.ofSeconds(60), () -> publishedAt(before) != null && publishedAt(after) != null);
-        assertThat(readByKey(other, 2, Duration.ofSeconds(30))).as("the other aggregate's events, in order")
-                .satisfiesExactly(v -> assertThat(v).contains(before), v -> assertThat(v).contains(after));
+        assertThat(readByKey(other, 2, Duration.ofSeconds(30)))
+                .as("the other aggregate's events, in order")
+                .satisfiesExactly(
+                        v -> assertThat(v).contains(before), v -> assertThat(v).contains(after));
         assertThat(column(oversized, "parked_at")).as("parked").isNotNull();
         assertThat((String) column(oversized, "last_error")).contains("RecordTooLargeException", "max.request.size");
 
@@ -115,22 +134,32 @@ class OutboxParkingIT {
         Thread.sleep(1500);
         assertThat(publishedAt(held)).isNull();
         assertThat(column(held, "parked_at")).isNull();
-        assertThat(column(held, "attempts")).as("never tried: held, not failing").isEqualTo(0);
+        assertThat(column(held, "attempts"))
+                .as("never tried: held, not failing")
+                .isEqualTo(0);
         assertThat(actions(oversized)).as("parked once, not at every pass").containsExactly("PARKED");
-        assertThat(output.getAll()).as("the refused event is logged by id, never by its content")
-                .contains(oversized).doesNotContain("xxxxxxxxxxxxxxxx");
+        assertThat(output.getAll())
+                .as("the refused event is logged by id, never by its content")
+                .contains(oversized)
+                .doesNotContain("xxxxxxxxxxxxxxxx");
 
         // operators see it: the list (no payload), the metric, the health details
         ParkedEvents.ParkedEvent listed = parkedEvents.list(0, 20).stream()
-                .filter(e -> e.eventId().toString().equals(oversized)).findFirst().orElseThrow();
+                .filter(e -> e.eventId().toString().equals(oversized))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.sizeBytes()).isGreaterThan(OVERSIZED);
         assertThat(listed.heldBehind()).isEqualTo(1);
         assertThat(listed.state()).isEqualTo(ParkedEvents.State.PARKED);
         assertThat(listed.key()).isEqualTo(poisoned);
         assertThat(listed.toString()).doesNotContain("xxxxxxxx");
         await(Duration.ofSeconds(10), () -> gauge("egov.outbox.parked") == 1.0);
-        assertThat(health.health().getStatus()).as("parked events never take the service out").isEqualTo(Status.UP);
-        assertThat(health.health().getDetails()).containsEntry("parked", 1L).containsKey("backlog")
+        assertThat(health.health().getStatus())
+                .as("parked events never take the service out")
+                .isEqualTo(Status.UP);
+        assertThat(health.health().getDetails())
+                .containsEntry("parked", 1L)
+                .containsKey("backlog")
                 .containsKey("oldestPendingAgeSeconds");
 
         // a retry sends it again: still too large, parked again, the held event still waits
@@ -143,19 +172,25 @@ class OutboxParkingIT {
 
         // discarded: never sent, the held event goes on
         assertThat(parkedEvents.discard(UUID.fromString(oversized), "operator-2"))
-                .isInstanceOfSatisfying(ParkedEvents.Outcome.Done.class,
+                .isInstanceOfSatisfying(
+                        ParkedEvents.Outcome.Done.class,
                         d -> assertThat(d.event().state()).isEqualTo(ParkedEvents.State.DISCARDED));
         await(Duration.ofSeconds(30), () -> publishedAt(held) != null);
-        assertThat(readByKey(poisoned, 1, Duration.ofSeconds(30))).singleElement()
+        assertThat(readByKey(poisoned, 1, Duration.ofSeconds(30)))
+                .singleElement()
                 .satisfies(v -> assertThat(v).contains(held).doesNotContain("xxxxxxxx"));
         assertThat(column(oversized, "discarded_by")).isEqualTo("operator-2");
-        assertThat(jdbc.sql("select actor from outbox_event_action where event_id = ?::uuid order by id").param(oversized)
-                .query(String.class).list()).containsExactly("outbox-relay", "operator-1", "outbox-relay", "operator-2");
+        assertThat(jdbc.sql("select actor from outbox_event_action where event_id = ?::uuid order by id")
+                        .param(oversized)
+                        .query(String.class)
+                        .list())
+                .containsExactly("outbox-relay", "operator-1", "outbox-relay", "operator-2");
         await(Duration.ofSeconds(10), () -> gauge("egov.outbox.parked") == 0.0);
         // a second discard, or a retry of what is no longer parked, is refused; an unknown id is not found
         assertThat(parkedEvents.discard(UUID.fromString(oversized), "operator-2"))
                 .isEqualTo(new ParkedEvents.Outcome.NotParked(ParkedEvents.State.DISCARDED));
-        assertThat(parkedEvents.retry(UUID.randomUUID(), "operator-2")).isInstanceOf(ParkedEvents.Outcome.NotFound.class);
+        assertThat(parkedEvents.retry(UUID.randomUUID(), "operator-2"))
+                .isInstanceOf(ParkedEvents.Outcome.NotFound.class);
     }
 
     @Test
@@ -166,20 +201,32 @@ class OutboxParkingIT {
                 insert into outbox_event (event_id, topic, event_key, event_type, payload)
                 values (?::uuid, ?, 'person-1', ?, '{"id":"' || ? || '","type":"' || ? || '","data":{"code":"' || ? || '",'
                         || '"pad":"' || repeat('x', ?) || '"}}')""")
-                .params(id, TOPIC, EventPlumbingTestApplication.SECRET_TYPE, id, EventPlumbingTestApplication.SECRET_TYPE,
-                        code, OVERSIZED).update();
+                .params(
+                        id,
+                        TOPIC,
+                        EventPlumbingTestApplication.SECRET_TYPE,
+                        id,
+                        EventPlumbingTestApplication.SECRET_TYPE,
+                        code,
+                        OVERSIZED)
+                .update();
         await(Duration.ofSeconds(60), () -> column(id, "parked_at") != null);
-        assertThat((String) column(id, "payload")).as("kept while parked: it may be retried").contains(code);
+        assertThat((String) column(id, "payload"))
+                .as("kept while parked: it may be retried")
+                .contains(code);
 
-        assertThat(parkedEvents.discard(UUID.fromString(id), "operator-3")).isInstanceOf(ParkedEvents.Outcome.Done.class);
-        assertThat((String) column(id, "payload")).doesNotContain(code, "\"data\"").contains("\"id\":\"" + id + "\"");
+        assertThat(parkedEvents.discard(UUID.fromString(id), "operator-3"))
+                .isInstanceOf(ParkedEvents.Outcome.Done.class);
+        assertThat((String) column(id, "payload"))
+                .doesNotContain(code, "\"data\"")
+                .contains("\"id\":\"" + id + "\"");
     }
 
     @Test
     void anEventForATopicKafkaRejectsIsParkedToo() {
         String key = "k-" + UUID.randomUUID();
-        String id = transactions.execute(s -> publisher.publish("egov.test.not a valid topic!", TYPE, key,
-                new Payload("nowhere")));
+        String id = transactions.execute(
+                s -> publisher.publish("egov.test.not a valid topic!", TYPE, key, new Payload("nowhere")));
         await(Duration.ofSeconds(60), () -> column(id, "parked_at") != null);
         assertThat((String) column(id, "last_error")).contains("InvalidTopicException");
     }
@@ -203,19 +250,27 @@ class OutboxParkingIT {
         });
         assertThat(column(ids.get(0), "send_failures")).isEqualTo(0);
         assertThat(column(ids.get(0), "last_error")).isNotNull();
-        await(Duration.ofSeconds(10), () -> health.health().getDetails().get("oldestPendingAgeSeconds") instanceof Double d
-                && d > 1.0);
+        await(
+                Duration.ofSeconds(10),
+                () -> health.health().getDetails().get("oldestPendingAgeSeconds") instanceof Double d && d > 1.0);
 
         broker.start();
         await(Duration.ofSeconds(90), () -> ids.stream().allMatch(id -> publishedAt(id) != null));
-        assertThat(readByKey(first, 3, Duration.ofSeconds(30))).satisfiesExactly(
-                v -> assertThat(v).contains(ids.get(0)), v -> assertThat(v).contains(ids.get(2)),
-                v -> assertThat(v).contains(ids.get(4)));
-        assertThat(readByKey(second, 3, Duration.ofSeconds(30))).satisfiesExactly(
-                v -> assertThat(v).contains(ids.get(1)), v -> assertThat(v).contains(ids.get(3)),
-                v -> assertThat(v).contains(ids.get(5)));
+        assertThat(readByKey(first, 3, Duration.ofSeconds(30)))
+                .satisfiesExactly(
+                        v -> assertThat(v).contains(ids.get(0)),
+                        v -> assertThat(v).contains(ids.get(2)),
+                        v -> assertThat(v).contains(ids.get(4)));
+        assertThat(readByKey(second, 3, Duration.ofSeconds(30)))
+                .satisfiesExactly(
+                        v -> assertThat(v).contains(ids.get(1)),
+                        v -> assertThat(v).contains(ids.get(3)),
+                        v -> assertThat(v).contains(ids.get(5)));
         assertThat(jdbc.sql("select count(*) from outbox_event_action where event_id in (:ids)")
-                .param("ids", ids.stream().map(UUID::fromString).toList()).query(Long.class).single()).isZero();
+                        .param("ids", ids.stream().map(UUID::fromString).toList())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -230,7 +285,10 @@ class OutboxParkingIT {
             // unreadable: the listener's error handler sends it to egov.test.events.commons-test.dlq at once
             producer.send(new ProducerRecord<>(TOPIC, "k", "not json " + marker));
         }
-        await(Duration.ofSeconds(60), () -> monitor.deadLetters().total() != null && monitor.deadLetters().total() == before + 1);
+        await(
+                Duration.ofSeconds(60),
+                () -> monitor.deadLetters().total() != null
+                        && monitor.deadLetters().total() == before + 1);
         assertThat(monitor.deadLetters().topics()).containsKey("egov.test.events.commons-test.dlq");
         await(Duration.ofSeconds(10), () -> gauge("egov.events.dead.letter.records") == before + 1);
         assertThat(health.health().getDetails()).containsEntry("deadLetterRecords", before + 1);
@@ -241,13 +299,18 @@ class OutboxParkingIT {
     }
 
     private List<String> actions(String id) {
-        return jdbc.sql("select action from outbox_event_action where event_id = ?::uuid order by id").param(id)
-                .query(String.class).list();
+        return jdbc.sql("select action from outbox_event_action where event_id = ?::uuid order by id")
+                .param(id)
+                .query(String.class)
+                .list();
     }
 
     private Object column(String id, String column) {
-        return jdbc.sql("select " + column + " from outbox_event where event_id = ?::uuid").param(id)
-                .query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1))).single().orElse(null);
+        return jdbc.sql("select " + column + " from outbox_event where event_id = ?::uuid")
+                .param(id)
+                .query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1)))
+                .single()
+                .orElse(null);
     }
 
     private Object publishedAt(String id) {
@@ -258,15 +321,21 @@ class OutboxParkingIT {
     private static List<String> readByKey(String key, int expected, Duration wait) {
         List<String> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
             consumer.subscribe(List.of(TOPIC));
             Instant deadline = Instant.now().plus(wait);
             Instant settle = null;
-            while (Instant.now().isBefore(deadline) && (settle == null || Instant.now().isBefore(settle))) {
+            while (Instant.now().isBefore(deadline)
+                    && (settle == null || Instant.now().isBefore(settle))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
                     if (key.equals(r.key())) {
                         found.add(r.value());

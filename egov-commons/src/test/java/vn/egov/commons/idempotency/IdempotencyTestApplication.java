@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** A service with a database and nothing else of its own: egov-commons' auto-configuration gives it {@link IdempotentRequests}. */
 @SpringBootApplication
-public class IdempotencyTestApplication {
-}
+public class IdempotencyTestApplication {}

@@ -1,5 +1,14 @@
 package vn.egov.commons.idempotency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,37 +20,37 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The HTTP idempotency store against a real PostgreSQL (its table from the egov-commons migrations, as in
  * every service): replay, conflict, release on failure, abandoned attempts, and the in-transaction use in which
  * a concurrent retry waits for the first and gets its response.
  */
-@SpringBootTest(classes = IdempotencyTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"spring.application.name=egov-commons-idempotency-test", "egov.test.kafka=false",
-                "egov.events.relay-enabled=false"})
+@SpringBootTest(
+        classes = IdempotencyTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.application.name=egov-commons-idempotency-test",
+            "egov.test.kafka=false",
+            "egov.events.relay-enabled=false"
+        })
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class IdempotentRequestsIT {
 
-    record Order(String dossierCode, long amount) {
-    }
+    record Order(String dossierCode, long amount) {}
 
-    record Created(UUID id, String dossierCode) {
-    }
+    record Created(UUID id, String dossierCode) {}
 
-    @Autowired IdempotentRequests idempotent;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JsonMapper json;
+    @Autowired
+    IdempotentRequests idempotent;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JsonMapper json;
 
     static String key() {
         return "it-" + UUID.randomUUID();
@@ -53,10 +62,18 @@ class IdempotentRequestsIT {
         AtomicInteger runs = new AtomicInteger();
         Order order = new Order("G01.001-260101-0001", 50_000);
 
-        IdempotentRequests.Outcome<Created> first = idempotent.execute("orders", key, order, Created.class,
+        IdempotentRequests.Outcome<Created> first = idempotent.execute(
+                "orders",
+                key,
+                order,
+                Created.class,
                 () -> new Created(UUID.randomUUID(), "run " + runs.incrementAndGet()));
-        IdempotentRequests.Outcome<Created> again = idempotent.execute("orders", key, new Order("G01.001-260101-0001", 50_000),
-                Created.class, () -> new Created(UUID.randomUUID(), "run " + runs.incrementAndGet()));
+        IdempotentRequests.Outcome<Created> again = idempotent.execute(
+                "orders",
+                key,
+                new Order("G01.001-260101-0001", 50_000),
+                Created.class,
+                () -> new Created(UUID.randomUUID(), "run " + runs.incrementAndGet()));
 
         assertThat(first.replayed()).isFalse();
         assertThat(again.replayed()).isTrue();
@@ -64,12 +81,15 @@ class IdempotentRequestsIT {
         assertThat(runs).hasValue(1);
         // kept plainly by default: a SHA-256 of the request's JSON and the response's JSON
         var row = jdbc.sql("select request_hash, status, response_key_id, response_sealed from http_idempotency_key"
-                        + " where scope = 'orders' and idempotency_key = :k").param("k", key)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)}).single();
+                        + " where scope = 'orders' and idempotency_key = :k")
+                .param("k", key)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)})
+                .single();
         assertThat((String) row[0]).hasSize(64).matches("[0-9a-f]+");
         assertThat(row[1]).isEqualTo("DONE");
         assertThat(row[2]).isNull();
-        assertThat(new String((byte[]) row[3], StandardCharsets.UTF_8)).contains(first.response().id().toString());
+        assertThat(new String((byte[]) row[3], StandardCharsets.UTF_8))
+                .contains(first.response().id().toString());
     }
 
     @Test
@@ -79,20 +99,23 @@ class IdempotentRequestsIT {
         idempotent.run("orders", key, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "A"));
 
         assertThatThrownBy(() -> idempotent.run("orders", key, new Order("A", 2), Created.class, () -> {
-            runs.incrementAndGet();
-            return new Created(UUID.randomUUID(), "A");
-        })).isInstanceOfSatisfying(ApiProblem.class, p -> {
-            assertThat(p.status()).isEqualTo(HttpStatus.CONFLICT);
-            assertThat(p.code()).isEqualTo("idempotency-key-reused");
-        });
+                    runs.incrementAndGet();
+                    return new Created(UUID.randomUUID(), "A");
+                }))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(p.code()).isEqualTo("idempotency-key-reused");
+                });
         assertThat(runs).hasValue(0);
     }
 
     @Test
     void keysAreUniqueWithinTheirScopeOnly() {
         String key = key();
-        Created a = idempotent.run("orders:client-a", key, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "A"));
-        Created b = idempotent.run("orders:client-b", key, new Order("B", 1), Created.class, () -> new Created(UUID.randomUUID(), "B"));
+        Created a = idempotent.run(
+                "orders:client-a", key, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "A"));
+        Created b = idempotent.run(
+                "orders:client-b", key, new Order("B", 1), Created.class, () -> new Created(UUID.randomUUID(), "B"));
         assertThat(b.id()).isNotEqualTo(a.id());
         assertThat(b.dossierCode()).isEqualTo("B");
     }
@@ -101,9 +124,14 @@ class IdempotentRequestsIT {
     void aRetryWhileTheFirstStillRunsIsToldSo() {
         String key = key();
         Created outer = idempotent.run("orders", key, new Order("A", 1), Created.class, () -> {
-            assertThatThrownBy(() -> idempotent.run("orders", key, new Order("A", 1), Created.class,
-                    () -> new Created(UUID.randomUUID(), "inner")))
-                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo("request-in-progress"));
+            assertThatThrownBy(() -> idempotent.run(
+                            "orders",
+                            key,
+                            new Order("A", 1),
+                            Created.class,
+                            () -> new Created(UUID.randomUUID(), "inner")))
+                    .isInstanceOfSatisfying(
+                            ApiProblem.class, p -> assertThat(p.code()).isEqualTo("request-in-progress"));
             return new Created(UUID.randomUUID(), "outer");
         });
         assertThat(outer.dossierCode()).isEqualTo("outer");
@@ -113,10 +141,12 @@ class IdempotentRequestsIT {
     void aFailedActionReleasesItsKeySoTheClientMayTryAgain() {
         String key = key();
         assertThatThrownBy(() -> idempotent.run("orders", key, new Order("A", 1), Created.class, () -> {
-            throw new IllegalStateException("the callee was down");
-        })).hasMessage("the callee was down");
+                    throw new IllegalStateException("the callee was down");
+                }))
+                .hasMessage("the callee was down");
 
-        Created second = idempotent.run("orders", key, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "second"));
+        Created second = idempotent.run(
+                "orders", key, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "second"));
         assertThat(second.dossierCode()).isEqualTo("second");
     }
 
@@ -125,10 +155,10 @@ class IdempotentRequestsIT {
         String key = key();
         jdbc.sql("""
                 insert into http_idempotency_key (scope, idempotency_key, request_hash, status, created_at)
-                values ('orders', :k, 'from a process that died', 'IN_PROGRESS', now() - interval '6 minutes')""")
-                .param("k", key).update();
+                values ('orders', :k, 'from a process that died', 'IN_PROGRESS', now() - interval '6 minutes')""").param("k", key).update();
 
-        Created taken = idempotent.run("orders", key, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "taken over"));
+        Created taken = idempotent.run(
+                "orders", key, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "taken over"));
         assertThat(taken.dossierCode()).isEqualTo("taken over");
 
         // the same request, claimed a moment ago by another instance that is still working on it
@@ -137,16 +167,17 @@ class IdempotentRequestsIT {
         jdbc.sql("""
                 insert into http_idempotency_key (scope, idempotency_key, request_hash, status)
                 values ('orders', :k, :h, 'IN_PROGRESS')""").param("k", fresh).param("h", hash).update();
-        assertThatThrownBy(() -> idempotent.run("orders", fresh, new Order("A", 1), Created.class,
-                () -> new Created(UUID.randomUUID(), "x")))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo("request-in-progress"));
+        assertThatThrownBy(() -> idempotent.run(
+                        "orders", fresh, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "x")))
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.code()).isEqualTo("request-in-progress"));
     }
 
     @Test
     void aBlankOrOverlongKeyIsRefusedAndNoKeyJustRuns() {
         for (String bad : new String[] {" ", "k".repeat(IdempotentRequests.DEFAULT_MAX_KEY_LENGTH + 1)}) {
-            assertThatThrownBy(() -> idempotent.run("orders", bad, new Order("A", 1), Created.class,
-                    () -> new Created(UUID.randomUUID(), "x")))
+            assertThatThrownBy(() -> idempotent.run(
+                            "orders", bad, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "x")))
                     .isInstanceOfSatisfying(ApiProblem.class, p -> {
                         assertThat(p.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                         assertThat(p.code()).isEqualTo("invalid-idempotency-key");
@@ -154,7 +185,11 @@ class IdempotentRequestsIT {
         }
         AtomicInteger runs = new AtomicInteger();
         for (int i = 0; i < 2; i++) {
-            idempotent.run("orders", null, new Order("A", 1), Created.class,
+            idempotent.run(
+                    "orders",
+                    null,
+                    new Order("A", 1),
+                    Created.class,
                     () -> new Created(UUID.randomUUID(), "run " + runs.incrementAndGet()));
         }
         assertThat(runs).hasValue(2);
@@ -197,11 +232,20 @@ class IdempotentRequestsIT {
     void insideATransactionThatRollsBackTheKeyGoesWithIt() {
         String key = key();
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
-            idempotent.run("orders", key, new Order("A", 1), Created.class, () -> new Created(UUID.randomUUID(), "lost"));
-            throw new IllegalStateException("the effect failed after the action");
-        })).hasMessageContaining("the effect failed");
-        assertThat(jdbc.sql("select count(*) from http_idempotency_key where idempotency_key = :k").param("k", key)
-                .query(Long.class).single()).isZero();
+                    idempotent.run(
+                            "orders",
+                            key,
+                            new Order("A", 1),
+                            Created.class,
+                            () -> new Created(UUID.randomUUID(), "lost"));
+                    throw new IllegalStateException("the effect failed after the action");
+                }))
+                .hasMessageContaining("the effect failed");
+        assertThat(jdbc.sql("select count(*) from http_idempotency_key where idempotency_key = :k")
+                        .param("k", key)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static void await(CountDownLatch latch) {

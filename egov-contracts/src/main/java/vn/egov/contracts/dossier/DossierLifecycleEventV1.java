@@ -2,7 +2,6 @@ package vn.egov.contracts.dossier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,8 +69,20 @@ public record DossierLifecycleEventV1(
     /** The applicant rated the service after the result: {@code score} 1–5 (and, as text, {@code reason}). */
     public static final String RATED = "vn.egov.dossier.rated.v1";
 
-    public static final Set<String> TYPES = Set.of(SUBMITTED, RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENTED,
-            FORWARDED, RESOLVED, REJECTED, RESULT_RETURNED, TRANSFERRED, WITHDRAWN, DEADLINE_EXTENDED, OVERDUE, RATED);
+    public static final Set<String> TYPES = Set.of(
+            SUBMITTED,
+            RECEIVED,
+            SUPPLEMENT_REQUESTED,
+            SUPPLEMENTED,
+            FORWARDED,
+            RESOLVED,
+            REJECTED,
+            RESULT_RETURNED,
+            TRANSFERRED,
+            WITHDRAWN,
+            DEADLINE_EXTENDED,
+            OVERDUE,
+            RATED);
 
     public DossierLifecycleEventV1 {
         missingDocuments = missingDocuments == null ? List.of() : List.copyOf(missingDocuments);

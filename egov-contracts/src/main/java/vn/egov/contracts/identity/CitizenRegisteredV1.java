@@ -8,8 +8,8 @@ import java.time.Instant;
  * opaque {@code personId} (the Keycloak user id, the token's {@code sub}) stands for the person.
  * Contacts are included so that notification-service can greet the citizen without a query.
  */
-public record CitizenRegisteredV1(String personId, String fullName, String email, String phone,
-                                int levelOfAssurance, Instant registeredAt) {
+public record CitizenRegisteredV1(
+        String personId, String fullName, String email, String phone, int levelOfAssurance, Instant registeredAt) {
 
     public static final String TYPE = "vn.egov.identity.citizen-registered.v1";
 }

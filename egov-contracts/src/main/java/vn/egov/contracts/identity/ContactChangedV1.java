@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param phone the person's phone number after the change
  * @param previousDestination the email or phone that was replaced (null when there was none)
  */
-public record ContactChangedV1(String personId, String channel, String email, String phone,
-                             String previousDestination, Instant changedAt) {
+public record ContactChangedV1(
+        String personId, String channel, String email, String phone, String previousDestination, Instant changedAt) {
 
     public static final String TYPE = "vn.egov.identity.contact-changed.v1";
 }

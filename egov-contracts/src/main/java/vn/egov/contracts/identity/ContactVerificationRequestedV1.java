@@ -13,8 +13,14 @@ import java.time.Instant;
  * @param code the one-time code (digits); valid until {@code expiresAt}, single use
  * @param language {@code vi} or {@code en}
  */
-public record ContactVerificationRequestedV1(String personId, String channel, String destination, String code,
-                                           Instant expiresAt, String language, Instant requestedAt) {
+public record ContactVerificationRequestedV1(
+        String personId,
+        String channel,
+        String destination,
+        String code,
+        Instant expiresAt,
+        String language,
+        Instant requestedAt) {
 
     public static final String TYPE = "vn.egov.identity.contact-verification-requested.v1";
 }

@@ -1,7 +1,6 @@
 package vn.egov.contracts.payment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,10 +14,18 @@ import java.util.UUID;
  * before it have none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PaymentLatePaidV1(UUID paymentId, String dossierCode, String agencyCode, long amountVnd,
-                                String previousStatus, String receiptNumber, Instant paidAt,
-                                String gatewayTransactionNo, String bankCode, UUID refundId,
-                                String payerSubject) {
+public record PaymentLatePaidV1(
+        UUID paymentId,
+        String dossierCode,
+        String agencyCode,
+        long amountVnd,
+        String previousStatus,
+        String receiptNumber,
+        Instant paidAt,
+        String gatewayTransactionNo,
+        String bankCode,
+        UUID refundId,
+        String payerSubject) {
 
     public static final String TYPE = "vn.egov.payment.late-paid.v1";
 }

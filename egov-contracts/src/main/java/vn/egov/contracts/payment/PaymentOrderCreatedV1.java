@@ -1,7 +1,6 @@
 package vn.egov.contracts.payment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,8 +9,8 @@ import java.util.UUID;
  * {@code expiresAt}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PaymentOrderCreatedV1(UUID paymentId, String dossierCode, String agencyCode, long amountVnd,
-                                    Instant expiresAt) {
+public record PaymentOrderCreatedV1(
+        UUID paymentId, String dossierCode, String agencyCode, long amountVnd, Instant expiresAt) {
 
     public static final String TYPE = "vn.egov.payment.created.v1";
 }

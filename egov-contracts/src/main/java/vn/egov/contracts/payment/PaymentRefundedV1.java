@@ -1,7 +1,6 @@
 package vn.egov.contracts.payment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,10 +11,18 @@ import java.util.UUID;
  * events published before it have none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PaymentRefundedV1(UUID paymentId, UUID refundId, String dossierCode, String agencyCode,
-                                long amountVnd, long refundAmountVnd, long refundedTotalVnd,
-                                boolean fullyRefunded, String receiptNumber, Instant refundedAt,
-                                String payerSubject) {
+public record PaymentRefundedV1(
+        UUID paymentId,
+        UUID refundId,
+        String dossierCode,
+        String agencyCode,
+        long amountVnd,
+        long refundAmountVnd,
+        long refundedTotalVnd,
+        boolean fullyRefunded,
+        String receiptNumber,
+        Instant refundedAt,
+        String payerSubject) {
 
     public static final String TYPE = "vn.egov.payment.refunded.v1";
 }

@@ -1,7 +1,6 @@
 package vn.egov.contracts.payment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,9 +11,16 @@ import java.util.UUID;
  * so events published before it have none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PaymentSucceededV1(UUID paymentId, String dossierCode, String agencyCode, long amountVnd,
-                                 String receiptNumber, Instant paidAt, String gatewayTransactionNo,
-                                 String bankCode, String payerSubject) {
+public record PaymentSucceededV1(
+        UUID paymentId,
+        String dossierCode,
+        String agencyCode,
+        long amountVnd,
+        String receiptNumber,
+        Instant paidAt,
+        String gatewayTransactionNo,
+        String bankCode,
+        String payerSubject) {
 
     public static final String TYPE = "vn.egov.payment.succeeded.v1";
 }

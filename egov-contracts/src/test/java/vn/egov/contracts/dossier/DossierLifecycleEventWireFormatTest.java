@@ -1,15 +1,14 @@
 package vn.egov.contracts.dossier;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The typed status and the rating's score changed the record, not the wire: consumers built against the
@@ -23,28 +22,72 @@ class DossierLifecycleEventWireFormatTest {
 
     /** The v1 record as it was before the status was typed and the score added: strings, no score. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BeforeTyping(String dossierCode, String procedureCode, String procedureName, String agencyCode,
-                        String agencyName, String applicantSubject, String businessTaxCode, String fromStatus,
-                        String toStatus, String action, String actorSubject, String actorRole, String reason,
-                        LocalDate dueDate, List<String> missingDocuments, long feeVnd, Instant occurredAt) {
-    }
+    record BeforeTyping(
+            String dossierCode,
+            String procedureCode,
+            String procedureName,
+            String agencyCode,
+            String agencyName,
+            String applicantSubject,
+            String businessTaxCode,
+            String fromStatus,
+            String toStatus,
+            String action,
+            String actorSubject,
+            String actorRole,
+            String reason,
+            LocalDate dueDate,
+            List<String> missingDocuments,
+            long feeVnd,
+            Instant occurredAt) {}
 
     DossierLifecycleEventV1 event(DossierStatus from, DossierStatus to, String action, String reason, Integer score) {
-        return new DossierLifecycleEventV1("000.00.01.H26-261122-0042", "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
-                "UBND phường Ba Đình", "citizen-1", null, from, to, action, "officer-1", "OFFICER", reason, due,
-                List.of("CCCD"), 1_500_000L, at, score);
+        return new DossierLifecycleEventV1(
+                "000.00.01.H26-261122-0042",
+                "1.001234",
+                "Đăng ký khai sinh",
+                "000.00.01.H26",
+                "UBND phường Ba Đình",
+                "citizen-1",
+                null,
+                from,
+                to,
+                action,
+                "officer-1",
+                "OFFICER",
+                reason,
+                due,
+                List.of("CCCD"),
+                1_500_000L,
+                at,
+                score);
     }
 
     BeforeTyping before(String from, String to, String action, String reason) {
-        return new BeforeTyping("000.00.01.H26-261122-0042", "1.001234", "Đăng ký khai sinh", "000.00.01.H26",
-                "UBND phường Ba Đình", "citizen-1", null, from, to, action, "officer-1", "OFFICER", reason, due,
-                List.of("CCCD"), 1_500_000L, at);
+        return new BeforeTyping(
+                "000.00.01.H26-261122-0042",
+                "1.001234",
+                "Đăng ký khai sinh",
+                "000.00.01.H26",
+                "UBND phường Ba Đình",
+                "citizen-1",
+                null,
+                from,
+                to,
+                action,
+                "officer-1",
+                "OFFICER",
+                reason,
+                due,
+                List.of("CCCD"),
+                1_500_000L,
+                at);
     }
 
     @Test
     void theJsonOfATransitionIsExactlyWhatItWas() {
-        String written = json.writeValueAsString(event(DossierStatus.AWAITING_PAYMENT, DossierStatus.SUBMITTED, "pay",
-                null, null));
+        String written = json.writeValueAsString(
+                event(DossierStatus.AWAITING_PAYMENT, DossierStatus.SUBMITTED, "pay", null, null));
         assertThat(written).isEqualTo("""
                 {"dossierCode":"000.00.01.H26-261122-0042","procedureCode":"1.001234","procedureName":"Đăng ký khai sinh",\
                 "agencyCode":"000.00.01.H26","agencyName":"UBND phường Ba Đình","applicantSubject":"citizen-1",\
@@ -56,10 +99,22 @@ class DossierLifecycleEventWireFormatTest {
 
     @Test
     void everyStatusIsWrittenAndReadAsTheStringItWas() {
-        List<DossierStatus> published = Arrays.stream(DossierStatus.values()).filter(s -> s != DossierStatus.UNKNOWN).toList();
-        assertThat(published).extracting(DossierStatus::name).containsExactlyInAnyOrder("AWAITING_PAYMENT", "SUBMITTED",
-                "RECEIVED", "IN_PROCESSING", "AWAITING_SUPPLEMENT", "RESOLVED", "REJECTED", "RESULT_RETURNED", "WITHDRAWN",
-                "TRANSFERRED");
+        List<DossierStatus> published = Arrays.stream(DossierStatus.values())
+                .filter(s -> s != DossierStatus.UNKNOWN)
+                .toList();
+        assertThat(published)
+                .extracting(DossierStatus::name)
+                .containsExactlyInAnyOrder(
+                        "AWAITING_PAYMENT",
+                        "SUBMITTED",
+                        "RECEIVED",
+                        "IN_PROCESSING",
+                        "AWAITING_SUPPLEMENT",
+                        "RESOLVED",
+                        "REJECTED",
+                        "RESULT_RETURNED",
+                        "WITHDRAWN",
+                        "TRANSFERRED");
         for (DossierStatus status : published) {
             String now = json.writeValueAsString(event(status, status, "overdue", null, null));
             String then = json.writeValueAsString(before(status.name(), status.name(), "overdue", null));
@@ -92,15 +147,19 @@ class DossierLifecycleEventWireFormatTest {
 
     @Test
     void aRatingCarriesItsScoreAndOnlyARatingHasOne() {
-        DossierLifecycleEventV1 rated = event(DossierStatus.RESULT_RETURNED, DossierStatus.RESULT_RETURNED, "rate", "4", 4);
+        DossierLifecycleEventV1 rated =
+                event(DossierStatus.RESULT_RETURNED, DossierStatus.RESULT_RETURNED, "rate", "4", 4);
         String text = json.writeValueAsString(rated);
         // the new field is added at the end; the reason still carries the score for consumers from before it
-        assertThat(text).endsWith(",\"occurredAt\":\"2026-11-22T03:04:05Z\",\"score\":4}").contains("\"reason\":\"4\"");
+        assertThat(text)
+                .endsWith(",\"occurredAt\":\"2026-11-22T03:04:05Z\",\"score\":4}")
+                .contains("\"reason\":\"4\"");
         assertThat(json.readValue(text, DossierLifecycleEventV1.class).score()).isEqualTo(4);
         // a consumer built before the score ignores it (unknown field)
         assertThat(json.readValue(text, BeforeTyping.class).reason()).isEqualTo("4");
         // other events have no score at all on the wire, as before
-        assertThat(json.writeValueAsString(event(DossierStatus.RECEIVED, DossierStatus.IN_PROCESSING, "forward", null, null)))
+        assertThat(json.writeValueAsString(
+                        event(DossierStatus.RECEIVED, DossierStatus.IN_PROCESSING, "forward", null, null)))
                 .doesNotContain("score");
         // a rating published before the field existed reads with no score
         String old = json.writeValueAsString(before("RESULT_RETURNED", "RESULT_RETURNED", "rate", "5"));

@@ -1,13 +1,12 @@
 package vn.egov.contracts.identity;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The wire shape of the identity events that notification-service and dossier-service read. */
 class IdentityEventContractsTest {
@@ -17,21 +16,26 @@ class IdentityEventContractsTest {
 
     @Test
     void typesAreVersionedAndDistinct() {
-        List<String> types = List.of(CitizenRegisteredV1.TYPE, CitizenVerifiedV1.TYPE, OfficerCreatedV1.TYPE,
-                ContactVerificationRequestedV1.TYPE, ContactChangedV1.TYPE, BusinessLinkedV1.TYPE);
+        List<String> types = List.of(
+                CitizenRegisteredV1.TYPE,
+                CitizenVerifiedV1.TYPE,
+                OfficerCreatedV1.TYPE,
+                ContactVerificationRequestedV1.TYPE,
+                ContactChangedV1.TYPE,
+                BusinessLinkedV1.TYPE);
         assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.identity\\.[a-z-]+\\.v1"));
     }
 
     @Test
     void contactEventsKeepTheirFieldNames() {
-        JsonNode otp = json.valueToTree(new ContactVerificationRequestedV1("p-1", "SMS", "0912345678", "482913",
-                at.plusSeconds(600), "vi", at));
+        JsonNode otp = json.valueToTree(new ContactVerificationRequestedV1(
+                "p-1", "SMS", "0912345678", "482913", at.plusSeconds(600), "vi", at));
         assertThat(otp.get("destination").asString()).isEqualTo("0912345678");
         assertThat(otp.get("code").asString()).isEqualTo("482913");
         assertThat(otp.get("expiresAt").asString()).isEqualTo("2026-11-22T03:14:05Z");
 
-        JsonNode changed = json.valueToTree(new ContactChangedV1("p-1", "EMAIL", "moi@example.vn", "0912345678",
-                "cu@example.vn", at));
+        JsonNode changed = json.valueToTree(
+                new ContactChangedV1("p-1", "EMAIL", "moi@example.vn", "0912345678", "cu@example.vn", at));
         assertThat(changed.get("previousDestination").asString()).isEqualTo("cu@example.vn");
         assertThat(json.treeToValue(changed, ContactChangedV1.class).email()).isEqualTo("moi@example.vn");
     }

@@ -1,5 +1,8 @@
 package vn.egov.testsupport.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -11,14 +14,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The architecture rules every service keeps, written once; each service's {@code ArchitectureTest} calls
@@ -31,11 +30,11 @@ public final class ArchitectureRules {
 
     /** The APIs that make an outbound HTTP call (a Spring Cloud Gateway route is configuration, not code). */
     static final String[] HTTP_CLIENT_PACKAGES = {
-            "java.net.http..", "org.springframework.web.client..", "org.springframework.web.reactive.function.client..",
-            "org.springframework.web.service.invoker..", "org.springframework.cloud.openfeign..", "feign.."};
+        "java.net.http..", "org.springframework.web.client..", "org.springframework.web.reactive.function.client..",
+        "org.springframework.web.service.invoker..", "org.springframework.cloud.openfeign..", "feign.."
+    };
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** The production classes of a service (no tests, no jars), below its application's package. */
     public static JavaClasses productionClassesOf(Class<?> application) {
@@ -50,16 +49,24 @@ public final class ArchitectureRules {
      * can be called, and tested, without the web layer, and a transaction never spans the response rendering.
      */
     public static ArchRule controllersUseNeitherJdbcClientNorTransactions() {
-        DescribedPredicate<JavaClass> controllers = DescribedPredicate.describe("controllers",
+        DescribedPredicate<JavaClass> controllers = DescribedPredicate.describe(
+                "controllers",
                 c -> c.isAnnotatedWith("org.springframework.web.bind.annotation.RestController")
                         || c.isAnnotatedWith("org.springframework.stereotype.Controller"));
-        return noClasses().that(controllers)
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(
-                        "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(
-                        "org.springframework.transaction.support.TransactionTemplate")
+        return noClasses()
+                .that(controllers)
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.transaction.support.TransactionTemplate")
                 .orShould(beTransactional())
                 .because("SQL and transactions belong to the feature's service or repository, not to its web layer");
     }
@@ -70,9 +77,14 @@ public final class ArchitectureRules {
      */
     public static ArchRule onlyTheseWriteToTheOutbox(String... publishers) {
         Set<String> allowed = Set.of(publishers);
-        return noClasses().that(DescribedPredicate.describe("are not " + allowed, c -> !allowed.contains(c.getName())
-                        && !allowed.contains(outermost(c).getName())))
-                .should().callMethodWhere(DescribedPredicate.describe("EventPublisher.publish",
+        return noClasses()
+                .that(DescribedPredicate.describe(
+                        "are not " + allowed,
+                        c -> !allowed.contains(c.getName())
+                                && !allowed.contains(outermost(c).getName())))
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "EventPublisher.publish",
                         (JavaMethodCall call) -> call.getTargetOwner().getName().equals(EVENT_PUBLISHER)
                                 && call.getName().equals("publish")))
                 .because("a service's status events are published by its lifecycle class alone");
@@ -85,10 +97,16 @@ public final class ArchitectureRules {
     public static ArchRule onlyThesePublish(Set<String> publishers, Class<?>... eventTypes) {
         Set<String> allowed = publishers;
         Set<String> events = names(eventTypes);
-        return noClasses().that(DescribedPredicate.describe("are not " + allowed,
-                        c -> !allowed.contains(outermost(c).getName()) && !events.contains(outermost(c).getName())))
-                .should().callConstructorWhere(DescribedPredicate.describe("a constructor of " + events,
-                        (JavaConstructorCall call) -> events.contains(call.getTargetOwner().getName())))
+        return noClasses()
+                .that(DescribedPredicate.describe(
+                        "are not " + allowed,
+                        c -> !allowed.contains(outermost(c).getName())
+                                && !events.contains(outermost(c).getName())))
+                .should()
+                .callConstructorWhere(DescribedPredicate.describe(
+                        "a constructor of " + events,
+                        (JavaConstructorCall call) ->
+                                events.contains(call.getTargetOwner().getName())))
                 .because("these events are published by " + allowed + " alone");
     }
 
@@ -98,8 +116,10 @@ public final class ArchitectureRules {
      * With no package given, the service makes no outbound call in code at all.
      */
     public static ArchRule outboundHttpClientsLiveIn(String... clientPackages) {
-        return noClasses().that(DescribedPredicate.not(resideInAnyPackage(clientPackages)))
-                .should().dependOnClassesThat(resideInAnyPackage(HTTP_CLIENT_PACKAGES)
+        return noClasses()
+                .that(DescribedPredicate.not(resideInAnyPackage(clientPackages)))
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(HTTP_CLIENT_PACKAGES)
                         // switching Feign on (on the application class) is configuration, not a client
                         .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("EnableFeignClients"))))
                 .because("outbound HTTP clients live in their client packages " + Arrays.toString(clientPackages));
@@ -115,9 +135,11 @@ public final class ArchitectureRules {
                 boolean onClass = c.isAnnotatedWith(transactional) || c.isAnnotatedWith(jakarta);
                 List<String> methods = c.getMethods().stream()
                         .filter(m -> m.isAnnotatedWith(transactional) || m.isAnnotatedWith(jakarta))
-                        .map(m -> m.getFullName()).toList();
+                        .map(m -> m.getFullName())
+                        .toList();
                 boolean is = onClass || !methods.isEmpty();
-                String message = onClass ? c.getName() + " is annotated @Transactional"
+                String message = onClass
+                        ? c.getName() + " is annotated @Transactional"
                         : is ? methods + " are @Transactional" : c.getName() + " is not @Transactional";
                 events.add(new SimpleConditionEvent(c, is, message));
             }

@@ -1,14 +1,13 @@
 package vn.egov.testsupport.architecture;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /**
  * Spring Modulith's checks, written once; a service's {@code ModularityTest} implements this interface and names
@@ -34,7 +33,8 @@ public interface ModularityTests {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder.toString())).writeDocumentation();
 
         assertThat(folder.resolve("components.puml")).isNotEmptyFile();
-        modules.forEach(module -> assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml")).isNotEmptyFile());
+        modules.forEach(module -> assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml"))
+                .isNotEmptyFile());
     }
 
     /** Reading the classes takes seconds: once per application and test JVM. */
@@ -42,8 +42,7 @@ public interface ModularityTests {
 
         private static final Map<Class<?>, ApplicationModules> READ = new ConcurrentHashMap<>();
 
-        private Modules() {
-        }
+        private Modules() {}
 
         static ApplicationModules of(Class<?> application) {
             return READ.computeIfAbsent(application, ApplicationModules::of);

@@ -1,5 +1,7 @@
 package vn.egov.gateway.accesslog;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,9 +17,6 @@ import vn.egov.gateway.caller.Caller;
 import vn.egov.gateway.correlation.CorrelationId;
 import vn.egov.gateway.problem.Problems;
 import vn.egov.gateway.xroad.XRoadHeaders;
-
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One line per request on the logger {@code vn.egov.gateway.access}: method, path without its query,
@@ -64,19 +63,27 @@ class AccessLogFilter implements WebFilter, Ordered {
     static String line(ServerWebExchange exchange, HttpStatusCode status, long start) {
         ServerHttpRequest request = exchange.getRequest();
         StringBuilder line = new StringBuilder(160)
-                .append("method=").append(request.getMethod().name())
+                .append("method=")
+                .append(request.getMethod().name())
                 // the raw path: percent-encoded, so it cannot break the line; never the query
-                .append(" path=").append(Problems.requestPath(exchange))
-                .append(" status=").append(status != null ? Integer.toString(status.value()) : "-")
-                .append(" durationMs=").append(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
-                .append(" correlationId=").append(orDash(CorrelationId.of(exchange)));
+                .append(" path=")
+                .append(Problems.requestPath(exchange))
+                .append(" status=")
+                .append(status != null ? Integer.toString(status.value()) : "-")
+                .append(" durationMs=")
+                .append(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                .append(" correlationId=")
+                .append(orDash(CorrelationId.of(exchange)));
         Caller caller = Caller.of(exchange);
         line.append(" client=").append(orDash(caller != null ? caller.clientId() : null));
         XRoadHeaders xRoad = XRoadHeaders.of(exchange);
         if (xRoad != null) {
-            line.append(" xRoadClient=").append(orDash(xRoad.client()))
-                    .append(" xRoadIssue=").append(xRoad.issue() != null ? '"' + xRoad.issue() + '"' : "-")
-                    .append(" xRoadUserId=").append(xRoad.userId() ? "present" : "-");
+            line.append(" xRoadClient=")
+                    .append(orDash(xRoad.client()))
+                    .append(" xRoadIssue=")
+                    .append(xRoad.issue() != null ? '"' + xRoad.issue() + '"' : "-")
+                    .append(" xRoadUserId=")
+                    .append(xRoad.userId() ? "present" : "-");
         }
         return line.toString();
     }

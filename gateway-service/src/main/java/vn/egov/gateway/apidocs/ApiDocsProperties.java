@@ -1,8 +1,7 @@
 package vn.egov.gateway.apidocs;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What the Swagger UI needs to let an integrator sign in: the public OIDC issuer (Keycloak behind

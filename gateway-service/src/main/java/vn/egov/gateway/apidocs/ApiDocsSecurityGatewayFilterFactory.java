@@ -34,8 +34,8 @@ class ApiDocsSecurityGatewayFilterFactory extends AbstractGatewayFilterFactory<O
     private final ApiDocsProperties properties;
     private final JsonMapper json;
 
-    ApiDocsSecurityGatewayFilterFactory(ModifyResponseBodyGatewayFilterFactory modifyResponseBody,
-                                        ApiDocsProperties properties, JsonMapper json) {
+    ApiDocsSecurityGatewayFilterFactory(
+            ModifyResponseBodyGatewayFilterFactory modifyResponseBody, ApiDocsProperties properties, JsonMapper json) {
         super(Object.class);
         this.modifyResponseBody = modifyResponseBody;
         this.properties = properties;
@@ -69,21 +69,22 @@ class ApiDocsSecurityGatewayFilterFactory extends AbstractGatewayFilterFactory<O
         // springdoc at a service writes its own address here ("Generated server url"), which a browser
         // cannot reach and the CSP (connect-src 'self') forbids: calls go through this gateway, the
         // origin the document was loaded from (relative, so it holds behind TLS and proxies too).
-        root.putArray("servers").addObject()
-                .put("url", "/")
-                .put("description", "API gateway");
+        root.putArray("servers").addObject().put("url", "/").put("description", "API gateway");
         ObjectNode schemes = root.withObject("/components/securitySchemes");
         if (!schemes.has(USER_SCHEME)) {
             schemes.putObject(USER_SCHEME)
                     .put("type", "openIdConnect")
                     .put("openIdConnectUrl", properties.issuer() + "/.well-known/openid-configuration")
-                    .put("description", "Citizens and officers: sign in with Keycloak (authorization code + PKCE, client web-portal).");
+                    .put(
+                            "description",
+                            "Citizens and officers: sign in with Keycloak (authorization code + PKCE, client web-portal).");
         }
         if (!schemes.has(MINISTRY_SCHEME)) {
             ObjectNode flow = schemes.putObject(MINISTRY_SCHEME)
                     .put("type", "oauth2")
                     .put("description", "Ministry systems: client credentials issued by the platform.")
-                    .putObject("flows").putObject("clientCredentials")
+                    .putObject("flows")
+                    .putObject("clientCredentials")
                     .put("tokenUrl", properties.issuer() + "/protocol/openid-connect/token");
             ObjectNode scopes = flow.putObject("scopes");
             properties.ministryScopes().forEach(scopes::put);

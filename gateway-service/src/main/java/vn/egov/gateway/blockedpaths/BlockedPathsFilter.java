@@ -1,5 +1,8 @@
 package vn.egov.gateway.blockedpaths;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,10 +16,6 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import vn.egov.gateway.problem.ProblemException;
-
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 
 /**
  * Answers 404 {@code not-found} for the {@linkplain BlockedPathsProperties blocked paths}, exactly as for a

@@ -1,9 +1,8 @@
 package vn.egov.gateway.blockedpaths;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.util.List;
 
 /**
  * {@code egov.gateway.blocked-paths}: path patterns under a routed prefix that must never leave the edge
@@ -11,5 +10,5 @@ import java.util.List;
  * normalised path; answered 404 like a path the gateway does not know.
  */
 @ConfigurationProperties("egov.gateway")
-record BlockedPathsProperties(@DefaultValue("/api/v1/identity/internal/**") List<String> blockedPaths) {
-}
+record BlockedPathsProperties(
+        @DefaultValue("/api/v1/identity/internal/**") List<String> blockedPaths) {}

@@ -6,5 +6,4 @@ import org.springframework.util.unit.DataSize;
 
 /** Request body limit for routes that do not set {@code max-body-size} in their metadata. */
 @ConfigurationProperties("egov.gateway.body-limit")
-record BodyLimitProperties(@DefaultValue("1MB") DataSize defaultMaxSize) {
-}
+record BodyLimitProperties(@DefaultValue("1MB") DataSize defaultMaxSize) {}

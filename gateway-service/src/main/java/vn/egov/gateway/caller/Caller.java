@@ -1,11 +1,10 @@
 package vn.egov.gateway.caller;
 
+import java.net.InetSocketAddress;
+import java.security.Principal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
-
-import java.net.InetSocketAddress;
-import java.security.Principal;
 
 /**
  * Who is calling, as far as the edge can tell: a signed-in user (token subject), a client acting on its
@@ -15,7 +14,11 @@ import java.security.Principal;
  */
 public record Caller(Kind kind, String subject, String clientId, String address) {
 
-    public enum Kind { USER, CLIENT, ANONYMOUS }
+    public enum Kind {
+        USER,
+        CLIENT,
+        ANONYMOUS
+    }
 
     /** Exchange attribute where {@link CallerFilter} leaves the caller for later filters. */
     public static final String ATTR = Caller.class.getName();
@@ -24,14 +27,15 @@ public record Caller(Kind kind, String subject, String clientId, String address)
     private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
     public static Caller of(Principal principal, InetSocketAddress remote) {
-        String address = remote == null ? "unknown"
+        String address = remote == null
+                ? "unknown"
                 : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
         if (principal instanceof JwtAuthenticationToken token) {
             Jwt jwt = token.getToken();
             String azp = jwt.getClaimAsString("azp");
             String username = jwt.getClaimAsString("preferred_username");
-            boolean serviceAccount = jwt.hasClaim("client_id")
-                    || (username != null && username.startsWith(SERVICE_ACCOUNT_PREFIX));
+            boolean serviceAccount =
+                    jwt.hasClaim("client_id") || (username != null && username.startsWith(SERVICE_ACCOUNT_PREFIX));
             if (serviceAccount) {
                 String clientId = azp != null ? azp : jwt.getClaimAsString("client_id");
                 return new Caller(Kind.CLIENT, jwt.getSubject(), clientId, address);

@@ -1,10 +1,9 @@
 package vn.egov.gateway.correlation;
 
-import org.springframework.web.server.ServerWebExchange;
-
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The id that ties together the log lines of one request across the gateway and the services. A
@@ -16,10 +15,10 @@ public final class CorrelationId {
     public static final String HEADER = "X-Correlation-Id";
     /** Key in the exchange attributes, the Reactor context and the logging MDC. */
     public static final String KEY = "correlationId";
+
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private CorrelationId() {
-    }
+    private CorrelationId() {}
 
     /** The client's id when it is acceptable. */
     static Optional<String> accept(String given) {

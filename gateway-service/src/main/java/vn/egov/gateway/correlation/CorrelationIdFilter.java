@@ -26,7 +26,8 @@ class CorrelationIdFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String id = CorrelationId.accept(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER))
                 .orElseGet(CorrelationId::generate);
-        ServerHttpRequest request = exchange.getRequest().mutate()
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
                 .headers(headers -> headers.set(CorrelationId.HEADER, id))
                 .build();
         ServerWebExchange withId = exchange.mutate().request(request).build();

@@ -14,10 +14,12 @@ import reactor.core.publisher.Hooks;
 class CorrelationLogging {
 
     CorrelationLogging() {
-        ContextRegistry.getInstance().registerThreadLocalAccessor(CorrelationId.KEY,
-                () -> MDC.get(CorrelationId.KEY),
-                value -> MDC.put(CorrelationId.KEY, value),
-                () -> MDC.remove(CorrelationId.KEY));
+        ContextRegistry.getInstance()
+                .registerThreadLocalAccessor(
+                        CorrelationId.KEY,
+                        () -> MDC.get(CorrelationId.KEY),
+                        value -> MDC.put(CorrelationId.KEY, value),
+                        () -> MDC.remove(CorrelationId.KEY));
         Hooks.enableAutomaticContextPropagation();
     }
 }

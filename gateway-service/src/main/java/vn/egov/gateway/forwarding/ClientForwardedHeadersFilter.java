@@ -1,5 +1,7 @@
 package vn.egov.gateway.forwarding;
 
+import java.util.List;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -8,9 +10,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Removes forwarding headers that clients send. The gateway is the edge: nothing in front of it may
@@ -32,11 +31,14 @@ class ClientForwardedHeadersFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        List<String> forged = headers.headerNames().stream().filter(ClientForwardedHeadersFilter::isForwarding).toList();
+        List<String> forged = headers.headerNames().stream()
+                .filter(ClientForwardedHeadersFilter::isForwarding)
+                .toList();
         if (forged.isEmpty()) {
             return chain.filter(exchange);
         }
-        ServerHttpRequest request = exchange.getRequest().mutate()
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
                 .headers(mutable -> forged.forEach(mutable::remove))
                 .build();
         return chain.filter(exchange.mutate().request(request).build());

@@ -47,11 +47,19 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             code = codeFor(status);
         }
         if (status.is5xxServerError()) {
-            log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    ex.toString(), ex);
+            log.error(
+                    "{} {} failed: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    ex.toString(),
+                    ex);
         } else {
-            log.debug("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    status.value(), ex.toString());
+            log.debug(
+                    "{} {} answered {}: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    status.value(),
+                    ex.toString());
         }
         return problems.write(exchange, status, code);
     }

@@ -1,5 +1,9 @@
 package vn.egov.gateway.problem;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -12,11 +16,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.gateway.correlation.CorrelationId;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Writes the gateway's own errors as RFC 9457 problem details shaped like the services' ones:
@@ -45,11 +44,14 @@ public class Problems {
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String code) {
         ServerHttpResponse response = exchange.getResponse();
         String instance = requestPath(exchange);
-        Map<String, Object> body = body(status, code, instance, language(exchange.getRequest()),
-                CorrelationId.of(exchange));
+        Map<String, Object> body =
+                body(status, code, instance, language(exchange.getRequest()), CorrelationId.of(exchange));
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, language(exchange.getRequest()).toLanguageTag());
+        response.getHeaders()
+                .set(
+                        HttpHeaders.CONTENT_LANGUAGE,
+                        language(exchange.getRequest()).toLanguageTag());
         DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
         return response.writeWith(Mono.just(buffer));
     }
@@ -57,8 +59,8 @@ public class Problems {
     Map<String, Object> body(HttpStatusCode status, String code, String instance, Locale locale, String correlationId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + code);
-        body.put("title", message("problem." + code + ".title", locale,
-                message("problem.generic.title", locale, code)));
+        body.put(
+                "title", message("problem." + code + ".title", locale, message("problem.generic.title", locale, code)));
         body.put("status", status.value());
         body.put("detail", message("problem." + code + ".detail", locale, null));
         if (instance != null) {

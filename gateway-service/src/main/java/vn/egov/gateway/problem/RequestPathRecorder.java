@@ -21,7 +21,8 @@ class RequestPathRecorder implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        exchange.getAttributes().put(Problems.REQUEST_PATH_ATTR, exchange.getRequest().getPath().value());
+        exchange.getAttributes()
+                .put(Problems.REQUEST_PATH_ATTR, exchange.getRequest().getPath().value());
         return chain.filter(exchange);
     }
 }

@@ -19,7 +19,9 @@ class RateLimitConfiguration {
             log.info("Rate limits: buckets in memory, per gateway instance");
             return inMemory;
         }
-        log.info("Rate limits: buckets shared in Redis (key prefix {})", properties.redis().keyPrefix());
+        log.info(
+                "Rate limits: buckets shared in Redis (key prefix {})",
+                properties.redis().keyPrefix());
         return new RedisTokenBuckets(properties.redis(), inMemory);
     }
 }

@@ -1,5 +1,7 @@
 package vn.egov.gateway.ratelimit;
 
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,9 +18,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import vn.egov.gateway.caller.Caller;
 import vn.egov.gateway.problem.Problems;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Quotas on the public API ({@code /api/**}), answered with 429 {@code rate-limited} and
@@ -76,17 +75,25 @@ class RateLimitFilter implements WebFilter, Ordered {
             case CLIENT -> "client:" + caller.clientId();
             case ANONYMOUS -> "ip:" + caller.address();
         };
-        Rule rule = rules.stream().filter(r -> r.matches(exchange.getRequest(), path)).findFirst().orElse(null);
-        String policy = rule != null ? rule.endpoint().name() : caller.kind().name().toLowerCase(Locale.ROOT);
+        Rule rule = rules.stream()
+                .filter(r -> r.matches(exchange.getRequest(), path))
+                .findFirst()
+                .orElse(null);
+        String policy =
+                rule != null ? rule.endpoint().name() : caller.kind().name().toLowerCase(Locale.ROOT);
         RateLimitProperties.Limit limit = rule != null ? rule.endpoint().limit() : limitFor(caller);
-        return buckets.tryConsume(policy, callerKey, limit).flatMap(decision -> decision.allowed()
-                ? chain.filter(exchange)
-                : refuse(exchange, caller, policy, decision));
+        return buckets.tryConsume(policy, callerKey, limit)
+                .flatMap(decision ->
+                        decision.allowed() ? chain.filter(exchange) : refuse(exchange, caller, policy, decision));
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, Caller caller, String policy, TokenBuckets.Decision decision) {
+    private Mono<Void> refuse(
+            ServerWebExchange exchange, Caller caller, String policy, TokenBuckets.Decision decision) {
         // debug only (the access log records every 429 already); neither the address nor the subject is logged
-        log.debug("Rate limited: policy {}, {} caller{}", policy, caller.kind().name().toLowerCase(Locale.ROOT),
+        log.debug(
+                "Rate limited: policy {}, {} caller{}",
+                policy,
+                caller.kind().name().toLowerCase(Locale.ROOT),
                 caller.kind() == Caller.Kind.CLIENT ? " " + caller.clientId() : "");
         HttpHeaders requestHeaders = exchange.getRequest().getHeaders();
         if (requestHeaders.getContentLength() > 0 || requestHeaders.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {

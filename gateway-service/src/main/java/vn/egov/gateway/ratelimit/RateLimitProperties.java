@@ -1,13 +1,12 @@
 package vn.egov.gateway.ratelimit;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.http.HttpMethod;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpMethod;
 
 /**
  * Request quotas at the edge ({@code egov.gateway.rate-limits.*}). A {@link Limit} allows
@@ -23,14 +22,15 @@ import java.util.Objects;
  * @param redis     where the buckets are shared between instances; in memory when its url is blank
  */
 @ConfigurationProperties("egov.gateway.rate-limits")
-record RateLimitProperties(@DefaultValue("true") boolean enabled,
-                           @DefaultValue("100000") int maxKeys,
-                           Limit anonymous,
-                           Limit user,
-                           Limit client,
-                           Map<String, Limit> clients,
-                           List<Endpoint> endpoints,
-                           @DefaultValue Redis redis) {
+record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("100000") int maxKeys,
+        Limit anonymous,
+        Limit user,
+        Limit client,
+        Map<String, Limit> clients,
+        List<Endpoint> endpoints,
+        @DefaultValue Redis redis) {
 
     RateLimitProperties {
         Objects.requireNonNull(anonymous, "egov.gateway.rate-limits.anonymous");
@@ -57,9 +57,10 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled,
      * @param keyPrefix start of every key, so that several deployments can share one Redis
      * @param timeout   longest wait for a decision from Redis before this instance decides alone
      */
-    record Redis(String url,
-                 @DefaultValue("egov:gateway:rate-limit:") String keyPrefix,
-                 @DefaultValue("250ms") Duration timeout) {
+    record Redis(
+            String url,
+            @DefaultValue("egov:gateway:rate-limit:") String keyPrefix,
+            @DefaultValue("250ms") Duration timeout) {
         Redis {
             url = url == null ? "" : url.strip();
             if (timeout.isNegative() || timeout.isZero()) {
@@ -74,7 +75,8 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled,
         /** Never the url itself: it may carry a password. */
         @Override
         public String toString() {
-            return "Redis[url=" + (enabled() ? "(set)" : "") + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout + "]";
+            return "Redis[url=" + (enabled() ? "(set)" : "") + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout
+                    + "]";
         }
     }
 

@@ -10,11 +10,6 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
-import reactor.core.publisher.Mono;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import reactor.core.publisher.Mono;
 
 /**
  * Token buckets in Redis, shared by every gateway instance: one hash per bucket, updated atomically
@@ -80,21 +79,25 @@ final class RedisTokenBuckets implements RateLimitStore, AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .publishOnScheduler(true)
-                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+                .socketOptions(
+                        SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                 .timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
                 .build());
         this.scriptSha = sha1Hex(SCRIPT);
         // connect (and load the script) now, so that the first requests need not wait for it
-        commands().subscribe(redis -> redis.scriptLoad(SCRIPT).subscribe(sha -> { }, e -> { }), e -> { });
+        commands().subscribe(redis -> redis.scriptLoad(SCRIPT).subscribe(sha -> {}, e -> {}), e -> {});
     }
 
     @Override
     public Mono<TokenBuckets.Decision> tryConsume(String policy, String callerKey, RateLimitProperties.Limit limit) {
         String[] keys = {keyPrefix + policy + ":" + digest(callerKey)};
-        String[] args = {Integer.toString(limit.capacity()), Long.toString(limit.period().toNanos() / 1000)};
+        String[] args = {
+            Integer.toString(limit.capacity()), Long.toString(limit.period().toNanos() / 1000)
+        };
         return commands()
                 .flatMap(redis -> redis.<Long>evalsha(scriptSha, ScriptOutputType.INTEGER, keys, args)
-                        .onErrorResume(RedisNoScriptException.class,
+                        .onErrorResume(
+                                RedisNoScriptException.class,
                                 e -> redis.eval(SCRIPT, ScriptOutputType.INTEGER, keys, args))
                         // exactly one answer; anything else is an error, decided by the fallback too
                         .single())
@@ -120,8 +123,9 @@ final class RedisTokenBuckets implements RateLimitStore, AutoCloseable {
      */
     private Mono<RedisReactiveCommands<String, String>> commands() {
         CompletableFuture<StatefulRedisConnection<String, String>> current = connection.get();
-        if (!closed && (current == null
-                || current.isCompletedExceptionally() && System.nanoTime() - nextConnectAttempt >= 0)) {
+        if (!closed
+                && (current == null
+                        || current.isCompletedExceptionally() && System.nanoTime() - nextConnectAttempt >= 0)) {
             CompletableFuture<StatefulRedisConnection<String, String>> next = new CompletableFuture<>();
             if (connection.compareAndSet(current, next)) {
                 nextConnectAttempt = System.nanoTime() + RECONNECT_INTERVAL_NANOS;
@@ -144,8 +148,10 @@ final class RedisTokenBuckets implements RateLimitStore, AutoCloseable {
 
     private void degrade(Throwable e) {
         if (degraded.compareAndSet(false, true)) {
-            log.warn("Rate limits: Redis does not answer ({}); each gateway instance counts on its own "
-                    + "until it does", e.toString());
+            log.warn(
+                    "Rate limits: Redis does not answer ({}); each gateway instance counts on its own "
+                            + "until it does",
+                    e.toString());
         } else {
             log.debug("Rate limits: Redis still unavailable: {}", e.toString());
         }

@@ -1,13 +1,12 @@
 package vn.egov.gateway.ratelimit;
 
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import reactor.core.publisher.Mono;
 
 /**
  * In-memory token buckets, one per key, refilled continuously. Memory is bounded: a bucket that has
@@ -22,8 +21,7 @@ import java.util.function.LongSupplier;
  */
 final class TokenBuckets implements RateLimitStore {
 
-    record Decision(boolean allowed, long retryAfterSeconds) {
-    }
+    record Decision(boolean allowed, long retryAfterSeconds) {}
 
     private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -94,7 +92,8 @@ final class TokenBuckets implements RateLimitStore {
                 return new Decision(true, 0);
             }
             double nanosUntilOne = (1 - tokens) / tokensPerNano;
-            long seconds = (long) Math.ceil(nanosUntilOne / Duration.ofSeconds(1).toNanos());
+            long seconds =
+                    (long) Math.ceil(nanosUntilOne / Duration.ofSeconds(1).toNanos());
             return new Decision(false, Math.max(1, seconds));
         }
 

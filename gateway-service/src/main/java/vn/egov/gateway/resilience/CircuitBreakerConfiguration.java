@@ -1,13 +1,12 @@
 package vn.egov.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
 
 /**
  * Settings of the breakers the gateway's default {@code CircuitBreaker} filter creates per route.
@@ -28,7 +27,8 @@ class CircuitBreakerConfiguration {
                     .circuitBreakerConfig(config(properties, properties.slowCallDurationThreshold()))
                     .build());
             if (!properties.streamingRoutes().isEmpty()) {
-                factory.configure(builder -> builder.circuitBreakerConfig(config(properties, NEVER_SLOW)),
+                factory.configure(
+                        builder -> builder.circuitBreakerConfig(config(properties, NEVER_SLOW)),
                         properties.streamingRoutes().toArray(String[]::new));
             }
         };

@@ -1,10 +1,9 @@
 package vn.egov.gateway.resilience;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** The per-route circuit breakers (one per route id). */
 @ConfigurationProperties("egov.gateway.circuit-breaker")

@@ -1,5 +1,8 @@
 package vn.egov.gateway.resilience;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
+
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.egov.gateway.problem.Problems;
-
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 /**
  * Where a route's circuit breaker forwards when the upstream cannot answer (down, timed out, breaker
@@ -37,8 +37,12 @@ class FallbackController {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
         Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String path = Problems.requestPath(exchange);
-        log.warn("Upstream unavailable: route {} for {} {}: {}", route != null ? route.getId() : "?",
-                exchange.getRequest().getMethod(), path, cause != null ? cause.toString() : "unknown cause");
+        log.warn(
+                "Upstream unavailable: route {} for {} {}: {}",
+                route != null ? route.getId() : "?",
+                exchange.getRequest().getMethod(),
+                path,
+                cause != null ? cause.toString() : "unknown cause");
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable");
     }

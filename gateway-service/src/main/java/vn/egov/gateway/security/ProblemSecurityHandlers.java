@@ -28,8 +28,9 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException e) {
         boolean tokenGiven = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
+        exchange.getResponse()
+                .getHeaders()
+                .set(HttpHeaders.WWW_AUTHENTICATE, tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
         return problems.write(exchange, HttpStatus.UNAUTHORIZED, tokenGiven ? "invalid-token" : "unauthorized");
     }
 

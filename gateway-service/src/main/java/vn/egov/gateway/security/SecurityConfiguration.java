@@ -1,5 +1,6 @@
 package vn.egov.gateway.security;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,8 +18,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
-import java.util.List;
-
 /**
  * Edge authentication. The gateway checks Keycloak's tokens (signature by the realm's keys, issuer,
  * audience, expiry) on the API so that anonymous and forged traffic stops here; the token is relayed
@@ -28,8 +27,7 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    record PublicEndpoint(HttpMethod method, String pattern) {
-    }
+    record PublicEndpoint(HttpMethod method, String pattern) {}
 
     /** API endpoints anyone may call (docs/design/architecture.md, "Public API"). */
     static final List<PublicEndpoint> PUBLIC_API = List.of(
@@ -44,20 +42,20 @@ class SecurityConfiguration {
 
     /** Non-API paths served without a token: Keycloak, probes and metrics, API docs, the web portal's pages. */
     static final String[] PUBLIC_PATHS = {
-            "/auth/**",
-            "/actuator/health/**",
-            "/actuator/prometheus",
-            "/v3/api-docs/**",
-            "/swagger-ui/**",
-            "/swagger-ui.html",
-            "/webjars/**",
-            // web-portal's pages and assets: public pages; the portal keeps its own sessions (BFF)
-            "/",
-            "/thu-tuc/**",
-            "/tra-cuu/**",
-            "/thong-ke/**",
-            "/tro-giup/**",
-            "/assets/**",
+        "/auth/**",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/webjars/**",
+        // web-portal's pages and assets: public pages; the portal keeps its own sessions (BFF)
+        "/",
+        "/thu-tuc/**",
+        "/tra-cuu/**",
+        "/thong-ke/**",
+        "/tro-giup/**",
+        "/assets/**",
     };
 
     /**
@@ -70,8 +68,8 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems,
-                                        CorsConfigurationSource cors) {
+    SecurityWebFilterChain edgeSecurity(
+            ServerHttpSecurity http, ProblemSecurityHandlers problems, CorsConfigurationSource cors) {
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -86,21 +84,25 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeExchange(exchanges -> {
-                    PUBLIC_API.forEach(endpoint ->
-                            exchanges.pathMatchers(endpoint.method(), endpoint.pattern()).permitAll());
-                    exchanges.pathMatchers(PUBLIC_PATHS).permitAll()
+                    PUBLIC_API.forEach(endpoint -> exchanges
+                            .pathMatchers(endpoint.method(), endpoint.pattern())
+                            .permitAll());
+                    exchanges
+                            .pathMatchers(PUBLIC_PATHS)
+                            .permitAll()
                             // reached only by the circuit breaker's internal forward, never from outside
-                            .pathMatchers("/fallback/**").denyAll()
-                            .anyExchange().authenticated();
+                            .pathMatchers("/fallback/**")
+                            .denyAll()
+                            .anyExchange()
+                            .authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())
                         .bearerTokenConverter(exceptKeycloak())
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 
@@ -111,7 +113,7 @@ class SecurityConfiguration {
     private static ServerAuthenticationConverter exceptKeycloak() {
         ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         ServerWebExchangeMatcher keycloak = new PathPatternParserServerWebExchangeMatcher("/auth/**");
-        return exchange -> keycloak.matches(exchange)
-                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+        return exchange ->
+                keycloak.matches(exchange).flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
     }
 }

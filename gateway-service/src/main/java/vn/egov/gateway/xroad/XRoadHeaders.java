@@ -1,11 +1,10 @@
 package vn.egov.gateway.xroad;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.server.ServerWebExchange;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * X-Road-style headers that ministry integrators send to say who is calling and why (as on the

@@ -1,5 +1,8 @@
 package vn.egov.gateway.forwarding;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,21 +11,29 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ClientForwardedHeadersFilterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Forwarded", "forwarded", "X-Forwarded-For", "x-forwarded-host", "X-FORWARDED-PROTO",
-            "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Server", "X-Real-IP", "x-real-ip"})
+    @ValueSource(
+            strings = {
+                "Forwarded",
+                "forwarded",
+                "X-Forwarded-For",
+                "x-forwarded-host",
+                "X-FORWARDED-PROTO",
+                "X-Forwarded-Port",
+                "X-Forwarded-Prefix",
+                "X-Forwarded-Server",
+                "X-Real-IP",
+                "x-real-ip"
+            })
     void recognisesForwardingHeaders(String name) {
         assertThat(ClientForwardedHeadersFilter.isForwarding(name)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Authorization", "Host", "X-Correlation-Id", "X-Forwarded", "Forwarded-For", "Accept-Language"})
+    @ValueSource(
+            strings = {"Authorization", "Host", "X-Correlation-Id", "X-Forwarded", "Forwarded-For", "Accept-Language"})
     void leavesOtherHeadersAlone(String name) {
         assertThat(ClientForwardedHeadersFilter.isForwarding(name)).isFalse();
     }
@@ -37,10 +48,12 @@ class ClientForwardedHeadersFilterTest {
                 .header("X-Correlation-Id", "c-1"));
         AtomicReference<ServerHttpRequest> passedOn = new AtomicReference<>();
 
-        new ClientForwardedHeadersFilter().filter(exchange, filtered -> {
-            passedOn.set(filtered.getRequest());
-            return Mono.empty();
-        }).block();
+        new ClientForwardedHeadersFilter()
+                .filter(exchange, filtered -> {
+                    passedOn.set(filtered.getRequest());
+                    return Mono.empty();
+                })
+                .block();
 
         assertThat(passedOn.get().getHeaders().headerNames())
                 .containsExactlyInAnyOrder("Authorization", "X-Correlation-Id");

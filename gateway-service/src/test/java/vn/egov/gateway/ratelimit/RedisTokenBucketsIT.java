@@ -1,15 +1,14 @@
 package vn.egov.gateway.ratelimit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import vn.egov.gateway.TestRedis;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import vn.egov.gateway.TestRedis;
 
 /** The Lua token bucket against a real Redis, and the fallback when there is none. */
 class RedisTokenBucketsIT {
@@ -27,7 +26,8 @@ class RedisTokenBucketsIT {
         return new RateLimitProperties.Redis(url, prefix, Duration.ofSeconds(2));
     }
 
-    static TokenBuckets.Decision decide(RateLimitStore store, String policy, String caller, RateLimitProperties.Limit limit) {
+    static TokenBuckets.Decision decide(
+            RateLimitStore store, String policy, String caller, RateLimitProperties.Limit limit) {
         return store.tryConsume(policy, caller, limit).block(Duration.ofSeconds(5));
     }
 
@@ -36,15 +36,18 @@ class RedisTokenBucketsIT {
         TokenBuckets unused = new TokenBuckets(10, System::nanoTime);
         try (RedisTokenBuckets store = new RedisTokenBuckets(redis(REDIS.url(), "test:lua:"), unused)) {
             for (int i = 0; i < 3; i++) {
-                assertThat(decide(store, "p", "ip:10.0.0.1", threePerMinute).allowed()).isTrue();
+                assertThat(decide(store, "p", "ip:10.0.0.1", threePerMinute).allowed())
+                        .isTrue();
             }
             TokenBuckets.Decision refused = decide(store, "p", "ip:10.0.0.1", threePerMinute);
 
             assertThat(refused.allowed()).isFalse();
             // one token every 20 s (less the time the calls took on a busy machine)
             assertThat(refused.retryAfterSeconds()).isBetween(10L, 20L);
-            assertThat(decide(store, "p", "ip:10.0.0.2", threePerMinute).allowed()).isTrue();
-            assertThat(decide(store, "q", "ip:10.0.0.1", threePerMinute).allowed()).isTrue();
+            assertThat(decide(store, "p", "ip:10.0.0.2", threePerMinute).allowed())
+                    .isTrue();
+            assertThat(decide(store, "q", "ip:10.0.0.1", threePerMinute).allowed())
+                    .isTrue();
             // nothing was decided in memory
             assertThat(unused.size()).isZero();
         }
@@ -53,7 +56,8 @@ class RedisTokenBucketsIT {
     @Test
     void refillsOnTheServersClockAfterRetryAfter() throws InterruptedException {
         RateLimitProperties.Limit twoPerTenSeconds = new RateLimitProperties.Limit(2, Duration.ofSeconds(10));
-        try (RedisTokenBuckets store = new RedisTokenBuckets(redis(REDIS.url(), "test:refill:"), new TokenBuckets(10, System::nanoTime))) {
+        try (RedisTokenBuckets store =
+                new RedisTokenBuckets(redis(REDIS.url(), "test:refill:"), new TokenBuckets(10, System::nanoTime))) {
             assertThat(decide(store, "p", "c", twoPerTenSeconds).allowed()).isTrue();
             assertThat(decide(store, "p", "c", twoPerTenSeconds).allowed()).isTrue();
             TokenBuckets.Decision refused = decide(store, "p", "c", twoPerTenSeconds);
@@ -73,8 +77,8 @@ class RedisTokenBucketsIT {
             deadPort = socket.getLocalPort();
         }
         TokenBuckets fallback = new TokenBuckets(10, System::nanoTime);
-        RateLimitProperties.Redis dead = new RateLimitProperties.Redis("redis://127.0.0.1:" + deadPort, "test:dead:",
-                Duration.ofMillis(250));
+        RateLimitProperties.Redis dead =
+                new RateLimitProperties.Redis("redis://127.0.0.1:" + deadPort, "test:dead:", Duration.ofMillis(250));
         try (RedisTokenBuckets store = new RedisTokenBuckets(dead, fallback)) {
             Instant start = Instant.now();
             for (int i = 0; i < 3; i++) {

@@ -1,10 +1,10 @@
 package vn.egov.gateway.xroad;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class XRoadHeadersTest {
 
@@ -29,7 +29,8 @@ class XRoadHeadersTest {
         HttpHeaders headers = new HttpHeaders();
         headers.set(XRoadHeaders.USER_ID, "001090000999");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> XRoadHeaders.parse(headers))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> XRoadHeaders.parse(headers))
                 .withMessage(XRoadHeaders.USER_ID);
     }
 }

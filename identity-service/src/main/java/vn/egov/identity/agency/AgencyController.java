@@ -14,8 +14,7 @@ import vn.egov.identity.validation.InputLimits;
 @RequestMapping("/api/v1/identity/agencies")
 class AgencyController {
 
-    record AgencyResponse(String code, String name, String nameEn, String level, String parentCode) {
-    }
+    record AgencyResponse(String code, String name, String nameEn, String level, String parentCode) {}
 
     private final Agencies agencies;
 
@@ -24,11 +23,14 @@ class AgencyController {
     }
 
     @GetMapping
-    @Operation(summary = "Agencies with their electronic identifiers", description = "Public. Filter by level (MINISTRY, PROVINCE, COMMUNE) or parent.")
-    PageResponse<AgencyResponse> list(@RequestParam(required = false) @Size(max = InputLimits.CODE) String level,
-                                      @RequestParam(required = false) @Size(max = InputLimits.CODE) String parent,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
+    @Operation(
+            summary = "Agencies with their electronic identifiers",
+            description = "Public. Filter by level (MINISTRY, PROVINCE, COMMUNE) or parent.")
+    PageResponse<AgencyResponse> list(
+            @RequestParam(required = false) @Size(max = InputLimits.CODE) String level,
+            @RequestParam(required = false) @Size(max = InputLimits.CODE) String parent,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         PageResponse.validate(page, size);
         return agencies.page(level, parent, page, size);
     }

@@ -1,5 +1,9 @@
 package vn.egov.identity.assurance;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -7,20 +11,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.contracts.identity.CitizenVerifiedV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.contracts.identity.CitizenVerifiedV1;
 import vn.egov.identity.assurance.IdentityAssuranceController.AssuranceResponse;
 import vn.egov.identity.citizen.CitizenProfile;
 import vn.egov.identity.citizen.CitizenProfileRepository;
 import vn.egov.identity.keycloak.KeycloakAdminClient;
 import vn.egov.identity.keycloak.KeycloakException;
 import vn.egov.identity.personaldata.PersonalDataProtector;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Level of assurance 2: the registry confirms the stored identity, then the level is raised in
@@ -44,9 +43,13 @@ class IdentityAssuranceService {
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
-    IdentityAssuranceService(CitizenProfileRepository profiles, PersonalDataProtector protector,
-                             PopulationRegistryClient registry, KeycloakAdminClient keycloak, EventPublisher events,
-                             TransactionTemplate transactions) {
+    IdentityAssuranceService(
+            CitizenProfileRepository profiles,
+            PersonalDataProtector protector,
+            PopulationRegistryClient registry,
+            KeycloakAdminClient keycloak,
+            EventPublisher events,
+            TransactionTemplate transactions) {
         this.profiles = profiles;
         this.protector = protector;
         this.registry = registry;
@@ -63,7 +66,11 @@ class IdentityAssuranceService {
         String nationalId = protector.open(profile.nationalId(), CitizenProfile.NATIONAL_ID);
         PopulationRegistryClient.Result result;
         try {
-            result = registry.verify(nationalId, profile.fullName(), profile.dateOfBirth(), profile.sex().name());
+            result = registry.verify(
+                    nationalId,
+                    profile.fullName(),
+                    profile.dateOfBirth(),
+                    profile.sex().name());
         } catch (PopulationRegistryClient.RegistryUnavailable e) {
             log.warn("population registry unavailable for person {}: {}", profile.id(), e.getMessage());
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable");
@@ -83,7 +90,10 @@ class IdentityAssuranceService {
         try {
             transactions.executeWithoutResult(tx -> {
                 profiles.raiseLevel(profile.id(), VERIFIED, now);
-                events.publish(EventTopics.IDENTITY, CitizenVerifiedV1.TYPE, userId,
+                events.publish(
+                        EventTopics.IDENTITY,
+                        CitizenVerifiedV1.TYPE,
+                        userId,
                         new CitizenVerifiedV1(userId, VERIFIED, VERIFIED_BY, now));
             });
         } catch (RuntimeException e) {
@@ -91,8 +101,11 @@ class IdentityAssuranceService {
                 keycloak.setAttribute(userId, "loa", Integer.toString(profile.levelOfAssurance()));
             } catch (RuntimeException undoFailed) {
                 e.addSuppressed(undoFailed);
-                log.error("person {}: loa set to 2 in Keycloak but not stored; set it back to {} by hand", userId,
-                        profile.levelOfAssurance(), undoFailed);
+                log.error(
+                        "person {}: loa set to 2 in Keycloak but not stored; set it back to {} by hand",
+                        userId,
+                        profile.levelOfAssurance(),
+                        undoFailed);
             }
             throw e;
         }

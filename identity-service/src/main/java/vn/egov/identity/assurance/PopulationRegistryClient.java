@@ -3,19 +3,18 @@ package vn.egov.identity.assurance;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.LocalDate;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-
-import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * HTTP adapter to the national population registry: asks whether a person's identity data match the
@@ -27,7 +26,11 @@ import java.util.Map;
 @Component
 class PopulationRegistryClient {
 
-    enum Result { MATCH, MISMATCH, NOT_FOUND }
+    enum Result {
+        MATCH,
+        MISMATCH,
+        NOT_FOUND
+    }
 
     /** The registry did not answer usefully (down, slow, 5xx), or the breaker is open. */
     static class RegistryUnavailable extends RuntimeException {
@@ -43,31 +46,38 @@ class PopulationRegistryClient {
         }
     }
 
-    private record VerifyAnswer(String result) {
-    }
+    private record VerifyAnswer(String result) {}
 
     private static final Logger log = LoggerFactory.getLogger(PopulationRegistryClient.class);
 
     private final RestClient http;
     private final CircuitBreaker breaker;
 
-    PopulationRegistryClient(PopulationRegistryProperties properties, RestClient.Builder builder,
-                             CircuitBreakerRegistry circuitBreakers) {
+    PopulationRegistryClient(
+            PopulationRegistryProperties properties,
+            RestClient.Builder builder,
+            CircuitBreakerRegistry circuitBreakers) {
         // the JDK's client, set up by Boot: one place for timeouts, no hand-built java.net.http client
         ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk()
-                .build(HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.readTimeout()));
-        this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requests).build();
+                .build(HttpClientSettings.defaults()
+                        .withTimeouts(properties.connectTimeout(), properties.readTimeout()));
+        this.http = builder.clone()
+                .baseUrl(properties.baseUrl())
+                .requestFactory(requests)
+                .build();
         this.breaker = circuitBreakers.circuitBreaker("population-registry");
-        breaker.getEventPublisher().onStateTransition(e -> log.warn("population registry circuit breaker: {}",
-                e.getStateTransition()));
+        breaker.getEventPublisher()
+                .onStateTransition(e -> log.warn("population registry circuit breaker: {}", e.getStateTransition()));
     }
 
     Result verify(String nationalId, String fullName, LocalDate dateOfBirth, String sex) {
         try {
-            VerifyAnswer answer = breaker.executeSupplier(() -> http.post().uri("/api/v1/residents/verify")
+            VerifyAnswer answer = breaker.executeSupplier(() -> http.post()
+                    .uri("/api/v1/residents/verify")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(new VerifyRequest(nationalId, fullName, dateOfBirth, sex))
-                    .retrieve().body(VerifyAnswer.class));
+                    .retrieve()
+                    .body(VerifyAnswer.class));
             if (answer == null || answer.result() == null) {
                 throw new RegistryUnavailable("the registry answered without a result", null);
             }
@@ -75,8 +85,10 @@ class PopulationRegistryClient {
         } catch (CallNotPermittedException e) {
             throw new RegistryUnavailable("circuit breaker open", e);
         } catch (ResourceAccessException | HttpServerErrorException e) {
-            throw new RegistryUnavailable("the registry did not answer: " + e.getClass().getSimpleName()
-                    + " (" + e.getMostSpecificCause() + ")", e);
+            throw new RegistryUnavailable(
+                    "the registry did not answer: " + e.getClass().getSimpleName() + " (" + e.getMostSpecificCause()
+                            + ")",
+                    e);
         } catch (IllegalArgumentException e) {
             throw new RegistryUnavailable("the registry answered an unknown result", e);
         }
@@ -87,6 +99,10 @@ class PopulationRegistryClient {
     }
 
     Map<String, Object> metrics() {
-        return Map.of("state", breaker.getState().name(), "failureRate", breaker.getMetrics().getFailureRate());
+        return Map.of(
+                "state",
+                breaker.getState().name(),
+                "failureRate",
+                breaker.getMetrics().getFailureRate());
     }
 }

@@ -1,9 +1,8 @@
 package vn.egov.identity.audit;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * Records who changed what about a person and when ({@code identity_audit}), in the caller's
@@ -21,7 +20,10 @@ public class AuditTrail {
 
     public void record(UUID personId, String actor, String action, String detail) {
         jdbc.sql("insert into identity_audit (person_id, actor, action, detail) values (:p, :a, :action, :d)")
-                .param("p", personId).param("a", actor == null ? "unknown" : actor).param("action", action)
-                .param("d", detail).update();
+                .param("p", personId)
+                .param("a", actor == null ? "unknown" : actor)
+                .param("action", action)
+                .param("d", detail)
+                .update();
     }
 }

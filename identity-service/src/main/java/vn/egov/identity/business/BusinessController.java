@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.egov.commons.idempotency.IdempotentRequests;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.PageResponse;
-import vn.egov.commons.idempotency.IdempotentRequests;
 
 /** A citizen's links to the businesses they represent. */
 @RestController
@@ -28,8 +28,11 @@ class BusinessController {
      * @param taxCode 10 digits, or a branch's 13 ({@code NNNNNNNNNN-NNN}, the dash may be left out)
      * @param name the business's registered name as the representative declares it
      */
-    record LinkRequest(@Schema(maxLength = 14) String taxCode, @Schema(maxLength = BusinessService.MAX_NAME_LENGTH) String name) {
-    }
+    record LinkRequest(
+            @Schema(maxLength = 14) String taxCode,
+
+            @Schema(maxLength = BusinessService.MAX_NAME_LENGTH)
+            String name) {}
 
     private final BusinessService businesses;
     private final IdempotentRequests idempotent;
@@ -41,23 +44,32 @@ class BusinessController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Declare that I represent a business (CITIZEN, level of assurance 2)",
-            description = "Links the business with this tax code (check digit validated) to the signed-in citizen as its "
-                    + "legal representative, on the citizen's declaration, recorded with who and when. 403 "
-                    + "level-of-assurance-required below level 2; 409 business-already-linked. Accepts Idempotency-Key.")
-    LinkedBusiness link(@AuthenticationPrincipal Jwt jwt,
-                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                        @RequestBody(required = false) LinkRequest request) {
+    @Operation(
+            summary = "Declare that I represent a business (CITIZEN, level of assurance 2)",
+            description =
+                    "Links the business with this tax code (check digit validated) to the signed-in citizen as its "
+                            + "legal representative, on the citizen's declaration, recorded with who and when. 403 "
+                            + "level-of-assurance-required below level 2; 409 business-already-linked. Accepts Idempotency-Key.")
+    LinkedBusiness link(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) LinkRequest request) {
         EgovPrincipal who = EgovPrincipal.from(jwt);
         // the key is the client's, so it is scoped to the person: two people may pick the same one
-        return idempotent.run("business-link:" + who.subject(), idempotencyKey, request, LinkedBusiness.class,
+        return idempotent.run(
+                "business-link:" + who.subject(),
+                idempotencyKey,
+                request,
+                LinkedBusiness.class,
                 () -> businesses.link(who, request));
     }
 
     @GetMapping
     @Operation(summary = "The businesses I represent (CITIZEN), paged")
-    PageResponse<LinkedBusiness> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
+    PageResponse<LinkedBusiness> list(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         PageResponse.validate(page, size);
         return businesses.list(EgovPrincipal.from(jwt), page, size);
     }

@@ -1,13 +1,12 @@
 package vn.egov.identity.business;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code business_link} table: current links (unlinked_at null) and their history. */
 @Repository
@@ -25,7 +24,8 @@ public class BusinessLinks {
                 select tax_code, business_name, linked_at from business_link
                 where person_id = :p and unlinked_at is null order by linked_at, tax_code""")
                 .param("p", personId)
-                .query((rs, i) -> new LinkedBusiness(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, i) -> new LinkedBusiness(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
     }
 
@@ -33,22 +33,29 @@ public class BusinessLinks {
         return jdbc.sql("""
                 select tax_code, business_name, linked_at from business_link
                 where person_id = :p and unlinked_at is null order by linked_at, tax_code limit :size offset :offset""")
-                .param("p", personId).param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> new LinkedBusiness(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .param("p", personId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, i) -> new LinkedBusiness(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
     }
 
     long countActive(UUID personId) {
         return jdbc.sql("select count(*) from business_link where person_id = :p and unlinked_at is null")
-                .param("p", personId).query(Long.class).single();
+                .param("p", personId)
+                .query(Long.class)
+                .single();
     }
 
     Optional<LinkedBusiness> active(UUID personId, String taxCode) {
         return jdbc.sql("""
                 select tax_code, business_name, linked_at from business_link
                 where person_id = :p and tax_code = :t and unlinked_at is null""")
-                .param("p", personId).param("t", taxCode)
-                .query((rs, i) -> new LinkedBusiness(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .param("p", personId)
+                .param("t", taxCode)
+                .query((rs, i) -> new LinkedBusiness(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .optional();
     }
 
@@ -56,8 +63,12 @@ public class BusinessLinks {
         jdbc.sql("""
                 insert into business_link (id, person_id, tax_code, business_name, basis, level_of_assurance, linked_at)
                 values (:id, :p, :t, :n, 'DECLARATION', :loa, :at)""")
-                .param("id", id).param("p", personId).param("t", link.taxCode()).param("n", link.name())
-                .param("loa", levelOfAssurance).param("at", Timestamp.from(link.linkedAt()))
+                .param("id", id)
+                .param("p", personId)
+                .param("t", link.taxCode())
+                .param("n", link.name())
+                .param("loa", levelOfAssurance)
+                .param("at", Timestamp.from(link.linkedAt()))
                 .update();
     }
 
@@ -66,7 +77,11 @@ public class BusinessLinks {
         return jdbc.sql("""
                 update business_link set unlinked_at = :at, unlinked_by = :by
                 where person_id = :p and tax_code = :t and unlinked_at is null""")
-                .param("at", Timestamp.from(at)).param("by", by).param("p", personId).param("t", taxCode)
-                .update() > 0;
+                        .param("at", Timestamp.from(at))
+                        .param("by", by)
+                        .param("p", personId)
+                        .param("t", taxCode)
+                        .update()
+                > 0;
     }
 }

@@ -1,5 +1,10 @@
 package vn.egov.identity.business;
 
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -8,22 +13,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.contracts.identity.BusinessLinkedV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.security.LevelOfAssurance;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
 import vn.egov.commons.web.ProblemFactory;
+import vn.egov.contracts.identity.BusinessLinkedV1;
 import vn.egov.identity.audit.AuditTrail;
 import vn.egov.identity.business.BusinessController.LinkRequest;
 import vn.egov.identity.validation.TaxCodePolicy;
 import vn.egov.identity.validation.ValidationErrors;
-
-import java.text.Normalizer;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Links a citizen to a business as its legal representative. How representation is established: the
@@ -51,8 +50,12 @@ class BusinessService {
     private final ProblemFactory problems;
     private final Clock clock = Clock.systemUTC();
 
-    BusinessService(BusinessLinks links, AuditTrail audit, EventPublisher events, TransactionTemplate transactions,
-                    ProblemFactory problems) {
+    BusinessService(
+            BusinessLinks links,
+            AuditTrail audit,
+            EventPublisher events,
+            TransactionTemplate transactions,
+            ProblemFactory problems) {
         this.links = links;
         this.audit = audit;
         this.events = events;
@@ -69,7 +72,8 @@ class BusinessService {
             taxCodes.check(taxCode).ifPresent(c -> errors.add("taxCode", c));
         }
         String name = normaliseName(request == null ? null : request.name());
-        if (errors.require("name", name) && (name.length() > MAX_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl))) {
+        if (errors.require("name", name)
+                && (name.length() > MAX_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl))) {
             errors.add("name", "business-name-format");
         }
         errors.throwIfAny(problems);
@@ -82,9 +86,16 @@ class BusinessService {
                 }
                 UUID linkId = UUID.randomUUID();
                 links.insert(linkId, personId, link, who.levelOfAssurance());
-                audit.record(personId, who.subject(), "BUSINESS_LINKED",
-                        "link " + linkId + ", tax code " + taxCode + ", basis DECLARATION at level " + who.levelOfAssurance());
-                events.publish(EventTopics.IDENTITY, BusinessLinkedV1.TYPE, personId.toString(),
+                audit.record(
+                        personId,
+                        who.subject(),
+                        "BUSINESS_LINKED",
+                        "link " + linkId + ", tax code " + taxCode + ", basis DECLARATION at level "
+                                + who.levelOfAssurance());
+                events.publish(
+                        EventTopics.IDENTITY,
+                        BusinessLinkedV1.TYPE,
+                        personId.toString(),
                         new BusinessLinkedV1(personId.toString(), taxCode, name, link.linkedAt()));
             });
         } catch (DuplicateKeyException raced) {

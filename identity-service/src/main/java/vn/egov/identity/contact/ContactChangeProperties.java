@@ -1,9 +1,8 @@
 package vn.egov.identity.contact;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code egov.identity.contact-change.*}: the one-time code of a contact change.
@@ -13,7 +12,7 @@ import java.time.Duration;
  * @param maxRequestsPerHour requests per person per rolling hour, so that nobody is flooded with codes
  */
 @ConfigurationProperties("egov.identity.contact-change")
-public record ContactChangeProperties(@DefaultValue("10m") Duration codeValidity,
-                                      @DefaultValue("5") int maxAttempts,
-                                      @DefaultValue("5") int maxRequestsPerHour) {
-}
+public record ContactChangeProperties(
+        @DefaultValue("10m") Duration codeValidity,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("5") int maxRequestsPerHour) {}

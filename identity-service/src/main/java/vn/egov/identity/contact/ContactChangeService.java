@@ -1,5 +1,17 @@
 package vn.egov.identity.contact;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -9,11 +21,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.contracts.identity.ContactChangedV1;
-import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
+import vn.egov.contracts.identity.ContactChangedV1;
+import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.identity.audit.AuditTrail;
 import vn.egov.identity.citizen.CitizenProfile;
 import vn.egov.identity.citizen.CitizenProfileRepository;
@@ -28,19 +40,6 @@ import vn.egov.identity.personaldata.PersonalDataProtector;
 import vn.egov.identity.validation.EmailPolicy;
 import vn.egov.identity.validation.PhoneNumberPolicy;
 import vn.egov.identity.validation.ValidationErrors;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalInt;
-import java.util.UUID;
 
 /**
  * A citizen changes their email address or phone number; the change takes effect only once a one-time
@@ -77,9 +76,16 @@ class ContactChangeService {
     private final ContactChangeProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    ContactChangeService(CitizenProfileRepository profiles, ContactChanges changes, PersonalDataProtector protector,
-                         KeycloakAdminClient keycloak, AuditTrail audit, EventPublisher events,
-                         TransactionTemplate transactions, ProblemFactory problems, ContactChangeProperties properties) {
+    ContactChangeService(
+            CitizenProfileRepository profiles,
+            ContactChanges changes,
+            PersonalDataProtector protector,
+            KeycloakAdminClient keycloak,
+            AuditTrail audit,
+            EventPublisher events,
+            TransactionTemplate transactions,
+            ProblemFactory problems,
+            ContactChangeProperties properties) {
         this.profiles = profiles;
         this.changes = changes;
         this.protector = protector;
@@ -93,7 +99,9 @@ class ContactChangeService {
 
     ChangeAccepted request(EgovPrincipal who, ChangeRequest request) {
         CitizenProfile profile = profileOf(who);
-        String channel = request == null || request.channel() == null ? null : request.channel().strip();
+        String channel = request == null || request.channel() == null
+                ? null
+                : request.channel().strip();
         String value = validate(channel, request == null ? null : request.value());
         if (value.equals(EMAIL.equals(channel) ? profile.email() : profile.phone())) {
             new ValidationErrors().add("value", "contact-unchanged").throwIfAny(problems);
@@ -103,7 +111,8 @@ class ContactChangeService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (changes.requestedSince(profile.id(), now.minus(1, ChronoUnit.HOURS)) >= properties.maxRequestsPerHour()) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-contact-changes", properties.maxRequestsPerHour());
+            throw new ApiProblem(
+                    HttpStatus.TOO_MANY_REQUESTS, "too-many-contact-changes", properties.maxRequestsPerHour());
         }
 
         UUID id = UUID.randomUUID();
@@ -113,10 +122,23 @@ class ContactChangeService {
         String personId = profile.id().toString();
         transactions.executeWithoutResult(tx -> {
             changes.supersedePending(profile.id(), channel, now);
-            changes.insert(new ContactChange(id, profile.id(), channel, protector.seal(value, DESTINATION),
-                    codeHash(id, code), expiresAt, 0, Status.PENDING), now);
-            audit.record(profile.id(), who.subject(), "CONTACT_CHANGE_REQUESTED", "change " + id + ", channel " + channel);
-            events.publish(EventTopics.IDENTITY, ContactVerificationRequestedV1.TYPE, personId,
+            changes.insert(
+                    new ContactChange(
+                            id,
+                            profile.id(),
+                            channel,
+                            protector.seal(value, DESTINATION),
+                            codeHash(id, code),
+                            expiresAt,
+                            0,
+                            Status.PENDING),
+                    now);
+            audit.record(
+                    profile.id(), who.subject(), "CONTACT_CHANGE_REQUESTED", "change " + id + ", channel " + channel);
+            events.publish(
+                    EventTopics.IDENTITY,
+                    ContactVerificationRequestedV1.TYPE,
+                    personId,
                     new ContactVerificationRequestedV1(personId, channel, value, code, expiresAt, language, now));
         });
         log.info("person {} asked to change their {} contact: change {}", personId, channel, id);
@@ -143,14 +165,18 @@ class ContactChangeService {
             if (attempts.isEmpty()) {
                 return null;
             }
-            boolean matches = MessageDigest.isEqual(codeHash(id, code.strip()).getBytes(StandardCharsets.US_ASCII),
+            boolean matches = MessageDigest.isEqual(
+                    codeHash(id, code.strip()).getBytes(StandardCharsets.US_ASCII),
                     change.codeHash().getBytes(StandardCharsets.US_ASCII));
             if (!matches) {
                 boolean exhausted = attempts.getAsInt() >= properties.maxAttempts();
                 if (exhausted) {
                     changes.close(id, Status.EXHAUSTED, now);
                 }
-                audit.record(profile.id(), who.subject(), "CONTACT_CHANGE_CODE_WRONG",
+                audit.record(
+                        profile.id(),
+                        who.subject(),
+                        "CONTACT_CHANGE_CODE_WRONG",
                         "change " + id + ", attempt " + attempts.getAsInt() + (exhausted ? ", exhausted" : ""));
             }
             return matches;
@@ -162,8 +188,12 @@ class ContactChangeService {
                 throw new ApiProblem(HttpStatus.GONE, "verification-code-exhausted");
             }
             int left = properties.maxAttempts() - current.attempts();
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-code-wrong", List.of(),
-                    Map.of("attemptsLeft", left), left);
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "verification-code-wrong",
+                    List.of(),
+                    Map.of("attemptsLeft", left),
+                    left);
         }
 
         String value = protector.open(change.destination(), DESTINATION);
@@ -175,11 +205,12 @@ class ContactChangeService {
         return apply(profile, who, change, value, now);
     }
 
-    private ChangeApplied apply(CitizenProfile profile, EgovPrincipal who, ContactChange change, String value, Instant now) {
+    private ChangeApplied apply(
+            CitizenProfile profile, EgovPrincipal who, ContactChange change, String value, Instant now) {
         String userId = profile.id().toString();
         boolean email = EMAIL.equals(change.channel());
-        Map<String, Object> before = keycloak.findUser(userId).orElseThrow(() ->
-                new ApiProblem(HttpStatus.CONFLICT, "no-citizen-profile"));
+        Map<String, Object> before =
+                keycloak.findUser(userId).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "no-citizen-profile"));
         try {
             if (email) {
                 keycloak.updateContact(userId, value, true, Map.of());
@@ -203,8 +234,15 @@ class ContactChangeService {
                     throw new ConfirmedMeanwhile();
                 }
                 profiles.changeContacts(profile.id(), newEmail, newPhone);
-                audit.record(profile.id(), who.subject(), "CONTACT_CHANGED", "change " + change.id() + ", channel " + change.channel());
-                events.publish(EventTopics.IDENTITY, ContactChangedV1.TYPE, userId,
+                audit.record(
+                        profile.id(),
+                        who.subject(),
+                        "CONTACT_CHANGED",
+                        "change " + change.id() + ", channel " + change.channel());
+                events.publish(
+                        EventTopics.IDENTITY,
+                        ContactChangedV1.TYPE,
+                        userId,
                         new ContactChangedV1(userId, change.channel(), newEmail, newPhone, previous, now));
             });
         } catch (ConfirmedMeanwhile meanwhile) {
@@ -227,24 +265,38 @@ class ContactChangeService {
     private void undo(String userId, boolean email, Map<String, Object> before, RuntimeException cause) {
         try {
             if (email) {
-                keycloak.updateContact(userId, (String) before.get("email"),
-                        Boolean.TRUE.equals(before.get("emailVerified")), Map.of());
+                keycloak.updateContact(
+                        userId,
+                        (String) before.get("email"),
+                        Boolean.TRUE.equals(before.get("emailVerified")),
+                        Map.of());
             } else {
-                Map<String, Object> attributes = (Map<String, Object>) Objects.requireNonNullElse(before.get("attributes"), Map.of());
-                keycloak.updateContact(userId, null, null, attributes(first(attributes.get("phone")),
-                        first(attributes.get("phoneNumberVerified"))));
+                Map<String, Object> attributes =
+                        (Map<String, Object>) Objects.requireNonNullElse(before.get("attributes"), Map.of());
+                keycloak.updateContact(
+                        userId,
+                        null,
+                        null,
+                        attributes(first(attributes.get("phone")), first(attributes.get("phoneNumberVerified"))));
             }
         } catch (RuntimeException undoFailed) {
             cause.addSuppressed(undoFailed);
-            log.error("person {}: contact changed in Keycloak but not stored; copy the profile's contacts back to "
-                    + "Keycloak by hand", userId, undoFailed);
+            log.error(
+                    "person {}: contact changed in Keycloak but not stored; copy the profile's contacts back to "
+                            + "Keycloak by hand",
+                    userId,
+                    undoFailed);
         }
     }
 
     private void reject(CitizenProfile profile, EgovPrincipal who, UUID id, Instant now) {
         transactions.executeWithoutResult(tx -> {
             if (changes.close(id, Status.REJECTED, now)) {
-                audit.record(profile.id(), who.subject(), "CONTACT_CHANGE_REJECTED", "change " + id + ", destination in use");
+                audit.record(
+                        profile.id(),
+                        who.subject(),
+                        "CONTACT_CHANGE_REJECTED",
+                        "change " + id + ", destination in use");
             }
         });
     }
@@ -270,7 +322,7 @@ class ContactChangeService {
             }
             return profiles.phoneTakenByOther(personId, value)
                     || keycloak.findUsersByAttribute("phone", value, 0, 2).stream()
-                    .anyMatch(u -> !personId.toString().equals(String.valueOf(u.get("id"))));
+                            .anyMatch(u -> !personId.toString().equals(String.valueOf(u.get("id"))));
         } catch (KeycloakException e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable");
         }
@@ -278,8 +330,7 @@ class ContactChangeService {
 
     private static void refuseIfClosed(Status status) {
         switch (status) {
-            case PENDING -> {
-            }
+            case PENDING -> {}
             case EXHAUSTED -> throw new ApiProblem(HttpStatus.GONE, "verification-code-exhausted");
             case REJECTED -> throw new ApiProblem(HttpStatus.CONFLICT, "contact-in-use");
             default -> throw new ApiProblem(HttpStatus.CONFLICT, "contact-change-closed");
@@ -302,7 +353,8 @@ class ContactChangeService {
     }
 
     private ApiProblem contactInUse() {
-        return new ValidationErrors().add("value", "already-registered")
+        return new ValidationErrors()
+                .add("value", "already-registered")
                 .toProblem(problems, HttpStatus.CONFLICT, "contact-in-use");
     }
 

@@ -1,6 +1,9 @@
 package vn.egov.identity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,10 +14,6 @@ import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.identity.keycloak.KeycloakAdminClient;
 import vn.egov.identity.keycloak.KeycloakException;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * For platform services only (today notification-service): how to reach a person — email, phone and
@@ -44,7 +43,8 @@ class PersonContactsController {
     }
 
     @GetMapping("/api/v1/identity/internal/people/{personId}/contacts")
-    @Operation(summary = "A person's email, phone and language (service clients with scope identity.contacts)",
+    @Operation(
+            summary = "A person's email, phone and language (service clients with scope identity.contacts)",
             description = "Internal: client-credentials token with scope identity.contacts. 404 not-found for an "
                     + "unknown or disabled person and for any caller without the scope.")
     PersonContacts contacts(@AuthenticationPrincipal Jwt jwt, @PathVariable String personId) {
@@ -54,7 +54,8 @@ class PersonContactsController {
         }
         Map<String, Object> user;
         try {
-            user = keycloak.findUser(personId).filter(u -> !Boolean.FALSE.equals(u.get("enabled")))
+            user = keycloak.findUser(personId)
+                    .filter(u -> !Boolean.FALSE.equals(u.get("enabled")))
                     .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
         } catch (KeycloakException e) {
             if (e.status() / 100 == 4) {
@@ -63,13 +64,20 @@ class PersonContactsController {
             }
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable");
         }
-        String language = attribute(user, "locale").filter(l -> l.equals("vi") || l.equals("en")).orElse(null);
-        return new PersonContacts(blankToNull((String) user.get("email")), attribute(user, "phone").orElse(null), language);
+        String language = attribute(user, "locale")
+                .filter(l -> l.equals("vi") || l.equals("en"))
+                .orElse(null);
+        return new PersonContacts(
+                blankToNull((String) user.get("email")),
+                attribute(user, "phone").orElse(null),
+                language);
     }
 
     private static Optional<String> attribute(Map<String, Object> user, String name) {
-        if (user.get("attributes") instanceof Map<?, ?> attributes && attributes.get(name) instanceof List<?> values
-                && !values.isEmpty() && values.get(0) != null) {
+        if (user.get("attributes") instanceof Map<?, ?> attributes
+                && attributes.get(name) instanceof List<?> values
+                && !values.isEmpty()
+                && values.get(0) != null) {
             return Optional.ofNullable(blankToNull(values.get(0).toString()));
         }
         return Optional.empty();

@@ -1,20 +1,5 @@
 package vn.egov.identity.keycloak;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
-import vn.egov.commons.security.ServiceTokens;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +8,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import vn.egov.commons.security.ServiceTokens;
 
 /**
  * The few Keycloak admin REST calls identity-service needs, made with its own service account
@@ -37,12 +36,16 @@ public class KeycloakAdminClient {
     static final String REGISTRATION = "identity-service";
 
     /** A user to create; {@code attributes} are the realm's user-profile attributes (single values). */
-    public record NewUser(String username, String email, String firstName, String lastName,
-                          Map<String, String> attributes, String password, boolean temporaryPassword) {
-    }
+    public record NewUser(
+            String username,
+            String email,
+            String firstName,
+            String lastName,
+            Map<String, String> attributes,
+            String password,
+            boolean temporaryPassword) {}
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
     private final KeycloakAdminProperties properties;
     private final RestClient http;
@@ -53,8 +56,12 @@ public class KeycloakAdminClient {
         this.tokens = tokens;
         // the JDK's client, set up by Boot: one place for timeouts, no hand-built java.net.http client
         ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk()
-                .build(HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.readTimeout()));
-        this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requests).build();
+                .build(HttpClientSettings.defaults()
+                        .withTimeouts(properties.connectTimeout(), properties.readTimeout()));
+        this.http = builder.clone()
+                .baseUrl(properties.baseUrl())
+                .requestFactory(requests)
+                .build();
     }
 
     /** Creates an enabled user with a password; answers the new user's id. */
@@ -69,38 +76,57 @@ public class KeycloakAdminClient {
         body.put("firstName", user.firstName());
         body.put("lastName", user.lastName());
         body.put("attributes", attributes);
-        body.put("credentials", List.of(Map.of("type", "password", "value", user.password(),
-                "temporary", user.temporaryPassword())));
-        ResponseEntity<Void> created = call(() -> http.post().uri("/admin/realms/{realm}/users", properties.realm())
-                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toBodilessEntity());
+        body.put(
+                "credentials",
+                List.of(Map.of("type", "password", "value", user.password(), "temporary", user.temporaryPassword())));
+        ResponseEntity<Void> created = call(() -> http.post()
+                .uri("/admin/realms/{realm}/users", properties.realm())
+                .headers(this::authorise)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
         URI location = Objects.requireNonNull(created.getHeaders().getLocation(), "Keycloak answered no Location");
         String path = location.getPath();
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
     public void assignRealmRole(String userId, String roleName) {
-        Map<String, Object> role = call(() -> http.get().uri("/admin/realms/{realm}/roles/{role}", properties.realm(), roleName)
-                .headers(this::authorise).retrieve().body(MAP));
+        Map<String, Object> role = call(() -> http.get()
+                .uri("/admin/realms/{realm}/roles/{role}", properties.realm(), roleName)
+                .headers(this::authorise)
+                .retrieve()
+                .body(MAP));
         Map<String, Object> mapping = Map.of("id", role.get("id"), "name", role.get("name"));
-        call(() -> http.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
-                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(List.of(mapping))
-                .retrieve().toBodilessEntity());
+        call(() -> http.post()
+                .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+                .headers(this::authorise)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(List.of(mapping))
+                .retrieve()
+                .toBodilessEntity());
     }
 
     /** Sets one user-profile attribute, keeping the others (Keycloak replaces the whole attribute map on update). */
     @SuppressWarnings("unchecked")
     public void setAttribute(String userId, String name, String value) {
-        Map<String, Object> user = call(() -> http.get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise).retrieve().body(MAP));
-        Map<String, Object> attributes = new LinkedHashMap<>(
-                (Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
+        Map<String, Object> user = call(() -> http.get()
+                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise)
+                .retrieve()
+                .body(MAP));
+        Map<String, Object> attributes =
+                new LinkedHashMap<>((Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
         attributes.put(name, List.of(value));
         Map<String, Object> update = new LinkedHashMap<>(user);
         update.put("attributes", attributes);
-        call(() -> http.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(update)
-                .retrieve().toBodilessEntity());
+        call(() -> http.put()
+                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(update)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     /**
@@ -108,9 +134,13 @@ public class KeycloakAdminClient {
      * email: left as it is; an attribute mapped to null: removed). A 409 means another user has the email.
      */
     @SuppressWarnings("unchecked")
-    public void updateContact(String userId, String email, Boolean emailVerified, Map<String, String> attributeChanges) {
-        Map<String, Object> user = call(() -> http.get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise).retrieve().body(MAP));
+    public void updateContact(
+            String userId, String email, Boolean emailVerified, Map<String, String> attributeChanges) {
+        Map<String, Object> user = call(() -> http.get()
+                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise)
+                .retrieve()
+                .body(MAP));
         Map<String, Object> update = new LinkedHashMap<>(user);
         if (email != null) {
             update.put("email", email);
@@ -118,8 +148,8 @@ public class KeycloakAdminClient {
         if (emailVerified != null) {
             update.put("emailVerified", emailVerified);
         }
-        Map<String, Object> attributes = new LinkedHashMap<>(
-                (Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
+        Map<String, Object> attributes =
+                new LinkedHashMap<>((Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
         attributeChanges.forEach((name, value) -> {
             if (value == null) {
                 attributes.remove(name);
@@ -128,9 +158,13 @@ public class KeycloakAdminClient {
             }
         });
         update.put("attributes", attributes);
-        call(() -> http.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(update)
-                .retrieve().toBodilessEntity());
+        call(() -> http.put()
+                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(update)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     /** Ids of users whose email is exactly this one (Keycloak compares addresses case-insensitively). */
@@ -138,7 +172,9 @@ public class KeycloakAdminClient {
     public List<String> findUserIdsByEmail(String email) {
         List<Map<String, Object>> users = call(() -> http.get()
                 .uri("/admin/realms/{realm}/users?email={e}&exact=true", properties.realm(), email)
-                .headers(this::authorise).retrieve().body(List.class));
+                .headers(this::authorise)
+                .retrieve()
+                .body(List.class));
         List<String> ids = new ArrayList<>();
         users.forEach(u -> ids.add(String.valueOf(u.get("id"))));
         return ids;
@@ -147,8 +183,11 @@ public class KeycloakAdminClient {
     /** Deletes a user; a user that is already gone counts as deleted. */
     public void deleteUser(String userId) {
         try {
-            call(() -> http.delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                    .headers(this::authorise).retrieve().toBodilessEntity());
+            call(() -> http.delete()
+                    .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                    .headers(this::authorise)
+                    .retrieve()
+                    .toBodilessEntity());
         } catch (KeycloakException e) {
             if (e.status() != 404) {
                 throw e;
@@ -159,8 +198,11 @@ public class KeycloakAdminClient {
     /** The user's representation (id, username, names, email, enabled, attributes), or empty when there is none. */
     public java.util.Optional<Map<String, Object>> findUser(String userId) {
         try {
-            return java.util.Optional.ofNullable(call(() -> http.get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                    .headers(this::authorise).retrieve().body(MAP)));
+            return java.util.Optional.ofNullable(call(() -> http.get()
+                    .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                    .headers(this::authorise)
+                    .retrieve()
+                    .body(MAP)));
         } catch (KeycloakException e) {
             if (e.status() == 404) {
                 return java.util.Optional.empty();
@@ -173,26 +215,40 @@ public class KeycloakAdminClient {
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> findUsersByAttribute(String name, String value, int first, int max) {
         List<Map<String, Object>> users = call(() -> http.get()
-                .uri("/admin/realms/{realm}/users?q={q}&first={first}&max={max}&briefRepresentation=false",
-                        properties.realm(), name + ":" + value, first, max)
-                .headers(this::authorise).retrieve().body(List.class));
+                .uri(
+                        "/admin/realms/{realm}/users?q={q}&first={first}&max={max}&briefRepresentation=false",
+                        properties.realm(),
+                        name + ":" + value,
+                        first,
+                        max)
+                .headers(this::authorise)
+                .retrieve()
+                .body(List.class));
         return users == null ? List.of() : users;
     }
 
     public long countUsersByAttribute(String name, String value) {
-        Number n = call(() -> http.get().uri("/admin/realms/{realm}/users/count?q={q}", properties.realm(), name + ":" + value)
-                .headers(this::authorise).retrieve().body(Integer.class));
+        Number n = call(() -> http.get()
+                .uri("/admin/realms/{realm}/users/count?q={q}", properties.realm(), name + ":" + value)
+                .headers(this::authorise)
+                .retrieve()
+                .body(Integer.class));
         return n == null ? 0 : n.longValue();
     }
 
     public void setEnabled(String userId, boolean enabled) {
-        Map<String, Object> user = findUser(userId).orElseThrow(() ->
-                new KeycloakException(KeycloakException.Kind.REJECTED, 404, "no user " + userId, null));
+        Map<String, Object> user = findUser(userId)
+                .orElseThrow(
+                        () -> new KeycloakException(KeycloakException.Kind.REJECTED, 404, "no user " + userId, null));
         Map<String, Object> update = new LinkedHashMap<>(user);
         update.put("enabled", enabled);
-        call(() -> http.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise).contentType(MediaType.APPLICATION_JSON).body(update)
-                .retrieve().toBodilessEntity());
+        call(() -> http.put()
+                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(update)
+                .retrieve()
+                .toBodilessEntity());
     }
 
     /** Ids of users whose username is exactly this one (zero or one). */
@@ -200,7 +256,9 @@ public class KeycloakAdminClient {
     public List<String> findUserIdsByUsername(String username) {
         List<Map<String, Object>> users = call(() -> http.get()
                 .uri("/admin/realms/{realm}/users?username={u}&exact=true", properties.realm(), username)
-                .headers(this::authorise).retrieve().body(List.class));
+                .headers(this::authorise)
+                .retrieve()
+                .body(List.class));
         List<String> ids = new ArrayList<>();
         users.forEach(u -> ids.add(String.valueOf(u.get("id"))));
         return ids;
@@ -221,7 +279,8 @@ public class KeycloakAdminClient {
 
     static KeycloakException translate(HttpStatusCode status, String body, Throwable cause) {
         String text = body == null ? "" : body;
-        // Keycloak's messages: "User exists with same username", "... same email", "Password policy not met", invalidPassword*Message
+        // Keycloak's messages: "User exists with same username", "... same email", "Password policy not met",
+        // invalidPassword*Message
         KeycloakException.Kind kind;
         if (status.value() == 409) {
             kind = KeycloakException.Kind.CONFLICT;
@@ -244,8 +303,12 @@ public class KeycloakAdminClient {
         try {
             return tokens.accessToken(REGISTRATION);
         } catch (OAuth2AuthorizationException e) {
-            throw new KeycloakException(KeycloakException.Kind.UNAVAILABLE, 0,
-                    "identity-service could not get its service-account token: " + e.getError().getErrorCode(), e);
+            throw new KeycloakException(
+                    KeycloakException.Kind.UNAVAILABLE,
+                    0,
+                    "identity-service could not get its service-account token: "
+                            + e.getError().getErrorCode(),
+                    e);
         }
     }
 }

@@ -7,7 +7,12 @@ package vn.egov.identity.keycloak;
  */
 public class KeycloakException extends RuntimeException {
 
-    public enum Kind { CONFLICT, PASSWORD_POLICY, REJECTED, UNAVAILABLE }
+    public enum Kind {
+        CONFLICT,
+        PASSWORD_POLICY,
+        REJECTED,
+        UNAVAILABLE
+    }
 
     private final Kind kind;
     private final int status;

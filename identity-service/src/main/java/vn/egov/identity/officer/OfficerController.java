@@ -27,10 +27,16 @@ class OfficerController {
      * @param role {@code OFFICER} or {@code APPROVER}
      * @param temporaryPassword the first password, to be changed at the first sign-in
      */
-    record CreateOfficerRequest(@Schema(maxLength = 50) String username, @Schema(maxLength = 150) String fullName,
-                                @Schema(maxLength = 254) String email, @Schema(allowableValues = {"OFFICER", "APPROVER"}) String role,
-                                @Schema(maxLength = InputLimits.CODE) String agencyCode,
-                                @Schema(maxLength = InputLimits.PASSWORD) String temporaryPassword) {
+    record CreateOfficerRequest(
+            @Schema(maxLength = 50) String username,
+            @Schema(maxLength = 150) String fullName,
+            @Schema(maxLength = 254) String email,
+
+            @Schema(allowableValues = {"OFFICER", "APPROVER"})
+            String role,
+
+            @Schema(maxLength = InputLimits.CODE) String agencyCode,
+            @Schema(maxLength = InputLimits.PASSWORD) String temporaryPassword) {
 
         @Override
         public String toString() {
@@ -38,8 +44,8 @@ class OfficerController {
         }
     }
 
-    record OfficerResponse(String id, String username, String fullName, String email, String agencyCode, boolean enabled) {
-    }
+    record OfficerResponse(
+            String id, String username, String fullName, String email, String agencyCode, boolean enabled) {}
 
     private final OfficerService officers;
 
@@ -56,8 +62,10 @@ class OfficerController {
 
     @GetMapping
     @Operation(summary = "Officers of the administrator's own agency (AGENCY_ADMIN), paged")
-    PageResponse<OfficerResponse> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
-                                       @RequestParam(defaultValue = "50") int size) {
+    PageResponse<OfficerResponse> list(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         PageResponse.validate(page, size);
         return officers.list(EgovPrincipal.from(jwt), page, size);
     }

@@ -1,27 +1,5 @@
 package vn.egov.identity.officer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.egov.commons.events.EventPublisher;
-import vn.egov.commons.events.EventTopics;
-import vn.egov.contracts.identity.OfficerCreatedV1;
-import vn.egov.commons.security.EgovPrincipal;
-import vn.egov.commons.web.ApiProblem;
-import vn.egov.commons.web.PageResponse;
-import vn.egov.commons.web.ProblemFactory;
-import vn.egov.identity.keycloak.KeycloakAdminClient;
-import vn.egov.identity.keycloak.KeycloakException;
-import vn.egov.identity.officer.OfficerController.CreateOfficerRequest;
-import vn.egov.identity.officer.OfficerController.OfficerResponse;
-import vn.egov.identity.validation.EmailPolicy;
-import vn.egov.identity.validation.InputLimits;
-import vn.egov.identity.validation.PersonNamePolicy;
-import vn.egov.identity.validation.ValidationErrors;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +9,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.web.PageResponse;
+import vn.egov.commons.web.ProblemFactory;
+import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.identity.keycloak.KeycloakAdminClient;
+import vn.egov.identity.keycloak.KeycloakException;
+import vn.egov.identity.officer.OfficerController.CreateOfficerRequest;
+import vn.egov.identity.officer.OfficerController.OfficerResponse;
+import vn.egov.identity.validation.EmailPolicy;
+import vn.egov.identity.validation.InputLimits;
+import vn.egov.identity.validation.PersonNamePolicy;
+import vn.egov.identity.validation.ValidationErrors;
 
 /**
  * Officer accounts live in Keycloak only (attribute {@code agency}, realm role OFFICER or APPROVER); the
@@ -58,8 +57,12 @@ class OfficerService {
     private final EmailPolicy emails = new EmailPolicy();
     private final Clock clock = Clock.systemUTC();
 
-    OfficerService(KeycloakAdminClient keycloak, EventPublisher events, TransactionTemplate transactions, JdbcClient jdbc,
-                   ProblemFactory problems) {
+    OfficerService(
+            KeycloakAdminClient keycloak,
+            EventPublisher events,
+            TransactionTemplate transactions,
+            JdbcClient jdbc,
+            ProblemFactory problems) {
         this.keycloak = keycloak;
         this.events = events;
         this.transactions = transactions;
@@ -72,7 +75,9 @@ class OfficerService {
         if (r == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
-        if (r.agencyCode() != null && !r.agencyCode().isBlank() && !r.agencyCode().strip().equals(agency)) {
+        if (r.agencyCode() != null
+                && !r.agencyCode().isBlank()
+                && !r.agencyCode().strip().equals(agency)) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
         }
         ValidationErrors errors = new ValidationErrors();
@@ -99,32 +104,44 @@ class OfficerService {
         int lastSpace = fullName.lastIndexOf(' ');
         String id;
         try {
-            id = keycloak.createUser(new KeycloakAdminClient.NewUser(username, email, fullName.substring(lastSpace + 1),
-                    fullName.substring(0, lastSpace), Map.of(AGENCY_ATTRIBUTE, agency, "locale", "vi"),
-                    r.temporaryPassword(), true));
+            id = keycloak.createUser(new KeycloakAdminClient.NewUser(
+                    username,
+                    email,
+                    fullName.substring(lastSpace + 1),
+                    fullName.substring(0, lastSpace),
+                    Map.of(AGENCY_ATTRIBUTE, agency, "locale", "vi"),
+                    r.temporaryPassword(),
+                    true));
         } catch (KeycloakException e) {
             switch (e.kind()) {
                 case CONFLICT -> {
                     String field = e.getMessage().toLowerCase(Locale.ROOT).contains("email") ? "email" : "username";
-                    throw new ValidationErrors().add(field, "already-registered")
+                    throw new ValidationErrors()
+                            .add(field, "already-registered")
                             .toProblem(problems, HttpStatus.CONFLICT, "already-registered");
                 }
-                case PASSWORD_POLICY -> throw new ValidationErrors().add("temporaryPassword", "password-policy")
-                        .toProblem(problems, HttpStatus.BAD_REQUEST, "validation-failed");
+                case PASSWORD_POLICY ->
+                    throw new ValidationErrors()
+                            .add("temporaryPassword", "password-policy")
+                            .toProblem(problems, HttpStatus.BAD_REQUEST, "validation-failed");
                 default -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable");
             }
         }
         try {
             keycloak.assignRealmRole(id, r.role());
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            transactions.executeWithoutResult(tx -> events.publish(EventTopics.IDENTITY, OfficerCreatedV1.TYPE, id,
+            transactions.executeWithoutResult(tx -> events.publish(
+                    EventTopics.IDENTITY,
+                    OfficerCreatedV1.TYPE,
+                    id,
                     new OfficerCreatedV1(id, username, fullName, email, r.role(), agency, admin.subject(), now)));
         } catch (RuntimeException e) {
             try {
                 keycloak.deleteUser(id);
             } catch (RuntimeException undo) {
                 e.addSuppressed(undo);
-                log.error("officer account {} could not be deleted after a failed creation: delete it by hand", id, undo);
+                log.error(
+                        "officer account {} could not be deleted after a failed creation: delete it by hand", id, undo);
             }
             throw e;
         }
@@ -134,16 +151,18 @@ class OfficerService {
 
     PageResponse<OfficerResponse> list(EgovPrincipal admin, int page, int size) {
         String agency = adminAgency(admin);
-        List<OfficerResponse> items = keycloak.findUsersByAttribute(AGENCY_ATTRIBUTE, agency, page * size, size).stream()
-                .filter(u -> agency.equals(agencyOf(u))) // q= is a search: keep exact matches only
-                .map(OfficerService::toResponse)
-                .toList();
+        List<OfficerResponse> items =
+                keycloak.findUsersByAttribute(AGENCY_ATTRIBUTE, agency, page * size, size).stream()
+                        .filter(u -> agency.equals(agencyOf(u))) // q= is a search: keep exact matches only
+                        .map(OfficerService::toResponse)
+                        .toList();
         return PageResponse.of(items, page, size, keycloak.countUsersByAttribute(AGENCY_ATTRIBUTE, agency));
     }
 
     void disable(EgovPrincipal admin, String id) {
         String agency = adminAgency(admin);
-        Map<String, Object> user = keycloak.findUser(id).filter(u -> agency.equals(agencyOf(u)))
+        Map<String, Object> user = keycloak.findUser(id)
+                .filter(u -> agency.equals(agencyOf(u)))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
         if (Objects.equals(user.get("id"), admin.subject())) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden"); // not oneself: the agency would lose its admin
@@ -154,11 +173,16 @@ class OfficerService {
 
     /** The administrator's agency (from the token), which must be a known, active agency. */
     private String adminAgency(EgovPrincipal admin) {
-        if (!admin.hasRole(ADMIN_ROLE) || admin.agency() == null || admin.agency().isBlank()) {
+        if (!admin.hasRole(ADMIN_ROLE)
+                || admin.agency() == null
+                || admin.agency().isBlank()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
         }
-        boolean known = jdbc.sql("select count(*) from agency where code = :c and active").param("c", admin.agency())
-                .query(Long.class).single() > 0;
+        boolean known = jdbc.sql("select count(*) from agency where code = :c and active")
+                        .param("c", admin.agency())
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!known) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
         }
@@ -168,7 +192,9 @@ class OfficerService {
     @SuppressWarnings("unchecked")
     private static String agencyOf(Map<String, Object> user) {
         Object attributes = user.get("attributes");
-        if (attributes instanceof Map<?, ?> map && map.get(AGENCY_ATTRIBUTE) instanceof List<?> values && !values.isEmpty()) {
+        if (attributes instanceof Map<?, ?> map
+                && map.get(AGENCY_ATTRIBUTE) instanceof List<?> values
+                && !values.isEmpty()) {
             return String.valueOf(values.get(0));
         }
         return null;
@@ -178,7 +204,12 @@ class OfficerService {
         String first = (String) u.get("firstName");
         String last = (String) u.get("lastName");
         String name = last == null ? first : first == null ? last : last + " " + first;
-        return new OfficerResponse(String.valueOf(u.get("id")), (String) u.get("username"), name, (String) u.get("email"),
-                agencyOf(u), Boolean.TRUE.equals(u.get("enabled")));
+        return new OfficerResponse(
+                String.valueOf(u.get("id")),
+                (String) u.get("username"),
+                name,
+                (String) u.get("email"),
+                agencyOf(u),
+                Boolean.TRUE.equals(u.get("enabled")));
     }
 }

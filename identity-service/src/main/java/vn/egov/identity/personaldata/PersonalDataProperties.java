@@ -1,9 +1,8 @@
 package vn.egov.identity.personaldata;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.util.Map;
 
 /**
  * {@code egov.identity.*} keys that protect personal data at rest.
@@ -18,8 +17,8 @@ import java.util.Map;
  *     not rotated with the data key (the index must stay comparable)
  */
 @ConfigurationProperties("egov.identity")
-public record PersonalDataProperties(String dataKey,
-                                     @DefaultValue("k1") String dataKeyId,
-                                     @DefaultValue Map<String, String> previousDataKeys,
-                                     String blindIndexKey) {
-}
+public record PersonalDataProperties(
+        String dataKey,
+        @DefaultValue("k1") String dataKeyId,
+        @DefaultValue Map<String, String> previousDataKeys,
+        String blindIndexKey) {}

@@ -1,15 +1,14 @@
 package vn.egov.identity.personaldata;
 
-import org.springframework.stereotype.Component;
-import vn.egov.commons.crypto.AesGcmSealer;
-
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.crypto.AesGcmSealer;
 
 /**
  * Encrypts identity numbers at rest (AES-256-GCM, a fresh 96-bit nonce per value, the key id stored
@@ -21,18 +20,20 @@ import java.util.Objects;
 public class PersonalDataProtector {
 
     /** A value as stored: the key id and {@code nonce || ciphertext || tag}. */
-    public record Sealed(String keyId, byte[] bytes) {
-    }
+    public record Sealed(String keyId, byte[] bytes) {}
 
     private final AesGcmSealer sealer;
     private final SecretKey indexKey;
 
     public PersonalDataProtector(PersonalDataProperties properties) {
-        this.sealer = new AesGcmSealer(Objects.requireNonNull(properties.dataKeyId(), "egov.identity.data-key-id"),
+        this.sealer = new AesGcmSealer(
+                Objects.requireNonNull(properties.dataKeyId(), "egov.identity.data-key-id"),
                 Objects.requireNonNull(properties.dataKey(), "egov.identity.data-key is not set"),
                 properties.previousDataKeys());
-        this.indexKey = new SecretKeySpec(keyBytes(Objects.requireNonNull(properties.blindIndexKey(),
-                "egov.identity.blind-index-key is not set")), "HmacSHA256");
+        this.indexKey = new SecretKeySpec(
+                keyBytes(
+                        Objects.requireNonNull(properties.blindIndexKey(), "egov.identity.blind-index-key is not set")),
+                "HmacSHA256");
     }
 
     /** @param purpose bound into the ciphertext (AAD): a value sealed for one column never opens for another */

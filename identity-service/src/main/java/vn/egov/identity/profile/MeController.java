@@ -1,6 +1,12 @@
 package vn.egov.identity.profile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,13 +18,6 @@ import vn.egov.identity.citizen.CitizenProfile;
 import vn.egov.identity.citizen.CitizenProfileRepository;
 import vn.egov.identity.personaldata.PersonalDataProtector;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 /**
  * The signed-in person's own profile: from the stored citizen profile when there is one (registered
  * here), otherwise as far as the token tells it (staff, demo accounts imported with the realm).
@@ -27,10 +26,18 @@ import java.util.UUID;
 @RestController
 class MeController {
 
-    record MeResponse(String subject, String username, String fullName, String nationalIdMasked,
-                      LocalDate dateOfBirth, String email, String phone,
-                      int levelOfAssurance, Set<String> roles, String agency, List<LinkedBusiness> businesses) {
-    }
+    record MeResponse(
+            String subject,
+            String username,
+            String fullName,
+            String nationalIdMasked,
+            LocalDate dateOfBirth,
+            String email,
+            String phone,
+            int levelOfAssurance,
+            Set<String> roles,
+            String agency,
+            List<LinkedBusiness> businesses) {}
 
     private final CitizenProfileRepository profiles;
     private final PersonalDataProtector protector;
@@ -43,9 +50,11 @@ class MeController {
     }
 
     @GetMapping("/api/v1/identity/me")
-    @Operation(summary = "Own profile: name, masked identity number, contacts, level of assurance, roles, agency, "
-            + "linked businesses",
-            description = "businesses: [{taxCode, name, linkedAt}] — the businesses this person represents (empty when none).")
+    @Operation(
+            summary = "Own profile: name, masked identity number, contacts, level of assurance, roles, agency, "
+                    + "linked businesses",
+            description =
+                    "businesses: [{taxCode, name, linkedAt}] — the businesses this person represents (empty when none).")
     MeResponse me(@AuthenticationPrincipal Jwt jwt) {
         EgovPrincipal principal = EgovPrincipal.from(jwt);
         Optional<UUID> personId = personId(principal.subject());
@@ -56,19 +65,41 @@ class MeController {
             String masked = NationalIdMask.mask(protector.open(p.nationalId(), CitizenProfile.NATIONAL_ID));
             // the stored level is raised the moment verification succeeds; a token issued before still says 1
             int level = Math.max(p.levelOfAssurance(), principal.levelOfAssurance());
-            return new MeResponse(principal.subject(), masked, p.fullName(), masked, p.dateOfBirth(), p.email(),
-                    p.phone(), level, new TreeSet<>(principal.roles()), principal.agency(), businesses);
+            return new MeResponse(
+                    principal.subject(),
+                    masked,
+                    p.fullName(),
+                    masked,
+                    p.dateOfBirth(),
+                    p.email(),
+                    p.phone(),
+                    level,
+                    new TreeSet<>(principal.roles()),
+                    principal.agency(),
+                    businesses);
         }
         String nationalId = jwt.getClaimAsString("national_id");
-        if (nationalId == null && principal.username() != null && principal.username().matches("\\d{12}")) {
+        if (nationalId == null
+                && principal.username() != null
+                && principal.username().matches("\\d{12}")) {
             nationalId = principal.username();
         }
         // a citizen's username is their identity number: shown masked like it, never in full
         String username = nationalId != null && nationalId.equals(principal.username())
-                ? NationalIdMask.mask(nationalId) : principal.username();
-        return new MeResponse(principal.subject(), username, displayName(jwt), NationalIdMask.mask(nationalId), null,
-                jwt.getClaimAsString("email"), jwt.getClaimAsString("phone_number"), principal.levelOfAssurance(),
-                new TreeSet<>(principal.roles()), principal.agency(), businesses);
+                ? NationalIdMask.mask(nationalId)
+                : principal.username();
+        return new MeResponse(
+                principal.subject(),
+                username,
+                displayName(jwt),
+                NationalIdMask.mask(nationalId),
+                null,
+                jwt.getClaimAsString("email"),
+                jwt.getClaimAsString("phone_number"),
+                principal.levelOfAssurance(),
+                new TreeSet<>(principal.roles()),
+                principal.agency(),
+                businesses);
     }
 
     private static Optional<UUID> personId(String subject) {

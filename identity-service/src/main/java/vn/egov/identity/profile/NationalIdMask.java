@@ -3,8 +3,7 @@ package vn.egov.identity.profile;
 /** Shows an identity number only as much as a person needs to recognise it: {@code 001******345}. */
 final class NationalIdMask {
 
-    private NationalIdMask() {
-    }
+    private NationalIdMask() {}
 
     static String mask(String nationalId) {
         if (nationalId == null || nationalId.length() < 7) {

@@ -19,11 +19,14 @@ class RegistrationController {
      * The body clients rely on (docs/design/architecture.md). Fields are strings so that a malformed date or sex is
      * reported as a field error next to the others, not as an unreadable body.
      */
-    record RegistrationRequest(@Schema(maxLength = 150) String fullName, @Schema(maxLength = 12) String nationalId,
-                               @Schema(maxLength = 10, example = "1995-03-08") String dateOfBirth,
-                               @Schema(allowableValues = {"MALE", "FEMALE"}) String sex,
-                               @Schema(maxLength = 254) String email, @Schema(maxLength = 12) String phone,
-                               @Schema(maxLength = InputLimits.PASSWORD) String password) {
+    record RegistrationRequest(
+            @Schema(maxLength = 150) String fullName,
+            @Schema(maxLength = 12) String nationalId,
+            @Schema(maxLength = 10, example = "1995-03-08") String dateOfBirth,
+            @Schema(allowableValues = {"MALE", "FEMALE"}) String sex,
+            @Schema(maxLength = 254) String email,
+            @Schema(maxLength = 12) String phone,
+            @Schema(maxLength = InputLimits.PASSWORD) String password) {
 
         @Override
         public String toString() {
@@ -32,8 +35,7 @@ class RegistrationController {
         }
     }
 
-    record RegistrationResponse(String id, String username, int levelOfAssurance) {
-    }
+    record RegistrationResponse(String id, String username, int levelOfAssurance) {}
 
     private final RegistrationService registrations;
     private final IdempotentRequests idempotent;
@@ -45,13 +47,19 @@ class RegistrationController {
 
     @PostMapping("/api/v1/identity/registrations")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a citizen account",
+    @Operation(
+            summary = "Register a citizen account",
             description = "Public. Validates the CCCD against date of birth and sex, email, phone and the realm's "
                     + "password policy; 400 names every bad field; 409 when the CCCD, email or phone is already registered. "
                     + "A retry with the same Idempotency-Key and body answers the first response again.")
-    RegistrationResponse register(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                  @RequestBody RegistrationRequest request) {
-        return idempotent.run("registration", idempotencyKey, request, RegistrationResponse.class,
+    RegistrationResponse register(
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody RegistrationRequest request) {
+        return idempotent.run(
+                "registration",
+                idempotencyKey,
+                request,
+                RegistrationResponse.class,
                 () -> registrations.register(request));
     }
 }

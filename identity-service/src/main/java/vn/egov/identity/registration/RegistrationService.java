@@ -1,5 +1,15 @@
 package vn.egov.identity.registration;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -8,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.contracts.identity.CitizenRegisteredV1;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
+import vn.egov.contracts.identity.CitizenRegisteredV1;
 import vn.egov.identity.citizen.CitizenProfile;
 import vn.egov.identity.citizen.CitizenProfileRepository;
 import vn.egov.identity.keycloak.KeycloakAdminClient;
@@ -26,17 +36,6 @@ import vn.egov.identity.validation.PhoneNumberPolicy;
 import vn.egov.identity.validation.ProvinceCodes;
 import vn.egov.identity.validation.Sex;
 import vn.egov.identity.validation.ValidationErrors;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Registers a citizen in two systems that share no transaction: the Keycloak account first (it
@@ -66,8 +65,13 @@ class RegistrationService {
     private final ProblemFactory problems;
     private final Clock clock = Clock.systemUTC();
 
-    RegistrationService(KeycloakAdminClient keycloak, CitizenProfileRepository profiles, PersonalDataProtector protector,
-                        EventPublisher events, TransactionTemplate transactions, ProblemFactory problems) {
+    RegistrationService(
+            KeycloakAdminClient keycloak,
+            CitizenProfileRepository profiles,
+            PersonalDataProtector protector,
+            EventPublisher events,
+            TransactionTemplate transactions,
+            ProblemFactory problems) {
         this.keycloak = keycloak;
         this.profiles = profiles;
         this.protector = protector;
@@ -89,13 +93,26 @@ class RegistrationService {
         try {
             keycloak.assignRealmRole(userId, CITIZEN_ROLE);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            CitizenProfile profile = new CitizenProfile(UUID.fromString(userId), valid.fullName(),
-                    protector.seal(valid.nationalId(), CitizenProfile.NATIONAL_ID), nationalIdIndex,
-                    valid.dateOfBirth(), valid.sex(), valid.email(), valid.phone(), LEVEL_REGISTERED, null, now);
+            CitizenProfile profile = new CitizenProfile(
+                    UUID.fromString(userId),
+                    valid.fullName(),
+                    protector.seal(valid.nationalId(), CitizenProfile.NATIONAL_ID),
+                    nationalIdIndex,
+                    valid.dateOfBirth(),
+                    valid.sex(),
+                    valid.email(),
+                    valid.phone(),
+                    LEVEL_REGISTERED,
+                    null,
+                    now);
             transactions.executeWithoutResult(tx -> {
                 profiles.insert(profile);
-                events.publish(EventTopics.IDENTITY, CitizenRegisteredV1.TYPE, userId, new CitizenRegisteredV1(userId,
-                        valid.fullName(), valid.email(), valid.phone(), LEVEL_REGISTERED, now));
+                events.publish(
+                        EventTopics.IDENTITY,
+                        CitizenRegisteredV1.TYPE,
+                        userId,
+                        new CitizenRegisteredV1(
+                                userId, valid.fullName(), valid.email(), valid.phone(), LEVEL_REGISTERED, now));
             });
         } catch (RuntimeException e) {
             compensate(userId, e);
@@ -120,8 +137,8 @@ class RegistrationService {
         String given = valid.fullName().substring(lastSpace + 1);
         String family = valid.fullName().substring(0, lastSpace);
         try {
-            return keycloak.createUser(new KeycloakAdminClient.NewUser(valid.nationalId(), valid.email(), given, family,
-                    attributes, password, false));
+            return keycloak.createUser(new KeycloakAdminClient.NewUser(
+                    valid.nationalId(), valid.email(), given, family, attributes, password, false));
         } catch (KeycloakException e) {
             switch (e.kind()) {
                 case CONFLICT -> {
@@ -129,8 +146,10 @@ class RegistrationService {
                     String message = e.getMessage().toLowerCase(Locale.ROOT);
                     throw conflict(List.of(message.contains("email") ? "email" : "nationalId"));
                 }
-                case PASSWORD_POLICY -> throw new ValidationErrors().add("password", "password-policy")
-                        .toProblem(problems, HttpStatus.BAD_REQUEST, "validation-failed");
+                case PASSWORD_POLICY ->
+                    throw new ValidationErrors()
+                            .add("password", "password-policy")
+                            .toProblem(problems, HttpStatus.BAD_REQUEST, "validation-failed");
                 default -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable");
             }
         }
@@ -140,12 +159,18 @@ class RegistrationService {
     private void compensate(String userId, RuntimeException cause) {
         try {
             keycloak.deleteUser(userId);
-            log.warn("registration of person {} failed after the Keycloak account was created; account deleted ({})",
-                    userId, cause.getClass().getSimpleName());
+            log.warn(
+                    "registration of person {} failed after the Keycloak account was created; account deleted ({})",
+                    userId,
+                    cause.getClass().getSimpleName());
         } catch (RuntimeException deleteFailed) {
             cause.addSuppressed(deleteFailed);
-            log.error("registration of person {} failed and its Keycloak account could not be deleted: delete user {} "
-                    + "in realm egov by hand", userId, userId, deleteFailed);
+            log.error(
+                    "registration of person {} failed and its Keycloak account could not be deleted: delete user {} "
+                            + "in realm egov by hand",
+                    userId,
+                    userId,
+                    deleteFailed);
         }
     }
 
@@ -155,8 +180,7 @@ class RegistrationService {
         return errors.toProblem(problems, HttpStatus.CONFLICT, "already-registered");
     }
 
-    record Valid(String fullName, String nationalId, LocalDate dateOfBirth, Sex sex, String email, String phone) {
-    }
+    record Valid(String fullName, String nationalId, LocalDate dateOfBirth, Sex sex, String email, String phone) {}
 
     private Valid validate(RegistrationRequest r) {
         if (r == null) {
@@ -201,7 +225,12 @@ class RegistrationService {
             errors.maxLength("password", r.password(), InputLimits.PASSWORD);
         }
         errors.throwIfAny(problems);
-        return new Valid(PersonNamePolicy.normalise(r.fullName()), nationalId, dateOfBirth, sex,
-                EmailPolicy.normalise(r.email()), PhoneNumberPolicy.normalise(r.phone()));
+        return new Valid(
+                PersonNamePolicy.normalise(r.fullName()),
+                nationalId,
+                dateOfBirth,
+                sex,
+                EmailPolicy.normalise(r.email()),
+                PhoneNumberPolicy.normalise(r.phone()));
     }
 }

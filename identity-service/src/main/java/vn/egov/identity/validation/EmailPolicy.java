@@ -13,12 +13,14 @@ public final class EmailPolicy {
 
     public static final String FORMAT = "email-format";
 
-    private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    private static final Pattern ADDRESS =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
     public Optional<String> check(String email) {
-        if (email == null || email.length() > 254 || !ADDRESS.matcher(email.strip()).matches()
+        if (email == null
+                || email.length() > 254
+                || !ADDRESS.matcher(email.strip()).matches()
                 || email.strip().indexOf('@') > 64) {
             return Optional.of(FORMAT);
         }

@@ -18,6 +18,5 @@ public final class InputLimits {
     /** Query filters: agency level and parent code. */
     public static final int CODE = 64;
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 }

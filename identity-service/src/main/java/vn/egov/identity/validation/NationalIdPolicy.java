@@ -25,7 +25,9 @@ public final class NationalIdPolicy {
     }
 
     public static boolean hasFormat(String nationalId) {
-        return nationalId != null && nationalId.length() == 12 && nationalId.chars().allMatch(c -> c >= '0' && c <= '9');
+        return nationalId != null
+                && nationalId.length() == 12
+                && nationalId.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /**

@@ -15,7 +15,8 @@ public final class PersonNamePolicy {
 
     public static final String FORMAT = "full-name-format";
 
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}]+(['\\-][\\p{L}\\p{M}]+)*( [\\p{L}\\p{M}]+(['\\-][\\p{L}\\p{M}]+)*)+");
+    private static final Pattern NAME =
+            Pattern.compile("[\\p{L}\\p{M}]+(['\\-][\\p{L}\\p{M}]+)*( [\\p{L}\\p{M}]+(['\\-][\\p{L}\\p{M}]+)*)+");
 
     public Optional<String> check(String fullName) {
         String n = normalise(fullName);

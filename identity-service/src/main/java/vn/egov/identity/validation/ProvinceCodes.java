@@ -35,7 +35,7 @@ public final class ProvinceCodes {
     static ProvinceCodes load(String resource) {
         Map<String, String> names = new LinkedHashMap<>();
         try (InputStream in = Objects.requireNonNull(ProvinceCodes.class.getResourceAsStream(resource), resource);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 line = line.strip();

@@ -1,14 +1,13 @@
 package vn.egov.identity.validation;
 
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import vn.egov.commons.web.ApiProblem;
-import vn.egov.commons.web.ProblemFactory;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.web.ProblemFactory;
 
 /**
  * Collects every field violation of a request, so that one answer names all bad fields
@@ -73,8 +72,11 @@ public final class ValidationErrors {
 
     public ApiProblem toProblem(ProblemFactory problems, HttpStatus status, String code) {
         List<ApiProblem.FieldError> errors = entries.stream()
-                .map(e -> new ApiProblem.FieldError(e.field(), e.code(),
-                        problems.message("validation." + e.code(), e.args(), LocaleContextHolder.getLocale(), e.code())))
+                .map(e -> new ApiProblem.FieldError(
+                        e.field(),
+                        e.code(),
+                        problems.message(
+                                "validation." + e.code(), e.args(), LocaleContextHolder.getLocale(), e.code())))
                 .toList();
         return new ApiProblem(status, code, errors, Map.of());
     }

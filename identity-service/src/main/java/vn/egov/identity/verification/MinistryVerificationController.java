@@ -21,8 +21,10 @@ class MinistryVerificationController {
 
     static final String SCOPE = "identity.verify";
 
-    record VerificationRequest(@Schema(maxLength = 12) String nationalId, @Schema(maxLength = InputLimits.FULL_NAME) String fullName,
-                               @Schema(maxLength = InputLimits.DATE) String dateOfBirth) {
+    record VerificationRequest(
+            @Schema(maxLength = 12) String nationalId,
+            @Schema(maxLength = InputLimits.FULL_NAME) String fullName,
+            @Schema(maxLength = InputLimits.DATE) String dateOfBirth) {
 
         @Override
         public String toString() {
@@ -30,8 +32,7 @@ class MinistryVerificationController {
         }
     }
 
-    record VerificationResponse(boolean match) {
-    }
+    record VerificationResponse(boolean match) {}
 
     private final MinistryVerificationService verifications;
 
@@ -40,10 +41,13 @@ class MinistryVerificationController {
     }
 
     @PostMapping("/api/v1/identity/verifications")
-    @Operation(summary = "Ministry check of an identity (scope identity.verify)",
-            description = "Client-credentials token with scope identity.verify; {\"match\": true} only for a registered, "
-                    + "verified (level 2) person with exactly this CCCD, full name and date of birth.")
-    VerificationResponse verify(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) VerificationRequest request) {
+    @Operation(
+            summary = "Ministry check of an identity (scope identity.verify)",
+            description =
+                    "Client-credentials token with scope identity.verify; {\"match\": true} only for a registered, "
+                            + "verified (level 2) person with exactly this CCCD, full name and date of birth.")
+    VerificationResponse verify(
+            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) VerificationRequest request) {
         EgovPrincipal caller = EgovPrincipal.from(jwt);
         String client = caller.clientId() != null ? caller.clientId() : caller.subject();
         if (!caller.scopes().contains(SCOPE)) {

@@ -1,5 +1,8 @@
 package vn.egov.identity.verification;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.egov.commons.web.ProblemFactory;
@@ -12,10 +15,6 @@ import vn.egov.identity.validation.PersonNamePolicy;
 import vn.egov.identity.validation.ValidationErrors;
 import vn.egov.identity.verification.MinistryVerificationController.VerificationRequest;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
-
 /** Matching and its audit trail (client, time, outcome, the CCCD only as its blind index). */
 @Service
 class MinistryVerificationService {
@@ -27,8 +26,11 @@ class MinistryVerificationService {
     private final JdbcClient jdbc;
     private final ProblemFactory problems;
 
-    MinistryVerificationService(CitizenProfileRepository profiles, PersonalDataProtector protector, JdbcClient jdbc,
-                                ProblemFactory problems) {
+    MinistryVerificationService(
+            CitizenProfileRepository profiles,
+            PersonalDataProtector protector,
+            JdbcClient jdbc,
+            ProblemFactory problems) {
         this.profiles = profiles;
         this.protector = protector;
         this.jdbc = jdbc;
@@ -39,7 +41,9 @@ class MinistryVerificationService {
     boolean matches(String client, VerificationRequest request) {
         ValidationErrors errors = new ValidationErrors();
         LocalDate dateOfBirth = null;
-        String nationalId = request == null || request.nationalId() == null ? null : request.nationalId().strip();
+        String nationalId = request == null || request.nationalId() == null
+                ? null
+                : request.nationalId().strip();
         if (errors.require("nationalId", nationalId) && !NationalIdPolicy.hasFormat(nationalId)) {
             errors.add("nationalId", NationalIdPolicy.FORMAT);
         }
@@ -55,7 +59,8 @@ class MinistryVerificationService {
             }
         }
         String index = nationalId != null && NationalIdPolicy.hasFormat(nationalId)
-                ? protector.blindIndex(nationalId, CitizenProfile.NATIONAL_ID) : null;
+                ? protector.blindIndex(nationalId, CitizenProfile.NATIONAL_ID)
+                : null;
         if (!errors.isEmpty()) {
             audit(client, "INVALID", index);
             errors.throwIfAny(problems);
@@ -76,7 +81,9 @@ class MinistryVerificationService {
 
     private void audit(String client, String outcome, String nationalIdIndex) {
         jdbc.sql("insert into identity_verification_audit (client_id, outcome, national_id_index) values (:c, :o, :i)")
-                .param("c", client == null ? "unknown" : client).param("o", outcome).param("i", nationalIdIndex)
+                .param("c", client == null ? "unknown" : client)
+                .param("o", outcome)
+                .param("i", nationalIdIndex)
                 .update();
     }
 }

@@ -1,5 +1,10 @@
 package vn.egov.identity.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,12 +14,6 @@ import vn.egov.contracts.identity.CitizenVerifiedV1;
 import vn.egov.contracts.identity.ContactChangedV1;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.contracts.identity.OfficerCreatedV1;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The identity event contracts as consumers see them on the wire: stable type names, the field names
@@ -35,12 +34,14 @@ class IdentityEventContractsTest {
     void fieldsOnTheWire() {
         Instant at = Instant.parse("2026-11-22T02:00:00Z");
         assertThat(fields(new CitizenRegisteredV1("p1", "Nguyễn Văn An", "a@b.vn", "0912345678", 1, at)))
-                .containsExactlyInAnyOrder("personId", "fullName", "email", "phone", "levelOfAssurance", "registeredAt");
+                .containsExactlyInAnyOrder(
+                        "personId", "fullName", "email", "phone", "levelOfAssurance", "registeredAt");
         assertThat(fields(new CitizenVerifiedV1("p1", 2, "national-population-registry", at)))
                 .containsExactlyInAnyOrder("personId", "levelOfAssurance", "verifiedBy", "verifiedAt");
-        assertThat(fields(new OfficerCreatedV1("p2", "canbo", "Trần Thị Bình", "c@b.vn", "OFFICER", "000.00.01.H26", "p3", at)))
-                .containsExactlyInAnyOrder("personId", "username", "fullName", "email", "role", "agencyCode", "createdBy",
-                        "createdAt");
+        assertThat(fields(new OfficerCreatedV1(
+                        "p2", "canbo", "Trần Thị Bình", "c@b.vn", "OFFICER", "000.00.01.H26", "p3", at)))
+                .containsExactlyInAnyOrder(
+                        "personId", "username", "fullName", "email", "role", "agencyCode", "createdBy", "createdAt");
         assertThat(fields(new BusinessLinkedV1("p1", "0100109106", "Công ty TNHH Ánh Dương", at)))
                 .containsExactlyInAnyOrder("personId", "taxCode", "businessName", "linkedAt");
         assertThat(json.writeValueAsString(new CitizenRegisteredV1("p1", "n", "e", "p", 1, at)))
@@ -49,10 +50,16 @@ class IdentityEventContractsTest {
 
     @Test
     void noContractCarriesAnIdentityNumber() {
-        for (Class<?> contract : List.of(CitizenRegisteredV1.class, CitizenVerifiedV1.class, OfficerCreatedV1.class,
-                ContactVerificationRequestedV1.class, ContactChangedV1.class, BusinessLinkedV1.class)) {
+        for (Class<?> contract : List.of(
+                CitizenRegisteredV1.class,
+                CitizenVerifiedV1.class,
+                OfficerCreatedV1.class,
+                ContactVerificationRequestedV1.class,
+                ContactChangedV1.class,
+                BusinessLinkedV1.class)) {
             for (var component : contract.getRecordComponents()) {
-                assertThat(component.getName().toLowerCase()).as(contract.getSimpleName())
+                assertThat(component.getName().toLowerCase())
+                        .as(contract.getSimpleName())
                         .doesNotContain("national", "cccd", "identitynumber");
             }
         }

@@ -1,12 +1,11 @@
 package vn.egov.identity.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class NationalIdPolicyTest {
 
@@ -14,22 +13,36 @@ class NationalIdPolicyTest {
 
     @Test
     void acceptsTheDemoCitizen() {
-        assertThat(policy.check("001090012345", LocalDate.of(1990, 5, 15), Sex.MALE)).isEmpty();
+        assertThat(policy.check("001090012345", LocalDate.of(1990, 5, 15), Sex.MALE))
+                .isEmpty();
     }
 
     @Test
     void acceptsEveryCenturyAndSexCombinationThatAgrees() {
-        assertThat(policy.check("079195001234", LocalDate.of(1995, 8, 20), Sex.FEMALE)).isEmpty();
-        assertThat(policy.check("001205012345", LocalDate.of(2005, 1, 2), Sex.MALE)).isEmpty();
-        assertThat(policy.check("096301000001", LocalDate.of(2001, 12, 31), Sex.FEMALE)).isEmpty();
-        assertThat(policy.check("048400123456", LocalDate.of(2100, 1, 1), Sex.MALE)).isEmpty();
+        assertThat(policy.check("079195001234", LocalDate.of(1995, 8, 20), Sex.FEMALE))
+                .isEmpty();
+        assertThat(policy.check("001205012345", LocalDate.of(2005, 1, 2), Sex.MALE))
+                .isEmpty();
+        assertThat(policy.check("096301000001", LocalDate.of(2001, 12, 31), Sex.FEMALE))
+                .isEmpty();
+        assertThat(policy.check("048400123456", LocalDate.of(2100, 1, 1), Sex.MALE))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"00109001234", "0010900123456", "00109001234A", "ABCDEFGHIJKL", "", " 001090012345",
-            "００１０９００１２３４５"})
+    @ValueSource(
+            strings = {
+                "00109001234",
+                "0010900123456",
+                "00109001234A",
+                "ABCDEFGHIJKL",
+                "",
+                " 001090012345",
+                "００１０９００１２３４５"
+            })
     void refusesAnythingButTwelveAsciiDigits(String nationalId) {
-        assertThat(policy.check(nationalId, LocalDate.of(1990, 5, 15), Sex.MALE)).containsExactly(NationalIdPolicy.FORMAT);
+        assertThat(policy.check(nationalId, LocalDate.of(1990, 5, 15), Sex.MALE))
+                .containsExactly(NationalIdPolicy.FORMAT);
     }
 
     @Test
@@ -46,16 +59,20 @@ class NationalIdPolicyTest {
 
     @Test
     void refusesACenturyDigitThatContradictsTheSex() {
-        assertThat(policy.check("001190012345", LocalDate.of(1990, 5, 15), Sex.MALE)).containsExactly(NationalIdPolicy.SEX);
-        assertThat(policy.check("001090012345", LocalDate.of(1990, 5, 15), Sex.FEMALE)).containsExactly(NationalIdPolicy.SEX);
+        assertThat(policy.check("001190012345", LocalDate.of(1990, 5, 15), Sex.MALE))
+                .containsExactly(NationalIdPolicy.SEX);
+        assertThat(policy.check("001090012345", LocalDate.of(1990, 5, 15), Sex.FEMALE))
+                .containsExactly(NationalIdPolicy.SEX);
     }
 
     @Test
     void refusesACenturyDigitThatContradictsTheBirthYear() {
         // 2 = male born in the 2000s, but born 1990
-        assertThat(policy.check("001290012345", LocalDate.of(1990, 5, 15), Sex.MALE)).containsExactly(NationalIdPolicy.CENTURY);
+        assertThat(policy.check("001290012345", LocalDate.of(1990, 5, 15), Sex.MALE))
+                .containsExactly(NationalIdPolicy.CENTURY);
         // 0 = 1900s, but born 2090
-        assertThat(policy.check("001090012345", LocalDate.of(2090, 5, 15), Sex.MALE)).containsExactly(NationalIdPolicy.CENTURY);
+        assertThat(policy.check("001090012345", LocalDate.of(2090, 5, 15), Sex.MALE))
+                .containsExactly(NationalIdPolicy.CENTURY);
     }
 
     @Test
@@ -67,7 +84,10 @@ class NationalIdPolicyTest {
     @Test
     void reportsEveryDisagreementAtOnce() {
         assertThat(policy.check("003291012345", LocalDate.of(1990, 5, 15), Sex.FEMALE))
-                .containsExactlyInAnyOrder(NationalIdPolicy.PROVINCE, NationalIdPolicy.SEX, NationalIdPolicy.CENTURY,
+                .containsExactlyInAnyOrder(
+                        NationalIdPolicy.PROVINCE,
+                        NationalIdPolicy.SEX,
+                        NationalIdPolicy.CENTURY,
                         NationalIdPolicy.BIRTH_YEAR);
     }
 

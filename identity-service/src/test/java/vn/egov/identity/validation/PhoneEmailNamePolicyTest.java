@@ -1,10 +1,10 @@
 package vn.egov.identity.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PhoneEmailNamePolicyTest {
 
@@ -13,15 +13,39 @@ class PhoneEmailNamePolicyTest {
     private final PersonNamePolicy names = new PersonNamePolicy();
 
     @ParameterizedTest
-    @ValueSource(strings = {"0912345678", "0312345678", "0512345678", "0712345678", "0812345678", "+84912345678",
-            "091 234 5678", "091.234.5678", "+84 912-345-678"})
+    @ValueSource(
+            strings = {
+                "0912345678",
+                "0312345678",
+                "0512345678",
+                "0712345678",
+                "0812345678",
+                "+84912345678",
+                "091 234 5678",
+                "091.234.5678",
+                "+84 912-345-678"
+            })
     void acceptsVietnameseMobileNumbers(String phone) {
         assertThat(phones.check(phone)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "091234567", "09123456789", "0112345678", "0212345678", "0412345678", "0612345678",
-            "+8491234567", "+849123456789", "+85912345678", "84912345678", "09123456a8", "+840912345678"})
+    @ValueSource(
+            strings = {
+                "",
+                "091234567",
+                "09123456789",
+                "0112345678",
+                "0212345678",
+                "0412345678",
+                "0612345678",
+                "+8491234567",
+                "+849123456789",
+                "+85912345678",
+                "84912345678",
+                "09123456a8",
+                "+840912345678"
+            })
     void refusesOtherNumbers(String phone) {
         assertThat(phones.check(phone)).contains(PhoneNumberPolicy.FORMAT);
     }
@@ -40,8 +64,20 @@ class PhoneEmailNamePolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "@example.com", "a@", "a@b", "a@@b.vn", "a b@c.vn", "a@b..vn", "a.@b.vn",
-            "a@-b.vn", "a@b.v"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain",
+                "@example.com",
+                "a@",
+                "a@b",
+                "a@@b.vn",
+                "a b@c.vn",
+                "a@b..vn",
+                "a.@b.vn",
+                "a@-b.vn",
+                "a@b.v"
+            })
     void refusesOtherAddresses(String email) {
         assertThat(emails.check(email)).contains(EmailPolicy.FORMAT);
     }

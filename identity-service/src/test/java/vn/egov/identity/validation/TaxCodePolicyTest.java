@@ -1,10 +1,10 @@
 package vn.egov.identity.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TaxCodePolicyTest {
 
@@ -45,8 +45,18 @@ class TaxCodePolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "010010910", "01001091066", "0100109106-01", "0100109106-0001", "0100109106001",
-            "0100109106 001", "01001O9106", "0100109106-000"})
+    @ValueSource(
+            strings = {
+                "",
+                "010010910",
+                "01001091066",
+                "0100109106-01",
+                "0100109106-0001",
+                "0100109106001",
+                "0100109106 001",
+                "01001O9106",
+                "0100109106-000"
+            })
     void refusesOtherShapes(String taxCode) {
         assertThat(policy.check(taxCode)).contains(TaxCodePolicy.FORMAT);
     }

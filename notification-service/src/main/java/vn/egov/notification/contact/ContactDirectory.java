@@ -11,12 +11,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
-import org.springframework.stereotype.Component;
-import vn.egov.commons.security.ServiceTokens;
-
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.security.ServiceTokens;
 
 /**
  * Contacts of people no identity event told us about (the realm's own users, anyone registered before
@@ -60,11 +59,19 @@ public class ContactDirectory {
         return t;
     });
 
-    ContactDirectory(IdentityContactsClient client, ServiceTokens tokens, ContactProperties config,
-                     TimeLimiterRegistry timeLimiters, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+    ContactDirectory(
+            IdentityContactsClient client,
+            ServiceTokens tokens,
+            ContactProperties config,
+            TimeLimiterRegistry timeLimiters,
+            CircuitBreakerRegistry circuitBreakers,
+            RetryRegistry retries) {
         this.client = client;
         this.tokens = tokens;
-        this.cache = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.cacheTtl()).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(config.cacheSize())
+                .expireAfterWrite(config.cacheTtl())
+                .build();
         this.timeLimiter = timeLimiters.timeLimiter("identity-contacts");
         this.circuitBreaker = circuitBreakers.circuitBreaker("identity-contacts");
         this.retry = retries.retry("identity-contacts");
@@ -102,7 +109,8 @@ public class ContactDirectory {
 
     private Known ask(String subject) {
         try {
-            return Retry.decorateCheckedSupplier(retry, () -> circuitBreaker.executeCheckedSupplier(() -> timed(subject)))
+            return Retry.decorateCheckedSupplier(
+                            retry, () -> circuitBreaker.executeCheckedSupplier(() -> timed(subject)))
                     .get();
         } catch (FeignException.NotFound notFound) {
             return new Known(null);
@@ -111,8 +119,11 @@ public class ContactDirectory {
         } catch (ContactsUnavailableException e) {
             throw e;
         } catch (Throwable e) {
-            log.warn("Contacts lookup in identity-service failed: {}", e.getClass().getSimpleName());
-            throw new ContactsUnavailableException("identity-service did not answer: " + e.getClass().getSimpleName(), e);
+            log.warn(
+                    "Contacts lookup in identity-service failed: {}",
+                    e.getClass().getSimpleName());
+            throw new ContactsUnavailableException(
+                    "identity-service did not answer: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -129,7 +140,8 @@ public class ContactDirectory {
 
     private Exception refreshTokenOn(Exception e) {
         if (e instanceof FeignException.Unauthorized) {
-            tokens.invalidate(IdentityContactsClient.REGISTRATION); // an expired or rotated token: the retry fetches a new one
+            tokens.invalidate(
+                    IdentityContactsClient.REGISTRATION); // an expired or rotated token: the retry fetches a new one
         }
         return e;
     }
@@ -153,8 +165,10 @@ public class ContactDirectory {
             return f.status() >= 500 || f.status() == 429 || f.status() < 0;
         }
         // OAuth2AuthorizationException: the token endpoint did not give a token (unreachable, or refused us)
-        return e instanceof RetryableException || e instanceof TimeoutException || e instanceof OAuth2AuthorizationException
-                || e instanceof ContactsUnavailableException || e instanceof java.io.IOException;
+        return e instanceof RetryableException
+                || e instanceof TimeoutException
+                || e instanceof OAuth2AuthorizationException
+                || e instanceof ContactsUnavailableException
+                || e instanceof java.io.IOException;
     }
-
 }

@@ -1,9 +1,8 @@
 package vn.egov.notification.contact;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code egov.notification.identity.*}: identity-service's internal contacts endpoint, called with
@@ -18,19 +17,22 @@ import java.time.Duration;
  *     and are evicted on {@code ContactChangedV1}
  */
 @ConfigurationProperties("egov.notification.identity")
-record ContactProperties(@DefaultValue("http://127.0.0.1:8081") String baseUrl,
-                         @DefaultValue("http://127.0.0.1:8180/auth/realms/egov/protocol/openid-connect/token") String tokenUri,
-                         @DefaultValue("notification-service") String clientId,
-                         @DefaultValue("notification-service-dev-secret") String clientSecret,
-                         @DefaultValue("2s") Duration connectTimeout,
-                         @DefaultValue("3s") Duration readTimeout,
-                         @DefaultValue("4s") Duration timeout,
-                         @DefaultValue("3") int maxAttempts,
-                         @DefaultValue("300ms") Duration retryWait,
-                         @DefaultValue("50") float failureRateThreshold,
-                         @DefaultValue("10") int slidingWindow,
-                         @DefaultValue("5") int minimumCalls,
-                         @DefaultValue("30s") Duration openFor,
-                         @DefaultValue("10000") long cacheSize,
-                         @DefaultValue("10m") Duration cacheTtl) {
-}
+record ContactProperties(
+        @DefaultValue("http://127.0.0.1:8081") String baseUrl,
+
+        @DefaultValue("http://127.0.0.1:8180/auth/realms/egov/protocol/openid-connect/token")
+        String tokenUri,
+
+        @DefaultValue("notification-service") String clientId,
+        @DefaultValue("notification-service-dev-secret") String clientSecret,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("3s") Duration readTimeout,
+        @DefaultValue("4s") Duration timeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("300ms") Duration retryWait,
+        @DefaultValue("50") float failureRateThreshold,
+        @DefaultValue("10") int slidingWindow,
+        @DefaultValue("5") int minimumCalls,
+        @DefaultValue("30s") Duration openFor,
+        @DefaultValue("10000") long cacheSize,
+        @DefaultValue("10m") Duration cacheTtl) {}

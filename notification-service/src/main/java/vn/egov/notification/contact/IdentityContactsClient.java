@@ -2,13 +2,12 @@ package vn.egov.notification.contact;
 
 import feign.Request;
 import feign.RequestInterceptor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import vn.egov.commons.security.ServiceTokens;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * identity-service's internal contacts endpoint (OpenFeign). Called only through {@link ContactDirectory},
@@ -16,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * own client-credentials token (Spring Security's OAuth2 client, registration {@value #REGISTRATION} in
  * application.yml); the endpoint requires the {@code identity.contacts} scope of that token.
  */
-@FeignClient(name = "identity-contacts", url = "${egov.notification.identity.base-url:http://127.0.0.1:8081}",
+@FeignClient(
+        name = "identity-contacts",
+        url = "${egov.notification.identity.base-url:http://127.0.0.1:8081}",
         configuration = IdentityContactsClient.Config.class)
 interface IdentityContactsClient {
 
@@ -32,8 +33,12 @@ interface IdentityContactsClient {
 
         @Bean
         Request.Options identityRequestOptions(ContactProperties identity) {
-            return new Request.Options(identity.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                    identity.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
+            return new Request.Options(
+                    identity.connectTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS,
+                    identity.readTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS,
+                    false);
         }
 
         @Bean

@@ -5,8 +5,7 @@ import vn.egov.notification.recipient.Channel;
 /** Sends one message on one channel; called outside any database transaction. */
 interface ChannelSender {
 
-    record Message(String destination, String title, String text, String html, String reference) {
-    }
+    record Message(String destination, String title, String text, String html, String reference) {}
 
     /** A failure that retrying will not fix (e.g. the gateway refuses the number). */
     class PermanentFailure extends RuntimeException {

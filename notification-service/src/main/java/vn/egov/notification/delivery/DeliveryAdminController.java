@@ -2,6 +2,11 @@ package vn.egov.notification.delivery;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,12 +19,6 @@ import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
 import vn.egov.notification.recipient.Channel;
-
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Operators (SYSTEM_ADMIN) see deliveries by status, failed ones first of all, and retry one. What they
@@ -42,11 +41,12 @@ class DeliveryAdminController {
 
     @GetMapping("/api/v1/notifications/admin/deliveries")
     @Operation(summary = "Deliveries by status, newest first (SYSTEM_ADMIN); no message bodies, destinations masked")
-    PageResponse<DeliveryAdministration.DeliveryView> list(@AuthenticationPrincipal Jwt jwt,
-                                    @RequestParam(defaultValue = "FAILED") @Size(max = 32) String status,
-                                    @RequestParam(required = false) @Size(max = 32) String channel,
-                                    @RequestParam(defaultValue = "0") int page,
-                                    @RequestParam(defaultValue = "20") int size) {
+    PageResponse<DeliveryAdministration.DeliveryView> list(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "FAILED") @Size(max = 32) String status,
+            @RequestParam(required = false) @Size(max = 32) String channel,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         requireOperator(jwt);
         PageResponse.validate(page, size);
         String wanted = status.toUpperCase(Locale.ROOT);
@@ -55,7 +55,8 @@ class DeliveryAdminController {
         if (!STATUSES.contains(wanted)) {
             errors.add(new ApiProblem.FieldError("status", "unknown-status", status));
         }
-        if (channelName != null && EnumSet.allOf(Channel.class).stream().noneMatch(c -> c.name().equals(channelName))) {
+        if (channelName != null
+                && EnumSet.allOf(Channel.class).stream().noneMatch(c -> c.name().equals(channelName))) {
             errors.add(new ApiProblem.FieldError("channel", "unknown-channel", channel));
         }
         if (!errors.isEmpty()) {

@@ -1,9 +1,8 @@
 package vn.egov.notification.delivery;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code egov.notification.sender.*}: the delivery loop.
@@ -17,13 +16,13 @@ import java.time.Duration;
  *     cannot flood a phone
  */
 @ConfigurationProperties("egov.notification.sender")
-record DeliveryProperties(@DefaultValue("true") boolean enabled,
-                          @DefaultValue("1s") Duration pollInterval,
-                          @DefaultValue("20") int batchSize,
-                          @DefaultValue("8") int maxAttempts,
-                          @DefaultValue("5s") Duration initialBackoff,
-                          @DefaultValue("10m") Duration maxBackoff,
-                          @DefaultValue("60s") Duration lease,
-                          @DefaultValue("5") int perRecipientLimit,
-                          @DefaultValue("10m") Duration perRecipientWindow) {
-}
+record DeliveryProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("5s") Duration initialBackoff,
+        @DefaultValue("10m") Duration maxBackoff,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("5") int perRecipientLimit,
+        @DefaultValue("10m") Duration perRecipientWindow) {}

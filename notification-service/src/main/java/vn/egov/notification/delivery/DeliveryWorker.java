@@ -1,5 +1,14 @@
 package vn.egov.notification.delivery;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -10,18 +19,8 @@ import vn.egov.notification.contact.ContactDirectory;
 import vn.egov.notification.contact.ContactsUnavailableException;
 import vn.egov.notification.contact.PersonContacts;
 import vn.egov.notification.notice.BodySealer;
-import vn.egov.notification.recipient.Channel;
 import vn.egov.notification.notice.DeliveriesQueued;
-
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import vn.egov.notification.recipient.Channel;
 
 /**
  * Sends PENDING deliveries: one loop per channel, so an SMTP outage holds back only email. Each pass
@@ -43,9 +42,17 @@ class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private record Due(UUID id, String recipient, String destination, String title, String text, String html,
-                       int attempts, boolean sealed, java.time.Instant expiresAt, String purpose) {
-    }
+    private record Due(
+            UUID id,
+            String recipient,
+            String destination,
+            String title,
+            String text,
+            String html,
+            int attempts,
+            boolean sealed,
+            java.time.Instant expiresAt,
+            String purpose) {}
 
     /** The contact lookup failed for now: retried like a failed send. */
     private static final class NoContactYet extends RuntimeException {
@@ -63,8 +70,12 @@ class DeliveryWorker implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    DeliveryWorker(JdbcClient jdbc, ContactDirectory directory, BodySealer sealer, DeliveryProperties config,
-                   List<ChannelSender> senders) {
+    DeliveryWorker(
+            JdbcClient jdbc,
+            ContactDirectory directory,
+            BodySealer sealer,
+            DeliveryProperties config,
+            List<ChannelSender> senders) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.sealer = sealer;
@@ -92,7 +103,8 @@ class DeliveryWorker implements SmartLifecycle {
         }
         running = true;
         senders.values().forEach(sender -> {
-            Thread thread = new Thread(() -> loop(sender), "delivery-" + sender.channel().name().toLowerCase());
+            Thread thread = new Thread(
+                    () -> loop(sender), "delivery-" + sender.channel().name().toLowerCase());
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
@@ -161,14 +173,13 @@ class DeliveryWorker implements SmartLifecycle {
                 }
                 String text = d.sealed() ? sealer.open(d.text()) : d.text();
                 String html = d.sealed() ? sealer.open(d.html()) : d.html();
-                String providerId = sender.send(new ChannelSender.Message(destination, d.title(), text, html,
-                        d.id().toString()));
+                String providerId =
+                        sender.send(new ChannelSender.Message(destination, d.title(), text, html, d.id().toString()));
                 jdbc.sql("""
                                 update delivery set status = 'SENT', sent_at = now(), provider_id = ?, last_error = null,
                                     text_body = case when sealed then null else text_body end,
                                     html_body = case when sealed then null else html_body end
-                                where id = ? and status = 'PENDING'""")
-                        .param(providerId).param(d.id()).update();
+                                where id = ? and status = 'PENDING'""").param(providerId).param(d.id()).update();
             } catch (Exception e) {
                 failed(sender.channel(), d, e);
             }
@@ -192,12 +203,18 @@ class DeliveryWorker implements SmartLifecycle {
             jdbc.sql("""
                             update delivery set status = 'SKIPPED', last_error = ?, attempts = attempts - 1
                             where id = ? and status = 'PENDING'""")
-                    .param(contacts == null ? "unknown-person" : channel == Channel.EMAIL ? "no-email-address" : "no-phone-number")
-                    .param(d.id()).update();
+                    .param(
+                            contacts == null
+                                    ? "unknown-person"
+                                    : channel == Channel.EMAIL ? "no-email-address" : "no-phone-number")
+                    .param(d.id())
+                    .update();
             return null;
         }
         jdbc.sql("update delivery set destination = ? where id = ? and status = 'PENDING'")
-                .param(destination.strip()).param(d.id()).update();
+                .param(destination.strip())
+                .param(d.id())
+                .update();
         return destination.strip();
     }
 
@@ -210,10 +227,20 @@ class DeliveryWorker implements SmartLifecycle {
                                      order by next_attempt_at limit ? for update skip locked)
                         returning id, recipient_subject, destination, title, text_body, html_body, attempts, sealed,
                                   expires_at, purpose""")
-                .param((double) config.lease().toMillis() / 1000).param(channel.name()).param(config.batchSize())
-                .query((rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10)))
+                .param((double) config.lease().toMillis() / 1000)
+                .param(channel.name())
+                .param(config.batchSize())
+                .query((rs, i) -> new Due(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getBoolean(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                        rs.getString(10)))
                 .list();
     }
 
@@ -232,9 +259,11 @@ class DeliveryWorker implements SmartLifecycle {
                         select count(*) from delivery
                         where recipient_subject = ? and channel = ? and sent_at is not null
                           and sent_at > now() - make_interval(secs => ?)""")
-                .param(code ? d.destination() : d.recipient()).param(channel.name())
+                .param(code ? d.destination() : d.recipient())
+                .param(channel.name())
                 .param((double) config.perRecipientWindow().toMillis() / 1000)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         if (recent < config.perRecipientLimit()) {
             return false;
         }
@@ -242,14 +271,17 @@ class DeliveryWorker implements SmartLifecycle {
         jdbc.sql("""
                         update delivery set attempts = attempts - 1, next_attempt_at = ?
                         where id = ? and status = 'PENDING'""")
-                .param(Timestamp.from(java.time.Instant.now().plus(wait))).param(d.id()).update();
+                .param(Timestamp.from(java.time.Instant.now().plus(wait)))
+                .param(d.id())
+                .update();
         log.info("{} delivery {} deferred by {}: recipient rate limit", channel, d.id(), wait);
         return true;
     }
 
     private void failed(Channel channel, Due d, Exception e) {
         // the error text may name the address: it goes to the row (operators), the log gets the id and type only
-        String error = e instanceof NoContactYet ? "contacts-unavailable: " + e.getMessage()
+        String error = e instanceof NoContactYet
+                ? "contacts-unavailable: " + e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         error = error.length() > 500 ? error.substring(0, 500) : error;
         boolean last = e instanceof ChannelSender.PermanentFailure || d.attempts() >= config.maxAttempts();
@@ -260,9 +292,17 @@ class DeliveryWorker implements SmartLifecycle {
             jdbc.sql("""
                             update delivery set last_error = ?, next_attempt_at = ?
                             where id = ? and status = 'PENDING'""")
-                    .param(error).param(Timestamp.from(java.time.Instant.now().plus(backoff))).param(d.id()).update();
-            log.info("{} delivery {} attempt {} failed ({}); next try in {}", channel, d.id(), d.attempts(),
-                    e.getClass().getSimpleName(), backoff);
+                    .param(error)
+                    .param(Timestamp.from(java.time.Instant.now().plus(backoff)))
+                    .param(d.id())
+                    .update();
+            log.info(
+                    "{} delivery {} attempt {} failed ({}); next try in {}",
+                    channel,
+                    d.id(),
+                    d.attempts(),
+                    e.getClass().getSimpleName(),
+                    backoff);
         }
     }
 
@@ -271,8 +311,7 @@ class DeliveryWorker implements SmartLifecycle {
                         update delivery set status = 'FAILED', last_error = ?, failed_at = now(),
                             text_body = case when sealed then null else text_body end,
                             html_body = case when sealed then null else html_body end
-                        where id = ? and status = 'PENDING'""")
-                .param(error).param(d.id()).update();
+                        where id = ? and status = 'PENDING'""").param(error).param(d.id()).update();
         log.warn("{} delivery {} FAILED after {} attempt(s): {}", channel, d.id(), d.attempts(), why);
     }
 

@@ -10,5 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the From of emails
  */
 @ConfigurationProperties("egov.notification")
-record EmailProperties(@DefaultValue("Cổng dịch vụ công <no-reply@egov.local>") String mailFrom) {
-}
+record EmailProperties(
+        @DefaultValue("Cổng dịch vụ công <no-reply@egov.local>")
+        String mailFrom) {}

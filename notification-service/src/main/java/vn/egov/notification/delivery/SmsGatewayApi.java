@@ -14,12 +14,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * raw {@link Response}: {@link SmsGatewayClient} decides what each status means, so Feign throws only when the
  * gateway cannot be reached.
  */
-@FeignClient(name = "sms-gateway", url = "${egov.notification.sms.gateway-url:http://127.0.0.1:8091}",
+@FeignClient(
+        name = "sms-gateway",
+        url = "${egov.notification.sms.gateway-url:http://127.0.0.1:8091}",
         configuration = SmsGatewayApi.Config.class)
 interface SmsGatewayApi {
 
-    record SmsRequest(String to, String text, String reference) {
-    }
+    record SmsRequest(String to, String text, String reference) {}
 
     @PostMapping(path = "/api/sms", consumes = MediaType.APPLICATION_JSON_VALUE)
     Response send(@RequestHeader("X-Api-Key") String apiKey, @RequestBody SmsRequest message);

@@ -1,14 +1,13 @@
 package vn.egov.notification.delivery;
 
 import feign.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.notification.recipient.Channel;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The HTTP SMS gateway adapter: {@code POST <gateway>/api/sms} with {@code X-Api-Key} and
@@ -36,7 +35,8 @@ class SmsGatewayClient implements ChannelSender {
 
     @Override
     public String send(Message message) throws Exception {
-        try (Response response = gateway.send(config.apiKey(),
+        try (Response response = gateway.send(
+                config.apiKey(),
                 new SmsGatewayApi.SmsRequest(message.destination(), message.text(), message.reference()))) {
             int status = response.status();
             if (status / 100 == 2) {

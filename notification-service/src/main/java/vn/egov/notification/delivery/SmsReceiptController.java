@@ -5,6 +5,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,12 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.ApiProblem;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Delivery receipts from the SMS gateway: {@code DELIVERED} moves an SMS delivery SENT → DELIVERED,
@@ -30,9 +29,11 @@ import java.util.UUID;
 class SmsReceiptController {
 
     /** As the gateway sends it: its id (stored with the delivery), our reference (the delivery id), the handset status. */
-    record Receipt(@Size(max = 100) String id, @Size(max = 36) String reference, @Size(max = 16) String status,
-                   Instant deliveredAt) {
-    }
+    record Receipt(
+            @Size(max = 100) String id,
+            @Size(max = 36) String reference,
+            @Size(max = 16) String status,
+            Instant deliveredAt) {}
 
     private final SmsReceipts receipts;
     private final Validator validator;
@@ -46,8 +47,8 @@ class SmsReceiptController {
 
     @PostMapping("/api/v1/notifications/sms/receipts")
     @Operation(summary = "SMS gateway delivery receipt (gateway only, X-Api-Key)")
-    ResponseEntity<Void> receipt(@RequestHeader(value = "X-Api-Key", required = false) String key,
-                                 @RequestBody Receipt receipt) {
+    ResponseEntity<Void> receipt(
+            @RequestHeader(value = "X-Api-Key", required = false) String key, @RequestBody Receipt receipt) {
         if (key == null || !MessageDigest.isEqual(receiptKey, key.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-receipt-key");
         }
@@ -58,7 +59,8 @@ class SmsReceiptController {
         }
         UUID deliveryId = parse(receipt.reference());
         String outcome = receipt.status() == null ? "" : receipt.status().toUpperCase(java.util.Locale.ROOT);
-        if (deliveryId == null || !(outcome.equals("DELIVERED") || outcome.equals("UNDELIVERABLE") || outcome.equals("FAILED"))) {
+        if (deliveryId == null
+                || !(outcome.equals("DELIVERED") || outcome.equals("UNDELIVERABLE") || outcome.equals("FAILED"))) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-receipt");
         }
         receipts.apply(deliveryId, receipt.id(), outcome, receipt.deliveredAt());

@@ -1,5 +1,7 @@
 package vn.egov.notification.events;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +19,10 @@ import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.contracts.identity.OfficerCreatedV1;
 import vn.egov.contracts.payment.PaymentRefundedV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
-import vn.egov.notification.recipient.Channel;
 import vn.egov.notification.notice.Notice;
 import vn.egov.notification.notice.Notifier;
+import vn.egov.notification.recipient.Channel;
 import vn.egov.notification.recipient.Recipients;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Consumes the platform's events and turns those people are told about into notices. Each event is
@@ -47,8 +46,12 @@ class NotificationEventsListener {
     private final Recipients recipients;
     private final PortalProperties properties;
 
-    NotificationEventsListener(EventReader reader, IdempotentConsumer idempotent, Notifier notifier,
-                               Recipients recipients, PortalProperties properties) {
+    NotificationEventsListener(
+            EventReader reader,
+            IdempotentConsumer idempotent,
+            Notifier notifier,
+            Recipients recipients,
+            PortalProperties properties) {
         this.reader = reader;
         this.idempotent = idempotent;
         this.notifier = notifier;
@@ -63,7 +66,8 @@ class NotificationEventsListener {
             return;
         }
         // without its applicant or dossier no one can be told: a format error, straight to the dead-letter topic
-        DossierLifecycleEventV1 d = reader.data(event, DossierLifecycleEventV1.class, "dossierCode", "applicantSubject");
+        DossierLifecycleEventV1 d =
+                reader.data(event, DossierLifecycleEventV1.class, "dossierCode", "applicantSubject");
         // before the transaction: contacts of a person no identity event told us about (identity-service)
         recipients.warm(d.applicantSubject());
         idempotent.process(CONSUMER, event, e -> {
@@ -78,19 +82,26 @@ class NotificationEventsListener {
             String link = dossierLink(d.dossierCode());
             values.put("link", link);
             // a paid fee moves the dossier on (AWAITING_PAYMENT → SUBMITTED): the applicant was told of the submission
-            // already, and the receipt notice (PAYMENT_SUCCEEDED) says the agency will now receive it — no second notice
-            boolean paidNow = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && d.fromStatus() == DossierStatus.AWAITING_PAYMENT;
+            // already, and the receipt notice (PAYMENT_SUCCEEDED) says the agency will now receive it — no second
+            // notice
+            boolean paidNow = DossierLifecycleEventV1.SUBMITTED.equals(e.type())
+                    && d.fromStatus() == DossierStatus.AWAITING_PAYMENT;
             if (!paidNow) {
-                recipients.kindFor(e.type(), "APPLICANT").ifPresent(kind ->
-                        notifier.notify(e.id(), new Notice(kind, d.applicantSubject(), values, link)));
+                recipients
+                        .kindFor(e.type(), "APPLICANT")
+                        .ifPresent(
+                                kind -> notifier.notify(e.id(), new Notice(kind, d.applicantSubject(), values, link)));
             }
             // new dossiers (once they can be received: not while awaiting payment), supplements received and
             // dossiers transferred in: the agency's officers are told too
-            boolean awaitingPayment = DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && d.toStatus() != DossierStatus.SUBMITTED;
+            boolean awaitingPayment =
+                    DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && d.toStatus() != DossierStatus.SUBMITTED;
             if (d.agencyCode() != null && !awaitingPayment) {
-                recipients.kindFor(e.type(), "AGENCY_OFFICERS").ifPresent(kind ->
-                        recipients.officersOf(d.agencyCode()).forEach(officer ->
-                                notifier.notify(e.id(), new Notice(kind, officer, values, link))));
+                recipients
+                        .kindFor(e.type(), "AGENCY_OFFICERS")
+                        .ifPresent(kind -> recipients
+                                .officersOf(d.agencyCode())
+                                .forEach(officer -> notifier.notify(e.id(), new Notice(kind, officer, values, link))));
             }
         });
     }
@@ -100,7 +111,8 @@ class NotificationEventsListener {
         CloudEvent event = reader.read(record.value());
         if (PaymentSucceededV1.TYPE.equals(event.type())) {
             // the payer is who is told: an event without one (published before the field existed) is dead-lettered
-            PaymentSucceededV1 p = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode", "payerSubject");
+            PaymentSucceededV1 p =
+                    reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode", "payerSubject");
             String payer = p.payerSubject().strip();
             recipients.warm(payer);
             idempotent.process(CONSUMER, event, e -> {
@@ -111,7 +123,8 @@ class NotificationEventsListener {
                 notifyPayer(e, "PAYMENT_SUCCEEDED", payer, p.dossierCode(), values);
             });
         } else if (PaymentRefundedV1.TYPE.equals(event.type())) {
-            PaymentRefundedV1 r = reader.data(event, PaymentRefundedV1.class, "paymentId", "dossierCode", "payerSubject");
+            PaymentRefundedV1 r =
+                    reader.data(event, PaymentRefundedV1.class, "paymentId", "dossierCode", "payerSubject");
             String payer = r.payerSubject().strip();
             recipients.warm(payer);
             idempotent.process(CONSUMER, event, e -> {
@@ -143,8 +156,13 @@ class NotificationEventsListener {
             idempotent.process(CONSUMER, event, e -> {
                 recipients.rememberContact(c.personId(), c.fullName(), c.email(), c.phone());
                 String link = properties.portalUrl();
-                notifier.notify(e.id(), new Notice("CITIZEN_REGISTERED", c.personId(),
-                        Map.of("fullName", c.fullName() == null ? "" : c.fullName(), "link", link), link));
+                notifier.notify(
+                        e.id(),
+                        new Notice(
+                                "CITIZEN_REGISTERED",
+                                c.personId(),
+                                Map.of("fullName", c.fullName() == null ? "" : c.fullName(), "link", link),
+                                link));
             });
         } else if (OfficerCreatedV1.TYPE.equals(event.type())) {
             // no notice of its own (Keycloak mails the credentials); remembered for their agency's notices
@@ -156,11 +174,14 @@ class NotificationEventsListener {
                 }
             });
         } else if (ContactVerificationRequestedV1.TYPE.equals(event.type())) {
-            ContactVerificationRequestedV1 v = reader.data(event, ContactVerificationRequestedV1.class, "personId", "destination", "code");
+            ContactVerificationRequestedV1 v =
+                    reader.data(event, ContactVerificationRequestedV1.class, "personId", "destination", "code");
             idempotent.process(CONSUMER, event, e -> {
                 Channel channel = channelOf(v.channel());
                 if (channel == null || v.destination().isBlank()) {
-                    log.warn("Contact verification event {} names no usable channel, destination or code; no message", e.id());
+                    log.warn(
+                            "Contact verification event {} names no usable channel, destination or code; no message",
+                            e.id());
                     return;
                 }
                 // only to the destination being verified, on its channel; never the inbox (it would keep the code)
@@ -168,8 +189,13 @@ class NotificationEventsListener {
                 values.put("code", v.code());
                 values.put("expiresAt", v.expiresAt());
                 String language = "en".equals(v.language()) ? "en" : "vi";
-                notifier.sendOneTimeCode(e.id(), new Notice("CONTACT_VERIFICATION", v.personId(), values, null),
-                        language, channel, v.destination().strip(), v.expiresAt());
+                notifier.sendOneTimeCode(
+                        e.id(),
+                        new Notice("CONTACT_VERIFICATION", v.personId(), values, null),
+                        language,
+                        channel,
+                        v.destination().strip(),
+                        v.expiresAt());
             });
         } else if (ContactChangedV1.TYPE.equals(event.type())) {
             ContactChangedV1 c = reader.data(event, ContactChangedV1.class, "personId");
@@ -186,8 +212,11 @@ class NotificationEventsListener {
                 // inbox, and the person's contacts as they are now (the new one included), whatever the preferences
                 notifier.notify(e.id(), notice);
                 // and the one that was replaced, so a hijacked account does not go unnoticed
-                if (channel != null && c.previousDestination() != null && !c.previousDestination().isBlank()) {
-                    notifier.notifyPreviousContact(e.id(), notice, channel, c.previousDestination().strip());
+                if (channel != null
+                        && c.previousDestination() != null
+                        && !c.previousDestination().isBlank()) {
+                    notifier.notifyPreviousContact(
+                            e.id(), notice, channel, c.previousDestination().strip());
                 }
             });
         }
@@ -205,7 +234,7 @@ class NotificationEventsListener {
     }
 
     private String dossierLink(String dossierCode) {
-        return properties.portalUrl() + "/dossiers/" + java.net.URLEncoder.encode(dossierCode,
-                java.nio.charset.StandardCharsets.UTF_8);
+        return properties.portalUrl() + "/dossiers/"
+                + java.net.URLEncoder.encode(dossierCode, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

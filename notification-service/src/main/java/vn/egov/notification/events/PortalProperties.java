@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param portalUrl base of the links in messages ({@code <portalUrl>/dossiers/<code>})
  */
 @ConfigurationProperties("egov.notification")
-record PortalProperties(@DefaultValue("http://127.0.0.1:8080") String portalUrl) {
-}
+record PortalProperties(
+        @DefaultValue("http://127.0.0.1:8080") String portalUrl) {}

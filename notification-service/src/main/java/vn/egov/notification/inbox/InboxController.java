@@ -1,6 +1,8 @@
 package vn.egov.notification.inbox;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,18 +14,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
-import vn.egov.notification.recipient.Recipients;
 import vn.egov.commons.web.PageResponse;
-
-import java.time.Instant;
-import java.util.UUID;
+import vn.egov.notification.recipient.Recipients;
 
 /** The signed-in person's own inbox. */
 @RestController
 class InboxController {
 
-    record InboxItem(UUID id, String kind, String title, String body, String link, Instant createdAt, Instant readAt) {
-    }
+    record InboxItem(UUID id, String kind, String title, String body, String link, Instant createdAt, Instant readAt) {}
 
     private final Inbox inbox;
     private final Recipients recipients;
@@ -35,10 +33,11 @@ class InboxController {
 
     @GetMapping("/api/v1/notifications")
     @Operation(summary = "Own inbox, newest first")
-    PageResponse<InboxItem> inbox(@AuthenticationPrincipal Jwt jwt,
-                                  @RequestParam(defaultValue = "false") boolean unreadOnly,
-                                  @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "20") int size) {
+    PageResponse<InboxItem> inbox(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "false") boolean unreadOnly,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);
         recipients.rememberOfficer(EgovPrincipal.from(jwt));
         return inbox.page(jwt.getSubject(), unreadOnly, page, size);

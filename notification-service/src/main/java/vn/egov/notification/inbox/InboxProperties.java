@@ -1,9 +1,8 @@
 package vn.egov.notification.inbox;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code egov.notification.stream.*}: the live inbox.
@@ -12,5 +11,6 @@ import java.time.Duration;
  * @param maxDuration a stream ends after this (clients reconnect)
  */
 @ConfigurationProperties("egov.notification.stream")
-record InboxProperties(@DefaultValue("20s") Duration heartbeat, @DefaultValue("30m") Duration maxDuration) {
-}
+record InboxProperties(
+        @DefaultValue("20s") Duration heartbeat,
+        @DefaultValue("30m") Duration maxDuration) {}

@@ -1,6 +1,14 @@
 package vn.egov.notification.inbox;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,15 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.notification.notice.InboxItemCreated;
-
-import java.io.IOException;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live inbox: {@code GET /api/v1/notifications/stream} keeps a server-sent-events stream open per
@@ -38,13 +37,13 @@ class InboxStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxStream.class);
 
-    record StreamedItem(String id, String kind, String title, String body, String link, String createdAt) {
-    }
+    record StreamedItem(String id, String kind, String title, String body, String link, String createdAt) {}
 
     private final InboxProperties config;
     private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final ExecutorService pushes = Executors.newFixedThreadPool(2, daemon("inbox-push"));
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("inbox-heartbeat"));
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(daemon("inbox-heartbeat"));
     private volatile boolean running;
 
     private final vn.egov.notification.recipient.Recipients recipients;
@@ -81,17 +80,24 @@ class InboxStream implements SmartLifecycle {
         if (mine == null || mine.isEmpty()) {
             return;
         }
-        StreamedItem data = new StreamedItem(item.id().toString(), item.kind(), item.title(), item.body(), item.link(),
+        StreamedItem data = new StreamedItem(
+                item.id().toString(),
+                item.kind(),
+                item.title(),
+                item.body(),
+                item.link(),
                 item.createdAt().toString());
         for (SseEmitter emitter : mine) {
-            pushes.execute(() -> send(emitter, SseEmitter.event().id(data.id()).name("notification")
-                    .data(data, MediaType.APPLICATION_JSON)));
+            pushes.execute(() -> send(
+                    emitter,
+                    SseEmitter.event().id(data.id()).name("notification").data(data, MediaType.APPLICATION_JSON)));
         }
     }
 
     private void heartbeat() {
-        streams.values().forEach(set -> set.forEach(emitter ->
-                pushes.execute(() -> send(emitter, SseEmitter.event().comment("heartbeat")))));
+        streams.values()
+                .forEach(set -> set.forEach(emitter ->
+                        pushes.execute(() -> send(emitter, SseEmitter.event().comment("heartbeat")))));
     }
 
     private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

@@ -1,11 +1,10 @@
 package vn.egov.notification.notice;
 
-import org.springframework.stereotype.Component;
-import vn.egov.commons.crypto.AesGcmSealer;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.crypto.AesGcmSealer;
 
 /**
  * Encrypts the bodies of messages that carry a one-time code with the shared {@link AesGcmSealer}
@@ -21,6 +20,7 @@ public class BodySealer {
     private static final String PREFIX = "gcm1:";
     /** The one key of this sealer; bodies live minutes, so they are never re-keyed and carry no key id. */
     private static final String KEY_ID = "body";
+
     private static final String NO_PURPOSE = "";
 
     private final AesGcmSealer sealer;
@@ -33,7 +33,10 @@ public class BodySealer {
         if (plain == null) {
             return null;
         }
-        return PREFIX + Base64.getEncoder().encodeToString(sealer.seal(plain.getBytes(StandardCharsets.UTF_8), NO_PURPOSE).bytes());
+        return PREFIX
+                + Base64.getEncoder()
+                        .encodeToString(sealer.seal(plain.getBytes(StandardCharsets.UTF_8), NO_PURPOSE)
+                                .bytes());
     }
 
     public String open(String sealed) {

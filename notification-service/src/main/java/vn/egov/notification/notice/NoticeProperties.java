@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sealingKey encrypts the bodies of messages holding a one-time code (see {@code BodySealer})
  */
 @ConfigurationProperties("egov.notification")
-record NoticeProperties(@DefaultValue("dev-notification-sealing-key") String sealingKey) {
-}
+record NoticeProperties(
+        @DefaultValue("dev-notification-sealing-key") String sealingKey) {}

@@ -1,5 +1,12 @@
 package vn.egov.notification.notice;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,14 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.egov.notification.preference.Preferences;
 import vn.egov.notification.recipient.Channel;
 import vn.egov.notification.recipient.Recipients;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns a notice into one inbox item and one delivery row per channel, all in the caller's
@@ -31,7 +30,11 @@ import java.util.UUID;
 public class Notifier {
 
     /** Why a delivery exists (column {@code delivery.purpose}). */
-    enum Purpose { NOTICE, PREVIOUS_CONTACT, ONE_TIME_CODE }
+    enum Purpose {
+        NOTICE,
+        PREVIOUS_CONTACT,
+        ONE_TIME_CODE
+    }
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -43,8 +46,14 @@ public class Notifier {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notifier(JdbcClient jdbc, Templates templates, Recipients recipients, Preferences preferences, BodySealer sealer,
-             ApplicationEventPublisher events, Clock clock) {
+    Notifier(
+            JdbcClient jdbc,
+            Templates templates,
+            Recipients recipients,
+            Preferences preferences,
+            BodySealer sealer,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.recipients = recipients;
@@ -69,12 +78,18 @@ public class Notifier {
         jdbc.sql("""
                         insert into inbox_item (id, recipient_subject, kind, title, body, link, created_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(itemId, subject, notice.kind(), message.title(), message.text(), notice.link(),
+                .params(
+                        itemId,
+                        subject,
+                        notice.kind(),
+                        message.title(),
+                        message.text(),
+                        notice.link(),
                         Timestamp.from(now))
                 .update();
         record(eventId, notice, Channel.INBOX, Purpose.NOTICE, "SENT", null, message, null, null);
-        events.publishEvent(new InboxItemCreated(itemId, subject, notice.kind(), message.title(), message.text(),
-                notice.link(), now));
+        events.publishEvent(new InboxItemCreated(
+                itemId, subject, notice.kind(), message.title(), message.text(), notice.link(), now));
 
         Recipients.Reach reach = recipients.reach(subject);
         Set<Channel> queued = EnumSet.noneOf(Channel.class);
@@ -83,8 +98,18 @@ public class Notifier {
             if (!preferences.wants(subject, notice.kind(), channel)) {
                 record(eventId, notice, channel, Purpose.NOTICE, "SKIPPED", null, message, "opted-out", null);
             } else if (reach.known() && destination == null) {
-                record(eventId, notice, channel, Purpose.NOTICE, "SKIPPED", null, message, !reach.exists() ? "unknown-person"
-                        : channel == Channel.EMAIL ? "no-email-address" : "no-phone-number", null);
+                record(
+                        eventId,
+                        notice,
+                        channel,
+                        Purpose.NOTICE,
+                        "SKIPPED",
+                        null,
+                        message,
+                        !reach.exists()
+                                ? "unknown-person"
+                                : channel == Channel.EMAIL ? "no-email-address" : "no-phone-number",
+                        null);
             } else if (record(eventId, notice, channel, Purpose.NOTICE, "PENDING", destination, message, null, null)) {
                 // destination null: the delivery loop looks the person up in identity-service first
                 queued.add(channel);
@@ -100,7 +125,8 @@ public class Notifier {
     @Transactional(propagation = Propagation.MANDATORY)
     public void notifyPreviousContact(String eventId, Notice notice, Channel channel, String destination) {
         render(eventId, notice, recipients.language(notice.recipientSubject())).ifPresent(message -> {
-            if (record(eventId, notice, channel, Purpose.PREVIOUS_CONTACT, "PENDING", destination, message, null, null)) {
+            if (record(
+                    eventId, notice, channel, Purpose.PREVIOUS_CONTACT, "PENDING", destination, message, null, null)) {
                 wake(EnumSet.of(channel));
             }
         });
@@ -112,12 +138,16 @@ public class Notifier {
      * after {@code expiresAt} it is not sent at all.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void sendOneTimeCode(String eventId, Notice notice, String language, Channel channel, String destination,
-                                Instant expiresAt) {
+    public void sendOneTimeCode(
+            String eventId, Notice notice, String language, Channel channel, String destination, Instant expiresAt) {
         render(eventId, notice, language).ifPresent(message -> {
-            Rendered sealed = new Rendered(message.title(), sealer.seal(message.text()), sealer.seal(message.html()),
+            Rendered sealed = new Rendered(
+                    message.title(),
+                    sealer.seal(message.text()),
+                    sealer.seal(message.html()),
                     sealer.seal(message.sms()));
-            if (record(eventId, notice, channel, Purpose.ONE_TIME_CODE, "PENDING", destination, sealed, null, expiresAt)) {
+            if (record(
+                    eventId, notice, channel, Purpose.ONE_TIME_CODE, "PENDING", destination, sealed, null, expiresAt)) {
                 wake(EnumSet.of(channel));
             }
         });
@@ -137,8 +167,16 @@ public class Notifier {
         }
     }
 
-    private boolean record(String eventId, Notice notice, Channel channel, Purpose purpose, String status,
-                           String destination, Rendered message, String reason, Instant expiresAt) {
+    private boolean record(
+            String eventId,
+            Notice notice,
+            Channel channel,
+            Purpose purpose,
+            String status,
+            String destination,
+            Rendered message,
+            String reason,
+            Instant expiresAt) {
         String text = channel == Channel.SMS ? message.sms() : message.text();
         String html = channel == Channel.EMAIL ? message.html() : null;
         return jdbc.sql("""
@@ -148,12 +186,21 @@ public class Notifier {
                                 :title, :text, :html, :reason, :sealed, :expiresAt,
                                 case when :status = 'SENT' then now() end)
                         on conflict (event_id, recipient_subject, channel, purpose) do nothing""")
-                .param("id", UUID.randomUUID()).param("event", eventId).param("kind", notice.kind())
-                .param("subject", notice.recipientSubject()).param("channel", channel.name())
-                .param("purpose", purpose.name()).param("status", status).param("destination", destination)
-                .param("title", message.title()).param("text", text).param("html", html).param("reason", reason)
-                .param("sealed", purpose == Purpose.ONE_TIME_CODE)
-                .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
-                .update() == 1;
+                        .param("id", UUID.randomUUID())
+                        .param("event", eventId)
+                        .param("kind", notice.kind())
+                        .param("subject", notice.recipientSubject())
+                        .param("channel", channel.name())
+                        .param("purpose", purpose.name())
+                        .param("status", status)
+                        .param("destination", destination)
+                        .param("title", message.title())
+                        .param("text", text)
+                        .param("html", html)
+                        .param("reason", reason)
+                        .param("sealed", purpose == Purpose.ONE_TIME_CODE)
+                        .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+                        .update()
+                == 1;
     }
 }

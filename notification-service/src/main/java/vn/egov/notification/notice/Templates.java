@@ -2,10 +2,6 @@ package vn.egov.notification.notice;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import vn.egov.commons.time.VietnamTime;
-
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -17,6 +13,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.time.VietnamTime;
 
 /**
  * The templates of {@code template} (highest active version per kind and language, Vietnamese when a
@@ -29,12 +28,15 @@ class Templates {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
-    private record Source(String title, String body, String sms) {
-    }
+    private record Source(String title, String body, String sms) {}
 
     private final JdbcClient jdbc;
-    private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).defaultValue("").nullValue("")
-            .emptyStringIsFalse(true).zeroIsFalse(true);
+    private final Mustache.Compiler plain = Mustache.compiler()
+            .escapeHTML(false)
+            .defaultValue("")
+            .nullValue("")
+            .emptyStringIsFalse(true)
+            .zeroIsFalse(true);
     private final Mustache.Compiler html = plain.escapeHTML(true);
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
@@ -48,7 +50,10 @@ class Templates {
             Map<String, Object> values = format(rawValues, language);
             String body = compile(plain, s.body()).execute(values);
             String htmlBody = "<p>" + compile(html, s.body()).execute(values).replace("\n", "<br>\n") + "</p>";
-            return new Rendered(compile(plain, s.title()).execute(values), body, htmlBody,
+            return new Rendered(
+                    compile(plain, s.title()).execute(values),
+                    body,
+                    htmlBody,
                     compile(plain, s.sms()).execute(values));
         });
     }
@@ -58,7 +63,8 @@ class Templates {
         return jdbc.sql("""
                         select title, body, sms from template where kind = ? and language = ? and active
                         order by version desc limit 1""")
-                .param(kind).param(language)
+                .param(kind)
+                .param(language)
                 .query((rs, i) -> new Source(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional();
     }

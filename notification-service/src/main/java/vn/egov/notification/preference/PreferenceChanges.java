@@ -1,5 +1,8 @@
 package vn.egov.notification.preference;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -7,10 +10,6 @@ import vn.egov.commons.web.ApiProblem;
 import vn.egov.notification.preference.PreferenceController.KindPreference;
 import vn.egov.notification.recipient.Channel;
 import vn.egov.notification.recipient.Recipients;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 
 /** A person's change of channels and language, all or nothing: an unknown kind changes nothing. */
 @Service
@@ -31,7 +30,8 @@ class PreferenceChanges {
         List<ApiProblem.FieldError> unknown = new java.util.ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             if (!known.contains(kinds.get(i).kind())) {
-                unknown.add(new ApiProblem.FieldError("kinds[" + i + "].kind", "unknown-kind", kinds.get(i).kind()));
+                unknown.add(new ApiProblem.FieldError(
+                        "kinds[" + i + "].kind", "unknown-kind", kinds.get(i).kind()));
             }
         }
         if (!unknown.isEmpty()) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,18 +16,20 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.notification.recipient.Recipients;
 
-import java.util.List;
-
 /** The signed-in person's channels per event kind and the language of their notices. */
 @RestController
 class PreferenceController {
 
-    record KindPreference(@NotBlank @Size(max = 64) String kind, Boolean mandatory, @NotNull Boolean email, @NotNull Boolean sms) {
-    }
+    record KindPreference(
+            @NotBlank @Size(max = 64) String kind,
+            Boolean mandatory,
+            @NotNull Boolean email,
+            @NotNull Boolean sms) {}
 
     /** {@code kinds} may list only the kinds to change; {@code mandatory} in a request is ignored. */
-    record PreferencesBody(@Pattern(regexp = "vi|en") String language, @Valid @Size(max = 50) List<KindPreference> kinds) {
-    }
+    record PreferencesBody(
+            @Pattern(regexp = "vi|en") String language,
+            @Valid @Size(max = 50) List<KindPreference> kinds) {}
 
     private final Preferences preferences;
     private final PreferenceChanges changes;
@@ -42,8 +45,11 @@ class PreferenceController {
     @Operation(summary = "Own channels per event kind (default: all on) and language")
     PreferencesBody get(@AuthenticationPrincipal Jwt jwt) {
         String me = EgovPrincipal.from(jwt).subject();
-        return new PreferencesBody(recipients.language(me), preferences.of(me).stream()
-                .map(k -> new KindPreference(k.kind(), k.mandatory(), k.email(), k.sms())).toList());
+        return new PreferencesBody(
+                recipients.language(me),
+                preferences.of(me).stream()
+                        .map(k -> new KindPreference(k.kind(), k.mandatory(), k.email(), k.sms()))
+                        .toList());
     }
 
     @PutMapping("/api/v1/notifications/preferences")

@@ -1,10 +1,9 @@
 package vn.egov.notification.preference;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.egov.notification.recipient.Channel;
-
-import java.util.List;
 
 /**
  * Channels per person and event kind. Default: every channel on (a person who never chose gets
@@ -14,8 +13,7 @@ import java.util.List;
 @Component
 public class Preferences {
 
-    record KindSetting(String kind, boolean mandatory, boolean email, boolean sms) {
-    }
+    record KindSetting(String kind, boolean mandatory, boolean email, boolean sms) {}
 
     private final JdbcClient jdbc;
 
@@ -32,8 +30,12 @@ public class Preferences {
                         from event_kind k left join preference p
                           on p.kind = k.kind and p.subject = :subject and p.channel = :channel
                         where k.kind = :kind""")
-                .param("subject", subject).param("kind", kind).param("channel", channel.name())
-                .query(Boolean.class).optional().orElse(true);
+                .param("subject", subject)
+                .param("kind", kind)
+                .param("channel", channel.name())
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
     }
 
     List<KindSetting> of(String subject) {
@@ -46,18 +48,25 @@ public class Preferences {
                         left join preference s on s.kind = k.kind and s.subject = :subject and s.channel = 'SMS'
                         order by k.kind""")
                 .param("subject", subject)
-                .query((rs, i) -> new KindSetting(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)))
+                .query((rs, i) ->
+                        new KindSetting(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)))
                 .list();
     }
 
     List<String> kinds() {
-        return jdbc.sql("select kind from event_kind order by kind").query(String.class).list();
+        return jdbc.sql("select kind from event_kind order by kind")
+                .query(String.class)
+                .list();
     }
 
     void set(String subject, String kind, Channel channel, boolean enabled) {
         jdbc.sql("""
                         insert into preference (subject, kind, channel, enabled) values (?, ?, ?, ?)
                         on conflict (subject, kind, channel) do update set enabled = excluded.enabled""")
-                .param(subject).param(kind).param(channel.name()).param(enabled).update();
+                .param(subject)
+                .param(kind)
+                .param(channel.name())
+                .param(enabled)
+                .update();
     }
 }

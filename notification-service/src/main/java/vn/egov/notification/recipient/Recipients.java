@@ -1,5 +1,6 @@
 package vn.egov.notification.recipient;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,8 +8,6 @@ import org.springframework.stereotype.Component;
 import vn.egov.notification.contact.ContactDirectory;
 import vn.egov.notification.contact.ContactsUnavailableException;
 import vn.egov.notification.contact.PersonContacts;
-
-import java.util.Optional;
 
 /**
  * Who is told and how to reach them: contacts fed by identity events, the officers of each agency, and each
@@ -24,8 +23,7 @@ import java.util.Optional;
 @Component
 public class Recipients {
 
-    public record Contact(String subject, String fullName, String email, String phone, String language) {
-    }
+    public record Contact(String subject, String fullName, String email, String phone, String language) {}
 
     /**
      * How to reach a person now: {@code known} false when neither an identity event nor identity-service
@@ -57,8 +55,14 @@ public class Recipients {
         if (local.isPresent()) {
             return new Reach(true, true, local.get().email(), local.get().phone());
         }
-        return directory.cached(subject)
-                .map(k -> k.exists() ? new Reach(true, true, blankToNull(k.contacts().email()), blankToNull(k.contacts().phone()))
+        return directory
+                .cached(subject)
+                .map(k -> k.exists()
+                        ? new Reach(
+                                true,
+                                true,
+                                blankToNull(k.contacts().email()),
+                                blankToNull(k.contacts().phone()))
                         : new Reach(true, false, null, null))
                 .orElse(Reach.UNKNOWN);
     }
@@ -94,8 +98,11 @@ public class Recipients {
                             phone = case when :phoneChanged then excluded.phone
                                          else coalesce(excluded.phone, recipient_contact.phone) end,
                             updated_at = now()""")
-                .param("subject", subject).param("email", blankToNull(email)).param("phone", blankToNull(phone))
-                .param("emailChanged", emailChanged).param("phoneChanged", phoneChanged)
+                .param("subject", subject)
+                .param("email", blankToNull(email))
+                .param("phone", blankToNull(phone))
+                .param("emailChanged", emailChanged)
+                .param("phoneChanged", phoneChanged)
                 .update();
         directory.evict(subject);
     }
@@ -109,7 +116,10 @@ public class Recipients {
                             email = coalesce(excluded.email, recipient_contact.email),
                             phone = coalesce(excluded.phone, recipient_contact.phone),
                             updated_at = now()""")
-                .param(subject).param(blankToNull(fullName)).param(blankToNull(email)).param(blankToNull(phone))
+                .param(subject)
+                .param(blankToNull(fullName))
+                .param(blankToNull(email))
+                .param(blankToNull(phone))
                 .update();
     }
 
@@ -118,7 +128,10 @@ public class Recipients {
                         insert into agency_officer (subject, agency_code, role) values (?, ?, ?)
                         on conflict (subject) do update set agency_code = excluded.agency_code, role = excluded.role,
                             updated_at = now()""")
-                .param(subject).param(agencyCode).param(role == null ? "OFFICER" : role).update();
+                .param(subject)
+                .param(agencyCode)
+                .param(role == null ? "OFFICER" : role)
+                .update();
     }
 
     /**
@@ -136,33 +149,46 @@ public class Recipients {
                         on conflict (subject) do update set agency_code = excluded.agency_code, role = excluded.role,
                             updated_at = now()
                         where agency_officer.agency_code <> excluded.agency_code or agency_officer.role <> excluded.role""")
-                .param(principal.subject()).param(principal.agency()).param(role).update();
+                .param(principal.subject())
+                .param(principal.agency())
+                .param(role)
+                .update();
     }
 
     public java.util.List<String> officersOf(String agencyCode) {
         return jdbc.sql("select subject from agency_officer where agency_code = ? order by subject")
-                .param(agencyCode).query(String.class).list();
+                .param(agencyCode)
+                .query(String.class)
+                .list();
     }
 
     /** The kind of notice an event type gives to an audience ({@code APPLICANT}, {@code AGENCY_OFFICERS}), if any. */
     public Optional<String> kindFor(String eventType, String audience) {
         return jdbc.sql("select kind from event_kind where event_type = ? and audience = ?")
-                .param(eventType).param(audience).query(String.class).optional();
+                .param(eventType)
+                .param(audience)
+                .query(String.class)
+                .optional();
     }
 
     public Optional<Contact> contact(String subject) {
         return jdbc.sql("select subject, full_name, email, phone, language from recipient_contact where subject = ?")
                 .param(subject)
-                .query((rs, i) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, i) -> new Contact(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .optional();
     }
 
     /** The person's language: chosen here (preferences), else as identity-service said, else Vietnamese. */
     public String language(String subject) {
-        return jdbc.sql("select language from recipient_contact where subject = ?").param(subject)
-                .query(String.class).optional()
-                .or(() -> directory.cached(subject).map(ContactDirectory.Known::contacts).map(PersonContacts::language)
+        return jdbc.sql("select language from recipient_contact where subject = ?")
+                .param(subject)
+                .query(String.class)
+                .optional()
+                .or(() -> directory
+                        .cached(subject)
+                        .map(ContactDirectory.Known::contacts)
+                        .map(PersonContacts::language)
                         .filter(l -> l.equals("vi") || l.equals("en")))
                 .orElse("vi");
     }
@@ -170,8 +196,7 @@ public class Recipients {
     public void setLanguage(String subject, String language) {
         jdbc.sql("""
                         insert into recipient_contact (subject, language) values (?, ?)
-                        on conflict (subject) do update set language = excluded.language, updated_at = now()""")
-                .param(subject).param(language).update();
+                        on conflict (subject) do update set language = excluded.language, updated_at = now()""").param(subject).param(language).update();
     }
 
     private static String blankToNull(String s) {

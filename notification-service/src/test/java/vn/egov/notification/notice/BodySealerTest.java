@@ -1,9 +1,9 @@
 package vn.egov.notification.notice;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class BodySealerTest {
 
@@ -16,7 +16,9 @@ class BodySealerTest {
         BodySealer sealer = sealer("it-key");
         String sealed = sealer.seal("Mã xác thực của bạn là 483920.");
         assertThat(sealed).startsWith("gcm1:").doesNotContain("483920");
-        assertThat(sealer.seal("Mã xác thực của bạn là 483920.")).as("a fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(sealer.seal("Mã xác thực của bạn là 483920."))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(sealed);
         assertThat(sealer.open(sealed)).isEqualTo("Mã xác thực của bạn là 483920.");
         assertThatThrownBy(() -> sealer("another-key").open(sealed)).isInstanceOf(IllegalStateException.class);
         assertThat(sealer.seal(null)).isNull();
@@ -28,11 +30,17 @@ class BodySealerTest {
         byte[] nonce = new byte[12];
         new java.security.SecureRandom().nextBytes(nonce);
         javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(BodySealer.keyBytes("it-key"), "AES"),
+        cipher.init(
+                javax.crypto.Cipher.ENCRYPT_MODE,
+                new javax.crypto.spec.SecretKeySpec(BodySealer.keyBytes("it-key"), "AES"),
                 new javax.crypto.spec.GCMParameterSpec(128, nonce));
         byte[] sealed = cipher.doFinal("Mã 483920".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String stored = "gcm1:" + java.util.Base64.getEncoder().encodeToString(
-                java.nio.ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
+        String stored = "gcm1:"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(java.nio.ByteBuffer.allocate(12 + sealed.length)
+                                .put(nonce)
+                                .put(sealed)
+                                .array());
         assertThat(sealer("it-key").open(stored)).isEqualTo("Mã 483920");
     }
 

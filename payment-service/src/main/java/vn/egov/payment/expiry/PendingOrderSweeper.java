@@ -1,5 +1,8 @@
 package vn.egov.payment.expiry;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,10 +17,6 @@ import vn.egov.payment.order.PaymentOrders;
 import vn.egov.payment.order.PaymentStatus;
 import vn.egov.payment.receipt.ReceiptNumbers;
 import vn.egov.payment.refund.LatePayments;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Settles PENDING orders whose IPN never came, from the gateway's own record, and expires the unpaid
@@ -57,9 +56,15 @@ public class PendingOrderSweeper {
     private final OrderProperties properties;
     private final Clock clock;
 
-    PendingOrderSweeper(PaymentOrders orders, PaymentLifecycle lifecycle, PaymentGatewayAdapter gateway,
-                        ReceiptNumbers receipts, LatePayments latePayments, TransactionTemplate transactions,
-                        OrderProperties properties, Clock clock) {
+    PendingOrderSweeper(
+            PaymentOrders orders,
+            PaymentLifecycle lifecycle,
+            PaymentGatewayAdapter gateway,
+            ReceiptNumbers receipts,
+            LatePayments latePayments,
+            TransactionTemplate transactions,
+            OrderProperties properties,
+            Clock clock) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.gateway = gateway;
@@ -70,7 +75,8 @@ public class PendingOrderSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${egov.payment.orders.sweep-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${egov.payment.orders.sweep-interval:1m}",
             initialDelayString = "${egov.payment.orders.sweep-interval:1m}")
     void scheduledSweep() {
         try {
@@ -83,8 +89,8 @@ public class PendingOrderSweeper {
     /** One pass over the overdue PENDING orders (at most a batch). */
     public Pass sweep() {
         Instant now = clock.instant();
-        List<PaymentOrder> overdue = orders.pendingOverdue(now.minus(properties.queryAfter()),
-                now.minus(properties.expiryGrace()), BATCH);
+        List<PaymentOrder> overdue =
+                orders.pendingOverdue(now.minus(properties.queryAfter()), now.minus(properties.expiryGrace()), BATCH);
         int succeeded = 0;
         int failed = 0;
         int expired = 0;
@@ -96,7 +102,8 @@ public class PendingOrderSweeper {
             try {
                 status = gateway.query(order);
             } catch (PaymentGatewayAdapter.GatewayUnavailableException e) {
-                log.warn("gateway could not tell whether cancelled payment {} was paid: {}", order.id(), e.getMessage());
+                log.warn(
+                        "gateway could not tell whether cancelled payment {} was paid: {}", order.id(), e.getMessage());
                 unanswered++;
                 continue;
             }
@@ -171,7 +178,11 @@ public class PendingOrderSweeper {
                     log.error("gateway reports payment {} with another amount; left for reconciliation", order.id());
                     return null;
                 }
-                lifecycle.succeed(order, receipts.next(status.paidAt()), status.paidAt(), status.transactionNo(),
+                lifecycle.succeed(
+                        order,
+                        receipts.next(status.paidAt()),
+                        status.paidAt(),
+                        status.transactionNo(),
                         status.bankCode());
                 return PaymentStatus.SUCCEEDED;
             }

@@ -17,5 +17,4 @@ record CreatePaymentRequest(
         // the gateway carries amount × 100 in a long, and no fee comes near this
         @Positive @Max(10_000_000_000L) long amountVnd,
         @NotBlank @Size(max = 255) String description,
-        @Size(max = 45) String payerIp) {
-}
+        @Size(max = 45) String payerIp) {}

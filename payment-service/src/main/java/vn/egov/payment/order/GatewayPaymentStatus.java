@@ -9,10 +9,14 @@ import java.time.Instant;
  * @param amountVnd what the gateway says was paid (whole VND)
  * @param responseCode the gateway's transaction status code, kept for a failure
  */
-public record GatewayPaymentStatus(Outcome outcome, long amountVnd, String transactionNo, String bankCode,
-                                   Instant paidAt, String responseCode) {
+public record GatewayPaymentStatus(
+        Outcome outcome, long amountVnd, String transactionNo, String bankCode, Instant paidAt, String responseCode) {
 
-    public enum Outcome { PAID, DECLINED, NOT_PAID }
+    public enum Outcome {
+        PAID,
+        DECLINED,
+        NOT_PAID
+    }
 
     public static GatewayPaymentStatus notPaid() {
         return new GatewayPaymentStatus(Outcome.NOT_PAID, 0, null, null, null, null);

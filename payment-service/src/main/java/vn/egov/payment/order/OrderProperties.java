@@ -1,10 +1,9 @@
 package vn.egov.payment.order;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code egov.payment.orders.*}.
@@ -17,8 +16,8 @@ import java.util.List;
  * @param queryAfter how long a PENDING order waits for its IPN before the sweeper asks the gateway
  */
 @ConfigurationProperties("egov.payment.orders")
-public record OrderProperties(@DefaultValue("dossier-service") List<String> creators,
-                              @DefaultValue("5m") Duration expiryGrace,
-                              @DefaultValue("1m") Duration sweepInterval,
-                              @DefaultValue("10m") Duration queryAfter) {
-}
+public record OrderProperties(
+        @DefaultValue("dossier-service") List<String> creators,
+        @DefaultValue("5m") Duration expiryGrace,
+        @DefaultValue("1m") Duration sweepInterval,
+        @DefaultValue("10m") Duration queryAfter) {}

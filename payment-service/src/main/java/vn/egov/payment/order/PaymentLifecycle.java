@@ -1,5 +1,8 @@
 package vn.egov.payment.order;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,10 +16,6 @@ import vn.egov.contracts.payment.PaymentLatePaidV1;
 import vn.egov.contracts.payment.PaymentOrderCreatedV1;
 import vn.egov.contracts.payment.PaymentRefundedV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
-
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The only writer of a payment order's status. Each method asks {@link PaymentTransitions} for the
@@ -36,35 +35,67 @@ public class PaymentLifecycle {
     }
 
     void open(PaymentOrder order) {
-        move(order, PaymentStatus.PENDING, "", new Object[0],
-                new PaymentOrderCreatedV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(),
-                        order.expiresAt()));
+        move(
+                order,
+                PaymentStatus.PENDING,
+                "",
+                new Object[0],
+                new PaymentOrderCreatedV1(
+                        order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(), order.expiresAt()));
     }
 
-    public void succeed(PaymentOrder order, String receiptNumber, Instant paidAt, String gatewayTransactionNo,
-                        String bankCode) {
-        move(order, PaymentStatus.SUCCEEDED, """
+    public void succeed(
+            PaymentOrder order, String receiptNumber, Instant paidAt, String gatewayTransactionNo, String bankCode) {
+        move(
+                order,
+                PaymentStatus.SUCCEEDED,
+                """
                         , receipt_number = ?, paid_at = ?, gateway_transaction_no = ?, bank_code = ?,
                           gateway_response_code = '00'""",
-                new Object[]{receiptNumber, Timestamp.from(paidAt), gatewayTransactionNo, bankCode},
-                new PaymentSucceededV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(),
-                        receiptNumber, paidAt, gatewayTransactionNo, bankCode, order.payerSubject()));
+                new Object[] {receiptNumber, Timestamp.from(paidAt), gatewayTransactionNo, bankCode},
+                new PaymentSucceededV1(
+                        order.id(),
+                        order.dossierCode(),
+                        order.agencyCode(),
+                        order.amountVnd(),
+                        receiptNumber,
+                        paidAt,
+                        gatewayTransactionNo,
+                        bankCode,
+                        order.payerSubject()));
     }
 
     public void fail(PaymentOrder order, String gatewayResponseCode, Instant at) {
-        move(order, PaymentStatus.FAILED, ", gateway_response_code = ?", new Object[]{gatewayResponseCode},
-                new PaymentFailedV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(),
-                        gatewayResponseCode, at));
+        move(
+                order,
+                PaymentStatus.FAILED,
+                ", gateway_response_code = ?",
+                new Object[] {gatewayResponseCode},
+                new PaymentFailedV1(
+                        order.id(),
+                        order.dossierCode(),
+                        order.agencyCode(),
+                        order.amountVnd(),
+                        gatewayResponseCode,
+                        at));
     }
 
     public void expire(PaymentOrder order, Instant at) {
-        move(order, PaymentStatus.EXPIRED, "", new Object[0],
+        move(
+                order,
+                PaymentStatus.EXPIRED,
+                "",
+                new Object[0],
                 new PaymentExpiredV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(), at));
     }
 
     /** An order not paid (CREATED or PENDING) that is no longer wanted, e.g. its dossier was withdrawn. */
     public void cancel(PaymentOrder order, Instant at) {
-        move(order, PaymentStatus.CANCELLED, "", new Object[0],
+        move(
+                order,
+                PaymentStatus.CANCELLED,
+                "",
+                new Object[0],
                 new PaymentCancelledV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(), at));
     }
 
@@ -72,14 +103,31 @@ public class PaymentLifecycle {
      * The gateway confirmed a payment for an order that no longer accepts one (CANCELLED, EXPIRED,
      * FAILED): the money is recorded with its receipt; {@code refundId}, already requested, pays it back.
      */
-    public void latePay(PaymentOrder order, String receiptNumber, Instant paidAt, String gatewayTransactionNo,
-                        String bankCode, UUID refundId) {
-        move(order, PaymentStatus.LATE_PAID, """
+    public void latePay(
+            PaymentOrder order,
+            String receiptNumber,
+            Instant paidAt,
+            String gatewayTransactionNo,
+            String bankCode,
+            UUID refundId) {
+        move(
+                order,
+                PaymentStatus.LATE_PAID,
+                """
                         , receipt_number = ?, paid_at = ?, gateway_transaction_no = ?, bank_code = ?,
                           gateway_response_code = '00'""",
-                new Object[]{receiptNumber, Timestamp.from(paidAt), gatewayTransactionNo, bankCode},
-                new PaymentLatePaidV1(order.id(), order.dossierCode(), order.agencyCode(), order.amountVnd(),
-                        order.status().name(), receiptNumber, paidAt, gatewayTransactionNo, bankCode, refundId,
+                new Object[] {receiptNumber, Timestamp.from(paidAt), gatewayTransactionNo, bankCode},
+                new PaymentLatePaidV1(
+                        order.id(),
+                        order.dossierCode(),
+                        order.agencyCode(),
+                        order.amountVnd(),
+                        order.status().name(),
+                        receiptNumber,
+                        paidAt,
+                        gatewayTransactionNo,
+                        bankCode,
+                        refundId,
                         order.payerSubject()));
     }
 
@@ -87,9 +135,22 @@ public class PaymentLifecycle {
     public PaymentStatus refund(PaymentOrder order, UUID refundId, long amountVnd, Instant at) {
         long total = order.refundedVnd() + amountVnd;
         PaymentStatus to = total == order.amountVnd() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        move(order, to, ", refunded_vnd = ?", new Object[]{total},
-                new PaymentRefundedV1(order.id(), refundId, order.dossierCode(), order.agencyCode(),
-                        order.amountVnd(), amountVnd, total, to == PaymentStatus.REFUNDED, order.receiptNumber(), at,
+        move(
+                order,
+                to,
+                ", refunded_vnd = ?",
+                new Object[] {total},
+                new PaymentRefundedV1(
+                        order.id(),
+                        refundId,
+                        order.dossierCode(),
+                        order.agencyCode(),
+                        order.amountVnd(),
+                        amountVnd,
+                        total,
+                        to == PaymentStatus.REFUNDED,
+                        order.receiptNumber(),
+                        at,
                         order.payerSubject()));
         return to;
     }
@@ -97,7 +158,8 @@ public class PaymentLifecycle {
     private void move(PaymentOrder order, PaymentStatus to, String extraSet, Object[] extraParams, Object event) {
         PaymentTransitions.Transition transition = PaymentTransitions.require(order.status(), to);
         JdbcClient.StatementSpec update = jdbc.sql("update payment_order set status = ?, updated_at = now()" + extraSet
-                + " where id = ? and status = ?").param(to.name());
+                        + " where id = ? and status = ?")
+                .param(to.name());
         for (Object p : extraParams) {
             update = update.param(p);
         }

@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,11 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * Payment orders: created by dossier-service (client credentials), shown to their payer or an officer
  * of the dossier's agency. Anyone else gets the same 404 as for an order that does not exist.
@@ -29,28 +28,45 @@ import java.util.UUID;
 @RestController
 class PaymentOrderController {
 
-    record PaymentOrderResponse(UUID id, String dossierCode, String agencyCode, long amountVnd, String status,
-                                Instant createdAt, Instant expiresAt, String paymentUrl, String receiptNumber,
-                                Instant paidAt, long refundedVnd) {
+    record PaymentOrderResponse(
+            UUID id,
+            String dossierCode,
+            String agencyCode,
+            long amountVnd,
+            String status,
+            Instant createdAt,
+            Instant expiresAt,
+            String paymentUrl,
+            String receiptNumber,
+            Instant paidAt,
+            long refundedVnd) {
 
         static PaymentOrderResponse of(PaymentOrder o) {
-            return new PaymentOrderResponse(o.id(), o.dossierCode(), o.agencyCode(), o.amountVnd(), o.status().name(),
-                    o.createdAt(), o.expiresAt(), o.status() == PaymentStatus.PENDING ? o.paymentUrl() : null,
-                    o.receiptNumber(), o.paidAt(), o.refundedVnd());
+            return new PaymentOrderResponse(
+                    o.id(),
+                    o.dossierCode(),
+                    o.agencyCode(),
+                    o.amountVnd(),
+                    o.status().name(),
+                    o.createdAt(),
+                    o.expiresAt(),
+                    o.status() == PaymentStatus.PENDING ? o.paymentUrl() : null,
+                    o.receiptNumber(),
+                    o.paidAt(),
+                    o.refundedVnd());
         }
     }
 
     /** The shape dossier-service passes on to the citizen ({@code payment: {id, amount, paymentUrl}}). */
-    record CreatedPaymentResponse(UUID id, long amount, String paymentUrl, String status, Instant expiresAt) {
-    }
+    record CreatedPaymentResponse(UUID id, long amount, String paymentUrl, String status, Instant expiresAt) {}
 
     private final PaymentOrders orders;
     private final PaymentOrderService service;
     private final OrderProperties properties;
     private final Validator validator;
 
-    PaymentOrderController(PaymentOrders orders, PaymentOrderService service, OrderProperties properties,
-                           Validator validator) {
+    PaymentOrderController(
+            PaymentOrders orders, PaymentOrderService service, OrderProperties properties, Validator validator) {
         this.orders = orders;
         this.service = service;
         this.properties = properties;
@@ -59,9 +75,10 @@ class PaymentOrderController {
 
     @PostMapping("/api/v1/payments")
     @Operation(summary = "Create a payment order for a dossier's fee (dossier-service only, client credentials)")
-    ResponseEntity<CreatedPaymentResponse> create(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                                  @RequestBody CreatePaymentRequest request,
-                                                  @AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<CreatedPaymentResponse> create(
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestBody CreatePaymentRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
         EgovPrincipal caller = EgovPrincipal.from(jwt);
         // who may ask is settled before what they ask is even looked at
         if (caller.clientId() == null || !properties.creators().contains(caller.clientId())) {
@@ -78,8 +95,12 @@ class PaymentOrderController {
         PaymentOrder o = created.order();
         return ResponseEntity.created(URI.create("/api/v1/payments/" + o.id()))
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-                .body(new CreatedPaymentResponse(o.id(), o.amountVnd(),
-                        o.status() == PaymentStatus.PENDING ? o.paymentUrl() : null, o.status().name(), o.expiresAt()));
+                .body(new CreatedPaymentResponse(
+                        o.id(),
+                        o.amountVnd(),
+                        o.status() == PaymentStatus.PENDING ? o.paymentUrl() : null,
+                        o.status().name(),
+                        o.expiresAt()));
     }
 
     @GetMapping("/api/v1/payments/{id}")

@@ -1,13 +1,12 @@
 package vn.egov.payment.order;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.egov.commons.idempotency.IdempotentRequests;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.idempotency.IdempotentRequests;
 
 /**
  * Creates orders for dossier-service, idempotently through egov-commons' {@link IdempotentRequests} (scope
@@ -18,12 +17,10 @@ import java.util.UUID;
 @Service
 class PaymentOrderService {
 
-    record Created(PaymentOrder order, boolean replayed) {
-    }
+    record Created(PaymentOrder order, boolean replayed) {}
 
     /** What the Idempotency-Key store keeps of a created order. */
-    record OrderRef(UUID paymentId) {
-    }
+    record OrderRef(UUID paymentId) {}
 
     private final PaymentOrders orders;
     private final PaymentLifecycle lifecycle;
@@ -32,8 +29,13 @@ class PaymentOrderService {
     private final IdempotentRequests idempotent;
     private final Clock clock;
 
-    PaymentOrderService(PaymentOrders orders, PaymentLifecycle lifecycle, PaymentGatewayAdapter gateway,
-                        TransactionTemplate transactions, IdempotentRequests idempotent, Clock clock) {
+    PaymentOrderService(
+            PaymentOrders orders,
+            PaymentLifecycle lifecycle,
+            PaymentGatewayAdapter gateway,
+            TransactionTemplate transactions,
+            IdempotentRequests idempotent,
+            Clock clock) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.gateway = gateway;
@@ -44,8 +46,12 @@ class PaymentOrderService {
 
     Created create(String clientId, String idempotencyKey, CreatePaymentRequest request) {
         return transactions.execute(status -> {
-            IdempotentRequests.Outcome<OrderRef> outcome = idempotent.execute("payment-order:" + clientId,
-                    idempotencyKey, request, OrderRef.class, () -> new OrderRef(open(request)));
+            IdempotentRequests.Outcome<OrderRef> outcome = idempotent.execute(
+                    "payment-order:" + clientId,
+                    idempotencyKey,
+                    request,
+                    OrderRef.class,
+                    () -> new OrderRef(open(request)));
             return new Created(orders.find(outcome.response().paymentId()).orElseThrow(), outcome.replayed());
         });
     }
@@ -54,8 +60,15 @@ class PaymentOrderService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(gateway.paymentWindow());
-        orders.insertCreated(id, request.dossierCode(), request.agencyCode(), request.payerSubject(),
-                request.amountVnd(), request.description(), now, expiresAt);
+        orders.insertCreated(
+                id,
+                request.dossierCode(),
+                request.agencyCode(),
+                request.payerSubject(),
+                request.amountVnd(),
+                request.description(),
+                now,
+                expiresAt);
         PaymentOrder created = orders.find(id).orElseThrow();
         String url = gateway.paymentUrl(created, request.payerIp() == null ? "127.0.0.1" : request.payerIp());
         orders.savePaymentUrl(id, url);

@@ -1,14 +1,13 @@
 package vn.egov.payment.order;
 
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** Explicit SQL over {@code payment_order}. The {@code …ForUpdate} reads lock the row until the transaction ends. */
 @Repository
@@ -19,11 +18,21 @@ public class PaymentOrders {
             expires_at, receipt_number, paid_at, gateway_transaction_no, bank_code, refunded_vnd, created_at""";
 
     private static final RowMapper<PaymentOrder> MAPPER = (rs, i) -> new PaymentOrder(
-            rs.getObject("id", UUID.class), rs.getString("txn_ref"), rs.getString("dossier_code"),
-            rs.getString("agency_code"), rs.getString("payer_subject"), rs.getLong("amount_vnd"),
-            rs.getString("description"), PaymentStatus.valueOf(rs.getString("status")), rs.getString("payment_url"),
-            instant(rs.getTimestamp("expires_at")), rs.getString("receipt_number"), instant(rs.getTimestamp("paid_at")),
-            rs.getString("gateway_transaction_no"), rs.getString("bank_code"), rs.getLong("refunded_vnd"),
+            rs.getObject("id", UUID.class),
+            rs.getString("txn_ref"),
+            rs.getString("dossier_code"),
+            rs.getString("agency_code"),
+            rs.getString("payer_subject"),
+            rs.getLong("amount_vnd"),
+            rs.getString("description"),
+            PaymentStatus.valueOf(rs.getString("status")),
+            rs.getString("payment_url"),
+            instant(rs.getTimestamp("expires_at")),
+            rs.getString("receipt_number"),
+            instant(rs.getTimestamp("paid_at")),
+            rs.getString("gateway_transaction_no"),
+            rs.getString("bank_code"),
+            rs.getLong("refunded_vnd"),
             instant(rs.getTimestamp("created_at")));
 
     private final JdbcClient jdbc;
@@ -33,29 +42,40 @@ public class PaymentOrders {
     }
 
     public Optional<PaymentOrder> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where id = ?").param(id).query(MAPPER).optional();
+        return jdbc.sql("select " + COLUMNS + " from payment_order where id = ?")
+                .param(id)
+                .query(MAPPER)
+                .optional();
     }
 
     public Optional<PaymentOrder> findForUpdate(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where id = ? for update").param(id).query(MAPPER)
+        return jdbc.sql("select " + COLUMNS + " from payment_order where id = ? for update")
+                .param(id)
+                .query(MAPPER)
                 .optional();
     }
 
     public Optional<PaymentOrder> findByTxnRef(String txnRef) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where txn_ref = ?").param(txnRef).query(MAPPER)
+        return jdbc.sql("select " + COLUMNS + " from payment_order where txn_ref = ?")
+                .param(txnRef)
+                .query(MAPPER)
                 .optional();
     }
 
     /** The orders of one dossier (several when an unpaid one expired and a new one was made), oldest first. */
     public List<PaymentOrder> ofDossier(String dossierCode) {
         return jdbc.sql("select " + COLUMNS + " from payment_order where dossier_code = ? order by created_at")
-                .param(dossierCode).query(MAPPER).list();
+                .param(dossierCode)
+                .query(MAPPER)
+                .list();
     }
 
     /** Serialises concurrent IPNs for one order: the second waits here until the first commits. */
     public Optional<PaymentOrder> findByTxnRefForUpdate(String txnRef) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where txn_ref = ? for update").param(txnRef)
-                .query(MAPPER).optional();
+        return jdbc.sql("select " + COLUMNS + " from payment_order where txn_ref = ? for update")
+                .param(txnRef)
+                .query(MAPPER)
+                .optional();
     }
 
     /**
@@ -66,8 +86,11 @@ public class PaymentOrders {
         return jdbc.sql("select " + COLUMNS + " " + """
                          from payment_order where status = 'PENDING' and (created_at < ? or expires_at < ?)
                          order by created_at limit ?""")
-                .param(Timestamp.from(createdBefore)).param(Timestamp.from(expiredBefore)).param(limit)
-                .query(MAPPER).list();
+                .param(Timestamp.from(createdBefore))
+                .param(Timestamp.from(expiredBefore))
+                .param(limit)
+                .query(MAPPER)
+                .list();
     }
 
     /**
@@ -79,12 +102,17 @@ public class PaymentOrders {
                          from payment_order where status = 'CANCELLED' and gateway_checked_at is null
                            and payment_url is not null and expires_at < ?
                          order by expires_at limit ?""")
-                .param(Timestamp.from(expiredBefore)).param(limit).query(MAPPER).list();
+                .param(Timestamp.from(expiredBefore))
+                .param(limit)
+                .query(MAPPER)
+                .list();
     }
 
     /** The gateway was asked, after the window closed, whether a cancelled order was paid anyway: it was not. */
     public void markGatewayChecked(UUID id, Instant at) {
-        jdbc.sql("update payment_order set gateway_checked_at = ? where id = ?").params(Timestamp.from(at), id).update();
+        jdbc.sql("update payment_order set gateway_checked_at = ? where id = ?")
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
     /** Orders the gateway confirmed as paid in {@code [from, to)}, of one agency or of all ({@code agencyCode} null). */
@@ -92,22 +120,41 @@ public class PaymentOrders {
         return jdbc.sql("select " + COLUMNS + " from payment_order where paid_at >= ? and paid_at < ?"
                         + " and (cast(? as text) is null or agency_code = ?) order by paid_at")
                 .params(Timestamp.from(from), Timestamp.from(to), agencyCode, agencyCode)
-                .query(MAPPER).list();
+                .query(MAPPER)
+                .list();
     }
 
-    void insertCreated(UUID id, String dossierCode, String agencyCode, String payerSubject, long amountVnd,
-                       String description, Instant createdAt, Instant expiresAt) {
+    void insertCreated(
+            UUID id,
+            String dossierCode,
+            String agencyCode,
+            String payerSubject,
+            long amountVnd,
+            String description,
+            Instant createdAt,
+            Instant expiresAt) {
         jdbc.sql("""
                         insert into payment_order (id, txn_ref, dossier_code, agency_code, payer_subject, amount_vnd,
                             description, status, expires_at, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?)""")
-                .params(id, PaymentOrder.txnRefOf(id), dossierCode, agencyCode, payerSubject, amountVnd, description,
-                        Timestamp.from(expiresAt), Timestamp.from(createdAt), Timestamp.from(createdAt))
+                .params(
+                        id,
+                        PaymentOrder.txnRefOf(id),
+                        dossierCode,
+                        agencyCode,
+                        payerSubject,
+                        amountVnd,
+                        description,
+                        Timestamp.from(expiresAt),
+                        Timestamp.from(createdAt),
+                        Timestamp.from(createdAt))
                 .update();
     }
 
     void savePaymentUrl(UUID id, String paymentUrl) {
-        jdbc.sql("update payment_order set payment_url = ? where id = ?").params(paymentUrl, id).update();
+        jdbc.sql("update payment_order set payment_url = ? where id = ?")
+                .params(paymentUrl, id)
+                .update();
     }
 
     private static Instant instant(Timestamp t) {

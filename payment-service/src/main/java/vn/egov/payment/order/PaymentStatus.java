@@ -6,7 +6,15 @@ package vn.egov.payment.order;
  * money is recorded (with a receipt) and being refunded in full.
  */
 public enum PaymentStatus {
-    CREATED, PENDING, SUCCEEDED, FAILED, EXPIRED, CANCELLED, PARTIALLY_REFUNDED, REFUNDED, LATE_PAID;
+    CREATED,
+    PENDING,
+    SUCCEEDED,
+    FAILED,
+    EXPIRED,
+    CANCELLED,
+    PARTIALLY_REFUNDED,
+    REFUNDED,
+    LATE_PAID;
 
     /** States in which the order no longer accepts money: a payment confirmed now is a late payment. */
     public boolean acceptsLatePayment() {

@@ -1,16 +1,5 @@
 package vn.egov.payment.order;
 
-import vn.egov.contracts.payment.PaymentCancelledV1;
-import vn.egov.contracts.payment.PaymentExpiredV1;
-import vn.egov.contracts.payment.PaymentFailedV1;
-import vn.egov.contracts.payment.PaymentLatePaidV1;
-import vn.egov.contracts.payment.PaymentOrderCreatedV1;
-import vn.egov.contracts.payment.PaymentRefundedV1;
-import vn.egov.contracts.payment.PaymentSucceededV1;
-
-import java.util.List;
-import java.util.Optional;
-
 import static vn.egov.payment.order.PaymentStatus.CANCELLED;
 import static vn.egov.payment.order.PaymentStatus.CREATED;
 import static vn.egov.payment.order.PaymentStatus.EXPIRED;
@@ -20,6 +9,16 @@ import static vn.egov.payment.order.PaymentStatus.PARTIALLY_REFUNDED;
 import static vn.egov.payment.order.PaymentStatus.PENDING;
 import static vn.egov.payment.order.PaymentStatus.REFUNDED;
 import static vn.egov.payment.order.PaymentStatus.SUCCEEDED;
+
+import java.util.List;
+import java.util.Optional;
+import vn.egov.contracts.payment.PaymentCancelledV1;
+import vn.egov.contracts.payment.PaymentExpiredV1;
+import vn.egov.contracts.payment.PaymentFailedV1;
+import vn.egov.contracts.payment.PaymentLatePaidV1;
+import vn.egov.contracts.payment.PaymentOrderCreatedV1;
+import vn.egov.contracts.payment.PaymentRefundedV1;
+import vn.egov.contracts.payment.PaymentSucceededV1;
 
 /**
  * The payment order state machine, kept as data: every allowed move and the event type it emits.
@@ -36,8 +35,7 @@ import static vn.egov.payment.order.PaymentStatus.SUCCEEDED;
 public final class PaymentTransitions {
 
     /** One allowed move. */
-    public record Transition(PaymentStatus from, PaymentStatus to, String eventType) {
-    }
+    public record Transition(PaymentStatus from, PaymentStatus to, String eventType) {}
 
     static final List<Transition> TABLE = List.of(
             new Transition(CREATED, PENDING, PaymentOrderCreatedV1.TYPE),
@@ -57,8 +55,7 @@ public final class PaymentTransitions {
             new Transition(FAILED, LATE_PAID, PaymentLatePaidV1.TYPE),
             new Transition(LATE_PAID, REFUNDED, PaymentRefundedV1.TYPE));
 
-    private PaymentTransitions() {
-    }
+    private PaymentTransitions() {}
 
     public static List<Transition> all() {
         return TABLE;

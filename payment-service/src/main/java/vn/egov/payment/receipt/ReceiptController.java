@@ -1,6 +1,11 @@
 package vn.egov.payment.receipt;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,17 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.time.VietnamTime;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.payment.order.PaymentAccess;
 import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.order.PaymentOrders;
-import vn.egov.commons.time.VietnamTime;
-
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The e-receipt (biên lai điện tử) of a paid fee, as JSON or as a printable HTML page, for whoever may
@@ -29,13 +28,21 @@ import java.util.UUID;
 @RestController
 class ReceiptController {
 
-    record Receipt(String receiptNumber, UUID paymentId, String dossierCode, String agencyCode, long amountVnd,
-                   Instant paidAt, String paidAtLocal, String gatewayTransactionNo, String bankCode, String status,
-                   long refundedVnd) {
-    }
+    record Receipt(
+            String receiptNumber,
+            UUID paymentId,
+            String dossierCode,
+            String agencyCode,
+            long amountVnd,
+            Instant paidAt,
+            String paidAtLocal,
+            String gatewayTransactionNo,
+            String bankCode,
+            String status,
+            long refundedVnd) {}
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
-            .withZone(VietnamTime.ZONE);
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy").withZone(VietnamTime.ZONE);
 
     private final PaymentOrders orders;
 
@@ -49,15 +56,26 @@ class ReceiptController {
         PaymentOrder o = orders.find(id)
                 .filter(order -> order.receiptNumber() != null && PaymentAccess.canSee(order, EgovPrincipal.from(jwt)))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "receipt-not-found"));
-        return new Receipt(o.receiptNumber(), o.id(), o.dossierCode(), o.agencyCode(), o.amountVnd(), o.paidAt(),
-                LOCAL.format(o.paidAt()), o.gatewayTransactionNo(), o.bankCode(), o.status().name(), o.refundedVnd());
+        return new Receipt(
+                o.receiptNumber(),
+                o.id(),
+                o.dossierCode(),
+                o.agencyCode(),
+                o.amountVnd(),
+                o.paidAt(),
+                LOCAL.format(o.paidAt()),
+                o.gatewayTransactionNo(),
+                o.bankCode(),
+                o.status().name(),
+                o.refundedVnd());
     }
 
     @GetMapping(path = "/api/v1/payments/{id}/receipt", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The e-receipt of a paid fee, printable")
     String printable(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         Receipt r = receipt(id, jwt);
-        String amount = NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(r.amountVnd());
+        String amount =
+                NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(r.amountVnd());
         return """
                 <!doctype html>
                 <html lang="vi"><head><meta charset="utf-8"><title>Biên lai %1$s</title>
@@ -77,8 +95,14 @@ class ReceiptController {
                 </table>
                 <button onclick="window.print()">In biên lai</button>
                 </body></html>
-                """.formatted(esc(r.receiptNumber()), esc(r.dossierCode()), esc(r.agencyCode()), esc(amount),
-                esc(r.paidAtLocal()), esc(r.gatewayTransactionNo()), esc(r.bankCode()));
+                """.formatted(
+                        esc(r.receiptNumber()),
+                        esc(r.dossierCode()),
+                        esc(r.agencyCode()),
+                        esc(amount),
+                        esc(r.paidAtLocal()),
+                        esc(r.gatewayTransactionNo()),
+                        esc(r.bankCode()));
     }
 
     private static String esc(String s) {

@@ -1,12 +1,11 @@
 package vn.egov.payment.receipt;
 
+import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.egov.commons.time.VietnamTime;
-
-import java.time.Instant;
 
 /**
  * E-receipt numbers ({@code BL-2026-000001}): one sequence per calendar year in Vietnam time, without
@@ -15,7 +14,6 @@ import java.time.Instant;
  */
 @Component
 public class ReceiptNumbers {
-
 
     private final JdbcClient jdbc;
 
@@ -29,8 +27,7 @@ public class ReceiptNumbers {
         long value = jdbc.sql("""
                         insert into receipt_counter (receipt_year, last_value) values (?, 1)
                         on conflict (receipt_year) do update set last_value = receipt_counter.last_value + 1
-                        returning last_value""")
-                .param(year).query(Long.class).single();
+                        returning last_value""").param(year).query(Long.class).single();
         return format(year, value);
     }
 

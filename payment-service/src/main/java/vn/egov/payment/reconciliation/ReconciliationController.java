@@ -1,6 +1,11 @@
 package vn.egov.payment.reconciliation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,12 +24,6 @@ import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.UUID;
-
 /**
  * Reconciliation of the gateway's settlement file with the ledger, for an agency administrator (their
  * agency's payments) or a system administrator (all of them). Reports are kept and listable.
@@ -42,23 +41,27 @@ class ReconciliationController {
     @Operation(summary = "Upload the gateway's settlement file (CSV part 'file', optional 'date' yyyy-MM-dd) → report")
     ResponseEntity<ReconciliationService.Report> reconcile(
             @RequestPart("file") MultipartFile file,
-            @RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate date,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
-            @AuthenticationPrincipal Jwt jwt) throws IOException {
+            @AuthenticationPrincipal Jwt jwt)
+            throws IOException {
         ReconciliationService.Scope scope = scope(jwt);
         if (key == null || key.isBlank() || key.length() > 255) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "idempotency-key-required");
         }
-        ReconciliationService.Report report = service.reconcile(scope,
-                new String(file.getBytes(), StandardCharsets.UTF_8), date, key);
-        return ResponseEntity.created(URI.create("/api/v1/payments/reconciliations/" + report.id())).body(report);
+        ReconciliationService.Report report =
+                service.reconcile(scope, new String(file.getBytes(), StandardCharsets.UTF_8), date, key);
+        return ResponseEntity.created(URI.create("/api/v1/payments/reconciliations/" + report.id()))
+                .body(report);
     }
 
     @GetMapping("/api/v1/payments/reconciliations")
     @Operation(summary = "Kept reconciliation reports, newest first (summaries)")
-    PageResponse<ReconciliationService.Summary> list(@RequestParam(defaultValue = "0") int page,
-                                                     @RequestParam(defaultValue = "20") int size,
-                                                     @AuthenticationPrincipal Jwt jwt) {
+    PageResponse<ReconciliationService.Summary> list(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal Jwt jwt) {
         PageResponse.validate(page, size);
         return service.list(scope(jwt), page, size);
     }

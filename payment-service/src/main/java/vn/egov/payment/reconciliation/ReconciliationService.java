@@ -1,19 +1,5 @@
 package vn.egov.payment.reconciliation;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-import vn.egov.commons.web.ApiProblem;
-import vn.egov.commons.web.PageResponse;
-import vn.egov.payment.order.PaymentOrder;
-import vn.egov.payment.order.PaymentOrders;
-import vn.egov.payment.order.PaymentStatus;
-import vn.egov.commons.time.VietnamTime;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +15,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.commons.web.ApiProblem;
+import vn.egov.commons.web.PageResponse;
+import vn.egov.payment.order.PaymentOrder;
+import vn.egov.payment.order.PaymentOrders;
+import vn.egov.payment.order.PaymentStatus;
 
 /**
  * Compares a settlement file with the ledger of one day (Vietnam time): every file line is matched,
@@ -39,26 +38,47 @@ import java.util.UUID;
 @Service
 class ReconciliationService {
 
-    private static final Set<PaymentStatus> PAID = Set.of(PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED,
-            PaymentStatus.REFUNDED);
+    private static final Set<PaymentStatus> PAID =
+            Set.of(PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED);
 
     /** Whose payments a caller may reconcile: one agency's, or all ({@code agencyCode} null). */
-    record Scope(String agencyCode, String subject) {
+    record Scope(String agencyCode, String subject) {}
+
+    enum Kind {
+        MISSING_ON_OUR_SIDE,
+        MISSING_ON_THEIR_SIDE,
+        AMOUNT_MISMATCH
     }
 
-    enum Kind { MISSING_ON_OUR_SIDE, MISSING_ON_THEIR_SIDE, AMOUNT_MISMATCH }
+    record Discrepancy(
+            Kind kind,
+            String txnRef,
+            UUID paymentId,
+            String transactionNo,
+            Long ourAmountVnd,
+            Long theirAmountVnd,
+            String ourStatus) {}
 
-    record Discrepancy(Kind kind, String txnRef, UUID paymentId, String transactionNo, Long ourAmountVnd,
-                       Long theirAmountVnd, String ourStatus) {
-    }
+    record Summary(
+            UUID id,
+            String agencyCode,
+            LocalDate settlementDate,
+            int matched,
+            int missingOnOurSide,
+            int missingOnTheirSide,
+            int amountMismatches,
+            Instant createdAt) {}
 
-    record Summary(UUID id, String agencyCode, LocalDate settlementDate, int matched, int missingOnOurSide,
-                   int missingOnTheirSide, int amountMismatches, Instant createdAt) {
-    }
-
-    record Report(UUID id, String agencyCode, LocalDate settlementDate, int matched, int missingOnOurSide,
-                  int missingOnTheirSide, int amountMismatches, List<Discrepancy> discrepancies, Instant createdAt) {
-    }
+    record Report(
+            UUID id,
+            String agencyCode,
+            LocalDate settlementDate,
+            int matched,
+            int missingOnOurSide,
+            int missingOnTheirSide,
+            int amountMismatches,
+            List<Discrepancy> discrepancies,
+            Instant createdAt) {}
 
     private final JdbcClient jdbc;
     private final PaymentOrders orders;
@@ -85,44 +105,80 @@ class ReconciliationService {
         Set<String> inFile = new HashSet<>();
         int matched = 0;
         for (SettlementFile.Line line : file.lines()) {
-            PaymentOrder order = ledger.containsKey(line.txnRef()) ? ledger.get(line.txnRef())
+            PaymentOrder order = ledger.containsKey(line.txnRef())
+                    ? ledger.get(line.txnRef())
                     : orders.findByTxnRef(line.txnRef()).orElse(null);
-            if (order != null && scope.agencyCode() != null && !scope.agencyCode().equals(order.agencyCode())) {
+            if (order != null
+                    && scope.agencyCode() != null
+                    && !scope.agencyCode().equals(order.agencyCode())) {
                 continue; // another agency's payment: not this administrator's to see
             }
             inFile.add(line.txnRef());
             if (order == null || !PAID.contains(order.status())) {
-                discrepancies.add(new Discrepancy(Kind.MISSING_ON_OUR_SIDE, line.txnRef(),
-                        order == null ? null : order.id(), line.transactionNo(),
-                        order == null ? null : order.amountVnd(), line.amountVnd(),
+                discrepancies.add(new Discrepancy(
+                        Kind.MISSING_ON_OUR_SIDE,
+                        line.txnRef(),
+                        order == null ? null : order.id(),
+                        line.transactionNo(),
+                        order == null ? null : order.amountVnd(),
+                        line.amountVnd(),
                         order == null ? null : order.status().name()));
             } else if (order.amountVnd() != line.amountVnd()) {
-                discrepancies.add(new Discrepancy(Kind.AMOUNT_MISMATCH, line.txnRef(), order.id(), line.transactionNo(),
-                        order.amountVnd(), line.amountVnd(), order.status().name()));
+                discrepancies.add(new Discrepancy(
+                        Kind.AMOUNT_MISMATCH,
+                        line.txnRef(),
+                        order.id(),
+                        line.transactionNo(),
+                        order.amountVnd(),
+                        line.amountVnd(),
+                        order.status().name()));
             } else {
                 matched++;
             }
         }
         for (PaymentOrder order : ledger.values()) {
             if (!inFile.contains(order.txnRef())) {
-                discrepancies.add(new Discrepancy(Kind.MISSING_ON_THEIR_SIDE, order.txnRef(), order.id(),
-                        order.gatewayTransactionNo(), order.amountVnd(), null, order.status().name()));
+                discrepancies.add(new Discrepancy(
+                        Kind.MISSING_ON_THEIR_SIDE,
+                        order.txnRef(),
+                        order.id(),
+                        order.gatewayTransactionNo(),
+                        order.amountVnd(),
+                        null,
+                        order.status().name()));
             }
         }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        Report report = new Report(id, scope.agencyCode(), date, matched, count(discrepancies, Kind.MISSING_ON_OUR_SIDE),
-                count(discrepancies, Kind.MISSING_ON_THEIR_SIDE), count(discrepancies, Kind.AMOUNT_MISMATCH),
-                List.copyOf(discrepancies), now);
+        Report report = new Report(
+                id,
+                scope.agencyCode(),
+                date,
+                matched,
+                count(discrepancies, Kind.MISSING_ON_OUR_SIDE),
+                count(discrepancies, Kind.MISSING_ON_THEIR_SIDE),
+                count(discrepancies, Kind.AMOUNT_MISMATCH),
+                List.copyOf(discrepancies),
+                now);
         try {
             jdbc.sql("""
                             insert into reconciliation_report (id, agency_code, settlement_date, file_sha256, matched,
                                 missing_on_our_side, missing_on_their_side, amount_mismatches, discrepancies, created_by,
                                 idempotency_key, request_hash, created_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")
-                    .params(id, scope.agencyCode(), date, sha256(csv), report.matched(), report.missingOnOurSide(),
-                            report.missingOnTheirSide(), report.amountMismatches(),
-                            json.writeValueAsString(report.discrepancies()), scope.subject(), key, hash,
+                    .params(
+                            id,
+                            scope.agencyCode(),
+                            date,
+                            sha256(csv),
+                            report.matched(),
+                            report.missingOnOurSide(),
+                            report.missingOnTheirSide(),
+                            report.amountMismatches(),
+                            json.writeValueAsString(report.discrepancies()),
+                            scope.subject(),
+                            key,
+                            hash,
                             Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -134,25 +190,35 @@ class ReconciliationService {
     PageResponse<Summary> list(Scope scope, int page, int size) {
         String where = scope.agencyCode() == null ? "" : " where agency_code = :agency";
         JdbcClient.StatementSpec count = jdbc.sql("select count(*) from reconciliation_report" + where);
-        JdbcClient.StatementSpec select = jdbc.sql("""
+        JdbcClient.StatementSpec select =
+                jdbc.sql("""
                 select id, agency_code, settlement_date, matched, missing_on_our_side, missing_on_their_side,
-                       amount_mismatches, created_at from reconciliation_report""" + where
-                + " order by created_at desc limit :limit offset :offset");
+                       amount_mismatches, created_at from reconciliation_report""" + where + " order by created_at desc limit :limit offset :offset");
         if (scope.agencyCode() != null) {
             count = count.param("agency", scope.agencyCode());
             select = select.param("agency", scope.agencyCode());
         }
         long total = count.query(Long.class).single();
-        List<Summary> items = select.param("limit", size).param("offset", (long) page * size)
-                .query((rs, i) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
+        List<Summary> items = select.param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, i) -> new Summary(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
                         rs.getTimestamp(8).toInstant()))
                 .list();
         return PageResponse.of(items, page, size, total);
     }
 
     Optional<Report> find(Scope scope, UUID id) {
-        return jdbc.sql(SELECT_REPORT + " where id = ?").param(id).query(reportMapper()).optional()
+        return jdbc.sql(SELECT_REPORT + " where id = ?")
+                .param(id)
+                .query(reportMapper())
+                .optional()
                 .filter(r -> scope.agencyCode() == null || scope.agencyCode().equals(r.agencyCode()));
     }
 
@@ -161,8 +227,7 @@ class ReconciliationService {
                    amount_mismatches, discrepancies::text, created_at, request_hash from reconciliation_report""";
 
     private Optional<Report> byKey(Scope scope, String key, String hash) {
-        record Keyed(Report report, String hash) {
-        }
+        record Keyed(Report report, String hash) {}
         return jdbc.sql(SELECT_REPORT + " where created_by = ? and idempotency_key = ?")
                 .params(scope.subject(), key)
                 .query((rs, i) -> new Keyed(reportMapper().mapRow(rs, i), rs.getString("request_hash")))
@@ -176,10 +241,16 @@ class ReconciliationService {
     }
 
     private RowMapper<Report> reportMapper() {
-        return (rs, i) -> new Report(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
-                rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
-                json.readValue(rs.getString(8), new TypeReference<List<Discrepancy>>() {
-                }), rs.getTimestamp(9).toInstant());
+        return (rs, i) -> new Report(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getObject(3, LocalDate.class),
+                rs.getInt(4),
+                rs.getInt(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                json.readValue(rs.getString(8), new TypeReference<List<Discrepancy>>() {}),
+                rs.getTimestamp(9).toInstant());
     }
 
     private List<PaymentOrder> ledgerOf(Scope scope, LocalDate date) {
@@ -205,8 +276,8 @@ class ReconciliationService {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,5 @@
 package vn.egov.payment.reconciliation;
 
-import org.springframework.http.HttpStatus;
-import vn.egov.commons.web.ApiProblem;
-
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -10,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import vn.egov.commons.web.ApiProblem;
 
 /**
  * The gateway's daily settlement file: CSV with a header naming at least {@code txn_ref},
@@ -18,8 +17,7 @@ import java.util.Locale;
  */
 record SettlementFile(List<Line> lines) {
 
-    record Line(int lineNumber, String txnRef, String transactionNo, long amountVnd, LocalDateTime payDate) {
-    }
+    record Line(int lineNumber, String txnRef, String transactionNo, long amountVnd, LocalDateTime payDate) {}
 
     static final DateTimeFormatter PAY_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -28,7 +26,9 @@ record SettlementFile(List<Line> lines) {
         if (rows.length == 0 || rows[0].isBlank()) {
             throw invalid(1, "file", "empty file");
         }
-        List<String> header = Arrays.stream(rows[0].split(",", -1)).map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = Arrays.stream(rows[0].split(",", -1))
+                .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .toList();
         int txnRef = header.indexOf("txn_ref");
         int amount = header.indexOf("amount_vnd");
         int payDate = header.indexOf("pay_date");
@@ -52,8 +52,12 @@ record SettlementFile(List<Line> lines) {
             }
             seen.add(ref);
             try {
-                lines.add(new Line(i + 1, ref, transactionNo < 0 ? null : cells[transactionNo].trim(),
-                        Long.parseLong(cells[amount].trim()), LocalDateTime.parse(cells[payDate].trim(), PAY_DATE)));
+                lines.add(new Line(
+                        i + 1,
+                        ref,
+                        transactionNo < 0 ? null : cells[transactionNo].trim(),
+                        Long.parseLong(cells[amount].trim()),
+                        LocalDateTime.parse(cells[payDate].trim(), PAY_DATE)));
             } catch (NumberFormatException e) {
                 throw invalid(i + 1, "amount_vnd", "not a whole number");
             } catch (DateTimeParseException e) {
@@ -64,8 +68,11 @@ record SettlementFile(List<Line> lines) {
     }
 
     private static ApiProblem invalid(int line, String field, String message) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "settlement-file-invalid",
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                "settlement-file-invalid",
                 List.of(new ApiProblem.FieldError(field, "invalid", "line " + line + ": " + message)),
-                java.util.Map.of("line", line), line);
+                java.util.Map.of("line", line),
+                line);
     }
 }

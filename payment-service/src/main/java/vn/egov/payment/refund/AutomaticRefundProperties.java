@@ -1,9 +1,8 @@
 package vn.egov.payment.refund;
 
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.util.Set;
 
 /**
  * {@code egov.payment.refunds.automatic.*}: the policy for refunds made from dossier events (a dossier
@@ -13,8 +12,8 @@ import java.util.Set;
  * @param excludedProcedures procedure codes whose fees are never refunded automatically
  */
 @ConfigurationProperties("egov.payment.refunds.automatic")
-public record AutomaticRefundProperties(@DefaultValue("true") boolean enabled,
-                                        @DefaultValue Set<String> excludedProcedures) {
+public record AutomaticRefundProperties(
+        @DefaultValue("true") boolean enabled, @DefaultValue Set<String> excludedProcedures) {
 
     public AutomaticRefundProperties {
         excludedProcedures = excludedProcedures == null ? Set.of() : Set.copyOf(excludedProcedures);

@@ -1,5 +1,8 @@
 package vn.egov.payment.refund;
 
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +20,6 @@ import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.order.PaymentOrders;
 import vn.egov.payment.order.PaymentStatus;
 
-import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
  * Consumes dossier-service's lifecycle events: a dossier rejected before the agency processed it
  * (from SUBMITTED or AWAITING_PAYMENT) or withdrawn by the citizen has what remains of its paid fee
@@ -35,7 +34,8 @@ import java.util.Set;
 class DossierEventsListener {
 
     static final String CONSUMER = "payment-service.dossier-events";
-    static final Set<DossierStatus> BEFORE_PROCESSING = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.AWAITING_PAYMENT);
+    static final Set<DossierStatus> BEFORE_PROCESSING =
+            EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.AWAITING_PAYMENT);
     static final String REJECTED_REASON = "Hồ sơ bị từ chối trước khi xử lý";
     static final String WITHDRAWN_REASON = "Công dân rút hồ sơ";
     private static final Logger log = LoggerFactory.getLogger(DossierEventsListener.class);
@@ -49,9 +49,15 @@ class DossierEventsListener {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DossierEventsListener(EventReader reader, IdempotentConsumer idempotent, RefundService refunds,
-                          PaymentOrders orders, PaymentLifecycle lifecycle, AutomaticRefundProperties policy,
-                          JdbcClient jdbc, Clock clock) {
+    DossierEventsListener(
+            EventReader reader,
+            IdempotentConsumer idempotent,
+            RefundService refunds,
+            PaymentOrders orders,
+            PaymentLifecycle lifecycle,
+            AutomaticRefundProperties policy,
+            JdbcClient jdbc,
+            Clock clock) {
         this.reader = reader;
         this.idempotent = idempotent;
         this.refunds = refunds;
@@ -67,7 +73,9 @@ class DossierEventsListener {
         return "dossier-event:" + event.id();
     }
 
-    @KafkaListener(topics = EventTopics.DOSSIER, groupId = "payment-service",
+    @KafkaListener(
+            topics = EventTopics.DOSSIER,
+            groupId = "payment-service",
             autoStartup = "${egov.payment.refunds.automatic.listener-auto-startup:true}")
     void on(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.value());
@@ -95,8 +103,11 @@ class DossierEventsListener {
     /** Outside any transaction: each refund makes its own short transactions around the gateway call. */
     private void refundPaidOrders(CloudEvent event, DossierLifecycleEventV1 dossier, String reason) {
         if (!policy.allows(dossier.procedureCode())) {
-            log.info("dossier {} ({}): procedure {} not refunded automatically", dossier.dossierCode(),
-                    event.type(), dossier.procedureCode());
+            log.info(
+                    "dossier {} ({}): procedure {} not refunded automatically",
+                    dossier.dossierCode(),
+                    event.type(),
+                    dossier.procedureCode());
             return;
         }
         for (PaymentOrder order : orders.ofDossier(dossier.dossierCode())) {
@@ -105,11 +116,20 @@ class DossierEventsListener {
             }
             refunds.refundRemaining(order.id(), refundKey(event), reason).ifPresent(refund -> {
                 if ("SUCCEEDED".equals(refund.refundStatus())) {
-                    log.info("dossier {} ({}): refund {} of {} VND on payment {}", dossier.dossierCode(),
-                            event.type(), refund.refundId(), refund.amountVnd(), order.id());
+                    log.info(
+                            "dossier {} ({}): refund {} of {} VND on payment {}",
+                            dossier.dossierCode(),
+                            event.type(),
+                            refund.refundId(),
+                            refund.amountVnd(),
+                            order.id());
                 } else {
-                    log.warn("dossier {} ({}): refund {} of payment {} is {} — an officer must follow it up",
-                            dossier.dossierCode(), event.type(), refund.refundId(), order.id(),
+                    log.warn(
+                            "dossier {} ({}): refund {} of payment {} is {} — an officer must follow it up",
+                            dossier.dossierCode(),
+                            event.type(),
+                            refund.refundId(),
+                            order.id(),
                             refund.refundStatus());
                 }
             });
@@ -132,6 +152,9 @@ class DossierEventsListener {
 
     private boolean processed(CloudEvent event) {
         return jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
-                .params(CONSUMER, event.id()).query(Long.class).single() > 0;
+                        .params(CONSUMER, event.id())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -1,5 +1,7 @@
 package vn.egov.payment.refund;
 
+import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -8,9 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.egov.payment.order.PaymentLifecycle;
 import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.receipt.ReceiptNumbers;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Money the gateway confirms for an order that no longer accepts it (CANCELLED, EXPIRED, FAILED: the
@@ -52,8 +51,11 @@ public class LatePayments {
     public UUID record(PaymentOrder order, Instant paidAt, String gatewayTransactionNo, String bankCode) {
         UUID refundId = refunds.requestLatePaymentRefund(order, refundKey(order), REASON);
         lifecycle.latePay(order, receipts.next(paidAt), paidAt, gatewayTransactionNo, bankCode, refundId);
-        log.warn("payment {} confirmed by the gateway while {}: recorded as LATE_PAID, full refund {} requested",
-                order.id(), order.status(), refundId);
+        log.warn(
+                "payment {} confirmed by the gateway while {}: recorded as LATE_PAID, full refund {} requested",
+                order.id(),
+                order.status(),
+                refundId);
         return refundId;
     }
 }

@@ -2,6 +2,8 @@ package vn.egov.payment.refund;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,9 +15,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
-
-import java.net.URI;
-import java.util.UUID;
 
 /** Refunds of a paid fee, by an officer of the dossier's agency. */
 @RestController
@@ -29,10 +28,11 @@ class RefundController {
 
     @PostMapping("/api/v1/payments/{id}/refunds")
     @Operation(summary = "Refund part or all of a paid fee (officer of the agency; Idempotency-Key required)")
-    ResponseEntity<RefundService.RefundResponse> refund(@PathVariable UUID id,
-                                                        @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                                        @Valid @RequestBody RefundRequest request,
-                                                        @AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<RefundService.RefundResponse> refund(
+            @PathVariable UUID id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody RefundRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
         EgovPrincipal who = EgovPrincipal.from(jwt);
         if (!who.hasRole("OFFICER") || who.agency() == null) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");

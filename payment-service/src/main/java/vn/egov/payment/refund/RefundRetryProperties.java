@@ -1,9 +1,8 @@
 package vn.egov.payment.refund;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code egov.payment.refunds.retry.*}: refunds the gateway has not answered (REQUESTED: it was down,
@@ -15,9 +14,10 @@ import java.time.Duration;
  * @param maxBackoff the longest wait between two attempts
  */
 @ConfigurationProperties("egov.payment.refunds.retry")
-public record RefundRetryProperties(@DefaultValue("1m") Duration interval,
-                                    @DefaultValue("1m") Duration initialBackoff,
-                                    @DefaultValue("1h") Duration maxBackoff) {
+public record RefundRetryProperties(
+        @DefaultValue("1m") Duration interval,
+        @DefaultValue("1m") Duration initialBackoff,
+        @DefaultValue("1h") Duration maxBackoff) {
 
     /** The wait after the {@code attempts}-th retry: initial × 2^(attempts−1), at most {@code maxBackoff}. */
     public Duration backoffAfter(int attempts) {

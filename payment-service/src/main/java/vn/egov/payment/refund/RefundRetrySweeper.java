@@ -1,17 +1,16 @@
 package vn.egov.payment.refund;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Asks the gateway again for every refund still REQUESTED whose next attempt is due (the gateway was
@@ -25,8 +24,7 @@ import java.util.UUID;
 public class RefundRetrySweeper {
 
     /** What one pass did. */
-    public record Pass(int succeeded, int failed, int unanswered) {
-    }
+    public record Pass(int succeeded, int failed, int unanswered) {}
 
     private static final Logger log = LoggerFactory.getLogger(RefundRetrySweeper.class);
     private static final int BATCH = 50;
@@ -37,8 +35,12 @@ public class RefundRetrySweeper {
     private final RefundRetryProperties properties;
     private final Clock clock;
 
-    RefundRetrySweeper(JdbcClient jdbc, RefundService refunds, TransactionTemplate transactions,
-                       RefundRetryProperties properties, Clock clock) {
+    RefundRetrySweeper(
+            JdbcClient jdbc,
+            RefundService refunds,
+            TransactionTemplate transactions,
+            RefundRetryProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.refunds = refunds;
         this.transactions = transactions;
@@ -46,7 +48,8 @@ public class RefundRetrySweeper {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${egov.payment.refunds.retry.interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${egov.payment.refunds.retry.interval:1m}",
             initialDelayString = "${egov.payment.refunds.retry.interval:1m}")
     void scheduledRetry() {
         try {
@@ -79,18 +82,19 @@ public class RefundRetrySweeper {
     }
 
     private List<UUID> claim(Instant now) {
-        record Due(UUID id, int attempts) {
-        }
+        record Due(UUID id, int attempts) {}
         List<Due> due = jdbc.sql("""
                         select id, attempts from payment_refund
                         where status = 'REQUESTED' and next_attempt_at <= ?
                         order by next_attempt_at limit ? for update skip locked""")
                 .params(Timestamp.from(now), BATCH)
-                .query((rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+                .query((rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getInt(2)))
+                .list();
         for (Due d : due) {
             int attempts = d.attempts() + 1;
             jdbc.sql("update payment_refund set attempts = ?, next_attempt_at = ? where id = ?")
-                    .params(attempts, Timestamp.from(now.plus(properties.backoffAfter(attempts))), d.id()).update();
+                    .params(attempts, Timestamp.from(now.plus(properties.backoffAfter(attempts))), d.id())
+                    .update();
         }
         return due.stream().map(Due::id).toList();
     }

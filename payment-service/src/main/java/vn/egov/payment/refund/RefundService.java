@@ -1,5 +1,16 @@
 package vn.egov.payment.refund;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -13,18 +24,6 @@ import vn.egov.payment.order.PaymentLifecycle;
 import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.order.PaymentOrders;
 import vn.egov.payment.order.PaymentStatus;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Refunds of a paid order through the gateway, in three steps: (1) under the order's row lock, the
@@ -40,12 +39,16 @@ class RefundService {
 
     private static final Logger log = LoggerFactory.getLogger(RefundService.class);
 
-    record RefundResponse(UUID refundId, UUID paymentId, long amountVnd, String refundStatus, long refundedTotalVnd,
-                          long remainingVnd, String paymentStatus) {
-    }
+    record RefundResponse(
+            UUID refundId,
+            UUID paymentId,
+            long amountVnd,
+            String refundStatus,
+            long refundedTotalVnd,
+            long remainingVnd,
+            String paymentStatus) {}
 
-    private record Requested(PaymentOrder order, UUID refundId, long amountVnd, boolean full, RefundResponse earlier) {
-    }
+    private record Requested(PaymentOrder order, UUID refundId, long amountVnd, boolean full, RefundResponse earlier) {}
 
     /** The actor of automatic refunds (from dossier events). */
     static final String SYSTEM = "SYSTEM";
@@ -58,8 +61,14 @@ class RefundService {
     private final RefundRetryProperties retries;
     private final Clock clock;
 
-    RefundService(JdbcClient jdbc, PaymentOrders orders, PaymentLifecycle lifecycle, PaymentGatewayAdapter gateway,
-                  TransactionTemplate transactions, RefundRetryProperties retries, Clock clock) {
+    RefundService(
+            JdbcClient jdbc,
+            PaymentOrders orders,
+            PaymentLifecycle lifecycle,
+            PaymentGatewayAdapter gateway,
+            TransactionTemplate transactions,
+            RefundRetryProperties retries,
+            Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -75,7 +84,10 @@ class RefundService {
         RefundResponse completed = settle(paymentId, requested, officer.subject());
         if ("FAILED".equals(completed.refundStatus()) && requested.earlier() == null) {
             // after the commit: the failure is recorded and the reserved amount is free again
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "refund-refused-by-gateway", List.of(),
+            throw new ApiProblem(
+                    HttpStatus.BAD_GATEWAY,
+                    "refund-refused-by-gateway",
+                    List.of(),
                     Map.of("refundId", completed.refundId().toString()));
         }
         return completed;
@@ -101,17 +113,20 @@ class RefundService {
         }
         Boolean made;
         try {
-            made = gateway.refund(requested.order(), requested.refundId(), requested.amountVnd(), requested.full(),
-                    requestedBy);
+            made = gateway.refund(
+                    requested.order(), requested.refundId(), requested.amountVnd(), requested.full(), requestedBy);
         } catch (PaymentGatewayAdapter.GatewayUnavailableException e) {
-            log.warn("refund {} of payment {} not confirmed by the gateway yet, retried later: {}", requested.refundId(),
-                    paymentId, e.getMessage());
+            log.warn(
+                    "refund {} of payment {} not confirmed by the gateway yet, retried later: {}",
+                    requested.refundId(),
+                    paymentId,
+                    e.getMessage());
             lastError(requested.refundId(), e);
             made = null;
         }
         Boolean outcome = made;
-        return transactions.execute(status -> complete(paymentId, requested.refundId(), requested.amountVnd(),
-                outcome));
+        return transactions.execute(
+                status -> complete(paymentId, requested.refundId(), requested.amountVnd(), outcome));
     }
 
     private Requested requestRemaining(UUID paymentId, String key, String reason) {
@@ -131,8 +146,8 @@ class RefundService {
         if (amount <= 0) {
             return null;
         }
-        UUID refundId = insertRequested(paymentId, amount, reason, SYSTEM, key, sha256(amount + "\n" + reason),
-                firstRetry());
+        UUID refundId =
+                insertRequested(paymentId, amount, reason, SYSTEM, key, sha256(amount + "\n" + reason), firstRetry());
         return new Requested(order, refundId, amount, amount == order.amountVnd(), null);
     }
 
@@ -151,16 +166,24 @@ class RefundService {
         long reserved = reserved(paymentId);
         long refundable = order.refundableVnd() - reserved;
         if (request.amountVnd() > refundable) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-paid", List.of(),
-                    Map.of("refundableVnd", refundable), refundable);
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "refund-exceeds-paid",
+                    List.of(),
+                    Map.of("refundableVnd", refundable),
+                    refundable);
         }
         if (late && request.amountVnd() != refundable) {
             // money taken for an order that no longer wanted it goes back whole
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "refund-must-be-full", List.of(),
-                    Map.of("refundableVnd", refundable), refundable);
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "refund-must-be-full",
+                    List.of(),
+                    Map.of("refundableVnd", refundable),
+                    refundable);
         }
-        UUID refundId = insertRequested(paymentId, request.amountVnd(), request.reason(), officer.subject(), key, hash,
-                firstRetry());
+        UUID refundId = insertRequested(
+                paymentId, request.amountVnd(), request.reason(), officer.subject(), key, hash, firstRetry());
         return new Requested(order, refundId, request.amountVnd(), request.amountVnd() == order.amountVnd(), null);
     }
 
@@ -174,7 +197,8 @@ class RefundService {
             return earlier.get().refundId();
         }
         long amount = order.amountVnd();
-        return insertRequested(order.id(), amount, reason, SYSTEM, key, sha256(amount + "\n" + reason), clock.instant());
+        return insertRequested(
+                order.id(), amount, reason, SYSTEM, key, sha256(amount + "\n" + reason), clock.instant());
     }
 
     /**
@@ -184,8 +208,7 @@ class RefundService {
      * @return the refund's status afterwards: SUCCEEDED, FAILED (refused) or REQUESTED (still no answer)
      */
     String retry(UUID refundId) {
-        record Row(UUID paymentId, long amount, String requestedBy, String status) {
-        }
+        record Row(UUID paymentId, long amount, String requestedBy, String status) {}
         Row row = jdbc.sql("select payment_id, amount_vnd, requested_by, status from payment_refund where id = ?")
                 .param(refundId)
                 .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4)))
@@ -198,15 +221,20 @@ class RefundService {
         try {
             made = gateway.refund(order, refundId, row.amount(), row.amount() == order.amountVnd(), row.requestedBy());
         } catch (PaymentGatewayAdapter.GatewayUnavailableException e) {
-            log.warn("refund {} of payment {} still not answered by the gateway: {}", refundId, order.id(),
+            log.warn(
+                    "refund {} of payment {} still not answered by the gateway: {}",
+                    refundId,
+                    order.id(),
                     e.getMessage());
             lastError(refundId, e);
             return "REQUESTED";
         }
         RefundResponse done = transactions.execute(status -> complete(order.id(), refundId, row.amount(), made));
         if ("FAILED".equals(done.refundStatus())) {
-            log.warn("refund {} of payment {} refused by the gateway on retry; an officer must follow it up",
-                    refundId, order.id());
+            log.warn(
+                    "refund {} of payment {} refused by the gateway on retry; an officer must follow it up",
+                    refundId,
+                    order.id());
         } else {
             log.info("refund {} of payment {}: {} on retry", refundId, order.id(), done.refundStatus());
         }
@@ -220,24 +248,42 @@ class RefundService {
     private void lastError(UUID refundId, RuntimeException e) {
         String message = String.valueOf(e.getMessage());
         jdbc.sql("update payment_refund set last_error = ? where id = ?")
-                .params(message.length() > 500 ? message.substring(0, 500) : message, refundId).update();
+                .params(message.length() > 500 ? message.substring(0, 500) : message, refundId)
+                .update();
     }
 
     /** The amount of refunds asked of the gateway and not answered yet. */
     private long reserved(UUID paymentId) {
-        return jdbc.sql("select coalesce(sum(amount_vnd), 0) from payment_refund where payment_id = ? and status = 'REQUESTED'")
-                .param(paymentId).query(Long.class).single();
+        return jdbc.sql(
+                        "select coalesce(sum(amount_vnd), 0) from payment_refund where payment_id = ? and status = 'REQUESTED'")
+                .param(paymentId)
+                .query(Long.class)
+                .single();
     }
 
-    private UUID insertRequested(UUID paymentId, long amountVnd, String reason, String requestedBy, String key,
-                                 String hash, Instant nextAttemptAt) {
+    private UUID insertRequested(
+            UUID paymentId,
+            long amountVnd,
+            String reason,
+            String requestedBy,
+            String key,
+            String hash,
+            Instant nextAttemptAt) {
         UUID refundId = UUID.randomUUID();
         jdbc.sql("""
                         insert into payment_refund (id, payment_id, amount_vnd, reason, requested_by, idempotency_key,
                             request_hash, created_at, status, next_attempt_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)""")
-                .params(refundId, paymentId, amountVnd, reason, requestedBy, key, hash,
-                        Timestamp.from(clock.instant()), Timestamp.from(nextAttemptAt))
+                .params(
+                        refundId,
+                        paymentId,
+                        amountVnd,
+                        reason,
+                        requestedBy,
+                        key,
+                        hash,
+                        Timestamp.from(clock.instant()),
+                        Timestamp.from(nextAttemptAt))
                 .update();
         return refundId;
     }
@@ -253,31 +299,52 @@ class RefundService {
             if (jdbc.sql("""
                             update payment_refund set status = 'SUCCEEDED', gateway_response_code = '00', completed_at = ?,
                                    last_error = null
-                            where id = ? and status = 'REQUESTED'""")
-                    .params(Timestamp.from(now), refundId).update() == 0) {
+                            where id = ? and status = 'REQUESTED'""").params(Timestamp.from(now), refundId).update() == 0) {
                 return current(order, refundId);
             }
             PaymentStatus to = lifecycle.refund(order, refundId, amountVnd, now);
             long total = order.refundedVnd() + amountVnd;
-            return new RefundResponse(refundId, paymentId, amountVnd, "SUCCEEDED", total, order.amountVnd() - total,
-                    to.name());
+            return new RefundResponse(
+                    refundId, paymentId, amountVnd, "SUCCEEDED", total, order.amountVnd() - total, to.name());
         }
         if (Boolean.FALSE.equals(made)) {
-            if (jdbc.sql("update payment_refund set status = 'FAILED', completed_at = ? where id = ? and status = 'REQUESTED'")
-                    .params(Timestamp.from(clock.instant()), refundId).update() == 0) {
+            if (jdbc.sql(
+                                    "update payment_refund set status = 'FAILED', completed_at = ? where id = ? and status = 'REQUESTED'")
+                            .params(Timestamp.from(clock.instant()), refundId)
+                            .update()
+                    == 0) {
                 return current(order, refundId);
             }
-            return new RefundResponse(refundId, paymentId, amountVnd, "FAILED", order.refundedVnd(),
-                    order.refundableVnd(), order.status().name());
+            return new RefundResponse(
+                    refundId,
+                    paymentId,
+                    amountVnd,
+                    "FAILED",
+                    order.refundedVnd(),
+                    order.refundableVnd(),
+                    order.status().name());
         }
-        return new RefundResponse(refundId, paymentId, amountVnd, "REQUESTED", order.refundedVnd(),
-                order.refundableVnd(), order.status().name());
+        return new RefundResponse(
+                refundId,
+                paymentId,
+                amountVnd,
+                "REQUESTED",
+                order.refundedVnd(),
+                order.refundableVnd(),
+                order.status().name());
     }
 
     private RefundResponse current(PaymentOrder order, UUID refundId) {
-        return jdbc.sql("select amount_vnd, status from payment_refund where id = ?").param(refundId)
-                .query((rs, i) -> new RefundResponse(refundId, order.id(), rs.getLong(1), rs.getString(2),
-                        order.refundedVnd(), order.refundableVnd(), order.status().name()))
+        return jdbc.sql("select amount_vnd, status from payment_refund where id = ?")
+                .param(refundId)
+                .query((rs, i) -> new RefundResponse(
+                        refundId,
+                        order.id(),
+                        rs.getLong(1),
+                        rs.getString(2),
+                        order.refundedVnd(),
+                        order.refundableVnd(),
+                        order.status().name()))
                 .single();
     }
 
@@ -286,8 +353,7 @@ class RefundService {
      * {@code hash} null: whatever the request was.
      */
     private Optional<RefundResponse> earlier(PaymentOrder order, String key, String hash) {
-        record Row(UUID id, long amount, String hash, String status) {
-        }
+        record Row(UUID id, long amount, String hash, String status) {}
         return jdbc.sql("""
                         select id, amount_vnd, request_hash, status from payment_refund
                         where payment_id = ? and idempotency_key = ?""")
@@ -298,15 +364,21 @@ class RefundService {
                     if (hash != null && !row.hash().equals(hash)) {
                         throw new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused");
                     }
-                    return new RefundResponse(row.id(), order.id(), row.amount(), row.status(), order.refundedVnd(),
-                            order.refundableVnd(), order.status().name());
+                    return new RefundResponse(
+                            row.id(),
+                            order.id(),
+                            row.amount(),
+                            row.status(),
+                            order.refundedVnd(),
+                            order.refundableVnd(),
+                            order.status().name());
                 });
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

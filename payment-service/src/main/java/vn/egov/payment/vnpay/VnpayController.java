@@ -2,6 +2,9 @@ package vn.egov.payment.vnpay;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -11,10 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.payment.order.PaymentOrder;
 import vn.egov.payment.order.PaymentOrders;
-
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The gateway's two callbacks. Both are public (no token): the signature is the authentication.
@@ -26,9 +25,14 @@ class VnpayController {
     private static final Logger security = LoggerFactory.getLogger("vn.egov.security");
 
     /** What the browser's return page may show: no personal data (anyone holding the URL sees it). */
-    record PaymentReturnView(UUID paymentId, String dossierCode, long amountVnd, String status,
-                             String receiptNumber, Instant paidAt, String gatewayResponseCode) {
-    }
+    record PaymentReturnView(
+            UUID paymentId,
+            String dossierCode,
+            long amountVnd,
+            String status,
+            String receiptNumber,
+            Instant paidAt,
+            String gatewayResponseCode) {}
 
     private final VnpayIpnService ipn;
     private final PaymentOrders orders;
@@ -55,7 +59,13 @@ class VnpayController {
         }
         PaymentOrder order = orders.findByTxnRef(params.getOrDefault("vnp_TxnRef", ""))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "payment-not-found"));
-        return new PaymentReturnView(order.id(), order.dossierCode(), order.amountVnd(), order.status().name(),
-                order.receiptNumber(), order.paidAt(), params.get("vnp_ResponseCode"));
+        return new PaymentReturnView(
+                order.id(),
+                order.dossierCode(),
+                order.amountVnd(),
+                order.status().name(),
+                order.receiptNumber(),
+                order.paidAt(),
+                params.get("vnp_ResponseCode"));
     }
 }

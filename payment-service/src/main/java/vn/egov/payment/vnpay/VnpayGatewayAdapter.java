@@ -1,23 +1,23 @@
 package vn.egov.payment.vnpay;
 
-import org.springframework.stereotype.Component;
-import vn.egov.payment.order.GatewayPaymentStatus;
-import vn.egov.payment.order.PaymentGatewayAdapter;
-import vn.egov.payment.order.PaymentOrder;
-import vn.egov.commons.time.VietnamTime;
-
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.payment.order.GatewayPaymentStatus;
+import vn.egov.payment.order.PaymentGatewayAdapter;
+import vn.egov.payment.order.PaymentOrder;
 
 /** Builds the signed VNPay 2.1.0 redirect URL of an order. */
 @Component
 class VnpayGatewayAdapter implements PaymentGatewayAdapter {
 
-    static final DateTimeFormatter VNPAY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VietnamTime.ZONE);
+    static final DateTimeFormatter VNPAY_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VietnamTime.ZONE);
 
     private final VnpayProperties properties;
     private final VnpaySignature signature;
@@ -35,8 +35,8 @@ class VnpayGatewayAdapter implements PaymentGatewayAdapter {
     }
 
     @Override
-    public boolean refund(PaymentOrder order, java.util.UUID refundId, long amountVnd, boolean full,
-                          String requestedBy) {
+    public boolean refund(
+            PaymentOrder order, java.util.UUID refundId, long amountVnd, boolean full, String requestedBy) {
         String code = queries.refund(order, refundId, amountVnd, full, requestedBy);
         if ("99".equals(code) || "94".equals(code)) {
             // "unknown error" / "duplicate request within the API's time limit": whether the money went back
@@ -53,12 +53,12 @@ class VnpayGatewayAdapter implements PaymentGatewayAdapter {
 
     @Override
     public String paymentUrl(PaymentOrder order, String payerIp) {
-        return redirectUrl(order.txnRef(), order.amountVnd(), order.description(), order.createdAt(),
-                order.expiresAt(), payerIp);
+        return redirectUrl(
+                order.txnRef(), order.amountVnd(), order.description(), order.createdAt(), order.expiresAt(), payerIp);
     }
 
-    String redirectUrl(String txnRef, long amountVnd, String description, Instant createdAt, Instant expiresAt,
-                       String payerIp) {
+    String redirectUrl(
+            String txnRef, long amountVnd, String description, Instant createdAt, Instant expiresAt, String payerIp) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("vnp_Version", "2.1.0");
         params.put("vnp_Command", "pay");
@@ -84,7 +84,8 @@ class VnpayGatewayAdapter implements PaymentGatewayAdapter {
     static String orderInfo(String description) {
         String plain = Normalizer.normalize(description, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
-                .replace('đ', 'd').replace('Đ', 'D')
+                .replace('đ', 'd')
+                .replace('Đ', 'D')
                 .replaceAll("[^A-Za-z0-9 .\\-]", " ")
                 .replaceAll("\\s+", " ")
                 .trim();

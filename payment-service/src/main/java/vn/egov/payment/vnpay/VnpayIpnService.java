@@ -1,24 +1,23 @@
 package vn.egov.payment.vnpay;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.egov.payment.order.PaymentLifecycle;
-import vn.egov.payment.order.PaymentOrder;
-import vn.egov.payment.order.PaymentOrders;
-import vn.egov.payment.order.PaymentStatus;
-import vn.egov.payment.receipt.ReceiptNumbers;
-import vn.egov.payment.refund.LatePayments;
-import vn.egov.commons.time.VietnamTime;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.payment.order.PaymentLifecycle;
+import vn.egov.payment.order.PaymentOrder;
+import vn.egov.payment.order.PaymentOrders;
+import vn.egov.payment.order.PaymentStatus;
+import vn.egov.payment.receipt.ReceiptNumbers;
+import vn.egov.payment.refund.LatePayments;
 
 /**
  * The gateway's server-to-server confirmation (IPN), the only source of truth about a payment. Checks
@@ -35,8 +34,12 @@ import java.util.Optional;
 class VnpayIpnService {
 
     /** The protocol's answer, {@code {"RspCode": "00", "Message": "Confirm Success"}}. */
-    record IpnAnswer(@com.fasterxml.jackson.annotation.JsonProperty("RspCode") String rspCode,
-                     @com.fasterxml.jackson.annotation.JsonProperty("Message") String message) {
+    record IpnAnswer(
+            @com.fasterxml.jackson.annotation.JsonProperty("RspCode")
+            String rspCode,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("Message")
+            String message) {
 
         static final IpnAnswer CONFIRMED = new IpnAnswer("00", "Confirm Success");
         static final IpnAnswer ORDER_NOT_FOUND = new IpnAnswer("01", "Order not found");
@@ -60,9 +63,15 @@ class VnpayIpnService {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    VnpayIpnService(VnpayProperties properties, PaymentOrders orders, PaymentLifecycle lifecycle,
-                    ReceiptNumbers receipts, LatePayments latePayments, TransactionTemplate transactions,
-                    MeterRegistry meters, Clock clock) {
+    VnpayIpnService(
+            VnpayProperties properties,
+            PaymentOrders orders,
+            PaymentLifecycle lifecycle,
+            ReceiptNumbers receipts,
+            LatePayments latePayments,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            Clock clock) {
         this.properties = properties;
         this.signature = new VnpaySignature(properties.hashSecret());
         this.orders = orders;
@@ -90,7 +99,9 @@ class VnpayIpnService {
     private IpnAnswer decide(Map<String, String> params, String remoteAddress) {
         if (!signature.verify(params) || !properties.tmnCode().equals(params.get("vnp_TmnCode"))) {
             // no parameter values here: the order info may describe a person's dossier
-            security.warn("security-event=vnpay-ipn-invalid-signature remote={} txnRef={}", remoteAddress,
+            security.warn(
+                    "security-event=vnpay-ipn-invalid-signature remote={} txnRef={}",
+                    remoteAddress,
                     safe(params.get("vnp_TxnRef")));
             return IpnAnswer.INVALID_SIGNATURE;
         }
@@ -113,7 +124,10 @@ class VnpayIpnService {
             String transactionStatus = params.get("vnp_TransactionStatus");
             boolean paid = "00".equals(responseCode) && (transactionStatus == null || "00".equals(transactionStatus));
             if (paid && order.status().acceptsLatePayment()) {
-                latePayments.record(order, payDate(params.get("vnp_PayDate")), params.get("vnp_TransactionNo"),
+                latePayments.record(
+                        order,
+                        payDate(params.get("vnp_PayDate")),
+                        params.get("vnp_TransactionNo"),
                         params.get("vnp_BankCode"));
                 meters.counter("egov.payment.late").increment();
                 return IpnAnswer.CONFIRMED;
@@ -123,7 +137,11 @@ class VnpayIpnService {
             }
             if (paid) {
                 Instant paidAt = payDate(params.get("vnp_PayDate"));
-                lifecycle.succeed(order, receipts.next(paidAt), paidAt, params.get("vnp_TransactionNo"),
+                lifecycle.succeed(
+                        order,
+                        receipts.next(paidAt),
+                        paidAt,
+                        params.get("vnp_TransactionNo"),
                         params.get("vnp_BankCode"));
             } else {
                 lifecycle.fail(order, responseCode == null ? "" : responseCode, clock.instant());
@@ -136,7 +154,8 @@ class VnpayIpnService {
     private Instant payDate(String value) {
         if (value != null) {
             try {
-                return LocalDateTime.parse(value, VnpayGatewayAdapter.VNPAY_TIME).atZone(VietnamTime.ZONE)
+                return LocalDateTime.parse(value, VnpayGatewayAdapter.VNPAY_TIME)
+                        .atZone(VietnamTime.ZONE)
                         .toInstant();
             } catch (DateTimeParseException e) {
                 log.warn("unreadable vnp_PayDate, using the time of confirmation");

@@ -1,18 +1,5 @@
 package vn.egov.payment.vnpay;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import vn.egov.payment.order.GatewayPaymentStatus;
-import vn.egov.payment.order.PaymentGatewayAdapter.GatewayUnavailableException;
-import vn.egov.payment.order.PaymentOrder;
-import vn.egov.commons.time.VietnamTime;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.payment.order.GatewayPaymentStatus;
+import vn.egov.payment.order.PaymentGatewayAdapter.GatewayUnavailableException;
+import vn.egov.payment.order.PaymentOrder;
 
 /**
  * The VNPay 2.1.0 merchant API: transaction query ({@code vnp_Command=querydr}) and refund
@@ -31,18 +30,60 @@ import java.util.UUID;
 @Component
 class VnpayMerchantApi {
 
-    static final List<String> REQUEST_FIELDS = List.of("vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode",
-            "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo");
-    static final List<String> RESPONSE_FIELDS = List.of("vnp_ResponseId", "vnp_Command", "vnp_ResponseCode",
-            "vnp_Message", "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode", "vnp_PayDate",
-            "vnp_TransactionNo", "vnp_TransactionType", "vnp_TransactionStatus", "vnp_OrderInfo", "vnp_PromotionCode",
+    static final List<String> REQUEST_FIELDS = List.of(
+            "vnp_RequestId",
+            "vnp_Version",
+            "vnp_Command",
+            "vnp_TmnCode",
+            "vnp_TxnRef",
+            "vnp_TransactionDate",
+            "vnp_CreateDate",
+            "vnp_IpAddr",
+            "vnp_OrderInfo");
+    static final List<String> RESPONSE_FIELDS = List.of(
+            "vnp_ResponseId",
+            "vnp_Command",
+            "vnp_ResponseCode",
+            "vnp_Message",
+            "vnp_TmnCode",
+            "vnp_TxnRef",
+            "vnp_Amount",
+            "vnp_BankCode",
+            "vnp_PayDate",
+            "vnp_TransactionNo",
+            "vnp_TransactionType",
+            "vnp_TransactionStatus",
+            "vnp_OrderInfo",
+            "vnp_PromotionCode",
             "vnp_PromotionAmount");
-    static final List<String> REFUND_REQUEST_FIELDS = List.of("vnp_RequestId", "vnp_Version", "vnp_Command",
-            "vnp_TmnCode", "vnp_TransactionType", "vnp_TxnRef", "vnp_Amount", "vnp_TransactionNo",
-            "vnp_TransactionDate", "vnp_CreateBy", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo");
-    static final List<String> REFUND_RESPONSE_FIELDS = List.of("vnp_ResponseId", "vnp_Command", "vnp_ResponseCode",
-            "vnp_Message", "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode", "vnp_PayDate",
-            "vnp_TransactionNo", "vnp_TransactionType", "vnp_TransactionStatus", "vnp_OrderInfo");
+    static final List<String> REFUND_REQUEST_FIELDS = List.of(
+            "vnp_RequestId",
+            "vnp_Version",
+            "vnp_Command",
+            "vnp_TmnCode",
+            "vnp_TransactionType",
+            "vnp_TxnRef",
+            "vnp_Amount",
+            "vnp_TransactionNo",
+            "vnp_TransactionDate",
+            "vnp_CreateBy",
+            "vnp_CreateDate",
+            "vnp_IpAddr",
+            "vnp_OrderInfo");
+    static final List<String> REFUND_RESPONSE_FIELDS = List.of(
+            "vnp_ResponseId",
+            "vnp_Command",
+            "vnp_ResponseCode",
+            "vnp_Message",
+            "vnp_TmnCode",
+            "vnp_TxnRef",
+            "vnp_Amount",
+            "vnp_BankCode",
+            "vnp_PayDate",
+            "vnp_TransactionNo",
+            "vnp_TransactionType",
+            "vnp_TransactionStatus",
+            "vnp_OrderInfo");
 
     private final VnpayProperties properties;
     private final VnpaySignature signature;
@@ -109,11 +150,16 @@ class VnpayMerchantApi {
     private Map<String, String> call(Map<String, String> request) {
         JsonNode answer;
         try {
-            String body = http.post().uri(URI.create(properties.apiUrl())).contentType(MediaType.APPLICATION_JSON)
+            String body = http.post()
+                    .uri(URI.create(properties.apiUrl()))
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(json.writeValueAsString(request))
                     .retrieve()
                     .onStatus(status -> status.value() != 200, (sent, response) -> {
-                        throw new GatewayUnavailableException("merchant API answered HTTP " + response.getStatusCode().value(), null);
+                        throw new GatewayUnavailableException(
+                                "merchant API answered HTTP "
+                                        + response.getStatusCode().value(),
+                                null);
                     })
                     .body(String.class);
             if (body == null) {
@@ -124,7 +170,9 @@ class VnpayMerchantApi {
             throw new GatewayUnavailableException("transaction query failed: " + e, e);
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        answer.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString()));
+        answer.properties()
+                .forEach(e -> fields.put(
+                        e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString()));
         return fields;
     }
 
@@ -138,21 +186,36 @@ class VnpayMerchantApi {
         }
         return switch (answer.getOrDefault("vnp_ResponseCode", "")) {
             case "91" -> GatewayPaymentStatus.notPaid(); // the gateway never saw this transaction
-            case "00" -> switch (answer.getOrDefault("vnp_TransactionStatus", "")) {
-                case "00" -> new GatewayPaymentStatus(GatewayPaymentStatus.Outcome.PAID,
-                        Long.parseLong(answer.get("vnp_Amount")) / 100, answer.get("vnp_TransactionNo"),
-                        answer.get("vnp_BankCode"), LocalDateTime.parse(answer.get("vnp_PayDate"),
-                        VnpayGatewayAdapter.VNPAY_TIME).atZone(VietnamTime.ZONE).toInstant(), "00");
-                case "01" -> GatewayPaymentStatus.notPaid(); // still open at the gateway
-                default -> new GatewayPaymentStatus(GatewayPaymentStatus.Outcome.DECLINED, 0, null, null, null,
-                        answer.get("vnp_TransactionStatus"));
-            };
-            default -> throw new GatewayUnavailableException("transaction query refused: "
-                    + answer.get("vnp_ResponseCode"), null);
+            case "00" ->
+                switch (answer.getOrDefault("vnp_TransactionStatus", "")) {
+                    case "00" ->
+                        new GatewayPaymentStatus(
+                                GatewayPaymentStatus.Outcome.PAID,
+                                Long.parseLong(answer.get("vnp_Amount")) / 100,
+                                answer.get("vnp_TransactionNo"),
+                                answer.get("vnp_BankCode"),
+                                LocalDateTime.parse(answer.get("vnp_PayDate"), VnpayGatewayAdapter.VNPAY_TIME)
+                                        .atZone(VietnamTime.ZONE)
+                                        .toInstant(),
+                                "00");
+                    case "01" -> GatewayPaymentStatus.notPaid(); // still open at the gateway
+                    default ->
+                        new GatewayPaymentStatus(
+                                GatewayPaymentStatus.Outcome.DECLINED,
+                                0,
+                                null,
+                                null,
+                                null,
+                                answer.get("vnp_TransactionStatus"));
+                };
+            default ->
+                throw new GatewayUnavailableException(
+                        "transaction query refused: " + answer.get("vnp_ResponseCode"), null);
         };
     }
 
     static String pipeJoined(Map<String, String> values, List<String> fields) {
-        return String.join("|", fields.stream().map(f -> values.getOrDefault(f, "")).toList());
+        return String.join(
+                "|", fields.stream().map(f -> values.getOrDefault(f, "")).toList());
     }
 }

@@ -18,15 +18,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param merchantIp this server's address, which the query API asks for
  */
 @ConfigurationProperties("egov.payment.vnpay")
-public record VnpayProperties(String tmnCode,
-                              String hashSecret,
-                              @DefaultValue("http://127.0.0.1:8090/paymentv2/vpcpay.html") String payUrl,
-                              @DefaultValue("http://127.0.0.1:8080/api/v1/payments/vnpay/return") String returnUrl,
-                              @DefaultValue("15") int expiryMinutes,
-                              @DefaultValue("vn") String locale,
-                              @DefaultValue("other") String orderType,
-                              @DefaultValue("http://127.0.0.1:8090/merchant_webapi/api/transaction") String apiUrl,
-                              @DefaultValue("127.0.0.1") String merchantIp) {
+public record VnpayProperties(
+        String tmnCode,
+        String hashSecret,
+
+        @DefaultValue("http://127.0.0.1:8090/paymentv2/vpcpay.html")
+        String payUrl,
+
+        @DefaultValue("http://127.0.0.1:8080/api/v1/payments/vnpay/return")
+        String returnUrl,
+
+        @DefaultValue("15") int expiryMinutes,
+        @DefaultValue("vn") String locale,
+        @DefaultValue("other") String orderType,
+
+        @DefaultValue("http://127.0.0.1:8090/merchant_webapi/api/transaction")
+        String apiUrl,
+
+        @DefaultValue("127.0.0.1") String merchantIp) {
 
     public VnpayProperties {
         if (tmnCode == null || tmnCode.isBlank() || hashSecret == null || hashSecret.isBlank()) {

@@ -1,7 +1,5 @@
 package vn.egov.payment.vnpay;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The VNPay 2.1.0 signature: the {@code vnp_*} parameters with a value, sorted by name, each name and

@@ -1,5 +1,9 @@
 package vn.egov.payment.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
@@ -7,19 +11,14 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import vn.egov.commons.security.ProductionSecretsGuard;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The merchant secret's development default must never reach production. */
 class ProductionSecretsTest {
 
     @Test
     void theProdProfileRefusesTheDevelopmentMerchantSecret() throws Exception {
         StandardEnvironment env = new StandardEnvironment();
-        List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application",
-                new ClassPathResource("application.yml"));
+        List<PropertySource<?>> yaml =
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
         yaml.forEach(env.getPropertySources()::addLast);
 
         assertThat(env.getProperty("egov.security.checked-secrets[1]")).isEqualTo("egov.payment.vnpay.hash-secret");

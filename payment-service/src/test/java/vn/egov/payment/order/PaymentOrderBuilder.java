@@ -1,10 +1,9 @@
 package vn.egov.payment.order;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Payment orders for tests, as GOV.UK Pay's fixtures do: {@code aPaymentOrder().withStatus(PaymentStatus.PAID)...}.
@@ -23,8 +22,7 @@ public final class PaymentOrderBuilder {
     private long refundedVnd;
     private Instant createdAt = Instant.now();
 
-    private PaymentOrderBuilder() {
-    }
+    private PaymentOrderBuilder() {}
 
     public static PaymentOrderBuilder aPaymentOrder() {
         return new PaymentOrderBuilder();
@@ -71,8 +69,23 @@ public final class PaymentOrderBuilder {
     }
 
     public PaymentOrder build() {
-        return new PaymentOrder(id, PaymentOrder.txnRefOf(id), dossierCode, agencyCode, payerSubject, amountVnd,
-                description, status, null, null, null, null, null, null, refundedVnd, createdAt);
+        return new PaymentOrder(
+                id,
+                PaymentOrder.txnRefOf(id),
+                dossierCode,
+                agencyCode,
+                payerSubject,
+                amountVnd,
+                description,
+                status,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                refundedVnd,
+                createdAt);
     }
 
     /** Stores the order (the columns a freshly created order has) and answers it. */
@@ -82,8 +95,17 @@ public final class PaymentOrderBuilder {
                         insert into payment_order (id, txn_ref, dossier_code, agency_code, payer_subject, amount_vnd,
                                                    description, status, refunded_vnd, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(order.id(), order.txnRef(), order.dossierCode(), order.agencyCode(), order.payerSubject(), order.amountVnd(),
-                        order.description(), order.status().name(), order.refundedVnd(), Timestamp.from(order.createdAt()))
+                .params(
+                        order.id(),
+                        order.txnRef(),
+                        order.dossierCode(),
+                        order.agencyCode(),
+                        order.payerSubject(),
+                        order.amountVnd(),
+                        order.description(),
+                        order.status().name(),
+                        order.refundedVnd(),
+                        Timestamp.from(order.createdAt()))
                 .update();
         return order;
     }

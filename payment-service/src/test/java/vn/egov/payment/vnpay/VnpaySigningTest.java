@@ -1,16 +1,15 @@
 package vn.egov.payment.vnpay;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 /**
  * Known vectors for the VNPay 2.1.0 signature. The expected query strings are written by hand and the
@@ -27,6 +26,7 @@ class VnpaySigningTest {
             + "&vnp_OrderInfo=Le+phi+ho+so+000.00.11.H26-261122-0001&vnp_OrderType=other"
             + "&vnp_ReturnUrl=http%3A%2F%2F127.0.0.1%3A8080%2Fapi%2Fv1%2Fpayments%2Fvnpay%2Freturn"
             + "&vnp_TmnCode=EGOVDEV1&vnp_TxnRef=2f1c7a4e3b8d4c559e0a1d2b3c4d5e6f&vnp_Version=2.1.0";
+
     static final String PAY_HASH_OPENSSL = "7cb4a9962d460160f4490fb06788d278214d5b5bac7b2212371b606100f11cf7"
             + "3345439629ba6fac3bafb48afbe151dd2f562be883e903e2b997761d7514d3d3";
 
@@ -37,9 +37,16 @@ class VnpaySigningTest {
     static final String IPN_HASH_OPENSSL = "dbe61e65e5249983ccef3795a8249eeccbab2e8ca4cc9ebc3f0158bac0cc921a"
             + "32dccd6535a71cc7debb39affaae3652474e87716f1a79615454d46983a4e03a";
 
-    final VnpayProperties properties = new VnpayProperties("EGOVDEV1", SECRET,
-            "http://127.0.0.1:8090/paymentv2/vpcpay.html", "http://127.0.0.1:8080/api/v1/payments/vnpay/return",
-            15, "vn", "other", "http://127.0.0.1:8090/merchant_webapi/api/transaction", "127.0.0.1");
+    final VnpayProperties properties = new VnpayProperties(
+            "EGOVDEV1",
+            SECRET,
+            "http://127.0.0.1:8090/paymentv2/vpcpay.html",
+            "http://127.0.0.1:8080/api/v1/payments/vnpay/return",
+            15,
+            "vn",
+            "other",
+            "http://127.0.0.1:8090/merchant_webapi/api/transaction",
+            "127.0.0.1");
 
     static String hmacSha512Hex(String key, String data) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA512");
@@ -55,13 +62,19 @@ class VnpaySigningTest {
 
     @Test
     void theRedirectUrlIsTheSortedEncodedQuerySignedWithTheMerchantSecret() {
-        String url = new VnpayGatewayAdapter(properties, null).redirectUrl("2f1c7a4e3b8d4c559e0a1d2b3c4d5e6f", 200_000L,
-                "Lệ phí hồ sơ 000.00.11.H26-261122-0001",
-                // 03:30 UTC is 10:30 in Vietnam: the protocol's times are Vietnam time
-                Instant.parse("2026-11-22T03:30:00Z"), Instant.parse("2026-11-22T03:45:00Z"), "127.0.0.1");
+        String url = new VnpayGatewayAdapter(properties, null)
+                .redirectUrl(
+                        "2f1c7a4e3b8d4c559e0a1d2b3c4d5e6f",
+                        200_000L,
+                        "Lệ phí hồ sơ 000.00.11.H26-261122-0001",
+                        // 03:30 UTC is 10:30 in Vietnam: the protocol's times are Vietnam time
+                        Instant.parse("2026-11-22T03:30:00Z"),
+                        Instant.parse("2026-11-22T03:45:00Z"),
+                        "127.0.0.1");
 
-        assertThat(url).isEqualTo("http://127.0.0.1:8090/paymentv2/vpcpay.html?" + PAY_QUERY
-                + "&vnp_SecureHash=" + PAY_HASH_OPENSSL);
+        assertThat(url)
+                .isEqualTo("http://127.0.0.1:8090/paymentv2/vpcpay.html?" + PAY_QUERY + "&vnp_SecureHash="
+                        + PAY_HASH_OPENSSL);
     }
 
     @Test
@@ -85,7 +98,8 @@ class VnpaySigningTest {
 
         Map<String, String> otherSecret = ipnParams();
         otherSecret.put("vnp_SecureHash", IPN_HASH_OPENSSL);
-        assertThat(new VnpaySignature("another-merchant-secret-xyz").verify(otherSecret)).isFalse();
+        assertThat(new VnpaySignature("another-merchant-secret-xyz").verify(otherSecret))
+                .isFalse();
 
         Map<String, String> unsigned = ipnParams();
         assertThat(signature.verify(unsigned)).isFalse();

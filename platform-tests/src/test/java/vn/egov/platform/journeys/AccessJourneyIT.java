@@ -1,14 +1,13 @@
 package vn.egov.platform.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.platform.journeys.Platform.GATEWAY;
+
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.platform.journeys.Platform.GATEWAY;
 
 /**
  * Who may see what: another citizen and an officer of another agency learn nothing about a dossier
@@ -33,13 +32,21 @@ class AccessJourneyIT {
         String dossierUrl = GATEWAY + "/api/v1/dossiers/" + code;
         String documentUrl = dossierUrl + "/documents/" + documentId;
         String paymentUrl = GATEWAY + "/api/v1/payments/" + paymentId;
-        assertThat(Api.get(documentUrl, token).status()).as("the owner gets the document").isEqualTo(200);
-        assertThat(Api.get(paymentUrl, token).status()).as("the owner gets the payment").isEqualTo(200);
+        assertThat(Api.get(documentUrl, token).status())
+                .as("the owner gets the document")
+                .isEqualTo(200);
+        assertThat(Api.get(paymentUrl, token).status())
+                .as("the owner gets the payment")
+                .isEqualTo(200);
 
         for (String outsider : new String[] {People.token(People.DEMO_CITIZEN), People.token(People.OFFICER)}) {
             for (String url : new String[] {dossierUrl, dossierUrl + "/history", documentUrl, paymentUrl}) {
                 Api.Response r = Api.get(url, outsider);
-                assertThat(r.status()).as("%s as %s", url, Api.claims(outsider).path("preferred_username").asString())
+                assertThat(r.status())
+                        .as(
+                                "%s as %s",
+                                url,
+                                Api.claims(outsider).path("preferred_username").asString())
                         .isEqualTo(404);
                 assertThat(r.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(r.text()).doesNotContain(owner.fullName());
@@ -47,7 +54,9 @@ class AccessJourneyIT {
             Api.Response withdraw = Dossiers.act(outsider, code, "withdraw", Map.of("reason", "x"));
             assertThat(withdraw.status()).isEqualTo(404);
         }
-        assertThat(Dossiers.view(token, code).get("status").asString()).as("nothing changed").isEqualTo("AWAITING_PAYMENT");
+        assertThat(Dossiers.view(token, code).get("status").asString())
+                .as("nothing changed")
+                .isEqualTo("AWAITING_PAYMENT");
         // and without a token, the gateway answers before any service is asked
         assertThat(Api.get(dossierUrl, null).status()).isEqualTo(401);
     }
@@ -55,30 +64,68 @@ class AccessJourneyIT {
     @Test
     void aMinistryVerifiesAnIdentityWithItsScopeAndIsRefusedWithoutIt() {
         People.Citizen person = People.verifiedCitizen();
-        Api.Response tokenResponse = Api.clientCredentials("ministry-justice", "ministry-justice-dev-secret", "identity.verify");
-        assertThat(tokenResponse.status()).as("ministry token: %s", tokenResponse).isEqualTo(200);
+        Api.Response tokenResponse =
+                Api.clientCredentials("ministry-justice", "ministry-justice-dev-secret", "identity.verify");
+        assertThat(tokenResponse.status())
+                .as("ministry token: %s", tokenResponse)
+                .isEqualTo(200);
         String ministry = tokenResponse.json().get("access_token").asString();
         String url = GATEWAY + "/api/v1/identity/verifications";
 
-        Api.Response match = Api.postJson(url, ministry, Map.of("nationalId", person.nationalId(),
-                "fullName", person.fullName(), "dateOfBirth", person.dateOfBirth()));
+        Api.Response match = Api.postJson(
+                url,
+                ministry,
+                Map.of(
+                        "nationalId",
+                        person.nationalId(),
+                        "fullName",
+                        person.fullName(),
+                        "dateOfBirth",
+                        person.dateOfBirth()));
         assertThat(match.status()).as("verification: %s", match).isEqualTo(200);
         assertThat(match.json().get("match").asBoolean()).isTrue();
         assertThat(match.json().size()).as("yes or no, nothing more").isEqualTo(1);
 
-        Api.Response otherName = Api.postJson(url, ministry, Map.of("nationalId", person.nationalId(),
-                "fullName", "Nguyễn Văn Khác", "dateOfBirth", person.dateOfBirth()));
+        Api.Response otherName = Api.postJson(
+                url,
+                ministry,
+                Map.of(
+                        "nationalId",
+                        person.nationalId(),
+                        "fullName",
+                        "Nguyễn Văn Khác",
+                        "dateOfBirth",
+                        person.dateOfBirth()));
         assertThat(otherName.json().get("match").asBoolean()).isFalse();
 
         // a client that was never granted the scope cannot get it, and its plain token is refused by the service
-        Api.Response asked = Api.clientCredentials("ministry-no-scope", "ministry-no-scope-dev-secret", "identity.verify");
-        assertThat(asked.status()).as("token with a scope it was not granted: %s", asked).isEqualTo(400);
-        Api.Response plain = Api.postForm(Api.TOKEN_URL, null, Map.of("grant_type", "client_credentials",
-                "client_id", "ministry-no-scope", "client_secret", "ministry-no-scope-dev-secret"));
+        Api.Response asked =
+                Api.clientCredentials("ministry-no-scope", "ministry-no-scope-dev-secret", "identity.verify");
+        assertThat(asked.status())
+                .as("token with a scope it was not granted: %s", asked)
+                .isEqualTo(400);
+        Api.Response plain = Api.postForm(
+                Api.TOKEN_URL,
+                null,
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        "ministry-no-scope",
+                        "client_secret",
+                        "ministry-no-scope-dev-secret"));
         assertThat(plain.status()).as("token: %s", plain).isEqualTo(200);
         String noScope = plain.json().get("access_token").asString();
-        Api.Response refused = Api.postJson(url, noScope, Map.of("nationalId", person.nationalId(),
-                "fullName", person.fullName(), "dateOfBirth", person.dateOfBirth()));
+        Api.Response refused = Api.postJson(
+                url,
+                noScope,
+                Map.of(
+                        "nationalId",
+                        person.nationalId(),
+                        "fullName",
+                        person.fullName(),
+                        "dateOfBirth",
+                        person.dateOfBirth()));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.text()).doesNotContain("match");

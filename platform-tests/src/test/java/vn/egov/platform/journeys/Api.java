@@ -1,8 +1,5 @@
 package vn.egov.platform.journeys;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +20,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a web or mobile client and a ministry system do over HTTP: JSON, multipart uploads, OAuth2 tokens
@@ -48,8 +47,11 @@ final class Api {
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override
@@ -70,22 +72,25 @@ final class Api {
         }
     }
 
-    private Api() {
-    }
+    private Api() {}
 
     static Response get(String url, String token) {
         return send(request(url, token).GET().build());
     }
 
     static Response postJson(String url, String token, Object body) {
-        return send(request(url, token).header("Content-Type", "application/json")
+        return send(request(url, token)
+                .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build());
     }
 
     static Response putJson(String url, String token, Object body) {
-        return send(request(url, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+        return send(request(url, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build());
     }
 
     static Response delete(String url) {
@@ -93,16 +98,22 @@ final class Api {
     }
 
     static Response postForm(String url, String token, Map<String, String> form) {
-        return send(request(url, token).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form))).build());
+        return send(request(url, token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
+                .build());
     }
 
     static Response postMultipart(String url, String token, List<Part> parts) {
         String boundary = "journey-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
-            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+            StringBuilder head = new StringBuilder("--")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"")
+                    .append(part.name())
+                    .append('"');
             if (part.fileName() != null) {
                 head.append("; filename=\"").append(part.fileName()).append('"');
             }
@@ -112,15 +123,29 @@ final class Api {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(url, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(url, token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
     }
 
     /** A user's access token (the local command-line client's password grant, as in the README). */
     static String userToken(String username, String password) {
-        Response r = postForm(TOKEN_URL, null, Map.of("grant_type", "password", "client_id", "egov-local-cli",
-                "username", username, "password", password, "scope", "openid"));
+        Response r = postForm(
+                TOKEN_URL,
+                null,
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "egov-local-cli",
+                        "username",
+                        username,
+                        "password",
+                        password,
+                        "scope",
+                        "openid"));
         if (r.status() != 200) {
             throw new AssertionError("no token for " + username + ": " + r);
         }
@@ -129,8 +154,18 @@ final class Api {
 
     /** A ministry system's or service's token (client credentials). */
     static Response clientCredentials(String clientId, String secret, String scope) {
-        return postForm(TOKEN_URL, null, Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret, "scope", scope));
+        return postForm(
+                TOKEN_URL,
+                null,
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        secret,
+                        "scope",
+                        scope));
     }
 
     /** The claims of a JWT, read without checking it (the services check it; a journey only looks). */
@@ -164,8 +199,8 @@ final class Api {
             }
             sleep(interval);
         }
-        AssertionError failure = new AssertionError("not seen within " + patience.toSeconds() + " s: " + what
-                + "; last answer: " + last);
+        AssertionError failure = new AssertionError(
+                "not seen within " + patience.toSeconds() + " s: " + what + "; last answer: " + last);
         if (lastError != null) {
             failure.initCause(lastError);
         }
@@ -189,7 +224,8 @@ final class Api {
         }
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            params.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            params.put(
+                    java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;
@@ -234,7 +270,8 @@ final class Api {
     }
 
     private static String formEncode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        return form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 }

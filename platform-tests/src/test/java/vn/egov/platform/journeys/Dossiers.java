@@ -1,14 +1,13 @@
 package vn.egov.platform.journeys;
 
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.platform.journeys.Platform.GATEWAY;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.platform.journeys.Platform.GATEWAY;
+import tools.jackson.databind.JsonNode;
 
 /** What the citizen's portal and the officer's desk do with dossiers, through the gateway. */
 final class Dossiers {
@@ -22,36 +21,70 @@ final class Dossiers {
 
     static final Duration PATIENCE = Duration.ofSeconds(45);
 
-    private Dossiers() {
-    }
+    private Dossiers() {}
 
     static Api.Response submitHouseholdBusiness(String token, String businessName) {
-        Map<String, Object> dossier = Map.of("procedureCode", HOUSEHOLD_BUSINESS,
-                "formData", Map.of("businessName", businessName, "businessLine", "Bán lẻ tạp hoá", "capitalVnd", 50_000_000),
-                "documents", List.of(Map.of("requirementCode", "GIAY_DE_NGHI", "fileName", "giay-de-nghi.pdf"),
+        Map<String, Object> dossier = Map.of(
+                "procedureCode",
+                HOUSEHOLD_BUSINESS,
+                "formData",
+                Map.of("businessName", businessName, "businessLine", "Bán lẻ tạp hoá", "capitalVnd", 50_000_000),
+                "documents",
+                List.of(
+                        Map.of("requirementCode", "GIAY_DE_NGHI", "fileName", "giay-de-nghi.pdf"),
                         Map.of("requirementCode", "HOP_DONG_THUE", "fileName", "hop-dong-thue.pdf")));
-        return Api.postMultipart(GATEWAY + "/api/v1/dossiers", token, List.of(Api.Part.json("dossier", dossier),
-                Api.Part.pdf("files", "giay-de-nghi.pdf", "giay de nghi dang ky ho kinh doanh"),
-                Api.Part.pdf("files", "hop-dong-thue.pdf", "hop dong thue mat bang")));
+        return Api.postMultipart(
+                GATEWAY + "/api/v1/dossiers",
+                token,
+                List.of(
+                        Api.Part.json("dossier", dossier),
+                        Api.Part.pdf("files", "giay-de-nghi.pdf", "giay de nghi dang ky ho kinh doanh"),
+                        Api.Part.pdf("files", "hop-dong-thue.pdf", "hop dong thue mat bang")));
     }
 
     static Api.Response submitBirthRegistration(String token, String childName) {
-        Map<String, Object> dossier = Map.of("procedureCode", BIRTH_REGISTRATION,
-                "formData", Map.of("childName", childName, "childDateOfBirth", "2026-11-01", "childSex", "FEMALE",
-                        "placeOfBirth", "Bệnh viện Phụ sản Hà Nội", "relationship", "MOTHER"),
-                "documents", List.of(Map.of("requirementCode", "TO_KHAI", "fileName", "to-khai.pdf"),
+        Map<String, Object> dossier = Map.of(
+                "procedureCode",
+                BIRTH_REGISTRATION,
+                "formData",
+                Map.of(
+                        "childName",
+                        childName,
+                        "childDateOfBirth",
+                        "2026-11-01",
+                        "childSex",
+                        "FEMALE",
+                        "placeOfBirth",
+                        "Bệnh viện Phụ sản Hà Nội",
+                        "relationship",
+                        "MOTHER"),
+                "documents",
+                List.of(
+                        Map.of("requirementCode", "TO_KHAI", "fileName", "to-khai.pdf"),
                         Map.of("requirementCode", "GIAY_CHUNG_SINH", "fileName", "giay-chung-sinh.pdf")));
-        return Api.postMultipart(GATEWAY + "/api/v1/dossiers", token, List.of(Api.Part.json("dossier", dossier),
-                Api.Part.pdf("files", "to-khai.pdf", "to khai dang ky khai sinh"),
-                Api.Part.pdf("files", "giay-chung-sinh.pdf", "giay chung sinh")));
+        return Api.postMultipart(
+                GATEWAY + "/api/v1/dossiers",
+                token,
+                List.of(
+                        Api.Part.json("dossier", dossier),
+                        Api.Part.pdf("files", "to-khai.pdf", "to khai dang ky khai sinh"),
+                        Api.Part.pdf("files", "giay-chung-sinh.pdf", "giay chung sinh")));
     }
 
     static Api.Response submitJudicialRecord(String token) {
-        Map<String, Object> dossier = Map.of("procedureCode", JUDICIAL_RECORD,
-                "formData", Map.of("applicantCategory", "STANDARD", "purpose", "Bổ sung hồ sơ xin việc", "copies", 1),
-                "documents", List.of(Map.of("requirementCode", "TO_KHAI", "fileName", "to-khai-ltp.pdf")));
-        return Api.postMultipart(GATEWAY + "/api/v1/dossiers", token, List.of(Api.Part.json("dossier", dossier),
-                Api.Part.pdf("files", "to-khai-ltp.pdf", "to khai ly lich tu phap")));
+        Map<String, Object> dossier = Map.of(
+                "procedureCode",
+                JUDICIAL_RECORD,
+                "formData",
+                Map.of("applicantCategory", "STANDARD", "purpose", "Bổ sung hồ sơ xin việc", "copies", 1),
+                "documents",
+                List.of(Map.of("requirementCode", "TO_KHAI", "fileName", "to-khai-ltp.pdf")));
+        return Api.postMultipart(
+                GATEWAY + "/api/v1/dossiers",
+                token,
+                List.of(
+                        Api.Part.json("dossier", dossier),
+                        Api.Part.pdf("files", "to-khai-ltp.pdf", "to khai ly lich tu phap")));
     }
 
     static JsonNode created(Api.Response submitted) {
@@ -70,17 +103,28 @@ final class Dossiers {
     }
 
     /** The citizen uploads the one document a supplement request asked for. */
-    static void supplement(String token, String code, String requirementCode, String fileName, String text, String note) {
-        Api.Response supplied = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/supplements", token, List.of(
-                Api.Part.json("supplement", Map.of("note", note,
-                        "documents", List.of(Map.of("requirementCode", requirementCode, "fileName", fileName)))),
-                Api.Part.pdf("files", fileName, text)));
+    static void supplement(
+            String token, String code, String requirementCode, String fileName, String text, String note) {
+        Api.Response supplied = Api.postMultipart(
+                GATEWAY + "/api/v1/dossiers/" + code + "/supplements",
+                token,
+                List.of(
+                        Api.Part.json(
+                                "supplement",
+                                Map.of(
+                                        "note",
+                                        note,
+                                        "documents",
+                                        List.of(Map.of("requirementCode", requirementCode, "fileName", fileName)))),
+                        Api.Part.pdf("files", fileName, text)));
         assertThat(supplied.status()).as("supplement: %s", supplied).isEqualTo(200);
     }
 
     /** The approver resolves the dossier with the decision document (a PDF holding {@code text}). */
     static void resolveWith(String approver, String code, String note, String fileName, String text) {
-        Api.Response resolved = Api.postMultipart(GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve", approver,
+        Api.Response resolved = Api.postMultipart(
+                GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve",
+                approver,
                 List.of(Api.Part.json("action", Map.of("note", note)), Api.Part.pdf("result", fileName, text)));
         assertThat(resolved.status()).as("resolve: %s", resolved).isEqualTo(200);
     }
@@ -100,17 +144,24 @@ final class Dossiers {
         Api.Response page = Api.get(paymentUrl, null);
         assertThat(page.status()).as("pay page: %s", page).isEqualTo(200);
         String txnRef = Api.queryOf(paymentUrl).get("vnp_TxnRef");
-        Api.Response paid = Api.postForm(Platform.PAYMENT_SIMULATOR + "/paymentv2/pay", null, Map.of("txnRef", txnRef, "action", "pay"));
+        Api.Response paid = Api.postForm(
+                Platform.PAYMENT_SIMULATOR + "/paymentv2/pay", null, Map.of("txnRef", txnRef, "action", "pay"));
         assertThat(paid.status()).as("pressing pay: %s", paid).isEqualTo(302);
         String back = paid.header("Location");
-        assertThat(back).as("the gateway sends the browser back to the platform").startsWith(GATEWAY + "/api/v1/payments/vnpay/return");
+        assertThat(back)
+                .as("the gateway sends the browser back to the platform")
+                .startsWith(GATEWAY + "/api/v1/payments/vnpay/return");
         assertThat(Api.get(back, null).status()).as("return page").isEqualTo(200);
     }
 
     static JsonNode paymentWithStatus(String token, String paymentId, String status) {
-        return Api.eventually("payment " + paymentId + " " + status, PATIENCE,
-                () -> Api.get(GATEWAY + "/api/v1/payments/" + paymentId, token),
-                r -> r.status() == 200 && status.equals(r.json().get("status").asString())).json();
+        return Api.eventually(
+                        "payment " + paymentId + " " + status,
+                        PATIENCE,
+                        () -> Api.get(GATEWAY + "/api/v1/payments/" + paymentId, token),
+                        r -> r.status() == 200
+                                && status.equals(r.json().get("status").asString()))
+                .json();
     }
 
     /** The person's inbox items that name the dossier. */
@@ -119,7 +170,10 @@ final class Dossiers {
         assertThat(r.status()).as("inbox: %s", r).isEqualTo(200);
         List<JsonNode> about = new ArrayList<>();
         for (JsonNode item : Api.list(r.json().get("items"))) {
-            if ((item.path("title").asString("") + item.path("body").asString("") + item.path("link").asString("")).contains(code)) {
+            if ((item.path("title").asString("")
+                            + item.path("body").asString("")
+                            + item.path("link").asString(""))
+                    .contains(code)) {
                 about.add(item);
             }
         }
@@ -128,9 +182,16 @@ final class Dossiers {
 
     /** Waits for an inbox item of that kind about the dossier. */
     static JsonNode awaitInbox(String token, String code, String kind) {
-        return Api.eventually("inbox item " + kind + " about " + code, PATIENCE, () -> inboxAbout(token, code),
-                items -> items.stream().anyMatch(i -> kind.equals(i.path("kind").asString()))).stream()
-                .filter(i -> kind.equals(i.path("kind").asString())).findFirst().orElseThrow();
+        return Api.eventually(
+                        "inbox item " + kind + " about " + code,
+                        PATIENCE,
+                        () -> inboxAbout(token, code),
+                        items -> items.stream()
+                                .anyMatch(i -> kind.equals(i.path("kind").asString())))
+                .stream()
+                .filter(i -> kind.equals(i.path("kind").asString()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** SMS the simulator received for that phone number (last 8 digits match whatever the format). */
@@ -138,14 +199,18 @@ final class Dossiers {
         String tail = phone.substring(phone.length() - 8);
         Api.Response r = Api.get(Platform.SMS_SIMULATOR + "/api/sms", null);
         assertThat(r.status()).isEqualTo(200);
-        return Api.list(r.json()).stream().filter(s -> s.path("to").asString("").endsWith(tail)).toList();
+        return Api.list(r.json()).stream()
+                .filter(s -> s.path("to").asString("").endsWith(tail))
+                .toList();
     }
 
     static JsonNode agencyStatistics(String agencyCode) {
         Api.Response r = Api.get(GATEWAY + "/api/v1/statistics/agencies", null);
         assertThat(r.status()).as("statistics: %s", r).isEqualTo(200);
         // an agency without any dossier yet has no row: all its counts are zero
-        return Api.list(r.json()).stream().filter(a -> agencyCode.equals(a.path("agencyCode").asString()))
-                .findFirst().orElseGet(Api.JSON::createObjectNode);
+        return Api.list(r.json()).stream()
+                .filter(a -> agencyCode.equals(a.path("agencyCode").asString()))
+                .findFirst()
+                .orElseGet(Api.JSON::createObjectNode);
     }
 }

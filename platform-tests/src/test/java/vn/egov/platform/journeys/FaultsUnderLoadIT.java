@@ -1,12 +1,6 @@
 package vn.egov.platform.journeys;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
-import vn.egov.platform.journeys.SubmissionLoad.Applicant;
-import vn.egov.platform.journeys.SubmissionLoad.Attempt;
-import vn.egov.platform.journeys.SubmissionLoad.Paid;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -29,8 +23,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import vn.egov.platform.journeys.SubmissionLoad.Applicant;
+import vn.egov.platform.journeys.SubmissionLoad.Attempt;
+import vn.egov.platform.journeys.SubmissionLoad.Paid;
 
 /**
  * Faults under load, counted (issue 20): while citizens keep submitting dossiers through the gateway at a
@@ -75,8 +74,7 @@ class FaultsUnderLoadIT {
         void inject(Platform platform) throws Exception;
     }
 
-    record Row(String fault, Duration down, Duration recovered) {
-    }
+    record Row(String fault, Duration down, Duration recovered) {}
 
     @Test
     void underFaultsNoAcceptedSubmissionIsLostNoticesAndChargesAreNeverDuplicated(Platform platform) throws Exception {
@@ -119,7 +117,8 @@ class FaultsUnderLoadIT {
 
         // the load has stopped: everything accepted and paid until its end is owed too
         List<Attempt> all = load.attempts();
-        Verdict end = ledger.settle("the end of the load", all.stream().filter(Attempt::accepted).toList(), load.paid());
+        Verdict end = ledger.settle(
+                "the end of the load", all.stream().filter(Attempt::accepted).toList(), load.paid());
         Api.sleep(SETTLE);
         ledger.verdict(all.stream().filter(Attempt::accepted).toList(), load.paid()); // late duplicates
         if (!end.whole()) {
@@ -128,18 +127,22 @@ class FaultsUnderLoadIT {
 
         String table = table(rows, all, load.paid(), ledger, Duration.between(began, Instant.now()));
         System.out.println(table);
-        Path out = Paths.get(System.getProperty("egov.journeys.workdir", "target/egov")).toAbsolutePath().getParent()
+        Path out = Paths.get(System.getProperty("egov.journeys.workdir", "target/egov"))
+                .toAbsolutePath()
+                .getParent()
                 .resolve("reliability-table.md");
         Files.writeString(out, table, StandardCharsets.UTF_8);
 
         for (Row row : rows) {
             if (row.recovered() == null) {
-                failures.add(row.fault() + ": the platform was not whole again within " + RECOVERY_PATIENCE.toSeconds() + " s");
+                failures.add(row.fault() + ": the platform was not whole again within " + RECOVERY_PATIENCE.toSeconds()
+                        + " s");
             }
         }
         Map<String, List<String>> lost = ledger.lostByPhase(all, load.paid());
         lost.forEach((phase, codes) -> failures.add(phase + ": lost " + codes));
-        ledger.duplicatedByPhase(all, load.paid()).forEach((phase, codes) -> failures.add(phase + ": duplicated " + codes));
+        ledger.duplicatedByPhase(all, load.paid())
+                .forEach((phase, codes) -> failures.add(phase + ": duplicated " + codes));
         for (Attempt a : all) {
             if (a.timedOut() || a.latency().compareTo(HANG) > 0) {
                 failures.add(a.phase() + ": a hang past the gateway's timeout: " + a);
@@ -152,9 +155,12 @@ class FaultsUnderLoadIT {
             }
         }
         for (Row row : rows) {
-            long paid = load.paid().stream().filter(p -> p.phase().equals(row.fault())).count();
+            long paid = load.paid().stream()
+                    .filter(p -> p.phase().equals(row.fault()))
+                    .count();
             if (paid < 2) {
-                failures.add(row.fault() + ": only " + paid + " fee(s) paid during the phase; the payment checks need a few");
+                failures.add(row.fault() + ": only " + paid
+                        + " fee(s) paid during the phase; the payment checks need a few");
             }
         }
         assertThat(failures).as("faults under load (table above)\n" + table).isEmpty();
@@ -165,7 +171,8 @@ class FaultsUnderLoadIT {
      * then the checks until the platform is whole again: what was accepted and paid until the part came
      * back is there, told once, settled once.
      */
-    private static Row phase(String name, Platform platform, SubmissionLoad load, Ledger ledger, Fault fault) throws Exception {
+    private static Row phase(String name, Platform platform, SubmissionLoad load, Ledger ledger, Fault fault)
+            throws Exception {
         load.phase(name);
         Api.sleep(LEAD);
         Instant faultStart = Instant.now();
@@ -176,7 +183,8 @@ class FaultsUnderLoadIT {
         Verdict v = ledger.settle(name, owed, load.paid(), () -> servedSince(load, faultEnd));
         // without a fault, the time the checks took to find everything there (the steady state's delay)
         Duration recovered = v.whole() ? Duration.between(NO_FAULT.equals(name) ? faultEnd : faultStart, v.at()) : null;
-        System.out.println("fault suite: " + name + (recovered == null ? " not recovered: " + v : " recovered after " + recovered));
+        System.out.println("fault suite: " + name
+                + (recovered == null ? " not recovered: " + v : " recovered after " + recovered));
         Api.sleep(SETTLE);
         return new Row(name, NO_FAULT.equals(name) ? null : Duration.between(faultStart, faultEnd), recovered);
     }
@@ -187,10 +195,16 @@ class FaultsUnderLoadIT {
     }
 
     /** What the applicants see of what they were owed, at one moment. */
-    record Verdict(Instant at, Set<String> missingDossiers, Set<String> missingNotices, Set<String> unsettledPayments,
-                   Set<String> missingReceipts) {
+    record Verdict(
+            Instant at,
+            Set<String> missingDossiers,
+            Set<String> missingNotices,
+            Set<String> unsettledPayments,
+            Set<String> missingReceipts) {
         boolean whole() {
-            return missingDossiers.isEmpty() && missingNotices.isEmpty() && unsettledPayments.isEmpty()
+            return missingDossiers.isEmpty()
+                    && missingNotices.isEmpty()
+                    && unsettledPayments.isEmpty()
                     && missingReceipts.isEmpty();
         }
 
@@ -221,16 +235,24 @@ class FaultsUnderLoadIT {
         /** Checks until whole (and {@code serving}); what is still missing at the end of the patience is lost. */
         Verdict settle(String what, List<Attempt> owed, List<Paid> paid, java.util.function.BooleanSupplier serving) {
             try {
-                return Api.eventually("the platform whole again after " + what, RECOVERY_PATIENCE, CHECK_INTERVAL,
-                        () -> verdict(owed, paid), v -> v.whole() && serving.getAsBoolean());
+                return Api.eventually(
+                        "the platform whole again after " + what,
+                        RECOVERY_PATIENCE,
+                        CHECK_INTERVAL,
+                        () -> verdict(owed, paid),
+                        v -> v.whole() && serving.getAsBoolean());
             } catch (AssertionError notWhole) {
                 Verdict last;
                 try {
                     last = verdict(owed, paid);
                 } catch (RuntimeException e) {
                     // the platform cannot even be read: everything owed counts as not there
-                    last = new Verdict(Instant.now(), owed.stream().map(Attempt::dossierCode).collect(Collectors.toSet()),
-                            Set.of(), paid.stream().map(Paid::dossierCode).collect(Collectors.toSet()), Set.of());
+                    last = new Verdict(
+                            Instant.now(),
+                            owed.stream().map(Attempt::dossierCode).collect(Collectors.toSet()),
+                            Set.of(),
+                            paid.stream().map(Paid::dossierCode).collect(Collectors.toSet()),
+                            Set.of());
                 }
                 lostDossiers.addAll(last.missingDossiers());
                 lostDossiers.addAll(last.missingNotices());
@@ -245,22 +267,33 @@ class FaultsUnderLoadIT {
             Set<String> missingNotices = new HashSet<>();
             Set<String> unsettled = new HashSet<>();
             Set<String> missingReceipts = new HashSet<>();
-            Map<Applicant, List<Attempt>> byApplicant = owed.stream().collect(Collectors.groupingBy(Attempt::applicant));
+            Map<Applicant, List<Attempt>> byApplicant =
+                    owed.stream().collect(Collectors.groupingBy(Attempt::applicant));
             Map<Applicant, List<Paid>> paidBy = paid.stream().collect(Collectors.groupingBy(Paid::applicant));
             Set<Applicant> applicants = new HashSet<>(byApplicant.keySet());
             applicants.addAll(paidBy.keySet());
             for (Applicant applicant : applicants) {
                 String token = applicant.token();
                 Map<String, String> listed = new HashMap<>();
-                pages("/api/v1/dossiers", token, item -> listed.put(item.path("code").asString(), item.path("status").asString()));
+                pages(
+                        "/api/v1/dossiers",
+                        token,
+                        item -> listed.put(
+                                item.path("code").asString(),
+                                item.path("status").asString()));
                 Map<String, JsonNode> inbox = new HashMap<>();
-                pages("/api/v1/notifications", token, item -> inbox.put(item.path("id").asString(), item));
+                pages(
+                        "/api/v1/notifications",
+                        token,
+                        item -> inbox.put(item.path("id").asString(), item));
                 Map<String, Integer> submitted = countByDossier(inbox.values(), "DOSSIER_SUBMITTED");
                 Map<String, Integer> paidNotices = countByDossier(inbox.values(), "PAYMENT_SUCCEEDED");
                 for (Attempt a : byApplicant.getOrDefault(applicant, List.of())) {
                     String code = a.dossierCode();
                     if (!listed.containsKey(code)
-                            && Api.get(Platform.GATEWAY + "/api/v1/dossiers/" + code, token).status() != 200) {
+                            && Api.get(Platform.GATEWAY + "/api/v1/dossiers/" + code, token)
+                                            .status()
+                                    != 200) {
                         missingDossiers.add(code);
                     }
                     int notices = submitted.getOrDefault(code, 0);
@@ -275,10 +308,13 @@ class FaultsUnderLoadIT {
                         missingReceipts.add(p.dossierCode());
                     }
                     // settled: the order succeeded once, and dossier-service heard of it (the dossier moved on)
-                    boolean movedOn = listed.containsKey(p.dossierCode()) && !"AWAITING_PAYMENT".equals(listed.get(p.dossierCode()));
+                    boolean movedOn = listed.containsKey(p.dossierCode())
+                            && !"AWAITING_PAYMENT".equals(listed.get(p.dossierCode()));
                     if (!settled.contains(p.paymentId())) {
                         Api.Response payment = Api.get(Platform.GATEWAY + "/api/v1/payments/" + p.paymentId(), token);
-                        if (payment.status() == 200 && "SUCCEEDED".equals(payment.json().path("status").asString())) {
+                        if (payment.status() == 200
+                                && "SUCCEEDED"
+                                        .equals(payment.json().path("status").asString())) {
                             settled.add(p.paymentId());
                         }
                     }
@@ -311,7 +347,10 @@ class FaultsUnderLoadIT {
                 String link = item.path("link").asString("");
                 int at = link.lastIndexOf("/dossiers/");
                 if (kind.equals(item.path("kind").asString()) && at >= 0) {
-                    counts.merge(URLDecoder.decode(link.substring(at + "/dossiers/".length()), StandardCharsets.UTF_8), 1, Integer::sum);
+                    counts.merge(
+                            URLDecoder.decode(link.substring(at + "/dossiers/".length()), StandardCharsets.UTF_8),
+                            1,
+                            Integer::sum);
                 }
             }
             return counts;
@@ -338,13 +377,15 @@ class FaultsUnderLoadIT {
             Map<String, List<String>> duplicated = new LinkedHashMap<>();
             for (Attempt a : all) {
                 if (a.accepted() && submittedNotices.getOrDefault(a.dossierCode(), 0) > 1) {
-                    duplicated.computeIfAbsent(a.phase(), k -> new ArrayList<>())
+                    duplicated
+                            .computeIfAbsent(a.phase(), k -> new ArrayList<>())
                             .add(a.dossierCode() + " (" + submittedNotices.get(a.dossierCode()) + " notices)");
                 }
             }
             for (Paid p : paid) {
                 if (receipts.getOrDefault(p.dossierCode(), 0) > 1) {
-                    duplicated.computeIfAbsent(p.phase(), k -> new ArrayList<>())
+                    duplicated
+                            .computeIfAbsent(p.phase(), k -> new ArrayList<>())
                             .add("payment of " + p.dossierCode() + " (" + receipts.get(p.dossierCode()) + " receipts)");
                 }
             }
@@ -357,11 +398,15 @@ class FaultsUnderLoadIT {
          * (docs/reliability.md).
          */
         long receiptsMissing(List<Paid> paid, String phase) {
-            return paid.stream().filter(p -> p.phase().equals(phase) && receipts.getOrDefault(p.dossierCode(), 0) == 0).count();
+            return paid.stream()
+                    .filter(p -> p.phase().equals(phase) && receipts.getOrDefault(p.dossierCode(), 0) == 0)
+                    .count();
         }
 
         long chargedTwice(List<Paid> paid, String phase) {
-            return paid.stream().filter(p -> p.phase().equals(phase) && receipts.getOrDefault(p.dossierCode(), 0) > 1).count();
+            return paid.stream()
+                    .filter(p -> p.phase().equals(phase) && receipts.getOrDefault(p.dossierCode(), 0) > 1)
+                    .count();
         }
     }
 
@@ -371,51 +416,96 @@ class FaultsUnderLoadIT {
         Map<String, List<String>> duplicated = ledger.duplicatedByPhase(all, paid);
         StringBuilder t = new StringBuilder();
         t.append("# Faults under load\n\n");
-        t.append("Run ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC)))
-                .append(" on ").append(machine()).append(".\n");
-        t.append("Load: one submission every ").append(EVERY.toMillis()).append(" ms through the gateway (3 in 4 free birth ")
-                .append("registrations, 1 in 4 fee-paying, whose fee is then paid on the payment simulator's page), by ")
-                .append(all.stream().map(a -> a.applicant().name).distinct().count()).append(" citizens. Suite: ")
-                .append(took.toSeconds()).append(" s.\n\n");
-        t.append("| fault | requests | 2xx | problems | answers other than 2xx | slowest | lost | duplicated | fees paid | charged twice | receipt notices missing | fault lasted | time to recover |\n");
+        t.append("Run ")
+                .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        .format(Instant.now().atOffset(ZoneOffset.UTC)))
+                .append(" on ")
+                .append(machine())
+                .append(".\n");
+        t.append("Load: one submission every ")
+                .append(EVERY.toMillis())
+                .append(" ms through the gateway (3 in 4 free birth ")
+                .append(
+                        "registrations, 1 in 4 fee-paying, whose fee is then paid on the payment simulator's page), by ")
+                .append(all.stream().map(a -> a.applicant().name).distinct().count())
+                .append(" citizens. Suite: ")
+                .append(took.toSeconds())
+                .append(" s.\n\n");
+        t.append(
+                "| fault | requests | 2xx | problems | answers other than 2xx | slowest | lost | duplicated | fees paid | charged twice | receipt notices missing | fault lasted | time to recover |\n");
         t.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             List<Attempt> attempts = byPhase.getOrDefault(row.fault(), List.of());
             long ok = attempts.stream().filter(Attempt::ok).count();
-            Duration slowest = attempts.stream().map(Attempt::latency).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-            Map<String, Long> answers = attempts.stream().filter(a -> !a.ok())
+            Duration slowest = attempts.stream()
+                    .map(Attempt::latency)
+                    .max(Comparator.naturalOrder())
+                    .orElse(Duration.ZERO);
+            Map<String, Long> answers = attempts.stream()
+                    .filter(a -> !a.ok())
                     .collect(Collectors.groupingBy(FaultsUnderLoadIT::describe, TreeMap::new, Collectors.counting()));
-            long paidHere = paid.stream().filter(p -> p.phase().equals(row.fault())).count();
-            t.append("| ").append(row.fault())
-                    .append(" | ").append(attempts.size())
-                    .append(" | ").append(ok)
-                    .append(" | ").append(attempts.size() - ok)
-                    .append(" | ").append(answers.isEmpty() ? "—" : answers.entrySet().stream()
-                            .map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", ")))
-                    .append(" | ").append(String.format("%.1f s", slowest.toMillis() / 1000.0))
-                    .append(" | ").append(lost.getOrDefault(row.fault(), List.of()).size())
-                    .append(" | ").append(duplicated.getOrDefault(row.fault(), List.of()).size())
-                    .append(" | ").append(paidHere)
-                    .append(" | ").append(ledger.chargedTwice(paid, row.fault()))
-                    .append(" | ").append(ledger.receiptsMissing(paid, row.fault()))
-                    .append(" | ").append(row.down() == null ? "—" : row.down().toSeconds() + " s")
-                    .append(" | ").append(row.recovered() == null ? "not within " + RECOVERY_PATIENCE.toSeconds() + " s"
-                            : row.down() == null ? "— (all there within " + row.recovered().toSeconds() + " s)"
-                            : row.recovered().toSeconds() + " s")
+            long paidHere =
+                    paid.stream().filter(p -> p.phase().equals(row.fault())).count();
+            t.append("| ")
+                    .append(row.fault())
+                    .append(" | ")
+                    .append(attempts.size())
+                    .append(" | ")
+                    .append(ok)
+                    .append(" | ")
+                    .append(attempts.size() - ok)
+                    .append(" | ")
+                    .append(
+                            answers.isEmpty()
+                                    ? "—"
+                                    : answers.entrySet().stream()
+                                            .map(e -> e.getKey() + " ×" + e.getValue())
+                                            .collect(Collectors.joining(", ")))
+                    .append(" | ")
+                    .append(String.format("%.1f s", slowest.toMillis() / 1000.0))
+                    .append(" | ")
+                    .append(lost.getOrDefault(row.fault(), List.of()).size())
+                    .append(" | ")
+                    .append(duplicated.getOrDefault(row.fault(), List.of()).size())
+                    .append(" | ")
+                    .append(paidHere)
+                    .append(" | ")
+                    .append(ledger.chargedTwice(paid, row.fault()))
+                    .append(" | ")
+                    .append(ledger.receiptsMissing(paid, row.fault()))
+                    .append(" | ")
+                    .append(row.down() == null ? "—" : row.down().toSeconds() + " s")
+                    .append(" | ")
+                    .append(
+                            row.recovered() == null
+                                    ? "not within " + RECOVERY_PATIENCE.toSeconds() + " s"
+                                    : row.down() == null
+                                            ? "— (all there within "
+                                                    + row.recovered().toSeconds() + " s)"
+                                            : row.recovered().toSeconds() + " s")
                     .append(" |\n");
         }
-        t.append("\nrequests: submissions and payment return pages sent through the gateway from the start of the row's ")
-                .append("load to the start of the next; problems: answers other than 2xx (each an RFC 9457 problem; a 5xx ")
+        t.append(
+                        "\nrequests: submissions and payment return pages sent through the gateway from the start of the row's ")
+                .append(
+                        "load to the start of the next; problems: answers other than 2xx (each an RFC 9457 problem; a 5xx ")
                 .append("must be a 503 with Retry-After); slowest: the longest answer (the gateway's timeout is ")
-                .append(GATEWAY_TIMEOUT.toSeconds()).append(" s); lost: a 201 submission without its dossier or its ")
-                .append("\"submitted\" notice, a paid fee without its receipt notice, or a paid fee not settled (its order SUCCEEDED and the dossier moved on from ")
+                .append(GATEWAY_TIMEOUT.toSeconds())
+                .append(" s); lost: a 201 submission without its dossier or its ")
+                .append(
+                        "\"submitted\" notice, a paid fee without its receipt notice, or a paid fee not settled (its order SUCCEEDED and the dossier moved on from ")
                 .append("AWAITING_PAYMENT), when the recovery window ended; duplicated: a second ")
-                .append("\"submitted\" notice for a dossier or a second receipt for a fee; charged twice: a fee with more than one ")
-                .append("receipt; receipt notices missing: paid fees whose PAYMENT_SUCCEEDED notice never came (also counted as ")
+                .append(
+                        "\"submitted\" notice for a dossier or a second receipt for a fee; charged twice: a fee with more than one ")
+                .append(
+                        "receipt; receipt notices missing: paid fees whose PAYMENT_SUCCEEDED notice never came (also counted as ")
                 .append("lost); fault lasted: from the kill or stop ")
-                .append("until the part was ready again; time to recover: from the fault until everything accepted and paid ")
-                .append("until the part came back was there and told, and a new submission was accepted (checked every ")
-                .append(CHECK_INTERVAL.toSeconds()).append(" s).\n");
+                .append(
+                        "until the part was ready again; time to recover: from the fault until everything accepted and paid ")
+                .append(
+                        "until the part came back was there and told, and a new submission was accepted (checked every ")
+                .append(CHECK_INTERVAL.toSeconds())
+                .append(" s).\n");
         return t.toString();
     }
 
@@ -423,15 +513,20 @@ class FaultsUnderLoadIT {
         if (a.status() == 0) {
             return a.timedOut() ? "no answer" : "connection error";
         }
-        return a.status() + (a.problemCode() == null ? "" : " " + a.problemCode()) + (a.retryAfter() ? " (Retry-After)" : "");
+        return a.status()
+                + (a.problemCode() == null ? "" : " " + a.problemCode())
+                + (a.retryAfter() ? " (Retry-After)" : "");
     }
 
     /** Cores, memory, {@code uname -sr}, Java: where the numbers come from. */
     static String machine() {
         String memory = "?";
         try {
-            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GB").findFirst().orElse("?");
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GB")
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException | RuntimeException ignored) {
             // not Linux: the rest still says enough
         }

@@ -1,16 +1,15 @@
 package vn.egov.platform.journeys;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A dossier that misses its due date: with dossier-service's test-only clock moved forward (accepted
@@ -31,31 +30,49 @@ class LateDossierJourneyIT {
         String approver = People.token(People.APPROVER);
         JsonNode statsBefore = Dossiers.agencyStatistics(People.BA_DINH);
 
-        String code = Dossiers.created(Dossiers.submitBirthRegistration(citizen, "Vũ Minh Châu")).get("code").asString();
+        String code = Dossiers.created(Dossiers.submitBirthRegistration(citizen, "Vũ Minh Châu"))
+                .get("code")
+                .asString();
         Dossiers.acted(officer, code, "receive", Map.of("note", "Tiếp nhận"));
-        LocalDate due = LocalDate.parse(Dossiers.view(citizen, code).get("dueDate").asString());
+        LocalDate due =
+                LocalDate.parse(Dossiers.view(citizen, code).get("dueDate").asString());
         assertThat(Dossiers.view(officer, code).get("overdue").asBoolean()).isFalse();
 
         try {
             Api.Response moved = put(Map.of("offset", "P10D"));
             assertThat(moved.status()).as("moving the test clock: %s", moved).isIn(200, 204);
 
-            Api.eventually("the dossier overdue in the officer's view", Duration.ofSeconds(30),
-                    () -> Dossiers.view(officer, code), d -> d.get("overdue").asBoolean());
+            Api.eventually(
+                    "the dossier overdue in the officer's view",
+                    Duration.ofSeconds(30),
+                    () -> Dossiers.view(officer, code),
+                    d -> d.get("overdue").asBoolean());
             Api.Response queue = Api.get(Platform.GATEWAY + "/api/v1/dossiers?overdue=true&size=100", officer);
             assertThat(queue.status()).isEqualTo(200);
-            assertThat(Api.list(queue.json().get("items"))).extracting(d -> d.get("code").asString()).contains(code);
+            assertThat(Api.list(queue.json().get("items")))
+                    .extracting(d -> d.get("code").asString())
+                    .contains(code);
 
             LocalDate newDate = due.plusDays(20);
-            Dossiers.acted(officer, code, "extend-deadline", Map.of(
-                    "reason", "Cần xác minh thêm thông tin nơi sinh với bệnh viện", "newAppointmentDate", newDate.toString()));
+            Dossiers.acted(
+                    officer,
+                    code,
+                    "extend-deadline",
+                    Map.of(
+                            "reason",
+                            "Cần xác minh thêm thông tin nơi sinh với bệnh viện",
+                            "newAppointmentDate",
+                            newDate.toString()));
             JsonNode apology = Dossiers.awaitInbox(citizen, code, "DOSSIER_DEADLINE_EXTENDED");
             assertThat(apology.get("body").asString()).contains("xác minh thêm");
             assertThat(Dossiers.view(citizen, code).get("dueDate").asString()).isEqualTo(newDate.toString());
 
             Dossiers.acted(officer, code, "forward", Map.of("note", "Chuyển phê duyệt"));
-            Api.Response resolved = Api.postMultipart(Platform.GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve",
-                    approver, List.of(Api.Part.json("action", Map.of("note", "Đồng ý")),
+            Api.Response resolved = Api.postMultipart(
+                    Platform.GATEWAY + "/api/v1/dossiers/" + code + "/actions/resolve",
+                    approver,
+                    List.of(
+                            Api.Part.json("action", Map.of("note", "Đồng ý")),
                             Api.Part.pdf("result", "giay-khai-sinh.pdf", "giay khai sinh")));
             assertThat(resolved.status()).as("resolve: %s", resolved).isEqualTo(200);
         } finally {
@@ -64,7 +81,8 @@ class LateDossierJourneyIT {
         }
 
         JsonNode statsAfter = Dossiers.agencyStatistics(People.BA_DINH);
-        assertThat(statsAfter.get("resolvedLate").asLong()).isEqualTo(statsBefore.path("resolvedLate").asLong() + 1);
+        assertThat(statsAfter.get("resolvedLate").asLong())
+                .isEqualTo(statsBefore.path("resolvedLate").asLong() + 1);
     }
 
     private static Api.Response put(Map<String, Object> body) {

@@ -1,10 +1,6 @@
 package vn.egov.platform.journeys;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,8 +19,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The operator's journey after a crash: the machine kills the local runtime's launchers with SIGKILL (what
@@ -39,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LauncherCrashJourneyIT {
 
     /** Every port of the local platform (./egov up). */
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8090, 8091, 8092, 8180, 9180,
-            9092, 9093, 15432, 3025, 3143);
+    private static final List<Integer> PORTS =
+            List.of(8080, 8081, 8082, 8083, 8084, 8085, 8090, 8091, 8092, 8180, 9180, 9092, 9093, 15432, 3025, 3143);
 
     @Test
     @Order(1)
@@ -57,12 +56,21 @@ class LauncherCrashJourneyIT {
                 .isTrue();
         platform.command(Duration.ofMinutes(3), "start", "devinfra");
 
-        assertThat(postmaster.isAlive()).as("the old postmaster, stopped by ./egov start").isFalse();
-        assertThat(postmasterPid(platform)).as("a new postmaster").isPresent().get().isNotEqualTo(postmasterPid);
+        assertThat(postmaster.isAlive())
+                .as("the old postmaster, stopped by ./egov start")
+                .isFalse();
+        assertThat(postmasterPid(platform))
+                .as("a new postmaster")
+                .isPresent()
+                .get()
+                .isNotEqualTo(postmasterPid);
         // the services' pools reconnect to the new server
         String citizen = People.token(People.DEMO_CITIZEN);
-        Api.eventually("the citizen's dossiers from the new PostgreSQL", Duration.ofSeconds(60),
-                () -> Api.get(Platform.GATEWAY + "/api/v1/dossiers", citizen), r -> r.status() == 200);
+        Api.eventually(
+                "the citizen's dossiers from the new PostgreSQL",
+                Duration.ofSeconds(60),
+                () -> Api.get(Platform.GATEWAY + "/api/v1/dossiers", citizen),
+                r -> r.status() == 200);
     }
 
     @Test
@@ -81,7 +89,8 @@ class LauncherCrashJourneyIT {
             before.put(h, "postgres");
             h.descendants().forEach(d -> before.put(d, "postgres (child)"));
         });
-        assertThat(before.values()).as("Kafka's broker and Keycloak run as children of their launchers")
+        assertThat(before.values())
+                .as("Kafka's broker and Keycloak run as children of their launchers")
                 .contains("kafka (child)", "keycloak (child)");
 
         long killedAt = System.nanoTime();
@@ -92,25 +101,37 @@ class LauncherCrashJourneyIT {
         long downSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killedAt);
 
         assertThat(PORTS.stream().filter(LauncherCrashJourneyIT::portOpen).toList())
-                .as("ports still open after ./egov down").isEmpty();
+                .as("ports still open after ./egov down")
+                .isEmpty();
         assertThat(before.entrySet().stream()
-                .filter(e -> e.getKey().isAlive())
-                .map(e -> e.getValue() + " pid " + e.getKey().pid()).toList())
-                .as("processes of the platform still running after ./egov down").isEmpty();
-        assertThat(processesOf(platform.workDir())).as("processes of %s after ./egov down", platform.workDir()).isEmpty();
-        System.out.printf("kill -9 of %d launchers, then ./egov down: nothing left after %d s%n", launchers.size(), downSeconds);
+                        .filter(e -> e.getKey().isAlive())
+                        .map(e -> e.getValue() + " pid " + e.getKey().pid())
+                        .toList())
+                .as("processes of the platform still running after ./egov down")
+                .isEmpty();
+        assertThat(processesOf(platform.workDir()))
+                .as("processes of %s after ./egov down", platform.workDir())
+                .isEmpty();
+        System.out.printf(
+                "kill -9 of %d launchers, then ./egov down: nothing left after %d s%n", launchers.size(), downSeconds);
 
         long upAt = System.nanoTime();
         platform.command(Duration.ofMinutes(15), "up"); // waits until every part answers ready, or fails
-        System.out.printf("./egov up after the crash: ready in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - upAt));
-        assertThat(Api.get(Platform.GATEWAY + "/actuator/health/readiness", null).status()).isEqualTo(200);
-        assertThat(Api.get(Platform.GATEWAY + "/api/v1/dossiers", People.token(People.DEMO_CITIZEN)).status())
-                .as("a signed-in citizen's dossiers, through the restarted platform").isEqualTo(200);
+        System.out.printf(
+                "./egov up after the crash: ready in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - upAt));
+        assertThat(Api.get(Platform.GATEWAY + "/actuator/health/readiness", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(Api.get(Platform.GATEWAY + "/api/v1/dossiers", People.token(People.DEMO_CITIZEN))
+                        .status())
+                .as("a signed-in citizen's dossiers, through the restarted platform")
+                .isEqualTo(200);
     }
 
     /** SIGKILL, as the out-of-memory killer sends it; waits until the process is gone. */
     private static void kill9(long pid) throws Exception {
-        ProcessHandle h = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("launcher pid " + pid + " not running"));
+        ProcessHandle h =
+                ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("launcher pid " + pid + " not running"));
         assertThat(h.destroyForcibly()).as("SIGKILL to %d", pid).isTrue();
         h.onExit().get(30, TimeUnit.SECONDS);
     }
@@ -118,7 +139,8 @@ class LauncherCrashJourneyIT {
     private static Map<String, Long> launchers(Platform platform) throws IOException {
         Map<String, Long> pids = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(platform.workDir().resolve("run"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".pid")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".pid")).sorted().toList()) {
                 String name = f.getFileName().toString().replaceFirst("\\.pid$", "");
                 pids.put(name, Long.parseLong(Files.readString(f).trim()));
             }
@@ -127,7 +149,8 @@ class LauncherCrashJourneyIT {
     }
 
     private static long pidOf(Platform platform, String component) throws IOException {
-        return Long.parseLong(Files.readString(platform.workDir().resolve("run").resolve(component + ".pid")).trim());
+        return Long.parseLong(Files.readString(platform.workDir().resolve("run").resolve(component + ".pid"))
+                .trim());
     }
 
     private static Optional<Long> postmasterPid(Platform platform) throws IOException {
@@ -144,7 +167,8 @@ class LauncherCrashJourneyIT {
      */
     private static List<String> processesOf(Path workDir) {
         Set<Long> self = Stream.concat(Stream.of(ProcessHandle.current()), ancestors(ProcessHandle.current()))
-                .map(ProcessHandle::pid).collect(Collectors.toSet());
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
         String mark = "EGOV_PROCESS_OF=" + workDir;
         List<String> found = new ArrayList<>();
         ProcessHandle.allProcesses().filter(h -> !self.contains(h.pid())).forEach(h -> {
@@ -162,8 +186,9 @@ class LauncherCrashJourneyIT {
 
     private static List<String> environment(long pid) {
         try {
-            return Arrays.asList(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
-                    StandardCharsets.UTF_8).split("\0"));
+            return Arrays.asList(new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), StandardCharsets.UTF_8)
+                    .split("\0"));
         } catch (IOException | SecurityException e) {
             return List.of(); // gone, not Linux, or another user's
         }

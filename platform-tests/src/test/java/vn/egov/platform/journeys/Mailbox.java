@@ -7,7 +7,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +15,9 @@ import java.util.Properties;
 /** A person's mailbox on the local SMTP server, read over IMAP like a mail client would. */
 final class Mailbox {
 
-    record Mail(String subject, String body) {
-    }
+    record Mail(String subject, String body) {}
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     static List<Mail> of(String emailAddress) {
         Properties props = new Properties();

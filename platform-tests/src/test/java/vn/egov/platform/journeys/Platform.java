@@ -37,8 +37,12 @@ final class Platform {
     }
 
     static Platform fromSystemProperties() {
-        Path root = Paths.get(System.getProperty("egov.root", "..")).toAbsolutePath().normalize();
-        Path work = Paths.get(System.getProperty("egov.journeys.workdir", root.resolve("platform-tests/target/egov").toString()));
+        Path root = Paths.get(System.getProperty("egov.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path work = Paths.get(System.getProperty(
+                "egov.journeys.workdir",
+                root.resolve("platform-tests/target/egov").toString()));
         return new Platform(root, work.toAbsolutePath());
     }
 
@@ -115,12 +119,15 @@ final class Platform {
     }
 
     private void egov(Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("egov").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", root.resolve("egov").toString()));
         command.addAll(List.of(args));
         Path out = workDir.resolve("egov-" + String.join("-", args) + ".out");
         Files.createDirectories(workDir);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
         Map<String, String> env = pb.environment();
         env.put("EGOV_WORKDIR", workDir.toString());
         env.remove("EGOV_DB_URL");
@@ -145,11 +152,21 @@ final class Platform {
         }
         try (Stream<Path> files = Files.list(logsDir())) {
             for (Path f : files.sorted().toList()) {
-                sb.append("\n===== ").append(f.getFileName()).append(" (last ").append(lines).append(" lines; whole file: ")
-                        .append(f).append(") =====\n").append(tail(f, lines));
+                sb.append("\n===== ")
+                        .append(f.getFileName())
+                        .append(" (last ")
+                        .append(lines)
+                        .append(" lines; whole file: ")
+                        .append(f)
+                        .append(") =====\n")
+                        .append(tail(f, lines));
             }
         } catch (IOException e) {
-            sb.append("(cannot list ").append(logsDir()).append(": ").append(e.getMessage()).append(")");
+            sb.append("(cannot list ")
+                    .append(logsDir())
+                    .append(": ")
+                    .append(e.getMessage())
+                    .append(")");
         }
         return sb.toString();
     }
@@ -180,7 +197,8 @@ final class Platform {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -29,21 +29,28 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver, T
     }
 
     static Platform platform(ExtensionContext context) {
-        return context.getRoot().getStore(NS).computeIfAbsent(Running.class, k -> {
-            Platform platform = Platform.fromSystemProperties();
-            try {
-                platform.up();
-            } catch (Exception e) {
-                String logs = platform.logTails(60);
-                try {
-                    platform.down();
-                } catch (Exception ignored) {
-                    // already failing; the start error is what matters
-                }
-                throw new IllegalStateException("the platform did not start: " + e.getMessage() + logs, e);
-            }
-            return new Running(platform);
-        }, Running.class).platform();
+        return context.getRoot()
+                .getStore(NS)
+                .computeIfAbsent(
+                        Running.class,
+                        k -> {
+                            Platform platform = Platform.fromSystemProperties();
+                            try {
+                                platform.up();
+                            } catch (Exception e) {
+                                String logs = platform.logTails(60);
+                                try {
+                                    platform.down();
+                                } catch (Exception ignored) {
+                                    // already failing; the start error is what matters
+                                }
+                                throw new IllegalStateException(
+                                        "the platform did not start: " + e.getMessage() + logs, e);
+                            }
+                            return new Running(platform);
+                        },
+                        Running.class)
+                .platform();
     }
 
     @Override

@@ -1,5 +1,13 @@
 package vn.egov.platform.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.platform.journeys.Platform.GATEWAY;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,15 +16,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.platform.journeys.Platform.GATEWAY;
 
 /**
  * The web portal of the real platform, in a real headless Chromium at a phone's size, through the gateway's
@@ -31,12 +30,16 @@ class PortalJourneyIT {
     void aVisitorFindsBirthRegistrationByTypingWithoutAccents() throws Exception {
         ChromeDriver chrome = chromium();
         try {
-            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            chrome.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
                     Map.of("width", 360, "height", 640, "deviceScaleFactor", 1, "mobile", true));
             chrome.get(GATEWAY + "/");
             assertThat(chrome.getTitle()).isEqualTo("Trang chủ · Cổng dịch vụ công");
-            assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
-            assertThat(chrome.findElements(By.cssSelector(".cards a"))).as("the most used procedures").isNotEmpty();
+            assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo("vi");
+            assertThat(chrome.findElements(By.cssSelector(".cards a")))
+                    .as("the most used procedures")
+                    .isNotEmpty();
 
             chrome.findElement(By.id("q")).sendKeys("dang ky khai sinh");
             chrome.findElement(By.cssSelector("form.search button")).click();
@@ -47,7 +50,9 @@ class PortalJourneyIT {
             assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký khai sinh");
             assertThat(chrome.findElement(By.cssSelector(".details")).getText())
                     .contains("1.001193", "Ủy ban nhân dân phường Ba Đình", "1 ngày làm việc", "Miễn phí");
-            assertThat(chrome.findElements(By.cssSelector(".documents li"))).as("documents required").isNotEmpty();
+            assertThat(chrome.findElements(By.cssSelector(".documents li")))
+                    .as("documents required")
+                    .isNotEmpty();
             screenshot(chrome, "platform-procedure-360x640.png");
 
             chrome.findElement(By.linkText("Tra cứu hồ sơ")).click();
@@ -77,8 +82,13 @@ class PortalJourneyIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("CHROME_BIN", "chromium").toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
-        return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(executable("CHROMEDRIVER", "chromedriver").toFile()).usingAnyFreePort().build(), options);
+        return new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(
+                                executable("CHROMEDRIVER", "chromedriver").toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
     }
 
     private static Path executable(String variable, String name) {
@@ -86,8 +96,13 @@ class PortalJourneyIT {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)), Stream.of("/usr/bin"))
-                .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst()
+        return Stream.concat(
+                        Stream.of(
+                                System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)),
+                        Stream.of("/usr/bin"))
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " on PATH; install Chromium and its driver with:"
                         + " apt-get install -y chromium chromium-driver"));
     }

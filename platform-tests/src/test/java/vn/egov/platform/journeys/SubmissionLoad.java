@@ -1,7 +1,5 @@
 package vn.egov.platform.journeys;
 
-import tools.jackson.databind.JsonNode;
-
 import java.io.UncheckedIOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A steady load of citizens submitting dossiers through the gateway: one submission every {@code every},
@@ -55,22 +54,47 @@ final class SubmissionLoad implements AutoCloseable {
         }
     }
 
-    enum Kind { FREE_SUBMISSION, FEE_SUBMISSION, PAYMENT_RETURN }
+    enum Kind {
+        FREE_SUBMISSION,
+        FEE_SUBMISSION,
+        PAYMENT_RETURN
+    }
 
     /**
      * One request as the client saw it. {@code status} 0: no HTTP answer at all ({@code error} says why;
      * {@code timedOut}: none within {@link Api#CLIENT_TIMEOUT}, a hang).
      */
-    record Attempt(String phase, Kind kind, Applicant applicant, Instant start, Duration latency, int status,
-                   String problemCode, boolean problemJson, boolean retryAfter, String dossierCode,
-                   boolean timedOut, String error) {
+    record Attempt(
+            String phase,
+            Kind kind,
+            Applicant applicant,
+            Instant start,
+            Duration latency,
+            int status,
+            String problemCode,
+            boolean problemJson,
+            boolean retryAfter,
+            String dossierCode,
+            boolean timedOut,
+            String error) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
 
         Attempt withCode(String code) {
-            return new Attempt(phase, kind, applicant, start, latency, status, problemCode, problemJson, retryAfter, code,
-                    timedOut, error);
+            return new Attempt(
+                    phase,
+                    kind,
+                    applicant,
+                    start,
+                    latency,
+                    status,
+                    problemCode,
+                    problemJson,
+                    retryAfter,
+                    code,
+                    timedOut,
+                    error);
         }
 
         boolean accepted() {
@@ -80,16 +104,19 @@ final class SubmissionLoad implements AutoCloseable {
         @Override
         public String toString() {
             return kind + " " + start + " " + latency.toMillis() + " ms: "
-                    + (status == 0 ? (timedOut ? "no answer (timeout)" : error) : status + " " + (problemCode == null ? "" : problemCode)
-                    + (retryAfter ? " Retry-After" : ""));
+                    + (status == 0
+                            ? (timedOut ? "no answer (timeout)" : error)
+                            : status + " " + (problemCode == null ? "" : problemCode)
+                                    + (retryAfter ? " Retry-After" : ""));
         }
     }
 
     /** A fee the citizen paid on the gateway's page: the simulator charged it; which order, which dossier. */
-    record Paid(String phase, Applicant applicant, String dossierCode, String paymentId) {
-    }
+    record Paid(String phase, Applicant applicant, String dossierCode, String paymentId) {}
 
-    private static final String[] SYLLABLES = {"An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Ngọc"};
+    private static final String[] SYLLABLES = {
+        "An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Ngọc"
+    };
 
     private final List<Applicant> applicants;
     private final List<Applicant> feePayers;
@@ -144,15 +171,30 @@ final class SubmissionLoad implements AutoCloseable {
         try {
             token = who.token();
         } catch (RuntimeException | AssertionError e) {
-            attempts.add(new Attempt(phaseNow, fee ? Kind.FEE_SUBMISSION : Kind.FREE_SUBMISSION, who, Instant.now(),
-                    Duration.ZERO, 0, null, false, false, null, false, "no token: " + e.getMessage()));
+            attempts.add(new Attempt(
+                    phaseNow,
+                    fee ? Kind.FEE_SUBMISSION : Kind.FREE_SUBMISSION,
+                    who,
+                    Instant.now(),
+                    Duration.ZERO,
+                    0,
+                    null,
+                    false,
+                    false,
+                    null,
+                    false,
+                    "no token: " + e.getMessage()));
             return;
         }
         String name = SYLLABLES[n % 10] + " " + SYLLABLES[n / 10 % 10] + " " + SYLLABLES[n / 100 % 10];
         Kind kind = fee ? Kind.FEE_SUBMISSION : Kind.FREE_SUBMISSION;
-        Attempt a = timed(phaseNow, kind, who, () -> fee
-                ? Dossiers.submitHouseholdBusiness(token, "Hộ kinh doanh " + name)
-                : Dossiers.submitBirthRegistration(token, "Nguyễn " + name));
+        Attempt a = timed(
+                phaseNow,
+                kind,
+                who,
+                () -> fee
+                        ? Dossiers.submitHouseholdBusiness(token, "Hộ kinh doanh " + name)
+                        : Dossiers.submitBirthRegistration(token, "Nguyễn " + name));
         attempts.add(a);
         if (fee && a.accepted() && !closing) {
             payers.execute(() -> pay(who, a.dossierCode()));
@@ -168,15 +210,22 @@ final class SubmissionLoad implements AutoCloseable {
             return;
         }
         try {
-            JsonNode payment = Api.eventually("the payment link of " + code, Duration.ofMinutes(3), Duration.ofSeconds(3),
-                    () -> Api.get(Platform.GATEWAY + "/api/v1/dossiers/" + code, who.token()),
-                    r -> r.status() == 200 && r.json().path("payment").hasNonNull("paymentUrl")).json().get("payment");
+            JsonNode payment = Api.eventually(
+                            "the payment link of " + code,
+                            Duration.ofMinutes(3),
+                            Duration.ofSeconds(3),
+                            () -> Api.get(Platform.GATEWAY + "/api/v1/dossiers/" + code, who.token()),
+                            r -> r.status() == 200 && r.json().path("payment").hasNonNull("paymentUrl"))
+                    .json()
+                    .get("payment");
             String paymentUrl = payment.get("paymentUrl").asString();
             Api.Response page = Api.get(paymentUrl, null);
             if (page.status() != 200) {
                 throw new IllegalStateException("pay page: " + page);
             }
-            Api.Response pressed = Api.postForm(Platform.PAYMENT_SIMULATOR + "/paymentv2/pay", null,
+            Api.Response pressed = Api.postForm(
+                    Platform.PAYMENT_SIMULATOR + "/paymentv2/pay",
+                    null,
                     Map.of("txnRef", Api.queryOf(paymentUrl).get("vnp_TxnRef"), "action", "pay"));
             if (pressed.status() != 302) {
                 throw new IllegalStateException("pressing pay: " + pressed);
@@ -185,7 +234,8 @@ final class SubmissionLoad implements AutoCloseable {
             String phaseNow = phase;
             paid.add(new Paid(phaseNow, who, code, payment.get("id").asString()));
             String back = pressed.header("Location");
-            attempts.add(timed(phaseNow, Kind.PAYMENT_RETURN, who, () -> Api.get(back, null)).withCode(code));
+            attempts.add(timed(phaseNow, Kind.PAYMENT_RETURN, who, () -> Api.get(back, null))
+                    .withCode(code));
         } catch (RuntimeException | AssertionError e) {
             // not paid (the link never came, or the simulator refused): nothing was charged; the checks
             // count only what was paid
@@ -208,15 +258,48 @@ final class SubmissionLoad implements AutoCloseable {
             } else if (r.status() == 201) {
                 dossierCode = r.json().path("code").asString(null);
             }
-            return new Attempt(phaseNow, kind, who, start, latency, r.status(), problemCode, problemJson,
-                    r.header("Retry-After") != null, dossierCode, false, null);
+            return new Attempt(
+                    phaseNow,
+                    kind,
+                    who,
+                    start,
+                    latency,
+                    r.status(),
+                    problemCode,
+                    problemJson,
+                    r.header("Retry-After") != null,
+                    dossierCode,
+                    false,
+                    null);
         } catch (UncheckedIOException e) {
             boolean timedOut = e.getCause() instanceof HttpTimeoutException;
-            return new Attempt(phaseNow, kind, who, start, Duration.ofNanos(System.nanoTime() - t0), 0, null, false, false,
-                    null, timedOut, e.getMessage());
+            return new Attempt(
+                    phaseNow,
+                    kind,
+                    who,
+                    start,
+                    Duration.ofNanos(System.nanoTime() - t0),
+                    0,
+                    null,
+                    false,
+                    false,
+                    null,
+                    timedOut,
+                    e.getMessage());
         } catch (RuntimeException e) {
-            return new Attempt(phaseNow, kind, who, start, Duration.ofNanos(System.nanoTime() - t0), 0, null, false, false,
-                    null, false, e.toString());
+            return new Attempt(
+                    phaseNow,
+                    kind,
+                    who,
+                    start,
+                    Duration.ofNanos(System.nanoTime() - t0),
+                    0,
+                    null,
+                    false,
+                    false,
+                    null,
+                    false,
+                    e.toString());
         }
     }
 

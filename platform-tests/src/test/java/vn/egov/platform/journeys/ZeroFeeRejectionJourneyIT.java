@@ -1,14 +1,13 @@
 package vn.egov.platform.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.platform.journeys.Platform.GATEWAY;
+
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.platform.journeys.Platform.GATEWAY;
 
 /** A free procedure: submitted, received, rejected with a reason; the citizen is told why. */
 @Order(2)
@@ -21,7 +20,9 @@ class ZeroFeeRejectionJourneyIT {
         JsonNode submitted = Dossiers.created(Dossiers.submitBirthRegistration(citizen, "Lê Thu Hà"));
         String code = submitted.get("code").asString();
         assertThat(submitted.get("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(submitted.get("payment").isNull()).as("no fee, no payment link").isTrue();
+        assertThat(submitted.get("payment").isNull())
+                .as("no fee, no payment link")
+                .isTrue();
 
         String officer = People.token(People.OFFICER);
         Dossiers.acted(officer, code, "receive", Map.of("note", "Tiếp nhận"));
@@ -31,10 +32,16 @@ class ZeroFeeRejectionJourneyIT {
         JsonNode notice = Dossiers.awaitInbox(citizen, code, "DOSSIER_REJECTED");
         assertThat(notice.get("body").asString()).contains(reason);
         // the demo citizen exists only in Keycloak: notification-service finds the contacts through identity-service
-        Api.eventually("an email to the demo citizen naming " + code, Dossiers.PATIENCE,
+        Api.eventually(
+                "an email to the demo citizen naming " + code,
+                Dossiers.PATIENCE,
                 () -> Mailbox.of(People.DEMO_CITIZEN_EMAIL),
-                mails -> mails.stream().anyMatch(m -> (m.subject() + m.body()).contains(code) && m.body().contains(reason)));
-        Api.eventually("an SMS to the demo citizen naming " + code, Dossiers.PATIENCE,
+                mails -> mails.stream()
+                        .anyMatch(m -> (m.subject() + m.body()).contains(code)
+                                && m.body().contains(reason)));
+        Api.eventually(
+                "an SMS to the demo citizen naming " + code,
+                Dossiers.PATIENCE,
                 () -> Dossiers.smsTo(People.DEMO_CITIZEN_PHONE),
                 sms -> sms.stream().anyMatch(m -> m.path("text").asString().contains(code)));
         assertThat(Dossiers.view(citizen, code).get("status").asString()).isEqualTo("REJECTED");

@@ -1,5 +1,7 @@
 package vn.egov.portal.api;
 
+import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +14,6 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
@@ -25,13 +24,16 @@ class ApiConfiguration {
                 .withReadTimeout(properties.readTimeout());
         return builder.baseUrl(properties.baseUrl().toString())
                 .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
-                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                .defaultHeader(
+                        HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 // the API's own texts follow the page's language too (logs, anything shown verbatim later)
                 .requestInitializer(request -> request.getHeaders()
-                        .set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag()))
+                        .set(
+                                HttpHeaders.ACCEPT_LANGUAGE,
+                                LocaleContextHolder.getLocale().toLanguageTag()))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw new ApiProblemException(response.getStatusCode().value(),
-                            problemCode(json, response.getBody()), null);
+                    throw new ApiProblemException(
+                            response.getStatusCode().value(), problemCode(json, response.getBody()), null);
                 })
                 .requestInterceptor((request, body, execution) -> {
                     try {

@@ -1,10 +1,9 @@
 package vn.egov.portal.api;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param baseUrl the gateway (never a service directly: the portal uses the public API only)
@@ -12,7 +11,7 @@ import java.time.Duration;
  * @param readTimeout and this long for an answer, then shows "try again later"
  */
 @ConfigurationProperties("egov.portal.api")
-public record ApiProperties(@DefaultValue("http://127.0.0.1:8080") URI baseUrl,
-                            @DefaultValue("2s") Duration connectTimeout,
-                            @DefaultValue("10s") Duration readTimeout) {
-}
+public record ApiProperties(
+        @DefaultValue("http://127.0.0.1:8080") URI baseUrl,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout) {}

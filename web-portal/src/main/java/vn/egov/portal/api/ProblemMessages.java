@@ -1,9 +1,8 @@
 package vn.egov.portal.api;
 
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-
-import java.util.Locale;
 
 /**
  * The one place where an API problem's {@code code} becomes a sentence for the user

@@ -1,6 +1,7 @@
 package vn.egov.portal.lookup;
 
 import jakarta.validation.Valid;
+import java.time.LocalDate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -9,15 +10,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.client.RestClient;
 import vn.egov.portal.api.ApiProblemException;
 
-import java.time.LocalDate;
-
 @Controller
 class LookupController {
 
     /** What {@code GET /api/v1/public/dossiers/{code}} answers: no name, no identity number, no documents. */
-    record PublicStatus(String code, String status, String procedureCode, String procedureName, String agencyName,
-                        LocalDate receivedDate, LocalDate appointmentDate) {
-    }
+    record PublicStatus(
+            String code,
+            String status,
+            String procedureCode,
+            String procedureName,
+            String agencyName,
+            LocalDate receivedDate,
+            LocalDate appointmentDate) {}
 
     private final RestClient api;
 
@@ -38,8 +42,12 @@ class LookupController {
             return "lookup";
         }
         try {
-            model.addAttribute("dossier", api.get().uri("/api/v1/public/dossiers/{code}", form.code())
-                    .retrieve().body(PublicStatus.class));
+            model.addAttribute(
+                    "dossier",
+                    api.get()
+                            .uri("/api/v1/public/dossiers/{code}", form.code())
+                            .retrieve()
+                            .body(PublicStatus.class));
         } catch (ApiProblemException problem) {
             if (!problem.isNotFound()) {
                 throw problem; // the error page says what went wrong, in the user's language

@@ -1,14 +1,13 @@
 package vn.egov.portal.procedure;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class HomeController {
@@ -27,7 +26,9 @@ class HomeController {
         Map<String, Procedures.Summary> byCode = procedures.search(null, 0, Procedures.MAX_PAGE_SIZE).items().stream()
                 .collect(Collectors.toMap(Procedures.Summary::code, Function.identity()));
         List<Procedures.Summary> popular = properties.popularProcedures().stream()
-                .map(byCode::get).filter(Objects::nonNull).toList();
+                .map(byCode::get)
+                .filter(Objects::nonNull)
+                .toList();
         model.addAttribute("popular", popular);
         return "home";
     }

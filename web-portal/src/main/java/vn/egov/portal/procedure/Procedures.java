@@ -1,12 +1,11 @@
 package vn.egov.portal.procedure;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * The catalogue as the public API gives it ({@code GET /api/v1/procedures}, {@code /api/v1/procedures/{code}}).
@@ -19,20 +18,34 @@ class Procedures {
     /** The largest page the API serves: the whole catalogue of a province fits in a few. */
     static final int MAX_PAGE_SIZE = 100;
 
-    record Summary(String code, String name, String nameEn, String agencyName, String level, int processingDays,
-                   long feeVnd, String mode) {
-    }
+    record Summary(
+            String code,
+            String name,
+            String nameEn,
+            String agencyName,
+            String level,
+            int processingDays,
+            long feeVnd,
+            String mode) {}
 
-    record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {
-    }
+    record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {}
 
-    record Detail(String code, String name, String nameEn, String agencyCode, String agencyName, String level,
-                  int processingDays, long feeVnd, String feeField, Map<String, Long> feeOptions, String mode,
-                  int requiredLevelOfAssurance, List<RequiredDocument> documents) {
-    }
+    record Detail(
+            String code,
+            String name,
+            String nameEn,
+            String agencyCode,
+            String agencyName,
+            String level,
+            int processingDays,
+            long feeVnd,
+            String feeField,
+            Map<String, Long> feeOptions,
+            String mode,
+            int requiredLevelOfAssurance,
+            List<RequiredDocument> documents) {}
 
-    record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
-    }
+    record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {}
 
     private final RestClient api;
 
@@ -44,10 +57,11 @@ class Procedures {
         return api.get()
                 .uri(uri -> uri.path("/api/v1/procedures")
                         .queryParamIfPresent("q", Optional.ofNullable(text).filter(t -> !t.isBlank()))
-                        .queryParam("page", page).queryParam("size", size).build())
+                        .queryParam("page", page)
+                        .queryParam("size", size)
+                        .build())
                 .retrieve()
-                .body(new ParameterizedTypeReference<Page>() {
-                });
+                .body(new ParameterizedTypeReference<Page>() {});
     }
 
     Detail find(String code) {

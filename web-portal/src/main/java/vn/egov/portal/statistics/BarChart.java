@@ -19,14 +19,21 @@ record BarChart(List<Bar> bars, int height) {
      * @param percent the bar's length, 0–100, of the chart's width
      * @param y the row's top
      */
-    record Bar(String label, Double value, double percent, int y) {
-    }
+    record Bar(String label, Double value, double percent, int y) {}
 
     /** @param max the scale's end (1.0 for shares, 5 for ratings), or null for the largest value */
-    static BarChart of(List<StatisticsController.AgencyStatistics> agencies,
-                       Function<StatisticsController.AgencyStatistics, Double> figure, Double max) {
-        double top = max != null ? max : agencies.stream().map(figure).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).max().orElse(0);
+    static BarChart of(
+            List<StatisticsController.AgencyStatistics> agencies,
+            Function<StatisticsController.AgencyStatistics, Double> figure,
+            Double max) {
+        double top = max != null
+                ? max
+                : agencies.stream()
+                        .map(figure)
+                        .filter(Objects::nonNull)
+                        .mapToDouble(Double::doubleValue)
+                        .max()
+                        .orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < agencies.size(); i++) {
             Double value = figure.apply(agencies.get(i));

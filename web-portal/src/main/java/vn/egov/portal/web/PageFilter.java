@@ -4,16 +4,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * For every page: the security headers (a CSP with no inline script or style at all: the pages have none) and
@@ -44,10 +43,13 @@ class PageFilter extends OncePerRequestFilter {
         Map<String, String> links = new LinkedHashMap<>();
         for (Locale language : WebConfiguration.LANGUAGES) {
             String query = request.getQueryString();
-            links.put(language.getLanguage(), UriComponentsBuilder.fromPath(request.getRequestURI())
-                    .query(query)
-                    .replaceQueryParam(WebConfiguration.LANGUAGE_PARAMETER, language.getLanguage())
-                    .build(true).toUriString());
+            links.put(
+                    language.getLanguage(),
+                    UriComponentsBuilder.fromPath(request.getRequestURI())
+                            .query(query)
+                            .replaceQueryParam(WebConfiguration.LANGUAGE_PARAMETER, language.getLanguage())
+                            .build(true)
+                            .toUriString());
         }
         return links;
     }

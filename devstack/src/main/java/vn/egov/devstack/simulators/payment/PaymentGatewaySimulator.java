@@ -2,12 +2,6 @@ package vn.egov.devstack.simulators.payment;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import vn.egov.devstack.simulators.SimulatorBinding;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,6 +37,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.egov.devstack.simulators.SimulatorBinding;
 
 /**
  * A payment gateway speaking the VNPay 2.1.0 protocol, for local runs and integration tests (plain JDK
@@ -74,6 +73,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     public static final int DEFAULT_PORT = 8090;
     /** The development merchant account, the same as payment-service's local defaults. */
     public static final String DEFAULT_TMN_CODE = "EGOVDEV1";
+
     public static final String DEFAULT_HASH_SECRET = "egov-dev-vnpay-hash-secret-0123456789";
     public static final String DEFAULT_IPN_URL = "http://127.0.0.1:8080/api/v1/payments/vnpay/ipn";
 
@@ -83,16 +83,19 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PaymentGatewaySimulator.class);
 
     /** One attempt to deliver an IPN, as the merchant answered it ({@code rspCode} null when unreadable). */
-    public record IpnDelivery(String txnRef, int attempt, int httpStatus, String rspCode) {
-    }
+    public record IpnDelivery(String txnRef, int attempt, int httpStatus, String rspCode) {}
 
     /** The result of paying or declining: the IPN attempts and where the browser is sent. */
-    public record Outcome(String txnRef, String responseCode, boolean acknowledged, List<IpnDelivery> deliveries,
-                          String returnUrl) {
-    }
+    public record Outcome(
+            String txnRef, String responseCode, boolean acknowledged, List<IpnDelivery> deliveries, String returnUrl) {}
 
     /** AWAITING: on the pay page; ABANDONED: the customer left it (let expire), never paid. */
-    private enum State { AWAITING, PAID, DECLINED, ABANDONED }
+    private enum State {
+        AWAITING,
+        PAID,
+        DECLINED,
+        ABANDONED
+    }
 
     private static final class Transaction {
         final Map<String, String> request;
@@ -112,7 +115,8 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final String tmnCode;
     private final String hashSecret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
     private final List<IpnDelivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicLong transactionNumbers = new AtomicLong(14_000_000L);
@@ -127,8 +131,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     private volatile boolean holdIpns;
     private final List<HeldIpn> heldIpns = new ArrayList<>();
 
-    private record HeldIpn(String txnRef, String signedQuery) {
-    }
+    private record HeldIpn(String txnRef, String signedQuery) {}
 
     private PaymentGatewaySimulator(int port, String tmnCode, String hashSecret, String ipnUrl) throws IOException {
         this.tmnCode = tmnCode;
@@ -316,8 +319,13 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                 }
             }
             if (tx.state != State.AWAITING) {
-                send(exchange, 409, "text/html", page("Giao dịch đã được xử lý",
-                        "<p>Mã giao dịch " + escape(txnRef) + ": " + tx.state + "</p>"));
+                send(
+                        exchange,
+                        409,
+                        "text/html",
+                        page(
+                                "Giao dịch đã được xử lý",
+                                "<p>Mã giao dịch " + escape(txnRef) + ": " + tx.state + "</p>"));
                 return;
             }
             long amount = Long.parseLong(params.get("vnp_Amount")) / 100;
@@ -331,9 +339,12 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                       <button type="submit" name="action" value="decline" id="decline">Hủy giao dịch</button>
                       <button type="submit" name="action" value="expire" id="expire">Rời trang (để giao dịch hết hạn)</button>
                     </form>
-                    <p>Hạn thanh toán: %s</p>""".formatted(escape(params.get("vnp_TmnCode")), escape(params.get("vnp_OrderInfo")),
-                    String.format(Locale.ROOT, "%,d", amount), escape(txnRef),
-                    escape(params.get("vnp_ExpireDate")))));
+                    <p>Hạn thanh toán: %s</p>""".formatted(
+                            escape(params.get("vnp_TmnCode")),
+                            escape(params.get("vnp_OrderInfo")),
+                            String.format(Locale.ROOT, "%,d", amount),
+                            escape(txnRef),
+                            escape(params.get("vnp_ExpireDate")))));
         }
     }
 
@@ -350,20 +361,37 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             String txnRef = form.get("txnRef");
             Transaction tx = txnRef == null ? null : transactions.get(txnRef);
             String action = form.getOrDefault("action", "");
-            if (tx == null || tx.state != State.AWAITING || !List.of("pay", "decline", "expire").contains(action)) {
-                send(exchange, 409, "text/html", page("Giao dịch không hợp lệ", "<p>Không có giao dịch chờ thanh toán.</p>"));
+            if (tx == null
+                    || tx.state != State.AWAITING
+                    || !List.of("pay", "decline", "expire").contains(action)) {
+                send(
+                        exchange,
+                        409,
+                        "text/html",
+                        page("Giao dịch không hợp lệ", "<p>Không có giao dịch chờ thanh toán.</p>"));
                 return;
             }
             if (expired(tx)) {
-                send(exchange, 410, "text/html", page("Giao dịch đã hết hạn",
-                        "<p>Đã quá thời gian chờ thanh toán; không có khoản nào bị trừ.</p>"));
+                send(
+                        exchange,
+                        410,
+                        "text/html",
+                        page(
+                                "Giao dịch đã hết hạn",
+                                "<p>Đã quá thời gian chờ thanh toán; không có khoản nào bị trừ.</p>"));
                 return;
             }
             if ("expire".equals(action)) {
                 letExpire(txnRef);
-                send(exchange, 200, "text/html", page("Bạn đã rời trang thanh toán", "<p>Giao dịch "
-                        + escape(txnRef) + " chưa được thanh toán và sẽ hết hạn lúc "
-                        + escape(tx.request.get("vnp_ExpireDate")) + ".</p>"));
+                send(
+                        exchange,
+                        200,
+                        "text/html",
+                        page(
+                                "Bạn đã rời trang thanh toán",
+                                "<p>Giao dịch "
+                                        + escape(txnRef) + " chưa được thanh toán và sẽ hết hạn lúc "
+                                        + escape(tx.request.get("vnp_ExpireDate")) + ".</p>"));
                 return;
             }
             Outcome outcome = settle(txnRef, "pay".equals(action));
@@ -382,9 +410,12 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             }
             send(exchange, 200, "application/json", """
                     {"RspCode":"00","vnp_TxnRef":"%s","vnp_Amount":"%s","state":"%s","vnp_TransactionNo":%s,\
-                    "refundedVnd":"%d"}"""
-                    .formatted(txnRef, tx.request.get("vnp_Amount"), tx.state,
-                            tx.transactionNo == null ? "null" : "\"" + tx.transactionNo + "\"", refundedVnd(txnRef)));
+                    "refundedVnd":"%d"}""".formatted(
+                            txnRef,
+                            tx.request.get("vnp_Amount"),
+                            tx.state,
+                            tx.transactionNo == null ? "null" : "\"" + tx.transactionNo + "\"",
+                            refundedVnd(txnRef)));
         }
     }
 
@@ -424,8 +455,11 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             answer.put("vnp_Command", "querydr");
             answer.put("vnp_TmnCode", tmnCode);
             answer.put("vnp_TxnRef", request.getOrDefault("vnp_TxnRef", ""));
-            String expected = hmac(String.join("|", QUERY_REQUEST_FIELDS.stream()
-                    .map(f -> request.getOrDefault(f, "")).toList()));
+            String expected = hmac(String.join(
+                    "|",
+                    QUERY_REQUEST_FIELDS.stream()
+                            .map(f -> request.getOrDefault(f, ""))
+                            .toList()));
             Transaction tx = transactions.get(request.getOrDefault("vnp_TxnRef", ""));
             if (!"querydr".equals(request.get("vnp_Command"))) {
                 answer.put("vnp_ResponseCode", "02");
@@ -446,14 +480,21 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                 answer.put("vnp_PayDate", tx.payDate == null ? "" : tx.payDate);
                 answer.put("vnp_TransactionNo", tx.transactionNo == null ? "" : tx.transactionNo);
                 answer.put("vnp_TransactionType", "01");
-                answer.put("vnp_TransactionStatus", switch (tx.state) {
-                    case PAID -> "00";
-                    case AWAITING, ABANDONED -> "01"; // not completed: nothing was paid
-                    case DECLINED -> "02";
-                });
+                answer.put(
+                        "vnp_TransactionStatus",
+                        switch (tx.state) {
+                            case PAID -> "00";
+                            case AWAITING, ABANDONED -> "01"; // not completed: nothing was paid
+                            case DECLINED -> "02";
+                        });
             }
-            answer.put("vnp_SecureHash", hmac(String.join("|", QUERY_RESPONSE_FIELDS.stream()
-                    .map(f -> answer.getOrDefault(f, "")).toList())));
+            answer.put(
+                    "vnp_SecureHash",
+                    hmac(String.join(
+                            "|",
+                            QUERY_RESPONSE_FIELDS.stream()
+                                    .map(f -> answer.getOrDefault(f, ""))
+                                    .toList())));
             StringJoiner body = new StringJoiner(",", "{", "}");
             answer.forEach((k, v) -> body.add("\"" + k + "\":\"" + jsonEscape(v) + "\""));
             send(exchange, 200, "application/json", body.toString());
@@ -463,8 +504,11 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     private Map<String, String> refund(Map<String, String> request) {
         String txnRef = request.getOrDefault("vnp_TxnRef", "");
         String requestId = request.getOrDefault("vnp_RequestId", "");
-        String expected = hmac(String.join("|", REFUND_REQUEST_FIELDS.stream()
-                .map(f -> request.getOrDefault(f, "")).toList()));
+        String expected = hmac(String.join(
+                "|",
+                REFUND_REQUEST_FIELDS.stream()
+                        .map(f -> request.getOrDefault(f, ""))
+                        .toList()));
         Transaction tx = transactions.get(txnRef);
         String code;
         if (!expected.equalsIgnoreCase(request.getOrDefault("vnp_SecureHash", ""))
@@ -525,8 +569,13 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         answer.put("vnp_TransactionType", request.getOrDefault("vnp_TransactionType", ""));
         answer.put("vnp_TransactionStatus", "00".equals(code) ? "05" : "");
         answer.put("vnp_OrderInfo", request.getOrDefault("vnp_OrderInfo", ""));
-        answer.put("vnp_SecureHash", hmac(String.join("|", REFUND_RESPONSE_FIELDS.stream()
-                .map(f -> answer.getOrDefault(f, "")).toList())));
+        answer.put(
+                "vnp_SecureHash",
+                hmac(String.join(
+                        "|",
+                        REFUND_RESPONSE_FIELDS.stream()
+                                .map(f -> answer.getOrDefault(f, ""))
+                                .toList())));
         return Collections.unmodifiableMap(answer);
     }
 
@@ -541,9 +590,16 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             StringBuilder csv = new StringBuilder("tmn_code,txn_ref,transaction_no,amount_vnd,pay_date,bank_code\n");
             transactions.forEach((txnRef, tx) -> {
                 if (tx.state == State.PAID && tx.payDate != null && tx.payDate.startsWith(date)) {
-                    csv.append(tmnCode).append(',').append(txnRef).append(',').append(tx.transactionNo).append(',')
-                            .append(Long.parseLong(tx.request.get("vnp_Amount")) / 100).append(',')
-                            .append(tx.payDate).append(",NCB\n");
+                    csv.append(tmnCode)
+                            .append(',')
+                            .append(txnRef)
+                            .append(',')
+                            .append(tx.transactionNo)
+                            .append(',')
+                            .append(Long.parseLong(tx.request.get("vnp_Amount")) / 100)
+                            .append(',')
+                            .append(tx.payDate)
+                            .append(",NCB\n");
                 }
             });
             send(exchange, 200, "text/csv", csv.toString());
@@ -552,18 +608,60 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
 
     // ---- protocol ----
 
-    static final List<String> QUERY_REQUEST_FIELDS = List.of("vnp_RequestId", "vnp_Version", "vnp_Command",
-            "vnp_TmnCode", "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo");
-    static final List<String> QUERY_RESPONSE_FIELDS = List.of("vnp_ResponseId", "vnp_Command", "vnp_ResponseCode",
-            "vnp_Message", "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode", "vnp_PayDate",
-            "vnp_TransactionNo", "vnp_TransactionType", "vnp_TransactionStatus", "vnp_OrderInfo", "vnp_PromotionCode",
+    static final List<String> QUERY_REQUEST_FIELDS = List.of(
+            "vnp_RequestId",
+            "vnp_Version",
+            "vnp_Command",
+            "vnp_TmnCode",
+            "vnp_TxnRef",
+            "vnp_TransactionDate",
+            "vnp_CreateDate",
+            "vnp_IpAddr",
+            "vnp_OrderInfo");
+    static final List<String> QUERY_RESPONSE_FIELDS = List.of(
+            "vnp_ResponseId",
+            "vnp_Command",
+            "vnp_ResponseCode",
+            "vnp_Message",
+            "vnp_TmnCode",
+            "vnp_TxnRef",
+            "vnp_Amount",
+            "vnp_BankCode",
+            "vnp_PayDate",
+            "vnp_TransactionNo",
+            "vnp_TransactionType",
+            "vnp_TransactionStatus",
+            "vnp_OrderInfo",
+            "vnp_PromotionCode",
             "vnp_PromotionAmount");
-    static final List<String> REFUND_REQUEST_FIELDS = List.of("vnp_RequestId", "vnp_Version", "vnp_Command",
-            "vnp_TmnCode", "vnp_TransactionType", "vnp_TxnRef", "vnp_Amount", "vnp_TransactionNo",
-            "vnp_TransactionDate", "vnp_CreateBy", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo");
-    static final List<String> REFUND_RESPONSE_FIELDS = List.of("vnp_ResponseId", "vnp_Command", "vnp_ResponseCode",
-            "vnp_Message", "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode", "vnp_PayDate",
-            "vnp_TransactionNo", "vnp_TransactionType", "vnp_TransactionStatus", "vnp_OrderInfo");
+    static final List<String> REFUND_REQUEST_FIELDS = List.of(
+            "vnp_RequestId",
+            "vnp_Version",
+            "vnp_Command",
+            "vnp_TmnCode",
+            "vnp_TransactionType",
+            "vnp_TxnRef",
+            "vnp_Amount",
+            "vnp_TransactionNo",
+            "vnp_TransactionDate",
+            "vnp_CreateBy",
+            "vnp_CreateDate",
+            "vnp_IpAddr",
+            "vnp_OrderInfo");
+    static final List<String> REFUND_RESPONSE_FIELDS = List.of(
+            "vnp_ResponseId",
+            "vnp_Command",
+            "vnp_ResponseCode",
+            "vnp_Message",
+            "vnp_TmnCode",
+            "vnp_TxnRef",
+            "vnp_Amount",
+            "vnp_BankCode",
+            "vnp_PayDate",
+            "vnp_TransactionNo",
+            "vnp_TransactionType",
+            "vnp_TransactionStatus",
+            "vnp_OrderInfo");
     private static final Pattern JSON_STRING_FIELD =
             Pattern.compile("\"([A-Za-z0-9_]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -572,7 +670,9 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher m = JSON_STRING_FIELD.matcher(body);
         while (m.find()) {
-            fields.put(m.group(1), m.group(2).replace("\\\"", "\"").replace("\\/", "/").replace("\\\\", "\\"));
+            fields.put(
+                    m.group(1),
+                    m.group(2).replace("\\\"", "\"").replace("\\/", "/").replace("\\\\", "\\"));
         }
         return fields;
     }
@@ -589,8 +689,17 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         if (!tmnCode.equals(params.get("vnp_TmnCode"))) {
             return "Mã website không tồn tại (unknown tmn code)";
         }
-        for (String required : List.of("vnp_Version", "vnp_Command", "vnp_Amount", "vnp_TxnRef", "vnp_OrderInfo",
-                "vnp_ReturnUrl", "vnp_CreateDate", "vnp_ExpireDate", "vnp_IpAddr", "vnp_CurrCode")) {
+        for (String required : List.of(
+                "vnp_Version",
+                "vnp_Command",
+                "vnp_Amount",
+                "vnp_TxnRef",
+                "vnp_OrderInfo",
+                "vnp_ReturnUrl",
+                "vnp_CreateDate",
+                "vnp_ExpireDate",
+                "vnp_IpAddr",
+                "vnp_CurrCode")) {
             if (params.get(required) == null || params.get(required).isBlank()) {
                 return "Thiếu tham số " + required;
             }
@@ -622,7 +731,8 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                 throw new IllegalStateException("transaction " + txnRef + " is already " + tx.state);
             }
             if (expired(tx)) {
-                throw new IllegalStateException("transaction " + txnRef + " expired at " + tx.request.get("vnp_ExpireDate"));
+                throw new IllegalStateException(
+                        "transaction " + txnRef + " expired at " + tx.request.get("vnp_ExpireDate"));
             }
             tx.state = approve ? State.PAID : State.DECLINED;
             tx.transactionNo = Long.toString(transactionNumbers.incrementAndGet());
@@ -683,7 +793,8 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
 
     private static boolean expired(Transaction tx) {
         try {
-            return LocalDateTime.parse(tx.request.get("vnp_ExpireDate"), VNPAY_TIME).isBefore(LocalDateTime.now(VIETNAM));
+            return LocalDateTime.parse(tx.request.get("vnp_ExpireDate"), VNPAY_TIME)
+                    .isBefore(LocalDateTime.now(VIETNAM));
         } catch (RuntimeException e) {
             return true;
         }
@@ -693,8 +804,12 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         String url = ipnUrl + (ipnUrl.contains("?") ? "&" : "?") + signedQuery;
         IpnDelivery delivery;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Matcher m = RSP_CODE.matcher(response.body());
             delivery = new IpnDelivery(txnRef, attempt, response.statusCode(), m.find() ? m.group(1) : null);
         } catch (IOException e) {
@@ -713,7 +828,10 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     static String query(Map<String, String> params) {
         StringJoiner query = new StringJoiner("&");
         new TreeMap<>(params).forEach((name, value) -> {
-            if (value != null && !value.isEmpty() && !name.equals("vnp_SecureHash") && !name.equals("vnp_SecureHashType")) {
+            if (value != null
+                    && !value.isEmpty()
+                    && !name.equals("vnp_SecureHash")
+                    && !name.equals("vnp_SecureHashType")) {
                 query.add(URLEncoder.encode(name, StandardCharsets.US_ASCII) + "="
                         + URLEncoder.encode(value, StandardCharsets.US_ASCII));
             }
@@ -737,8 +855,10 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
 
     boolean verify(Map<String, String> params) {
         String given = params.get("vnp_SecureHash");
-        return given != null && MessageDigest.isEqual(sign(params).getBytes(StandardCharsets.US_ASCII),
-                given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return given != null
+                && MessageDigest.isEqual(
+                        sign(params).getBytes(StandardCharsets.US_ASCII),
+                        given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     static Map<String, String> parse(String rawQuery) {
@@ -777,7 +897,10 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         if (s == null) {
             return "";
         }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 

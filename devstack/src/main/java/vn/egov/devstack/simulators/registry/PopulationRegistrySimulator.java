@@ -1,14 +1,9 @@
 package vn.egov.devstack.simulators.registry;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import vn.egov.devstack.simulators.SimulatorBinding;
-import vn.egov.devstack.simulators.SimulatorJson;
-
 import static vn.egov.devstack.simulators.SimulatorJson.respond;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -24,6 +19,10 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.egov.devstack.simulators.SimulatorBinding;
+import vn.egov.devstack.simulators.SimulatorJson;
 
 /**
  * A stand-in for the national population registry (Cơ sở dữ liệu quốc gia về dân cư): a few hundred
@@ -47,25 +46,30 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
     public static final long DEFAULT_SEED = 20260522L;
 
     /** The realm's demo citizen (username 001090012345). */
-    public static final Resident DEMO_CITIZEN = new Resident("001090012345", "Nguyễn Văn An",
-            LocalDate.of(1990, 5, 15), "MALE");
+    public static final Resident DEMO_CITIZEN =
+            new Resident("001090012345", "Nguyễn Văn An", LocalDate.of(1990, 5, 15), "MALE");
 
-    public record Resident(String nationalId, String fullName, LocalDate dateOfBirth, String sex) {
-    }
+    public record Resident(String nationalId, String fullName, LocalDate dateOfBirth, String sex) {}
 
     private static final Logger log = LoggerFactory.getLogger(PopulationRegistrySimulator.class);
 
     // a handful of real province codes of birth registration (Circular 07/2016/TT-BCA) for the synthetic data
-    private static final String[] PROVINCES = {"001", "022", "031", "038", "040", "046", "048", "056", "075", "079",
-            "089", "092", "096"};
-    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
-            "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+    private static final String[] PROVINCES = {
+        "001", "022", "031", "038", "040", "046", "048", "056", "075", "079", "089", "092", "096"
+    };
+    private static final String[] FAMILY = {
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+        "Lý"
+    };
     private static final String[] MIDDLE_MALE = {"Văn", "Hữu", "Đức", "Minh", "Quốc", "Thành", "Công"};
     private static final String[] MIDDLE_FEMALE = {"Thị", "Ngọc", "Thu", "Thanh", "Mai", "Kim"};
-    private static final String[] GIVEN_MALE = {"An", "Bình", "Cường", "Dũng", "Hùng", "Khoa", "Long", "Nam", "Phúc",
-            "Quang", "Sơn", "Tuấn", "Việt", "Hải", "Thắng"};
-    private static final String[] GIVEN_FEMALE = {"Anh", "Chi", "Dung", "Hà", "Hoa", "Hương", "Lan", "Linh", "Mai",
-            "Nga", "Phương", "Thảo", "Trang", "Yến", "Vy"};
+    private static final String[] GIVEN_MALE = {
+        "An", "Bình", "Cường", "Dũng", "Hùng", "Khoa", "Long", "Nam", "Phúc", "Quang", "Sơn", "Tuấn", "Việt", "Hải",
+        "Thắng"
+    };
+    private static final String[] GIVEN_FEMALE = {
+        "Anh", "Chi", "Dung", "Hà", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Phương", "Thảo", "Trang", "Yến", "Vy"
+    };
 
     private final int requestedPort;
     private final Map<String, Resident> residents = new ConcurrentHashMap<>();
@@ -98,9 +102,13 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
                     + String.format("%02d", year % 100)
                     + String.format("%06d", random.nextInt(1_000_000));
             String name = FAMILY[random.nextInt(FAMILY.length)] + " "
-                    + (female ? MIDDLE_FEMALE[random.nextInt(MIDDLE_FEMALE.length)] : MIDDLE_MALE[random.nextInt(MIDDLE_MALE.length)])
+                    + (female
+                            ? MIDDLE_FEMALE[random.nextInt(MIDDLE_FEMALE.length)]
+                            : MIDDLE_MALE[random.nextInt(MIDDLE_MALE.length)])
                     + " "
-                    + (female ? GIVEN_FEMALE[random.nextInt(GIVEN_FEMALE.length)] : GIVEN_MALE[random.nextInt(GIVEN_MALE.length)]);
+                    + (female
+                            ? GIVEN_FEMALE[random.nextInt(GIVEN_FEMALE.length)]
+                            : GIVEN_MALE[random.nextInt(GIVEN_MALE.length)]);
             byId.putIfAbsent(nationalId, new Resident(nationalId, name, dob, female ? "FEMALE" : "MALE"));
         }
         return List.copyOf(byId.values());
@@ -123,7 +131,8 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         }));
         server.createContext("/api/v1/residents/verify", this::verify);
         server.createContext("/api/v1/residents/sample", this::sample);
-        server.createContext("/health", ex -> respond(ex, 200, "{\"status\":\"UP\",\"residents\":" + residents.size() + "}"));
+        server.createContext(
+                "/health", ex -> respond(ex, 200, "{\"status\":\"UP\",\"residents\":" + residents.size() + "}"));
         server.start();
         log.info("Population registry simulator on {} with {} residents", baseUrl(), residents.size());
         return this;
@@ -189,7 +198,10 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         }
         String nationalId = body.get("nationalId");
         if (nationalId == null || body.get("fullName") == null || body.get("dateOfBirth") == null) {
-            respond(ex, 400, "{\"error\":\"bad_request\",\"detail\":\"nationalId, fullName and dateOfBirth are required\"}");
+            respond(
+                    ex,
+                    400,
+                    "{\"error\":\"bad_request\",\"detail\":\"nationalId, fullName and dateOfBirth are required\"}");
             return;
         }
         Resident r = residents.get(nationalId.strip());
@@ -199,7 +211,8 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         } else {
             boolean same = normalise(r.fullName()).equals(normalise(body.get("fullName")))
                     && r.dateOfBirth().toString().equals(body.get("dateOfBirth").strip())
-                    && (body.get("sex") == null || r.sex().equals(body.get("sex").strip()));
+                    && (body.get("sex") == null
+                            || r.sex().equals(body.get("sex").strip()));
             result = same ? "MATCH" : "MISMATCH";
         }
         respond(ex, 200, "{\"result\":\"" + result + "\"}");
@@ -219,11 +232,18 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
             }
         }
         StringBuilder json = new StringBuilder("[");
-        generated.stream().limit(limit).forEach(r -> json.append(json.length() > 1 ? "," : "")
-                .append("{\"nationalId\":\"").append(r.nationalId())
-                .append("\",\"fullName\":\"").append(r.fullName())
-                .append("\",\"dateOfBirth\":\"").append(r.dateOfBirth())
-                .append("\",\"sex\":\"").append(r.sex()).append("\"}"));
+        generated.stream()
+                .limit(limit)
+                .forEach(r -> json.append(json.length() > 1 ? "," : "")
+                        .append("{\"nationalId\":\"")
+                        .append(r.nationalId())
+                        .append("\",\"fullName\":\"")
+                        .append(r.fullName())
+                        .append("\",\"dateOfBirth\":\"")
+                        .append(r.dateOfBirth())
+                        .append("\",\"sex\":\"")
+                        .append(r.sex())
+                        .append("\"}"));
         respond(ex, 200, json.append("]").toString());
     }
 
@@ -245,7 +265,9 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
     }
 
     private static String normalise(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+        return Normalizer.normalize(name, Normalizer.Form.NFC)
+                .strip()
+                .replaceAll("\\s+", " ")
                 .toLowerCase(Locale.forLanguageTag("vi"));
     }
 
@@ -269,10 +291,13 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         }
         PopulationRegistrySimulator simulator = new PopulationRegistrySimulator(port, seed, count).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.stop();
-            stopped.countDown();
-        }, "population-registry-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.stop();
+                            stopped.countDown();
+                        },
+                        "population-registry-shutdown"));
         stopped.await();
     }
 }

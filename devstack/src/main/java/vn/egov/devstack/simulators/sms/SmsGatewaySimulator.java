@@ -1,15 +1,10 @@
 package vn.egov.devstack.simulators.sms;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import vn.egov.devstack.simulators.SimulatorBinding;
-import vn.egov.devstack.simulators.SimulatorJson;
-
 import static vn.egov.devstack.simulators.SimulatorJson.quote;
 import static vn.egov.devstack.simulators.SimulatorJson.respond;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -24,6 +19,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.egov.devstack.simulators.SimulatorBinding;
+import vn.egov.devstack.simulators.SimulatorJson;
 
 /**
  * A stand-in for an SMS gateway (a telecom's brand-name SMS API): plain JDK HTTP server on 127.0.0.1,
@@ -52,12 +51,10 @@ public final class SmsGatewaySimulator implements AutoCloseable {
     public static final int DEFAULT_PORT = 8091;
 
     /** One message as the gateway received it. */
-    public record Sms(String id, String to, String text, String reference, Instant receivedAt) {
-    }
+    public record Sms(String id, String to, String text, String reference, Instant receivedAt) {}
 
     /** Where delivery receipts go: URL, the key sent in {@code X-Api-Key}, and the handset's delay. */
-    public record Receipts(String url, String key, java.time.Duration deliveryDelay) {
-    }
+    public record Receipts(String url, String key, java.time.Duration deliveryDelay) {}
 
     private static final Logger log = LoggerFactory.getLogger(SmsGatewaySimulator.class);
 
@@ -70,7 +67,8 @@ public final class SmsGatewaySimulator implements AutoCloseable {
     private final List<String> receiptAnswers = new CopyOnWriteArrayList<>();
     private volatile Receipts receipts = new Receipts(null, null, java.time.Duration.ofMillis(300));
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+            .connectTimeout(java.time.Duration.ofSeconds(2))
+            .build();
     private HttpServer server;
     private ExecutorService executor;
     private java.util.concurrent.ScheduledExecutorService scheduler;
@@ -109,8 +107,8 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         });
         server.createContext("/api/sms/failures", this::failures);
         server.createContext("/api/sms", this::sms);
-        server.createContext("/health", ex -> respond(ex, 200,
-                "{\"status\":\"UP\",\"messages\":" + received.size() + "}"));
+        server.createContext(
+                "/health", ex -> respond(ex, 200, "{\"status\":\"UP\",\"messages\":" + received.size() + "}"));
         server.start();
         log.info("SMS gateway simulator on {}", baseUrl());
         return this;
@@ -187,9 +185,16 @@ public final class SmsGatewaySimulator implements AutoCloseable {
             } else if (status == null) {
                 respond(ex, 404, "{\"error\":\"not_found\"}");
             } else {
-                String reference = received.stream().filter(s -> s.id().equals(id)).map(Sms::reference).findFirst().orElse(null);
-                respond(ex, 200, "{\"id\":" + quote(id) + ",\"reference\":" + quote(reference)
-                        + ",\"status\":" + quote(status) + "}");
+                String reference = received.stream()
+                        .filter(s -> s.id().equals(id))
+                        .map(Sms::reference)
+                        .findFirst()
+                        .orElse(null);
+                respond(
+                        ex,
+                        200,
+                        "{\"id\":" + quote(id) + ",\"reference\":" + quote(reference) + ",\"status\":" + quote(status)
+                                + "}");
             }
             return;
         }
@@ -236,8 +241,10 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         int undeliverable = undeliverableToCome.get();
         boolean delivered = !(undeliverable > 0 && undeliverableToCome.compareAndSet(undeliverable, undeliverable - 1));
         Receipts r = receipts;
-        scheduler.schedule(() -> reachHandset(sms, delivered ? "DELIVERED" : "UNDELIVERABLE", r, 1),
-                r.deliveryDelay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> reachHandset(sms, delivered ? "DELIVERED" : "UNDELIVERABLE", r, 1),
+                r.deliveryDelay().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void reachHandset(Sms sms, String status, Receipts r, int attempt) {
@@ -248,14 +255,16 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         String body = "{\"id\":" + quote(sms.id()) + ",\"reference\":" + quote(sms.reference()) + ",\"status\":"
                 + quote(status) + ",\"deliveredAt\":" + quote(Instant.now().toString()) + "}";
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(r.url()))
-                .timeout(java.time.Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .timeout(java.time.Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
         if (r.key() != null) {
             request.header("X-Api-Key", r.key());
         }
         int code;
         try {
-            code = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            code = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             code = -1;
         } catch (InterruptedException e) {
@@ -264,7 +273,8 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         }
         receiptAnswers.add(sms.id() + ":" + code);
         if ((code < 200 || code > 299) && attempt < 5 && !scheduler.isShutdown()) {
-            scheduler.schedule(() -> reachHandset(sms, status, r, attempt + 1), 1, java.util.concurrent.TimeUnit.SECONDS);
+            scheduler.schedule(
+                    () -> reachHandset(sms, status, r, attempt + 1), 1, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
@@ -287,7 +297,8 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         List<String> items = new ArrayList<>();
         for (Sms s : received) {
             items.add("{\"id\":" + quote(s.id()) + ",\"to\":" + quote(s.to()) + ",\"text\":" + quote(s.text())
-                    + ",\"reference\":" + quote(s.reference()) + ",\"receivedAt\":" + quote(s.receivedAt().toString()) + "}");
+                    + ",\"reference\":" + quote(s.reference()) + ",\"receivedAt\":"
+                    + quote(s.receivedAt().toString()) + "}");
         }
         return "[" + String.join(",", items) + "]";
     }
@@ -320,12 +331,16 @@ public final class SmsGatewaySimulator implements AutoCloseable {
             }
         }
         SmsGatewaySimulator simulator = new SmsGatewaySimulator(port, key)
-                .receipts(receiptUrl, receiptKey, java.time.Duration.ofMillis(delay)).start();
+                .receipts(receiptUrl, receiptKey, java.time.Duration.ofMillis(delay))
+                .start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.stop();
-            stopped.countDown();
-        }, "sms-gateway-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.stop();
+                            stopped.countDown();
+                        },
+                        "sms-gateway-shutdown"));
         stopped.await();
     }
 }

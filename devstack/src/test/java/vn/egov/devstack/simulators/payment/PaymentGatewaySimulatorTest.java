@@ -1,13 +1,8 @@
 package vn.egov.devstack.simulators.payment;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import vn.egov.devstack.simulators.SimulatorJson;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -32,8 +27,12 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.egov.devstack.simulators.SimulatorJson;
 
 /**
  * The payment gateway simulator on its own, against a little merchant in the test (both on free ports):
@@ -48,10 +47,12 @@ class PaymentGatewaySimulatorTest {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient browser =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final List<Map<String, String>> ipns = new CopyOnWriteArrayList<>();
     /** What the merchant answers to each IPN, in turn; then "00" for a new txnRef and "02" for a known one. */
     final List<String> scriptedAnswers = new CopyOnWriteArrayList<>();
+
     HttpServer merchant;
     PaymentGatewaySimulator gateway;
 
@@ -60,8 +61,9 @@ class PaymentGatewaySimulatorTest {
         merchant = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         merchant.createContext("/ipn", ex -> {
             Map<String, String> params = parse(ex.getRequestURI().getRawQuery());
-            boolean known = ipns.stream().anyMatch(p -> p.get("vnp_TxnRef").equals(params.get("vnp_TxnRef"))
-                    && "ok".equals(p.get("_answered")));
+            boolean known = ipns.stream()
+                    .anyMatch(p ->
+                            p.get("vnp_TxnRef").equals(params.get("vnp_TxnRef")) && "ok".equals(p.get("_answered")));
             ipns.add(params);
             String answer = scriptedAnswers.isEmpty() ? (known ? "02" : "00") : scriptedAnswers.remove(0);
             if (answer.equals("00")) {
@@ -79,7 +81,8 @@ class PaymentGatewaySimulatorTest {
             }
         });
         merchant.start();
-        gateway = PaymentGatewaySimulator.startOnFreePort("http://127.0.0.1:" + merchant.getAddress().getPort() + "/ipn");
+        gateway = PaymentGatewaySimulator.startOnFreePort(
+                "http://127.0.0.1:" + merchant.getAddress().getPort() + "/ipn");
         gateway.ipnRetries(4, Duration.ofMillis(20));
     }
 
@@ -96,7 +99,8 @@ class PaymentGatewaySimulatorTest {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"pay\"", "id=\"decline\"", "id=\"expire\"", "150,000 VND");
 
-        HttpResponse<String> tampered = get(payUrl(txnRef(), 150_000, 15).replace("vnp_Amount=15000000", "vnp_Amount=100"));
+        HttpResponse<String> tampered =
+                get(payUrl(txnRef(), 150_000, 15).replace("vnp_Amount=15000000", "vnp_Amount=100"));
         assertThat(tampered.statusCode()).isEqualTo(400);
         assertThat(get(payUrl(txnRef(), 150_000, -1)).body()).contains("expired");
     }
@@ -110,15 +114,23 @@ class PaymentGatewaySimulatorTest {
         HttpResponse<String> paid = click(txnRef, "pay");
 
         assertThat(paid.statusCode()).isEqualTo(302);
-        assertThat(paid.headers().firstValue("Location")).hasValueSatisfying(l ->
-                assertThat(l).startsWith("http://127.0.0.1:8080/return?").contains("vnp_TxnRef=" + txnRef));
-        assertThat(gateway.deliveries()).filteredOn(d -> d.txnRef().equals(txnRef))
-                .extracting(PaymentGatewaySimulator.IpnDelivery::httpStatus, PaymentGatewaySimulator.IpnDelivery::rspCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(500, null),
-                        org.assertj.core.groups.Tuple.tuple(200, "99"), org.assertj.core.groups.Tuple.tuple(200, "00"));
+        assertThat(paid.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l)
+                        .startsWith("http://127.0.0.1:8080/return?")
+                        .contains("vnp_TxnRef=" + txnRef));
+        assertThat(gateway.deliveries())
+                .filteredOn(d -> d.txnRef().equals(txnRef))
+                .extracting(
+                        PaymentGatewaySimulator.IpnDelivery::httpStatus, PaymentGatewaySimulator.IpnDelivery::rspCode)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(500, null),
+                        org.assertj.core.groups.Tuple.tuple(200, "99"),
+                        org.assertj.core.groups.Tuple.tuple(200, "00"));
         assertThat(ipns).hasSize(3).allSatisfy(ipn -> {
             assertThat(signatureOk(ipn)).isTrue();
-            assertThat(ipn).containsEntry("vnp_ResponseCode", "00").containsEntry("vnp_TransactionStatus", "00")
+            assertThat(ipn)
+                    .containsEntry("vnp_ResponseCode", "00")
+                    .containsEntry("vnp_TransactionStatus", "00")
                     .containsEntry("vnp_Amount", "5000000");
         });
         // an unacknowledged IPN is given up after the configured attempts
@@ -126,7 +138,9 @@ class PaymentGatewaySimulatorTest {
         get(payUrl(unheard, 10_000, 15));
         scriptedAnswers.addAll(List.of("99", "99", "99", "99"));
         assertThat(gateway.decline(unheard).acknowledged()).isFalse();
-        assertThat(gateway.deliveries()).filteredOn(d -> d.txnRef().equals(unheard)).hasSize(4);
+        assertThat(gateway.deliveries())
+                .filteredOn(d -> d.txnRef().equals(unheard))
+                .hasSize(4);
     }
 
     @Test
@@ -134,7 +148,8 @@ class PaymentGatewaySimulatorTest {
         gateway.duplicateIpns(9);
         String twice = txnRef();
         get(payUrl(twice, 20_000, 15));
-        assertThat(gateway.pay(twice).deliveries()).extracting(PaymentGatewaySimulator.IpnDelivery::rspCode)
+        assertThat(gateway.pay(twice).deliveries())
+                .extracting(PaymentGatewaySimulator.IpnDelivery::rspCode)
                 .containsExactly("00", "02", "02", "02", "02", "02", "02", "02", "02", "02");
 
         gateway.duplicateIpns(0);
@@ -150,8 +165,12 @@ class PaymentGatewaySimulatorTest {
 
         List<PaymentGatewaySimulator.IpnDelivery> released = gateway.releaseHeldIpns();
 
-        assertThat(released).extracting(PaymentGatewaySimulator.IpnDelivery::txnRef).containsExactly(second, first);
-        assertThat(ipns.subList(before, ipns.size())).extracting(p -> p.get("vnp_TxnRef")).containsExactly(second, first);
+        assertThat(released)
+                .extracting(PaymentGatewaySimulator.IpnDelivery::txnRef)
+                .containsExactly(second, first);
+        assertThat(ipns.subList(before, ipns.size()))
+                .extracting(p -> p.get("vnp_TxnRef"))
+                .containsExactly(second, first);
         assertThat(gateway.releaseHeldIpns()).isEmpty();
     }
 
@@ -168,9 +187,12 @@ class PaymentGatewaySimulatorTest {
         assertThat(gateway.deliveries()).isEmpty();
         assertThat(get(statusUrl(txnRef)).body()).contains("\"state\":\"ABANDONED\"");
         Map<String, String> query = merchantApi(queryRequest(txnRef));
-        assertThat(query).containsEntry("vnp_ResponseCode", "00").containsEntry("vnp_TransactionStatus", "01")
+        assertThat(query)
+                .containsEntry("vnp_ResponseCode", "00")
+                .containsEntry("vnp_TransactionStatus", "01")
                 .containsEntry("vnp_TransactionNo", "");
-        assertThat(pipeSigned(query, PaymentGatewaySimulator.QUERY_RESPONSE_FIELDS)).isTrue();
+        assertThat(pipeSigned(query, PaymentGatewaySimulator.QUERY_RESPONSE_FIELDS))
+                .isTrue();
         assertThat(get(settlementUrl()).body()).doesNotContain(txnRef);
         // nothing to click any more…
         assertThat(click(txnRef, "pay").statusCode()).isEqualTo(409);
@@ -189,7 +211,8 @@ class PaymentGatewaySimulatorTest {
         click(declined, "decline");
 
         Map<String, String> query = merchantApi(queryRequest(paid));
-        assertThat(pipeSigned(query, PaymentGatewaySimulator.QUERY_RESPONSE_FIELDS)).isTrue();
+        assertThat(pipeSigned(query, PaymentGatewaySimulator.QUERY_RESPONSE_FIELDS))
+                .isTrue();
         assertThat(query).containsEntry("vnp_TransactionStatus", "00").containsEntry("vnp_Amount", "12000000");
         assertThat(merchantApi(queryRequest(declined))).containsEntry("vnp_TransactionStatus", "02");
         assertThat(merchantApi(queryRequest("unknown" + txnRef()))).containsEntry("vnp_ResponseCode", "91");
@@ -198,7 +221,8 @@ class PaymentGatewaySimulatorTest {
         assertThat(merchantApi(forged)).containsEntry("vnp_ResponseCode", "97");
 
         String csv = get(settlementUrl()).body();
-        assertThat(csv).startsWith("tmn_code,txn_ref,transaction_no,amount_vnd,pay_date,bank_code\n")
+        assertThat(csv)
+                .startsWith("tmn_code,txn_ref,transaction_no,amount_vnd,pay_date,bank_code\n")
                 .contains(TMN + "," + paid + "," + query.get("vnp_TransactionNo") + ",120000,")
                 .doesNotContain(declined);
     }
@@ -212,9 +236,11 @@ class PaymentGatewaySimulatorTest {
 
         Map<String, String> first = merchantApi(refundRequest(txnRef, requestId, 40_000));
         assertThat(first).containsEntry("vnp_ResponseCode", "00");
-        assertThat(pipeSigned(first, PaymentGatewaySimulator.REFUND_RESPONSE_FIELDS)).isTrue();
+        assertThat(pipeSigned(first, PaymentGatewaySimulator.REFUND_RESPONSE_FIELDS))
+                .isTrue();
         Map<String, String> again = merchantApi(refundRequest(txnRef, requestId, 40_000));
-        assertThat(again).containsEntry("vnp_ResponseCode", "00")
+        assertThat(again)
+                .containsEntry("vnp_ResponseCode", "00")
                 .containsEntry("vnp_TransactionNo", first.get("vnp_TransactionNo"));
         assertThat(gateway.refundedVnd(txnRef)).isEqualTo(40_000);
         // the same request id for another amount is a duplicate request, not a refund
@@ -236,7 +262,8 @@ class PaymentGatewaySimulatorTest {
         assertThat(gateway.refundedVnd(txnRef)).isEqualTo(90_000);
 
         // never more than what was paid
-        assertThat(merchantApi(refundRequest(txnRef, UUID.randomUUID().toString().replace("-", ""), 10_001)))
+        assertThat(merchantApi(
+                        refundRequest(txnRef, UUID.randomUUID().toString().replace("-", ""), 10_001)))
                 .containsEntry("vnp_ResponseCode", "03");
         assertThat(get(statusUrl(txnRef)).body()).contains("\"refundedVnd\":\"90000\"");
     }
@@ -269,7 +296,8 @@ class PaymentGatewaySimulatorTest {
         StringJoiner query = new StringJoiner("&");
         new TreeMap<>(ipn).forEach((k, v) -> {
             if (k.startsWith("vnp_") && !k.startsWith("vnp_SecureHash") && !v.isEmpty()) {
-                query.add(URLEncoder.encode(k, StandardCharsets.US_ASCII) + "=" + URLEncoder.encode(v, StandardCharsets.US_ASCII));
+                query.add(URLEncoder.encode(k, StandardCharsets.US_ASCII) + "="
+                        + URLEncoder.encode(v, StandardCharsets.US_ASCII));
             }
         });
         return hmac(query.toString()).equals(ipn.get("vnp_SecureHash"));
@@ -324,20 +352,26 @@ class PaymentGatewaySimulatorTest {
     HttpResponse<String> post(Map<String, String> request) throws Exception {
         StringJoiner body = new StringJoiner(",", "{", "}");
         request.forEach((k, v) -> body.add(SimulatorJson.quote(k) + ":" + SimulatorJson.quote(v)));
-        return browser.send(HttpRequest.newBuilder(URI.create(gateway.apiUrl()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(gateway.apiUrl()))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> click(String txnRef, String action) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/paymentv2/pay"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("txnRef=" + txnRef + "&action=" + action)).build(),
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/paymentv2/pay"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("txnRef=" + txnRef + "&action=" + action))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String statusUrl(String txnRef) {
@@ -366,7 +400,8 @@ class PaymentGatewaySimulatorTest {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            params.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;

@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** A resource-server service that also declares OAuth2 client registrations for its own tokens. */
 @SpringBootApplication
-public class ServiceTokensTestApplication {
-}
+public class ServiceTokensTestApplication {}

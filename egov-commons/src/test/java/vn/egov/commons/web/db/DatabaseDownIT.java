@@ -1,5 +1,13 @@
 package vn.egov.commons.web.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -9,25 +17,22 @@ import vn.egov.devstack.kafka.KafkaBroker;
 import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.TestIssuer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.egov.testsupport.ServiceConformance.assertProblem;
-
 /**
  * While a service's PostgreSQL is down (nothing listens on its port: the real driver and pool find it
  * so), requests get a 503 problem {@code database-unavailable} with {@code Retry-After}, soon (the
  * pool's connection timeout), never a 500 that reads like a bug.
  */
-@SpringBootTest(classes = DatabaseDownTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"egov.security.public-paths=GET /api/v1/db-probe,POST /api/v1/db-probe",
-                "spring.application.name=database-probe", "egov.events.relay-enabled=false",
-                "spring.datasource.hikari.connection-timeout=1000", "spring.datasource.username=egov",
-                "spring.datasource.password=egov"})
+@SpringBootTest(
+        classes = DatabaseDownTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "egov.security.public-paths=GET /api/v1/db-probe,POST /api/v1/db-probe",
+            "spring.application.name=database-probe",
+            "egov.events.relay-enabled=false",
+            "spring.datasource.hikari.connection-timeout=1000",
+            "spring.datasource.username=egov",
+            "spring.datasource.password=egov"
+        })
 class DatabaseDownIT {
 
     @DynamicPropertySource
@@ -51,10 +56,14 @@ class DatabaseDownIT {
 
     @Test
     void aTransactionThatCannotBeginGetsTheSameProblemInEnglishOnRequest() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/db-probe"))
-                .header("Accept-Language", "en").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/db-probe"))
+                                .header("Accept-Language", "en")
+                                .timeout(Duration.ofSeconds(20))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertProblem(r, 503, "database-unavailable");
         assertThat(r.headers().firstValue("Retry-After")).hasValue("10");
         assertThat(r.body()).contains("cannot reach its data");
