@@ -4,6 +4,7 @@ import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseN
 import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
 import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
 import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+import static vn.egov.testsupport.architecture.ArchitectureRules.usesOnlyTheContractsOf;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,11 @@ class ArchitectureTest {
     void outboundHttpClientsLiveInThePaymentAndIdentityPackages() {
         outboundHttpClientsLiveIn("vn.egov.dossier.payment..", "vn.egov.dossier.identity..")
                 .check(CLASSES);
+    }
+
+    /** dossier-service publishes dossier events and consumes payment events. */
+    @Test
+    void usesOnlyTheContractsItPublishesOrConsumes() {
+        usesOnlyTheContractsOf("dossier", "payment").check(CLASSES);
     }
 }

@@ -3,6 +3,7 @@ package vn.egov.gateway;
 import static vn.egov.testsupport.architecture.ArchitectureRules.controllersUseNeitherJdbcClientNorTransactions;
 import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
 import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+import static vn.egov.testsupport.architecture.ArchitectureRules.usesOnlyTheContractsOf;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,11 @@ class ArchitectureTest {
     @Test
     void noCodeMakesOutboundHttpCalls() {
         outboundHttpClientsLiveIn().check(CLASSES);
+    }
+
+    /** the gateway forwards HTTP; it neither publishes nor consumes events. */
+    @Test
+    void usesOnlyTheContractsItPublishesOrConsumes() {
+        usesOnlyTheContractsOf().check(CLASSES);
     }
 }

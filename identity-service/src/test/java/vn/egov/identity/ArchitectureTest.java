@@ -5,6 +5,7 @@ import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublis
 import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
 import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
 import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+import static vn.egov.testsupport.architecture.ArchitectureRules.usesOnlyTheContractsOf;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.Set;
@@ -53,5 +54,11 @@ class ArchitectureTest {
     void outboundHttpClientsLiveInTheirClientPackages() {
         outboundHttpClientsLiveIn("vn.egov.identity.keycloak..", "vn.egov.identity.assurance..")
                 .check(CLASSES);
+    }
+
+    /** identity-service publishes identity events and consumes none. */
+    @Test
+    void usesOnlyTheContractsItPublishesOrConsumes() {
+        usesOnlyTheContractsOf("identity").check(CLASSES);
     }
 }

@@ -5,6 +5,7 @@ import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublis
 import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
 import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
 import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+import static vn.egov.testsupport.architecture.ArchitectureRules.usesOnlyTheContractsOf;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.Set;
@@ -44,5 +45,11 @@ class ArchitectureTest {
     void outboundHttpClientsLiveInTheirClientPackages() {
         outboundHttpClientsLiveIn("vn.egov.notification.contact..", "vn.egov.notification.delivery..")
                 .check(CLASSES);
+    }
+
+    /** notification-service consumes every service's events and publishes none of them. */
+    @Test
+    void usesOnlyTheContractsItPublishesOrConsumes() {
+        usesOnlyTheContractsOf("dossier", "payment", "identity").check(CLASSES);
     }
 }

@@ -5,6 +5,7 @@ import static vn.egov.testsupport.architecture.ArchitectureRules.onlyThesePublis
 import static vn.egov.testsupport.architecture.ArchitectureRules.onlyTheseWriteToTheOutbox;
 import static vn.egov.testsupport.architecture.ArchitectureRules.outboundHttpClientsLiveIn;
 import static vn.egov.testsupport.architecture.ArchitectureRules.productionClassesOf;
+import static vn.egov.testsupport.architecture.ArchitectureRules.usesOnlyTheContractsOf;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.Set;
@@ -48,5 +49,11 @@ class ArchitectureTest {
     @Test
     void outboundHttpClientsLiveInTheGatewayPackage() {
         outboundHttpClientsLiveIn("vn.egov.payment.vnpay..").check(CLASSES);
+    }
+
+    /** payment-service publishes payment events and consumes dossier events (refunds). */
+    @Test
+    void usesOnlyTheContractsItPublishesOrConsumes() {
+        usesOnlyTheContractsOf("payment", "dossier").check(CLASSES);
     }
 }

@@ -125,6 +125,25 @@ public final class ArchitectureRules {
                 .because("outbound HTTP clients live in their client packages " + Arrays.toString(clientPackages));
     }
 
+    /** Where the event contracts live (egov-contracts): one package per publisher. */
+    public static final String CONTRACTS = "vn.egov.contracts";
+
+    /**
+     * A service depends only on the event contracts it publishes or consumes ({@code "dossier"}, {@code "payment"},
+     * {@code "identity"}: the publishers' packages under {@link #CONTRACTS}), so a contract's consumers are found by
+     * reading the services' architecture tests, and a new dependency on another service's events is a visible
+     * change to one of them. With none given, the service uses no event contract at all.
+     */
+    public static ArchRule usesOnlyTheContractsOf(String... publishers) {
+        String[] allowed =
+                Arrays.stream(publishers).map(p -> CONTRACTS + "." + p + "..").toArray(String[]::new);
+        return noClasses()
+                .should()
+                .dependOnClassesThat(
+                        resideInAnyPackage(CONTRACTS + "..").and(DescribedPredicate.not(resideInAnyPackage(allowed))))
+                .because("the service publishes or consumes the events of " + Arrays.toString(publishers) + " only");
+    }
+
     /** Satisfied by a class that is @Transactional or has a @Transactional method (used negated, by noClasses()). */
     private static ArchCondition<JavaClass> beTransactional() {
         return new ArchCondition<>("be @Transactional (on the class or a method)") {
