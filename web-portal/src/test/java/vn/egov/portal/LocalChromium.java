@@ -7,9 +7,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium driven by its chromedriver, both from the machine (Debian: packages
@@ -49,6 +54,19 @@ final class LocalChromium {
     }
 
     /** The page's viewport becomes exactly this size (a phone is emulated as one, with its viewport meta). */
+    /**
+     * Clicks a link or a submit button and waits until the next page has replaced this one and is parsed to its
+     * footer: a click returns before the browser navigates, so reading the title or a heading right after it can
+     * still see the page before.
+     */
+    static void follow(WebDriver chrome, By target) {
+        WebElement before = chrome.findElement(By.tagName("html"));
+        chrome.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
+    }
+
     static void viewport(ChromeDriver chrome, int width, int height) {
         chrome.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",

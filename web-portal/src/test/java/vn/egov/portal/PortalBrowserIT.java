@@ -151,21 +151,21 @@ class PortalBrowserIT {
             LocalChromium.viewport(noScript, 360, 640);
             noScript.get(url("/"));
             noScript.findElement(By.id("q")).sendKeys("dang ky khai sinh");
-            noScript.findElement(By.cssSelector("form.search button")).click();
+            LocalChromium.follow(noScript, By.cssSelector("form.search button"));
             assertThat(noScript.getTitle()).startsWith("Kết quả tìm kiếm: dang ky khai sinh");
-            noScript.findElement(By.linkText("Đăng ký khai sinh")).click();
+            LocalChromium.follow(noScript, By.linkText("Đăng ký khai sinh"));
             assertThat(noScript.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký khai sinh");
             assertThat(noScript.findElement(By.cssSelector(".details")).getText())
                     .contains("Ủy ban nhân dân phường Ba Đình", "1 ngày làm việc", "Miễn phí", "toàn trình");
             assertThat(noScript.findElement(By.cssSelector(".documents")).getText())
                     .contains("Giấy chứng sinh");
 
-            noScript.findElement(By.linkText("English")).click();
+            LocalChromium.follow(noScript, By.linkText("English"));
             assertThat(noScript.findElement(By.tagName("h1")).getText()).isEqualTo("Birth registration");
-            noScript.findElement(By.linkText("Track a dossier")).click();
+            LocalChromium.follow(noScript, By.linkText("Track a dossier"));
             assertThat(noScript.getTitle()).isEqualTo("Track a dossier · Public Services Portal");
             noScript.findElement(By.id("code")).sendKeys("KHONG-CO");
-            noScript.findElement(By.cssSelector("form.lookup button")).click();
+            LocalChromium.follow(noScript, By.cssSelector("form.lookup button"));
             assertThat(noScript.findElement(By.id("code-error")).getText())
                     .isEqualTo("No dossier has this code. Check the code on your receipt.");
             assertThat(noScript.findElement(By.id("code")).getAttribute("value"))
@@ -173,11 +173,11 @@ class PortalBrowserIT {
                     .isEqualTo("KHONG-CO");
             noScript.findElement(By.id("code")).clear();
             noScript.findElement(By.id("code")).sendKeys(PublicApiStandIn.DOSSIER_CODE);
-            noScript.findElement(By.cssSelector("form.lookup button")).click();
+            LocalChromium.follow(noScript, By.cssSelector("form.lookup button"));
             assertThat(noScript.findElement(By.cssSelector(".result")).getText())
                     .contains("In processing", "4 Dec 2026", "9 Dec 2026")
                     .doesNotContain("KHONG-CO");
-            noScript.findElement(By.linkText("Tiếng Việt")).click();
+            LocalChromium.follow(noScript, By.linkText("Tiếng Việt"));
             assertThat(noScript.findElement(By.cssSelector(".result .status")).getText())
                     .isEqualTo("Đang xử lý");
         } finally {

@@ -6,6 +6,7 @@ import static vn.egov.platform.journeys.Platform.GATEWAY;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
@@ -13,9 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web portal of the real platform, in a real headless Chromium at a phone's size, through the gateway's
@@ -42,10 +47,10 @@ class PortalJourneyIT {
                     .isNotEmpty();
 
             chrome.findElement(By.id("q")).sendKeys("dang ky khai sinh");
-            chrome.findElement(By.cssSelector("form.search button")).click();
+            follow(chrome, By.cssSelector("form.search button"));
             assertThat(chrome.getTitle()).isEqualTo("Kết quả tìm kiếm: dang ky khai sinh · Cổng dịch vụ công");
             screenshot(chrome, "platform-search-360x640.png");
-            chrome.findElement(By.linkText("Đăng ký khai sinh")).click();
+            follow(chrome, By.linkText("Đăng ký khai sinh"));
 
             assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký khai sinh");
             assertThat(chrome.findElement(By.cssSelector(".details")).getText())
@@ -55,20 +60,33 @@ class PortalJourneyIT {
                     .isNotEmpty();
             screenshot(chrome, "platform-procedure-360x640.png");
 
-            chrome.findElement(By.linkText("Tra cứu hồ sơ")).click();
+            follow(chrome, By.linkText("Tra cứu hồ sơ"));
             chrome.findElement(By.id("code")).sendKeys("000.00.01.H26-000101-9999");
-            chrome.findElement(By.cssSelector("form.lookup button")).click();
+            follow(chrome, By.cssSelector("form.lookup button"));
             assertThat(chrome.findElement(By.id("code-error")).getText())
                     .isEqualTo("Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy tiếp nhận.");
 
             // the statistics page reads the real statistics API (an error page would have another heading)
-            chrome.findElement(By.linkText("Thống kê")).click();
+            follow(chrome, By.linkText("Thống kê"));
             assertThat(chrome.getTitle()).isEqualTo("Thống kê giải quyết hồ sơ · Cổng dịch vụ công");
             assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Thống kê giải quyết hồ sơ");
             screenshot(chrome, "platform-statistics-360x640.png");
         } finally {
             chrome.quit();
         }
+    }
+
+    /**
+     * Clicks a link or a submit button and waits until the next page has replaced this one and is parsed to its
+     * footer: a click returns before the browser navigates, so reading the title or a heading right after it can
+     * still see the page before.
+     */
+    private static void follow(WebDriver chrome, By target) {
+        WebElement before = chrome.findElement(By.tagName("html"));
+        chrome.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
     }
 
     private static void screenshot(ChromeDriver chrome, String name) throws Exception {
