@@ -32,7 +32,6 @@ public record DossierRow(
         int paymentAttempts,
         int paymentGeneration,
         StoredForm form,
-        String requestHash,
         String businessTaxCode,
         String businessName) {
 
@@ -52,7 +51,7 @@ public record DossierRow(
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, fee_vnd,
             payment_id, payment_amount, payment_url, payment_attempts, payment_generation, form_data::text, form_data_sealed,
-            data_key_id, request_hash,
+            data_key_id,
             business_tax_code, business_name""";
 
     public static DossierRow map(ResultSet rs, int row) throws SQLException {
@@ -78,7 +77,6 @@ public record DossierRow(
                 rs.getInt("payment_attempts"),
                 rs.getInt("payment_generation"),
                 new StoredForm(rs.getString("form_data"), rs.getString("data_key_id"), rs.getBytes("form_data_sealed")),
-                rs.getString("request_hash"),
                 rs.getString("business_tax_code"),
                 rs.getString("business_name"));
     }
@@ -110,7 +108,6 @@ public record DossierRow(
                 paymentAttempts,
                 paymentGeneration,
                 form,
-                requestHash,
                 businessTaxCode,
                 businessName);
     }
@@ -137,7 +134,6 @@ public record DossierRow(
                 paymentAttempts,
                 paymentGeneration,
                 form,
-                requestHash,
                 businessTaxCode,
                 businessName);
     }

@@ -60,7 +60,6 @@ final class DeskCases {
                 0,
                 new DossierRow.StoredForm("{}", null, null),
                 null,
-                null,
                 null);
     }
 
