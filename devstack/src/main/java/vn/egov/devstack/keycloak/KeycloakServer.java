@@ -76,6 +76,10 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String RELATIVE_PATH = "/auth";
     public static final String REALM = "egov";
     public static final String REALM_RESOURCE = "/keycloak/egov-realm.json";
+    /** The portal's theme (login and account pages), set as the realm's loginTheme and accountTheme. */
+    public static final String THEME = "egov";
+
+    public static final String THEME_RESOURCE = "/keycloak/themes/" + THEME;
     public static final String DEV_ADMIN_USERNAME = "admin";
     public static final String DEV_ADMIN_PASSWORD = "admin";
     public static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2";
@@ -149,6 +153,7 @@ public final class KeycloakServer implements AutoCloseable {
         requireFreePort(httpPort, "Keycloak HTTP");
         requireFreePort(managementPort, "Keycloak management");
         install();
+        installTheme();
         prepareRealmImport();
 
         Files.createDirectories(logFile.getParent());
@@ -450,6 +455,59 @@ public final class KeycloakServer implements AutoCloseable {
         all.addAll(runtimeOptions());
         all.addAll(extraOptions);
         return all;
+    }
+
+    /**
+     * Copies the theme from the classpath ({@code keycloak/themes/egov}, a directory or a jar entry) into
+     * {@code themes/egov} of the installation, replacing the previous copy so that a file removed from the
+     * sources goes too. Keycloak reads {@code themes/} at run time (no re-augmentation), and {@code start-dev}
+     * does not cache themes, so a changed theme shows on the next page load after the next start.
+     */
+    void installTheme() throws IOException {
+        java.net.URL source = KeycloakServer.class.getResource(THEME_RESOURCE);
+        if (source == null) {
+            throw new IOException("Theme " + THEME_RESOURCE + " not on the classpath");
+        }
+        Path target = home.resolve("themes").resolve(THEME);
+        deleteRecursively(target);
+        try {
+            URI uri = source.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                java.nio.file.FileSystem jar;
+                try {
+                    jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+                } catch (java.nio.file.FileSystemAlreadyExistsException open) {
+                    // someone else's: read it, leave it open
+                    copyTree(java.nio.file.FileSystems.getFileSystem(uri).getPath(THEME_RESOURCE), target);
+                    return;
+                }
+                try (jar) {
+                    copyTree(jar.getPath(THEME_RESOURCE), target);
+                }
+            } else {
+                copyTree(Path.of(uri), target);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("Theme " + source + " cannot be read", e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                // resolve by name: the source may be on another file system (a jar)
+                Path dest = to;
+                for (Path part : from.relativize(file)) {
+                    dest = dest.resolve(part.toString());
+                }
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.createDirectories(dest.getParent());
+                    Files.copy(file, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private void prepareRealmImport() throws IOException {

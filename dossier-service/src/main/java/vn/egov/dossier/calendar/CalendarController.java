@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,12 +34,10 @@ class CalendarController {
 
     private final CalendarDays days;
     private final Clock clock;
-    private final MessageSource messages;
 
-    CalendarController(CalendarDays days, Clock clock, MessageSource messages) {
+    CalendarController(CalendarDays days, Clock clock) {
         this.days = days;
         this.clock = clock;
-        this.messages = messages;
     }
 
     @GetMapping("/api/v1/calendar/days")
@@ -136,11 +132,8 @@ class CalendarController {
         }
     }
 
-    /** The same field messages as a dossier's (vi by default, en on request). */
-    private ApiProblem.FieldError error(String field, String code, Object... args) {
-        return new ApiProblem.FieldError(
-                field,
-                code,
-                messages.getMessage("validation.dossier." + code, args, code, LocaleContextHolder.getLocale()));
+    /** The same field messages as a dossier's, worded in the request's language (vi by default, en on request). */
+    private static ApiProblem.FieldError error(String field, String code, Object... args) {
+        return ApiProblem.FieldError.keyed(field, code, "validation.dossier." + code, args);
     }
 }

@@ -16,13 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import vn.egov.commons.web.ApiProblem;
-import vn.egov.commons.web.ProblemFactory;
 import vn.egov.dossier.document.AcceptedFile;
 import vn.egov.dossier.document.DossierProperties;
 import vn.egov.dossier.document.PersonalDocuments;
@@ -55,29 +52,22 @@ public class Intake {
             id -> Optional.empty();
 
     private final DossierProperties limits;
-    private final MessageSource messages;
-    private final ProblemFactory problems;
 
-    Intake(DossierProperties limits, MessageSource messages, ProblemFactory problems) {
-        this.problems = problems;
+    Intake(DossierProperties limits) {
         this.limits = limits;
-        this.messages = messages;
     }
 
+    /**
+     * A field error worded from {@code validation.dossier.<code>} when the answer is written, in the request's
+     * language (not here: the wording must not depend on the thread or on the JVM's own locale).
+     */
     public ApiProblem.FieldError error(String field, String code, Object... args) {
-        return new ApiProblem.FieldError(
-                field,
-                code,
-                messages.getMessage("validation.dossier." + code, args, code, LocaleContextHolder.getLocale()));
+        return ApiProblem.FieldError.keyed(field, code, "validation.dossier." + code, args);
     }
 
     /** A length limit broken by hand-checked input, worded like Bean Validation's {@code @Size}. */
     public ApiProblem.FieldError sizeError(String field, int max) {
-        return new ApiProblem.FieldError(
-                field,
-                "Size",
-                problems.message(
-                        "validation.Size", new Object[] {field, max, 0}, LocaleContextHolder.getLocale(), "Size"));
+        return ApiProblem.FieldError.of(field, "Size", field, max, 0);
     }
 
     /**

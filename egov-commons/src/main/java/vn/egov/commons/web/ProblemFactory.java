@@ -51,7 +51,10 @@ public class ProblemFactory {
             problem.setProperty("correlationId", correlationId);
         }
         if (fieldErrors != null && !fieldErrors.isEmpty()) {
-            problem.setProperty("errors", fieldErrors);
+            // worded here, in the answer's language, so that the field messages and the detail always agree
+            problem.setProperty(
+                    "errors",
+                    fieldErrors.stream().map(e -> e.worded(this, effective)).toList());
         }
         return problem;
     }

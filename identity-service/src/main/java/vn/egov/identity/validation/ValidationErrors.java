@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
@@ -71,12 +70,9 @@ public final class ValidationErrors {
     }
 
     public ApiProblem toProblem(ProblemFactory problems, HttpStatus status, String code) {
+        // worded when the answer is written, in the request's language (ProblemFactory)
         List<ApiProblem.FieldError> errors = entries.stream()
-                .map(e -> new ApiProblem.FieldError(
-                        e.field(),
-                        e.code(),
-                        problems.message(
-                                "validation." + e.code(), e.args(), LocaleContextHolder.getLocale(), e.code())))
+                .map(e -> ApiProblem.FieldError.of(e.field(), e.code(), e.args() == null ? new Object[0] : e.args()))
                 .toList();
         return new ApiProblem(status, code, errors, Map.of());
     }

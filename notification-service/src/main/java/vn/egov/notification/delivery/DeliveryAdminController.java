@@ -53,11 +53,11 @@ class DeliveryAdminController {
         String channelName = channel == null || channel.isBlank() ? null : channel.toUpperCase(Locale.ROOT);
         List<ApiProblem.FieldError> errors = new java.util.ArrayList<>();
         if (!STATUSES.contains(wanted)) {
-            errors.add(new ApiProblem.FieldError("status", "unknown-status", status));
+            errors.add(ApiProblem.FieldError.of("status", "unknown-status", status));
         }
         if (channelName != null
                 && EnumSet.allOf(Channel.class).stream().noneMatch(c -> c.name().equals(channelName))) {
-            errors.add(new ApiProblem.FieldError("channel", "unknown-channel", channel));
+            errors.add(ApiProblem.FieldError.of("channel", "unknown-channel", channel));
         }
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed", errors, java.util.Map.of());

@@ -30,7 +30,7 @@ class PreferenceChanges {
         List<ApiProblem.FieldError> unknown = new java.util.ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             if (!known.contains(kinds.get(i).kind())) {
-                unknown.add(new ApiProblem.FieldError(
+                unknown.add(ApiProblem.FieldError.of(
                         "kinds[" + i + "].kind", "unknown-kind", kinds.get(i).kind()));
             }
         }

@@ -24,7 +24,7 @@ record SettlementFile(List<Line> lines) {
     static SettlementFile parse(String text) {
         String[] rows = text.replace("\r", "").split("\n");
         if (rows.length == 0 || rows[0].isBlank()) {
-            throw invalid(1, "file", "empty file");
+            throw invalid(1, "file", "empty-file");
         }
         List<String> header = Arrays.stream(rows[0].split(",", -1))
                 .map(h -> h.trim().toLowerCase(Locale.ROOT))
@@ -34,7 +34,7 @@ record SettlementFile(List<Line> lines) {
         int payDate = header.indexOf("pay_date");
         int transactionNo = header.indexOf("transaction_no");
         if (txnRef < 0 || amount < 0 || payDate < 0) {
-            throw invalid(1, "header", "txn_ref, amount_vnd and pay_date columns are required");
+            throw invalid(1, "header", "missing-columns");
         }
         List<Line> lines = new ArrayList<>();
         List<String> seen = new ArrayList<>();
@@ -44,11 +44,11 @@ record SettlementFile(List<Line> lines) {
             }
             String[] cells = rows[i].split(",", -1);
             if (cells.length != header.size()) {
-                throw invalid(i + 1, "line", "expected " + header.size() + " columns");
+                throw invalid(i + 1, "line", "column-count", header.size());
             }
             String ref = cells[txnRef].trim();
             if (ref.isEmpty() || seen.contains(ref)) {
-                throw invalid(i + 1, "txn_ref", ref.isEmpty() ? "empty" : "appears twice");
+                throw invalid(i + 1, "txn_ref", ref.isEmpty() ? "empty" : "duplicate");
             }
             seen.add(ref);
             try {
@@ -59,19 +59,26 @@ record SettlementFile(List<Line> lines) {
                         Long.parseLong(cells[amount].trim()),
                         LocalDateTime.parse(cells[payDate].trim(), PAY_DATE)));
             } catch (NumberFormatException e) {
-                throw invalid(i + 1, "amount_vnd", "not a whole number");
+                throw invalid(i + 1, "amount_vnd", "not-whole-number");
             } catch (DateTimeParseException e) {
-                throw invalid(i + 1, "pay_date", "not yyyyMMddHHmmss");
+                throw invalid(i + 1, "pay_date", "pay-date-format");
             }
         }
         return new SettlementFile(List.copyOf(lines));
     }
 
-    private static ApiProblem invalid(int line, String field, String message) {
+    /**
+     * The field's code stays {@code invalid}; its message, {@code validation.settlement.<reason>} with the line
+     * as {@code {0}}, is worded in the request's language when the answer is written.
+     */
+    private static ApiProblem invalid(int line, String field, String reason, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = line;
+        System.arraycopy(more, 0, args, 1, more.length);
         return new ApiProblem(
                 HttpStatus.BAD_REQUEST,
                 "settlement-file-invalid",
-                List.of(new ApiProblem.FieldError(field, "invalid", "line " + line + ": " + message)),
+                List.of(ApiProblem.FieldError.keyed(field, "invalid", "validation.settlement." + reason, args)),
                 java.util.Map.of("line", line),
                 line);
     }
