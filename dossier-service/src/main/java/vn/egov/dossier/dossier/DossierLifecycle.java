@@ -33,12 +33,14 @@ public class DossierLifecycle {
     private final EventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final DossierFeeAmounts fees;
 
-    DossierLifecycle(JdbcClient jdbc, EventPublisher events, JsonMapper json, Clock clock) {
+    DossierLifecycle(JdbcClient jdbc, EventPublisher events, JsonMapper json, Clock clock, DossierFeeAmounts fees) {
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.fees = fees;
     }
 
     /** Details of one transition. {@code dueDate} is the appointment date after it. */
@@ -150,7 +152,7 @@ public class DossierLifecycle {
                         change.reason(),
                         change.dueDate(),
                         change.missingDocuments(),
-                        d.feeVnd(),
+                        fees.amountVnd(d.id()),
                         Instant.now(clock),
                         // a rating's score is the reason the rating passes in (kept there too for consumers before
                         // score)

@@ -39,6 +39,7 @@ import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.dossier.DossierStore;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
+import vn.egov.dossier.fee.DossierFees;
 import vn.egov.dossier.fee.DossierPayments;
 import vn.egov.dossier.fee.PaymentLink;
 import vn.egov.dossier.identity.IdentityProfiles;
@@ -94,6 +95,7 @@ public class SubmissionService {
     private final DossierLifecycle lifecycle;
     private final DossierStore store;
     private final DossierPayments payments;
+    private final DossierFees fees;
     private final WorkingDayCalendar calendar;
     private final JsonMapper json;
     private final Clock clock;
@@ -113,6 +115,7 @@ public class SubmissionService {
             DossierLifecycle lifecycle,
             DossierStore store,
             DossierPayments payments,
+            DossierFees fees,
             WorkingDayCalendar calendar,
             JsonMapper json,
             Clock clock,
@@ -135,6 +138,7 @@ public class SubmissionService {
         this.lifecycle = lifecycle;
         this.store = store;
         this.payments = payments;
+        this.fees = fees;
         this.calendar = calendar;
         this.json = json;
         this.clock = clock;
@@ -202,9 +206,7 @@ public class SubmissionService {
         });
         DossierRow dossier = stored.dossier();
         if (stored.replayed()) {
-            PaymentLink link = dossier.paymentId() == null
-                    ? null
-                    : new PaymentLink(dossier.paymentId(), dossier.paymentAmount(), dossier.paymentUrl());
+            PaymentLink link = fees.of(dossier.id()).payment();
             boolean pending = dossier.status() == Status.AWAITING_PAYMENT && link == null;
             return new Outcome(
                     new SubmissionResponse(dossier.code(), dossier.status().name(), dossier.dueDate(), link, pending),
@@ -269,10 +271,9 @@ public class SubmissionService {
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
                                              applicant_subject, status, submitted_at, due_date, form_data, form_data_sealed,
-                                             data_key_id, fee_vnd, business_tax_code,
-                                             business_name)
+                                             data_key_id, business_tax_code, business_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                :due, '{}', :form, :keyId, :fee, :businessTaxCode, :businessName)""")
+                                :due, '{}', :form, :keyId, :businessTaxCode, :businessName)""")
                 .param("id", id)
                 .param("code", code)
                 .param("procedure", procedure.code())
@@ -285,10 +286,10 @@ public class SubmissionService {
                 .param("due", due)
                 .param("form", form.bytes())
                 .param("keyId", form.keyId())
-                .param("fee", fee)
                 .param("businessTaxCode", applicant.businessTaxCode())
                 .param("businessName", applicant.businessName())
                 .update();
+        fees.open(id, fee);
         DossierRow dossier = store.find(code).orElseThrow();
         Documents.store(jdbc, storage, id, files, "SUBMITTED", who.subject(), now);
         lifecycle.submitted(

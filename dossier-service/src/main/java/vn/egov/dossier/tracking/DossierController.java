@@ -35,6 +35,8 @@ import vn.egov.dossier.document.Documents;
 import vn.egov.dossier.dossier.DossierAccess;
 import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.dossier.DossierStore;
+import vn.egov.dossier.fee.DossierFees;
+import vn.egov.dossier.fee.Fee;
 import vn.egov.dossier.fee.PaymentLink;
 import vn.egov.dossier.input.InputLimits;
 import vn.egov.dossier.input.JsonParts;
@@ -72,6 +74,7 @@ class DossierController {
     private final Clock clock;
     private final FormDataSealer forms;
     private final JsonParts parts;
+    private final DossierFees fees;
 
     DossierController(
             SubmissionService submissions,
@@ -82,8 +85,10 @@ class DossierController {
             JsonMapper json,
             Clock clock,
             FormDataSealer forms,
-            JsonParts parts) {
+            JsonParts parts,
+            DossierFees fees) {
         this.parts = parts;
+        this.fees = fees;
         this.forms = forms;
         this.submissions = submissions;
         this.actions = actions;
@@ -227,6 +232,7 @@ class DossierController {
             case RECEIVED, IN_PROCESSING -> true;
             default -> false;
         };
+        Fee fee = fees.of(d.id());
         Map<String, Object> form =
                 json.readValue(forms.open(d.id(), d.form()), new TypeReference<Map<String, Object>>() {});
         return new DossierView(
@@ -240,8 +246,8 @@ class DossierController {
                 d.receivedDate(),
                 d.dueDate(),
                 running && d.dueDate() != null && today.isAfter(d.dueDate()),
-                d.feeVnd(),
-                d.paymentId() == null ? null : new PaymentLink(d.paymentId(), d.paymentAmount(), d.paymentUrl()),
+                fee.amountVnd(),
+                fee.payment(),
                 form,
                 d.missingDocuments(),
                 documents(d.id()),
