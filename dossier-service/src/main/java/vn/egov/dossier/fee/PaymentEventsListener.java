@@ -77,7 +77,7 @@ class PaymentEventsListener {
                             }
                             fees.paid(d.id(), paid.paymentId(), paid.amountVnd());
                             DossierTransitions.Transition t = DossierTransitions.find(
-                                            d.status(), "pay", DossierTransitions.Role.SYSTEM)
+                                            d.status(), DossierTransitions.Action.PAY, DossierTransitions.Role.SYSTEM)
                                     .orElseThrow();
                             lifecycle.apply(
                                     d,
