@@ -20,13 +20,13 @@ import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.dossier.DossierStore;
 import vn.egov.dossier.dossier.DossierTransitions.Action;
 import vn.egov.dossier.input.JsonParts;
-import vn.egov.dossier.tracking.DossierController;
 import vn.egov.dossier.tracking.DossierView;
 import vn.egov.dossier.tracking.DossierViewer;
 
 /** The desk's lifecycle actions and the owner's supplement; each answers the full dossier as it is after. */
 @RestController
-@Tag(name = DossierController.TAG)
+// the tag the endpoint had when tracking.DossierController held every dossier endpoint (clients group by it)
+@Tag(name = "dossier-controller")
 class DeskController {
 
     private final DossierActions actions;

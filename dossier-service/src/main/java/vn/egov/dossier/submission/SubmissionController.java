@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.dossier.input.InputLimits;
-import vn.egov.dossier.tracking.DossierController;
 
 /** Submission of a dossier (the other dossier endpoints: {@code tracking.DossierController}, {@code desk.DeskController}). */
 @RestController
-@Tag(name = DossierController.TAG)
+// the tag the endpoint had when tracking.DossierController held every dossier endpoint (clients group by it)
+@Tag(name = "dossier-controller")
 class SubmissionController {
 
     private final SubmissionService submissions;

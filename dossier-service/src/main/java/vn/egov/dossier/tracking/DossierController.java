@@ -21,15 +21,12 @@ import vn.egov.dossier.dossier.DossierStore;
 
 /**
  * The full dossier, its history and documents. Submission is {@code submission.SubmissionController}, the desk's
- * actions and the supplement {@code desk.DeskController}; the three share {@link #TAG}, the OpenAPI tag these
- * operations had when one controller held them all.
+ * actions and the supplement {@code desk.DeskController}; the three keep the OpenAPI tag these operations had when
+ * one controller held them all ({@code dossier-controller}, springdoc's name for that class).
  */
 @RestController
-@Tag(name = DossierController.TAG)
-public class DossierController {
-
-    /** The OpenAPI tag of the dossier endpoints (springdoc's name for the former single controller). */
-    public static final String TAG = "dossier-controller";
+@Tag(name = "dossier-controller")
+class DossierController {
 
     private final DossierStore store;
     private final DocumentStorage storage;
