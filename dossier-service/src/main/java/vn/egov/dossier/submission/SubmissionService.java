@@ -32,7 +32,7 @@ import vn.egov.dossier.intake.Uploads;
  * and event). A fee is requested from payment-service after that commit (never inside it).
  */
 @Service
-public class SubmissionService {
+class SubmissionService {
 
     /** {@code applicantBusinessTaxCode}: the business the citizen submits for (they must represent it), or null. */
     public record SubmissionRequest(
