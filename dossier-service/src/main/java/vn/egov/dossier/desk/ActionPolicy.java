@@ -8,17 +8,18 @@ import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.desk.DossierActions.ActionRequest;
 import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 import vn.egov.dossier.procedure.Procedure;
 
 /**
  * One desk action: what it checks and what it changes. Which transition it makes (from which status, by which
  * role, to which status, with which event) is not its business: {@code DossierTransitions} decides that before a
- * policy is asked; {@link ActionPolicies} picks the policy by the action's name.
+ * policy is asked; {@link ActionPolicies} picks the policy by the action.
  */
 interface ActionPolicy {
 
-    /** The action's name, as in the transition table and the path {@code /actions/{action}}. */
-    String action();
+    /** The action, as in the transition table; its wire name is the path's {@code /actions/{action}}. */
+    Action action();
 
     /** What is wrong with the request for this dossier; empty when the action may go ahead. */
     default List<Violation> check(DeskCase c) {

@@ -29,6 +29,7 @@ import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.dossier.DossierStore;
 import vn.egov.dossier.dossier.DossierTransitions;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 import vn.egov.dossier.dossier.DossierTransitions.Transition;
 import vn.egov.dossier.input.InputLimits;
@@ -94,25 +95,27 @@ public class DossierActions {
     }
 
     @Transactional
-    public DossierRow act(EgovPrincipal who, String code, String action, ActionRequest body) {
-        return act(who, code, action, body, null);
+    public DossierRow act(EgovPrincipal who, String code, String actionName, ActionRequest body) {
+        return act(who, code, actionName, body, null);
     }
 
-    /** {@code result}: the decision document (PDF) an approver may attach when resolving. */
+    /**
+     * {@code actionName}: as the client names it ({@code /actions/{action}}); an unknown name is 404 only after the
+     * dossier was found visible. {@code result}: the decision document (PDF) an approver may attach when resolving.
+     */
     @Transactional
-    public DossierRow act(EgovPrincipal who, String code, String action, ActionRequest body, MultipartFile result) {
+    public DossierRow act(EgovPrincipal who, String code, String actionName, ActionRequest body, MultipartFile result) {
         ActionRequest request = body == null ? new ActionRequest(null, null, null, null, null) : body;
         DossierRow d = store.lock(code).orElseThrow(() -> DossierAccess.notFound(code));
         Set<Role> mine = DossierAccess.rolesOn(who, d);
         if (mine.isEmpty()) {
             throw DossierAccess.notFound(code);
         }
-        if (!DossierTransitions.CLIENT_ACTIONS.contains(action)) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "dossier-action-unknown", action);
-        }
+        Action action = Action.clientNamed(actionName)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "dossier-action-unknown", actionName));
         Set<Role> allowed = intersection(DossierTransitions.rolesFor(action), mine);
         if (allowed.isEmpty()) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", action);
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", actionName);
         }
         Transition t = allowed.stream()
                 .map(role -> DossierTransitions.find(d.status(), action, role))
@@ -121,7 +124,7 @@ public class DossierActions {
                 .orElseThrow(() -> new ApiProblem(
                         HttpStatus.CONFLICT,
                         "dossier-transition-not-allowed",
-                        action,
+                        actionName,
                         d.status().name()));
         ActionPolicy policy = ActionPolicies.forAction(action).orElseThrow();
         ActionPolicy.DeskCase c = new ActionPolicy.DeskCase(
@@ -134,7 +137,7 @@ public class DossierActions {
         fail(policy.check(c).stream()
                 .map(v -> intake.error(v.field(), v.code(), v.args()))
                 .toList());
-        if (result != null && "resolve".equals(action)) {
+        if (result != null && action == Action.RESOLVE) {
             // the decision document (the controller refuses a file with any other action)
             List<ApiProblem.FieldError> errors = new ArrayList<>();
             List<AcceptedFile> files = intake.checkDocuments(
@@ -163,13 +166,13 @@ public class DossierActions {
             throw DossierAccess.notFound(code);
         }
         if (!mine.contains(Role.OWNER)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", "supplement");
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", Action.SUPPLEMENT.wireName());
         }
-        Transition t = DossierTransitions.find(d.status(), "supplement", Role.OWNER)
+        Transition t = DossierTransitions.find(d.status(), Action.SUPPLEMENT, Role.OWNER)
                 .orElseThrow(() -> new ApiProblem(
                         HttpStatus.CONFLICT,
                         "dossier-transition-not-allowed",
-                        "supplement",
+                        Action.SUPPLEMENT.wireName(),
                         d.status().name()));
         Procedure procedure = catalogue.find(d.procedureCode()).orElseThrow();
         List<ApiProblem.FieldError> errors = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /**
  * {@code extend-deadline}: an apology with a new appointment, after the current due date and not in the past
@@ -12,8 +13,8 @@ import vn.egov.dossier.dossier.DossierLifecycle;
 final class ExtendDeadlinePolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "extend-deadline";
+    public Action action() {
+        return Action.EXTEND_DEADLINE;
     }
 
     @Override

@@ -1,13 +1,14 @@
 package vn.egov.dossier.desk;
 
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /** {@code forward}: the officer passes a received dossier to the approver; nothing to check. */
 final class ForwardPolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "forward";
+    public Action action() {
+        return Action.FORWARD;
     }
 
     @Override

@@ -1,13 +1,14 @@
 package vn.egov.dossier.desk;
 
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /** {@code receive}: the deadline starts: due = today + the procedure's processing days, in working days. */
 final class ReceivePolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "receive";
+    public Action action() {
+        return Action.RECEIVE;
     }
 
     @Override

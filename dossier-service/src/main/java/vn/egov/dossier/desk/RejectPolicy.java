@@ -2,13 +2,14 @@ package vn.egov.dossier.desk;
 
 import java.util.List;
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /** {@code reject}: refused with a reason the applicant reads. */
 final class RejectPolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "reject";
+    public Action action() {
+        return Action.REJECT;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 import vn.egov.dossier.procedure.Procedure;
 
 /**
@@ -14,8 +15,8 @@ import vn.egov.dossier.procedure.Procedure;
 final class RequestSupplementPolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "request-supplement";
+    public Action action() {
+        return Action.REQUEST_SUPPLEMENT;
     }
 
     static List<String> missing(DeskCase c) {

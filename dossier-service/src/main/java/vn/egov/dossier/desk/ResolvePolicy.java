@@ -1,6 +1,7 @@
 package vn.egov.dossier.desk;
 
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /**
  * {@code resolve}: the approver decides; the resolution time is kept (on time or late is judged by it). The decision
@@ -9,8 +10,8 @@ import vn.egov.dossier.dossier.DossierLifecycle;
 final class ResolvePolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "resolve";
+    public Action action() {
+        return Action.RESOLVE;
     }
 
     @Override

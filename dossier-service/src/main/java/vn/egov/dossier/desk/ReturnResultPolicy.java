@@ -1,13 +1,14 @@
 package vn.egov.dossier.desk;
 
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /** {@code return-result}: the officer hands the result to the applicant; nothing to check. */
 final class ReturnResultPolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "return-result";
+    public Action action() {
+        return Action.RETURN_RESULT;
     }
 
     @Override

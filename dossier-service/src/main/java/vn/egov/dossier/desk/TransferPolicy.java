@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /**
  * {@code transfer}: to another agency (named by its electronic identifier; the event carries it), with a reason;
@@ -12,8 +13,8 @@ import vn.egov.dossier.dossier.DossierRow;
 final class TransferPolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "transfer";
+    public Action action() {
+        return Action.TRANSFER;
     }
 
     /** One problem at a time, the target first. */

@@ -1,13 +1,14 @@
 package vn.egov.dossier.desk;
 
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /** {@code withdraw}: the owner takes the dossier back before resolution; a reason is optional. */
 final class WithdrawPolicy implements ActionPolicy {
 
     @Override
-    public String action() {
-        return "withdraw";
+    public Action action() {
+        return Action.WITHDRAW;
     }
 
     @Override

@@ -33,12 +33,14 @@ public class DossierLifecycle {
     private final EventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final DossierFeeAmounts fees;
 
-    DossierLifecycle(JdbcClient jdbc, EventPublisher events, JsonMapper json, Clock clock) {
+    DossierLifecycle(JdbcClient jdbc, EventPublisher events, JsonMapper json, Clock clock, DossierFeeAmounts fees) {
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.fees = fees;
     }
 
     /** Details of one transition. {@code dueDate} is the appointment date after it. */
@@ -64,13 +66,18 @@ public class DossierLifecycle {
     }
 
     /**
-     * Records a fact about the dossier that does not change its status (overdue, rated): a history row
-     * (from = to = the current status) and the event, in the caller's transaction.
+     * Records a fact about the dossier that does not change its status (overdue, rated): a row of the transition
+     * table that keeps the status, checked like any transition; a history row (from = to = the current status) and
+     * the event, in the caller's transaction. The row is not touched.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(DossierRow dossier, String action, Actor actor, String eventType, Change change) {
+    public void record(DossierRow dossier, Transition fact, Actor actor, Change change) {
+        if (fact.changesStatus() || fact.from() != dossier.status() || fact.role() != actor.role()) {
+            throw new IllegalStateException("fact " + fact + " does not apply to " + dossier.status());
+        }
+        String action = fact.action().wireName();
         history(dossier, action, dossier.status(), dossier.status(), actor, change);
-        publish(dossier, action, dossier.status(), dossier.status(), actor, eventType, change);
+        publish(dossier, action, dossier.status(), dossier.status(), actor, fact.eventType(), change);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -78,6 +85,7 @@ public class DossierLifecycle {
         if (transition.from() != dossier.status() || transition.role() != actor.role()) {
             throw new IllegalStateException("transition " + transition + " does not apply to " + dossier.status());
         }
+        String action = transition.action().wireName();
         int updated = jdbc.sql("""
                         update dossier set status = :to, due_date = :due, updated_at = now()
                         where id = :id and status = :from""")
@@ -90,11 +98,11 @@ public class DossierLifecycle {
             throw new ApiProblem(
                     HttpStatus.CONFLICT,
                     "dossier-transition-not-allowed",
-                    transition.action(),
+                    action,
                     dossier.status().name());
         }
-        history(dossier, transition.action(), dossier.status(), transition.to(), actor, change);
-        publish(dossier, transition.action(), dossier.status(), transition.to(), actor, transition.eventType(), change);
+        history(dossier, action, dossier.status(), transition.to(), actor, change);
+        publish(dossier, action, dossier.status(), transition.to(), actor, transition.eventType(), change);
         return dossier.withStatus(transition.to());
     }
 
@@ -150,7 +158,7 @@ public class DossierLifecycle {
                         change.reason(),
                         change.dueDate(),
                         change.missingDocuments(),
-                        d.feeVnd(),
+                        fees.amountVnd(d.id()),
                         Instant.now(clock),
                         // a rating's score is the reason the rating passes in (kept there too for consumers before
                         // score)

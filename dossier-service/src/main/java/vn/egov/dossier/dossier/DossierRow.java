@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
 
-/** A dossier as stored (never sent over HTTP or Kafka as is). */
+/**
+ * A dossier as stored (never sent over HTTP or Kafka as is). Its fee and payment order are not here: the
+ * {@code fee} package owns them (table {@code dossier_fee}).
+ */
 public record DossierRow(
         UUID id,
         String code,
@@ -25,12 +28,6 @@ public record DossierRow(
         LocalDate dueDate,
         LocalDate supplementRequestedOn,
         List<String> missingDocuments,
-        long feeVnd,
-        UUID paymentId,
-        Long paymentAmount,
-        String paymentUrl,
-        int paymentAttempts,
-        int paymentGeneration,
         StoredForm form,
         String businessTaxCode,
         String businessName) {
@@ -49,10 +46,8 @@ public record DossierRow(
 
     public static final String COLUMNS = """
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
-            submitted_at, received_date, due_date, supplement_requested_on, missing_documents, fee_vnd,
-            payment_id, payment_amount, payment_url, payment_attempts, payment_generation, form_data::text, form_data_sealed,
-            data_key_id,
-            business_tax_code, business_name""";
+            submitted_at, received_date, due_date, supplement_requested_on, missing_documents, form_data::text,
+            form_data_sealed, data_key_id, business_tax_code, business_name""";
 
     public static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
@@ -70,12 +65,6 @@ public record DossierRow(
                 date(rs, "due_date"),
                 date(rs, "supplement_requested_on"),
                 missing == null ? List.of() : Arrays.asList((String[]) missing.getArray()),
-                rs.getLong("fee_vnd"),
-                rs.getObject("payment_id", UUID.class),
-                (Long) rs.getObject("payment_amount"),
-                rs.getString("payment_url"),
-                rs.getInt("payment_attempts"),
-                rs.getInt("payment_generation"),
                 new StoredForm(rs.getString("form_data"), rs.getString("data_key_id"), rs.getBytes("form_data_sealed")),
                 rs.getString("business_tax_code"),
                 rs.getString("business_name"));
@@ -101,12 +90,6 @@ public record DossierRow(
                 dueDate,
                 supplementRequestedOn,
                 missingDocuments,
-                feeVnd,
-                paymentId,
-                paymentAmount,
-                paymentUrl,
-                paymentAttempts,
-                paymentGeneration,
                 form,
                 businessTaxCode,
                 businessName);
@@ -127,12 +110,6 @@ public record DossierRow(
                 dueDate,
                 supplementRequestedOn,
                 missingDocuments,
-                feeVnd,
-                paymentId,
-                paymentAmount,
-                paymentUrl,
-                paymentAttempts,
-                paymentGeneration,
                 form,
                 businessTaxCode,
                 businessName);

@@ -1,5 +1,18 @@
 package vn.egov.dossier.dossier;
 
+import static vn.egov.dossier.dossier.DossierTransitions.Action.EXTEND_DEADLINE;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.FORWARD;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.OVERDUE;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.PAY;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.RATE;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.RECEIVE;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.REJECT;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.REQUEST_SUPPLEMENT;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.RESOLVE;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.RETURN_RESULT;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.SUPPLEMENT;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.TRANSFER;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.WITHDRAW;
 import static vn.egov.dossier.dossier.DossierTransitions.Role.APPROVER;
 import static vn.egov.dossier.dossier.DossierTransitions.Role.OFFICER;
 import static vn.egov.dossier.dossier.DossierTransitions.Role.OWNER;
@@ -15,6 +28,7 @@ import static vn.egov.dossier.dossier.DossierTransitions.Status.SUBMITTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.TRANSFERRED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.WITHDRAWN;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +39,11 @@ import vn.egov.contracts.dossier.DossierLifecycleEventV1;
  * The dossier lifecycle as data: every allowed (state, action, role) and what it leads to. Anything not
  * in {@link #TABLE} is refused. The only writer of a dossier's status ({@code DossierLifecycle}) asks
  * this table first.
+ *
+ * <p>Some rows keep the status ({@code to == from}, {@link Transition#changesStatus()} false): facts about the
+ * dossier that are allowed only in given states — the apology with a new appointment (extend-deadline), the
+ * overdue notice, the owner's rating. They are in the table so that one place says what may happen in which state;
+ * a final state allows such facts (the rating) but never a change of status (decision 16).
  *
  * <p>Variants of docs/design/domain.md, on purpose: after a supplement the dossier goes back to RECEIVED (the
  * one-stop officer re-checks completeness, then forwards again); TRANSFERRED is the state of a dossier
@@ -43,7 +62,12 @@ public final class DossierTransitions {
         REJECTED,
         RESULT_RETURNED,
         WITHDRAWN,
-        TRANSFERRED
+        TRANSFERRED;
+
+        /** No status follows a final one (facts such as a rating may still be recorded). */
+        public boolean isFinal() {
+            return this == REJECTED || this == RESULT_RETURNED || this == WITHDRAWN;
+        }
     }
 
     /** Who may act: OWNER is the citizen who submitted; OFFICER/APPROVER must belong to the handling agency. */
@@ -54,76 +78,125 @@ public final class DossierTransitions {
         SYSTEM
     }
 
-    public record Transition(Status from, String action, Role role, Status to, String eventType) {}
+    /**
+     * What happens to a dossier. {@link #wireName()} is its name everywhere outside Java: the path
+     * {@code /actions/{action}}, the history's {@code action}, the event's {@code action}; {@link #clientNamed()}:
+     * a client may name it in {@code POST /actions/{action}} (supplement and rating have their own endpoints, pay and
+     * overdue are the system's).
+     */
+    public enum Action {
+        PAY("pay", false),
+        RECEIVE("receive", true),
+        REQUEST_SUPPLEMENT("request-supplement", true),
+        SUPPLEMENT("supplement", false),
+        FORWARD("forward", true),
+        RESOLVE("resolve", true),
+        REJECT("reject", true),
+        RETURN_RESULT("return-result", true),
+        TRANSFER("transfer", true),
+        WITHDRAW("withdraw", true),
+        EXTEND_DEADLINE("extend-deadline", true),
+        OVERDUE("overdue", false),
+        RATE("rate", false);
+
+        private final String wireName;
+        private final boolean clientNamed;
+
+        Action(String wireName, boolean clientNamed) {
+            this.wireName = wireName;
+            this.clientNamed = clientNamed;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public boolean clientNamed() {
+            return clientNamed;
+        }
+
+        /** The action a client names in {@code /actions/{action}}; empty for any other name. */
+        public static Optional<Action> clientNamed(String wireName) {
+            return Arrays.stream(values())
+                    .filter(a -> a.clientNamed && a.wireName.equals(wireName))
+                    .findFirst();
+        }
+    }
+
+    public record Transition(Status from, Action action, Role role, Status to, String eventType) {
+
+        /** False for a fact about the dossier (the status stays). */
+        public boolean changesStatus() {
+            return from != to;
+        }
+    }
 
     public static final List<Transition> TABLE = List.of(
-            t(AWAITING_PAYMENT, "pay", SYSTEM, SUBMITTED, DossierLifecycleEventV1.SUBMITTED),
-            t(SUBMITTED, "receive", OFFICER, RECEIVED, DossierLifecycleEventV1.RECEIVED),
-            t(TRANSFERRED, "receive", OFFICER, RECEIVED, DossierLifecycleEventV1.RECEIVED),
-            t(
-                    RECEIVED,
-                    "request-supplement",
-                    OFFICER,
-                    AWAITING_SUPPLEMENT,
-                    DossierLifecycleEventV1.SUPPLEMENT_REQUESTED),
+            t(AWAITING_PAYMENT, PAY, SYSTEM, SUBMITTED, DossierLifecycleEventV1.SUBMITTED),
+            t(SUBMITTED, RECEIVE, OFFICER, RECEIVED, DossierLifecycleEventV1.RECEIVED),
+            t(TRANSFERRED, RECEIVE, OFFICER, RECEIVED, DossierLifecycleEventV1.RECEIVED),
+            t(RECEIVED, REQUEST_SUPPLEMENT, OFFICER, AWAITING_SUPPLEMENT, DossierLifecycleEventV1.SUPPLEMENT_REQUESTED),
             t(
                     IN_PROCESSING,
-                    "request-supplement",
+                    REQUEST_SUPPLEMENT,
                     OFFICER,
                     AWAITING_SUPPLEMENT,
                     DossierLifecycleEventV1.SUPPLEMENT_REQUESTED),
-            t(AWAITING_SUPPLEMENT, "supplement", OWNER, RECEIVED, DossierLifecycleEventV1.SUPPLEMENTED),
-            t(RECEIVED, "forward", OFFICER, IN_PROCESSING, DossierLifecycleEventV1.FORWARDED),
-            t(IN_PROCESSING, "resolve", APPROVER, RESOLVED, DossierLifecycleEventV1.RESOLVED),
-            t(SUBMITTED, "reject", OFFICER, REJECTED, DossierLifecycleEventV1.REJECTED),
-            t(RECEIVED, "reject", OFFICER, REJECTED, DossierLifecycleEventV1.REJECTED),
-            t(IN_PROCESSING, "reject", APPROVER, REJECTED, DossierLifecycleEventV1.REJECTED),
-            t(RESOLVED, "return-result", OFFICER, RESULT_RETURNED, DossierLifecycleEventV1.RESULT_RETURNED),
-            t(SUBMITTED, "transfer", OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
-            t(RECEIVED, "transfer", OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
-            t(AWAITING_PAYMENT, "withdraw", OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
-            t(SUBMITTED, "withdraw", OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
-            t(TRANSFERRED, "withdraw", OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
-            t(RECEIVED, "withdraw", OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
-            t(IN_PROCESSING, "withdraw", OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
-            t(AWAITING_SUPPLEMENT, "withdraw", OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
-            t(RECEIVED, "extend-deadline", OFFICER, RECEIVED, DossierLifecycleEventV1.DEADLINE_EXTENDED),
-            t(IN_PROCESSING, "extend-deadline", OFFICER, IN_PROCESSING, DossierLifecycleEventV1.DEADLINE_EXTENDED),
-            t(IN_PROCESSING, "extend-deadline", APPROVER, IN_PROCESSING, DossierLifecycleEventV1.DEADLINE_EXTENDED));
-
-    /** Actions a client may name in {@code POST /actions/{action}} (supplement has its own endpoint, pay is the system's). */
-    public static final Set<String> CLIENT_ACTIONS = Set.of(
-            "receive",
-            "request-supplement",
-            "forward",
-            "resolve",
-            "reject",
-            "return-result",
-            "transfer",
-            "withdraw",
-            "extend-deadline");
+            t(AWAITING_SUPPLEMENT, SUPPLEMENT, OWNER, RECEIVED, DossierLifecycleEventV1.SUPPLEMENTED),
+            t(RECEIVED, FORWARD, OFFICER, IN_PROCESSING, DossierLifecycleEventV1.FORWARDED),
+            t(IN_PROCESSING, RESOLVE, APPROVER, RESOLVED, DossierLifecycleEventV1.RESOLVED),
+            t(SUBMITTED, REJECT, OFFICER, REJECTED, DossierLifecycleEventV1.REJECTED),
+            t(RECEIVED, REJECT, OFFICER, REJECTED, DossierLifecycleEventV1.REJECTED),
+            t(IN_PROCESSING, REJECT, APPROVER, REJECTED, DossierLifecycleEventV1.REJECTED),
+            t(RESOLVED, RETURN_RESULT, OFFICER, RESULT_RETURNED, DossierLifecycleEventV1.RESULT_RETURNED),
+            t(SUBMITTED, TRANSFER, OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
+            t(RECEIVED, TRANSFER, OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
+            t(AWAITING_PAYMENT, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
+            t(SUBMITTED, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
+            t(TRANSFERRED, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
+            t(RECEIVED, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
+            t(IN_PROCESSING, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
+            t(AWAITING_SUPPLEMENT, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
+            // facts: the status stays
+            t(RECEIVED, EXTEND_DEADLINE, OFFICER, RECEIVED, DossierLifecycleEventV1.DEADLINE_EXTENDED),
+            t(IN_PROCESSING, EXTEND_DEADLINE, OFFICER, IN_PROCESSING, DossierLifecycleEventV1.DEADLINE_EXTENDED),
+            t(IN_PROCESSING, EXTEND_DEADLINE, APPROVER, IN_PROCESSING, DossierLifecycleEventV1.DEADLINE_EXTENDED),
+            // the agency's clock runs only while it holds the dossier (paused while awaiting a supplement)
+            t(RECEIVED, OVERDUE, SYSTEM, RECEIVED, DossierLifecycleEventV1.OVERDUE),
+            t(IN_PROCESSING, OVERDUE, SYSTEM, IN_PROCESSING, DossierLifecycleEventV1.OVERDUE),
+            // once, after the result was returned (once: dossier_rating's key)
+            t(RESULT_RETURNED, RATE, OWNER, RESULT_RETURNED, DossierLifecycleEventV1.RATED));
 
     private DossierTransitions() {}
 
-    private static Transition t(Status from, String action, Role role, Status to, String eventType) {
+    private static Transition t(Status from, Action action, Role role, Status to, String eventType) {
         return new Transition(from, action, role, to, eventType);
     }
 
-    public static Optional<Transition> find(Status from, String action, Role role) {
+    public static Optional<Transition> find(Status from, Action action, Role role) {
         return TABLE.stream()
-                .filter(t -> t.from() == from && t.action().equals(action) && t.role() == role)
+                .filter(t -> t.from() == from && t.action() == action && t.role() == role)
                 .findFirst();
     }
 
     /** The roles that may take {@code action} in some state. */
-    public static Set<Role> rolesFor(String action) {
+    public static Set<Role> rolesFor(Action action) {
         return TABLE.stream()
-                .filter(t -> t.action().equals(action))
+                .filter(t -> t.action() == action)
                 .map(Transition::role)
                 .collect(Collectors.toSet());
     }
 
-    public static boolean isKnownAction(String action) {
-        return TABLE.stream().anyMatch(t -> t.action().equals(action));
+    /** The states in which {@code action} is allowed (to anyone). */
+    public static Set<Status> statusesAllowing(Action action) {
+        return TABLE.stream()
+                .filter(t -> t.action() == action)
+                .map(Transition::from)
+                .collect(Collectors.toSet());
+    }
+
+    /** The actions a client may name in {@code POST /actions/{action}}. */
+    public static Set<Action> clientActions() {
+        return Arrays.stream(Action.values()).filter(Action::clientNamed).collect(Collectors.toSet());
     }
 }

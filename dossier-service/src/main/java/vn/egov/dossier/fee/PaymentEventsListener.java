@@ -3,7 +3,6 @@ package vn.egov.dossier.fee;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.egov.commons.events.CloudEvent;
@@ -35,19 +34,19 @@ class PaymentEventsListener {
     private final IdempotentConsumer idempotent;
     private final DossierStore store;
     private final DossierLifecycle lifecycle;
-    private final JdbcClient jdbc;
+    private final DossierFees fees;
 
     PaymentEventsListener(
             EventReader reader,
             IdempotentConsumer idempotent,
             DossierStore store,
             DossierLifecycle lifecycle,
-            JdbcClient jdbc) {
+            DossierFees fees) {
         this.reader = reader;
         this.idempotent = idempotent;
         this.store = store;
         this.lifecycle = lifecycle;
-        this.jdbc = jdbc;
+        this.fees = fees;
     }
 
     @KafkaListener(topics = EventTopics.PAYMENT, groupId = "dossier-service")
@@ -76,12 +75,9 @@ class PaymentEventsListener {
                                         d.status());
                                 return;
                             }
-                            jdbc.sql(
-                                            "update dossier set payment_id = coalesce(payment_id, ?), payment_amount = coalesce(payment_amount, ?) where id = ?")
-                                    .params(paid.paymentId(), paid.amountVnd(), d.id())
-                                    .update();
+                            fees.paid(d.id(), paid.paymentId(), paid.amountVnd());
                             DossierTransitions.Transition t = DossierTransitions.find(
-                                            d.status(), "pay", DossierTransitions.Role.SYSTEM)
+                                            d.status(), DossierTransitions.Action.PAY, DossierTransitions.Role.SYSTEM)
                                     .orElseThrow();
                             lifecycle.apply(
                                     d,
@@ -102,10 +98,6 @@ class PaymentEventsListener {
     }
 
     private void expired(PaymentExpiredV1 expired) {
-        jdbc.sql("""
-                        update dossier set payment_id = null, payment_url = null, payment_amount = null,
-                               payment_generation = payment_generation + 1, payment_attempts = 0,
-                               payment_next_attempt_at = now(), updated_at = now()
-                        where code = ? and status = 'AWAITING_PAYMENT' and payment_id = ?""").params(expired.dossierCode(), expired.paymentId()).update();
+        fees.expired(expired.dossierCode(), expired.paymentId());
     }
 }

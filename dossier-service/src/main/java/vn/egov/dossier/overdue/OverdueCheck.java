@@ -10,14 +10,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.time.VietnamTime;
-import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.dossier.dossier.Actor;
 import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.dossier.dossier.DossierTransitions;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
+import vn.egov.dossier.dossier.DossierTransitions.Role;
 
 /**
- * Finds dossiers still with the agency (RECEIVED, IN_PROCESSING; a dossier awaiting the citizen's
- * supplement has its clock paused) whose due date has passed, and publishes {@code DossierOverdue} for
+ * Finds dossiers still with the agency (the states where the transition table allows {@code overdue}: RECEIVED,
+ * IN_PROCESSING; a dossier awaiting the citizen's supplement has its clock paused) whose due date has passed, and publishes {@code DossierOverdue} for
  * each, once per dossier and due date: the due date it was published for is stored with the dossier in
  * the same transaction as the outbox event. A PostgreSQL advisory lock (transaction-scoped) lets only one
  * instance of the service run the check at a time; the others skip that round.
@@ -29,6 +31,13 @@ class OverdueCheck {
     static final long LOCK_KEY = 0x646f73736f766572L;
 
     static final int BATCH = 200;
+
+    /** Where the agency's clock runs: the states the transition table allows {@code overdue} in. */
+    private static final List<String> STATUSES = DossierTransitions.statusesAllowing(Action.OVERDUE).stream()
+            .map(Enum::name)
+            .sorted()
+            .toList();
+
     private static final Logger log = LoggerFactory.getLogger(OverdueCheck.class);
 
     private final JdbcClient jdbc;
@@ -79,10 +88,12 @@ class OverdueCheck {
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         List<DossierRow> late = jdbc.sql("select " + DossierRow.COLUMNS + """
                          from dossier
-                        where status in ('RECEIVED', 'IN_PROCESSING') and due_date < ?
+                        where status in (:statuses) and due_date < :today
                           and overdue_notified_due_date is distinct from due_date
-                        order by due_date limit ? for update skip locked""")
-                .params(today, BATCH)
+                        order by due_date limit :batch for update skip locked""")
+                .param("statuses", STATUSES)
+                .param("today", today)
+                .param("batch", BATCH)
                 .query(DossierRow::map)
                 .list();
         for (DossierRow d : late) {
@@ -91,9 +102,9 @@ class OverdueCheck {
                     .update();
             lifecycle.record(
                     d,
-                    "overdue",
+                    DossierTransitions.find(d.status(), Action.OVERDUE, Role.SYSTEM)
+                            .orElseThrow(),
                     Actor.SYSTEM,
-                    DossierLifecycleEventV1.OVERDUE,
                     DossierLifecycle.Change.of(null, null, d.dueDate()));
         }
         return late.size();

@@ -1,5 +1,7 @@
 package vn.egov.dossier.rating;
 
+import static vn.egov.dossier.dossier.DossierTransitions.Action.RATE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
-import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.dossier.dossier.Actor;
 import vn.egov.dossier.dossier.DossierAccess;
 import vn.egov.dossier.dossier.DossierLifecycle;
@@ -22,8 +23,8 @@ import vn.egov.dossier.dossier.DossierTransitions;
 import vn.egov.dossier.intake.Intake;
 
 /**
- * The owner's satisfaction rating, once, after the result was returned. Not a lifecycle transition (the
- * status stays RESULT_RETURNED), but recorded in the history (action {@code rate}, the comment as note)
+ * The owner's satisfaction rating, once, after the result was returned. A fact in the transition table (the
+ * status stays RESULT_RETURNED), recorded in the history (action {@code rate}, the comment as note)
  * and published as {@code DossierRated} with the score (1–5) in {@code score} (and, for consumers written before that field, in {@code reason}); the comment is not in the event.
  */
 @Service
@@ -54,15 +55,15 @@ class Ratings {
             throw DossierAccess.notFound(code);
         }
         if (!roles.contains(DossierTransitions.Role.OWNER)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", "rate");
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "dossier-action-forbidden", RATE.wireName());
         }
-        if (d.status() != DossierTransitions.Status.RESULT_RETURNED) {
-            throw new ApiProblem(
-                    HttpStatus.CONFLICT,
-                    "dossier-transition-not-allowed",
-                    "rate",
-                    d.status().name());
-        }
+        // the transition table says when: after the result was returned
+        DossierTransitions.Transition fact = DossierTransitions.find(d.status(), RATE, DossierTransitions.Role.OWNER)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.CONFLICT,
+                        "dossier-transition-not-allowed",
+                        RATE.wireName(),
+                        d.status().name()));
         if (score == null || score < 1 || score > 5) {
             throw new ApiProblem(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -81,9 +82,8 @@ class Ratings {
         }
         lifecycle.record(
                 d,
-                "rate",
+                fact,
                 new Actor(d.applicantSubject(), DossierTransitions.Role.OWNER),
-                DossierLifecycleEventV1.RATED,
                 DossierLifecycle.Change.of(String.valueOf(score), comment, d.dueDate()));
         return new Rating(code, score, comment, now);
     }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The per-agency figures, computed from the dossiers themselves on every call (no counters that can drift). */
+/**
+ * The per-agency figures, computed from the dossiers themselves on every call (no counters that can drift). A read
+ * model: it joins the tables of other packages (history, ratings, fees) read-only.
+ */
 @Component
 class AgencyStatisticsQuery {
 
@@ -40,11 +43,12 @@ class AgencyStatisticsQuery {
                           count(*) filter (where d.resolved_at is not null and late.late) as late,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT')) as in_progress,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING') and d.due_date < :today) as overdue,
-                          count(*) filter (where d.fee_vnd > 0) as with_fee,
-                          count(*) filter (where d.fee_vnd > 0 and exists (
+                          count(*) filter (where f.dossier_id is not null) as with_fee,
+                          count(*) filter (where f.dossier_id is not null and exists (
                               select 1 from dossier_history h where h.dossier_id = d.id and h.action = 'pay')) as paid_online,
                           avg(r.score) as average_rating
                         from dossier d left join dossier_rating r on r.dossier_id = d.id
+                          left join dossier_fee f on f.dossier_id = d.id
                           cross join lateral (select d.resolved_at is not null
                               and ((d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > d.due_date
                                    or exists (select 1 from dossier_history x

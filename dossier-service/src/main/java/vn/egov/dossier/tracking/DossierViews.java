@@ -25,16 +25,6 @@ class DossierViews {
             LocalDate dueDate,
             String businessTaxCode) {}
 
-    record DocumentView(
-            UUID id,
-            String requirementCode,
-            String kind,
-            String fileName,
-            String contentType,
-            long sizeBytes,
-            String sha256,
-            Instant uploadedAt) {}
-
     record HistoryEntry(
             String action,
             String fromStatus,

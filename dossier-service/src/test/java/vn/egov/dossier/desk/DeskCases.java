@@ -52,12 +52,6 @@ final class DeskCases {
                 dueDate,
                 null,
                 List.of(),
-                0,
-                null,
-                null,
-                null,
-                0,
-                0,
                 new DossierRow.StoredForm("{}", null, null),
                 null,
                 null);

@@ -17,9 +17,11 @@ class PlainPoliciesTest {
         for (ActionPolicy policy :
                 List.of(new ForwardPolicy(), new ResolvePolicy(), new ReturnResultPolicy(), new WithdrawPolicy())) {
             var c = deskCase(dossier(Status.IN_PROCESSING, due), request("lý do", null, null, null));
-            assertThat(policy.check(c)).as(policy.action()).isEmpty();
+            assertThat(policy.check(c)).as(policy.action().wireName()).isEmpty();
             assertThat(policy.subject(c)).isSameAs(c.dossier());
-            assertThat(policy.change(c).dueDate()).as(policy.action()).isEqualTo(due);
+            assertThat(policy.change(c).dueDate())
+                    .as(policy.action().wireName())
+                    .isEqualTo(due);
             assertThat(policy.change(c).reason()).isEqualTo("lý do");
             assertThat(policy.change(c).details()).isEmpty();
         }

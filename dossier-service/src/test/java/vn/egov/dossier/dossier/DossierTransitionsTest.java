@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.egov.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.dossier.dossier.DossierTransitions.Action;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
 import vn.egov.dossier.dossier.DossierTransitions.Transition;
@@ -16,34 +17,36 @@ class DossierTransitionsTest {
 
     @Test
     void theHappyPathOfTheOneStopDesk() {
-        assertThat(next(Status.AWAITING_PAYMENT, "pay", Role.SYSTEM)).isEqualTo(Status.SUBMITTED);
-        assertThat(next(Status.SUBMITTED, "receive", Role.OFFICER)).isEqualTo(Status.RECEIVED);
-        assertThat(next(Status.RECEIVED, "request-supplement", Role.OFFICER)).isEqualTo(Status.AWAITING_SUPPLEMENT);
-        assertThat(next(Status.AWAITING_SUPPLEMENT, "supplement", Role.OWNER)).isEqualTo(Status.RECEIVED);
-        assertThat(next(Status.RECEIVED, "forward", Role.OFFICER)).isEqualTo(Status.IN_PROCESSING);
-        assertThat(next(Status.IN_PROCESSING, "resolve", Role.APPROVER)).isEqualTo(Status.RESOLVED);
-        assertThat(next(Status.RESOLVED, "return-result", Role.OFFICER)).isEqualTo(Status.RESULT_RETURNED);
-        assertThat(next(Status.TRANSFERRED, "receive", Role.OFFICER)).isEqualTo(Status.RECEIVED);
+        assertThat(next(Status.AWAITING_PAYMENT, Action.PAY, Role.SYSTEM)).isEqualTo(Status.SUBMITTED);
+        assertThat(next(Status.SUBMITTED, Action.RECEIVE, Role.OFFICER)).isEqualTo(Status.RECEIVED);
+        assertThat(next(Status.RECEIVED, Action.REQUEST_SUPPLEMENT, Role.OFFICER))
+                .isEqualTo(Status.AWAITING_SUPPLEMENT);
+        assertThat(next(Status.AWAITING_SUPPLEMENT, Action.SUPPLEMENT, Role.OWNER))
+                .isEqualTo(Status.RECEIVED);
+        assertThat(next(Status.RECEIVED, Action.FORWARD, Role.OFFICER)).isEqualTo(Status.IN_PROCESSING);
+        assertThat(next(Status.IN_PROCESSING, Action.RESOLVE, Role.APPROVER)).isEqualTo(Status.RESOLVED);
+        assertThat(next(Status.RESOLVED, Action.RETURN_RESULT, Role.OFFICER)).isEqualTo(Status.RESULT_RETURNED);
+        assertThat(next(Status.TRANSFERRED, Action.RECEIVE, Role.OFFICER)).isEqualTo(Status.RECEIVED);
     }
 
     @Test
     void refusesWhatTheTableDoesNotAllow() {
-        assertThat(DossierTransitions.find(Status.SUBMITTED, "resolve", Role.APPROVER))
+        assertThat(DossierTransitions.find(Status.SUBMITTED, Action.RESOLVE, Role.APPROVER))
                 .isEmpty();
-        assertThat(DossierTransitions.find(Status.IN_PROCESSING, "resolve", Role.OFFICER))
+        assertThat(DossierTransitions.find(Status.IN_PROCESSING, Action.RESOLVE, Role.OFFICER))
                 .isEmpty();
-        assertThat(DossierTransitions.find(Status.SUBMITTED, "receive", Role.OWNER))
+        assertThat(DossierTransitions.find(Status.SUBMITTED, Action.RECEIVE, Role.OWNER))
                 .isEmpty();
-        assertThat(DossierTransitions.find(Status.AWAITING_PAYMENT, "receive", Role.OFFICER))
+        assertThat(DossierTransitions.find(Status.AWAITING_PAYMENT, Action.RECEIVE, Role.OFFICER))
                 .isEmpty();
-        assertThat(DossierTransitions.find(Status.REJECTED, "reject", Role.OFFICER))
+        assertThat(DossierTransitions.find(Status.REJECTED, Action.REJECT, Role.OFFICER))
                 .isEmpty();
     }
 
     @Test
     void theCitizenMayWithdrawExactlyUntilResolution() {
         Set<Status> withdrawable = DossierTransitions.TABLE.stream()
-                .filter(t -> t.action().equals("withdraw"))
+                .filter(t -> t.action() == Action.WITHDRAW)
                 .map(Transition::from)
                 .collect(Collectors.toSet());
         assertThat(withdrawable)
@@ -54,13 +57,48 @@ class DossierTransitionsTest {
                         Status.RECEIVED,
                         Status.IN_PROCESSING,
                         Status.AWAITING_SUPPLEMENT);
-        assertThat(DossierTransitions.rolesFor("withdraw")).containsExactly(Role.OWNER);
+        assertThat(DossierTransitions.rolesFor(Action.WITHDRAW)).containsExactly(Role.OWNER);
     }
 
     @Test
     void finalStatesHaveNoWayOut() {
-        for (Status terminal : EnumSet.of(Status.REJECTED, Status.RESULT_RETURNED, Status.WITHDRAWN)) {
-            assertThat(DossierTransitions.TABLE).noneMatch(t -> t.from() == terminal);
+        Set<Status> finals = EnumSet.of(Status.REJECTED, Status.RESULT_RETURNED, Status.WITHDRAWN);
+        assertThat(EnumSet.allOf(Status.class).stream().filter(Status::isFinal))
+                .containsExactlyInAnyOrderElementsOf(finals);
+        for (Status terminal : finals) {
+            // no row leads out of a final status ...
+            assertThat(DossierTransitions.TABLE)
+                    .filteredOn(t -> t.from() == terminal)
+                    .allMatch(t -> t.to() == terminal && !t.changesStatus());
+        }
+        // ... and the only fact recorded in one is the owner's rating after the result was returned
+        assertThat(DossierTransitions.TABLE)
+                .filteredOn(t -> t.from().isFinal())
+                .containsExactly(new Transition(
+                        Status.RESULT_RETURNED,
+                        Action.RATE,
+                        Role.OWNER,
+                        Status.RESULT_RETURNED,
+                        DossierLifecycleEventV1.RATED));
+    }
+
+    @Test
+    void factsKeepTheStatusAndAreAllowedOnlyWhereTheyMeanSomething() {
+        // the agency's clock runs while it holds the dossier: not while awaiting a supplement, not after resolution
+        assertThat(DossierTransitions.statusesAllowing(Action.OVERDUE))
+                .containsExactlyInAnyOrder(Status.RECEIVED, Status.IN_PROCESSING);
+        assertThat(DossierTransitions.rolesFor(Action.OVERDUE)).containsExactly(Role.SYSTEM);
+        assertThat(DossierTransitions.statusesAllowing(Action.RATE)).containsExactly(Status.RESULT_RETURNED);
+        assertThat(DossierTransitions.rolesFor(Action.RATE)).containsExactly(Role.OWNER);
+        assertThat(DossierTransitions.find(Status.RESOLVED, Action.RATE, Role.OWNER))
+                .isEmpty();
+        assertThat(DossierTransitions.find(Status.AWAITING_SUPPLEMENT, Action.OVERDUE, Role.SYSTEM))
+                .isEmpty();
+        for (Action fact : EnumSet.of(Action.OVERDUE, Action.RATE, Action.EXTEND_DEADLINE)) {
+            assertThat(DossierTransitions.TABLE)
+                    .filteredOn(t -> t.action() == fact)
+                    .isNotEmpty()
+                    .noneMatch(Transition::changesStatus);
         }
     }
 
@@ -73,14 +111,16 @@ class DossierTransitionsTest {
                     .as("duplicate row %s", t)
                     .isTrue();
         }
-        assertThat(DossierTransitions.CLIENT_ACTIONS).allMatch(DossierTransitions::isKnownAction);
+        assertThat(DossierTransitions.TABLE.stream().map(Transition::action).collect(Collectors.toSet()))
+                .as("every action has a row")
+                .containsExactlyInAnyOrder(Action.values());
         // every state except the final ones is reachable
         Set<Status> reached =
                 DossierTransitions.TABLE.stream().map(Transition::to).collect(Collectors.toSet());
         assertThat(reached).containsAll(EnumSet.complementOf(EnumSet.of(Status.AWAITING_PAYMENT)));
     }
 
-    private static Status next(Status from, String action, Role role) {
+    private static Status next(Status from, Action action, Role role) {
         return DossierTransitions.find(from, action, role).orElseThrow().to();
     }
 }

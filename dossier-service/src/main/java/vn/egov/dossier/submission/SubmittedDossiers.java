@@ -1,0 +1,122 @@
+package vn.egov.dossier.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.crypto.AesGcmSealer;
+import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.contracts.dossier.DossierLifecycleEventV1;
+import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.dataprotection.FormDataSealer;
+import vn.egov.dossier.document.DocumentStorage;
+import vn.egov.dossier.document.Documents;
+import vn.egov.dossier.dossier.Actor;
+import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.dossier.dossier.DossierStore;
+import vn.egov.dossier.dossier.DossierTransitions.Role;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
+import vn.egov.dossier.fee.DossierFees;
+import vn.egov.dossier.procedure.Procedure;
+import vn.egov.dossier.submission.SubmissionChecks.Checked;
+
+/**
+ * Stores a checked submission, in the caller's transaction: the next code, the row (form sealed), its fee, its
+ * documents, the first history row and the submitted event.
+ */
+@Component
+class SubmittedDossiers {
+
+    private final JdbcClient jdbc;
+    private final DossierCodes codes;
+    private final WorkingDayCalendar calendar;
+    private final FormDataSealer forms;
+    private final JsonMapper json;
+    private final DossierFees fees;
+    private final DocumentStorage storage;
+    private final DossierStore store;
+    private final DossierLifecycle lifecycle;
+    private final Clock clock;
+
+    SubmittedDossiers(
+            JdbcClient jdbc,
+            DossierCodes codes,
+            WorkingDayCalendar calendar,
+            FormDataSealer forms,
+            JsonMapper json,
+            DossierFees fees,
+            DocumentStorage storage,
+            DossierStore store,
+            DossierLifecycle lifecycle,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.codes = codes;
+        this.calendar = calendar;
+        this.forms = forms;
+        this.json = json;
+        this.fees = fees;
+        this.storage = storage;
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    DossierRow store(EgovPrincipal who, Checked submission) {
+        Procedure procedure = submission.procedure();
+        long fee = submission.feeVnd();
+        Instant now = Instant.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        String code = codes.next(procedure.agencyCode(), today);
+        // full-process online: not received until paid; partial online: the fee may be paid at the desk
+        Status status =
+                fee > 0 && procedure.mode() == Procedure.Mode.FULL_ONLINE ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
+        // provisional appointment; fixed on receipt (received date + the procedure's working days)
+        LocalDate due = calendar.addWorkingDays(today, procedure.processingDays());
+        UUID id = UUID.randomUUID();
+        Map<String, Object> formData = submission.request().formData();
+        // personal data: sealed, bound to this dossier; form_data keeps only {} (see FormDataSealer)
+        AesGcmSealer.Sealed form = forms.seal(id, json.writeValueAsString(formData == null ? Map.of() : formData));
+        jdbc.sql("""
+                        insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
+                                             applicant_subject, status, submitted_at, due_date, form_data, form_data_sealed,
+                                             data_key_id, business_tax_code, business_name)
+                        values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
+                                :due, '{}', :form, :keyId, :businessTaxCode, :businessName)""")
+                .param("id", id)
+                .param("code", code)
+                .param("procedure", procedure.code())
+                .param("procedureName", procedure.name())
+                .param("agency", procedure.agencyCode())
+                .param("agencyName", procedure.agencyName())
+                .param("applicant", who.subject())
+                .param("status", status.name())
+                .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("due", due)
+                .param("form", form.bytes())
+                .param("keyId", form.keyId())
+                .param("businessTaxCode", submission.applicant().businessTaxCode())
+                .param("businessName", submission.applicant().businessName())
+                .update();
+        // before the first event, which names the fee
+        fees.open(id, fee);
+        DossierRow dossier = store.find(code).orElseThrow();
+        Documents.store(jdbc, storage, id, submission.files(), "SUBMITTED", who.subject(), now);
+        lifecycle.submitted(
+                dossier,
+                new Actor(who.subject(), Role.OWNER),
+                DossierLifecycleEventV1.SUBMITTED,
+                submission.prefilled().isEmpty() ? Map.of() : Map.of("prefilled", submission.prefilled()));
+        return dossier;
+    }
+}

@@ -1,0 +1,65 @@
+package vn.egov.dossier.tracking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.time.VietnamTime;
+import vn.egov.dossier.dataprotection.FormDataSealer;
+import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.dossier.fee.DossierFees;
+import vn.egov.dossier.fee.Fee;
+
+/**
+ * Builds the full dossier view from a row the caller may see: the form opened, the documents, the overdue flag
+ * (today in Vietnam), and the fee as the {@code fee} package holds it.
+ */
+@Component
+public class DossierViewer {
+
+    private final DossierViews views;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final FormDataSealer forms;
+    private final DossierFees fees;
+
+    DossierViewer(DossierViews views, JsonMapper json, Clock clock, FormDataSealer forms, DossierFees fees) {
+        this.views = views;
+        this.json = json;
+        this.clock = clock;
+        this.forms = forms;
+        this.fees = fees;
+    }
+
+    public DossierView view(DossierRow d) {
+        LocalDate today = LocalDate.ofInstant(Instant.now(clock), VietnamTime.ZONE);
+        boolean running = switch (d.status()) {
+            case RECEIVED, IN_PROCESSING -> true;
+            default -> false;
+        };
+        Fee fee = fees.of(d.id());
+        Map<String, Object> form =
+                json.readValue(forms.open(d.id(), d.form()), new TypeReference<Map<String, Object>>() {});
+        return new DossierView(
+                d.code(),
+                d.procedureCode(),
+                d.procedureName(),
+                d.agencyCode(),
+                d.agencyName(),
+                d.status().name(),
+                d.submittedAt(),
+                d.receivedDate(),
+                d.dueDate(),
+                running && d.dueDate() != null && today.isAfter(d.dueDate()),
+                fee.amountVnd(),
+                fee.payment(),
+                form,
+                d.missingDocuments(),
+                views.documents(d.id()),
+                d.businessTaxCode(),
+                d.businessName());
+    }
+}
