@@ -58,7 +58,13 @@ class MyDossiers {
 
     /** {@code GET /api/v1/dossiers/{code}/history}: every transition, oldest first. */
     record HistoryEntry(
-            String action, String fromStatus, String toStatus, String actorRole, String reason, Instant occurredAt) {}
+            String action,
+            String fromStatus,
+            String toStatus,
+            String actorRole,
+            String reason,
+            String note,
+            Instant occurredAt) {}
 
     /** The catalogue's names of a procedure ({@code GET /api/v1/procedures/{code}}). */
     record ProcedureName(String code, String name, String nameEn) {}
