@@ -195,6 +195,10 @@ class PortalAccountJourneyIT {
                 }
             }
             screenshot(chrome, "platform-" + name + "-" + size[0] + "x" + size[1] + ".png");
+            // and the whole page in one picture, to look at what is below the fold too
+            long height = ((Number) chrome.executeScript("return document.documentElement.scrollHeight")).longValue();
+            size(chrome, size[0], (int) Math.max(size[1], height));
+            screenshot(chrome, "platform-" + name + "-" + size[0] + "x" + size[1] + "-full.png");
         }
         assertThat(problems).as("accessibility and layout problems").isEmpty();
     }
