@@ -27,8 +27,10 @@ public final class DevInfra {
 
     private static final Logger log = LoggerFactory.getLogger(DevInfra.class);
 
-    /** The service databases; each service owns its schema through Flyway. */
-    public static final List<String> DATABASES = List.of("identity", "dossier", "payment", "notification");
+    /**
+     * The service databases, and web-portal's (its browser sessions); each owns its schema through Flyway.
+     */
+    public static final List<String> DATABASES = List.of("identity", "dossier", "payment", "notification", "portal");
 
     private DevInfra() {}
 

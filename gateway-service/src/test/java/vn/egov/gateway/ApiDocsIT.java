@@ -63,6 +63,8 @@ class ApiDocsIT extends GatewayIntegrationTest {
                 .send();
 
         assertThat(initializer.statusCode()).isEqualTo(200);
-        assertThat(initializer.body()).contains("web-portal").contains("usePkceWithAuthorizationCodeGrant");
+        assertThat(initializer.body())
+                .containsPattern("clientId\"\\s*:\\s*\"swagger-ui\"")
+                .contains("usePkceWithAuthorizationCodeGrant");
     }
 }

@@ -2,6 +2,7 @@ package vn.egov.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,12 @@ class PortalRoutingIT extends GatewayIntegrationTest {
                 "/tra-cuu",
                 "/thong-ke",
                 "/tro-giup",
-                "/assets/css/portal.css"
+                "/assets/css/portal.css",
+                "/dang-nhap",
+                "/oauth2/authorization/portal",
+                "/login/oauth2/code/portal",
+                "/ho-so",
+                "/ho-so/G01.001.2026.000001"
             })
     void portalPathsReachThePortalWithoutAToken(String path) {
         HttpResponse<String> response = gateway.get(path).send();
@@ -54,6 +60,23 @@ class PortalRoutingIT extends GatewayIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(relayedTo(PORTAL, response).query()).isEqualTo("q=dang+ky+khai+sinh&lang=en");
+    }
+
+    @Test
+    void signOutIsAPostWithTheSessionCookieAndItsFormPassedOn() {
+        HttpResponse<String> response = gateway.post("/dang-xuat")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(HttpRequest.BodyPublishers.ofString("_csrf=abc"))
+                .header("Cookie", "egov_session=s1")
+                .send();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        UpstreamStub.Received relayed = relayedTo(PORTAL, response);
+        assertThat(relayed.method()).isEqualTo("POST");
+        assertThat(relayed.path()).isEqualTo("/dang-xuat");
+        assertThat(relayed.bodyLength()).isEqualTo("_csrf=abc".length());
+        assertThat(relayed.header("Cookie")).isEqualTo("egov_session=s1");
+        assertNotRelayed(response, IDENTITY, DOSSIER, PAYMENT, NOTIFICATION, KEYCLOAK);
     }
 
     @Test

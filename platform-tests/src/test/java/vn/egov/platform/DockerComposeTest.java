@@ -273,10 +273,13 @@ class DockerComposeTest {
 
     @Test
     void givesEveryDomainServiceADatabaseOfItsOwn() {
-        List<String> databases = DOMAIN_SERVICES.stream()
+        // and web-portal its own, for the browser sessions
+        List<String> databases = Stream.concat(DOMAIN_SERVICES.stream(), Stream.of("web-portal"))
                 .map(s -> jdbc(environment(s).get("DB_URL")).group(3))
                 .toList();
-        assertThat(databases).as("databases of the domain services").doesNotHaveDuplicates();
+        assertThat(databases)
+                .as("databases of the domain services and web-portal")
+                .doesNotHaveDuplicates();
         assertThat(initScriptDatabases())
                 .as("databases created by the postgres init script")
                 .containsExactlyInAnyOrderElementsOf(databases);
@@ -358,8 +361,9 @@ class DockerComposeTest {
     }
 
     /**
-     * web-portal: built, published and health-checked as the services are; no database, broker or token keys
-     * (it reads the public API through the gateway), so the token and infrastructure checks do not apply.
+     * web-portal: built, published and health-checked as the services are; no broker or token keys (it reads the
+     * public API through the gateway), so the token and Kafka checks do not apply. Its own database holds the
+     * browser sessions; it signs users in with its Keycloak client, whose secret comes from the environment.
      */
     @Test
     void runsTheWebPortalBehindTheGateway() {
@@ -374,6 +378,12 @@ class DockerComposeTest {
         assertThat(environment(portal))
                 .as("web-portal reaches the API through the gateway")
                 .containsEntry("PORTAL_API_URL", "http://gateway-service:8080");
+        assertThat(environment(portal))
+                .as("web-portal keeps its sessions in its own database and signs users in at Keycloak")
+                .containsEntry("DB_URL", "jdbc:postgresql://postgres:5432/portal")
+                .containsEntry("PORTAL_OIDC_BACKCHANNEL_URL", "http://keycloak:8180/auth/realms/egov")
+                .containsKey("PORTAL_CLIENT_SECRET");
+        assertThat(dependsOn(portal)).as("web-portal waits for its database").containsKey("postgres");
         assertThat(environment(GATEWAY))
                 .as("the gateway routes the pages to web-portal")
                 .containsEntry("WEB_PORTAL_URL", "http://web-portal:8085");

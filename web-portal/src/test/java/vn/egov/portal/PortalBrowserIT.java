@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * is; a screenshot of each goes to target/screenshots. Then the journey with JavaScript off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTestSetup
 class PortalBrowserIT {
 
     static final PublicApiStandIn api = new PublicApiStandIn().start();

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The pages' controllers and templates against a real HTTP stand-in of the public API. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@PortalTestSetup
 class PortalPagesTest {
 
     static final PublicApiStandIn api = new PublicApiStandIn().start();

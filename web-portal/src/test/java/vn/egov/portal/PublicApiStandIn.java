@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -108,6 +110,88 @@ final class PublicApiStandIn {
                   "overdue":0,"onlineShare":0.9,"paidOnlineShare":null,"averageRating":null}]""")));
         server.stubFor(
                 get(urlPathEqualTo("/api/v1/public/dossiers/KHONG-CO")).willReturn(problem(404, "dossier-not-found")));
+    }
+
+    /** The citizen whose token the signed-in tests carry, and their dossiers (dossier-service's shapes). */
+    static final String AN_TOKEN = "access-token-of-an";
+
+    static final String AN_RESOLVED = "000.00.01.H26-261201-0003";
+
+    /**
+     * dossier-service's citizen API as it answers An (token {@link #AN_TOKEN}): their two dossiers, one being
+     * processed, one whose result was returned; anyone else's code, or any code without An's token, is 404 as
+     * the real API answers (never a 403 that would say the dossier exists).
+     */
+    void stubCitizenApi() {
+        var an = equalTo("Bearer " + AN_TOKEN);
+        server.stubFor(get(urlPathEqualTo("/api/v1/dossiers"))
+                .withHeader("Authorization", an)
+                .willReturn(okJson("""
+                        {"items":[
+                          {"code":"%s","procedureCode":"2.000575","agencyCode":"000.00.01.H26","status":"IN_PROCESSING",
+                           "submittedAt":"2026-12-03T17:30:00Z","dueDate":"2026-12-09","businessTaxCode":null},
+                          {"code":"%s","procedureCode":"1.001193","agencyCode":"000.00.01.H26","status":"RESULT_RETURNED",
+                           "submittedAt":"2026-12-01T02:00:00Z","dueDate":"2026-12-02","businessTaxCode":null}],
+                         "page":0,"size":10,"totalItems":12,"totalPages":2}""".formatted(DOSSIER_CODE, AN_RESOLVED))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + DOSSIER_CODE))
+                .withHeader("Authorization", an)
+                .willReturn(okJson("""
+                        {"code":"%s","procedureCode":"2.000575","procedureName":"Đăng ký thành lập hộ kinh doanh",
+                         "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","status":"IN_PROCESSING",
+                         "submittedAt":"2026-12-03T17:30:00Z","receivedDate":"2026-12-04","dueDate":"2026-12-09",
+                         "overdue":false,"feeVnd":100000,"payment":null,"formData":{"businessName":"Tiệm An"},
+                         "missingDocuments":[],"documents":[
+                           {"id":"7d0f3c1e-1111-4a2b-9c3d-000000000001","requirementCode":"GIAY_DE_NGHI","kind":"SUBMITTED",
+                            "fileName":"giay-de-nghi.pdf","contentType":"application/pdf","sizeBytes":20480,
+                            "sha256":"ab","uploadedAt":"2026-12-03T17:30:00Z"}],
+                         "businessTaxCode":null,"businessName":null}""".formatted(DOSSIER_CODE))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + DOSSIER_CODE + "/history"))
+                .withHeader("Authorization", an)
+                .willReturn(okJson("""
+                        [{"action":"submit","fromStatus":null,"toStatus":"AWAITING_PAYMENT","actorSubject":"s",
+                          "actorRole":"OWNER","reason":null,"note":null,"occurredAt":"2026-12-03T17:30:00Z"},
+                         {"action":"pay","fromStatus":"AWAITING_PAYMENT","toStatus":"SUBMITTED","actorSubject":"s",
+                          "actorRole":"SYSTEM","reason":null,"note":null,"occurredAt":"2026-12-03T17:40:00Z"},
+                         {"action":"receive","fromStatus":"SUBMITTED","toStatus":"RECEIVED","actorSubject":"o",
+                          "actorRole":"OFFICER","reason":null,"note":null,"occurredAt":"2026-12-04T01:15:00Z"},
+                         {"action":"forward","fromStatus":"RECEIVED","toStatus":"IN_PROCESSING","actorSubject":"o",
+                          "actorRole":"OFFICER","reason":null,"note":null,"occurredAt":"2026-12-04T02:00:00Z"}]""")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + AN_RESOLVED))
+                .withHeader("Authorization", an)
+                .willReturn(okJson("""
+                        {"code":"%s","procedureCode":"1.001193","procedureName":"Đăng ký khai sinh",
+                         "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","status":"RESULT_RETURNED",
+                         "submittedAt":"2026-12-01T02:00:00Z","receivedDate":"2026-12-01","dueDate":"2026-12-02",
+                         "overdue":false,"feeVnd":0,"payment":null,"formData":{},"missingDocuments":[],"documents":[
+                           {"id":"7d0f3c1e-1111-4a2b-9c3d-000000000002","requirementCode":"TO_KHAI","kind":"SUBMITTED",
+                            "fileName":"to-khai.pdf","contentType":"application/pdf","sizeBytes":1024,
+                            "sha256":"cd","uploadedAt":"2026-12-01T02:00:00Z"},
+                           {"id":"7d0f3c1e-1111-4a2b-9c3d-000000000003","requirementCode":null,"kind":"RESULT",
+                            "fileName":"giay-khai-sinh.pdf","contentType":"application/pdf","sizeBytes":2048,
+                            "sha256":"ef","uploadedAt":"2026-12-02T03:00:00Z"}],
+                         "businessTaxCode":null,"businessName":null}""".formatted(AN_RESOLVED))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + AN_RESOLVED + "/history"))
+                .withHeader("Authorization", an)
+                .willReturn(okJson("""
+                        [{"action":"submit","fromStatus":null,"toStatus":"SUBMITTED","actorSubject":"s",
+                          "actorRole":"OWNER","reason":null,"note":null,"occurredAt":"2026-12-01T02:00:00Z"},
+                         {"action":"return-result","fromStatus":"RESOLVED","toStatus":"RESULT_RETURNED","actorSubject":"o",
+                          "actorRole":"OFFICER","reason":null,"note":null,"occurredAt":"2026-12-02T03:00:00Z"}]""")));
+        server.stubFor(get(urlPathEqualTo(
+                        "/api/v1/dossiers/" + AN_RESOLVED + "/documents/7d0f3c1e-1111-4a2b-9c3d-000000000003"))
+                .withHeader("Authorization", an)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Disposition", "attachment; filename=\"giay-khai-sinh.pdf\"")
+                        .withBody("%PDF-1.7 the decision")));
+        // someone else's dossier, or no token / another token: the API's 404 (it never says the dossier exists)
+        server.stubFor(get(urlPathMatching("/api/v1/dossiers/.+"))
+                .atPriority(20)
+                .willReturn(problem(404, "dossier-not-found")));
+        server.stubFor(post(urlPathMatching("/api/v1/dossiers/.+"))
+                .atPriority(20)
+                .willReturn(problem(404, "dossier-not-found")));
     }
 
     /** The next lookup of {@code code} answers with this problem. */

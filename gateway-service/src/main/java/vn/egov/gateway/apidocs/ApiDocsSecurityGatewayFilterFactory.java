@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Route filter {@code ApiDocsSecurity} on the services' OpenAPI documents: adds the two ways to get a
  * token from the realm, so that "Authorize" in the gateway's Swagger UI works for every service:
  * {@code oidc} (OpenID Connect discovery: authorization code with PKCE, for users through the
- * {@code web-portal} client, see {@code springdoc.swagger-ui.oauth}) and {@code ministry} (OAuth2
+ * {@code swagger-ui} client, see {@code springdoc.swagger-ui.oauth}) and {@code ministry} (OAuth2
  * client credentials at the realm's token endpoint). Schemes a service already declares are kept;
  * the document-wide {@code security} is set only if the service set none (either scheme is enough).
  * The document's {@code servers} are replaced by this gateway: services are not reachable from outside.
@@ -77,7 +77,7 @@ class ApiDocsSecurityGatewayFilterFactory extends AbstractGatewayFilterFactory<O
                     .put("openIdConnectUrl", properties.issuer() + "/.well-known/openid-configuration")
                     .put(
                             "description",
-                            "Citizens and officers: sign in with Keycloak (authorization code + PKCE, client web-portal).");
+                            "Citizens and officers: sign in with Keycloak (authorization code + PKCE, client swagger-ui).");
         }
         if (!schemes.has(MINISTRY_SCHEME)) {
             ObjectNode flow = schemes.putObject(MINISTRY_SCHEME)

@@ -56,6 +56,14 @@ class SecurityConfiguration {
         "/thong-ke/**",
         "/tro-giup/**",
         "/assets/**",
+        // its sign-in (the OIDC flow and its callback), sign-out and a signed-in citizen's pages: the portal checks
+        // its own session cookie there (the gateway never sees the user's tokens)
+        "/dang-nhap",
+        "/dang-xuat",
+        "/oauth2/**",
+        "/login/oauth2/code/**",
+        "/ho-so",
+        "/ho-so/**",
     };
 
     /**

@@ -6,10 +6,14 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +21,35 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
+    /** Anonymous calls: the catalogue, the public lookup, statistics. */
     @Bean
+    @Primary
     RestClient publicApi(RestClient.Builder builder, ApiProperties properties, JsonMapper json) {
+        return api(builder, properties, json).build();
+    }
+
+    /**
+     * Calls on the signed-in user's behalf ({@link UserApi}): the user's access token from their session,
+     * refreshed with the refresh token when it is about to expire. Without a session's token the call does not
+     * leave the portal: Spring Security sends the user to sign in and back to the page.
+     */
+    @Bean
+    @UserApi
+    RestClient userApi(
+            RestClient.Builder builder,
+            ApiProperties properties,
+            JsonMapper json,
+            OAuth2AuthorizedClientManager authorizedClients,
+            OAuth2AuthorizedClientRepository repository) {
+        OAuth2ClientHttpRequestInterceptor token = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+        token.setClientRegistrationIdResolver(request -> UserApi.REGISTRATION);
+        // a token the API refuses (401) or Keycloak will not refresh is dropped from the session
+        token.setAuthorizationFailureHandler(
+                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(repository));
+        return api(builder, properties, json).requestInterceptor(token).build();
+    }
+
+    private static RestClient.Builder api(RestClient.Builder builder, ApiProperties properties, JsonMapper json) {
         HttpClientSettings settings = HttpClientSettings.defaults()
                 .withConnectTimeout(properties.connectTimeout())
                 .withReadTimeout(properties.readTimeout());
@@ -41,8 +72,7 @@ class ApiConfiguration {
                     } catch (IOException unreachable) {
                         throw new ApiProblemException(503, ApiProblemException.UNREACHABLE, unreachable);
                     }
-                })
-                .build();
+                });
     }
 
     /** The problem's stable code; a body that is not a problem document (a proxy's page) counts as unknown. */

@@ -1,5 +1,6 @@
 package vn.egov.portal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import vn.egov.portal.api.ApiProblemException;
 import vn.egov.portal.api.ProblemMessages;
+import vn.egov.portal.signin.SignInAgain;
 
 /**
  * A problem the page could not handle itself: a 404 page when the API says the thing does not exist, else the
@@ -21,12 +23,19 @@ class ApiProblemAdvice {
 
     private final ProblemMessages messages;
 
-    ApiProblemAdvice(ProblemMessages messages) {
+    private final SignInAgain signInAgain;
+
+    ApiProblemAdvice(ProblemMessages messages, SignInAgain signInAgain) {
         this.messages = messages;
+        this.signInAgain = signInAgain;
     }
 
     @ExceptionHandler(ApiProblemException.class)
-    ModelAndView apiProblem(ApiProblemException problem, HttpServletResponse response) {
+    ModelAndView apiProblem(ApiProblemException problem, HttpServletRequest request, HttpServletResponse response) {
+        if (problem.status() == 401) {
+            // only a call with the user's token can be refused so: it expired or was revoked meanwhile
+            return signInAgain.redirect(request, response);
+        }
         if (problem.isNotFound()) {
             response.setStatus(404);
             return new ModelAndView("error/404");

@@ -1,7 +1,9 @@
 package vn.egov.portal.web;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -17,6 +19,11 @@ public class Formats {
 
     private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter VIETNAMESE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter ENGLISH_TIME =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    /** Dates and times are shown as they are in Vietnam, wherever the server runs. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final MessageSource messages;
 
@@ -68,6 +75,19 @@ public class Formats {
             return "";
         }
         return date.format(english(LocaleContextHolder.getLocale()) ? ENGLISH_DATE : VIETNAMESE_DATE);
+    }
+
+    /** A moment as a date and time in Vietnam: "04/12/2026 14:05" / "4 Dec 2026, 14:05". */
+    public String dateTime(Instant moment) {
+        if (moment == null) {
+            return "";
+        }
+        return moment.atZone(VIETNAM).format(english(LocaleContextHolder.getLocale()) ? ENGLISH_TIME : VIETNAMESE_TIME);
+    }
+
+    /** The day of a moment in Vietnam (a submission at 23:30 UTC is the next day there). */
+    public String day(Instant moment) {
+        return moment == null ? "" : date(LocalDate.ofInstant(moment, VIETNAM));
     }
 
     /** A catalogue name in the page's language (the Vietnamese one when there is no English name). */

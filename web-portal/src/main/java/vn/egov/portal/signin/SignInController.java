@@ -1,0 +1,28 @@
+package vn.egov.portal.signin;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * "Đăng nhập": the header's link and where a signed-in page sends a visitor without a session. Keycloak's own
+ * page asks for the credentials; this address only starts the flow (or says it failed).
+ */
+@Controller
+class SignInController {
+
+    @GetMapping(value = SignInConfiguration.SIGN_IN, params = "!loi")
+    String signIn(Authentication user) {
+        if (user instanceof OAuth2AuthenticationToken) {
+            return "redirect:" + SignInConfiguration.AFTER_SIGN_IN;
+        }
+        return "redirect:/oauth2/authorization/" + SignInConfiguration.REGISTRATION;
+    }
+
+    /** Keycloak answered with an error (the user cancelled, the code was refused): say so, offer to try again. */
+    @GetMapping(value = SignInConfiguration.SIGN_IN, params = "loi")
+    String failed() {
+        return "signin-failed";
+    }
+}
