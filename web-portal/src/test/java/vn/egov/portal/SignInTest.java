@@ -121,8 +121,22 @@ class SignInTest {
                 .containsEntry("client_id", "web-portal")
                 .containsEntry("code_challenge_method", "S256")
                 .containsKeys("code_challenge", "state", "nonce")
+                .as("Keycloak's page in the portal's language, Vietnamese by default")
+                .containsEntry("ui_locales", "vi")
                 .containsEntry("redirect_uri", "http://localhost/login/oauth2/code/portal");
         assertThat(query.get("scope")).isEqualTo("openid");
+
+        MvcResult inEnglish = mvc.perform(get("/oauth2/authorization/portal")
+                        .cookie(session, new Cookie("egov_lang", "en"))
+                        .header("Accept-Language", "vi"))
+                .andExpect(status().isFound())
+                .andReturn();
+        assertThat(UriComponentsBuilder.fromUriString(inEnglish.getResponse().getRedirectedUrl())
+                        .build()
+                        .getQueryParams()
+                        .getFirst("ui_locales"))
+                .as("the language chosen on the portal, not the browser's")
+                .isEqualTo("en");
     }
 
     @Test

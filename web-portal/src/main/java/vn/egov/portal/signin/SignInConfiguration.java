@@ -21,6 +21,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.servlet.LocaleResolver;
 import vn.egov.portal.api.UserApi;
 
 /**
@@ -114,7 +115,11 @@ class SignInConfiguration {
     }
 
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, RequestCache requestCache)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            RequestCache requestCache,
+            LocaleResolver language)
             throws Exception {
         OidcClientInitiatedLogoutSuccessHandler keycloakLogout =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
@@ -126,6 +131,8 @@ class SignInConfiguration {
                         .permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .oauth2Login(login -> login.loginPage(SIGN_IN)
+                        .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
+                                new KeycloakInThePagesLanguage(registrations, language)))
                         .defaultSuccessUrl(AFTER_SIGN_IN)
                         .failureUrl(SIGN_IN + "?loi"))
                 .oauth2Client(Customizer.withDefaults())
