@@ -1,6 +1,7 @@
 package vn.egov.dossier.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 import java.net.URI;
@@ -164,14 +165,6 @@ public class DossierLifecycleIT {
 
     static LocalDate todayInVietnam() {
         return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-    }
-
-    static void await(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.get()) {
-            assertThat(Instant.now()).as("condition not met in time").isBefore(deadline);
-            Thread.sleep(250);
-        }
     }
 
     @Test
@@ -686,7 +679,7 @@ public class DossierLifecycleIT {
         String first = field(paid.body(), "code");
         assertThat(paid.body())
                 .contains("\"status\":\"AWAITING_PAYMENT\"", "\"amount\":200000", "\"paymentUrl\":\"http");
-        assertThat(PAYMENTS.calls).anySatisfy(c -> {
+        assertThat(PAYMENTS.calls()).anySatisfy(c -> {
             assertThat(c.idempotencyKey()).isEqualTo("dossier-" + first + "-0");
             assertThat(c.authorization()).isEqualTo("Bearer stub-token");
             assertThat(c.body()).contains("\"dossierCode\":\"" + first + "\"", "\"amountVnd\":200000");
@@ -710,13 +703,12 @@ public class DossierLifecycleIT {
             PAYMENTS.start();
         }
         String dossierCode = code;
-        await(
-                () -> service()
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> service()
                         .get("/api/v1/dossiers/" + dossierCode, token)
                         .body()
-                        .contains("\"paymentUrl\":\"http"),
-                Duration.ofSeconds(90));
-        assertThat(PAYMENTS.calls).anySatisfy(c -> {
+                        .contains("\"paymentUrl\":\"http"));
+        assertThat(PAYMENTS.calls()).anySatisfy(c -> {
             assertThat(c.idempotencyKey()).isEqualTo("dossier-" + dossierCode + "-0");
             assertThat(c.body()).contains("\"amountVnd\":100000");
         });
@@ -738,12 +730,11 @@ public class DossierLifecycleIT {
                         "14000001",
                         "NCB",
                         null)));
-        await(
-                () -> service()
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> service()
                         .get("/api/v1/dossiers/" + dossierCode, token)
                         .body()
-                        .contains("\"status\":\"SUBMITTED\""),
-                Duration.ofSeconds(60));
+                        .contains("\"status\":\"SUBMITTED\""));
         assertThat(service()
                         .get("/api/v1/dossiers/" + dossierCode + "/history", token)
                         .body())
@@ -890,12 +881,12 @@ public class DossierLifecycleIT {
         List<Part> parts = new ArrayList<>(List.of(Part.json("dossier", permit.formatted("0101234567"))));
         parts.addAll(files.get());
 
-        int before = IDENTITY.authorizations.size();
+        int before = IDENTITY.authorizations().size();
         HttpResponse<String> submitted = multipart("/api/v1/dossiers", representative, parts);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         // the citizen's own token went to identity-service
-        assertThat(IDENTITY.authorizations.subList(before, IDENTITY.authorizations.size()))
-                .contains("Bearer " + representative);
+        List<String> authorizations = IDENTITY.authorizations();
+        assertThat(authorizations.subList(before, authorizations.size())).contains("Bearer " + representative);
         String code = field(submitted.body(), "code");
         assertThat(service().get("/api/v1/dossiers/" + code, representative).body())
                 .contains("\"businessTaxCode\":\"0101234567\"", "\"businessName\":\"Công ty TNHH Xây dựng Sen Hồng\"");
