@@ -2,7 +2,12 @@ package vn.egov.dossier.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.egov.dossier.dossier.SubmissionBuilder.aBirthRegistration;
+import static vn.egov.dossier.dossier.SubmissionBuilder.aBuildingPermit;
+import static vn.egov.dossier.dossier.SubmissionBuilder.aJudicialRecordRequest;
+import static vn.egov.dossier.dossier.SubmissionBuilder.aMarriageStatusConfirmation;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import static vn.egov.testsupport.ServiceConformance.json;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -136,23 +139,9 @@ public class DossierLifecycleIT {
         return api().citizen(nationalId, loa);
     }
 
-    static String birthJson(String childName) {
-        return """
-                {"procedureCode":"1.001193","formData":{"childName":"%s","childDateOfBirth":"2026-11-01","childSex":"MALE",
-                 "placeOfBirth":"Bệnh viện Phụ sản Hà Nội","relationship":"MOTHER"},
-                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"},
-                              {"requirementCode":"GIAY_CHUNG_SINH","fileName":"giay-chung-sinh.png"}]}""".formatted(childName);
-    }
-
     HttpResponse<String> submitBirth(String token, String childName, String... headers) {
         return multipart(
-                "/api/v1/dossiers",
-                token,
-                List.of(
-                        Part.json("dossier", birthJson(childName)),
-                        Part.file("to-khai.pdf", "application/pdf", PDF),
-                        Part.file("giay-chung-sinh.png", "image/png", PNG)),
-                headers);
+                "/api/v1/dossiers", token, aBirthRegistration(childName).parts(), headers);
     }
 
     static String field(String json, String name) {
@@ -179,16 +168,19 @@ public class DossierLifecycleIT {
         assertThat(code)
                 .matches(Pattern.quote(BA_DINH) + "-\\d{6}-\\d{4}")
                 .contains("-" + todayInVietnam().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-");
-        assertThat(submitted.body()).contains("\"status\":\"SUBMITTED\"", "\"payment\":null");
+        assertThat(json(submitted).read("$.status", String.class)).isEqualTo("SUBMITTED");
+        assertThat(json(submitted).read("$.payment", Object.class)).isNull();
 
         HttpResponse<String> detail = service().get("/api/v1/dossiers/" + code, owner);
         assertThat(detail.statusCode()).isEqualTo(200);
-        assertThat(detail.body())
-                .contains(
-                        "Nguyễn Văn An",
-                        "to-khai.pdf",
-                        "\"contentType\":\"application/pdf\"",
-                        "\"sha256\":\"" + Uploads.sha256(PDF) + "\"");
+        assertThat(json(detail).read("$.formData.childName", String.class)).isEqualTo("Nguyễn Văn An");
+        List<Map<String, Object>> form = json(detail).read("$.documents[?(@.requirementCode == 'TO_KHAI')]");
+        assertThat(form)
+                .singleElement()
+                .satisfies(document -> assertThat(document)
+                        .containsEntry("fileName", "to-khai.pdf")
+                        .containsEntry("contentType", "application/pdf")
+                        .containsEntry("sha256", Uploads.sha256(PDF)));
         HttpResponse<byte[]> file =
                 download("/api/v1/dossiers/" + code + "/documents/" + documentId(detail.body(), "TO_KHAI"), officer);
         assertThat(file.statusCode()).isEqualTo(200);
@@ -198,16 +190,15 @@ public class DossierLifecycleIT {
         // the approver cannot act before the one-stop desk received it
         HttpResponse<String> early = act(code, "resolve", approver, "{}");
         assertProblem(early, 409, "dossier-transition-not-allowed");
-        assertThat(early.body()).contains("SUBMITTED");
+        assertThat(json(early).read("$.detail", String.class)).contains("SUBMITTED");
 
         HttpResponse<String> received = act(code, "receive", officer, "{\"note\":\"Đủ hồ sơ\"}");
         assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
         LocalDate due = calendar.addWorkingDays(todayInVietnam(), 1);
-        assertThat(received.body())
-                .contains(
-                        "\"status\":\"RECEIVED\"",
-                        "\"dueDate\":\"" + due + "\"",
-                        "\"receivedDate\":\"" + todayInVietnam() + "\"");
+        assertThat(json(received).read("$.status", String.class)).isEqualTo("RECEIVED");
+        assertThat(json(received).read("$.dueDate", String.class)).isEqualTo(due.toString());
+        assertThat(json(received).read("$.receivedDate", String.class))
+                .isEqualTo(todayInVietnam().toString());
 
         assertProblem(act(code, "request-supplement", officer, "{\"missingDocuments\":[]}"), 422, "dossier-invalid");
         HttpResponse<String> supplementAsked = act(
@@ -215,8 +206,8 @@ public class DossierLifecycleIT {
                 "request-supplement",
                 officer,
                 "{\"reason\":\"Thiếu văn bản ủy quyền\",\"missingDocuments\":[\"UY_QUYEN\"]}");
-        assertThat(supplementAsked.body())
-                .contains("\"status\":\"AWAITING_SUPPLEMENT\"", "\"missingDocuments\":[\"UY_QUYEN\"]");
+        assertThat(json(supplementAsked).read("$.status", String.class)).isEqualTo("AWAITING_SUPPLEMENT");
+        assertThat(json(supplementAsked).read("$.missingDocuments", List.class)).containsExactly("UY_QUYEN");
 
         // someone else's supplement is refused like a missing dossier; the owner's wrong file is named
         assertProblem(
@@ -249,16 +240,14 @@ public class DossierLifecycleIT {
                                 "{\"note\":\"Bổ sung\",\"documents\":[{\"requirementCode\":\"UY_QUYEN\",\"fileName\":\"uy-quyen.pdf\"}]}"),
                         Part.file("uy-quyen.pdf", "application/pdf", PDF)));
         assertThat(supplemented.statusCode()).as(supplemented.body()).isEqualTo(200);
-        assertThat(supplemented.body())
-                .contains(
-                        "\"status\":\"RECEIVED\"",
-                        "\"kind\":\"SUPPLEMENT\"",
-                        "\"dueDate\":\"" + due + "\"",
-                        "\"missingDocuments\":[]");
+        assertThat(json(supplemented).read("$.status", String.class)).isEqualTo("RECEIVED");
+        assertThat(json(supplemented).read("$.documents[*].kind", List.class)).contains("SUPPLEMENT");
+        assertThat(json(supplemented).read("$.dueDate", String.class)).isEqualTo(due.toString());
+        assertThat(json(supplemented).read("$.missingDocuments", List.class)).isEmpty();
 
-        assertThat(act(code, "forward", officer, "{\"note\":\"Chuyển chuyên viên\"}")
-                        .body())
-                .contains("\"status\":\"IN_PROCESSING\"");
+        assertThat(json(act(code, "forward", officer, "{\"note\":\"Chuyển chuyên viên\"}"))
+                        .read("$.status", String.class))
+                .isEqualTo("IN_PROCESSING");
         assertProblem(act(code, "resolve", officer, "{}"), 403, "dossier-action-forbidden");
         assertProblem(
                 multipart(
@@ -276,25 +265,21 @@ public class DossierLifecycleIT {
                         Part.json("action", "{\"note\":\"Đồng ý\"}"),
                         new Part("result", "ket-qua.pdf", "application/pdf", PDF)));
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
-        assertThat(resolved.body()).contains("\"status\":\"RESOLVED\"", "\"kind\":\"RESULT\"", "ket-qua.pdf");
+        assertThat(json(resolved).read("$.status", String.class)).isEqualTo("RESOLVED");
+        assertThat(json(resolved).read("$.documents[?(@.kind == 'RESULT')].fileName", List.class))
+                .containsExactly("ket-qua.pdf");
         assertProblem(act(code, "withdraw", owner, "{}"), 409, "dossier-transition-not-allowed");
-        assertThat(act(code, "return-result", officer, "{}").body()).contains("\"status\":\"RESULT_RETURNED\"");
+        assertThat(json(act(code, "return-result", officer, "{}")).read("$.status", String.class))
+                .isEqualTo("RESULT_RETURNED");
 
         HttpResponse<String> history = service().get("/api/v1/dossiers/" + code + "/history", owner);
         assertThat(history.statusCode()).isEqualTo(200);
-        assertThat(Pattern.compile("\"action\":\"([a-z-]+)\"")
-                        .matcher(history.body())
-                        .results()
-                        .map(r -> r.group(1))
-                        .toList())
+        assertThat(json(history).read("$[*].action", List.class))
                 .containsExactly(
                         "submit", "receive", "request-supplement", "supplement", "forward", "resolve", "return-result");
-        assertThat(history.body())
-                .contains(
-                        "\"actorRole\":\"APPROVER\"",
-                        "\"actorRole\":\"OFFICER\"",
-                        "\"actorRole\":\"CITIZEN\"",
-                        "\"reason\":\"Thiếu văn bản ủy quyền\"");
+        assertThat(json(history).read("$[*].actorRole", List.class)).contains("APPROVER", "OFFICER", "CITIZEN");
+        assertThat(json(history).read("$[?(@.action == 'request-supplement')].reason", List.class))
+                .containsExactly("Thiếu văn bản ủy quyền");
 
         // one event per transition, written with the change, relayed to Kafka
         assertThat(jdbc.sql("select event_type from outbox_event where event_key = ? order by seq")
@@ -375,9 +360,7 @@ public class DossierLifecycleIT {
                 .query(Integer.class)
                 .single();
         String token = citizen("001190000202", 2);
-        String json = """
-                {"procedureCode":"1.004873","formData":{"purpose":"Kết hôn"},
-                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
+        List<Part> parts = aMarriageStatusConfirmation().parts();
         int n = 40;
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
@@ -385,10 +368,7 @@ public class DossierLifecycleIT {
         for (int i = 0; i < n; i++) {
             futures.add(pool.submit(() -> {
                 start.await();
-                return multipart(
-                        "/api/v1/dossiers",
-                        token,
-                        List.of(Part.json("dossier", json), Part.file("to-khai.pdf", "application/pdf", PDF)));
+                return multipart("/api/v1/dossiers", token, parts);
             }));
         }
         start.countDown();
@@ -408,10 +388,9 @@ public class DossierLifecycleIT {
 
     /** The id of the document of {@code requirementCode} in a list of documents (a dossier's or the store's). */
     static String documentId(String json, String requirementCode) {
-        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"requirementCode\":\"" + requirementCode + "\"")
-                .matcher(json);
-        assertThat(m.find()).as("%s in %s", requirementCode, json).isTrue();
-        return m.group(1);
+        List<String> ids = json(json).read("$..[?(@.requirementCode == '" + requirementCode + "')].id", List.class);
+        assertThat(ids).as("%s in %s", requirementCode, json).isNotEmpty();
+        return ids.get(0);
     }
 
     HttpResponse<byte[]> download(String path, String token) throws Exception {
@@ -422,12 +401,11 @@ public class DossierLifecycleIT {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static String reuseBirthJson(String childName, String formId, String certificateId) {
-        return """
-                {"procedureCode":"1.001193","formData":{"childName":"%s","childDateOfBirth":"2026-11-01","childSex":"FEMALE",
-                 "placeOfBirth":"Bệnh viện Phụ sản Hà Nội","relationship":"MOTHER"},
-                 "documents":[{"requirementCode":"TO_KHAI","storedDocumentId":"%s"},
-                              {"requirementCode":"GIAY_CHUNG_SINH","storedDocumentId":"%s"}]}""".formatted(childName, formId, certificateId);
+    static SubmissionBuilder reusing(String formId, String certificateId) {
+        return aBirthRegistration("Lê Thị Hai")
+                .with("childSex", "FEMALE")
+                .withStoredDocument("TO_KHAI", formId)
+                .withStoredDocument("GIAY_CHUNG_SINH", certificateId);
     }
 
     @Test
@@ -463,17 +441,13 @@ public class DossierLifecycleIT {
         long dossiers =
                 jdbc.sql("select count(*) from dossier").query(Long.class).single();
         HttpResponse<String> stolen = multipart(
-                "/api/v1/dossiers",
-                stranger,
-                List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", form, certificate))));
+                "/api/v1/dossiers", stranger, reusing(form, certificate).parts());
         assertProblem(stolen, 422, "dossier-invalid");
         assertThat(stolen.body())
                 .contains("documents[0].storedDocumentId", "stored-document-not-found", "missing-document");
         // the certificate is a PNG: not accepted where the form (PDF only) is required; a document is a file or a reuse
         HttpResponse<String> wrongType = multipart(
-                "/api/v1/dossiers",
-                owner,
-                List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", certificate, certificate))));
+                "/api/v1/dossiers", owner, reusing(certificate, certificate).parts());
         assertProblem(wrongType, 422, "dossier-invalid");
         assertThat(wrongType.body()).contains("documents[0].storedDocumentId", "content-type-not-allowed");
         HttpResponse<String> both = multipart(
@@ -482,7 +456,8 @@ public class DossierLifecycleIT {
                 List.of(
                         Part.json(
                                 "dossier",
-                                reuseBirthJson("Lê Thị Hai", form, certificate)
+                                reusing(form, certificate)
+                                        .json()
                                         .replace(
                                                 "\"storedDocumentId\":\"" + form,
                                                 "\"fileName\":\"to-khai.pdf\",\"storedDocumentId\":\"" + form)),
@@ -495,10 +470,8 @@ public class DossierLifecycleIT {
                 .isEqualTo(dossiers);
 
         // the second dossier gives both documents again without uploading a byte
-        HttpResponse<String> second = multipart(
-                "/api/v1/dossiers",
-                owner,
-                List.of(Part.json("dossier", reuseBirthJson("Lê Thị Hai", form, certificate))));
+        HttpResponse<String> second =
+                multipart("/api/v1/dossiers", owner, reusing(form, certificate).parts());
         assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
         String code = field(second.body(), "code");
         HttpResponse<String> detail = service().get("/api/v1/dossiers/" + code, officer);
@@ -559,8 +532,8 @@ public class DossierLifecycleIT {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         String code = field(first.body(), "code");
         // as the service kept it before egov-commons' store: on the dossier, with its own hash of the request
-        String oldHash = Uploads.sha256((birthJson("Trần Văn Cũ") + "\nto-khai.pdf:" + Uploads.sha256(PDF)
-                        + "\ngiay-chung-sinh.png:" + Uploads.sha256(PNG))
+        String oldHash = Uploads.sha256((aBirthRegistration("Trần Văn Cũ").json() + "\nto-khai.pdf:"
+                        + Uploads.sha256(PDF) + "\ngiay-chung-sinh.png:" + Uploads.sha256(PNG))
                 .getBytes(StandardCharsets.UTF_8));
         String subject = jdbc.sql("select applicant_subject from dossier where code = ?")
                 .param(code)
@@ -655,7 +628,7 @@ public class DossierLifecycleIT {
                         "/api/v1/dossiers",
                         token,
                         List.of(
-                                Part.json("dossier", birthJson("An")),
+                                Part.json("dossier", aBirthRegistration("An").json()),
                                 Part.file("to-khai.pdf", "application/pdf", big),
                                 Part.file("giay-chung-sinh.png", "image/png", PNG))),
                 413,
@@ -666,15 +639,8 @@ public class DossierLifecycleIT {
     @Test
     void aFeeIsOrderedAtPaymentServiceAndADossierSurvivesItsOutage() throws Exception {
         String token = citizen("001190000404", 2);
-        String judicial = """
-                {"procedureCode":"2.000908","formData":{"applicantCategory":"%s","purpose":"Xin việc","copies":1},
-                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
         HttpResponse<String> paid = multipart(
-                "/api/v1/dossiers",
-                token,
-                List.of(
-                        Part.json("dossier", judicial.formatted("STANDARD")),
-                        Part.file("to-khai.pdf", "application/pdf", PDF)));
+                "/api/v1/dossiers", token, aJudicialRecordRequest("STANDARD").parts());
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
         String first = field(paid.body(), "code");
         assertThat(paid.body())
@@ -691,9 +657,7 @@ public class DossierLifecycleIT {
             HttpResponse<String> kept = multipart(
                     "/api/v1/dossiers",
                     token,
-                    List.of(
-                            Part.json("dossier", judicial.formatted("STUDENT_OR_MERIT")),
-                            Part.file("to-khai.pdf", "application/pdf", PDF)));
+                    aJudicialRecordRequest("STUDENT_OR_MERIT").parts());
             assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
             assertThat(kept.body())
                     .contains("\"status\":\"AWAITING_PAYMENT\"", "\"payment\":null", "\"paymentPending\":true");
@@ -715,7 +679,7 @@ public class DossierLifecycleIT {
 
         // payment-service says it is paid: the dossier is now submitted to the agency
         String detail = service().get("/api/v1/dossiers/" + dossierCode, token).body();
-        UUID paymentId = UUID.fromString(detail.replaceAll("(?s).*\"payment\":\\{\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+        UUID paymentId = UUID.fromString(json(detail).read("$.payment.id", String.class));
         transactions.executeWithoutResult(s -> events.publish(
                 EventTopics.PAYMENT,
                 PaymentSucceededV1.TYPE,
@@ -868,18 +832,7 @@ public class DossierLifecycleIT {
                 {"subject":"s","username":"0011*****707","fullName":"Hoàng Văn Giám","nationalIdMasked":"0011*****707",
                  "dateOfBirth":"1990-05-04","levelOfAssurance":2,"roles":["CITIZEN"],"agency":null,"extra":{"ignored":true},
                  "businesses":[{"taxCode":"0101234567","name":"Công ty TNHH Xây dựng Sen Hồng","linkedAt":"2026-01-02T03:04:05Z"}]}""");
-        String permit = """
-                {"procedureCode":"1.009994","applicantBusinessTaxCode":"%s",
-                 "formData":{"landPlotNumber":"Thửa 12, tờ bản đồ 5","floorArea":180,"floors":3},
-                 "documents":[{"requirementCode":"DON_DE_NGHI","fileName":"don.pdf"},
-                              {"requirementCode":"GIAY_TO_DAT","fileName":"dat.pdf"},
-                              {"requirementCode":"BAN_VE","fileName":"ban-ve.pdf"}]}""";
-        Supplier<List<Part>> files = () -> List.of(
-                Part.file("don.pdf", "application/pdf", PDF),
-                Part.file("dat.pdf", "application/pdf", PDF),
-                Part.file("ban-ve.pdf", "application/pdf", PDF));
-        List<Part> parts = new ArrayList<>(List.of(Part.json("dossier", permit.formatted("0101234567"))));
-        parts.addAll(files.get());
+        List<Part> parts = aBuildingPermit("0101234567").parts();
 
         int before = IDENTITY.authorizations().size();
         HttpResponse<String> submitted = multipart("/api/v1/dossiers", representative, parts);
@@ -902,8 +855,7 @@ public class DossierLifecycleIT {
                 .doesNotContain("0101234567", "Sen Hồng");
 
         // a business the citizen does not represent; someone identity-service does not know
-        List<Part> other = new ArrayList<>(List.of(Part.json("dossier", permit.formatted("0109876543"))));
-        other.addAll(files.get());
+        List<Part> other = aBuildingPermit("0109876543").parts();
         HttpResponse<String> notTheirs = multipart("/api/v1/dossiers", representative, other, "Accept-Language", "en");
         assertProblem(notTheirs, 403, "not-business-representative");
         assertThat(notTheirs.body()).contains("0109876543");
@@ -938,18 +890,11 @@ public class DossierLifecycleIT {
                         "\"name\":\"applicantName\"",
                         "\"prefill\":\"APPLICANT_FULL_NAME\"",
                         "\"prefill\":\"APPLICANT_SEX\"");
-        String judicial = """
-                {"procedureCode":"2.000908","formData":{"applicantCategory":"STANDARD","purpose":"Xin việc","copies":1%s},
-                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"}]}""";
         // CCCD 001190000808: digit 4 is 1, a woman born in the 1900s
         String token = citizen("001190000808", 2);
         IDENTITY.profile(token, "{\"fullName\":\"Trần Thị Hoa\",\"dateOfBirth\":\"1990-08-08\",\"businesses\":[]}");
         HttpResponse<String> submitted = multipart(
-                "/api/v1/dossiers",
-                token,
-                List.of(
-                        Part.json("dossier", judicial.formatted("")),
-                        Part.file("to-khai.pdf", "application/pdf", PDF)));
+                "/api/v1/dossiers", token, aJudicialRecordRequest("STANDARD").parts());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String code = field(submitted.body(), "code");
         assertThat(service().get("/api/v1/dossiers/" + code, token).body())
@@ -968,11 +913,9 @@ public class DossierLifecycleIT {
                 multipart(
                                 "/api/v1/dossiers",
                                 token,
-                                List.of(
-                                        Part.json(
-                                                "dossier",
-                                                judicial.formatted(",\"applicantName\":\"Trần Thị Hoa Mai\"")),
-                                        Part.file("to-khai.pdf", "application/pdf", PDF)))
+                                aJudicialRecordRequest("STANDARD")
+                                        .with("applicantName", "Trần Thị Hoa Mai")
+                                        .parts())
                         .body(),
                 "code");
         assertThat(service().get("/api/v1/dossiers/" + given, token).body())
@@ -991,9 +934,7 @@ public class DossierLifecycleIT {
             HttpResponse<String> degraded = multipart(
                     "/api/v1/dossiers",
                     withClaims,
-                    List.of(
-                            Part.json("dossier", judicial.formatted("")),
-                            Part.file("to-khai.pdf", "application/pdf", PDF)));
+                    aJudicialRecordRequest("STANDARD").parts());
             assertThat(degraded.statusCode()).as(degraded.body()).isEqualTo(201);
             assertThat(service()
                             .get("/api/v1/dossiers/" + field(degraded.body(), "code"), withClaims)
@@ -1005,9 +946,7 @@ public class DossierLifecycleIT {
             HttpResponse<String> unknown = multipart(
                     "/api/v1/dossiers",
                     citizen("001190000810", 2),
-                    List.of(
-                            Part.json("dossier", judicial.formatted("")),
-                            Part.file("to-khai.pdf", "application/pdf", PDF)));
+                    aJudicialRecordRequest("STANDARD").parts());
             assertProblem(unknown, 422, "dossier-invalid");
             assertThat(unknown.body())
                     .contains("formData.applicantName", "formData.applicantDateOfBirth")
