@@ -12,10 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.contracts.payment.PaymentExpiredV1;
@@ -25,9 +22,8 @@ import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.testsupport.PoisonRecords;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
-import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.ServiceConformanceTests;
-import vn.egov.testsupport.TestIssuer;
+import vn.egov.testsupport.ServiceTestSupport;
 
 /**
  * dossier-service running on a real port against real PostgreSQL and Kafka, with real signed tokens; the checks
@@ -36,41 +32,17 @@ import vn.egov.testsupport.TestIssuer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class DossierServiceIT implements ServiceConformanceTests {
+class DossierServiceIT extends ServiceTestSupport<EventPublisher> {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
+    DossierServiceIT() {
+        super(EventTopics.DOSSIER, EventPublisher::publish);
+    }
 
     @Autowired
     WorkingDayCalendar calendar;
 
     @Autowired
     CalendarDays calendarDays;
-
-    final TestIssuer issuer = TestIssuer.shared();
-
-    ServiceConformance service() {
-        return new ServiceConformance(port);
-    }
-
-    @Override
-    public String eventTopic() {
-        return EventTopics.DOSSIER;
-    }
-
-    @Override
-    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.DOSSIER, type, key, data));
-    }
 
     @Test
     void theTestClockDoesNotExistUnlessEnabled() throws Exception {

@@ -2,9 +2,11 @@ package vn.egov.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.Criteria;
+import com.jayway.jsonpath.Filter;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a problem that names a field: status, {@code code}, and an entry of {@code errors} for that field
@@ -17,12 +19,14 @@ public final class FieldProblems {
     /** Asserts the problem and answers the field's message (in the language the request asked for). */
     public static String assertFieldProblem(HttpResponse<String> response, int status, String code, String field) {
         ServiceConformance.assertProblem(response, status, code);
-        Matcher m = Pattern.compile("\\{\"field\":\"" + Pattern.quote(field)
-                        + "\",\"code\":\"([^\"]*)\",\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"}")
-                .matcher(response.body());
-        assertThat(m.find())
+        List<Map<String, Object>> errors = ServiceConformance.json(response)
+                .read("$.errors[?]", Filter.filter(Criteria.where("field").is(field)));
+        assertThat(errors)
                 .as("an error naming %s in %s", field, response.body())
-                .isTrue();
-        return m.group(2);
+                .isNotEmpty();
+        Map<String, Object> error = errors.get(0);
+        assertThat(error).containsKey("code");
+        assertThat(error.get("message")).as("the message of %s", field).isInstanceOf(String.class);
+        return (String) error.get("message");
     }
 }

@@ -2,6 +2,9 @@ package vn.egov.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.InvalidJsonException;
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,14 +89,14 @@ public final class ServiceConformance {
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
             HttpResponse<String> r = get(probe, null);
             assertThat(r.statusCode()).as(probe).isEqualTo(200);
-            assertThat(r.body()).contains("\"status\":\"UP\"");
+            assertThat(json(r).read("$.status", String.class)).as(probe).isEqualTo("UP");
         }
         HttpResponse<String> metrics = get("/actuator/prometheus", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests");
         HttpResponse<String> docs = get("/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"openapi\"");
+        assertThat(json(docs).read("$.openapi", String.class)).isNotBlank();
     }
 
     /**
@@ -105,12 +108,13 @@ public final class ServiceConformance {
         assertProblem(missing, 401, "unauthorized");
         assertThat(missing.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-        assertThat(missing.body()).contains("\"correlationId\":\"test-correlation-1\"", "đăng nhập");
+        assertThat(json(missing).read("$.correlationId", String.class)).isEqualTo("test-correlation-1");
+        assertThat(json(missing).read("$.detail", String.class)).contains("đăng nhập");
         assertThat(missing.headers().firstValue("X-Correlation-Id")).hasValue("test-correlation-1");
 
         HttpResponse<String> english = get(path, null, "Accept-Language", "en");
         assertProblem(english, 401, "unauthorized");
-        assertThat(english.body()).contains("sign in");
+        assertThat(json(english).read("$.detail", String.class)).contains("sign in");
 
         Consumer<com.nimbusds.jwt.JWTClaimsSet.Builder> citizen =
                 c -> c.subject(UUID.randomUUID().toString()).claim("realm_access", Map.of("roles", List.of("CITIZEN")));
@@ -133,12 +137,28 @@ public final class ServiceConformance {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(response.body())
-                .contains(
-                        "\"code\":\"" + code + "\"",
-                        "\"type\":\"urn:egov:problem:" + code + "\"",
-                        "\"status\":" + status,
-                        "\"detail\":");
+        DocumentContext problem = json(response);
+        assertThat(problem.read("$.code", String.class)).as(response.body()).isEqualTo(code);
+        assertThat(problem.read("$.type", String.class)).isEqualTo("urn:egov:problem:" + code);
+        assertThat(problem.read("$.status", Integer.class)).isEqualTo(status);
+        assertThat(problem.read("$", Map.class)).as(response.body()).containsKey("detail");
+    }
+
+    /**
+     * The response's JSON body, to assert by path ({@code json(r).read("$.items[0].code", String.class)}); a body
+     * that is not JSON fails the test with the body in the message.
+     */
+    public static DocumentContext json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    /** {@code body} parsed, to assert by path. */
+    public static DocumentContext json(String body) {
+        try {
+            return JsonPath.parse(body);
+        } catch (InvalidJsonException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
     }
 
     /** Reads {@code topic} from the beginning until a record containing {@code containing} shows up. */

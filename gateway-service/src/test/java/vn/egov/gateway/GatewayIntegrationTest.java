@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.egov.testsupport.TestIssuer;
 
 /**
  * The gateway on a random port in front of real HTTP upstreams (one stub per service and one for
@@ -21,12 +18,11 @@ import vn.egov.testsupport.TestIssuer;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout="
                 + GatewayIntegrationTest.RESPONSE_TIMEOUT)
-abstract class GatewayIntegrationTest {
+abstract class GatewayIntegrationTest extends GatewayUnderTest {
 
     static final String RESPONSE_TIMEOUT = "2s";
     static final Duration LONGER_THAN_RESPONSE_TIMEOUT = Duration.ofSeconds(3);
 
-    static final TestIssuer ISSUER = TestIssuer.shared();
     static final UpstreamStub IDENTITY = UpstreamStub.start("identity");
     static final UpstreamStub DOSSIER = UpstreamStub.start("dossier");
     /** Its document is shaped as springdoc writes it at a service: with the service's own address. */
@@ -48,23 +44,7 @@ abstract class GatewayIntegrationTest {
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("IDENTITY_SERVICE_URL", IDENTITY::url);
-        registry.add("DOSSIER_SERVICE_URL", DOSSIER::url);
-        registry.add("PAYMENT_SERVICE_URL", PAYMENT::url);
-        registry.add("NOTIFICATION_SERVICE_URL", NOTIFICATION::url);
-        registry.add("KEYCLOAK_URL", KEYCLOAK::url);
-        registry.add("OIDC_ISSUER_URI", ISSUER::issuer);
-        registry.add("OIDC_JWK_SET_URI", ISSUER::jwkSetUri);
-    }
-
-    @LocalServerPort
-    int port;
-
-    GatewayClient gateway;
-
-    @BeforeEach
-    void client() {
-        gateway = new GatewayClient(port);
+        upstreams(registry, IDENTITY::url, DOSSIER::url, PAYMENT::url, NOTIFICATION::url, KEYCLOAK::url);
     }
 
     static String correlationId(HttpResponse<?> response) {

@@ -55,6 +55,7 @@ class RateLimitIT extends GatewayIntegrationTest {
         assertThat(retryAfter).isBetween(1L, 2L);
         assertNotRelayed(refused, IDENTITY);
 
+        // a sleep on purpose: the client waits what Retry-After said, and is then let through
         Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
 
         HttpResponse<String> again = register.get();

@@ -4,43 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.egov.testsupport.TestIssuer;
 
 /** Every upstream is down: the circuit breakers' fallback answers 503 problems, whatever the method. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class UpstreamDownIT {
-
-    static final TestIssuer ISSUER = TestIssuer.shared();
+class UpstreamDownIT extends GatewayUnderTest {
 
     @DynamicPropertySource
     static void deadUpstreams(DynamicPropertyRegistry registry) {
-        registry.add("IDENTITY_SERVICE_URL", UpstreamStub::deadUrl);
-        registry.add("DOSSIER_SERVICE_URL", UpstreamStub::deadUrl);
-        registry.add("PAYMENT_SERVICE_URL", UpstreamStub::deadUrl);
-        registry.add("NOTIFICATION_SERVICE_URL", UpstreamStub::deadUrl);
-        registry.add("KEYCLOAK_URL", UpstreamStub::deadUrl);
-        registry.add("OIDC_ISSUER_URI", ISSUER::issuer);
-        registry.add("OIDC_JWK_SET_URI", ISSUER::jwkSetUri);
-    }
-
-    @LocalServerPort
-    int port;
-
-    GatewayClient gateway;
-
-    @BeforeEach
-    void client() {
-        gateway = new GatewayClient(port);
+        upstreams(
+                registry,
+                UpstreamStub::deadUrl,
+                UpstreamStub::deadUrl,
+                UpstreamStub::deadUrl,
+                UpstreamStub::deadUrl,
+                UpstreamStub::deadUrl);
     }
 
     @Test

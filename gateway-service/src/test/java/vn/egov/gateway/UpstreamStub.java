@@ -1,28 +1,42 @@
 package vn.egov.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP upstream for gateway tests: records every request it receives (method, path, query,
- * headers, body size) and answers 200 with a small JSON echo. Paths can be made slow or made to
- * answer as a server-sent event stream.
+ * A real HTTP upstream (WireMock) for gateway tests: answers 200 with a small JSON echo of the service, method
+ * and path; paths can be made slow, made to hang up, to answer with a status, headers, a JSON body or as a
+ * server-sent event stream. WireMock's request journal tells what the gateway relayed (method, path, query,
+ * headers, body size).
  */
 final class UpstreamStub implements AutoCloseable {
 
@@ -44,26 +58,37 @@ final class UpstreamStub implements AutoCloseable {
         }
     }
 
-    private interface Behaviour {
-        void respond(HttpExchange exchange) throws IOException, InterruptedException;
-    }
+    // the lower the priority number, the earlier a mapping is tried: a path's own behaviour before the echo
+    private static final int PATH = 1;
+    private static final int ECHO = 10;
 
     private final String service;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final ConcurrentLinkedDeque<Received> received = new ConcurrentLinkedDeque<>();
-    private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+    private final WireMockServer server;
 
     private UpstreamStub(String service) {
         this.service = service;
+        this.server = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().extensions(new FailsFirstAttempt()));
+        server.start();
+        server.stubFor(any(anyUrl()).atPriority(ECHO).willReturn(echo()));
+        warmUp();
+    }
+
+    /**
+     * A fresh WireMock's first answer loads its templating and Jetty's handlers: seconds on a loaded machine, longer
+     * than the response timeout these tests give the gateway. One request of its own, forgotten, takes that cost.
+     */
+    private void warmUp() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url() + "/warm-up")).build(), BodyHandlers.discarding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server.resetRequests();
     }
 
     static UpstreamStub start(String service) {
@@ -79,23 +104,23 @@ final class UpstreamStub implements AutoCloseable {
         }
     }
 
+    /**
+     * An IP literal, as the gateway's routes are given in production: WireMock's own base URL says
+     * {@code localhost}, which the gateway would resolve through Reactor Netty's shared resolver, and a test that
+     * closes its own gateway contexts (RedisSharedQuotaIT) shuts that resolver's event loop for the whole JVM.
+     */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.port();
     }
 
     /** Answers {@code path} only after {@code delay}. */
     UpstreamStub slow(String path, Duration delay) {
-        behaviours.put(path, exchange -> {
-            Thread.sleep(delay.toMillis());
-            echo(exchange);
-        });
-        return this;
+        return on(path, echo().withFixedDelay((int) delay.toMillis()));
     }
 
     /** Drops the connection on {@code path} without answering (the gateway sees it closed prematurely). */
     UpstreamStub hangsUp(String path) {
-        behaviours.put(path, exchange -> {});
-        return this;
+        return on(path, aResponse().withFault(Fault.EMPTY_RESPONSE));
     }
 
     /**
@@ -103,114 +128,120 @@ final class UpstreamStub implements AutoCloseable {
      * answers the next ones: a connection that failed once, as a stale pooled connection does.
      */
     UpstreamStub hangsUpOnFirstAttempt(String path) {
-        behaviours.put(path, exchange -> {
-            String id = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
-            if (received.stream()
-                            .filter(r -> id != null && id.equals(r.header("X-Correlation-Id")))
-                            .count()
-                    > 1) {
-                echo(exchange);
-            }
-        });
-        return this;
+        return on(path, echo().withTransformers("response-template", FailsFirstAttempt.NAME));
     }
 
     /** Answers {@code path} like any other path, with these extra response headers. */
     UpstreamStub answersWithHeaders(String path, Map<String, String> headers) {
-        behaviours.put(path, exchange -> {
-            headers.forEach(exchange.getResponseHeaders()::add);
-            echo(exchange);
-        });
-        return this;
+        ResponseDefinitionBuilder response = echo();
+        headers.forEach(response::withHeader);
+        return on(path, response);
     }
 
     /** Answers {@code path} with this status and an empty body. */
     UpstreamStub answers(String path, int status) {
-        behaviours.put(path, exchange -> exchange.sendResponseHeaders(status, -1));
-        return this;
-    }
-
-    /** Every request this stub received with this correlation id (retries included). */
-    List<Received> requestsWith(String correlationId) {
-        return received.stream()
-                .filter(r -> correlationId.equals(r.header("X-Correlation-Id")))
-                .toList();
+        return on(path, aResponse().withStatus(status));
     }
 
     /** Answers {@code path} with this JSON body. */
     UpstreamStub json(String path, String body) {
-        behaviours.put(path, exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-        });
-        return this;
+        return on(path, okJson(body));
     }
 
     /** Answers {@code path} after {@code delay} as an event stream with one event {@code data}. */
     UpstreamStub eventStream(String path, Duration delay, String data) {
-        behaviours.put(path, exchange -> {
-            Thread.sleep(delay.toMillis());
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-        });
-        return this;
+        return on(
+                path,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody("data: " + data + "\n\n")
+                        .withFixedDelay((int) delay.toMillis()));
+    }
+
+    /** Every request this stub received with this correlation id (retries included). */
+    List<Received> requestsWith(String correlationId) {
+        return received().stream()
+                .filter(r -> correlationId.equals(r.header("X-Correlation-Id")))
+                .toList();
     }
 
     /** The request the gateway relayed with this correlation id. */
     Optional<Received> requestWith(String correlationId) {
-        return received.stream()
-                .filter(r -> correlationId.equals(r.header("X-Correlation-Id")))
-                .findFirst();
+        return requestsWith(correlationId).stream().findFirst();
     }
 
+    /** Every request received so far, oldest first. */
     List<Received> received() {
-        return List.copyOf(received);
+        return server.getAllServeEvents().stream()
+                .map(ServeEvent::getRequest)
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(this::received)
+                .toList();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            int length = exchange.getRequestBody().readAllBytes().length;
-            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            received.add(new Received(
-                    service,
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(),
-                    headers,
-                    length));
-            Behaviour behaviour = behaviours.get(exchange.getRequestURI().getPath());
-            if (behaviour != null) {
-                behaviour.respond(exchange);
-            } else {
-                echo(exchange);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private Received received(LoggedRequest request) {
+        String url = request.getUrl();
+        int query = url.indexOf('?');
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (HttpHeader header : request.getHeaders().all()) {
+            headers.put(header.key(), List.copyOf(header.values()));
         }
+        return new Received(
+                service,
+                request.getMethod().getName(),
+                query < 0 ? url : url.substring(0, query),
+                query < 0 ? null : url.substring(query + 1),
+                headers,
+                request.getBody() == null ? 0 : request.getBody().length);
     }
 
-    private void echo(HttpExchange exchange) throws IOException {
-        byte[] body = ("{\"service\":\"%s\",\"method\":\"%s\",\"path\":\"%s\"}"
-                        .formatted(
-                                service,
-                                exchange.getRequestMethod(),
-                                exchange.getRequestURI().getRawPath()))
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
+    private UpstreamStub on(String path, ResponseDefinitionBuilder response) {
+        server.stubFor(any(urlPathEqualTo(path)).atPriority(PATH).willReturn(response));
+        return this;
+    }
+
+    /** The echo: which service answered, the method and the raw path it received (triple braces: not escaped). */
+    private ResponseDefinitionBuilder echo() {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"service\":\"" + service
+                        + "\",\"method\":\"{{{request.method}}}\",\"path\":\"{{{request.path}}}\"}")
+                .withTransformers("response-template");
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
+    }
+
+    /** Hangs up on the first attempt of each correlation id, answers the next ones as the stub says. */
+    private static final class FailsFirstAttempt implements ResponseDefinitionTransformerV2 {
+
+        static final String NAME = "fails-first-attempt";
+
+        private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String id = String.valueOf(event.getRequest().getHeader("X-Correlation-Id"));
+            if (attempts.computeIfAbsent(id, i -> new AtomicInteger()).incrementAndGet() == 1) {
+                return ResponseDefinitionBuilder.responseDefinition()
+                        .withFault(Fault.EMPTY_RESPONSE)
+                        .build();
+            }
+            return event.getResponseDefinition();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
     }
 }

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.testsupport.RealInfrastructureInitializer;
-import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.ServiceConformanceTests;
-import vn.egov.testsupport.TestIssuer;
+import vn.egov.testsupport.ServiceTestSupport;
 
 /**
  * identity-service running on a real port against real PostgreSQL and Kafka, with real signed tokens; the checks
@@ -25,34 +19,10 @@ import vn.egov.testsupport.TestIssuer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class IdentityServiceIT implements ServiceConformanceTests {
+class IdentityServiceIT extends ServiceTestSupport<EventPublisher> {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    final TestIssuer issuer = TestIssuer.shared();
-
-    ServiceConformance service() {
-        return new ServiceConformance(port);
-    }
-
-    @Override
-    public String eventTopic() {
-        return EventTopics.IDENTITY;
-    }
-
-    @Override
-    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.IDENTITY, type, key, data));
+    IdentityServiceIT() {
+        super(EventTopics.IDENTITY, EventPublisher::publish);
     }
 
     @Test

@@ -37,14 +37,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.EventPublisher;
@@ -64,8 +61,7 @@ import vn.egov.testsupport.PoisonRecords;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
-import vn.egov.testsupport.ServiceConformanceTests;
-import vn.egov.testsupport.TestIssuer;
+import vn.egov.testsupport.ServiceTestSupport;
 
 /**
  * notification-service running on a real port against real PostgreSQL and Kafka, with real signed tokens,
@@ -75,19 +71,11 @@ import vn.egov.testsupport.TestIssuer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @ExtendWith(OutputCaptureExtension.class)
-class NotificationServiceIT implements ServiceConformanceTests {
+class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
+    NotificationServiceIT() {
+        super(EventTopics.DOSSIER, EventPublisher::publish);
+    }
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -97,8 +85,6 @@ class NotificationServiceIT implements ServiceConformanceTests {
 
     @Autowired
     ContactDirectory directory;
-
-    final TestIssuer issuer = TestIssuer.shared();
 
     static final int SMTP_PORT = freePort();
     static final int IMAP_PORT = freePort();
@@ -136,20 +122,6 @@ class NotificationServiceIT implements ServiceConformanceTests {
         smtp.close();
         SMS.stop();
         IDENTITY.close();
-    }
-
-    ServiceConformance service() {
-        return new ServiceConformance(port);
-    }
-
-    @Override
-    public String eventTopic() {
-        return EventTopics.DOSSIER;
-    }
-
-    @Override
-    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.DOSSIER, type, key, data));
     }
 
     @Test

@@ -8,19 +8,14 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.payment.order.PaymentStatus;
 import vn.egov.testsupport.RealInfrastructureInitializer;
-import vn.egov.testsupport.ServiceConformance;
 import vn.egov.testsupport.ServiceConformanceTests;
-import vn.egov.testsupport.TestIssuer;
+import vn.egov.testsupport.ServiceTestSupport;
 
 /**
  * payment-service running on a real port against real PostgreSQL and Kafka, with real signed tokens; the checks
@@ -37,34 +32,10 @@ import vn.egov.testsupport.TestIssuer;
             "egov.payment.refunds.automatic.listener-auto-startup=false"
         })
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class PaymentServiceIT implements ServiceConformanceTests {
+class PaymentServiceIT extends ServiceTestSupport<EventPublisher> {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    final TestIssuer issuer = TestIssuer.shared();
-
-    ServiceConformance service() {
-        return new ServiceConformance(port);
-    }
-
-    @Override
-    public String eventTopic() {
-        return EventTopics.PAYMENT;
-    }
-
-    @Override
-    public void publishThroughTheOutbox(String type, String key, Map<String, Object> data) {
-        transactions.executeWithoutResult(s -> events.publish(EventTopics.PAYMENT, type, key, data));
+    PaymentServiceIT() {
+        super(EventTopics.PAYMENT, EventPublisher::publish);
     }
 
     @Test

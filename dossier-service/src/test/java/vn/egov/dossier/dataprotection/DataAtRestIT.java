@@ -1,6 +1,7 @@
 package vn.egov.dossier.dataprotection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.dossier.dossier.SubmissionBuilder.aSubmission;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,7 +20,6 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.egov.dossier.dossier.DossierApi;
-import vn.egov.dossier.dossier.DossierLifecycleIT;
 import vn.egov.dossier.dossier.IdentityServiceStub;
 import vn.egov.dossier.intake.Uploads;
 import vn.egov.testsupport.RealInfrastructureInitializer;
@@ -75,18 +75,14 @@ class DataAtRestIT {
     }
 
     String submitMarriage(String token) {
-        String json = """
-                {"procedureCode":"1.000894","formData":{"partnerName":"%s","partnerNationalId":"%s",
-                 "partnerDateOfBirth":"1991-02-03"},
-                 "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"},
-                              {"requirementCode":"XAC_NHAN_HON_NHAN","fileName":"xac-nhan.pdf"}]}""".formatted(PARTNER, PARTNER_ID);
-        HttpResponse<String> r = api().multipart(
-                        "/api/v1/dossiers",
+        HttpResponse<String> r = api().submit(
                         token,
-                        List.of(
-                                DossierLifecycleIT.Part.json("dossier", json),
-                                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", DossierApi.PDF),
-                                DossierLifecycleIT.Part.file("xac-nhan.pdf", "application/pdf", CERTIFICATE)));
+                        aSubmission("1.000894")
+                                .with("partnerName", PARTNER)
+                                .with("partnerNationalId", PARTNER_ID)
+                                .with("partnerDateOfBirth", "1991-02-03")
+                                .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierApi.PDF)
+                                .withDocument("XAC_NHAN_HON_NHAN", "xac-nhan.pdf", "application/pdf", CERTIFICATE));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return DossierApi.field(r.body(), "code");
     }

@@ -1,6 +1,7 @@
 package vn.egov.dossier.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.dossier.dossier.SubmissionBuilder.aBirthRegistration;
 import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +37,7 @@ import vn.egov.dossier.desk.DossierActions;
 import vn.egov.dossier.input.InputLimits;
 import vn.egov.testsupport.EventSizes;
 import vn.egov.testsupport.RealInfrastructureInitializer;
+import vn.egov.testsupport.ServiceConformance;
 
 /**
  * Bounded input (issue 20): every free-text and list field is refused past its limit with a problem naming
@@ -267,80 +270,51 @@ class BoundedInputIT {
     void aSubmissionPastAnyLimitStoresNothing() {
         String citizen = api().citizen("001090020003", 1);
         long before = dossiers();
-        String docs = "\"documents\":[{\"requirementCode\":\"TO_KHAI\",\"fileName\":\"to-khai.pdf\"},"
-                + "{\"requirementCode\":\"GIAY_CHUNG_SINH\",\"fileName\":\"giay-chung-sinh.png\"}]";
-        String form = "\"childName\":\"Lê Minh\",\"childDateOfBirth\":\"2026-11-01\",\"childSex\":\"MALE\","
-                + "\"placeOfBirth\":\"Hà Nội\",\"relationship\":\"MOTHER\"";
-
         // one value too long
         HttpResponse<String> value = api().submit(
-                        citizen,
-                        "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + ",\"ghiChu\":\""
-                                + "v".repeat(InputLimits.FORM_VALUE + 1) + "\"}," + docs + "}");
+                        citizen, aBirthRegistration("Lê Minh").with("ghiChu", "v".repeat(InputLimits.FORM_VALUE + 1)));
         assertThat(assertFieldProblem(value, 400, "validation-failed", "formData.ghiChu"))
                 .isEqualTo(VI_SIZE.formatted("4.000"));
         // too many fields
-        String many = IntStream.range(0, InputLimits.FORM_FIELDS + 1)
-                .mapToObj(i -> "\"f" + i + "\":\"x\"")
-                .collect(Collectors.joining(","));
-        HttpResponse<String> fields = api().multipart(
-                        "/api/v1/dossiers",
-                        citizen,
-                        List.of(DossierLifecycleIT.Part.json(
-                                "dossier",
-                                "{\"procedureCode\":\"1.001193\",\"formData\":{" + many + "}," + docs + "}")),
-                        "Accept-Language",
-                        "en");
+        SubmissionBuilder many = aBirthRegistration("Lê Minh");
+        IntStream.range(0, InputLimits.FORM_FIELDS + 1).forEach(i -> many.with("f" + i, "x"));
+        HttpResponse<String> fields =
+                api().multipart("/api/v1/dossiers", citizen, many.parts(), "Accept-Language", "en");
         assertThat(assertFieldProblem(fields, 400, "validation-failed", "formData"))
                 .isEqualTo("The form has too many fields (at most 100).");
         // within every per-value limit, but too large in all (64 KiB)
-        String large = IntStream.range(0, 20)
-                .mapToObj(i -> "\"f" + i + "\":" + json("ệ".repeat(InputLimits.FORM_VALUE / 2)))
-                .collect(Collectors.joining(","));
-        assertFieldProblem(
-                api().submit(citizen, "{\"procedureCode\":\"1.001193\",\"formData\":{" + large + "}," + docs + "}"),
-                400,
-                "validation-failed",
-                "formData");
+        SubmissionBuilder large = aBirthRegistration("Lê Minh");
+        IntStream.range(0, 20).forEach(i -> large.with("f" + i, "ệ".repeat(InputLimits.FORM_VALUE / 2)));
+        assertFieldProblem(api().submit(citizen, large), 400, "validation-failed", "formData");
         // a nested value
         assertFieldProblem(
                 api().submit(
                                 citizen,
-                                "{\"procedureCode\":\"1.001193\",\"formData\":{" + form
-                                        + ",\"deep\":{\"a\":{\"b\":[1,2,3]}}}," + docs + "}"),
+                                aBirthRegistration("Lê Minh").with("deep", Map.of("a", Map.of("b", List.of(1, 2, 3))))),
                 400,
                 "validation-failed",
                 "formData.deep");
         // the document list, the tax code, the Idempotency-Key header
-        String fiftyOne = IntStream.range(0, InputLimits.LIST_ITEMS + 1)
-                .mapToObj(i -> "{\"requirementCode\":\"TO_KHAI\",\"fileName\":\"f" + i + ".pdf\"}")
-                .collect(Collectors.joining(","));
+        SubmissionBuilder fiftyOne = aBirthRegistration("Lê Minh");
+        IntStream.range(0, InputLimits.LIST_ITEMS + 1)
+                .forEach(i -> fiftyOne.withDocument("DOC_" + i, "f" + i + ".pdf", "application/pdf", DossierApi.PDF));
         assertFieldProblem(
-                api().submit(
+                api().multipart(
+                                "/api/v1/dossiers",
                                 citizen,
-                                "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "},\"documents\":[" + fiftyOne
-                                        + "]}"),
+                                List.of(DossierLifecycleIT.Part.json("dossier", fiftyOne.json()))),
                 400,
                 "validation-failed",
                 "documents");
         assertFieldProblem(
-                api().submit(
-                                citizen,
-                                "{\"procedureCode\":\"1.001193\",\"applicantBusinessTaxCode\":\""
-                                        + "0".repeat(InputLimits.TAX_CODE + 1) + "\",\"formData\":{" + form + "},"
-                                        + docs + "}"),
+                api().submit(citizen, aBirthRegistration("Lê Minh").forBusiness("0".repeat(InputLimits.TAX_CODE + 1))),
                 400,
                 "validation-failed",
                 "applicantBusinessTaxCode");
         HttpResponse<String> key = api().multipart(
                         "/api/v1/dossiers",
                         citizen,
-                        List.of(
-                                DossierLifecycleIT.Part.json(
-                                        "dossier",
-                                        "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "}," + docs + "}"),
-                                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", DossierApi.PDF),
-                                DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", DossierApi.PNG)),
+                        aBirthRegistration("Lê Minh").parts(),
                         "Idempotency-Key",
                         "k".repeat(InputLimits.IDEMPOTENCY_KEY + 1));
         assertFieldProblem(key, 400, "validation-failed", "Idempotency-Key");
@@ -348,21 +322,15 @@ class BoundedInputIT {
 
         // at the limits: a value of FORM_VALUE characters (an unknown field is then refused for what it is, 422)
         // and an Idempotency-Key of IDEMPOTENCY_KEY characters is stored
-        HttpResponse<String> atValue = api().submit(
-                        citizen,
-                        "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + ",\"ghiChu\":"
-                                + json("ệ".repeat(InputLimits.FORM_VALUE)) + "}," + docs + "}");
+        HttpResponse<String> atValue =
+                api().submit(citizen, aBirthRegistration("Lê Minh").with("ghiChu", "ệ".repeat(InputLimits.FORM_VALUE)));
         assertProblem(atValue, 422, "dossier-invalid");
-        assertThat(atValue.body()).contains("\"field\":\"formData.ghiChu\",\"code\":\"unknown-field\"");
+        assertThat(ServiceConformance.json(atValue).read("$.errors[?(@.field == 'formData.ghiChu')].code", List.class))
+                .containsExactly("unknown-field");
         HttpResponse<String> atKey = api().multipart(
                         "/api/v1/dossiers",
                         citizen,
-                        List.of(
-                                DossierLifecycleIT.Part.json(
-                                        "dossier",
-                                        "{\"procedureCode\":\"1.001193\",\"formData\":{" + form + "}," + docs + "}"),
-                                DossierLifecycleIT.Part.file("to-khai.pdf", "application/pdf", DossierApi.PDF),
-                                DossierLifecycleIT.Part.file("giay-chung-sinh.png", "image/png", DossierApi.PNG)),
+                        aBirthRegistration("Lê Minh").parts(),
                         "Idempotency-Key",
                         "k".repeat(InputLimits.IDEMPOTENCY_KEY));
         assertThat(atKey.statusCode()).as(atKey.body()).isEqualTo(201);

@@ -1,43 +1,57 @@
 package vn.egov.dossier.dossier;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real HTTP stand-in for identity-service's {@code GET /api/v1/identity/me}: answers the profile registered
- * for the bearer token it receives (a default name and date of birth and no businesses for any other token), records the Authorization headers, and can be
- * stopped (connection refused) and started again on the same free port.
+ * A real HTTP stand-in (WireMock) for identity-service's {@code GET /api/v1/identity/me}: answers the profile
+ * registered for the bearer token it receives (a default name and date of birth and no businesses for any
+ * other token), and can be stopped (connection refused) and started again on the same free port. WireMock's
+ * request journal tells which Authorization headers it received.
  */
-public final class IdentityServiceStub extends StubServer {
+public final class IdentityServiceStub {
 
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private final Map<String, String> profilesByToken = new ConcurrentHashMap<>();
+    private static final String ME = "/api/v1/identity/me";
+    private static final String SOMEBODY = """
+            {"fullName":"Nguyễn Thị Mặc Định","dateOfBirth":"1990-01-01","levelOfAssurance":1,"roles":["CITIZEN"],"businesses":[]}""";
+
+    private final WireMockServer server = StandIns.onAFreePort();
+
+    public IdentityServiceStub() {
+        // the lower the priority number, the earlier a mapping is tried: registered profiles before the default
+        server.stubFor(get(urlPathEqualTo(ME)).atPriority(10).willReturn(okJson(SOMEBODY)));
+    }
 
     /** The /me JSON that identity-service gives the holder of {@code token}. */
     public void profile(String token, String json) {
-        profilesByToken.put(token, json);
+        server.stubFor(get(urlPathEqualTo(ME))
+                .atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson(json)));
     }
 
-    @Override
-    public void routes(HttpServer server) {
-        server.createContext("/api/v1/identity/me", this::me);
+    /** The Authorization header of every /me call received so far, oldest first. */
+    List<String> authorizations() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(ME))).stream()
+                .map(r -> String.valueOf(r.getHeader("Authorization")))
+                .toList();
     }
 
-    private void me(HttpExchange ex) throws IOException {
-        String authorization = ex.getRequestHeaders().getFirst("Authorization");
-        authorizations.add(String.valueOf(authorization));
-        String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
-        String profile = profilesByToken.get(token);
-        answer(
-                ex,
-                200,
-                profile == null
-                        ? "{\"fullName\":\"Nguyễn Thị Mặc Định\",\"dateOfBirth\":\"1990-01-01\",\"levelOfAssurance\":1,\"roles\":[\"CITIZEN\"],\"businesses\":[]}"
-                        : profile);
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getOptions().portNumber();
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public void stop() {
+        server.stop();
     }
 }

@@ -2,6 +2,7 @@ package vn.egov.commons.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -93,11 +94,11 @@ class EventPlumbingIT {
                 subject,
                 new Payload("000.00.01.H26-261122-0001", 25_000)));
 
-        await(Duration.ofSeconds(30), () -> attempts(id) > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) > 0);
         assertThat(publishedAt(id)).as("not published while the broker is down").isNull();
 
         broker.start();
-        await(Duration.ofSeconds(60), () -> publishedAt(id) != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> publishedAt(id) != null);
         List<ConsumerRecord<String, String>> records =
                 readTopic(EventPlumbingTestApplication.TOPIC, id, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
@@ -130,7 +131,7 @@ class EventPlumbingIT {
         String committed = transactions.execute(s -> publisher.publish(
                 EventPlumbingTestApplication.TOPIC, "vn.egov.test.happened.v1", subject, new Payload("committed", 2)));
 
-        await(Duration.ofSeconds(30), () -> publishedAt(committed) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt(committed) != null);
         assertThat(jdbc.sql("select count(*) from outbox_event where event_id = ?::uuid")
                         .param(rolledBack.get(0))
                         .query(Long.class)
@@ -161,7 +162,7 @@ class EventPlumbingIT {
             producer.send(new ProducerRecord<>(EventPlumbingTestApplication.TOPIC, "k-" + eventId, value));
             producer.flush();
         }
-        await(Duration.ofSeconds(30), () -> listener.deliveries.get() >= before + 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.deliveries.get() >= before + 2);
         assertThat(effects(eventId)).isEqualTo(1);
     }
 
@@ -175,7 +176,7 @@ class EventPlumbingIT {
                     "k-" + eventId,
                     cloudEvent(eventId, "vn.egov.test.happened.v1")));
         }
-        await(Duration.ofSeconds(30), () -> effects(eventId) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(eventId) == 1);
         assertThat(listener.failuresLeft.get()).isZero();
         assertThat(processed(eventId)).isTrue();
     }
@@ -222,7 +223,7 @@ class EventPlumbingIT {
         String ordinary = transactions.execute(s -> publisher.publish(
                 EventPlumbingTestApplication.TOPIC, "vn.egov.test.happened.v1", subject, new Payload("kept", 3)));
 
-        await(Duration.ofSeconds(30), () -> publishedAt(ordinary) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt(ordinary) != null);
         assertThat(publishedAt(secret)).isNotNull();
         assertThat(readTopic(EventPlumbingTestApplication.TOPIC, secret, Duration.ofSeconds(30)))
                 .singleElement()
@@ -251,7 +252,7 @@ class EventPlumbingIT {
                 EventPlumbingTestApplication.TOPIC, "vn.egov.test.happened.v1", subject, new Payload("old", 1)));
         String recent = transactions.execute(s -> publisher.publish(
                 EventPlumbingTestApplication.TOPIC, "vn.egov.test.happened.v1", subject, new Payload("recent", 2)));
-        await(Duration.ofSeconds(30), () -> publishedAt(old) != null && publishedAt(recent) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt(old) != null && publishedAt(recent) != null);
 
         // one row published eight days ago (the default retention is seven), one just now
         jdbc.sql("update outbox_event set published_at = now() - interval '8 days' where event_id = ?::uuid")
@@ -259,7 +260,7 @@ class EventPlumbingIT {
                 .update();
 
         // no call here: the scheduled job (every second in this test's configuration) does it
-        await(Duration.ofSeconds(30), () -> publishedAt(old) == null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt(old) == null);
         assertThat(jdbc.sql("select count(*) from outbox_event where event_id = ?::uuid")
                         .param(old)
                         .query(Long.class)
@@ -423,21 +424,6 @@ class EventPlumbingIT {
                 if (settle == null && done.getAsBoolean()) {
                     settle = Instant.now().plusSeconds(2);
                 }
-            }
-        }
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
             }
         }
     }

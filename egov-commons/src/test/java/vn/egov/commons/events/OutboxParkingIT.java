@@ -1,6 +1,7 @@
 package vn.egov.commons.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -122,7 +122,7 @@ class OutboxParkingIT {
         String held = ids.get(1);
         String after = ids.get(2);
 
-        await(Duration.ofSeconds(60), () -> publishedAt(before) != null && publishedAt(after) != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> publishedAt(before) != null && publishedAt(after) != null);
         assertThat(readByKey(other, 2, Duration.ofSeconds(30)))
                 .as("the other aggregate's events, in order")
                 .satisfiesExactly(
@@ -131,8 +131,7 @@ class OutboxParkingIT {
         assertThat((String) column(oversized, "last_error")).contains("RecordTooLargeException", "max.request.size");
 
         // the relay keeps running; the later event of the parked aggregate stays held, unparked, unsent
-        Thread.sleep(1500);
-        assertThat(publishedAt(held)).isNull();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> publishedAt(held) == null);
         assertThat(column(held, "parked_at")).isNull();
         assertThat(column(held, "attempts"))
                 .as("never tried: held, not failing")
@@ -153,7 +152,7 @@ class OutboxParkingIT {
         assertThat(listed.state()).isEqualTo(ParkedEvents.State.PARKED);
         assertThat(listed.key()).isEqualTo(poisoned);
         assertThat(listed.toString()).doesNotContain("xxxxxxxx");
-        await(Duration.ofSeconds(10), () -> gauge("egov.outbox.parked") == 1.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("egov.outbox.parked") == 1.0);
         assertThat(health.health().getStatus())
                 .as("parked events never take the service out")
                 .isEqualTo(Status.UP);
@@ -165,7 +164,7 @@ class OutboxParkingIT {
         // a retry sends it again: still too large, parked again, the held event still waits
         assertThat(parkedEvents.retry(UUID.fromString(oversized), "operator-1"))
                 .isInstanceOf(ParkedEvents.Outcome.Done.class);
-        await(Duration.ofSeconds(30), () -> actions(oversized).size() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> actions(oversized).size() == 3);
         assertThat(actions(oversized)).containsExactly("PARKED", "RETRIED", "PARKED");
         assertThat(column(oversized, "attempts")).isEqualTo(2);
         assertThat(publishedAt(held)).isNull();
@@ -175,7 +174,7 @@ class OutboxParkingIT {
                 .isInstanceOfSatisfying(
                         ParkedEvents.Outcome.Done.class,
                         d -> assertThat(d.event().state()).isEqualTo(ParkedEvents.State.DISCARDED));
-        await(Duration.ofSeconds(30), () -> publishedAt(held) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt(held) != null);
         assertThat(readByKey(poisoned, 1, Duration.ofSeconds(30)))
                 .singleElement()
                 .satisfies(v -> assertThat(v).contains(held).doesNotContain("xxxxxxxx"));
@@ -185,7 +184,7 @@ class OutboxParkingIT {
                         .query(String.class)
                         .list())
                 .containsExactly("outbox-relay", "operator-1", "outbox-relay", "operator-2");
-        await(Duration.ofSeconds(10), () -> gauge("egov.outbox.parked") == 0.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("egov.outbox.parked") == 0.0);
         // a second discard, or a retry of what is no longer parked, is refused; an unknown id is not found
         assertThat(parkedEvents.discard(UUID.fromString(oversized), "operator-2"))
                 .isEqualTo(new ParkedEvents.Outcome.NotParked(ParkedEvents.State.DISCARDED));
@@ -210,7 +209,7 @@ class OutboxParkingIT {
                         code,
                         OVERSIZED)
                 .update();
-        await(Duration.ofSeconds(60), () -> column(id, "parked_at") != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> column(id, "parked_at") != null);
         assertThat((String) column(id, "payload"))
                 .as("kept while parked: it may be retried")
                 .contains(code);
@@ -227,7 +226,7 @@ class OutboxParkingIT {
         String key = "k-" + UUID.randomUUID();
         String id = transactions.execute(
                 s -> publisher.publish("egov.test.not a valid topic!", TYPE, key, new Payload("nowhere")));
-        await(Duration.ofSeconds(60), () -> column(id, "parked_at") != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> column(id, "parked_at") != null);
         assertThat((String) column(id, "last_error")).contains("InvalidTopicException");
     }
 
@@ -243,19 +242,19 @@ class OutboxParkingIT {
             ids.add(transactions.execute(s -> publisher.publish(TOPIC, TYPE, second, new Payload("b" + n))));
         }
         // more failed attempts than egov.events.max-send-attempts (2): the outage does not count
-        await(Duration.ofSeconds(90), () -> (Integer) column(ids.get(0), "attempts") >= 3);
+        await().atMost(Duration.ofSeconds(90)).until(() -> (Integer) column(ids.get(0), "attempts") >= 3);
         assertThat(ids).allSatisfy(id -> {
             assertThat(column(id, "parked_at")).isNull();
             assertThat(publishedAt(id)).isNull();
         });
         assertThat(column(ids.get(0), "send_failures")).isEqualTo(0);
         assertThat(column(ids.get(0), "last_error")).isNotNull();
-        await(
-                Duration.ofSeconds(10),
-                () -> health.health().getDetails().get("oldestPendingAgeSeconds") instanceof Double d && d > 1.0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        health.health().getDetails().get("oldestPendingAgeSeconds") instanceof Double d && d > 1.0);
 
         broker.start();
-        await(Duration.ofSeconds(90), () -> ids.stream().allMatch(id -> publishedAt(id) != null));
+        await().atMost(Duration.ofSeconds(90)).until(() -> ids.stream().allMatch(id -> publishedAt(id) != null));
         assertThat(readByKey(first, 3, Duration.ofSeconds(30)))
                 .satisfiesExactly(
                         v -> assertThat(v).contains(ids.get(0)),
@@ -275,7 +274,7 @@ class OutboxParkingIT {
 
     @Test
     void recordsInThisServicesDeadLetterTopicsAreCounted() {
-        await(Duration.ofSeconds(30), () -> monitor.deadLetters().refreshedAt() != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> monitor.deadLetters().refreshedAt() != null);
         long before = monitor.deadLetters().total();
         String marker = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -285,12 +284,11 @@ class OutboxParkingIT {
             // unreadable: the listener's error handler sends it to egov.test.events.commons-test.dlq at once
             producer.send(new ProducerRecord<>(TOPIC, "k", "not json " + marker));
         }
-        await(
-                Duration.ofSeconds(60),
-                () -> monitor.deadLetters().total() != null
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> monitor.deadLetters().total() != null
                         && monitor.deadLetters().total() == before + 1);
         assertThat(monitor.deadLetters().topics()).containsKey("egov.test.events.commons-test.dlq");
-        await(Duration.ofSeconds(10), () -> gauge("egov.events.dead.letter.records") == before + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("egov.events.dead.letter.records") == before + 1);
         assertThat(health.health().getDetails()).containsEntry("deadLetterRecords", before + 1);
     }
 
@@ -347,20 +345,5 @@ class OutboxParkingIT {
             }
         }
         return found;
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

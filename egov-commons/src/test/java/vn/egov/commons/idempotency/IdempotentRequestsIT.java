@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -216,8 +218,10 @@ class IdempotentRequestsIT {
                     return new Created(UUID.randomUUID(), "retry");
                 })));
         // the retry is held by the first's uncommitted claim, not answered "in progress"
-        Thread.sleep(500);
-        assertThat(retry).isNotDone();
+        Awaitility.await()
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> !retry.isDone());
         releaseFirst.countDown();
 
         IdempotentRequests.Outcome<Created> a = first.get(20, TimeUnit.SECONDS);

@@ -64,6 +64,7 @@ class RedisTokenBucketsIT {
             assertThat(refused.allowed()).isFalse();
             assertThat(refused.retryAfterSeconds()).isBetween(1L, 5L);
 
+            // a sleep on purpose: waiting what the refusal said is the behaviour under test
             Thread.sleep(Duration.ofSeconds(refused.retryAfterSeconds()).toMillis());
 
             assertThat(decide(store, "p", "c", twoPerTenSeconds).allowed()).isTrue();

@@ -608,60 +608,27 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
 
     // ---- protocol ----
 
-    static final List<String> QUERY_REQUEST_FIELDS = List.of(
-            "vnp_RequestId",
-            "vnp_Version",
-            "vnp_Command",
-            "vnp_TmnCode",
-            "vnp_TxnRef",
-            "vnp_TransactionDate",
-            "vnp_CreateDate",
-            "vnp_IpAddr",
-            "vnp_OrderInfo");
-    static final List<String> QUERY_RESPONSE_FIELDS = List.of(
-            "vnp_ResponseId",
-            "vnp_Command",
-            "vnp_ResponseCode",
-            "vnp_Message",
-            "vnp_TmnCode",
-            "vnp_TxnRef",
-            "vnp_Amount",
-            "vnp_BankCode",
-            "vnp_PayDate",
-            "vnp_TransactionNo",
-            "vnp_TransactionType",
-            "vnp_TransactionStatus",
-            "vnp_OrderInfo",
-            "vnp_PromotionCode",
-            "vnp_PromotionAmount");
-    static final List<String> REFUND_REQUEST_FIELDS = List.of(
-            "vnp_RequestId",
-            "vnp_Version",
-            "vnp_Command",
-            "vnp_TmnCode",
-            "vnp_TransactionType",
-            "vnp_TxnRef",
-            "vnp_Amount",
-            "vnp_TransactionNo",
-            "vnp_TransactionDate",
-            "vnp_CreateBy",
-            "vnp_CreateDate",
-            "vnp_IpAddr",
-            "vnp_OrderInfo");
-    static final List<String> REFUND_RESPONSE_FIELDS = List.of(
-            "vnp_ResponseId",
-            "vnp_Command",
-            "vnp_ResponseCode",
-            "vnp_Message",
-            "vnp_TmnCode",
-            "vnp_TxnRef",
-            "vnp_Amount",
-            "vnp_BankCode",
-            "vnp_PayDate",
-            "vnp_TransactionNo",
-            "vnp_TransactionType",
-            "vnp_TransactionStatus",
-            "vnp_OrderInfo");
+    // The merchant API's checksum data, field by field as VNPAY's documentation prints it (docs/design/domain.md,
+    // "Merchant API"). The simulator plays the outside gateway: it is written from the protocol and shares no code
+    // with payment-service's VnpayMerchantApi on purpose. One shared field list would let one mistake pass on both
+    // sides; two transcriptions of the protocol, run against each other in PaymentFlowIT, catch it.
+    static final List<String> QUERY_REQUEST_FIELDS = checksumData("vnp_RequestId|vnp_Version|vnp_Command|vnp_TmnCode"
+            + "|vnp_TxnRef|vnp_TransactionDate|vnp_CreateDate|vnp_IpAddr|vnp_OrderInfo");
+    static final List<String> QUERY_RESPONSE_FIELDS = checksumData("vnp_ResponseId|vnp_Command|vnp_ResponseCode"
+            + "|vnp_Message|vnp_TmnCode|vnp_TxnRef|vnp_Amount|vnp_BankCode|vnp_PayDate|vnp_TransactionNo"
+            + "|vnp_TransactionType|vnp_TransactionStatus|vnp_OrderInfo|vnp_PromotionCode|vnp_PromotionAmount");
+    static final List<String> REFUND_REQUEST_FIELDS = checksumData("vnp_RequestId|vnp_Version|vnp_Command|vnp_TmnCode"
+            + "|vnp_TransactionType|vnp_TxnRef|vnp_Amount|vnp_TransactionNo|vnp_TransactionDate|vnp_CreateBy"
+            + "|vnp_CreateDate|vnp_IpAddr|vnp_OrderInfo");
+    static final List<String> REFUND_RESPONSE_FIELDS = checksumData("vnp_ResponseId|vnp_Command|vnp_ResponseCode"
+            + "|vnp_Message|vnp_TmnCode|vnp_TxnRef|vnp_Amount|vnp_BankCode|vnp_PayDate|vnp_TransactionNo"
+            + "|vnp_TransactionType|vnp_TransactionStatus|vnp_OrderInfo");
+
+    /** The field names of a checksum-data template ({@code a|b|c}: the values of a, b and c joined by {@code |}). */
+    private static List<String> checksumData(String template) {
+        return List.of(template.split("\\|"));
+    }
+
     private static final Pattern JSON_STRING_FIELD =
             Pattern.compile("\"([A-Za-z0-9_]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 

@@ -1,0 +1,136 @@
+package vn.egov.dossier.dossier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.dossier.dossier.DossierLifecycleIT.Part;
+
+/**
+ * A citizen's submission for tests, as the multipart request carries it: the {@code dossier} JSON part (procedure,
+ * form data, the documents it lists) and the files attached. The {@code a…} factories give a valid submission of
+ * a catalogue procedure; the {@code with…} methods change one thing, so that a test shows only what it is about:
+ *
+ * <pre>{@code
+ * api.submit(token, aBirthRegistration("Nguyễn Văn An").with("childSex", "X"));
+ * }</pre>
+ */
+public final class SubmissionBuilder {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String procedureCode;
+    private String businessTaxCode;
+    private final Map<String, Object> formData = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> documents = new LinkedHashMap<>();
+    private final Map<String, Part> files = new LinkedHashMap<>();
+
+    private SubmissionBuilder(String procedureCode) {
+        this.procedureCode = procedureCode;
+    }
+
+    /** A submission of {@code procedureCode} with no form data and no documents yet. */
+    public static SubmissionBuilder aSubmission(String procedureCode) {
+        return new SubmissionBuilder(procedureCode);
+    }
+
+    /** Birth registration (1.001193, zero fee, Ba Đình) by the mother, with the form (PDF) and the certificate (PNG). */
+    public static SubmissionBuilder aBirthRegistration(String childName) {
+        return aSubmission("1.001193")
+                .with("childName", childName)
+                .with("childDateOfBirth", "2026-11-01")
+                .with("childSex", "MALE")
+                .with("placeOfBirth", "Bệnh viện Phụ sản Hà Nội")
+                .with("relationship", "MOTHER")
+                .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF)
+                .withDocument("GIAY_CHUNG_SINH", "giay-chung-sinh.png", "image/png", DossierLifecycleIT.PNG);
+    }
+
+    /** Judicial record certificate (2.000908, paid, level 2): {@code applicantCategory} sets the fee. */
+    public static SubmissionBuilder aJudicialRecordRequest(String applicantCategory) {
+        return aSubmission("2.000908")
+                .with("applicantCategory", applicantCategory)
+                .with("purpose", "Xin việc")
+                .with("copies", 1)
+                .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF);
+    }
+
+    /** Marriage status confirmation (1.004873, Hoàn Kiếm). */
+    public static SubmissionBuilder aMarriageStatusConfirmation() {
+        return aSubmission("1.004873")
+                .with("purpose", "Kết hôn")
+                .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF);
+    }
+
+    /** Building permit (1.009994) for a business the citizen represents. */
+    public static SubmissionBuilder aBuildingPermit(String businessTaxCode) {
+        return aSubmission("1.009994")
+                .forBusiness(businessTaxCode)
+                .with("landPlotNumber", "Thửa 12, tờ bản đồ 5")
+                .with("floorArea", 180)
+                .with("floors", 3)
+                .withDocument("DON_DE_NGHI", "don.pdf", "application/pdf", DossierLifecycleIT.PDF)
+                .withDocument("GIAY_TO_DAT", "dat.pdf", "application/pdf", DossierLifecycleIT.PDF)
+                .withDocument("BAN_VE", "ban-ve.pdf", "application/pdf", DossierLifecycleIT.PDF);
+    }
+
+    /** A form field's value (a string, a number, a boolean…), replacing the factory's. */
+    public SubmissionBuilder with(String field, Object value) {
+        formData.put(field, value);
+        return this;
+    }
+
+    public SubmissionBuilder without(String field) {
+        formData.remove(field);
+        return this;
+    }
+
+    /** The applicant is this business, which the citizen says they represent. */
+    public SubmissionBuilder forBusiness(String taxCode) {
+        this.businessTaxCode = taxCode;
+        return this;
+    }
+
+    /** A document listed for {@code requirementCode} and its file attached (replacing the factory's). */
+    public SubmissionBuilder withDocument(String requirementCode, String fileName, String contentType, byte[] content) {
+        documents.put(requirementCode, document(requirementCode, "fileName", fileName));
+        files.put(requirementCode, Part.file(fileName, contentType, content));
+        return this;
+    }
+
+    /** The document for {@code requirementCode} is one from the citizen's store: listed by id, no file attached. */
+    public SubmissionBuilder withStoredDocument(String requirementCode, String storedDocumentId) {
+        documents.put(
+                requirementCode, Map.of("requirementCode", requirementCode, "storedDocumentId", storedDocumentId));
+        files.remove(requirementCode);
+        return this;
+    }
+
+    private static Map<String, String> document(String requirementCode, String key, String value) {
+        Map<String, String> document = new LinkedHashMap<>();
+        document.put("requirementCode", requirementCode);
+        document.put(key, value);
+        return document;
+    }
+
+    /** The {@code dossier} part's JSON. */
+    public String json() {
+        Map<String, Object> dossier = new LinkedHashMap<>();
+        dossier.put("procedureCode", procedureCode);
+        if (businessTaxCode != null) {
+            dossier.put("applicantBusinessTaxCode", businessTaxCode);
+        }
+        dossier.put("formData", formData);
+        dossier.put("documents", List.copyOf(documents.values()));
+        return JSON.writeValueAsString(dossier);
+    }
+
+    /** The multipart request's parts: the {@code dossier} JSON, then the files. */
+    public List<Part> parts() {
+        List<Part> parts = new ArrayList<>();
+        parts.add(Part.json("dossier", json()));
+        parts.addAll(files.values());
+        return parts;
+    }
+}
