@@ -22,6 +22,10 @@ import vn.egov.testsupport.RealInfrastructureInitializer;
             "egov.portal.sign-in.client-secret=web-portal-test-secret",
             "egov.portal.sign-in.issuer=http://127.0.0.1:9/auth/realms/egov",
             "egov.portal.sign-in.backchannel=http://127.0.0.1:9/auth/realms/egov",
-            "egov.portal.sign-in.secure-cookie=false"
+            "egov.portal.sign-in.secure-cookie=false",
+            "egov.portal.sign-in.session-key=" + PortalTestSetup.SESSION_KEY
         })
-@interface PortalTestSetup {}
+@interface PortalTestSetup {
+    /** The tests' session key (32 bytes, base64); never used outside tests. */
+    String SESSION_KEY = "dGVzdC1vbmx5LXBvcnRhbC1zZXNzaW9uLWtleS0zMmI=";
+}

@@ -102,6 +102,16 @@ class SignInTest {
                         .single())
                 .as("the page asked for is kept in the session in PostgreSQL")
                 .isPositive();
+        byte[] stored = jdbc.sql(
+                        "select a.attribute_bytes from spring_session_attributes a" + " where a.attribute_name = :name")
+                .param("name", "SPRING_SECURITY_SAVED_REQUEST")
+                .query(byte[].class)
+                .list()
+                .get(0);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("session attributes are sealed at rest: neither the page nor Java's serialization shows")
+                .doesNotContain("ho-so")
+                .doesNotContain("java.");
 
         mvc.perform(get("/dang-nhap").cookie(session))
                 .andExpect(status().isFound())

@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.servlet.LocaleResolver;
@@ -104,6 +106,13 @@ class SignInConfiguration {
         cookie.setUseSecureCookie(properties.secureCookie());
         cookie.setCookiePath("/");
         return cookie;
+    }
+
+    /** Tokens and their claims (personal data) sealed in the sessions' table; see {@link SealedSessions}. */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sealedSessionAttributes(SignInProperties properties) {
+        SealedSessions sealed = new SealedSessions(properties.sessionKey(), SignInConfiguration.class.getClassLoader());
+        return sessions -> sessions.setConversionService(sealed);
     }
 
     @Bean

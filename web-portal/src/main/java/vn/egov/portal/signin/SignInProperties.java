@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer the public issuer, as the services know it and as tokens say: the browser signs in and out there
  * @param backchannel the same realm as the server reaches it (code exchange, refresh, keys)
  * @param secureCookie the session cookie only over https: everywhere but a local run over plain http
+ * @param sessionKey the key that seals session attributes in the database ({@code PORTAL_SESSION_KEY}, 32 random
+ *     bytes in base64); the portal does not start without it
  */
 @Validated
 @ConfigurationProperties("egov.portal.sign-in")
@@ -22,7 +24,8 @@ public record SignInProperties(
         @NotBlank String clientSecret,
         URI issuer,
         URI backchannel,
-        @DefaultValue("true") boolean secureCookie) {
+        @DefaultValue("true") boolean secureCookie,
+        @NotBlank String sessionKey) {
 
     String endpoint(URI realm, String path) {
         return realm.toString().replaceAll("/+$", "") + "/protocol/openid-connect/" + path;
