@@ -113,6 +113,36 @@ class BlockedPathsIT extends GatewayIntegrationTest {
         assertThat(relayedTo(IDENTITY, agencies).path()).isEqualTo("/api/v1/identity/agencies");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/auth/admin/master/console/",
+                "/auth/admin/realms/egov/users",
+                "/auth/realms/master/protocol/openid-connect/token",
+                "/auth/realms/master",
+                "/auth/realms/MASTER/account",
+                "/auth/realms/egov/../master/protocol/openid-connect/token",
+                "/auth/%61dmin/master/console/"
+            })
+    void outsideTheLocalProfileKeycloaksAdminConsoleAndMasterRealmAreNotRouted(String path) {
+        for (String method : new String[] {"GET", "POST"}) {
+            HttpResponse<String> response = gateway.call(method, path).send();
+
+            assertProblem(response, 404, "not-found");
+            assertAllUpstreamsUntouched(response);
+        }
+    }
+
+    @Test
+    void theEgovRealmIsStillRouted() {
+        HttpResponse<String> discovery = gateway.get("/auth/realms/egov/.well-known/openid-configuration")
+                .send();
+
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(relayedTo(KEYCLOAK, discovery).path())
+                .isEqualTo("/auth/realms/egov/.well-known/openid-configuration");
+    }
+
     private static void assertNoInternalRequestReachedIdentity() {
         assertThat(IDENTITY.received())
                 .noneSatisfy(r -> assertThat(URLDecoder.decode(r.path(), StandardCharsets.UTF_8)

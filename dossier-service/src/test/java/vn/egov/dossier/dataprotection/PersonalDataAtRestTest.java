@@ -18,10 +18,10 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import vn.egov.commons.crypto.AesGcmSealer;
-import vn.egov.commons.security.ProductionSecretsGuard;
 import vn.egov.dossier.document.DocumentStorage;
 import vn.egov.dossier.document.SealedDocumentStorage;
 import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.guard.ProductionChecks;
 
 /** Form data and document bytes sealed at rest: bound to their owner's id, readable after a key rotation. */
 class PersonalDataAtRestTest {
@@ -143,25 +143,28 @@ class PersonalDataAtRestTest {
     }
 
     @Test
-    void theProdProfileRefusesTheDevelopmentDataKey() throws Exception {
+    void outsideTheLocalProfileTheDevelopmentDataKeyIsRefused() throws Exception {
         List<PropertySource<?>> yaml =
                 new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
         StandardEnvironment env = new StandardEnvironment();
         yaml.forEach(env.getPropertySources()::addLast);
         List<String> checked = new java.util.ArrayList<>();
-        for (int i = 0; env.getProperty("egov.security.checked-secrets[" + i + "]") != null; i++) {
-            checked.add(env.getProperty("egov.security.checked-secrets[" + i + "]"));
+        for (int i = 0; env.getProperty("egov.security.checked-keys[" + i + "]") != null; i++) {
+            checked.add(env.getProperty("egov.security.checked-keys[" + i + "]"));
         }
         assertThat(checked).contains("egov.dossier.data-key");
         assertThat(env.getProperty("egov.dossier.data-key")).isNotBlank();
-        assertThatThrownBy(new ProductionSecretsGuard(env, List.of("egov.dossier.data-key"))::afterPropertiesSet)
-                .hasMessageContaining("egov.dossier.data-key has a development value");
+        assertThat(ProductionChecks.problems(env)).contains("egov.dossier.data-key has a development value");
 
-        System.setProperty("DOSSIER_DATA_KEY", KEY_2);
+        // a real key: 32 random bytes (KEY_1 and KEY_2 above are text, which the guard refuses as keys)
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        System.setProperty("DOSSIER_DATA_KEY", Base64.getEncoder().encodeToString(random));
         try {
             StandardEnvironment real = new StandardEnvironment();
             yaml.forEach(real.getPropertySources()::addLast);
-            new ProductionSecretsGuard(real, List.of("egov.dossier.data-key")).afterPropertiesSet();
+            assertThat(ProductionChecks.problems(real))
+                    .noneSatisfy(p -> assertThat(p).startsWith("egov.dossier.data-key"));
         } finally {
             System.clearProperty("DOSSIER_DATA_KEY");
         }

@@ -6,8 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -92,11 +90,5 @@ public class EgovSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemSecurityHandlers problemSecurityHandlers(ProblemFactory problems, JsonMapper json) {
         return new ProblemSecurityHandlers(problems, json);
-    }
-
-    @Bean
-    @Profile("prod")
-    ProductionSecretsGuard productionSecretsGuard(Environment environment, SecurityProperties properties) {
-        return new ProductionSecretsGuard(environment, properties.checkedSecrets());
     }
 }

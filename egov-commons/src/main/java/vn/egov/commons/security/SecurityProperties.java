@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param publicPaths requests answered without a token, as {@code "GET /api/v1/procedures/**"} or a
  *     bare pattern for every method; health, metrics and API docs are always public
- * @param checkedSecrets property names that hold secrets: in the {@code prod} profile each must be
- *     set and must not be a known development value, or the service refuses to start
+ * @param checkedSecrets property names that hold shared secrets (passwords, client secrets, API keys)
+ * @param checkedKeys property names that hold encryption or HMAC keys (base64 of 32 random bytes); both
+ *     lists are read by egov-production-guard's {@code ProductionGuard}, which refuses to start outside the
+ *     {@code local} and {@code test} profiles when one is missing, a development value or breaks its rule
  */
 @ConfigurationProperties("egov.security")
 public record SecurityProperties(
         @DefaultValue List<String> publicPaths,
-        @DefaultValue List<String> checkedSecrets) {}
+        @DefaultValue List<String> checkedSecrets,
+        @DefaultValue List<String> checkedKeys) {}

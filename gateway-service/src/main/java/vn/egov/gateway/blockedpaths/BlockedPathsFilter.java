@@ -1,11 +1,14 @@
 package vn.egov.gateway.blockedpaths;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -21,7 +24,9 @@ import vn.egov.gateway.problem.ProblemException;
  * Answers 404 {@code not-found} for the {@linkplain BlockedPathsProperties blocked paths}, exactly as for a
  * path no route serves, before edge authentication: whatever the token (none, a bad one, or a service
  * token that identity-service would accept), the request never reaches a service. Services call each
- * other's internal endpoints directly, never through the gateway.
+ * other's internal endpoints directly, never through the gateway. Outside the {@code local} profile the
+ * {@linkplain BlockedPathsProperties#localOnlyPaths() local-only paths} are blocked too: Keycloak's master
+ * realm and admin console stay off the public origin.
  *
  * <p>The path is compared the way a service would resolve it, so that spelling tricks do not slip past:
  * segments percent-decoded, matrix parameters ({@code ;x=y}) dropped, empty and {@code .} segments
@@ -34,10 +39,14 @@ class BlockedPathsFilter implements WebFilter, Ordered {
 
     private final List<PathPattern> blocked;
 
-    BlockedPathsFilter(BlockedPathsProperties properties) {
+    BlockedPathsFilter(BlockedPathsProperties properties, Environment environment) {
         PathPatternParser parser = new PathPatternParser();
         parser.setCaseSensitive(false);
-        this.blocked = properties.blockedPaths().stream().map(parser::parse).toList();
+        List<String> patterns = new ArrayList<>(properties.blockedPaths());
+        if (!environment.acceptsProfiles(Profiles.of("local"))) {
+            patterns.addAll(properties.localOnlyPaths());
+        }
+        this.blocked = patterns.stream().map(parser::parse).toList();
     }
 
     @Override

@@ -20,8 +20,10 @@ import vn.egov.gateway.caller.Caller;
 import vn.egov.gateway.problem.Problems;
 
 /**
- * Quotas on the public API ({@code /api/**}), answered with 429 {@code rate-limited} and
- * {@code Retry-After} in seconds.
+ * Quotas on the public API ({@code /api/**}) and on the endpoints named in
+ * {@code egov.gateway.rate-limits.endpoints} (also Keycloak's sign-in form under {@code /auth}, per client
+ * address), answered with 429 {@code rate-limited} and {@code Retry-After} in seconds. The client address
+ * is the one {@code ClientForwardedHeadersFilter} settled (a trusted proxy's {@code X-Forwarded-For}).
  *
  * <p>A plain {@link WebFilter} rather than Spring Cloud Gateway's {@code RequestRateLimiter}: the quota
  * depends on the caller (user, client with its own quota, anonymous address) <em>and</em> on the
@@ -67,18 +69,23 @@ class RateLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
         Caller caller = Caller.of(exchange);
-        if (!properties.enabled() || caller == null || !API.matches(path)) {
+        if (!properties.enabled() || caller == null) {
             return chain.filter(exchange);
         }
-        String callerKey = switch (caller.kind()) {
-            case USER -> "user:" + caller.subject();
-            case CLIENT -> "client:" + caller.clientId();
-            case ANONYMOUS -> "ip:" + caller.address();
-        };
         Rule rule = rules.stream()
                 .filter(r -> r.matches(exchange.getRequest(), path))
                 .findFirst()
                 .orElse(null);
+        if (rule == null && !API.matches(path)) {
+            return chain.filter(exchange);
+        }
+        String callerKey = rule != null && rule.endpoint().per() == RateLimitProperties.Per.ADDRESS
+                ? "ip:" + caller.address()
+                : switch (caller.kind()) {
+                    case USER -> "user:" + caller.subject();
+                    case CLIENT -> "client:" + caller.clientId();
+                    case ANONYMOUS -> "ip:" + caller.address();
+                };
         String policy =
                 rule != null ? rule.endpoint().name() : caller.kind().name().toLowerCase(Locale.ROOT);
         RateLimitProperties.Limit limit = rule != null ? rule.endpoint().limit() : limitFor(caller);

@@ -80,12 +80,28 @@ record RateLimitProperties(
         }
     }
 
-    /** {@code path} is a Spring path pattern; {@code method} null means any method. */
-    record Endpoint(String name, HttpMethod method, String path, Limit limit) {
+    /**
+     * {@code path} is a Spring path pattern; {@code method} null means any method. {@code per}: counted per
+     * caller (user, client or address, as the quotas above) or per client address whoever the caller is.
+     * An endpoint outside {@code /api/**} (Keycloak's sign-in form under {@code /auth}) is limited only by
+     * its rule here.
+     */
+    record Endpoint(
+            String name,
+            HttpMethod method,
+            String path,
+            @DefaultValue("caller") Per per,
+            Limit limit) {
         Endpoint {
+            per = per == null ? Per.CALLER : per;
             Objects.requireNonNull(name, "rate limit endpoint name");
             Objects.requireNonNull(path, "rate limit endpoint path");
             Objects.requireNonNull(limit, "rate limit endpoint limit");
         }
+    }
+
+    enum Per {
+        CALLER,
+        ADDRESS
     }
 }

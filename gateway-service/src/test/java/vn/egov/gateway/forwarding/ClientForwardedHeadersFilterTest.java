@@ -2,11 +2,13 @@ package vn.egov.gateway.forwarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -48,7 +50,7 @@ class ClientForwardedHeadersFilterTest {
                 .header("X-Correlation-Id", "c-1"));
         AtomicReference<ServerHttpRequest> passedOn = new AtomicReference<>();
 
-        new ClientForwardedHeadersFilter()
+        new ClientForwardedHeadersFilter(new ForwardingProperties(List.of()), new MockEnvironment())
                 .filter(exchange, filtered -> {
                     passedOn.set(filtered.getRequest());
                     return Mono.empty();

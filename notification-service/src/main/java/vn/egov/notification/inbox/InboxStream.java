@@ -2,6 +2,7 @@ package vn.egov.notification.inbox;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,13 +22,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.ApiProblem;
 import vn.egov.notification.notice.InboxItemCreated;
 
 /**
  * The live inbox: {@code GET /api/v1/notifications/stream} keeps a server-sent-events stream open per
  * signed-in person and pushes each of their new inbox items ({@code event: notification}) right after
  * the transaction that made it commits; a comment line every {@code heartbeat} keeps proxies from
- * closing an idle stream. Servlet async ({@link SseEmitter}): an open stream holds no request thread,
+ * closing an idle stream. One person holds at most {@code max-per-person} streams at once (429
+ * {@code too-many-streams} past it); a closed stream frees its place once the server notices (at the next
+ * heartbeat at the latest). Servlet async ({@link SseEmitter}): an open stream holds no request thread,
  * platform or virtual. Pushes run on a small executor so a slow client never holds up the consumer.
  *
  * <p>Items made on another instance of this service reach only streams on that instance; with more
@@ -60,8 +65,15 @@ class InboxStream implements SmartLifecycle {
         String me = principal.subject();
         recipients.rememberOfficer(principal);
         SseEmitter emitter = new SseEmitter(config.maxDuration().toMillis());
-        Set<SseEmitter> mine = streams.computeIfAbsent(me, k -> ConcurrentHashMap.newKeySet());
-        mine.add(emitter);
+        if (!admit(me, emitter)) {
+            // before any byte of the stream: the answer is an ordinary problem
+            throw new ApiProblem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-streams",
+                    List.of(),
+                    Map.of("maxStreams", config.maxPerPerson()),
+                    config.maxPerPerson());
+        }
         Runnable remove = () -> streams.computeIfPresent(me, (k, set) -> {
             set.remove(emitter);
             return set.isEmpty() ? null : set;
@@ -72,6 +84,20 @@ class InboxStream implements SmartLifecycle {
         // sends the headers now, so the client knows it is connected
         emitter.send(SseEmitter.event().comment("connected").reconnectTime(3_000));
         return emitter;
+    }
+
+    /** Adds the stream unless its person already holds the maximum; atomic per person. */
+    private boolean admit(String subject, SseEmitter emitter) {
+        boolean[] admitted = {false};
+        streams.compute(subject, (k, set) -> {
+            Set<SseEmitter> mine = set != null ? set : ConcurrentHashMap.newKeySet();
+            if (mine.size() < config.maxPerPerson()) {
+                mine.add(emitter);
+                admitted[0] = true;
+            }
+            return mine.isEmpty() ? null : mine;
+        });
+        return admitted[0];
     }
 
     @TransactionalEventListener
