@@ -58,6 +58,23 @@ class DevelopmentValuesTest {
     }
 
     @Test
+    void thePortalStartedWithItsDefaultsIsRefusedForItsSecretsAndKey() throws IOException {
+        List<String> problems = ProductionChecks.problems(defaultsOf("web-portal"));
+
+        assertThat(problems)
+                .contains("spring.datasource.password has a development value")
+                .anySatisfy(p -> assertThat(p).startsWith("egov.portal.sign-in.client-secret "))
+                .anySatisfy(p -> assertThat(p).startsWith("egov.portal.sign-in.session-key "));
+    }
+
+    @Test
+    void thePortalsLocalSessionKeyIsADevelopmentValue() throws IOException {
+        Matcher key = Pattern.compile("PORTAL_SESSION_KEY=(\\S+)").matcher(Files.readString(ROOT.resolve("egov")));
+        assertThat(key.find()).isTrue();
+        assertThat(DevelopmentValues.isDevelopmentValue(key.group(1))).isTrue();
+    }
+
+    @Test
     void everySecretDefaultOfDockerComposeIsADevelopmentValue() throws IOException {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
         Matcher m = Pattern.compile("\\$\\{(\\w*(?:SECRET|PASSWORD|_KEY)):-([^}]*)}")
