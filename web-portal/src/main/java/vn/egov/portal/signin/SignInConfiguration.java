@@ -42,7 +42,9 @@ class SignInConfiguration {
     static final String SIGN_OUT = "/dang-xuat";
 
     /** Pages of a signed-in citizen. A new one is listed here and in the gateway's portal routes. */
-    static final String[] SIGNED_IN_PATHS = {"/ho-so", "/ho-so/**"};
+    static final String[] SIGNED_IN_PATHS = {
+        "/ho-so", "/ho-so/**", "/tai-khoan", "/tai-khoan/**", "/thong-bao", "/thong-bao/**"
+    };
 
     /** Where the user lands after signing in when they did not ask for a page first. */
     static final String AFTER_SIGN_IN = "/ho-so";
