@@ -66,7 +66,9 @@ class PortalAccountJourneyIT {
                     chrome.findElement(By.id("dateOfBirth")),
                     resident.get("dateOfBirth").asString());
             chrome.findElement(By.id("sex-" + resident.get("sex").asString())).click();
-            chrome.findElement(By.id("email")).sendKeys("pt" + nationalId + "@thudientu.vn");
+            // an address without the identity number in it: the profile must not show that number anywhere
+            chrome.findElement(By.id("email"))
+                    .sendKeys("pt" + Long.toString(Long.parseLong(nationalId), 36) + "@thudientu.vn");
             chrome.findElement(By.id("phone")).sendKeys("12345");
             chrome.findElement(By.id("password")).sendKeys(password);
             follow(chrome, By.cssSelector("form.account-form button[type=submit]"));
@@ -90,7 +92,9 @@ class PortalAccountJourneyIT {
             check(chrome, "account-registered");
 
             // Keycloak's page, then back on the portal, signed in
-            follow(chrome, By.cssSelector("a.button-link"));
+            chrome.findElement(By.cssSelector("a.button-link")).click();
+            new WebDriverWait(chrome, Duration.ofSeconds(60))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
             chrome.findElement(By.id("username")).sendKeys(nationalId);
             chrome.findElement(By.id("password")).sendKeys(password);
             chrome.findElement(By.id("kc-login")).click();
