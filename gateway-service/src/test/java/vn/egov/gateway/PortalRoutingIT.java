@@ -41,7 +41,12 @@ class PortalRoutingIT extends GatewayIntegrationTest {
                 "/oauth2/authorization/portal",
                 "/login/oauth2/code/portal",
                 "/ho-so",
-                "/ho-so/G01.001.2026.000001"
+                "/ho-so/G01.001.2026.000001",
+                "/dang-ky",
+                "/dang-ky/da-xong",
+                "/tai-khoan",
+                "/tai-khoan/lien-he",
+                "/thong-bao"
             })
     void portalPathsReachThePortalWithoutAToken(String path) {
         HttpResponse<String> response = gateway.get(path).send();

@@ -100,7 +100,9 @@ class PortalBrowserIT {
                         "Không tìm thấy trang · Cổng dịch vụ công",
                         "Không tìm thấy trang"),
                 new Page("api-error", "/tra-cuu?code=LOI-HE-THONG", "Đã có lỗi · Cổng dịch vụ công", "Đã có lỗi"),
-                new Page("home-en", "/?lang=en", "Home · Public Services Portal", "Find an administrative procedure"));
+                new Page("home-en", "/?lang=en", "Home · Public Services Portal", "Find an administrative procedure"),
+                new Page("register", "/dang-ky", "Đăng ký tài khoản · Cổng dịch vụ công", "Đăng ký tài khoản"),
+                new Page("registered", "/dang-ky/da-xong", "Đã tạo tài khoản · Cổng dịch vụ công", "Đã tạo tài khoản"));
         api.failLookup("LOI-HE-THONG", 503, "upstream-unavailable");
 
         List<String> problems = new ArrayList<>();

@@ -64,6 +64,13 @@ class SecurityConfiguration {
         "/login/oauth2/code/**",
         "/ho-so",
         "/ho-so/**",
+        // registration (anonymous), the account pages and the notices
+        "/dang-ky",
+        "/dang-ky/**",
+        "/tai-khoan",
+        "/tai-khoan/**",
+        "/thong-bao",
+        "/thong-bao/**",
     };
 
     /**

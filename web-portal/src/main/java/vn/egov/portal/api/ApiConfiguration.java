@@ -2,6 +2,8 @@ package vn.egov.portal.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
@@ -63,8 +65,7 @@ class ApiConfiguration {
                                 HttpHeaders.ACCEPT_LANGUAGE,
                                 LocaleContextHolder.getLocale().toLanguageTag()))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw new ApiProblemException(
-                            response.getStatusCode().value(), problemCode(json, response.getBody()), null);
+                    throw problem(json, response.getStatusCode().value(), response.getBody());
                 })
                 .requestInterceptor((request, body, execution) -> {
                     try {
@@ -75,14 +76,29 @@ class ApiConfiguration {
                 });
     }
 
-    /** The problem's stable code; a body that is not a problem document (a proxy's page) counts as unknown. */
-    private static String problemCode(JsonMapper json, InputStream body) {
+    /**
+     * The problem's stable code and its field errors ({@code errors[]}: field and message); a body that is not a
+     * problem document (a proxy's page) counts as unknown, without field errors.
+     */
+    private static ApiProblemException problem(JsonMapper json, int status, InputStream body) {
         try {
             JsonNode node = json.readTree(body);
             JsonNode code = node == null ? null : node.get("code");
-            return code != null && code.isString() ? code.asString() : "unknown";
+            List<ApiProblemException.FieldError> fields = new ArrayList<>();
+            JsonNode errors = node == null ? null : node.get("errors");
+            if (errors != null && errors.isArray()) {
+                for (JsonNode error : errors) {
+                    JsonNode field = error.get("field");
+                    JsonNode message = error.get("message");
+                    if (field != null && field.isString() && message != null && message.isString()) {
+                        fields.add(new ApiProblemException.FieldError(field.asString(), message.asString()));
+                    }
+                }
+            }
+            return new ApiProblemException(
+                    status, code != null && code.isString() ? code.asString() : "unknown", fields, null);
         } catch (RuntimeException notJson) {
-            return "unknown";
+            return new ApiProblemException(status, "unknown", null);
         }
     }
 }

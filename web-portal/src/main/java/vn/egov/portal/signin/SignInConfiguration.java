@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -45,7 +46,9 @@ class SignInConfiguration {
     static final String SIGN_OUT = "/dang-xuat";
 
     /** Pages of a signed-in citizen. A new one is listed here and in the gateway's portal routes. */
-    static final String[] SIGNED_IN_PATHS = {"/ho-so", "/ho-so/**"};
+    static final String[] SIGNED_IN_PATHS = {
+        "/ho-so", "/ho-so/**", "/tai-khoan", "/tai-khoan/**", "/thong-bao", "/thong-bao/**"
+    };
 
     /** Where the user lands after signing in when they did not ask for a page first. */
     static final String AFTER_SIGN_IN = "/ho-so";
@@ -77,6 +80,15 @@ class SignInConfiguration {
                         Map.of("end_session_endpoint", properties.endpoint(properties.issuer(), "logout")))
                 .build();
         return new InMemoryClientRegistrationRepository(keycloak);
+    }
+
+    /**
+     * The user's tokens live in their session (so in PostgreSQL, sealed, shared by every instance and kept over a
+     * restart), not in Spring Boot's default in-memory store keyed by the user's name.
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     /** The user's access token for API calls, refreshed with the refresh token when it is about to expire. */

@@ -1,0 +1,59 @@
+package vn.egov.portal.inbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import vn.egov.portal.api.UserApi;
+
+/** notification-service's inbox of the signed-in user, through the gateway with the user's token. */
+@Component
+class InboxApi {
+
+    record Item(UUID id, String kind, String title, String body, String link, Instant createdAt, Instant readAt) {
+
+        public boolean unread() {
+            return readAt == null;
+        }
+
+        /** The day it came, in Vietnam's time. */
+        public LocalDate createdOn() {
+            return createdAt == null ? null : LocalDate.ofInstant(createdAt, VIETNAM);
+        }
+    }
+
+    record Page(List<Item> items, int page, int size, long totalItems, int totalPages) {}
+
+    static final int PAGE_SIZE = 20;
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final RestClient api;
+
+    InboxApi(@UserApi RestClient api) {
+        this.api = api;
+    }
+
+    Page page(int page) {
+        return api.get()
+                .uri("/api/v1/notifications?page={page}&size={size}", page, PAGE_SIZE)
+                .retrieve()
+                .body(Page.class);
+    }
+
+    /** The number of unread items: the total of a one-item page of unread ones. */
+    long unread() {
+        Page unread = api.get()
+                .uri("/api/v1/notifications?unreadOnly=true&page=0&size=1")
+                .retrieve()
+                .body(Page.class);
+        return unread == null ? 0 : unread.totalItems();
+    }
+
+    void markRead(UUID id) {
+        api.post().uri("/api/v1/notifications/{id}/read", id).retrieve().toBodilessEntity();
+    }
+}
