@@ -86,6 +86,20 @@ final class Api {
                 .build());
     }
 
+    /**
+     * A POST from a citizen at {@code clientAddress}: sent through the gateway's trusted local hop with
+     * X-Forwarded-For (the gateway trusts loopback in the local profile), as a proxy in front of it would, so each
+     * simulated citizen has their own per-address quota instead of all of them sharing the test machine's.
+     */
+    static Response postJsonFrom(String url, String clientAddress, Object body) {
+        return send(request(url, null)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build());
+    }
+
     static Response putJson(String url, String token, Object body) {
         return send(request(url, token)
                 .header("Content-Type", "application/json")
