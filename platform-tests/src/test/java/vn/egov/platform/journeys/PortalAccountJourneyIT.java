@@ -214,7 +214,7 @@ class PortalAccountJourneyIT {
         WebElement before = chrome.findElement(By.tagName("html"));
         chrome.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(driver -> PortalJourneyIT.isGone(before));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
         wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
     }

@@ -85,8 +85,28 @@ class PortalJourneyIT {
         WebElement before = chrome.findElement(By.tagName("html"));
         chrome.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(driver -> isGone(before));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
+    }
+
+    /**
+     * Whether the page before has been replaced. Chromium says so with a stale element, or, while it swaps the
+     * documents, with "Node with given id does not belong to the document", which Selenium's stalenessOf does not
+     * treat as stale (a failure seen once under load on .ci/run).
+     */
+    static boolean isGone(WebElement before) {
+        try {
+            before.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException swapping) {
+            String message = String.valueOf(swapping.getMessage());
+            if (message.contains("does not belong to the document")) {
+                return true;
+            }
+            throw swapping;
+        }
     }
 
     private static void screenshot(ChromeDriver chrome, String name) throws Exception {

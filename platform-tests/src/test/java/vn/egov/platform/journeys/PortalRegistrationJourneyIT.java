@@ -181,7 +181,7 @@ class PortalRegistrationJourneyIT {
         WebElement before = chrome.findElement(By.tagName("html"));
         chrome.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(driver -> PortalJourneyIT.isGone(before));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
     }
 
