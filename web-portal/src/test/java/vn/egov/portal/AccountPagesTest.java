@@ -19,7 +19,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,22 +36,10 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 @PortalTestSetup
-class AccountPagesTest {
-
-    static final PublicApiStandIn api = new PublicApiStandIn().start();
+class AccountPagesTest extends WithPublicApi {
 
     /** The access token Spring Security's oidcLogin() keeps for the signed-in user: the API calls must carry it. */
     static final String TOKEN = "access-token";
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        registry.add("egov.portal.api.base-url", api::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.stop();
-    }
 
     @Autowired
     MockMvc mvc;
@@ -63,8 +48,7 @@ class AccountPagesTest {
     ClientRegistrationRepository registrations;
 
     @BeforeEach
-    void reset() {
-        api.reset();
+    void stubs() {
         api.server.stubFor(WireMock.get(urlPathEqualTo("/api/v1/identity/me"))
                 .atPriority(10)
                 .willReturn(okJson(ME_LEVEL_1)));

@@ -2,25 +2,17 @@ package vn.egov.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import vn.egov.testsupport.browser.Chromium;
+import vn.egov.testsupport.browser.PageCheck;
 
 /**
  * Every page in a real Chromium at a phone's 360×640 and a desktop's 1280×800: axe-core finds no serious or
@@ -29,17 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @PortalTestSetup
-class PortalBrowserIT {
-
-    static final PublicApiStandIn api = new PublicApiStandIn().start();
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final int[][] SIZES = {{360, 640}, {1280, 800}};
-    static final Set<String> BLOCKING = Set.of("serious", "critical");
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        registry.add("egov.portal.api.base-url", api::baseUrl);
-    }
+class PortalBrowserIT extends WithPublicApi {
 
     static ChromeDriver chrome;
 
@@ -47,9 +29,8 @@ class PortalBrowserIT {
     int port;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        chrome = LocalChromium.start(true);
+    static void startBrowser() {
+        chrome = Chromium.start();
     }
 
     @AfterAll
@@ -57,13 +38,12 @@ class PortalBrowserIT {
         if (chrome != null) {
             chrome.quit();
         }
-        api.stop();
     }
 
     record Page(String name, String path, String title, String heading) {}
 
     @Test
-    void everyPageIsAccessibleAndFitsAPhoneAndADesktop() throws IOException {
+    void everyPageIsAccessibleAndFitsAPhoneAndADesktop() {
         List<Page> pages = List.of(
                 new Page("home", "/", "Trang chủ · Cổng dịch vụ công", "Tìm thủ tục hành chính"),
                 new Page(
@@ -106,8 +86,8 @@ class PortalBrowserIT {
         api.failLookup("LOI-HE-THONG", 503, "upstream-unavailable");
 
         List<String> problems = new ArrayList<>();
-        for (int[] size : SIZES) {
-            LocalChromium.viewport(chrome, size[0], size[1]);
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
             for (Page page : pages) {
                 String at = page.name() + " at " + size[0] + "×" + size[1];
                 chrome.manage().deleteAllCookies(); // each page in its own language (home-en sets English)
@@ -119,29 +99,8 @@ class PortalBrowserIT {
                 assertThat(((Number) chrome.executeScript("return window.innerWidth")).intValue())
                         .as(at + ": viewport")
                         .isEqualTo(size[0]);
-                long overflow = ((Number) chrome.executeScript(
-                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                        .longValue();
-                if (overflow > 0) {
-                    problems.add(at + ": " + overflow + " px wider than the screen (scrolls sideways)");
-                }
-                Results axe = new AxeBuilder()
-                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                        .analyze(chrome);
-                assertThat(axe.getErrorMessage()).as(at + ": axe ran").isNull();
-                assertThat(axe.getPasses()).as(at + ": axe checked something").isNotEmpty();
-                for (Rule violation : axe.getViolations()) {
-                    if (BLOCKING.contains(violation.getImpact())) {
-                        problems.add(at + ": " + violation.getImpact() + " " + violation.getId() + " — "
-                                + violation.getHelp() + " "
-                                + violation.getNodes().stream()
-                                        .map(n -> n.getHtml())
-                                        .toList());
-                    }
-                }
-                Files.write(
-                        SCREENSHOTS.resolve(page.name() + "-" + size[0] + "x" + size[1] + ".png"),
-                        chrome.getScreenshotAs(OutputType.BYTES));
+                problems.addAll(PageCheck.problems(chrome, at));
+                Chromium.screenshot(chrome, page.name() + "-" + size[0] + "x" + size[1]);
             }
         }
         assertThat(problems).as("accessibility and layout problems").isEmpty();
@@ -149,26 +108,26 @@ class PortalBrowserIT {
 
     @Test
     void theJourneyWorksWithJavaScriptOff() {
-        ChromeDriver noScript = LocalChromium.start(false);
+        ChromeDriver noScript = Chromium.start("vi", false);
         try {
-            LocalChromium.viewport(noScript, 360, 640);
+            Chromium.viewport(noScript, 360, 640);
             noScript.get(url("/"));
             noScript.findElement(By.id("q")).sendKeys("dang ky khai sinh");
-            LocalChromium.follow(noScript, By.cssSelector("form.search button"));
+            Chromium.follow(noScript, By.cssSelector("form.search button"));
             assertThat(noScript.getTitle()).startsWith("Kết quả tìm kiếm: dang ky khai sinh");
-            LocalChromium.follow(noScript, By.linkText("Đăng ký khai sinh"));
+            Chromium.follow(noScript, By.linkText("Đăng ký khai sinh"));
             assertThat(noScript.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký khai sinh");
             assertThat(noScript.findElement(By.cssSelector(".details")).getText())
                     .contains("Ủy ban nhân dân phường Ba Đình", "1 ngày làm việc", "Miễn phí", "toàn trình");
             assertThat(noScript.findElement(By.cssSelector(".documents")).getText())
                     .contains("Giấy chứng sinh");
 
-            LocalChromium.follow(noScript, By.linkText("English"));
+            Chromium.follow(noScript, By.linkText("English"));
             assertThat(noScript.findElement(By.tagName("h1")).getText()).isEqualTo("Birth registration");
-            LocalChromium.follow(noScript, By.linkText("Track a dossier"));
+            Chromium.follow(noScript, By.linkText("Track a dossier"));
             assertThat(noScript.getTitle()).isEqualTo("Track a dossier · Public Services Portal");
             noScript.findElement(By.id("code")).sendKeys("KHONG-CO");
-            LocalChromium.follow(noScript, By.cssSelector("form.lookup button"));
+            Chromium.follow(noScript, By.cssSelector("form.lookup button"));
             assertThat(noScript.findElement(By.id("code-error")).getText())
                     .isEqualTo("No dossier has this code. Check the code on your receipt.");
             assertThat(noScript.findElement(By.id("code")).getAttribute("value"))
@@ -176,11 +135,11 @@ class PortalBrowserIT {
                     .isEqualTo("KHONG-CO");
             noScript.findElement(By.id("code")).clear();
             noScript.findElement(By.id("code")).sendKeys(PublicApiStandIn.DOSSIER_CODE);
-            LocalChromium.follow(noScript, By.cssSelector("form.lookup button"));
+            Chromium.follow(noScript, By.cssSelector("form.lookup button"));
             assertThat(noScript.findElement(By.cssSelector(".result")).getText())
                     .contains("In processing", "4 Dec 2026", "9 Dec 2026")
                     .doesNotContain("KHONG-CO");
-            LocalChromium.follow(noScript, By.linkText("Tiếng Việt"));
+            Chromium.follow(noScript, By.linkText("Tiếng Việt"));
             assertThat(noScript.findElement(By.cssSelector(".result .status")).getText())
                     .isEqualTo("Đang xử lý");
         } finally {

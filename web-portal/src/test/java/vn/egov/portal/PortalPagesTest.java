@@ -14,41 +14,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The pages' controllers and templates against a real HTTP stand-in of the public API. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @PortalTestSetup
-class PortalPagesTest {
-
-    static final PublicApiStandIn api = new PublicApiStandIn().start();
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        registry.add("egov.portal.api.base-url", api::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.stop();
-    }
+class PortalPagesTest extends WithPublicApi {
 
     @Autowired
     MockMvc mvc;
-
-    @BeforeEach
-    void reset() {
-        api.reset();
-    }
 
     @Test
     void homeIsVietnameseByDefaultWithTheMostUsedProceduresInTheConfiguredOrder() throws Exception {

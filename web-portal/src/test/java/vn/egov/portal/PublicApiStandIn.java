@@ -38,7 +38,19 @@ final class PublicApiStandIn {
 
     static final String DOSSIER_CODE = "000.00.01.H26-261204-0007";
 
+    private static PublicApiStandIn shared;
+
     final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+
+    /** One stand-in for the test JVM, started on first use and stopped when the JVM ends. */
+    static synchronized PublicApiStandIn shared() {
+        if (shared == null) {
+            PublicApiStandIn started = new PublicApiStandIn().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "public-api-stand-in-stop"));
+            shared = started;
+        }
+        return shared;
+    }
 
     PublicApiStandIn start() {
         server.start();

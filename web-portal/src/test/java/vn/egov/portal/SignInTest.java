@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,8 +25,6 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponents;
@@ -40,21 +37,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @SpringBootTest
 @AutoConfigureMockMvc
 @PortalTestSetup
-class SignInTest {
+class SignInTest extends WithPublicApi {
 
     static final String ISSUER = "http://127.0.0.1:9/auth/realms/egov";
-
-    static final PublicApiStandIn api = new PublicApiStandIn().start();
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        registry.add("egov.portal.api.base-url", api::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.stop();
-    }
 
     @Autowired
     MockMvc mvc;

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,20 +43,12 @@ import vn.egov.portal.api.UserApi;
  */
 @SpringBootTest
 @PortalTestSetup
-class UserApiRefreshTest {
-
-    static final PublicApiStandIn api = new PublicApiStandIn().start();
+class UserApiRefreshTest extends WithPublicApi {
 
     @DynamicPropertySource
     static void api(DynamicPropertyRegistry registry) {
-        registry.add("egov.portal.api.base-url", api::baseUrl);
         // Keycloak's back channel: the same stand-in answers the token endpoint
         registry.add("egov.portal.sign-in.backchannel", () -> api.baseUrl() + "/auth/realms/egov");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.stop();
     }
 
     static final String TOKEN_ENDPOINT = "/auth/realms/egov/protocol/openid-connect/token";
@@ -78,7 +69,6 @@ class UserApiRefreshTest {
 
     @BeforeEach
     void signedInWithAnExpiredAccessToken() {
-        api.reset();
         api.stubCitizenApi();
         request = new MockHttpServletRequest("GET", "/ho-so");
         response = new MockHttpServletResponse();

@@ -2,34 +2,29 @@ package vn.egov.devstack.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.egov.testsupport.browser.Chromium;
+import vn.egov.testsupport.browser.PageCheck;
 
 /**
  * Keycloak's login pages in the portal's theme ({@code egov}), in a real Chromium against the real Keycloak with
@@ -44,9 +39,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class LoginThemeBrowserIT {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final int[][] SIZES = {{360, 640}, {1280, 800}};
-    static final Set<String> BLOCKING = Set.of("serious", "critical");
     static final String VI_USERNAME = "Số định danh cá nhân (CCCD) hoặc email";
     static final String EN_USERNAME = "National ID number (CCCD) or email";
 
@@ -55,7 +47,6 @@ class LoginThemeBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
         int port = KeycloakServer.freePort();
         // the public URL is Keycloak's own port here: page resources (the theme's CSS) are addressed through it
         keycloak = KeycloakServer.builder()
@@ -65,7 +56,7 @@ class LoginThemeBrowserIT {
                 .publicUrl("http://127.0.0.1:" + port + "/auth")
                 .build()
                 .start();
-        chrome = LocalChromium.start("fr-FR");
+        chrome = Chromium.start("fr-FR", true);
     }
 
     @AfterAll
@@ -102,18 +93,10 @@ class LoginThemeBrowserIT {
         return chrome.findElement(By.tagName("html")).getAttribute("lang");
     }
 
-    static void follow(By target) {
-        WebElement before = chrome.findElement(By.tagName("html"));
-        chrome.findElement(target).click();
-        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(before));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.egov-footer")));
-    }
-
     @Test
     void theLoginPageIsVietnameseByDefaultSaysToTypeTheCccdAndSwitchesToEnglish() throws Exception {
         chrome.manage().deleteAllCookies();
-        LocalChromium.viewport(chrome, 1280, 800);
+        Chromium.viewport(chrome, 1280, 800);
         chrome.get(signIn(""));
         assertThat(lang()).isEqualTo("vi");
         assertThat(chrome.getTitle()).isEqualTo("Đăng nhập · Cổng Dịch vụ công");
@@ -153,7 +136,7 @@ class LoginThemeBrowserIT {
         // a wrong password: the error in Vietnamese
         chrome.findElement(By.id("username")).sendKeys("001090012345");
         chrome.findElement(By.id("password")).sendKeys("Sai@Mat-khau1");
-        follow(By.id("kc-login"));
+        Chromium.follow(chrome, By.id("kc-login"));
         assertThat(chrome.findElement(By.id("input-error-username")).getText())
                 .isEqualTo("Số định danh cá nhân, email hoặc mật khẩu không đúng.");
         assertThat(chrome.findElement(By.id("username")).getAttribute("value"))
@@ -161,13 +144,13 @@ class LoginThemeBrowserIT {
                 .isEqualTo("001090012345");
 
         // the forgotten-password page
-        follow(By.linkText("Quên mật khẩu?"));
+        Chromium.follow(chrome, By.linkText("Quên mật khẩu?"));
         assertThat(chrome.findElement(By.id("kc-page-title")).getText()).isEqualTo("Đặt lại mật khẩu");
         assertThat(usernameLabel()).isEqualTo(VI_USERNAME);
         assertThat(chrome.findElement(By.id("kc-info")).getText()).contains("Nhập số định danh cá nhân (CCCD)");
 
         // English by the language link, and remembered for the next sign-in
-        follow(By.linkText("English"));
+        Chromium.follow(chrome, By.linkText("English"));
         assertThat(lang()).isEqualTo("en");
         assertThat(chrome.findElement(By.id("kc-page-title")).getText()).isEqualTo("Reset your password");
         chrome.get(signIn(""));
@@ -176,7 +159,7 @@ class LoginThemeBrowserIT {
         assertThat(chrome.findElement(By.id("kc-login")).getText()).isEqualTo("Sign in");
         assertThat(chrome.findElement(By.cssSelector(".egov-brand-tagline")).getText())
                 .isEqualTo("The province's administrative procedures online");
-        follow(By.linkText("Tiếng Việt"));
+        Chromium.follow(chrome, By.linkText("Tiếng Việt"));
         assertThat(usernameLabel()).isEqualTo(VI_USERNAME);
 
         // Keycloak's error page in the same frame and language
@@ -213,19 +196,19 @@ class LoginThemeBrowserIT {
                 new Page("reset-password", "", false, true),
                 new Page("error", null, false, false));
         List<String> problems = new ArrayList<>();
-        for (int[] size : SIZES) {
+        for (int[] size : PageCheck.SIZES) {
             for (Page page : pages) {
                 String at = page.name() + " at " + size[0] + "×" + size[1];
                 chrome.manage().deleteAllCookies();
-                LocalChromium.viewport(chrome, size[0], size[1]);
+                Chromium.viewport(chrome, size[0], size[1]);
                 chrome.get(page.extra() == null ? unknownClient() : signIn(page.extra()));
                 if (page.wrongPassword()) {
                     chrome.findElement(By.id("username")).sendKeys("001090012345");
                     chrome.findElement(By.id("password")).sendKeys("Sai@Mat-khau1");
-                    follow(By.id("kc-login"));
+                    Chromium.follow(chrome, By.id("kc-login"));
                 }
                 if (page.forgotten()) {
-                    follow(By.cssSelector("a[href*='reset-credentials']"));
+                    Chromium.follow(chrome, By.cssSelector("a[href*='reset-credentials']"));
                 }
                 // the visual viewport settles a moment after the load event on a freshly emulated phone; a page
                 // really wider than the screen stays zoomed out and is reported below
@@ -244,29 +227,8 @@ class LoginThemeBrowserIT {
                                     + ".filter(e => e.getBoundingClientRect().right > " + size[0] + " + 1)"
                                     + ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id)"));
                 }
-                long overflow = ((Number) chrome.executeScript(
-                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                        .longValue();
-                if (overflow > 0) {
-                    problems.add(at + ": " + overflow + " px wider than the screen (scrolls sideways)");
-                }
-                Results axe = new AxeBuilder()
-                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                        .analyze(chrome);
-                assertThat(axe.getErrorMessage()).as(at + ": axe ran").isNull();
-                assertThat(axe.getPasses()).as(at + ": axe checked something").isNotEmpty();
-                for (Rule violation : axe.getViolations()) {
-                    if (BLOCKING.contains(violation.getImpact())) {
-                        problems.add(at + ": " + violation.getImpact() + " " + violation.getId() + " — "
-                                + violation.getHelp() + " "
-                                + violation.getNodes().stream()
-                                        .map(n -> n.getHtml())
-                                        .toList());
-                    }
-                }
-                Files.write(
-                        SCREENSHOTS.resolve("keycloak-" + page.name() + "-" + size[0] + "x" + size[1] + ".png"),
-                        chrome.getScreenshotAs(OutputType.BYTES));
+                problems.addAll(PageCheck.problems(chrome, at));
+                Chromium.screenshot(chrome, "keycloak-" + page.name() + "-" + size[0] + "x" + size[1]);
             }
         }
         assertThat(problems).as("accessibility and layout problems").isEmpty();

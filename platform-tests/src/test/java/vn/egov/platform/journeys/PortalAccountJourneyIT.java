@@ -3,30 +3,21 @@ package vn.egov.platform.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.platform.journeys.Platform.GATEWAY;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.egov.testsupport.browser.Chromium;
+import vn.egov.testsupport.browser.PageCheck;
 
 /**
  * A citizen's own pages of the web portal against the real platform, in a real headless Chromium through the
@@ -39,9 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Order(7)
 @ExtendWith(PlatformExtension.class)
 class PortalAccountJourneyIT {
-
-    private static final Set<String> BLOCKING = Set.of("serious", "critical");
-    private static final List<int[]> SIZES = List.of(new int[] {360, 640}, new int[] {1280, 800});
 
     @Test
     void theDemoCitizenSignsInFollowsTheirDossiersAndSignsOut() throws Exception {
@@ -60,9 +48,9 @@ class PortalAccountJourneyIT {
                 People.token(People.APPROVER), returned, "Đồng ý", "trich-luc-khai-sinh.pdf", "trich luc Le Bao Chau");
         Dossiers.acted(officer, returned, "return-result", Map.of("note", "Trả kết quả trực tuyến"));
 
-        ChromeDriver chrome = chromium();
+        ChromeDriver chrome = Chromium.start();
         try {
-            size(chrome, 1280, 800);
+            Chromium.viewport(chrome, 1280, 800);
             // a signed-in page without a session: Keycloak's page, then back to the page asked for
             chrome.get(GATEWAY + "/ho-so/" + submitted);
             signInOnKeycloaksPage(chrome, People.DEMO_CITIZEN, People.DEMO_PASSWORD);
@@ -78,7 +66,7 @@ class PortalAccountJourneyIT {
             assertThat(sessionCookie(chrome).getSameSite()).isEqualTo("Lax");
 
             // my dossiers: both, status in words
-            follow(chrome, By.linkText("Hồ sơ của tôi"));
+            Chromium.follow(chrome, By.linkText("Hồ sơ của tôi"));
             assertThat(chrome.getTitle()).isEqualTo("Hồ sơ của tôi · Cổng dịch vụ công");
             String list = chrome.findElement(By.tagName("main")).getText();
             assertThat(list).contains(submitted, returned, "Đăng ký khai sinh", "Đã trả kết quả");
@@ -98,12 +86,12 @@ class PortalAccountJourneyIT {
             accessibility(chrome, "dossier-result", GATEWAY + "/ho-so/" + returned);
             accessibility(chrome, "withdraw", GATEWAY + "/ho-so/" + submitted + "/rut");
             accessibility(chrome, "sign-in-failed", GATEWAY + "/dang-nhap?loi");
-            size(chrome, 1280, 800);
+            Chromium.viewport(chrome, 1280, 800);
 
             chrome.get(GATEWAY + "/ho-so/" + returned);
             chrome.findElement(By.id("score-5")).click();
             chrome.findElement(By.id("comment")).sendKeys("Nhanh, đúng hẹn");
-            follow(chrome, By.cssSelector("form.rating button"));
+            Chromium.follow(chrome, By.cssSelector("form.rating button"));
             assertThat(chrome.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Cảm ơn bạn đã đánh giá.");
             assertThat(chrome.findElements(By.cssSelector("form.rating")))
                     .as("rated once")
@@ -113,9 +101,9 @@ class PortalAccountJourneyIT {
 
             // withdraw, with its confirmation step
             chrome.get(GATEWAY + "/ho-so/" + submitted);
-            follow(chrome, By.linkText("Rút hồ sơ này"));
+            Chromium.follow(chrome, By.linkText("Rút hồ sơ này"));
             chrome.findElement(By.id("reason")).sendKeys("Nộp nhầm thủ tục");
-            follow(chrome, By.cssSelector("form.withdraw button"));
+            Chromium.follow(chrome, By.cssSelector("form.withdraw button"));
             assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/ho-so/" + submitted);
             assertThat(chrome.findElement(By.cssSelector(".details .status")).getText())
                     .isEqualTo("Đã rút hồ sơ");
@@ -127,7 +115,7 @@ class PortalAccountJourneyIT {
             assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/ho-so/" + returned);
 
             // sign-out ends Keycloak's session too: a signed-in page asks for the password again
-            follow(chrome, By.cssSelector("form.sign-out button"));
+            Chromium.follow(chrome, By.cssSelector("form.sign-out button"));
             assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/");
             assertThat(chrome.findElement(By.linkText("Đăng nhập")).isDisplayed())
                     .isTrue();
@@ -147,7 +135,7 @@ class PortalAccountJourneyIT {
             assertThat(chrome.findElement(By.tagName("main")).getText())
                     .contains("Bạn chưa nộp hồ sơ nào.")
                     .doesNotContain(returned);
-            screenshot(chrome, "platform-my-dossiers-empty-1280x800.png");
+            Chromium.screenshot(chrome, "platform-my-dossiers-empty-1280x800");
         } finally {
             chrome.quit();
         }
@@ -160,7 +148,7 @@ class PortalAccountJourneyIT {
         assertThat(chrome.getCurrentUrl()).startsWith(GATEWAY + "/auth/realms/egov/");
         chrome.findElement(By.id("username")).sendKeys(username);
         chrome.findElement(By.id("password")).sendKeys(password);
-        follow(chrome, By.id("kc-login"));
+        Chromium.follow(chrome, By.id("kc-login"));
     }
 
     private static org.openqa.selenium.Cookie sessionCookie(WebDriver chrome) {
@@ -170,88 +158,17 @@ class PortalAccountJourneyIT {
     /** axe-core (WCAG 2.0/2.1 A and AA) at both sizes: no serious or critical violation; a screenshot of each. */
     private static void accessibility(ChromeDriver chrome, String name, String url) throws Exception {
         List<String> problems = new ArrayList<>();
-        for (int[] size : SIZES) {
-            size(chrome, size[0], size[1]);
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
             chrome.get(url);
             String at = name + " at " + size[0] + "×" + size[1];
-            long overflow = ((Number) chrome.executeScript(
-                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                    .longValue();
-            if (overflow > 0) {
-                problems.add(at + ": " + overflow + " px wider than the screen");
-            }
-            Results axe = new AxeBuilder()
-                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                    .analyze(chrome);
-            assertThat(axe.getErrorMessage()).as(at + ": axe ran").isNull();
-            assertThat(axe.getPasses()).as(at + ": axe checked something").isNotEmpty();
-            for (Rule violation : axe.getViolations()) {
-                if (BLOCKING.contains(violation.getImpact())) {
-                    problems.add(at + ": " + violation.getImpact() + " " + violation.getId() + " — "
-                            + violation.getHelp() + " "
-                            + violation.getNodes().stream()
-                                    .map(n -> n.getHtml())
-                                    .toList());
-                }
-            }
-            screenshot(chrome, "platform-" + name + "-" + size[0] + "x" + size[1] + ".png");
+            problems.addAll(PageCheck.problems(chrome, at));
+            Chromium.screenshot(chrome, "platform-" + name + "-" + size[0] + "x" + size[1]);
             // and the whole page in one picture, to look at what is below the fold too
             long height = ((Number) chrome.executeScript("return document.documentElement.scrollHeight")).longValue();
-            size(chrome, size[0], (int) Math.max(size[1], height));
-            screenshot(chrome, "platform-" + name + "-" + size[0] + "x" + size[1] + "-full.png");
+            Chromium.viewport(chrome, size[0], (int) Math.max(size[1], height));
+            Chromium.screenshot(chrome, "platform-" + name + "-" + size[0] + "x" + size[1] + "-full");
         }
         assertThat(problems).as("accessibility and layout problems").isEmpty();
-    }
-
-    private static void size(ChromeDriver chrome, int width, int height) {
-        chrome.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
-    }
-
-    /** Clicks and waits until the next page has replaced this one (a click returns before the browser navigates). */
-    private static void follow(WebDriver chrome, By target) {
-        WebElement before = chrome.findElement(By.tagName("html"));
-        chrome.findElement(target).click();
-        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
-        wait.until(driver -> PortalJourneyIT.isGone(before));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
-        wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
-    }
-
-    private static void screenshot(ChromeDriver chrome, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), chrome.getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** Debian's chromium and chromium-driver (or CHROME_BIN / CHROMEDRIVER); failing, never skipping, without them. */
-    private static ChromeDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("CHROME_BIN", "chromium").toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
-        return new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(
-                                executable("CHROMEDRIVER", "chromedriver").toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
-    }
-
-    private static Path executable(String variable, String name) {
-        String configured = System.getenv(variable);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Stream.concat(
-                        Stream.of(
-                                System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)),
-                        Stream.of("/usr/bin"))
-                .map(dir -> Path.of(dir, name))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " on PATH; install Chromium and its driver with:"
-                        + " apt-get install -y chromium chromium-driver"));
     }
 }

@@ -3,31 +3,20 @@ package vn.egov.platform.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.platform.journeys.Platform.GATEWAY;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
+import vn.egov.testsupport.browser.Chromium;
+import vn.egov.testsupport.browser.PageCheck;
 
 /**
  * A new citizen's account through the portal of the real platform, in a real headless Chromium: registers on
@@ -40,8 +29,6 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(PlatformExtension.class)
 class PortalRegistrationJourneyIT {
 
-    private static final Set<String> BLOCKING = Set.of("serious", "critical");
-
     private final List<String> problems = new ArrayList<>();
 
     @Test
@@ -49,11 +36,11 @@ class PortalRegistrationJourneyIT {
         JsonNode resident = People.nextResident();
         String nationalId = resident.get("nationalId").asString();
         String password = "Pt!" + nationalId.substring(6) + "aB";
-        ChromeDriver chrome = chromium();
+        ChromeDriver chrome = Chromium.start();
         try {
             chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
             chrome.get(GATEWAY + "/");
-            follow(chrome, By.linkText("Đăng ký"));
+            Chromium.follow(chrome, By.linkText("Đăng ký"));
             assertThat(chrome.getTitle()).isEqualTo("Đăng ký tài khoản · Cổng dịch vụ công");
             check(chrome, "account-register");
 
@@ -71,7 +58,7 @@ class PortalRegistrationJourneyIT {
                     .sendKeys("pt" + Long.toString(Long.parseLong(nationalId), 36) + "@thudientu.vn");
             chrome.findElement(By.id("phone")).sendKeys("12345");
             chrome.findElement(By.id("password")).sendKeys(password);
-            follow(chrome, By.cssSelector("form.account-form button[type=submit]"));
+            Chromium.follow(chrome, By.cssSelector("form.account-form button[type=submit]"));
 
             assertThat(chrome.findElement(By.id("phone-error")).getText())
                     .as("identity-service's message, next to the field")
@@ -87,7 +74,7 @@ class PortalRegistrationJourneyIT {
             chrome.findElement(By.id("phone")).clear();
             chrome.findElement(By.id("phone")).sendKeys("09" + nationalId.substring(4));
             chrome.findElement(By.id("password")).sendKeys(password);
-            follow(chrome, By.cssSelector("form.account-form button[type=submit]"));
+            Chromium.follow(chrome, By.cssSelector("form.account-form button[type=submit]"));
             assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Đã tạo tài khoản");
             check(chrome, "account-registered");
 
@@ -108,7 +95,7 @@ class PortalRegistrationJourneyIT {
                     .doesNotContain(nationalId);
             check(chrome, "account-profile-level1");
 
-            follow(chrome, By.cssSelector("form[action='/tai-khoan/xac-minh'] button"));
+            Chromium.follow(chrome, By.cssSelector("form[action='/tai-khoan/xac-minh'] button"));
             assertThat(chrome.findElement(By.cssSelector("p.notice")).getText())
                     .isEqualTo("Đã xác minh danh tính: tài khoản của bạn ở mức 2.");
             assertThat(chrome.findElement(By.cssSelector(".details")).getText())
@@ -130,7 +117,7 @@ class PortalRegistrationJourneyIT {
                     .isNotEmpty();
             check(chrome, "account-inbox");
 
-            follow(chrome, By.cssSelector(".inbox li.is-unread form button"));
+            Chromium.follow(chrome, By.cssSelector(".inbox li.is-unread form button"));
             assertThat(Integer.parseInt(
                             chrome.findElement(By.id("unread-count")).getText().strip()))
                     .as("one fewer unread after marking one read")
@@ -142,76 +129,12 @@ class PortalRegistrationJourneyIT {
     }
 
     /** axe-core and the width at a phone's and a desktop's size, with a screenshot of each. */
-    private void check(ChromeDriver chrome, String name) throws Exception {
-        for (int[] size : new int[][] {{360, 640}, {1280, 800}}) {
-            chrome.executeCdpCommand(
-                    "Emulation.setDeviceMetricsOverride",
-                    Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 1, "mobile", size[0] < 600));
-            String at = name + " at " + size[0] + "×" + size[1];
-            long overflow = ((Number) chrome.executeScript(
-                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                    .longValue();
-            if (overflow > 0) {
-                problems.add(at + ": " + overflow + " px wider than the screen");
-            }
-            Results axe = new AxeBuilder()
-                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                    .analyze(chrome);
-            assertThat(axe.getErrorMessage()).as(at + ": axe ran").isNull();
-            for (Rule violation : axe.getViolations()) {
-                if (BLOCKING.contains(violation.getImpact())) {
-                    problems.add(at + ": " + violation.getImpact() + " " + violation.getId() + " — "
-                            + violation.getHelp() + " "
-                            + violation.getNodes().stream()
-                                    .map(n -> n.getHtml())
-                                    .toList());
-                }
-            }
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(
-                    dir.resolve(name + "-" + size[0] + "x" + size[1] + ".png"),
-                    chrome.getScreenshotAs(OutputType.BYTES));
+    private void check(ChromeDriver chrome, String name) {
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
+            problems.addAll(PageCheck.problems(chrome, name + " at " + size[0] + "×" + size[1]));
+            Chromium.screenshot(chrome, name + "-" + size[0] + "x" + size[1]);
         }
         chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-    }
-
-    /** Clicks and waits for the next page (a click returns before the browser navigates). */
-    private static void follow(WebDriver chrome, By target) {
-        WebElement before = chrome.findElement(By.tagName("html"));
-        chrome.findElement(target).click();
-        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
-        wait.until(driver -> PortalJourneyIT.isGone(before));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
-    }
-
-    /** Debian's chromium and chromium-driver (or CHROME_BIN / CHROMEDRIVER); failing, never skipping, without them. */
-    private static ChromeDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("CHROME_BIN", "chromium").toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
-        return new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(
-                                executable("CHROMEDRIVER", "chromedriver").toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
-    }
-
-    private static Path executable(String variable, String name) {
-        String configured = System.getenv(variable);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Stream.concat(
-                        Stream.of(
-                                System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)),
-                        Stream.of("/usr/bin"))
-                .map(dir -> Path.of(dir, name))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " on PATH; install Chromium and its driver with:"
-                        + " apt-get install -y chromium chromium-driver"));
     }
 }
