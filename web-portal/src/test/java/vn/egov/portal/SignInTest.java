@@ -57,7 +57,7 @@ class SignInTest extends WithPublicApi {
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(300))
                 .build();
-        return new DefaultOidcUser(java.util.List.of(), idToken, "preferred_username");
+        return new DefaultOidcUser(java.util.List.of(), idToken, "sub");
     }
 
     @Autowired
@@ -68,6 +68,17 @@ class SignInTest extends WithPublicApi {
         return oidcLogin()
                 .clientRegistration(registrations.findByRegistrationId("portal"))
                 .oidcUser(citizen());
+    }
+
+    @Test
+    void theSessionsAreIndexedByTheSubjectNeverByTheUsernameWhichIsTheCccd() {
+        assertThat(registrations
+                        .findByRegistrationId("portal")
+                        .getProviderDetails()
+                        .getUserInfoEndpoint()
+                        .getUserNameAttributeName())
+                .as("spring_session.principal_name is not sealed")
+                .isEqualTo("sub");
     }
 
     @Test

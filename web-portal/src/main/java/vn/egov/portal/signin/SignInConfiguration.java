@@ -75,7 +75,9 @@ class SignInConfiguration {
                 .tokenUri(properties.endpoint(properties.backchannel(), "token"))
                 .jwkSetUri(properties.endpoint(properties.backchannel(), "certs"))
                 .issuerUri(issuer)
-                .userNameAttributeName("preferred_username")
+                // the principal's name is the subject id, not the username: Spring Session indexes sessions by it in
+                // a column of its own (spring_session.principal_name) that is not sealed, and the username is the CCCD
+                .userNameAttributeName("sub")
                 .providerConfigurationMetadata(
                         Map.of("end_session_endpoint", properties.endpoint(properties.issuer(), "logout")))
                 .build();
