@@ -64,6 +64,18 @@ class PortalPagesTest extends WithPublicApi {
     }
 
     @Test
+    void theApiHearsThePersonsAddressNotThePortals() throws Exception {
+        // behind the gateway Tomcat has already taken the person's address from the gateway's X-Forwarded-For
+        mvc.perform(get("/thu-tuc").param("q", "khai sinh").with(request -> {
+                    request.setRemoteAddr("203.0.113.7");
+                    return request;
+                }))
+                .andExpect(status().isOk());
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/procedures"))
+                .withHeader("X-Forwarded-For", equalTo("203.0.113.7")));
+    }
+
+    @Test
     void searchThatFindsNothingSaysSo() throws Exception {
         mvc.perform(get("/thu-tuc").param("q", "zzz"))
                 .andExpect(status().isOk())

@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +66,15 @@ class ApiConfiguration {
                         .set(
                                 HttpHeaders.ACCEPT_LANGUAGE,
                                 LocaleContextHolder.getLocale().toLanguageTag()))
+                // the person's address, not the portal's: the gateway's rate limits and quotas (registration,
+                // lookups) count per person when it trusts the portal's hop (GATEWAY_TRUSTED_PROXIES), and ignore
+                // the header otherwise, so that every user of the portal shares one bucket as before
+                .requestInitializer(request -> {
+                    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+                        request.getHeaders()
+                                .set("X-Forwarded-For", current.getRequest().getRemoteAddr());
+                    }
+                })
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problem(json, response.getStatusCode().value(), response.getBody());
                 })
