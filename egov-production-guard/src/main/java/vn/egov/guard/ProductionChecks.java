@@ -34,6 +34,8 @@ import org.springframework.core.env.PropertySource;
  *       and is not the public port, so metrics and the actuator are not on the public origin;
  *   <li>none of {@code egov.security.local-only-flags} (switches for tests, e.g. dossier-service's movable
  *       clock) is true;
+ *   <li>each of {@code egov.security.required-flags} (protections a local run over plain http switches off, e.g.
+ *       web-portal's secure session cookie) is true, or unset with a true default;
  *   <li>{@code egov.security.realm-file}, when set, passes {@link RealmFileCheck}.
  * </ul>
  */
@@ -80,6 +82,13 @@ public final class ProductionChecks {
                 .orElse(List.of())) {
             if ("true".equalsIgnoreCase(String.valueOf(value(environment, flag)).strip())) {
                 all.add(flag + " is on: it is for local runs and tests only");
+            }
+        }
+        for (String flag : binder.bind("egov.security.required-flags", Bindable.listOf(String.class))
+                .orElse(List.of())) {
+            String value = value(environment, flag);
+            if (value != null && !"true".equalsIgnoreCase(value.strip())) {
+                all.add(flag + " is off: it may be off only in local runs over plain http");
             }
         }
         String realmFile = value(environment, "egov.security.realm-file");

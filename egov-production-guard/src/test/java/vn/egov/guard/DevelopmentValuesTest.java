@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.FileSystemResource;
 
@@ -65,6 +67,18 @@ class DevelopmentValuesTest {
                 .contains("spring.datasource.password has a development value")
                 .anySatisfy(p -> assertThat(p).startsWith("egov.portal.sign-in.client-secret "))
                 .anySatisfy(p -> assertThat(p).startsWith("egov.portal.sign-in.session-key "));
+    }
+
+    @Test
+    void thePortalWithTheLocalRunsPlainHttpCookieIsRefused() throws IOException {
+        StandardEnvironment env = defaultsOf("web-portal");
+        assertThat(ProductionChecks.problems(env)).noneMatch(p -> p.contains("secure-cookie"));
+        // what ./egov and docker-compose.yml set for a run over plain http
+        env.getPropertySources().addFirst(new MapPropertySource("local run", Map.of("PORTAL_SECURE_COOKIE", "false")));
+
+        assertThat(ProductionChecks.problems(env))
+                .contains("egov.portal.sign-in.secure-cookie is off: it may be off"
+                        + " only in local runs over plain http");
     }
 
     @Test

@@ -161,6 +161,20 @@ class ProductionGuardTest {
     }
 
     @Test
+    void refusesAProtectionSwitchedOff() {
+        refused(
+                with(
+                        "egov.security.required-flags=egov.portal.sign-in.secure-cookie",
+                        "egov.portal.sign-in.secure-cookie=false"),
+                "egov.portal.sign-in.secure-cookie is off");
+        start(
+                with(
+                        "egov.security.required-flags=egov.portal.sign-in.secure-cookie",
+                        "egov.portal.sign-in.secure-cookie=true"),
+                context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void refusesTheLocalRealm() {
         refused(with("egov.security.realm-file=" + LOCAL_REALM), "user quantri.hethong has a password in the file");
         refused(with("egov.security.realm-file=" + LOCAL_REALM), "client egov-local-cli accepts passwords directly");
