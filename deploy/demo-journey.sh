@@ -31,7 +31,7 @@ step "citizen submits a birth registration (procedure 1.001193, no fee)"
 call 201 "$G/api/v1/dossiers" -H "Authorization: Bearer $CITIZEN" -H "Idempotency-Key: demo-$(date +%s%N)" \
   -F 'dossier={"procedureCode":"1.001193","formData":{"childName":"Nguyễn Minh Khôi","childDateOfBirth":"2026-11-01","childSex":"MALE","placeOfBirth":"Bệnh viện Phụ sản Hà Nội","relationship":"FATHER"},"documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"},{"requirementCode":"GIAY_CHUNG_SINH","fileName":"giay-chung-sinh.pdf"}]};type=application/json' \
   -F "files=@$WORK/to-khai.pdf;type=application/pdf" -F "files=@$WORK/giay-chung-sinh.pdf;type=application/pdf"
-CODE="$(field code)"; echo "dossier code: $CODE"
+CODE="$(field code)"; SECRET="$(field lookupSecret)"; echo "dossier code: $CODE, lookup secret: $SECRET"
 
 act() { # act TOKEN ACTION JSON
   call 200 "$G/api/v1/dossiers/$CODE/actions/$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$3"
@@ -49,8 +49,9 @@ call 200 "$G/api/v1/dossiers/$CODE/actions/resolve" -H "Authorization: Bearer $A
 step "officer returns the result"; act "$OFFICER" return-result '{"note":"Đã trả kết quả trực tuyến"}'
 step "citizen rates the service"
 call 201 "$G/api/v1/dossiers/$CODE/rating" -H "Authorization: Bearer $CITIZEN" -H 'Content-Type: application/json' -d '{"score":5,"comment":"Nhanh gọn"}'
-step "anyone looks the code up: status and appointment date, no personal data"
-call 200 "$G/api/v1/public/dossiers/$CODE"
+step "anyone with the code and its lookup secret looks it up: status and appointment date, no personal data"
+call 400 "$G/api/v1/public/dossiers/$CODE"
+call 200 "$G/api/v1/public/dossiers/$CODE?secret=$SECRET"
 if grep -q -e 001090012345 -e "Nguyễn Minh Khôi" "$WORK/body"; then echo "public lookup leaks personal data" >&2; exit 1; fi
 grep -q RESULT_RETURNED "$WORK/body" || { echo "public lookup does not show RESULT_RETURNED" >&2; exit 1; }
 step "the history keeps every transition"

@@ -133,6 +133,7 @@ class MyDossiersTest extends WithPublicApi {
                                         "href=\"/ho-so/" + code + "/tai-lieu/7d0f3c1e-1111-4a2b-9c3d-000000000001\""),
                                 containsString(">giay-de-nghi.pdf</a>"),
                                 containsString("href=\"/ho-so/" + code + "/rut\""),
+                                containsString("<span class=\"lookup-secret\">" + PublicApiStandIn.DOSSIER_SECRET),
                                 not(containsString("Đánh giá mức độ hài lòng")),
                                 not(containsString("Kết quả giải quyết")))))
                 .andExpect(content()

@@ -60,12 +60,12 @@ class PortalBrowserIT extends WithPublicApi {
                 new Page("lookup", "/tra-cuu", "Tra cứu hồ sơ · Cổng dịch vụ công", "Tra cứu hồ sơ"),
                 new Page(
                         "lookup-result",
-                        "/tra-cuu?code=" + PublicApiStandIn.DOSSIER_CODE,
+                        "/tra-cuu?code=" + PublicApiStandIn.DOSSIER_CODE + "&secret=" + PublicApiStandIn.DOSSIER_SECRET,
                         "Tra cứu hồ sơ · Cổng dịch vụ công",
                         "Tra cứu hồ sơ"),
                 new Page(
                         "lookup-not-found",
-                        "/tra-cuu?code=KHONG-CO",
+                        "/tra-cuu?code=KHONG-CO&secret=ABCD2345",
                         "Tra cứu hồ sơ · Cổng dịch vụ công",
                         "Tra cứu hồ sơ"),
                 new Page(
@@ -79,7 +79,11 @@ class PortalBrowserIT extends WithPublicApi {
                         "/thu-tuc/9.999999",
                         "Không tìm thấy trang · Cổng dịch vụ công",
                         "Không tìm thấy trang"),
-                new Page("api-error", "/tra-cuu?code=LOI-HE-THONG", "Đã có lỗi · Cổng dịch vụ công", "Đã có lỗi"),
+                new Page(
+                        "api-error",
+                        "/tra-cuu?code=LOI-HE-THONG&secret=ABCD2345",
+                        "Đã có lỗi · Cổng dịch vụ công",
+                        "Đã có lỗi"),
                 new Page("home-en", "/?lang=en", "Home · Public Services Portal", "Find an administrative procedure"),
                 new Page("register", "/dang-ky", "Đăng ký tài khoản · Cổng dịch vụ công", "Đăng ký tài khoản"),
                 new Page("registered", "/dang-ky/da-xong", "Đã tạo tài khoản · Cổng dịch vụ công", "Đã tạo tài khoản"));
@@ -128,13 +132,18 @@ class PortalBrowserIT extends WithPublicApi {
             assertThat(noScript.getTitle()).isEqualTo("Track a dossier · Public Services Portal");
             noScript.findElement(By.id("code")).sendKeys("KHONG-CO");
             Chromium.follow(noScript, By.cssSelector("form.lookup button"));
+            assertThat(noScript.findElement(By.id("secret-error")).getText()).isEqualTo("Enter the lookup secret.");
+            noScript.findElement(By.id("secret")).sendKeys("k7qm-2xpa");
+            Chromium.follow(noScript, By.cssSelector("form.lookup button"));
             assertThat(noScript.findElement(By.id("code-error")).getText())
-                    .isEqualTo("No dossier has this code. Check the code on your receipt.");
+                    .isEqualTo("No dossier has this code and lookup secret. Check both on your receipt.");
             assertThat(noScript.findElement(By.id("code")).getAttribute("value"))
                     .as("kept what the user typed")
                     .isEqualTo("KHONG-CO");
             noScript.findElement(By.id("code")).clear();
             noScript.findElement(By.id("code")).sendKeys(PublicApiStandIn.DOSSIER_CODE);
+            noScript.findElement(By.id("secret")).clear();
+            noScript.findElement(By.id("secret")).sendKeys(PublicApiStandIn.DOSSIER_SECRET);
             Chromium.follow(noScript, By.cssSelector("form.lookup button"));
             assertThat(noScript.findElement(By.cssSelector(".result")).getText())
                     .contains("In processing", "4 Dec 2026", "9 Dec 2026")

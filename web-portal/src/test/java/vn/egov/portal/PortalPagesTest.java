@@ -136,7 +136,10 @@ class PortalPagesTest extends WithPublicApi {
 
     @Test
     void publicLookupShowsStatusAndDatesOnly() throws Exception {
-        mvc.perform(get("/tra-cuu").param("code", PublicApiStandIn.DOSSIER_CODE))
+        // typed as people type from a receipt; the API is given it unchanged and ignores case and hyphens
+        mvc.perform(get("/tra-cuu")
+                        .param("code", PublicApiStandIn.DOSSIER_CODE)
+                        .param("secret", " " + PublicApiStandIn.DOSSIER_SECRET + " "))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
@@ -148,21 +151,41 @@ class PortalPagesTest extends WithPublicApi {
 
     @Test
     void lookupOfAnUnknownCodeSaysSoNextToTheField() throws Exception {
-        mvc.perform(get("/tra-cuu").param("code", "KHONG-CO"))
+        mvc.perform(get("/tra-cuu").param("code", "KHONG-CO").param("secret", "ABCD2345"))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("Không tìm thấy hồ sơ có mã này."),
+                                containsString("Không tìm thấy hồ sơ có mã hồ sơ và mã tra cứu này."),
                                 containsString("aria-invalid=\"true\""),
                                 containsString("value=\"KHONG-CO\""))));
     }
 
     @Test
+    void aWrongSecretIsAnsweredLikeAnUnknownCode() throws Exception {
+        mvc.perform(get("/tra-cuu").param("code", PublicApiStandIn.DOSSIER_CODE).param("secret", "ABCD2345"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Không tìm thấy hồ sơ có mã hồ sơ và mã tra cứu này."),
+                                not(containsString("Đang xử lý")),
+                                containsString("value=\"ABCD2345\""))));
+        mvc.perform(get("/tra-cuu").param("code", PublicApiStandIn.DOSSIER_CODE).param("secret", ""))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<p id=\"secret-error\" class=\"field-error\">Hãy nhập mã tra cứu.</p>"),
+                                not(containsString("Đang xử lý")))));
+        api.server.verify(1, getRequestedFor(urlPathMatching("/api/v1/public/dossiers/.*")));
+    }
+
+    @Test
     void lookupChecksTheCodeBeforeAskingTheApi() throws Exception {
-        mvc.perform(get("/tra-cuu").param("code", "<script>"))
+        mvc.perform(get("/tra-cuu").param("code", "<script>").param("secret", "ABCD2345"))
                 .andExpect(content()
                         .string(allOf(containsString("Mã hồ sơ chỉ gồm chữ, số"), not(containsString("<script>")))));
-        mvc.perform(get("/tra-cuu").param("code", " ").cookie(new Cookie("egov_lang", "en")))
+        mvc.perform(get("/tra-cuu")
+                        .param("code", " ")
+                        .param("secret", "ABCD2345")
+                        .cookie(new Cookie("egov_lang", "en")))
                 .andExpect(content().string(containsString("Enter a dossier code.")));
         api.server.verify(0, getRequestedFor(urlPathMatching("/api/v1/public/dossiers/.*")));
     }
@@ -170,7 +193,7 @@ class PortalPagesTest extends WithPublicApi {
     @Test
     void apiProblemsAreASentenceInTheUsersLanguage() throws Exception {
         api.failLookup("000.00.01.H26-261204-0009", 429, "rate-limited");
-        mvc.perform(get("/tra-cuu").param("code", "000.00.01.H26-261204-0009"))
+        mvc.perform(get("/tra-cuu").param("code", "000.00.01.H26-261204-0009").param("secret", "ABCD2345"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(content()
                         .string(allOf(
@@ -178,11 +201,14 @@ class PortalPagesTest extends WithPublicApi {
                                 not(containsString("raw API")),
                                 not(containsString("rate-limited")))));
         api.failLookup("000.00.01.H26-261204-0009", 503, "upstream-unavailable");
-        mvc.perform(get("/tra-cuu").param("code", "000.00.01.H26-261204-0009").param("lang", "en"))
+        mvc.perform(get("/tra-cuu")
+                        .param("code", "000.00.01.H26-261204-0009")
+                        .param("secret", "ABCD2345")
+                        .param("lang", "en"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(containsString("This service is temporarily unavailable.")));
         api.failLookup("000.00.01.H26-261204-0009", 500, "some-new-code");
-        mvc.perform(get("/tra-cuu").param("code", "000.00.01.H26-261204-0009"))
+        mvc.perform(get("/tra-cuu").param("code", "000.00.01.H26-261204-0009").param("secret", "ABCD2345"))
                 .andExpect(status().isBadGateway())
                 .andExpect(content().string(containsString("Hệ thống chưa xử lý được yêu cầu.")));
     }

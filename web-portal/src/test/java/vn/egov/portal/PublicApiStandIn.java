@@ -38,6 +38,9 @@ final class PublicApiStandIn {
 
     static final String DOSSIER_CODE = "000.00.01.H26-261204-0007";
 
+    /** {@link #DOSSIER_CODE}'s lookup secret, as the receipt prints it. */
+    static final String DOSSIER_SECRET = "K7QM2XPA";
+
     private static PublicApiStandIn shared;
 
     final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -108,7 +111,11 @@ final class PublicApiStandIn {
                  "fields":[]}""")));
         server.stubFor(
                 get(urlPathEqualTo("/api/v1/procedures/9.999999")).willReturn(problem(404, "procedure-not-found")));
+        // the right secret opens the status; anything else is the API's 404, as for an unknown code
         server.stubFor(get(urlPathEqualTo("/api/v1/public/dossiers/" + DOSSIER_CODE))
+                .willReturn(problem(404, "dossier-not-found")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/public/dossiers/" + DOSSIER_CODE))
+                .withQueryParam("secret", equalTo(DOSSIER_SECRET))
                 .willReturn(okJson("""
                 {"code":"%s","status":"IN_PROCESSING","procedureCode":"2.000575",
                  "procedureName":"Đăng ký thành lập hộ kinh doanh","agencyName":"Ủy ban nhân dân phường Ba Đình",
@@ -156,7 +163,7 @@ final class PublicApiStandIn {
                            {"id":"7d0f3c1e-1111-4a2b-9c3d-000000000001","requirementCode":"GIAY_DE_NGHI","kind":"SUBMITTED",
                             "fileName":"giay-de-nghi.pdf","contentType":"application/pdf","sizeBytes":20480,
                             "sha256":"ab","uploadedAt":"2026-12-03T17:30:00Z"}],
-                         "businessTaxCode":null,"businessName":null}""".formatted(DOSSIER_CODE))));
+                         "businessTaxCode":null,"businessName":null,"lookupSecret":"%s"}""".formatted(DOSSIER_CODE, DOSSIER_SECRET))));
         server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + DOSSIER_CODE + "/history"))
                 .withHeader("Authorization", an)
                 .willReturn(okJson("""

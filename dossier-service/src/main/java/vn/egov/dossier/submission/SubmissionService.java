@@ -25,6 +25,7 @@ import vn.egov.dossier.input.InputLimits;
 import vn.egov.dossier.input.JsonParts;
 import vn.egov.dossier.intake.Intake;
 import vn.egov.dossier.intake.Uploads;
+import vn.egov.dossier.tracking.LookupSecrets;
 
 /**
  * Accepts a dossier: checks it ({@link SubmissionChecks}: nothing is stored before), then in one short transaction
@@ -47,15 +48,21 @@ class SubmissionService {
     }
 
     /** {@code paymentPending}: a fee is due and its payment link will follow (payment-service was not reachable). */
+    /** {@code lookupSecret}: with the code, opens the public status lookup (printed on the receipt too). */
     public record SubmissionResponse(
-            String code, String status, LocalDate dueDate, PaymentLink payment, boolean paymentPending) {}
+            String code,
+            String status,
+            LocalDate dueDate,
+            PaymentLink payment,
+            boolean paymentPending,
+            String lookupSecret) {}
 
     public record Outcome(SubmissionResponse response, boolean replayed) {}
 
     /** What egov-commons' Idempotency-Key store keeps of a submission (scope {@code dossier-submission:<subject>}). */
     record DossierRef(UUID dossierId) {}
 
-    private record Stored(DossierRow dossier, boolean replayed) {}
+    private record Stored(DossierRow dossier, String lookupSecret, boolean replayed) {}
 
     /** Keys are per citizen: one citizen's key never meets another's. */
     private static final String SCOPE = "dossier-submission:";
@@ -68,6 +75,7 @@ class SubmissionService {
     private final DossierStore store;
     private final DossierFees fees;
     private final DossierPayments payments;
+    private final LookupSecrets lookupSecrets;
 
     SubmissionService(
             JsonParts parts,
@@ -77,7 +85,8 @@ class SubmissionService {
             IdempotentRequests idempotent,
             DossierStore store,
             DossierFees fees,
-            DossierPayments payments) {
+            DossierPayments payments,
+            LookupSecrets lookupSecrets) {
         this.parts = parts;
         this.checks = checks;
         this.dossiers = dossiers;
@@ -86,6 +95,7 @@ class SubmissionService {
         this.store = store;
         this.fees = fees;
         this.payments = payments;
+        this.lookupSecrets = lookupSecrets;
     }
 
     /** {@code bearerToken}: the citizen's own access token, relayed to identity-service when their profile is needed. */
@@ -117,14 +127,21 @@ class SubmissionService {
                     requestHash,
                     DossierRef.class,
                     () -> new DossierRef(dossiers.store(who, checked).id()));
-            return new Stored(store.find(kept.response().dossierId()).orElseThrow(), kept.replayed());
+            UUID id = kept.response().dossierId();
+            return new Stored(store.find(id).orElseThrow(), lookupSecrets.of(id).orElseThrow(), kept.replayed());
         });
         DossierRow dossier = stored.dossier();
         if (stored.replayed()) {
             PaymentLink link = fees.of(dossier.id()).payment();
             boolean pending = dossier.status() == Status.AWAITING_PAYMENT && link == null;
             return new Outcome(
-                    new SubmissionResponse(dossier.code(), dossier.status().name(), dossier.dueDate(), link, pending),
+                    new SubmissionResponse(
+                            dossier.code(),
+                            dossier.status().name(),
+                            dossier.dueDate(),
+                            link,
+                            pending,
+                            stored.lookupSecret()),
                     true);
         }
         PaymentLink link = null;
@@ -138,7 +155,8 @@ class SubmissionService {
                         dossier.status().name(),
                         dossier.dueDate(),
                         link,
-                        awaitingPayment && link == null),
+                        awaitingPayment && link == null,
+                        stored.lookupSecret()),
                 false);
     }
 

@@ -29,10 +29,11 @@ import vn.egov.dossier.dossier.DossierTransitions.Status;
 import vn.egov.dossier.fee.DossierFees;
 import vn.egov.dossier.procedure.Procedure;
 import vn.egov.dossier.submission.SubmissionChecks.Checked;
+import vn.egov.dossier.tracking.LookupSecrets;
 
 /**
  * Stores a checked submission, in the caller's transaction: the next code, the row (form sealed), its fee, its
- * documents, the first history row and the submitted event.
+ * public lookup secret, its documents, the first history row and the submitted event.
  */
 @Component
 class SubmittedDossiers {
@@ -46,6 +47,7 @@ class SubmittedDossiers {
     private final DocumentStorage storage;
     private final DossierStore store;
     private final DossierLifecycle lifecycle;
+    private final LookupSecrets lookupSecrets;
     private final Clock clock;
 
     SubmittedDossiers(
@@ -58,6 +60,7 @@ class SubmittedDossiers {
             DocumentStorage storage,
             DossierStore store,
             DossierLifecycle lifecycle,
+            LookupSecrets lookupSecrets,
             Clock clock) {
         this.jdbc = jdbc;
         this.codes = codes;
@@ -68,6 +71,7 @@ class SubmittedDossiers {
         this.storage = storage;
         this.store = store;
         this.lifecycle = lifecycle;
+        this.lookupSecrets = lookupSecrets;
         this.clock = clock;
     }
 
@@ -110,6 +114,7 @@ class SubmittedDossiers {
                 .update();
         // before the first event, which names the fee
         fees.open(id, fee);
+        lookupSecrets.issue(id);
         DossierRow dossier = store.find(code).orElseThrow();
         Documents.store(jdbc, storage, id, submission.files(), "SUBMITTED", who.subject(), now);
         lifecycle.submitted(

@@ -9,6 +9,9 @@ import vn.egov.dossier.fee.PaymentLink;
 /**
  * The full dossier (owner, officers and approvers of the handling agency): what {@code GET /api/v1/dossiers/{code}}
  * answers, and the desk's actions and supplements after they are taken. Built by {@link DossierViewer}.
+ *
+ * <p>{@code lookupSecret} opens the public status lookup with the code ({@link LookupSecrets}); the applicant keeps
+ * it, the desk prints it on the receipt.
  */
 public record DossierView(
         String code,
@@ -27,4 +30,5 @@ public record DossierView(
         List<String> missingDocuments,
         List<DocumentView> documents,
         String businessTaxCode,
-        String businessName) {}
+        String businessName,
+        String lookupSecret) {}

@@ -25,13 +25,21 @@ public class DossierViewer {
     private final Clock clock;
     private final FormDataSealer forms;
     private final DossierFees fees;
+    private final LookupSecrets secrets;
 
-    DossierViewer(DossierViews views, JsonMapper json, Clock clock, FormDataSealer forms, DossierFees fees) {
+    DossierViewer(
+            DossierViews views,
+            JsonMapper json,
+            Clock clock,
+            FormDataSealer forms,
+            DossierFees fees,
+            LookupSecrets secrets) {
         this.views = views;
         this.json = json;
         this.clock = clock;
         this.forms = forms;
         this.fees = fees;
+        this.secrets = secrets;
     }
 
     public DossierView view(DossierRow d) {
@@ -60,6 +68,7 @@ public class DossierViewer {
                 d.missingDocuments(),
                 views.documents(d.id()),
                 d.businessTaxCode(),
-                d.businessName());
+                d.businessName(),
+                secrets.of(d.id()).orElse(null));
     }
 }

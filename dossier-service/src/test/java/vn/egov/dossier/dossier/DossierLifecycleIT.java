@@ -350,7 +350,8 @@ public class DossierLifecycleIT {
                 .contains("\"onlineShare\":1.0")
                 .doesNotContain("\"resolvedOnTime\":0,", "\"averageRating\":null");
 
-        HttpResponse<String> lookup = service().get("/api/v1/public/dossiers/" + code, null);
+        String secret = json(service().get("/api/v1/dossiers/" + code, owner)).read("$.lookupSecret", String.class);
+        HttpResponse<String> lookup = service().get("/api/v1/public/dossiers/" + code + "?secret=" + secret, null);
         assertThat(lookup.statusCode()).isEqualTo(200);
         assertThat(lookup.body())
                 .contains("\"status\":\"RESULT_RETURNED\"", "Đăng ký khai sinh", "\"appointmentDate\":\"" + due + "\"")
@@ -751,8 +752,12 @@ public class DossierLifecycleIT {
                         .query(String.class)
                         .single())
                 .isEqualTo("SUBMITTED");
-        assertProblem(service().get("/api/v1/public/dossiers/" + missing, null), 404, "dossier-not-found");
-        assertProblem(service().get("/api/v1/public/dossiers/not-a-code", null), 404, "dossier-not-found");
+        assertProblem(
+                service().get("/api/v1/public/dossiers/" + missing + "?secret=ABCD2345", null),
+                404,
+                "dossier-not-found");
+        assertProblem(
+                service().get("/api/v1/public/dossiers/not-a-code?secret=ABCD2345", null), 404, "dossier-not-found");
 
         // the agency's queue, filtered
         String officer = issuer.staff("motcua.badinh", "OFFICER", BA_DINH);
@@ -865,7 +870,10 @@ public class DossierLifecycleIT {
                         .single())
                 .contains("\"businessTaxCode\":\"0101234567\"");
         // the public lookup names neither the person nor the business
-        assertThat(service().get("/api/v1/public/dossiers/" + code, null).body())
+        assertThat(service()
+                        .get("/api/v1/public/dossiers/" + code + "?secret=" + view.read("$.lookupSecret"), null)
+                        .body())
+                .contains("\"status\":\"SUBMITTED\"")
                 .doesNotContain("0101234567", "Sen Hồng");
 
         // a business the citizen does not represent; someone identity-service does not know
@@ -983,5 +991,50 @@ public class DossierLifecycleIT {
         assertThat(json(service().get("/api/v1/procedures?size=100", null)).read("$.totalItems", Integer.class))
                 .isEqualTo(12);
         assertThat(service().get("/api/v1/procedures/2.000908", null).body()).contains("STUDENT_OR_MERIT", "100000");
+    }
+
+    @Test
+    void thePublicLookupNeedsTheSecretTheApplicantWasGivenAndAWrongOneLooksLikeNoDossier() {
+        String owner = citizen("001190000821", 2);
+        HttpResponse<String> submitted = submitBirth(owner, "Phạm Tra Cứu");
+        assertThat(submitted.statusCode()).isEqualTo(201);
+        DocumentContext answer = json(submitted);
+        String code = answer.read("$.code");
+        String secret = answer.read("$.lookupSecret");
+        assertThat(secret).as("issued at submission").matches("[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{8}");
+        assertThat(json(service().get("/api/v1/dossiers/" + code, owner)).read("$.lookupSecret", String.class))
+                .as("the applicant sees it on the dossier")
+                .isEqualTo(secret);
+        assertThat(json(service().get("/api/v1/dossiers/" + code, issuer.staff("motcua.badinh", "OFFICER", BA_DINH)))
+                        .read("$.lookupSecret", String.class))
+                .as("the desk prints it on the receipt")
+                .isEqualTo(secret);
+
+        // as typed from a receipt: lower case, a hyphen in the middle
+        String typed = secret.substring(0, 4).toLowerCase(java.util.Locale.ROOT) + "-" + secret.substring(4);
+        DocumentContext status = json(service().get("/api/v1/public/dossiers/" + code + "?secret=" + typed, null));
+        assertThat(status.read("$.code", String.class)).isEqualTo(code);
+        assertThat(status.read("$.status", String.class)).isEqualTo("SUBMITTED");
+        assertThat(status.read("$", java.util.Map.class)).doesNotContainKey("lookupSecret");
+
+        // without it: a 400 naming the field; a wrong one: exactly the 404 of a code that does not exist
+        HttpResponse<String> without = service().get("/api/v1/public/dossiers/" + code, null, "Accept-Language", "en");
+        assertProblem(without, 400, "validation-failed");
+        assertThat(json(without).read("$.errors[0].field", String.class)).isEqualTo("secret");
+        assertThat(json(without).read("$.errors[0].message", String.class)).isEqualTo("Required.");
+        String wrong = secret.startsWith("A") ? "B" + secret.substring(1) : "A" + secret.substring(1);
+        HttpResponse<String> guessed = service().get("/api/v1/public/dossiers/" + code + "?secret=" + wrong, null);
+        assertProblem(guessed, 404, "dossier-not-found");
+        String unknownCode = code.substring(0, code.length() - 4) + "9999";
+        HttpResponse<String> unknown =
+                service().get("/api/v1/public/dossiers/" + unknownCode + "?secret=" + wrong, null);
+        String correlation = "\"correlationId\":\"[^\"]*\"";
+        assertThat(guessed.body().replace(code, "CODE").replaceAll(correlation, ""))
+                .as("a wrong secret answers as a code that does not exist")
+                .isEqualTo(unknown.body().replace(unknownCode, "CODE").replaceAll(correlation, ""));
+        assertProblem(
+                service().get("/api/v1/public/dossiers/" + code + "?secret=" + "A".repeat(33), null),
+                404,
+                "dossier-not-found");
     }
 }

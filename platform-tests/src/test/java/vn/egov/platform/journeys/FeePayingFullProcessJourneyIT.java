@@ -145,7 +145,10 @@ class FeePayingFullProcessJourneyIT {
                 .isEqualTo(403);
 
         // anyone with the code sees where it is, and nothing about the person
-        Api.Response lookup = Api.get(GATEWAY + "/api/v1/public/dossiers/" + code, null);
+        Api.Response lookup = Api.get(
+                GATEWAY + "/api/v1/public/dossiers/" + code + "?secret="
+                        + submitted.get("lookupSecret").asString(),
+                null);
         assertThat(lookup.status()).isEqualTo(200);
         assertThat(lookup.json().get("status").asString()).isEqualTo("RESULT_RETURNED");
         assertThat(lookup.text())

@@ -52,7 +52,10 @@ class ZeroFeeFullProcessJourneyIT {
                 Api.postJson(GATEWAY + "/api/v1/dossiers/" + code + "/rating", citizen, Map.of("score", 4));
         assertThat(rated.status()).as("rating: %s", rated).isEqualTo(201);
 
-        Api.Response lookup = Api.get(GATEWAY + "/api/v1/public/dossiers/" + code, null);
+        Api.Response lookup = Api.get(
+                GATEWAY + "/api/v1/public/dossiers/" + code + "?secret="
+                        + submitted.get("lookupSecret").asString(),
+                null);
         assertThat(lookup.status()).isEqualTo(200);
         assertThat(lookup.json().get("status").asString()).isEqualTo("RESULT_RETURNED");
         assertThat(lookup.json().hasNonNull("appointmentDate")).isTrue();

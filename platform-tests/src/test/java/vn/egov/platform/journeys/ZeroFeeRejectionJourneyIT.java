@@ -51,7 +51,10 @@ class ZeroFeeRejectionJourneyIT {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.header("Content-Type")).startsWith("application/problem+json");
 
-        Api.Response lookup = Api.get(GATEWAY + "/api/v1/public/dossiers/" + code, null);
+        Api.Response lookup = Api.get(
+                GATEWAY + "/api/v1/public/dossiers/" + code + "?secret="
+                        + submitted.get("lookupSecret").asString(),
+                null);
         assertThat(lookup.json().get("status").asString()).isEqualTo("REJECTED");
         assertThat(lookup.text()).doesNotContain("Lê Thu Hà", People.DEMO_CITIZEN);
     }

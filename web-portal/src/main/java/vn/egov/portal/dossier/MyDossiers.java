@@ -44,7 +44,8 @@ class MyDossiers {
             boolean overdue,
             long feeVnd,
             List<String> missingDocuments,
-            List<Document> documents) {}
+            List<Document> documents,
+            String lookupSecret) {}
 
     /** kind: SUBMITTED (the citizen's), SUPPLEMENT (added on request), RESULT (the agency's decision). */
     record Document(

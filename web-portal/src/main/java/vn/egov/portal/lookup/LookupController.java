@@ -31,11 +31,14 @@ class LookupController {
 
     @GetMapping(value = "/tra-cuu", params = "!code")
     String form(Model model) {
-        model.addAttribute("form", new LookupForm(null));
+        model.addAttribute("form", new LookupForm(null, null));
         return "lookup";
     }
 
-    /** A GET form, so that a result can be bookmarked and the page works without JavaScript. */
+    /**
+     * A GET form, so that a result can be bookmarked and the page works without JavaScript. A wrong secret and an
+     * unknown code are the same 404 at the API, so the page cannot tell which of the two is wrong either.
+     */
     @GetMapping(value = "/tra-cuu", params = "code")
     String lookup(@Valid @ModelAttribute("form") LookupForm form, BindingResult errors, Model model) {
         if (errors.hasErrors()) {
@@ -45,7 +48,7 @@ class LookupController {
             model.addAttribute(
                     "dossier",
                     api.get()
-                            .uri("/api/v1/public/dossiers/{code}", form.code())
+                            .uri("/api/v1/public/dossiers/{code}?secret={secret}", form.code(), form.secret())
                             .retrieve()
                             .body(PublicStatus.class));
         } catch (ApiProblemException problem) {
