@@ -52,6 +52,23 @@ class TrustedProxyIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void behindABalancerTerminatingTlsTheUpstreamsSeeThePublicOrigin() {
+        HttpResponse<String> response = gateway.get("/api/v1/procedures")
+                .header("X-Forwarded-For", "198.51.100.8")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "dichvucong.tinh.gov.vn")
+                .send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // Keycloak and the portal build https://dichvucong.tinh.gov.vn/... addresses from these
+        assertThat(relayedTo(DOSSIER, response).headerValues("X-Forwarded-Proto"))
+                .containsExactly("https");
+        assertThat(relayedTo(DOSSIER, response).headerValues("X-Forwarded-Host"))
+                .containsExactly("dichvucong.tinh.gov.vn");
+        assertThat(relayedTo(DOSSIER, response).headerValues("X-Forwarded-For")).containsExactly("198.51.100.8");
+    }
+
+    @Test
     void signInFormPostsAreLimitedPerClientAddressWhateverTheCaller() {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> attempt = signIn("198.51.100.20");
