@@ -6,6 +6,7 @@ import static vn.egov.deploy.Manifests.at;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import vn.egov.guard.DevelopmentValues;
@@ -69,6 +70,51 @@ class ProductionOverlayTest {
         for (String app : Manifests.APPLICATIONS) {
             Object issuer = at(ServicesCrossCheckTest.env(all, app).get("OIDC_ISSUER_URI"), "value");
             assertThat(issuer).as("issuer of %s", app).isEqualTo("https://" + host + "/auth/realms/egov");
+        }
+    }
+
+    @Test
+    void everySecretTheOperatorCreatesIsDocumented() throws java.io.IOException {
+        List<Map<String, Object>> all = Manifests.render("production");
+        String operations = java.nio.file.Files.readString(Manifests.root().resolve("docs/operations.md"));
+        List<String[]> references = new ArrayList<>();
+        collectSecretReferences(all, null, references);
+        assertThat(references).isNotEmpty();
+        for (String[] reference : references) {
+            String name = reference[0];
+            boolean operatorWritten = (name.endsWith("-app")
+                            && Manifests.find(all, "Cluster", name.substring(0, name.length() - 4))
+                                    .isPresent())
+                    || Manifests.find(all, "KafkaUser", name).isPresent()
+                    || name.equals(Manifests.name(Manifests.ofKind(all, "Kafka").get(0)) + "-cluster-ca-cert");
+            if (operatorWritten) {
+                continue;
+            }
+            assertThat(operations)
+                    .as("docs/operations.md names the Secret %s", name)
+                    .contains("`" + name + "`");
+            if (reference[1] != null) {
+                assertThat(operations)
+                        .as("docs/operations.md names %s's key %s", name, reference[1])
+                        .contains("`" + reference[1] + "`");
+            }
+        }
+    }
+
+    /** {name, key} of every Secret reference: secretKeyRef, the operators' secret selectors, secretName. */
+    private static void collectSecretReferences(Object node, Object parentKey, List<String[]> out) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("secretName") instanceof String name) {
+                out.add(new String[] {name, null});
+            }
+            if (Set.of("secretKeyRef", "secret", "accessKeyId", "secretAccessKey", "usernameSecret", "passwordSecret")
+                            .contains(String.valueOf(parentKey))
+                    && map.get("name") instanceof String name) {
+                out.add(new String[] {name, map.get("key") instanceof String key ? key : null});
+            }
+            map.forEach((k, v) -> collectSecretReferences(v, k, out));
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectSecretReferences(item, parentKey, out));
         }
     }
 
