@@ -62,6 +62,26 @@ class ProductionOverlayTest {
     }
 
     @Test
+    void protectionsStayOnAndTestSwitchesOff() {
+        List<Map<String, Object>> all = Manifests.render("production");
+        for (String app : Manifests.APPLICATIONS) {
+            ServiceSources service = ServiceSources.of(app);
+            Map<String, Object> env = ServicesCrossCheckTest.env(all, app);
+            // egov.security.required-flags: refused off outside local runs; local-only-flags: refused on
+            for (Object flag : Manifests.list(service.config(), "egov", "security", "required-flags")) {
+                Object value = at(env.get(service.environmentVariableOf(flag.toString())), "value");
+                assertThat(value == null || "true".equals(value))
+                        .as("%s: %s", app, flag)
+                        .isTrue();
+            }
+            for (Object flag : Manifests.list(service.config(), "egov", "security", "local-only-flags")) {
+                Object value = at(env.get(service.environmentVariableOf(flag.toString())), "value");
+                assertThat(value).as("%s: %s", app, flag).isNotEqualTo("true");
+            }
+        }
+    }
+
+    @Test
     void thePublicAddressIsTheSameEverywhere() {
         List<Map<String, Object>> all = Manifests.render("production");
         String host = String.valueOf(at(Manifests.ofKind(all, "Ingress").get(0), "spec", "rules", 0, "host"));
