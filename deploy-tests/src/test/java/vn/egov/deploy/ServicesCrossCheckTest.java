@@ -316,6 +316,18 @@ class ServicesCrossCheckTest {
                     .as("%s accepts %s on %s", host, app, port)
                     .isTrue();
         }
+        // no rule that lets everything through: each names its peers and its ports
+        for (String direction : List.of("ingress", "egress")) {
+            for (Object rule : list(policy, "spec", direction)) {
+                assertThat(list(rule, direction.equals("ingress") ? "from" : "to"))
+                        .as("%s %s rule names its peers", app, direction)
+                        .isNotEmpty();
+                assertThat(list(rule, "ports"))
+                        .as("%s %s rule names its ports", app, direction)
+                        .isNotEmpty();
+            }
+        }
+        assertThat(list(policy, "spec", "policyTypes")).containsExactlyInAnyOrder("Ingress", "Egress");
         boolean fromIngressController = list(policy, "spec", "ingress").stream()
                 .flatMap(rule -> list(rule, "from").stream())
                 .anyMatch(peer -> "ingress-nginx"
