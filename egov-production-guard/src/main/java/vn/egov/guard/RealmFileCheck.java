@@ -67,6 +67,15 @@ public final class RealmFileCheck {
                         + " has its secret written in the file (use a ${VARIABLE} placeholder)");
             }
         }
+        boolean adminCli = false;
+        for (JsonNode client : realm.path("clients")) {
+            adminCli |= "admin-cli".equals(client.path("clientId").asString(""));
+        }
+        if (!adminCli) {
+            // Keycloak creates it on import with direct access grants on: a password grant for anyone's account
+            problems.add("realm " + name + ": client admin-cli is not in the file (Keycloak would create it"
+                    + " accepting passwords directly; write it with directAccessGrantsEnabled false)");
+        }
         if (!realm.path("bruteForceProtected").asBoolean(false)) {
             problems.add("realm " + name + ": brute-force detection is off");
         }

@@ -35,6 +35,7 @@ class RealmFileCheckTest {
                 .contains("realm egov: user 001090012345 has a password in the file (demo account)")
                 .contains("realm egov: user quantri.hethong has a password in the file (demo account)")
                 .contains("realm egov: client egov-local-cli accepts passwords directly (direct access grants)")
+                .anySatisfy(p -> assertThat(p).startsWith("realm egov: client admin-cli is not in the file"))
                 .contains("realm egov: client identity-service has its secret written in the file"
                         + " (use a ${VARIABLE} placeholder)");
     }
@@ -43,6 +44,9 @@ class RealmFileCheckTest {
     void aRealmWithoutBruteForceDetectionOrTlsIsRefused() {
         assertThat(RealmFileCheck.problems("{\"realm\":\"x\",\"bruteForceProtected\":false,\"sslRequired\":\"none\"}"))
                 .containsExactly(
-                        "realm x: brute-force detection is off", "realm x: TLS is not required (sslRequired none)");
+                        "realm x: client admin-cli is not in the file (Keycloak would create it accepting passwords"
+                                + " directly; write it with directAccessGrantsEnabled false)",
+                        "realm x: brute-force detection is off",
+                        "realm x: TLS is not required (sslRequired none)");
     }
 }
