@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -125,6 +126,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(
                 HttpStatus.BAD_REQUEST,
                 problems.create(HttpStatus.BAD_REQUEST, "validation-failed", locale, correlationId(request), errors));
+    }
+
+    /**
+     * A multipart body that cannot be parsed (cut off, a broken boundary): the client's fault, a 400. Bodies past
+     * the size limits keep their 413 ({@code MaxUploadSizeExceededException}, handled by the base class).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleUnreadableMultipart(MultipartException e, NativeWebRequest request) {
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                problems.create(
+                        HttpStatus.BAD_REQUEST, "bad-request", locale(request), correlationId(request), List.of()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
