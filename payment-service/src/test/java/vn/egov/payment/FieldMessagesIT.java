@@ -2,6 +2,7 @@ package vn.egov.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
+import static vn.egov.testsupport.ServiceConformance.json;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,16 +71,19 @@ class FieldMessagesIT {
         HttpResponse<String> vi = uploadBadSettlementFile();
         assertThat(assertFieldProblem(vi, 400, "settlement-file-invalid", "amount_vnd"))
                 .isEqualTo("Dòng 2: số tiền không phải số nguyên.");
-        assertThat(vi.body())
-                .contains("\"code\":\"invalid\"", "\"line\":2")
-                .contains("\"detail\":\"Tệp đối soát không đọc được (dòng 2); xem danh sách lỗi.\"");
+        List<Map<String, Object>> amount = json(vi).read("$.errors[?(@.field == 'amount_vnd')]");
+        assertThat(amount).hasSize(1);
+        assertThat(amount.get(0)).containsEntry("code", "invalid").containsEntry("line", 2);
+        assertThat(json(vi).read("$.detail", String.class))
+                .isEqualTo("Tệp đối soát không đọc được (dòng 2); xem danh sách lỗi.");
 
         HttpResponse<String> en = uploadBadSettlementFile("Accept-Language", "en");
         assertThat(assertFieldProblem(en, 400, "settlement-file-invalid", "amount_vnd"))
                 .isEqualTo("Line 2: the amount is not a whole number.");
-        assertThat(en.body())
-                .contains("\"code\":\"invalid\"")
-                .contains("\"detail\":\"The settlement file cannot be read (line 2); see the list of errors.\"")
-                .doesNotContain("messageKey", "messageArgs");
+        assertFieldProblem(en, 400, "settlement-file-invalid", "amount_vnd", "invalid");
+        assertThat(json(en).read("$.detail", String.class))
+                .isEqualTo("The settlement file cannot be read (line 2); see the list of errors.");
+        // how the message was made stays inside
+        assertThat(en.body()).doesNotContain("messageKey", "messageArgs");
     }
 }
