@@ -29,4 +29,19 @@ public final class FieldProblems {
         assertThat(error.get("message")).as("the message of %s", field).isInstanceOf(String.class);
         return (String) error.get("message");
     }
+
+    /**
+     * Asserts the problem and that its error for {@code field} has the stable code {@code fieldCode} (a policy's
+     * own, such as {@code email-format}); answers the field's message.
+     */
+    public static String assertFieldProblem(
+            HttpResponse<String> response, int status, String code, String field, String fieldCode) {
+        String message = assertFieldProblem(response, status, code, field);
+        List<String> codes = ServiceConformance.json(response)
+                .read("$.errors[?].code", Filter.filter(Criteria.where("field").is(field)));
+        assertThat(codes)
+                .as("the codes of the errors naming %s in %s", field, response.body())
+                .contains(fieldCode);
+        return message;
+    }
 }

@@ -161,11 +161,12 @@ public final class ServiceConformance {
         }
     }
 
-    /** Reads {@code topic} from the beginning until a record containing {@code containing} shows up. */
-    public static List<ConsumerRecord<String, String>> readTopic(
-            String bootstrapServers, String topic, String containing, Duration wait) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+    /**
+     * A consumer of {@code topic} (keys and values as text) in a group of its own, so it reads from the first offset
+     * and commits nothing anyone else reads; the caller polls it and closes it.
+     */
+    public static KafkaConsumer<String, String> readerFromTheStart(String bootstrapServers, String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG,
@@ -175,8 +176,16 @@ public final class ServiceConformance {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
+                StringDeserializer.class));
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** Reads {@code topic} from the beginning until a record containing {@code containing} shows up. */
+    public static List<ConsumerRecord<String, String>> readTopic(
+            String bootstrapServers, String topic, String containing, Duration wait) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = readerFromTheStart(bootstrapServers, topic)) {
             Instant deadline = Instant.now().plus(wait);
             while (found.isEmpty() && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(300)).forEach(r -> {

@@ -1,11 +1,14 @@
 package vn.egov.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import static vn.egov.testsupport.ServiceConformance.json;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,12 +77,11 @@ class BusinessIT {
         // the event through the outbox, and the audit row with who
         String event = CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.business-linked.v1")
                 .value();
-        assertThat(event)
-                .contains(
-                        "\"personId\":\"" + personId + "\"",
-                        "\"taxCode\":\"" + taxCode + "\"",
-                        "\"businessName\":\"Công ty TNHH Ánh Dương\"")
-                .doesNotContain(p.nationalId);
+        assertThat(json(event).read("$.data", Map.class))
+                .containsEntry("personId", personId)
+                .containsEntry("taxCode", taxCode)
+                .containsEntry("businessName", "Công ty TNHH Ánh Dương");
+        assertThat(event).doesNotContain(p.nationalId);
         assertThat(jdbc.sql(
                                 "select actor from identity_audit where person_id = :p::uuid and action = 'BUSINESS_LINKED'")
                         .param("p", personId)
@@ -152,9 +154,11 @@ class BusinessIT {
 
         HttpResponse<String> low = link(levelOne, taxCode, "Công ty Cổ phần Sông Hồng");
         assertProblem(low, 403, "level-of-assurance-required");
-        assertThat(low.body()).contains("\"requiredLevel\":2", "\"currentLevel\":1", "mức độ 2");
+        assertThat(json(low).read("$.requiredLevel", Integer.class)).isEqualTo(2);
+        assertThat(json(low).read("$.currentLevel", Integer.class)).isEqualTo(1);
+        assertThat(json(low).read("$.detail", String.class)).contains("mức độ 2");
         HttpResponse<String> lowEn = link(levelOne, taxCode, "Công ty Cổ phần Sông Hồng", "Accept-Language", "en");
-        assertThat(lowEn.body()).contains("Higher level of assurance required");
+        assertThat(json(lowEn).read("$.title", String.class)).contains("Higher level of assurance required");
         assertThat(jdbc.sql("select count(*) from business_link where tax_code = :t")
                         .param("t", taxCode)
                         .query(Long.class)
@@ -164,10 +168,9 @@ class BusinessIT {
         String token = citizens().verifiedToken(p);
         String wrongDigit = taxCode.substring(0, 9) + ((taxCode.charAt(9) - '0' + 1) % 10);
         HttpResponse<String> bad = link(token, wrongDigit, "");
-        assertProblem(bad, 400, "validation-failed");
-        assertThat(bad.body())
-                .contains("\"field\":\"taxCode\"", "\"code\":\"tax-code-check-digit\"", "\"field\":\"name\"");
-        assertThat(link(token, "12345", "X").body()).contains("\"code\":\"tax-code-format\"");
+        assertFieldProblem(bad, 400, "validation-failed", "taxCode", "tax-code-check-digit");
+        assertFieldProblem(bad, 400, "validation-failed", "name");
+        assertFieldProblem(link(token, "12345", "X"), 400, "validation-failed", "taxCode", "tax-code-format");
 
         // staff accounts represent no business
         String officer = RealKeycloak.passwordGrant("canbo.motcua", "Demo@2026");

@@ -2,8 +2,10 @@ package vn.egov.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import static vn.egov.testsupport.ServiceConformance.json;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -29,9 +31,9 @@ class IdentityServiceIT extends ServiceTestSupport<EventPublisher> {
     void agenciesArePublic() {
         HttpResponse<String> r = service().get("/api/v1/identity/agencies?level=COMMUNE", null);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body())
-                .contains("000.00.01.H26", "Ủy ban nhân dân phường Ba Đình")
-                .doesNotContain("\"MINISTRY\"");
+        assertThat(json(r).read("$.items[?(@.code == '000.00.01.H26')].name", List.class))
+                .containsExactly("Ủy ban nhân dân phường Ba Đình");
+        assertThat(json(r).read("$.items[*].level", List.class)).containsOnly("COMMUNE");
         assertProblem(service().get("/api/v1/identity/agencies?size=1000", null), 400, "invalid-paging");
     }
 
@@ -40,11 +42,13 @@ class IdentityServiceIT extends ServiceTestSupport<EventPublisher> {
         String token = issuer.citizen("001090012345");
         service().assertProtected("/api/v1/identity/me", token);
         HttpResponse<String> me = service().get("/api/v1/identity/me", token);
-        assertThat(me.body())
-                .contains("\"nationalIdMasked\":\"001******345\"", "\"levelOfAssurance\":1", "CITIZEN")
-                .doesNotContain("001090012345");
+        assertThat(json(me).read("$.nationalIdMasked", String.class)).isEqualTo("001******345");
+        assertThat(json(me).read("$.levelOfAssurance", Integer.class)).isEqualTo(1);
+        assertThat(json(me).read("$.roles", List.class)).contains("CITIZEN");
+        assertThat(me.body()).doesNotContain("001090012345");
         HttpResponse<String> officer =
                 service().get("/api/v1/identity/me", issuer.staff("canbo.motcua", "OFFICER", "000.00.01.H26"));
-        assertThat(officer.body()).contains("\"agency\":\"000.00.01.H26\"", "OFFICER");
+        assertThat(json(officer).read("$.agency", String.class)).isEqualTo("000.00.01.H26");
+        assertThat(json(officer).read("$.roles", List.class)).contains("OFFICER");
     }
 }

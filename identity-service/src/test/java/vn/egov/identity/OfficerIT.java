@@ -1,6 +1,7 @@
 package vn.egov.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 import java.net.http.HttpResponse;
@@ -76,8 +77,7 @@ class OfficerIT {
         // only approver or officer roles
         HttpResponse<String> badRole =
                 service().post("/api/v1/identity/officers", admin, body(otherName, "AGENCY_ADMIN", null));
-        assertProblem(badRole, 400, "validation-failed");
-        assertThat(badRole.body()).contains("\"field\":\"role\"");
+        assertFieldProblem(badRole, 400, "validation-failed", "role");
 
         // not an agency admin: refused
         String officerToken = RealKeycloak.passwordGrant("canbo.motcua", "Demo@2026");

@@ -2,6 +2,7 @@ package vn.egov.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
+import static vn.egov.testsupport.ServiceConformance.json;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -63,15 +64,14 @@ class LiveInboxStreamsIT {
         String body = new String(third.body().readAllBytes(), StandardCharsets.UTF_8);
         HttpResponse<String> vi = asString(third, body);
         assertProblem(vi, 429, "too-many-streams");
-        assertThat(body)
-                .contains("\"title\":\"Quá nhiều luồng thông báo đang mở\"")
-                .contains("Bạn đang mở 2 luồng thông báo trực tiếp")
-                .contains("\"maxStreams\":2");
+        assertThat(json(vi).read("$.title", String.class)).isEqualTo("Quá nhiều luồng thông báo đang mở");
+        assertThat(json(vi).read("$.detail", String.class)).contains("Bạn đang mở 2 luồng thông báo trực tiếp");
+        assertThat(json(vi).read("$.maxStreams", Integer.class)).isEqualTo(2);
 
         HttpResponse<InputStream> fourth = stream(me, "en");
         HttpResponse<String> en = asString(fourth, new String(fourth.body().readAllBytes(), StandardCharsets.UTF_8));
         assertProblem(en, 429, "too-many-streams");
-        assertThat(en.body()).contains("\"title\":\"Too many open notification streams\"");
+        assertThat(json(en).read("$.title", String.class)).isEqualTo("Too many open notification streams");
 
         assertThat(stream(UUID.randomUUID().toString(), "vi").statusCode()).isEqualTo(200);
     }

@@ -9,15 +9,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.testsupport.BoundedInputSupport;
 import vn.egov.testsupport.EventSizes;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
-import vn.egov.testsupport.TestIssuer;
 
 /**
  * Bounded input (issue 20) in payment-service: a refund's reason and an order's text fields are refused past
@@ -27,16 +25,7 @@ import vn.egov.testsupport.TestIssuer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class BoundedInputIT {
-
-    static final String VI_SIZE = "Độ dài (số ký tự hoặc số mục) phải từ %s đến %s.";
-    static final String EN_SIZE = "Length (characters or items) must be between %s and %s.";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class BoundedInputIT extends BoundedInputSupport {
 
     @Autowired
     JsonMapper json;
@@ -44,12 +33,7 @@ class BoundedInputIT {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
-    final TestIssuer issuer = TestIssuer.shared();
     final String dossierService = issuer.client("dossier-service");
-
-    ServiceConformance service() {
-        return new ServiceConformance(port);
-    }
 
     String order(String dossierCode, String agencyCode, String payer, String description) {
         return json.writeValueAsString(Map.of(
@@ -66,16 +50,14 @@ class BoundedInputIT {
     }
 
     long orders() {
-        return jdbc.sql("select count(*) from payment_order").query(Long.class).single();
+        return count("select count(*) from payment_order");
     }
 
     @Test
     void aRefundReasonPastItsLimitIsRefusedNamingIt() {
         String officer = issuer.staff("canbo.gioihan", "OFFICER", "000.00.11.H26");
         String path = "/api/v1/payments/" + UUID.randomUUID() + "/refunds";
-        long refunds = jdbc.sql("select count(*) from payment_refund")
-                .query(Long.class)
-                .single();
+        long refunds = count("select count(*) from payment_refund");
         HttpResponse<String> vi = service()
                 .post(
                         path,
@@ -83,8 +65,7 @@ class BoundedInputIT {
                         "{\"amountVnd\":1000,\"reason\":\"" + "ệ".repeat(1001) + "\"}",
                         "Idempotency-Key",
                         UUID.randomUUID().toString());
-        assertThat(assertFieldProblem(vi, 400, "validation-failed", "reason"))
-                .isEqualTo(VI_SIZE.formatted("0", "1.000"));
+        assertThat(assertFieldProblem(vi, 400, "validation-failed", "reason")).isEqualTo(viSize("0", "1.000"));
         HttpResponse<String> en = service()
                 .post(
                         path,
@@ -94,8 +75,7 @@ class BoundedInputIT {
                         UUID.randomUUID().toString(),
                         "Accept-Language",
                         "en");
-        assertThat(assertFieldProblem(en, 400, "validation-failed", "reason"))
-                .isEqualTo(EN_SIZE.formatted("0", "1,000"));
+        assertThat(assertFieldProblem(en, 400, "validation-failed", "reason")).isEqualTo(enSize("0", "1,000"));
         // at the limit the reason passes; this payment simply does not exist
         HttpResponse<String> atLimit = service()
                 .post(
@@ -105,10 +85,7 @@ class BoundedInputIT {
                         "Idempotency-Key",
                         UUID.randomUUID().toString());
         assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(404);
-        assertThat(jdbc.sql("select count(*) from payment_refund")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(refunds);
+        assertThat(count("select count(*) from payment_refund")).isEqualTo(refunds);
     }
 
     @Test
@@ -124,11 +101,11 @@ class BoundedInputIT {
                         "Accept-Language",
                         "en");
         assertThat(assertFieldProblem(tooLong, 400, "validation-failed", "dossierCode"))
-                .isEqualTo(EN_SIZE.formatted("0", "64"));
+                .isEqualTo(enSize("0", "64"));
         assertThat(assertFieldProblem(tooLong, 400, "validation-failed", "description"))
-                .isEqualTo(EN_SIZE.formatted("0", "255"));
+                .isEqualTo(enSize("0", "255"));
         assertFieldProblem(tooLong, 400, "validation-failed", "agencyCode");
-        assertProblem(
+        ServiceConformance.assertProblem(
                 service()
                         .post(
                                 "/api/v1/payments",
@@ -151,18 +128,13 @@ class BoundedInputIT {
                         "k".repeat(255));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();
-        int size = jdbc.sql("select event_key, payload from outbox_event where event_key = ?")
-                .param(id)
-                .query((rs, i) -> EventSizes.recordSize(rs.getString(1), rs.getString(2)))
-                .single();
+        assertThat(count("select count(*) from outbox_event where event_key = ?", id))
+                .isOne();
+        int size = largestOutboxRecord(id);
         int max = EventSizes.maxRequestSize(kafka.getProducerFactory().getConfigurationProperties());
         System.out.printf(
                 "[bounded-input] producer max.request.size=%d; largest payment event (created.v1): %d bytes%n",
                 max, size);
         assertThat(size).isGreaterThan(3 * (56 + 64)).isLessThan(max / 8);
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String code) {
-        ServiceConformance.assertProblem(response, status, code);
     }
 }

@@ -2,6 +2,7 @@ package vn.egov.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
+import static vn.egov.testsupport.ServiceConformance.json;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,16 +70,19 @@ class FieldMessagesIT {
         HttpResponse<String> vi = uploadBadSettlementFile();
         assertThat(assertFieldProblem(vi, 400, "settlement-file-invalid", "amount_vnd"))
                 .isEqualTo("Dòng 2: số tiền không phải số nguyên.");
-        assertThat(vi.body())
-                .contains("\"code\":\"invalid\"", "\"line\":2")
-                .contains("\"detail\":\"Tệp đối soát không đọc được (dòng 2); xem danh sách lỗi.\"");
+        assertFieldProblem(vi, 400, "settlement-file-invalid", "amount_vnd", "invalid");
+        // the line is a property of the problem
+        assertThat(json(vi).read("$.line", Integer.class)).isEqualTo(2);
+        assertThat(json(vi).read("$.detail", String.class))
+                .isEqualTo("Tệp đối soát không đọc được (dòng 2); xem danh sách lỗi.");
 
         HttpResponse<String> en = uploadBadSettlementFile("Accept-Language", "en");
         assertThat(assertFieldProblem(en, 400, "settlement-file-invalid", "amount_vnd"))
                 .isEqualTo("Line 2: the amount is not a whole number.");
-        assertThat(en.body())
-                .contains("\"code\":\"invalid\"")
-                .contains("\"detail\":\"The settlement file cannot be read (line 2); see the list of errors.\"")
-                .doesNotContain("messageKey", "messageArgs");
+        assertFieldProblem(en, 400, "settlement-file-invalid", "amount_vnd", "invalid");
+        assertThat(json(en).read("$.detail", String.class))
+                .isEqualTo("The settlement file cannot be read (line 2); see the list of errors.");
+        // how the message was made stays inside
+        assertThat(en.body()).doesNotContain("messageKey", "messageArgs");
     }
 }

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.dossier.desk.DossierActions;
 import vn.egov.dossier.input.InputLimits;
+import vn.egov.testsupport.BoundedInputSupport;
 import vn.egov.testsupport.EventSizes;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
@@ -50,11 +49,9 @@ import vn.egov.testsupport.ServiceConformance;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "egov.test.database=dossier_bounds")
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
-class BoundedInputIT {
+class BoundedInputIT extends BoundedInputSupport {
 
     static final IdentityServiceStub IDENTITY = new IdentityServiceStub();
-    static final String VI_SIZE = "Độ dài (số ký tự hoặc số mục) phải từ 0 đến %s.";
-    static final String EN_SIZE = "Length (characters or items) must be between 0 and %s.";
 
     static {
         IDENTITY.start();
@@ -69,12 +66,6 @@ class BoundedInputIT {
     static void stop() {
         IDENTITY.stop();
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -100,21 +91,16 @@ class BoundedInputIT {
     }
 
     long outboxRows(String code) {
-        return jdbc.sql("select count(*) from outbox_event where event_key = ?")
-                .param(code)
-                .query(Long.class)
-                .single();
+        return count("select count(*) from outbox_event where event_key = ?", code);
     }
 
     long historyRows(String code) {
-        return jdbc.sql("select count(*) from dossier_history h join dossier d on d.id = h.dossier_id where d.code = ?")
-                .param(code)
-                .query(Long.class)
-                .single();
+        return count(
+                "select count(*) from dossier_history h join dossier d on d.id = h.dossier_id where d.code = ?", code);
     }
 
     long dossiers() {
-        return jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        return count("select count(*) from dossier");
     }
 
     /** The @Size limit declared on a record component: the tests follow the code, not a copy of it. */
@@ -148,7 +134,7 @@ class BoundedInputIT {
         String reason = "x".repeat(1_200_000);
 
         HttpResponse<String> vi = api().act(code, "withdraw", citizen, "{\"reason\":\"" + reason + "\"}");
-        assertThat(assertFieldProblem(vi, 400, "validation-failed", "reason")).isEqualTo(VI_SIZE.formatted("2.000"));
+        assertThat(assertFieldProblem(vi, 400, "validation-failed", "reason")).isEqualTo(viSize("0", "2.000"));
         assertThat(vi.body()).doesNotContain("xxxxxxxxxx").hasSizeLessThan(2000);
         HttpResponse<String> en = api().request(
                         "POST",
@@ -157,7 +143,7 @@ class BoundedInputIT {
                         "{\"reason\":\"" + reason + "\"}",
                         "Accept-Language",
                         "en");
-        assertThat(assertFieldProblem(en, 400, "validation-failed", "reason")).isEqualTo(EN_SIZE.formatted("2,000"));
+        assertThat(assertFieldProblem(en, 400, "validation-failed", "reason")).isEqualTo(enSize("0", "2,000"));
 
         assertThat(status(code)).isEqualTo(before).isEqualTo("SUBMITTED");
         assertThat(outboxRows(code)).isEqualTo(events);
@@ -230,7 +216,7 @@ class BoundedInputIT {
                                 "action", "{\"reason\":\"" + "r".repeat(InputLimits.REASON + 1) + "\"}")),
                         "Accept-Language",
                         "en");
-        assertThat(assertFieldProblem(part, 400, "validation-failed", "reason")).isEqualTo(EN_SIZE.formatted("2,000"));
+        assertThat(assertFieldProblem(part, 400, "validation-failed", "reason")).isEqualTo(enSize("0", "2,000"));
         assertThat(status(code)).isEqualTo("RECEIVED");
         assertThat(outboxRows(code)).isEqualTo(events);
 
@@ -274,7 +260,7 @@ class BoundedInputIT {
         HttpResponse<String> value = api().submit(
                         citizen, aBirthRegistration("Lê Minh").with("ghiChu", "v".repeat(InputLimits.FORM_VALUE + 1)));
         assertThat(assertFieldProblem(value, 400, "validation-failed", "formData.ghiChu"))
-                .isEqualTo(VI_SIZE.formatted("4.000"));
+                .isEqualTo(viSize("0", "4.000"));
         // too many fields
         SubmissionBuilder many = aBirthRegistration("Lê Minh");
         IntStream.range(0, InputLimits.FORM_FIELDS + 1).forEach(i -> many.with("f" + i, "x"));
@@ -341,10 +327,10 @@ class BoundedInputIT {
     void searchesAndFiltersAreBounded() {
         String q = URLEncoder.encode("ệ".repeat(InputLimits.SEARCH + 1), StandardCharsets.UTF_8);
         HttpResponse<String> vi = api().request("GET", "/api/v1/procedures?q=" + q, null, null);
-        assertThat(assertFieldProblem(vi, 400, "validation-failed", "q")).isEqualTo(VI_SIZE.formatted("200"));
+        assertThat(assertFieldProblem(vi, 400, "validation-failed", "q")).isEqualTo(viSize("0", "200"));
         HttpResponse<String> en =
                 api().request("GET", "/api/v1/procedures?q=" + q, null, null, "Accept-Language", "en");
-        assertThat(assertFieldProblem(en, 400, "validation-failed", "q")).isEqualTo(EN_SIZE.formatted("200"));
+        assertThat(assertFieldProblem(en, 400, "validation-failed", "q")).isEqualTo(enSize("0", "200"));
         String atLimit = URLEncoder.encode("ệ".repeat(InputLimits.SEARCH), StandardCharsets.UTF_8);
         assertThat(api().request("GET", "/api/v1/procedures?q=" + atLimit, null, null)
                         .statusCode())

@@ -125,6 +125,33 @@ public final class ArchitectureRules {
                 .because("outbound HTTP clients live in their client packages " + Arrays.toString(clientPackages));
     }
 
+    /**
+     * For a client of one API whose every feature calls it (web-portal): features may hold and use the
+     * {@code RestClient}s they are given, but only {@code clientPackages} build one ({@code RestClient.create},
+     * {@code RestClient.builder}, a {@code RestClient.Builder}) or use any other HTTP client API, so where a call goes,
+     * with which credentials and timeouts, and how its errors read, is decided in one place.
+     */
+    public static ArchRule outboundHttpClientsAreBuiltIn(String... clientPackages) {
+        String restClient = "org.springframework.web.client.RestClient";
+        DescribedPredicate<JavaClass> usingAGivenRestClient = DescribedPredicate.describe(
+                "RestClient and its request and response specs",
+                c -> c.getName().equals(restClient)
+                        || (c.getName().startsWith(restClient + "$")
+                                && !c.getName().equals(restClient + "$Builder")));
+        return noClasses()
+                .that(DescribedPredicate.not(resideInAnyPackage(clientPackages)))
+                .should()
+                .dependOnClassesThat(
+                        resideInAnyPackage(HTTP_CLIENT_PACKAGES).and(DescribedPredicate.not(usingAGivenRestClient)))
+                .orShould()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "RestClient.create or RestClient.builder",
+                        (JavaMethodCall call) -> call.getTargetOwner().getName().equals(restClient)
+                                && (call.getName().equals("create")
+                                        || call.getName().equals("builder"))))
+                .because("HTTP clients are built in " + Arrays.toString(clientPackages) + " alone");
+    }
+
     /** Where the event contracts live (egov-contracts): one package per publisher. */
     public static final String CONTRACTS = "vn.egov.contracts";
 

@@ -13,6 +13,9 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +52,9 @@ public class ContactDirectory {
     private final IdentityContactsClient client;
     private final ServiceTokens tokens;
     private final Cache<String, Known> cache;
+    /** The lookups under way, by subject. */
+    private final ConcurrentMap<String, CompletableFuture<Known>> asking = new ConcurrentHashMap<>();
+
     private final TimeLimiter timeLimiter;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
@@ -91,11 +97,39 @@ public class ContactDirectory {
      */
     public Optional<PersonContacts> lookup(String subject) {
         Known known = cache.getIfPresent(subject);
-        if (known == null) {
-            known = ask(subject);
-            cache.put(subject, known);
+        return Optional.ofNullable((known != null ? known : askOnce(subject)).contacts());
+    }
+
+    /**
+     * Asks identity-service once for everyone who needs the person at the same moment (the event's listener and
+     * the email and SMS workers miss the cache together): the first asks, the others wait for its answer or its
+     * failure. Not a compute in the cache, which would hold a lock of the cache's map over an HTTP call.
+     */
+    private Known askOnce(String subject) {
+        CompletableFuture<Known> mine = new CompletableFuture<>();
+        CompletableFuture<Known> running = asking.putIfAbsent(subject, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        return Optional.ofNullable(known.contacts());
+        try {
+            // whoever asked just before may have put the answer and left
+            Known known = cache.getIfPresent(subject);
+            if (known == null) {
+                known = ask(subject);
+                cache.put(subject, known);
+            }
+            mine.complete(known);
+            return known;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            asking.remove(subject, mine);
+        }
     }
 
     /** Forgets what was cached (their contacts changed). */

@@ -3,6 +3,7 @@ package vn.egov.devstack.simulators.registry;
 import static vn.egov.devstack.simulators.SimulatorJson.respond;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.egov.devstack.simulators.SimulatorBinding;
@@ -76,6 +78,9 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
     private final List<Resident> generated;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean available = true;
+    /** Residents' requests begun and not yet answered (a test waits for a late answer to be over). */
+    private final AtomicInteger answering = new AtomicInteger();
+
     private HttpServer server;
 
     public PopulationRegistrySimulator(int port) {
@@ -129,8 +134,8 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }));
-        server.createContext("/api/v1/residents/verify", this::verify);
-        server.createContext("/api/v1/residents/sample", this::sample);
+        server.createContext("/api/v1/residents/verify", counted(this::verify));
+        server.createContext("/api/v1/residents/sample", counted(this::sample));
         server.createContext(
                 "/health", ex -> respond(ex, 200, "{\"status\":\"UP\",\"residents\":" + residents.size() + "}"));
         server.start();
@@ -175,11 +180,27 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         this.latency = latency;
     }
 
+    /** How many requests are being answered now (sleeping out a latency, among others). */
+    public int answering() {
+        return answering.get();
+    }
+
     public void setAvailable(boolean available) {
         this.available = available;
     }
 
     // ------------------------------------------------------------------ handlers
+
+    private HttpHandler counted(HttpHandler handler) {
+        return ex -> {
+            answering.incrementAndGet();
+            try {
+                handler.handle(ex);
+            } finally {
+                answering.decrementAndGet();
+            }
+        };
+    }
 
     private void verify(HttpExchange ex) throws IOException {
         if (!"POST".equals(ex.getRequestMethod())) {
