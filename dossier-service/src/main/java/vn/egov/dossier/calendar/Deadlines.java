@@ -36,7 +36,7 @@ public class Deadlines {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> WorkingHours.parse(e.getValue())));
     }
 
-    /** Plain values for tests: the default hours, the 15:00 cut-off. */
+    /** The defaults of {@code application.yml}: 07:30–11:30 and 13:30–17:00 for every agency, the 15:00 cut-off. */
     public static Deadlines of(WorkingDayCalendar calendar) {
         return new Deadlines(
                 calendar,

@@ -143,6 +143,35 @@ class DeadlineExplanationIT {
     }
 
     @Test
+    void aYearWithoutCalendarDataWithinTheHorizonTurnsTheCalendarHealthOutOfServiceNotTheProbes() {
+        DossierApi api = api();
+        String admin = api.issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+
+        clockAt("2026-12-04T03:00:00Z");
+        DocumentContext now = ServiceConformance.json(api.service().get("/actuator/health", admin));
+        assertThat(now.read("$.components.workingCalendar.status", String.class))
+                .isEqualTo("UP");
+        assertThat(now.read("$.components.workingCalendar.details.coveredYears", List.class))
+                .containsExactly(2025, 2026, 2027);
+
+        // 15/11/2027 + 60 days reaches 2028, which the calendar does not hold
+        clockAt("2027-11-15T03:00:00Z");
+        HttpResponse<String> health = api.service().get("/actuator/health", admin);
+        assertThat(health.statusCode()).isEqualTo(503);
+        DocumentContext late = ServiceConformance.json(health);
+        assertThat(late.read("$.components.workingCalendar.status", String.class))
+                .isEqualTo("OUT_OF_SERVICE");
+        assertThat(late.read("$.components.workingCalendar.details.missingYears", List.class))
+                .containsExactly(2028);
+        // the instance keeps serving: probes unaffected, and no details without a SYSTEM_ADMIN token
+        assertThat(api.service().get("/actuator/health/readiness", null).statusCode())
+                .isEqualTo(200);
+        assertThat(api.service().get("/actuator/health/liveness", null).statusCode())
+                .isEqualTo(200);
+        assertThat(api.service().get("/actuator/health", null).body()).doesNotContain("missingYears");
+    }
+
+    @Test
     void beforeThreeTheSameDayAndAnApologyShowsAsMoved() {
         DossierApi api = api();
         String owner = api.citizen("001190013003", 1);
