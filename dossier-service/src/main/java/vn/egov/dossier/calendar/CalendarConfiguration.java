@@ -18,4 +18,9 @@ class CalendarConfiguration {
         CalendarDays.load(jdbc, calendar);
         return calendar;
     }
+
+    @Bean
+    Deadlines deadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
+        return new Deadlines(calendar, properties);
+    }
 }

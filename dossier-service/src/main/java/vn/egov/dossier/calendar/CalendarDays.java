@@ -60,14 +60,16 @@ public class CalendarDays {
     static void load(JdbcClient jdbc, WorkingDayCalendar calendar) {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
-        jdbc.sql("select day, kind from calendar_day")
+        java.util.Map<LocalDate, WorkingDayCalendar.Note> notes = new java.util.HashMap<>();
+        jdbc.sql("select day, kind, name, source from calendar_day")
                 .query((rs, i) -> {
                     LocalDate day = rs.getDate(1).toLocalDate();
                     ("WORKDAY".equals(rs.getString(2)) ? workdays : holidays).add(day);
+                    notes.put(day, new WorkingDayCalendar.Note(rs.getString(3), rs.getString(4)));
                     return day;
                 })
                 .list();
-        calendar.replace(holidays, workdays);
+        calendar.replace(holidays, workdays, notes);
     }
 
     private static long lastChange(JdbcClient jdbc) {

@@ -2,7 +2,10 @@ package vn.egov.dossier.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Vietnam's working days for civil servants: Monday to Friday, minus public holidays and substitute
@@ -11,8 +14,16 @@ import java.util.Set;
  */
 public final class WorkingDayCalendar {
 
-    /** One consistent view of the exceptions: replaced whole, never edited in place. */
-    private record Days(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {}
+    /** What the reference data says about one exceptional day: its name and the document it follows. */
+    public record Note(String name, String source) {}
+
+    /**
+     * One consistent view of the exceptions: replaced whole, never edited in place. {@code years}: the years
+     * that have at least one row — every real year has some (1/1 or Tết falls on a weekday at least once), so a
+     * year without any is a year nobody entered, not a year without holidays.
+     */
+    private record Days(
+            Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays, Map<LocalDate, Note> notes, Set<Integer> years) {}
 
     private volatile Days days;
 
@@ -22,7 +33,41 @@ public final class WorkingDayCalendar {
 
     /** Takes the exceptions as they are now in the reference data (after an administrator changed them). */
     public void replace(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
-        this.days = new Days(Set.copyOf(holidays), Set.copyOf(makeUpWorkdays));
+        replace(holidays, makeUpWorkdays, Map.of());
+    }
+
+    /** As {@link #replace(Set, Set)}, with each day's name and source (shown in a deadline's explanation). */
+    public void replace(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays, Map<LocalDate, Note> notes) {
+        Set<Integer> years = new TreeSet<>();
+        holidays.forEach(d -> years.add(d.getYear()));
+        makeUpWorkdays.forEach(d -> years.add(d.getYear()));
+        this.days = new Days(Set.copyOf(holidays), Set.copyOf(makeUpWorkdays), Map.copyOf(notes), Set.copyOf(years));
+    }
+
+    /** The name and source of a holiday or make-up day, if the reference data gives them. */
+    public Optional<Note> note(LocalDate day) {
+        return Optional.ofNullable(days.notes().get(day));
+    }
+
+    public boolean isHoliday(LocalDate day) {
+        return days.holidays().contains(day);
+    }
+
+    public boolean isMakeUpWorkday(LocalDate day) {
+        return days.makeUpWorkdays().contains(day);
+    }
+
+    /**
+     * Whether the reference data holds {@code year} at all. For a year it does not, {@link #isWorkingDay} can only
+     * say "Monday to Friday": a guess, which the deadline engine reports instead of hiding.
+     */
+    public boolean covers(int year) {
+        return days.years().contains(year);
+    }
+
+    /** The years the reference data holds, in order. */
+    public Set<Integer> coveredYears() {
+        return new TreeSet<>(days.years());
     }
 
     public boolean isWorkingDay(LocalDate day) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
-import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.calendar.Deadlines;
 import vn.egov.dossier.desk.DossierActions.ActionRequest;
 import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierRow;
@@ -49,7 +49,7 @@ interface ActionPolicy {
             LocalDate today,
             Instant now,
             Supplier<Procedure> procedure,
-            WorkingDayCalendar calendar) {}
+            Deadlines deadlines) {}
 
     static boolean blank(String s) {
         return s == null || s.isBlank();

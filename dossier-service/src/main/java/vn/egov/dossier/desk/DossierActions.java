@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.time.VietnamTime;
 import vn.egov.commons.web.ApiProblem;
+import vn.egov.dossier.calendar.Deadlines;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.document.AcceptedFile;
 import vn.egov.dossier.document.DocumentStorage;
@@ -64,6 +65,7 @@ public class DossierActions {
     private final DossierStore store;
     private final DossierLifecycle lifecycle;
     private final WorkingDayCalendar calendar;
+    private final Deadlines deadlines;
     private final ProcedureCatalogue catalogue;
     private final Intake intake;
     private final DocumentStorage storage;
@@ -75,7 +77,7 @@ public class DossierActions {
             JdbcClient jdbc,
             DossierStore store,
             DossierLifecycle lifecycle,
-            WorkingDayCalendar calendar,
+            Deadlines deadlines,
             ProcedureCatalogue catalogue,
             Intake intake,
             DocumentStorage storage,
@@ -87,7 +89,8 @@ public class DossierActions {
         this.jdbc = jdbc;
         this.store = store;
         this.lifecycle = lifecycle;
-        this.calendar = calendar;
+        this.deadlines = deadlines;
+        this.calendar = deadlines.calendar();
         this.catalogue = catalogue;
         this.intake = intake;
         this.storage = storage;
@@ -133,7 +136,7 @@ public class DossierActions {
                 today(),
                 Instant.now(clock),
                 () -> catalogue.find(d.procedureCode()).orElseThrow(),
-                calendar);
+                deadlines);
         fail(policy.check(c).stream()
                 .map(v -> intake.error(v.field(), v.code(), v.args()))
                 .toList());
@@ -190,6 +193,8 @@ public class DossierActions {
         int paused =
                 d.supplementRequestedOn() == null ? 0 : calendar.workingDaysBetween(d.supplementRequestedOn(), today);
         LocalDate due = d.dueDate() == null ? null : calendar.addWorkingDays(d.dueDate(), paused);
+        // the due time moves with its date and keeps its time of day (4 working hours due at 10:00 stay at 10:00)
+        Instant dueAt = due == null ? null : movedDueTime(d, due);
         Documents.store(jdbc, storage, d.id(), accepted, "SUPPLEMENT", who.subject(), Instant.now(clock));
         jdbc.sql("update dossier set missing_documents = '{}', supplement_requested_on = null where id = ?")
                 .param(d.id())
@@ -209,7 +214,23 @@ public class DossierActions {
                                 "documents",
                                 accepted.stream()
                                         .map(AcceptedFile::requirementCode)
-                                        .toList())));
+                                        .toList()),
+                        dueAt));
+    }
+
+    private Instant movedDueTime(DossierRow d, LocalDate due) {
+        Instant before = jdbc.sql("select due_at from dossier where id = ?")
+                .param(d.id())
+                .query((rs, i) -> {
+                    java.sql.Timestamp at = rs.getTimestamp(1);
+                    return at == null ? null : at.toInstant();
+                })
+                .list()
+                .get(0);
+        if (before == null) {
+            return deadlines.closingOf(due, d.agencyCode());
+        }
+        return VietnamTime.instantOf(due.atTime(VietnamTime.at(before).toLocalTime()));
     }
 
     private LocalDate today() {

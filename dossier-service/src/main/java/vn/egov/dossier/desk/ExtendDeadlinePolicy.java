@@ -40,6 +40,9 @@ final class ExtendDeadlinePolicy implements ActionPolicy {
                 c.request().note(),
                 c.request().newAppointmentDate(),
                 List.of(),
-                Map.of("previousDueDate", String.valueOf(c.dossier().dueDate())));
+                Map.of("previousDueDate", String.valueOf(c.dossier().dueDate())),
+                // the new appointment is a date: due at that day's closing of the agency
+                c.deadlines()
+                        .closingOf(c.request().newAppointmentDate(), c.dossier().agencyCode()));
     }
 }

@@ -1,9 +1,13 @@
 package vn.egov.dossier.desk;
 
+import vn.egov.dossier.calendar.Deadline;
 import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierTransitions.Action;
 
-/** {@code receive}: the deadline starts: due = today + the procedure's processing days, in working days. */
+/**
+ * {@code receive}: the deadline starts now: the procedure's time limit counted in the agency's working time from
+ * this instant (the deadline engine: whole working days as before, same day with the 15:00 cut-off, hours).
+ */
 final class ReceivePolicy implements ActionPolicy {
 
     @Override
@@ -18,9 +22,9 @@ final class ReceivePolicy implements ActionPolicy {
 
     @Override
     public DossierLifecycle.Change change(DeskCase c) {
-        return DossierLifecycle.Change.of(
-                c.request().reason(),
-                c.request().note(),
-                c.calendar().addWorkingDays(c.today(), c.procedure().get().processingDays()));
+        Deadline due = c.deadlines()
+                .due(c.now(), c.procedure().get().timeLimit(), c.dossier().agencyCode());
+        return DossierLifecycle.Change.of(c.request().reason(), c.request().note(), due.dueDate())
+                .withDueAt(due.dueAt());
     }
 }

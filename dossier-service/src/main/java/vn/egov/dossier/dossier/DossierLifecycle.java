@@ -43,12 +43,34 @@ public class DossierLifecycle {
         this.fees = fees;
     }
 
-    /** Details of one transition. {@code dueDate} is the appointment date after it. */
+    /**
+     * Details of one transition. {@code dueDate} is the appointment date after it; {@code dueAt} the due time when
+     * the transition sets one (receipt, supplement, apology), null when it keeps the dossier's: the stored due time
+     * is kept while the date is unchanged, and cleared if a date is given without a time.
+     */
     public record Change(
-            String reason, String note, LocalDate dueDate, List<String> missingDocuments, Map<String, Object> details) {
+            String reason,
+            String note,
+            LocalDate dueDate,
+            List<String> missingDocuments,
+            Map<String, Object> details,
+            Instant dueAt) {
+
+        public Change(
+                String reason,
+                String note,
+                LocalDate dueDate,
+                List<String> missingDocuments,
+                Map<String, Object> details) {
+            this(reason, note, dueDate, missingDocuments, details, null);
+        }
 
         public static Change of(String reason, String note, LocalDate dueDate) {
             return new Change(reason, note, dueDate, List.of(), Map.of());
+        }
+
+        public Change withDueAt(Instant at) {
+            return new Change(reason, note, dueDate, missingDocuments, details, at);
         }
     }
 
@@ -87,10 +109,16 @@ public class DossierLifecycle {
         }
         String action = transition.action().wireName();
         int updated = jdbc.sql("""
-                        update dossier set status = :to, due_date = :due, updated_at = now()
+                        update dossier set status = :to, due_date = :due, updated_at = now(),
+                               due_at = case when cast(:dueAt as timestamptz) is not null then cast(:dueAt as timestamptz)
+                                             when due_date is not distinct from cast(:due as date) then due_at end
                         where id = :id and status = :from""")
                 .param("to", transition.to().name())
                 .param("due", change.dueDate())
+                .param(
+                        "dueAt",
+                        change.dueAt() == null ? null : OffsetDateTime.ofInstant(change.dueAt(), ZoneOffset.UTC),
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("id", dossier.id())
                 .param("from", dossier.status().name())
                 .update();

@@ -3,8 +3,13 @@ package vn.egov.dossier.procedure;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.egov.dossier.calendar.TimeLimit;
 
-/** One catalogue entry with what a submission must contain. Read-only reference data. */
+/**
+ * One catalogue entry with what a submission must contain. Read-only reference data. The time limit is
+ * {@code processingDays} counted in {@code timeLimitUnit} (for {@code SAME_DAY}, processingDays is the worst case,
+ * 1), set by {@code timeLimitSource}.
+ */
 public record Procedure(
         String code,
         String name,
@@ -19,7 +24,14 @@ public record Procedure(
         Mode mode,
         int requiredLevelOfAssurance,
         List<RequiredDocument> documents,
-        List<FormField> fields) {
+        List<FormField> fields,
+        TimeLimit.Unit timeLimitUnit,
+        String timeLimitSource) {
+
+    /** The legal time limit as the deadline engine counts it. */
+    public TimeLimit timeLimit() {
+        return new TimeLimit(processingDays, timeLimitUnit, timeLimitSource);
+    }
 
     /**
      * How much of the procedure is online (column {@code procedure.mode}, same names in JSON): in full, the fee

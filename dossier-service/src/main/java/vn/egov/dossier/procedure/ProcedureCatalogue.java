@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.dossier.calendar.TimeLimit;
 
 /** Reads procedures with their required documents and form fields. */
 @Service
@@ -65,7 +66,9 @@ public class ProcedureCatalogue {
                             Procedure.Mode.valueOf(rs.getString("mode")),
                             rs.getInt("required_loa"),
                             documents,
-                            fields);
+                            fields,
+                            TimeLimit.Unit.valueOf(rs.getString("time_limit_unit")),
+                            rs.getString("time_limit_source"));
                 })
                 .optional();
     }

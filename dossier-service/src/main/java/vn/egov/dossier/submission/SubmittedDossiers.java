@@ -16,7 +16,8 @@ import vn.egov.commons.crypto.AesGcmSealer;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.time.VietnamTime;
 import vn.egov.contracts.dossier.DossierLifecycleEventV1;
-import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.calendar.Deadline;
+import vn.egov.dossier.calendar.Deadlines;
 import vn.egov.dossier.dataprotection.FormDataSealer;
 import vn.egov.dossier.document.DocumentStorage;
 import vn.egov.dossier.document.Documents;
@@ -40,7 +41,7 @@ class SubmittedDossiers {
 
     private final JdbcClient jdbc;
     private final DossierCodes codes;
-    private final WorkingDayCalendar calendar;
+    private final Deadlines deadlines;
     private final FormDataSealer forms;
     private final JsonMapper json;
     private final DossierFees fees;
@@ -53,7 +54,7 @@ class SubmittedDossiers {
     SubmittedDossiers(
             JdbcClient jdbc,
             DossierCodes codes,
-            WorkingDayCalendar calendar,
+            Deadlines deadlines,
             FormDataSealer forms,
             JsonMapper json,
             DossierFees fees,
@@ -64,7 +65,7 @@ class SubmittedDossiers {
             Clock clock) {
         this.jdbc = jdbc;
         this.codes = codes;
-        this.calendar = calendar;
+        this.deadlines = deadlines;
         this.forms = forms;
         this.json = json;
         this.fees = fees;
@@ -85,18 +86,19 @@ class SubmittedDossiers {
         // full-process online: not received until paid; partial online: the fee may be paid at the desk
         Status status =
                 fee > 0 && procedure.mode() == Procedure.Mode.FULL_ONLINE ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
-        // provisional appointment; fixed on receipt (received date + the procedure's working days)
-        LocalDate due = calendar.addWorkingDays(today, procedure.processingDays());
+        // provisional appointment, counted from the submission; fixed on receipt (counted from the receipt)
+        Deadline deadline = deadlines.due(now, procedure.timeLimit(), procedure.agencyCode());
+        LocalDate due = deadline.dueDate();
         UUID id = UUID.randomUUID();
         Map<String, Object> formData = submission.request().formData();
         // personal data: sealed, bound to this dossier; form_data keeps only {} (see FormDataSealer)
         AesGcmSealer.Sealed form = forms.seal(id, json.writeValueAsString(formData == null ? Map.of() : formData));
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
-                                             applicant_subject, status, submitted_at, due_date, form_data, form_data_sealed,
+                                             applicant_subject, status, submitted_at, due_date, due_at, form_data, form_data_sealed,
                                              data_key_id, business_tax_code, business_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                :due, '{}', :form, :keyId, :businessTaxCode, :businessName)""")
+                                :due, :dueAt, '{}', :form, :keyId, :businessTaxCode, :businessName)""")
                 .param("id", id)
                 .param("code", code)
                 .param("procedure", procedure.code())
@@ -107,6 +109,7 @@ class SubmittedDossiers {
                 .param("status", status.name())
                 .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .param("due", due)
+                .param("dueAt", OffsetDateTime.ofInstant(deadline.dueAt(), ZoneOffset.UTC))
                 .param("form", form.bytes())
                 .param("keyId", form.keyId())
                 .param("businessTaxCode", submission.applicant().businessTaxCode())

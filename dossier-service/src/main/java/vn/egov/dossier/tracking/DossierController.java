@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
@@ -32,12 +34,19 @@ class DossierController {
     private final DocumentStorage storage;
     private final DossierViews views;
     private final DossierViewer viewer;
+    private final DeadlineExplainer deadlines;
 
-    DossierController(DossierStore store, DocumentStorage storage, DossierViews views, DossierViewer viewer) {
+    DossierController(
+            DossierStore store,
+            DocumentStorage storage,
+            DossierViews views,
+            DossierViewer viewer,
+            DeadlineExplainer deadlines) {
         this.store = store;
         this.storage = storage;
         this.views = views;
         this.viewer = viewer;
+        this.deadlines = deadlines;
     }
 
     @GetMapping("/api/v1/dossiers/{code}")
@@ -51,6 +60,27 @@ class DossierController {
     List<DossierViews.HistoryEntry> history(@AuthenticationPrincipal Jwt jwt, @PathVariable String code) {
         DossierRow d = visible(jwt, code);
         return views.history(d.id());
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/deadline")
+    @Operation(
+            summary = "Why this date: the due time counted in working time, day by day (owner, officers and approvers "
+                    + "of the handling agency)",
+            description = "From the receipt (before it: the submission, for the provisional appointment), the "
+                    + "procedure's time limit (timeLimit: WORKING_DAYS, HALF_DAYS, WORKING_HOURS or SAME_DAY, with its "
+                    + "legal source) in the agency's working hours: each day counted or skipped (weekend, holiday, "
+                    + "make-up working day) with its reason in words and its legal source. Texts in Vietnamese, or "
+                    + "English with Accept-Language: en. moved: the dossier's due time differs from the count (a "
+                    + "paused clock or an apology). warnings: a year counted without calendar data.")
+    DeadlineView deadline(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String code,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        DossierRow d = visible(jwt, code);
+        return deadlines.explain(
+                d,
+                language != null
+                        && language.strip().toLowerCase(java.util.Locale.ROOT).startsWith("en"));
     }
 
     @GetMapping("/api/v1/dossiers/{code}/documents/{id}")

@@ -35,12 +35,27 @@ class DossierViews {
             String note,
             Instant occurredAt) {}
 
+    /** When the dossier's clock started (received, else submitted) and its stored due time (null before V15). */
+    record DueTimes(Instant submittedAt, Instant receivedAt, Instant dueAt) {}
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DossierViews(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    DueTimes dueTimes(UUID dossierId) {
+        return jdbc.sql("select submitted_at, received_at, due_at from dossier where id = ?")
+                .param(dossierId)
+                .query((rs, i) -> new DueTimes(instant(rs, 1), instant(rs, 2), instant(rs, 3)))
+                .single();
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        java.sql.Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     /** One page of an agency's queue ({@code agencyQueue}, by due date) or of an applicant's own dossiers (newest first). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.egov.dossier.calendar.Deadlines;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.desk.DossierActions.ActionRequest;
 import vn.egov.dossier.dossier.DossierRow;
@@ -33,7 +34,9 @@ final class DeskCases {
             1,
             List.of(new Procedure.RequiredDocument(
                     "GIAY_CHUNG_SINH", "Giấy chứng sinh", "Birth certificate", true, List.of("application/pdf"))),
-            List.of());
+            List.of(),
+            vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_DAYS,
+            null);
 
     private DeskCases() {}
 
@@ -64,6 +67,6 @@ final class DeskCases {
 
     static ActionPolicy.DeskCase deskCase(DossierRow d, ActionRequest request) {
         return new ActionPolicy.DeskCase(
-                d, request, TODAY, NOW, () -> BIRTH, new WorkingDayCalendar(Set.of(), Set.of()));
+                d, request, TODAY, NOW, () -> BIRTH, Deadlines.of(new WorkingDayCalendar(Set.of(), Set.of())));
     }
 }

@@ -35,6 +35,8 @@ class ExtendDeadlinePolicyTest {
         var c = deskCase(dossier(Status.IN_PROCESSING, due), request("xin lỗi", TODAY.plusDays(3), null, null));
         assertThat(policy.check(c)).isEmpty();
         assertThat(policy.change(c).dueDate()).isEqualTo(TODAY.plusDays(3));
+        // an appointment given as a date is due at the agency's closing that day (17:00 in Vietnam)
+        assertThat(policy.change(c).dueAt()).isEqualTo(java.time.Instant.parse("2026-12-07T10:00:00Z"));
         assertThat(policy.change(c).details()).containsEntry("previousDueDate", due.toString());
     }
 }

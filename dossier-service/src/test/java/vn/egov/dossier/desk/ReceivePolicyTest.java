@@ -17,6 +17,8 @@ class ReceivePolicyTest {
         assertThat(policy.check(c)).isEmpty();
         // Friday 4/12 + 3 working days = Wednesday 9/12 (the weekend does not count)
         assertThat(policy.change(c).dueDate()).isEqualTo(LocalDate.of(2026, 12, 9));
+        // due at that day's closing, 17:00 in Vietnam
+        assertThat(policy.change(c).dueAt()).isEqualTo(java.time.Instant.parse("2026-12-09T10:00:00Z"));
         assertThat(policy.change(c).note()).isEqualTo("ghi chú");
     }
 }

@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.contracts.payment.PaymentSucceededV1;
+import vn.egov.dossier.calendar.Deadlines;
+import vn.egov.dossier.calendar.TimeLimit;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.intake.Uploads;
 import vn.egov.dossier.submission.DossierCodes;
@@ -105,6 +107,22 @@ public class DossierLifecycleIT {
 
     @Autowired
     WorkingDayCalendar calendar;
+
+    @Autowired
+    Deadlines deadlines;
+
+    /**
+     * A birth registration's due date if received at one of these instants (a same-day procedure: the answer
+     * changes at 15:00 and at the closing, so the instants before and after the call bound it).
+     */
+    List<String> birthDueDates(Instant... receivedAt) {
+        return java.util.Arrays.stream(receivedAt)
+                .map(at -> deadlines
+                        .due(at, new TimeLimit(1, TimeLimit.Unit.SAME_DAY, null), DossierApi.BA_DINH)
+                        .dueDate()
+                        .toString())
+                .toList();
+    }
 
     @Autowired
     EventPublisher events;
@@ -203,11 +221,14 @@ public class DossierLifecycleIT {
         assertProblem(early, 409, "dossier-transition-not-allowed");
         assertThat(json(early).read("$.detail", String.class)).contains("SUBMITTED");
 
+        Instant beforeReceipt = Instant.now();
         HttpResponse<String> received = act(code, "receive", officer, "{\"note\":\"Đủ hồ sơ\"}");
+        Instant afterReceipt = Instant.now();
         assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
-        LocalDate due = calendar.addWorkingDays(todayInVietnam(), 1);
+        // birth registration is a same-day procedure (V15): today by 15:00, else the next working day
         assertThat(json(received).read("$.status", String.class)).isEqualTo("RECEIVED");
-        assertThat(json(received).read("$.dueDate", String.class)).isEqualTo(due.toString());
+        LocalDate due = LocalDate.parse(json(received).read("$.dueDate", String.class));
+        assertThat(due.toString()).isIn(birthDueDates(beforeReceipt, afterReceipt));
         assertThat(json(received).read("$.receivedDate", String.class))
                 .isEqualTo(todayInVietnam().toString());
 
@@ -805,7 +826,7 @@ public class DossierLifecycleIT {
         assertProblem(service().get("/api/v1/dossiers/" + code, officer), 404, "dossier-not-found");
         HttpResponse<String> received = act(code, "receive", otherOfficer, "{}");
         assertThat(status(received)).isEqualTo("RECEIVED");
-        LocalDate due = calendar.addWorkingDays(todayInVietnam(), 1);
+        LocalDate due = LocalDate.parse(json(received).read("$.dueDate", String.class));
 
         assertProblem(
                 act(

@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
-import vn.egov.dossier.calendar.WorkingDayCalendar;
+import vn.egov.dossier.calendar.Deadlines;
+import vn.egov.dossier.calendar.TimeLimit;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
 /**
@@ -38,7 +39,7 @@ class MovableClockIT {
     int port;
 
     @Autowired
-    WorkingDayCalendar calendar;
+    Deadlines deadlines;
 
     DossierApi api() {
         return new DossierApi(port);
@@ -73,10 +74,17 @@ class MovableClockIT {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String code = DossierApi.field(submitted.body(), "code");
         assertThat(code).contains("-" + later.format(DateTimeFormatter.ofPattern("yyMMdd")) + "-");
+        java.time.Instant before = java.time.Instant.now().plus(java.time.Duration.ofDays(10));
         HttpResponse<String> received = api.act(code, "receive", officer, "{}");
-        LocalDate due = calendar.addWorkingDays(later, 1);
-        assertThat(received.body())
-                .contains("\"receivedDate\":\"" + later + "\"", "\"dueDate\":\"" + due + "\"", "\"overdue\":false");
+        java.time.Instant after = java.time.Instant.now().plus(java.time.Duration.ofDays(10));
+        // a same-day procedure (V15): that day by 15:00, else its next working day — as the engine says then
+        LocalDate due = LocalDate.parse(DossierApi.field(received.body(), "dueDate"));
+        TimeLimit sameDay = new TimeLimit(1, TimeLimit.Unit.SAME_DAY, null);
+        assertThat(due)
+                .isIn(
+                        deadlines.due(before, sameDay, DossierApi.BA_DINH).dueDate(),
+                        deadlines.due(after, sameDay, DossierApi.BA_DINH).dueDate());
+        assertThat(received.body()).contains("\"receivedDate\":\"" + later + "\"", "\"overdue\":false");
 
         // the day after the due date: overdue, in the flag and in the queue's filter
         moveBy(ChronoUnit.DAYS.between(realToday(), due) + 1);

@@ -22,7 +22,9 @@ class ProcedureFeeTest {
             Procedure.Mode.FULL_ONLINE,
             2,
             List.of(),
-            List.of());
+            List.of(),
+            vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_DAYS,
+            null);
 
     @Test
     void theFeeMayDependOnAChoiceInTheForm() {

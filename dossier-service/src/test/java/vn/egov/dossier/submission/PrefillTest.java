@@ -58,7 +58,9 @@ class PrefillTest {
                             null,
                             "APPLICANT_SEX"),
                     new Procedure.FormField(
-                            "purpose", "Mục đích", null, Procedure.FieldType.TEXT, true, null, 200, null)));
+                            "purpose", "Mục đích", null, Procedure.FieldType.TEXT, true, null, 200, null)),
+            vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_DAYS,
+            null);
 
     static EgovPrincipal citizen(String nationalId) {
         return new EgovPrincipal("s", nationalId, Set.of("CITIZEN"), null, 2, Set.of(), "web-portal");
