@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 import vn.egov.portal.api.ApiProblemException;
 import vn.egov.portal.api.ProblemMessages;
 import vn.egov.portal.documents.PersonalDocuments;
@@ -174,11 +175,11 @@ class SubmissionWizardController {
         WizardDraft draft = found.get();
         WizardProcedures.Procedure procedure = procedures.find(code);
         Optional<List<PersonalDocuments.StoredDocument>> stored = storedDocuments();
+        // the multipart request under the security and session wrappers (null: a form posted without files)
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         Map<String, String> errors = new LinkedHashMap<>();
         for (WizardProcedures.Document document : procedure.documents()) {
-            MultipartFile file = request instanceof MultipartHttpServletRequest multipart
-                    ? multipart.getFile(fileInput(document))
-                    : null;
+            MultipartFile file = multipart == null ? null : multipart.getFile(fileInput(document));
             String error = file == null
                             || file.getOriginalFilename() == null
                             || file.getOriginalFilename().isBlank()
@@ -560,11 +561,12 @@ class SubmissionWizardController {
     }
 
     private static Integer maxLength(WizardProcedures.Procedure procedure, String field) {
-        return procedure.fields().stream()
-                .filter(f -> f.name().equals(field))
-                .map(WizardProcedures.Field::maxLengthHere)
-                .findFirst()
-                .orElse(null);
+        for (WizardProcedures.Field f : procedure.fields()) {
+            if (f.name().equals(field)) {
+                return f.maxLengthHere();
+            }
+        }
+        return null;
     }
 
     static String fileInput(WizardProcedures.Document document) {

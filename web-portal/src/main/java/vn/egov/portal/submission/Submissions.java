@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import vn.egov.portal.api.ApiProblemException;
 import vn.egov.portal.api.UserApi;
@@ -44,7 +47,7 @@ class Submissions {
      * documents are sent in the draft's order, so the API's {@code documents[i]} errors name {@code documents.get(i)}.
      */
     Answer submit(WizardDraft draft, List<WizardDraft.Chosen> documents, Map<UUID, Upload> uploads) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
         Map<String, Object> dossier = new LinkedHashMap<>();
         dossier.put("procedureCode", draft.procedureCode());
         dossier.put("formData", new LinkedHashMap<>(draft.formData()));
@@ -55,16 +58,18 @@ class Submissions {
             if (chosen.uploaded()) {
                 Upload upload = uploads.get(chosen.uploadId());
                 ref.put("fileName", upload.fileName());
-                body.part("files", new NamedBytes(upload.content(), upload.fileName()))
-                        .contentType(MediaType.parseMediaType(upload.contentType()));
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.parseMediaType(upload.contentType()));
+                parts.add("files", new HttpEntity<>(new NamedBytes(upload.content(), upload.fileName()), headers));
             } else {
                 ref.put("storedDocumentId", chosen.storedDocumentId().toString());
             }
             refs.add(ref);
         }
         dossier.put("documents", refs);
-        body.part("dossier", dossier, MediaType.APPLICATION_JSON);
-        var parts = body.build();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        parts.add("dossier", new HttpEntity<>(dossier, json));
         for (int attempt = 1; ; attempt++) {
             try {
                 return api.post()
