@@ -77,6 +77,14 @@ class SubmissionWizardTest extends WithPublicApi {
     @BeforeEach
     void stubs() {
         session = null;
+        stubJudicialAndTheStore(api);
+    }
+
+    /**
+     * The judicial record certificate with its form fields (a prefilled one, a choice the fee depends on, a text,
+     * a number) and documents, An's document store, and the submission's 201 (shared with {@code WizardBrowserIT}).
+     */
+    static void stubJudicialAndTheStore(PublicApiStandIn api) {
         api.stubCitizenApi();
         var an = equalTo("Bearer " + PublicApiStandIn.AN_TOKEN);
         api.server.stubFor(get(urlPathEqualTo("/api/v1/procedures/" + JUDICIAL)).willReturn(okJson("""
