@@ -86,7 +86,7 @@ class SubmissionWizardController {
     String start(@PathVariable String code, HttpSession session, Authentication user) {
         WizardProcedures.Procedure procedure = procedures.find(code);
         if (!procedure.online()) {
-            return "redirect:/thu-tuc/" + code;
+            return "redirect:/thu-tuc/" + procedure.code();
         }
         WizardDraft draft = drafts.start(session, user.getName(), procedure.code());
         return "redirect:" + step(draft, "thong-tin");
