@@ -46,7 +46,9 @@ class PortalRoutingIT extends GatewayIntegrationTest {
                 "/dang-ky/da-xong",
                 "/tai-khoan",
                 "/tai-khoan/lien-he",
-                "/thong-bao"
+                "/thong-bao",
+                "/nop-ho-so/1.001193",
+                "/giay-to"
             })
     void portalPathsReachThePortalWithoutAToken(String path) {
         HttpResponse<String> response = gateway.get(path).send();
@@ -82,6 +84,27 @@ class PortalRoutingIT extends GatewayIntegrationTest {
         assertThat(relayed.bodyLength()).isEqualTo("_csrf=abc".length());
         assertThat(relayed.header("Cookie")).isEqualTo("egov_session=s1");
         assertNotRelayed(response, IDENTITY, DOSSIER, PAYMENT, NOTIFICATION, KEYCLOAK);
+    }
+
+    @Test
+    void theSubmissionWizardTakesUploadsThatOtherPortalPagesRefuse() {
+        int megabyte = 1024 * 1024;
+        HttpResponse<String> upload = gateway.post("/nop-ho-so/1.001193/9b2f0c6e-0000-4000-8000-000000000001/tai-lieu")
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .header("Cookie", "egov_session=s1")
+                .body(HttpRequest.BodyPublishers.ofByteArray(new byte[5 * megabyte]))
+                .send();
+
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        assertThat(relayedTo(PORTAL, upload).bodyLength()).isEqualTo(5 * megabyte);
+
+        HttpResponse<String> elsewhere = gateway.post("/ho-so/G01.001.2026.000001/danh-gia")
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .header("Cookie", "egov_session=s1")
+                .body(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * megabyte]))
+                .send();
+
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(413);
     }
 
     @Test

@@ -71,6 +71,10 @@ class SecurityConfiguration {
         "/tai-khoan/**",
         "/thong-bao",
         "/thong-bao/**",
+        // the submission wizard (its own route, for uploads) and the personal document store
+        "/nop-ho-so/**",
+        "/giay-to",
+        "/giay-to/**",
     };
 
     /**

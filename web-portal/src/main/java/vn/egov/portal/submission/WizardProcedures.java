@@ -1,0 +1,138 @@
+package vn.egov.portal.submission;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** {@code GET /api/v1/procedures/{code}} as the wizard needs it: form fields, required documents, the fee rule. */
+@Component
+class WizardProcedures {
+
+    record Procedure(
+            String code,
+            String name,
+            String nameEn,
+            String agencyName,
+            int processingDays,
+            long feeVnd,
+            String feeField,
+            Map<String, Long> feeOptions,
+            String mode,
+            int requiredLevelOfAssurance,
+            List<Document> documents,
+            List<Field> fields) {
+
+        Procedure {
+            documents = documents == null ? List.of() : documents;
+            fields = fields == null ? List.of() : fields;
+        }
+
+        /** Both modes take dossiers online (in part: the fee may be paid at the desk). */
+        public boolean online() {
+            return "FULL_ONLINE".equals(mode) || "PARTIAL_ONLINE".equals(mode);
+        }
+
+        /** The fee for these answers: the option's fee when the fee depends on a choice (dossier-service's rule). */
+        public long feeFor(Map<String, String> formData) {
+            if (feeField != null && feeOptions != null && formData.get(feeField) != null) {
+                Long fee = feeOptions.get(formData.get(feeField));
+                if (fee != null) {
+                    return fee;
+                }
+            }
+            return feeVnd;
+        }
+
+        public Document document(String code) {
+            return documents.stream()
+                    .filter(d -> d.code().equals(code))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    record Document(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
+
+        Document {
+            allowedTypes = allowedTypes == null ? List.of() : allowedTypes;
+        }
+
+        /** The file input's {@code accept}: the types and their usual extensions (some phones filter by these). */
+        public String accept() {
+            StringBuilder accept = new StringBuilder();
+            for (String type : allowedTypes) {
+                accept.append(accept.isEmpty() ? "" : ",").append(type);
+                switch (type) {
+                    case "application/pdf" -> accept.append(",.pdf");
+                    case "image/jpeg" -> accept.append(",.jpg,.jpeg");
+                    case "image/png" -> accept.append(",.png");
+                    default -> {}
+                }
+            }
+            return accept.toString();
+        }
+
+        /** "PDF, JPEG" for the hint. */
+        public String typeNames() {
+            return String.join(
+                    ", ",
+                    allowedTypes.stream()
+                            .map(t -> t.substring(t.indexOf('/') + 1).toUpperCase(java.util.Locale.ROOT))
+                            .toList());
+        }
+    }
+
+    /**
+     * type: TEXT, DATE, NUMBER, SELECT, BOOLEAN, NATIONAL_ID; prefill: the API fills the field from the citizen's
+     * identity when it is left empty (so the page does not require it).
+     */
+    record Field(
+            String name,
+            String label,
+            String labelEn,
+            String type,
+            boolean required,
+            List<String> options,
+            Integer maxLength,
+            String prefill) {
+
+        Field {
+            options = options == null ? List.of() : options;
+        }
+
+        public boolean requiredHere() {
+            return required && prefill == null;
+        }
+
+        public String inputType() {
+            return switch (type) {
+                case "DATE" -> "date";
+                case "BOOLEAN" -> "checkbox";
+                default -> "text";
+            };
+        }
+
+        public String inputMode() {
+            return switch (type) {
+                case "NUMBER" -> "decimal";
+                case "NATIONAL_ID" -> "numeric";
+                default -> null;
+            };
+        }
+
+        public Integer maxLengthHere() {
+            return "NATIONAL_ID".equals(type) ? Integer.valueOf(12) : maxLength;
+        }
+    }
+
+    private final RestClient api;
+
+    WizardProcedures(RestClient api) {
+        this.api = api;
+    }
+
+    Procedure find(String code) {
+        return api.get().uri("/api/v1/procedures/{code}", code).retrieve().body(Procedure.class);
+    }
+}
