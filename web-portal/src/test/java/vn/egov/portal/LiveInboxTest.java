@@ -179,7 +179,11 @@ class LiveInboxTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        await(condition, what, Duration.ofSeconds(10));
+    }
+
+    static void await(BooleanSupplier condition, String what, Duration within) throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited for: " + what).isLessThan(until);
             Thread.sleep(50);
