@@ -266,6 +266,11 @@ class LiveInboxRelay implements SmartLifecycle {
             browser.onTimeout(this::close);
             browser.onError(gone -> close());
             emitter = browser;
+            if (closed.get()) {
+                // the upstream ended already, before the browser's stream was made: end it too, it reconnects
+                browser.complete();
+                return browser;
+            }
             // sent at once, so the browser knows it is connected; how long to wait before reconnecting
             send(SseEmitter.event()
                     .comment("connected")
