@@ -1,9 +1,10 @@
 // The header's unread count, kept current while a signed-in page is open. Live first: the portal's
 // /thong-bao/truc-tiep (server-sent events, relayed from notification-service with the user's token on the
 // server) says when a notice arrives; the count is then asked again from /thong-bao/chua-doc. When the stream
-// fails or is refused (too many tabs: 429; signed out: 401; no EventSource), the count is polled every 30 s
-// while the stream is tried again with a growing delay. A new notice is read out by a polite live region and
-// shown for a moment. Without JavaScript the count rendered on the server stays.
+// fails or is refused (signed out: 401; the person's streams elsewhere: 429; no EventSource), the count is polled
+// every 30 s while the stream is tried again with a growing delay. A session keeps two streams: a newer page takes
+// the oldest one's place ("replaced"), and that page polls until it is shown again. A new notice is read out by
+// a polite live region and shown for a moment. Without JavaScript the count rendered on the server stays.
 (function () {
   'use strict';
   var POLL_MS = 30000;
@@ -108,6 +109,14 @@
       refresh();
     });
     source.addEventListener('notification', onNotice);
+    source.addEventListener('replaced', function () {
+      // a newer page of this session took the stream: poll here until this page is shown again
+      source.close();
+      source = null;
+      window.clearTimeout(retryTimer);
+      retryTimer = null;
+      startPolling();
+    });
     source.addEventListener('error', function () {
       // ended (the portal's time limit, a restart) or refused: poll meanwhile, come back with a growing delay
       if (source !== null) {
@@ -122,7 +131,12 @@
   if (!badges.length) {
     return;
   }
-  document.addEventListener('visibilitychange', refresh);
+  document.addEventListener('visibilitychange', function () {
+    refresh();
+    if (!document.hidden && source === null && retryTimer === null && typeof window.EventSource === 'function') {
+      connect();
+    }
+  });
   if (typeof window.EventSource === 'function') {
     connect();
   } else {

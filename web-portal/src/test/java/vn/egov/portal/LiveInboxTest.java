@@ -132,32 +132,28 @@ class LiveInboxTest {
     }
 
     @Test
-    void aSessionHoldsTwoStreamsAtMostAndAClosedOneFreesItsPlace() throws Exception {
+    void aSessionHoldsTwoStreamsAtMostANewOneTakesTheOldestsPlace() throws Exception {
         String an = signedIn(PublicApiStandIn.AN_TOKEN);
         BrowserStream first = open(an);
         assertThat(first.status()).isEqualTo(200);
-        assertThat(open(an).status()).isEqualTo(200);
+        BrowserStream second = open(an);
+        assertThat(second.status()).isEqualTo(200);
+        await(() -> gateway.open.size() == 2, "two upstream streams");
 
         BrowserStream third = open(an);
-        assertThat(third.status()).as("a third tab").isEqualTo(429);
-        assertThat(third.headers()).containsIgnoringCase("retry-after: 30");
+        assertThat(third.status()).as("a third tab").isEqualTo(200);
+        assertThat(first.awaitEnd(Duration.ofSeconds(5)))
+                .as("the oldest told why, then ended")
+                .contains("event:replaced");
+        await(() -> gateway.closed.get() == 1, "the oldest's upstream closed");
         await(() -> gateway.open.size() == 2, "two upstream streams, not three");
+        assertThat(second.await(":heartbeat", Duration.ofSeconds(5))).doesNotContain("event:replaced");
 
         // another session (another device) is not counted with the first
         gateway.maxStreams = 4;
         assertThat(open(signedIn(PublicApiStandIn.AN_TOKEN)).status()).isEqualTo(200);
-
-        first.close();
-        await(() -> gateway.closed.get() == 1, "the first tab's upstream closed");
-        await(
-                () -> {
-                    try (BrowserStream again = BrowserStream.open(port, an)) {
-                        return again.status() == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                },
-                "a place again once the portal noticed the closed tab");
+        await(() -> gateway.open.size() == 3, "the other device's stream as well");
+        assertThat(gateway.closed.get()).isEqualTo(1);
     }
 
     @Test
@@ -176,6 +172,27 @@ class LiveInboxTest {
         BrowserStream anonymous = open(null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(gateway.requests).as("nothing asked upstream").isEmpty();
+    }
+
+    @Test
+    void theScriptsPathsAnswer401WithoutASessionWhilePagesStillStartTheSignIn() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var count = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/thong-bao/chua-doc"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(count.statusCode()).isEqualTo(401);
+        assertThat(count.headers().firstValue("Set-Cookie"))
+                .as("no session made to keep it as the page to come back to")
+                .isEmpty();
+        var page = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/thong-bao"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/dang-nhap"));
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {

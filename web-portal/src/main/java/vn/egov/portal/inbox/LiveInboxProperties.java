@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The live unread count's relay ({@code /thong-bao/truc-tiep}).
  *
- * @param maxPerSession open streams one browser session may hold at once (its tabs); the next is 429 and that tab
- *     polls instead. Below notification-service's cap per person (3), so a phone still gets one
+ * @param maxPerSession open streams one browser session may hold at once (its tabs); a new one replaces the oldest,
+ *     whose tab polls instead. Below notification-service's cap per person (3), so a phone still gets one
  * @param heartbeat a comment to the browser this often: keeps proxies from closing an idle stream, and is how the
  *     portal notices a browser that went away (the write fails) and closes its upstream stream
  * @param maxDuration a stream ends after this long and the browser reconnects: a new request, so a refreshed token

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,7 @@ import vn.egov.portal.api.UserApi;
  * <p>Resources: one upstream connection per browser stream, read as its lines arrive on the HTTP client's threads
  * (no thread waits on an open stream) and closed with the browser's stream — when the browser goes away (the next heartbeat's write
  * fails), after {@code max-duration}, when the upstream ends, at shutdown. A session holds at most
- * {@code max-per-session} streams (429 past it; that tab polls). The browser's stream is servlet async
+ * {@code max-per-session} streams: a new one replaces the oldest, whose page then polls. The browser's stream is servlet async
  * ({@link SseEmitter}): no request thread is held while it is open.
  *
  * <p>Token expiry: the access token is checked (and refreshed in the session when about to expire) when a stream
@@ -79,11 +80,9 @@ class LiveInboxRelay implements SmartLifecycle {
     /** Open relays by the browser session's id: the cap per session, and what shutdown closes. */
     private final Map<String, Set<Relay>> sessions = new ConcurrentHashMap<>();
 
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "live-inbox-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Made at each start: a stopped context (a paused test context too) may start again. */
+    private volatile ScheduledExecutorService heartbeats;
+
     private volatile boolean running;
 
     LiveInboxRelay(
@@ -109,7 +108,8 @@ class LiveInboxRelay implements SmartLifecycle {
         String session = request.getSession().getId();
         Relay relay = new Relay(session);
         if (!admit(relay)) {
-            return refused(HttpStatus.TOO_MANY_REQUESTS);
+            // shutting down
+            return refused(HttpStatus.SERVICE_UNAVAILABLE);
         }
         boolean handedOver = false;
         try {
@@ -172,17 +172,31 @@ class LiveInboxRelay implements SmartLifecycle {
         return answer.build();
     }
 
-    /** Takes a place among the session's streams, unless it holds the maximum already; atomic per session. */
+    /**
+     * Takes a place among the session's streams; when it holds the maximum already, its oldest stream gives its place
+     * up ({@code event: replaced}, then the end): the newest is the page the user is looking at, and the oldest is
+     * often a page already left, which the portal notices only at the next heartbeat. Atomic per session.
+     */
     private boolean admit(Relay relay) {
         boolean[] admitted = {false};
+        Relay[] replaced = {null};
         sessions.compute(relay.session, (id, open) -> {
             Set<Relay> mine = open != null ? open : ConcurrentHashMap.newKeySet();
-            if (running && mine.size() < config.maxPerSession()) {
+            if (running) {
+                if (mine.size() >= config.maxPerSession()) {
+                    replaced[0] = mine.stream()
+                            .min(Comparator.comparingLong(other -> other.opened))
+                            .orElse(null);
+                    mine.remove(replaced[0]);
+                }
                 mine.add(relay);
                 admitted[0] = true;
             }
             return mine.isEmpty() ? null : mine;
         });
+        if (replaced[0] != null) {
+            replaced[0].replaced();
+        }
         return admitted[0];
     }
 
@@ -211,6 +225,7 @@ class LiveInboxRelay implements SmartLifecycle {
     private final class Relay implements Flow.Subscriber<String> {
 
         final String session;
+        final long opened = System.nanoTime();
         final AtomicBoolean closed = new AtomicBoolean();
         final CompletableFuture<Integer> status = new CompletableFuture<>();
         volatile CompletableFuture<HttpResponse<Void>> exchange;
@@ -355,6 +370,12 @@ class LiveInboxRelay implements SmartLifecycle {
             }
         }
 
+        /** Another page of the session took this stream's place: the script polls until its page is shown again. */
+        void replaced() {
+            send(SseEmitter.event().name("replaced").data("{}", MediaType.APPLICATION_JSON));
+            complete();
+        }
+
         void complete() {
             SseEmitter browser = emitter;
             close();
@@ -398,6 +419,11 @@ class LiveInboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         long every = config.heartbeat().toMillis();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "live-inbox-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }

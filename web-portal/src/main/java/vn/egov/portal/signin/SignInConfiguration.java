@@ -19,14 +19,18 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
@@ -151,6 +155,14 @@ class SignInConfiguration {
         return cache;
     }
 
+    /** A page without a session starts the sign-in; the script's paths answer 401. */
+    private static AuthenticationEntryPoint signInOr401() {
+        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint(SIGN_IN);
+        signIn.setFavorRelativeUris(true);
+        return new DelegatingAuthenticationEntryPoint(
+                signIn, new RequestMatcherEntry<>(scriptPaths(), new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+    }
+
     private static RequestMatcher scriptPaths() {
         return new OrRequestMatcher(Arrays.stream(SCRIPT_PATHS)
                 .map(path -> (RequestMatcher)
@@ -174,8 +186,7 @@ class SignInConfiguration {
                         .anyRequest()
                         .permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), scriptPaths()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInOr401()))
                 .oauth2Login(login -> login.loginPage(SIGN_IN)
                         .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
                                 new KeycloakInThePagesLanguage(registrations, language)))
