@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,20 +180,19 @@ class LiveInboxTest {
 
     @Test
     void theScriptsPathsAnswer401WithoutASessionWhilePagesStillStartTheSignIn() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newHttpClient();
         var count = http.send(
-                java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create("http://127.0.0.1:" + port + "/thong-bao/chua-doc"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/thong-bao/chua-doc"))
                         .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(count.statusCode()).isEqualTo(401);
         assertThat(count.headers().firstValue("Set-Cookie"))
                 .as("no session made to keep it as the page to come back to")
                 .isEmpty();
         var page = http.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/thong-bao"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/thong-bao"))
                         .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/dang-nhap"));

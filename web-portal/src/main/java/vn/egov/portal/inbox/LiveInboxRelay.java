@@ -207,11 +207,6 @@ class LiveInboxRelay implements SmartLifecycle {
         });
     }
 
-    /** Streams open now (all sessions). */
-    int openStreams() {
-        return sessions.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void heartbeat() {
         sessions.values()
                 .forEach(open ->
