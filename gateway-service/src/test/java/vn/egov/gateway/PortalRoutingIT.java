@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class PortalRoutingIT extends GatewayIntegrationTest {
 
     static final UpstreamStub PORTAL = UpstreamStub.start("portal")
-            .answersWithHeaders(
-                    "/tro-giup", Map.of("Content-Security-Policy", "default-src 'self'; script-src 'self'"));
+            .answersWithHeaders("/tro-giup", Map.of("Content-Security-Policy", "default-src 'self'; script-src 'self'"))
+            .eventStream("/thong-bao/truc-tiep", LONGER_THAN_RESPONSE_TIMEOUT, "unread");
 
     @DynamicPropertySource
     static void portal(DynamicPropertyRegistry registry) {
@@ -58,6 +58,19 @@ class PortalRoutingIT extends GatewayIntegrationTest {
         assertThat(relayed.method()).isEqualTo("GET");
         assertThat(relayed.path()).isEqualTo(path);
         assertNotRelayed(response, IDENTITY, DOSSIER, PAYMENT, NOTIFICATION, KEYCLOAK);
+    }
+
+    @Test
+    void thePortalsLiveStreamIsNotCutByTheResponseTimeout() {
+        HttpResponse<String> response = gateway.get("/thong-bao/truc-tiep")
+                .header("Accept", "text/event-stream")
+                .send();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.body()).contains("data: unread");
+        assertThat(relayedTo(PORTAL, response).path()).isEqualTo("/thong-bao/truc-tiep");
     }
 
     @Test

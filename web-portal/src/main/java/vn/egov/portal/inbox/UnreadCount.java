@@ -51,6 +51,6 @@ class UnreadCount implements WebMvcConfigurer {
                         }
                     }
                 })
-                .excludePathPatterns("/assets/**", "/thong-bao/chua-doc");
+                .excludePathPatterns("/assets/**", "/thong-bao/chua-doc", LiveInboxRelay.PATH);
     }
 }

@@ -1,9 +1,11 @@
 package vn.egov.portal.signin;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -17,9 +19,18 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
@@ -58,6 +69,12 @@ class SignInConfiguration {
         "/giay-to",
         "/giay-to/**"
     };
+
+    /**
+     * Asked by the header's script, never a page: without a session they answer 401 (the script keeps the count it
+     * has) rather than the sign-in, and are never the page the user comes back to after signing in.
+     */
+    static final String[] SCRIPT_PATHS = {"/thong-bao/chua-doc", "/thong-bao/truc-tiep"};
 
     /** Where the user lands after signing in when they did not ask for a page first. */
     static final String AFTER_SIGN_IN = "/ho-so";
@@ -143,7 +160,23 @@ class SignInConfiguration {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         // back on the page exactly as asked (no "?continue" added to its address)
         cache.setMatchingRequestParameterName(null);
+        cache.setRequestMatcher(new NegatedRequestMatcher(scriptPaths()));
         return cache;
+    }
+
+    /** A page without a session starts the sign-in; the script's paths answer 401. */
+    private static AuthenticationEntryPoint signInOr401() {
+        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint(SIGN_IN);
+        signIn.setFavorRelativeUris(true);
+        return new DelegatingAuthenticationEntryPoint(
+                signIn, new RequestMatcherEntry<>(scriptPaths(), new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+    }
+
+    private static RequestMatcher scriptPaths() {
+        return new OrRequestMatcher(Arrays.stream(SCRIPT_PATHS)
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(path))
+                .toList());
     }
 
     @Bean
@@ -162,6 +195,7 @@ class SignInConfiguration {
                         .anyRequest()
                         .permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInOr401()))
                 .oauth2Login(login -> login.loginPage(SIGN_IN)
                         .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
                                 new KeycloakInThePagesLanguage(registrations, language)))
