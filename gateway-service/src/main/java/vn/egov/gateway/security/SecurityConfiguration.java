@@ -71,6 +71,8 @@ class SecurityConfiguration {
         "/tai-khoan/**",
         "/thong-bao",
         "/thong-bao/**",
+        // web-portal's payment pages (the payment gateway's return, the outcome, the receipt)
+        "/thanh-toan/**",
     };
 
     /**

@@ -47,7 +47,14 @@ class SignInConfiguration {
 
     /** Pages of a signed-in citizen. A new one is listed here and in the gateway's portal routes. */
     static final String[] SIGNED_IN_PATHS = {
-        "/ho-so", "/ho-so/**", "/tai-khoan", "/tai-khoan/**", "/thong-bao", "/thong-bao/**"
+        "/ho-so",
+        "/ho-so/**",
+        "/tai-khoan",
+        "/tai-khoan/**",
+        "/thong-bao",
+        "/thong-bao/**",
+        // payment and supplement: the gateway's return page, the payment's outcome and receipt
+        "/thanh-toan/**"
     };
 
     /** Where the user lands after signing in when they did not ask for a page first. */
