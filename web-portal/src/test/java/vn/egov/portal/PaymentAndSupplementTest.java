@@ -93,7 +93,12 @@ class PaymentAndSupplementTest extends WithPublicApi {
                                 containsString("name=\"_csrf\""),
                                 containsString(">Thanh toán</button>"),
                                 // the address is the API's, used by the POST only: never a link on the page
-                                not(containsString("vpcpay")))));
+                                not(containsString("vpcpay")))))
+                // the pay form's answer goes to the gateway: the policy lets a form lead there, and nowhere else
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string(
+                                "Content-Security-Policy",
+                                containsString("form-action 'self' http://127.0.0.1:8090;")));
         api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/payments/" + PaymentApiStubs.DUE_PAYMENT))
                 .withHeader("Authorization", equalTo("Bearer " + PublicApiStandIn.AN_TOKEN)));
     }
@@ -169,7 +174,8 @@ class PaymentAndSupplementTest extends WithPublicApi {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("<title>Đang chờ xác nhận thanh toán · Cổng dịch vụ công</title>"),
-                                containsString("<meta http-equiv=\"refresh\" content=\"5\">"),
+                                // no timed reload (WCAG 2.2.1): the user looks again by the link
+                                not(containsString("http-equiv=\"refresh\"")),
                                 containsString(
                                         "href=\"/thanh-toan/" + PaymentApiStubs.DUE_PAYMENT + "\">Kiểm tra lại</a>"),
                                 not(containsString("Đã thanh toán lệ phí")),
@@ -186,7 +192,7 @@ class PaymentAndSupplementTest extends WithPublicApi {
                                 containsString("<h1>Đã thanh toán lệ phí</h1>"),
                                 containsString("BL-2026-000042"),
                                 containsString("href=\"/thanh-toan/" + PaymentApiStubs.DUE_PAYMENT + "/bien-lai\""),
-                                not(containsString("http-equiv=\"refresh\"")))));
+                                not(containsString(">Kiểm tra lại</a>")))));
 
         // declined at the gateway: failure and a way to pay again (a POST)
         PaymentApiStubs.paymentIs(api, PaymentApiStubs.DUE_PAYMENT, PaymentApiStubs.DUE, "FAILED");

@@ -70,13 +70,7 @@ final class PaymentApiStubs {
                          {"action":"pay","fromStatus":"AWAITING_PAYMENT","toStatus":"SUBMITTED","actorSubject":"s",
                           "actorRole":"SYSTEM","reason":null,"note":"receipt BL-2026-000042","occurredAt":"2026-12-04T01:05:00Z"}]""")));
         paymentIs(api, PAID_PAYMENT, PAID, "SUCCEEDED");
-        api.server.stubFor(get(urlPathEqualTo("/api/v1/payments/" + PAID_PAYMENT + "/receipt"))
-                .withHeader("Authorization", an)
-                .willReturn(okJson("""
-                        {"receiptNumber":"BL-2026-000042","paymentId":"%s","dossierCode":"%s",
-                         "agencyCode":"000.00.01.H26","amountVnd":100000,"paidAt":"2026-12-04T01:05:00Z",
-                         "paidAtLocal":"08:05:00 04/12/2026","gatewayTransactionNo":"14000042","bankCode":"NCB",
-                         "status":"SUCCEEDED","refundedVnd":0}""".formatted(PAID_PAYMENT, PAID))));
+        receiptOf(api, PAID_PAYMENT, PAID);
 
         api.server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + SUPPLEMENT))
                 .withHeader("Authorization", an)
@@ -99,8 +93,25 @@ final class PaymentApiStubs {
                           "note":null,"occurredAt":"2026-12-04T03:00:00Z"}]""")));
     }
 
+    /** payment-service's e-receipt of a paid order (BL-2026-000042). */
+    static void receiptOf(PublicApiStandIn api, String id, String dossier) {
+        var an = equalTo("Bearer " + PublicApiStandIn.AN_TOKEN);
+        api.server.stubFor(get(urlPathEqualTo("/api/v1/payments/" + id + "/receipt"))
+                .withHeader("Authorization", an)
+                .willReturn(okJson("""
+                        {"receiptNumber":"BL-2026-000042","paymentId":"%s","dossierCode":"%s",
+                         "agencyCode":"000.00.01.H26","amountVnd":100000,"paidAt":"2026-12-04T01:05:00Z",
+                         "paidAtLocal":"08:05:00 04/12/2026","gatewayTransactionNo":"14000042","bankCode":"NCB",
+                         "status":"SUCCEEDED","refundedVnd":0}""".formatted(id, dossier))));
+    }
+
     /** payment-service's answer for the order from now on: its status (with the page address while PENDING). */
     static void paymentIs(PublicApiStandIn api, String id, String dossier, String status) {
+        paymentIs(api, id, dossier, status, PAYMENT_URL);
+    }
+
+    /** The same, with the gateway page's address the order gives while PENDING. */
+    static void paymentIs(PublicApiStandIn api, String id, String dossier, String status, String paymentUrl) {
         boolean paid = status.equals("SUCCEEDED");
         api.server.stubFor(get(urlPathEqualTo("/api/v1/payments/" + id))
                 .withHeader("Authorization", equalTo("Bearer " + PublicApiStandIn.AN_TOKEN))
@@ -111,13 +122,12 @@ final class PaymentApiStubs {
                                 id,
                                 dossier,
                                 status,
-                                status.equals("PENDING") ? "\"" + PAYMENT_URL + "\"" : "null",
+                                status.equals("PENDING") ? "\"" + paymentUrl + "\"" : "null",
                                 paid ? "\"BL-2026-000042\"" : "null",
                                 paid ? "\"2026-12-04T01:05:00Z\"" : "null"))));
     }
 
-    private static String dossier(
-            String code, String procedure, String name, String status, String payment, String missing) {
+    static String dossier(String code, String procedure, String name, String status, String payment, String missing) {
         return """
                 {"code":"%s","procedureCode":"%s","procedureName":"%s",
                  "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","status":"%s",

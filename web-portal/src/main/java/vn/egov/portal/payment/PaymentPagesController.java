@@ -21,9 +21,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class PaymentPagesController {
 
-    /** Seconds before the "still waiting" page looks again by itself (a meta refresh: no script needed). */
-    static final int REFRESH_SECONDS = 5;
-
     private static final Pattern TXN_REF = Pattern.compile("[0-9a-fA-F]{32}");
 
     private final Payments payments;
@@ -41,14 +38,15 @@ class PaymentPagesController {
         return "redirect:/thanh-toan/" + orderId(txnRef);
     }
 
+    /**
+     * The order's outcome. While the IPN has not arrived the page says so with a "check again" link; it does not
+     * reload by itself (a timed meta refresh is a WCAG 2.2.1 failure, axe's critical {@code meta-refresh}).
+     */
     @GetMapping("/thanh-toan/{id}")
     String outcome(@PathVariable UUID id, Model model) {
         Payments.Order order = payments.find(id);
         model.addAttribute("order", order);
         model.addAttribute("outcome", outcome(order));
-        if ("PENDING".equals(order.status())) {
-            model.addAttribute("refreshAfter", REFRESH_SECONDS);
-        }
         return "payment-result";
     }
 
