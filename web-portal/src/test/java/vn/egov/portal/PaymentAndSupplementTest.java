@@ -249,7 +249,8 @@ class PaymentAndSupplementTest extends WithPublicApi {
                                 containsString(">Chờ bổ sung hồ sơ</dd>"),
                                 containsString("Tờ khai chưa có chữ ký của người đi khai sinh"),
                                 containsString("enctype=\"multipart/form-data\""),
-                                containsString("action=\"/ho-so/" + PaymentApiStubs.SUPPLEMENT + "/bo-sung\""),
+                                containsString(
+                                        "action=\"/ho-so/" + PaymentApiStubs.SUPPLEMENT + "/bo-sung#supplement\""),
                                 containsString("<label for=\"file-TO_KHAI\">Tờ khai đăng ký khai sinh</label>"),
                                 containsString("<input type=\"file\" id=\"file-TO_KHAI\" name=\"file-TO_KHAI\""
                                         + " accept=\"application/pdf\""),
