@@ -156,4 +156,51 @@ class PortalRoutingIT extends GatewayIntegrationTest {
         assertProblem(response, 404, "not-found");
         assertNotRelayed(response, PORTAL);
     }
+
+    // payment and supplement (web-portal's payment pages and the supplement upload)
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "/thanh-toan/ket-qua?vnp_TxnRef=5b1e0c449f3a4c1e8a7b0d2c3e4f5a61&vnp_ResponseCode=00",
+                "/thanh-toan/5b1e0c44-9f3a-4c1e-8a7b-0d2c3e4f5a61",
+                "/thanh-toan/5b1e0c44-9f3a-4c1e-8a7b-0d2c3e4f5a61/bien-lai"
+            })
+    void thePaymentPagesReachThePortalWithTheGatewaysQueryUnchanged(String pathAndQuery) {
+        HttpResponse<String> response = gateway.get(pathAndQuery).send();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        UpstreamStub.Received relayed = relayedTo(PORTAL, response);
+        String[] parts = pathAndQuery.split("\\?", 2);
+        assertThat(relayed.path()).isEqualTo(parts[0]);
+        if (parts.length > 1) {
+            assertThat(relayed.query()).isEqualTo(parts[1]);
+        }
+        assertNotRelayed(response, IDENTITY, DOSSIER, PAYMENT, NOTIFICATION, KEYCLOAK);
+    }
+
+    @Test
+    void aSupplementsFilesPassUpTo25MegabytesWhileOtherPortalFormsStopAtOne() {
+        HttpResponse<String> upload = gateway.post("/ho-so/G01.001.2026.000001/bo-sung")
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .header("Cookie", "egov_session=s1")
+                .body(HttpRequest.BodyPublishers.ofByteArray(new byte[5 * 1024 * 1024]))
+                .send();
+
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        UpstreamStub.Received relayed = relayedTo(PORTAL, upload);
+        assertThat(relayed.path()).isEqualTo("/ho-so/G01.001.2026.000001/bo-sung");
+        assertThat(relayed.bodyLength()).isEqualTo(5 * 1024 * 1024);
+
+        // announced, not sent: the gateway answers before reading a body over the limit
+        String id = "portal-form-" + java.util.UUID.randomUUID();
+        RawHttp.Response withdraw = RawHttp.announce(
+                port,
+                "POST",
+                "/ho-so/G01.001.2026.000001/rut",
+                2L * 1024 * 1024,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Correlation-Id", id));
+        assertThat(withdraw.status()).as(withdraw.body()).isEqualTo(413);
+        assertThat(PORTAL.requestWith(id)).isEmpty();
+    }
 }

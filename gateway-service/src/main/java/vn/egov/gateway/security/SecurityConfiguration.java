@@ -75,6 +75,8 @@ class SecurityConfiguration {
         "/nop-ho-so/**",
         "/giay-to",
         "/giay-to/**",
+        // web-portal's payment pages (the payment gateway's return, the outcome, the receipt)
+        "/thanh-toan/**",
     };
 
     /**

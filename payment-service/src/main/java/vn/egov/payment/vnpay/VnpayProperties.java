@@ -25,7 +25,7 @@ public record VnpayProperties(
         @DefaultValue("http://127.0.0.1:8090/paymentv2/vpcpay.html")
         String payUrl,
 
-        @DefaultValue("http://127.0.0.1:8080/api/v1/payments/vnpay/return")
+        @DefaultValue("http://127.0.0.1:8080/thanh-toan/ket-qua")
         String returnUrl,
 
         @DefaultValue("15") int expiryMinutes,

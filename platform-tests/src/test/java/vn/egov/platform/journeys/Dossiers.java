@@ -149,9 +149,18 @@ final class Dossiers {
         assertThat(paid.status()).as("pressing pay: %s", paid).isEqualTo(302);
         String back = paid.header("Location");
         assertThat(back)
-                .as("the gateway sends the browser back to the platform")
-                .startsWith(GATEWAY + "/api/v1/payments/vnpay/return");
-        assertThat(Api.get(back, null).status()).as("return page").isEqualTo(200);
+                .as("the gateway sends the browser back to the portal's return page")
+                .startsWith(GATEWAY + "/thanh-toan/ket-qua?");
+        // without the portal's session cookie the return page asks to sign in first (then shows the order)
+        assertThat(Api.get(back, null).status())
+                .as("portal return page, signed out")
+                .isEqualTo(302);
+        // the API's display-only return still reads the same signed parameters
+        String query = back.substring(back.indexOf('?') + 1);
+        assertThat(Api.get(GATEWAY + "/api/v1/payments/vnpay/return?" + query, null)
+                        .status())
+                .as("the API's return")
+                .isEqualTo(200);
     }
 
     static JsonNode paymentWithStatus(String token, String paymentId, String status) {

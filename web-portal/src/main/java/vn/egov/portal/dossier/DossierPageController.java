@@ -2,9 +2,13 @@ package vn.egov.portal.dossier;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +17,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 import vn.egov.portal.api.ApiProblemException;
 import vn.egov.portal.api.ProblemMessages;
+import vn.egov.portal.payment.Payments;
 
 /**
  * One dossier of the signed-in citizen: its details, timeline, documents and results (downloaded through the
@@ -29,12 +38,19 @@ class DossierPageController {
     static final Set<String> WITHDRAWABLE =
             Set.of("AWAITING_PAYMENT", "SUBMITTED", "TRANSFERRED", "RECEIVED", "IN_PROCESSING", "AWAITING_SUPPLEMENT");
 
+    private static final Pattern DOCUMENT_FIELD = Pattern.compile("documents\\[(\\d+)\\].*");
+
     private final MyDossiers dossiers;
     private final ProblemMessages problems;
+    private final Payments payments;
+    private final SupplementFiles supplementFiles;
 
-    DossierPageController(MyDossiers dossiers, ProblemMessages problems) {
+    DossierPageController(
+            MyDossiers dossiers, ProblemMessages problems, Payments payments, SupplementFiles supplementFiles) {
         this.dossiers = dossiers;
         this.problems = problems;
+        this.payments = payments;
+        this.supplementFiles = supplementFiles;
     }
 
     @GetMapping("/ho-so/{code}")
@@ -96,6 +112,74 @@ class DossierPageController {
         return "redirect:/ho-so/" + code;
     }
 
+    /**
+     * "Thanh toán": the dossier's order as payment-service has it now, then the browser goes to the gateway's page
+     * (the address the API gave for that order). A POST (with the CSRF token) so that no link or prefetch starts a
+     * payment; an order that can no longer be paid (settled meanwhile, expired, failed) brings the user back with a
+     * sentence, a paid one to its outcome page.
+     */
+    @PostMapping("/ho-so/{code}/thanh-toan")
+    View pay(@PathVariable String code, RedirectAttributes next) {
+        MyDossiers.Dossier dossier = dossiers.find(code);
+        if ("AWAITING_PAYMENT".equals(dossier.status()) && dossier.payment() != null) {
+            Payments.Order order = payments.find(dossier.payment().id());
+            if (order.payable()) {
+                RedirectView gateway = new RedirectView(order.paymentUrl());
+                gateway.setExpandUriTemplateVariables(false);
+                gateway.setPropagateQueryParams(false);
+                return gateway;
+            }
+            if (order.paid()) {
+                return new RedirectView("/thanh-toan/" + order.id(), true);
+            }
+        }
+        next.addFlashAttribute("notice", "payment.not-payable");
+        return new RedirectView("/ho-so/" + code, true);
+    }
+
+    /**
+     * The supplement the agency asked for: one file per requested document, checked here (present, size, type from
+     * the bytes) and then by the API; errors go next to their fields, the API's too ({@code documents[i]…} is the
+     * i-th requested document). Afterwards the dossier page shows the new status.
+     */
+    @PostMapping("/ho-so/{code}/bo-sung")
+    String supplement(
+            @PathVariable String code,
+            @RequestParam(name = "note", required = false) String note,
+            @RequestParam Map<String, MultipartFile> files,
+            Model model,
+            RedirectAttributes next) {
+        MyDossiers.Dossier dossier = dossiers.find(code);
+        if (!"AWAITING_SUPPLEMENT".equals(dossier.status())) {
+            next.addFlashAttribute(
+                    "problem", problems.sentence("dossier-transition-not-allowed", LocaleContextHolder.getLocale()));
+            return "redirect:/ho-so/" + code;
+        }
+        List<MyDossiers.HistoryEntry> history = dossiers.history(code);
+        List<MyDossiers.Requirement> requested = requested(dossier);
+        SupplementFiles.Checked checked = supplementFiles.check(requested, files, note);
+        Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+        if (errors.isEmpty()) {
+            try {
+                dossiers.supplement(code, note, checked.uploads());
+                next.addFlashAttribute("notice", "supplement.sent");
+                return "redirect:/ho-so/" + code;
+            } catch (ApiProblemException problem) {
+                if (problem.status() == 409 || problem.status() == 403) {
+                    refused(problem, next);
+                    return "redirect:/ho-so/" + code;
+                }
+                if (problem.status() != 400 && problem.status() != 413 && problem.status() != 422) {
+                    throw problem;
+                }
+                apiErrors(problem, checked.uploads(), errors);
+            }
+        }
+        model.addAttribute("rating", new RatingForm(null, null));
+        model.addAttribute("supplement", new SupplementForm(officerReason(history), requested, note, errors));
+        return show(code, model);
+    }
+
     /** A document of the dossier (the citizen's own or a result), streamed from the API with the user's token. */
     @GetMapping("/ho-so/{code}/tai-lieu/{id}")
     void download(@PathVariable String code, @PathVariable UUID id, HttpServletResponse response) {
@@ -124,7 +208,76 @@ class DossierPageController {
                 .orElse(null);
         model.addAttribute("rated", rated);
         model.addAttribute("canRate", "RESULT_RETURNED".equals(dossier.status()) && rated == null);
+        if ("AWAITING_PAYMENT".equals(dossier.status()) && dossier.payment() != null) {
+            // the dossier holds the order's id; whether it can be paid now is payment-service's answer
+            model.addAttribute("paymentOrder", order(dossier.payment().id()));
+        }
+        model.addAttribute(
+                "receiptOf",
+                !"AWAITING_PAYMENT".equals(dossier.status()) && dossier.payment() != null
+                        ? dossier.payment().id()
+                        : null);
+        if ("AWAITING_SUPPLEMENT".equals(dossier.status()) && !model.containsAttribute("supplement")) {
+            model.addAttribute(
+                    "supplement", new SupplementForm(officerReason(history), requested(dossier), null, Map.of()));
+        }
         return "dossier";
+    }
+
+    /** The order, or null when payment-service does not answer it now (the page still shows, without the button). */
+    private Payments.Order order(UUID id) {
+        try {
+            return payments.find(id);
+        } catch (ApiProblemException problem) {
+            if (problem.status() == 401) {
+                throw problem;
+            }
+            return null;
+        }
+    }
+
+    /** The documents the agency asked for, with the catalogue's names and allowed types, in the order asked. */
+    private List<MyDossiers.Requirement> requested(MyDossiers.Dossier dossier) {
+        List<String> missing = dossier.missingDocuments() == null ? List.of() : dossier.missingDocuments();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        Map<String, MyDossiers.Requirement> known = new LinkedHashMap<>();
+        dossiers.requirements(dossier.procedureCode()).forEach(r -> known.put(r.code(), r));
+        return missing.stream()
+                .map(c -> known.getOrDefault(c, new MyDossiers.Requirement(c, c, null, List.of())))
+                .toList();
+    }
+
+    /** What the officer wrote when asking for the supplement (the newest request's reason). */
+    private static String officerReason(List<MyDossiers.HistoryEntry> history) {
+        String reason = null;
+        for (MyDossiers.HistoryEntry h : history) {
+            if ("request-supplement".equals(h.action())) {
+                reason = h.reason();
+            }
+        }
+        return reason;
+    }
+
+    /**
+     * The API's refusal of a supplement onto the form: {@code documents[i].…} belongs to the i-th file sent,
+     * {@code note} to the note; anything else (a missing document, a file too large) is one sentence at the top.
+     */
+    private void apiErrors(ApiProblemException problem, List<MyDossiers.Upload> sent, Map<String, String> errors) {
+        for (ApiProblemException.FieldError e : problem.fieldErrors()) {
+            Matcher document = DOCUMENT_FIELD.matcher(e.field());
+            if (document.matches() && Integer.parseInt(document.group(1)) < sent.size()) {
+                errors.putIfAbsent(sent.get(Integer.parseInt(document.group(1))).requirementCode(), e.message());
+            } else if ("note".equals(e.field())) {
+                errors.putIfAbsent("note", e.message());
+            } else {
+                errors.putIfAbsent(SupplementForm.GENERAL, e.message());
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.put(SupplementForm.GENERAL, problems.sentence(problem.code(), LocaleContextHolder.getLocale()));
+        }
     }
 
     /**

@@ -67,7 +67,9 @@ class SignInConfiguration {
         // the submission wizard and the personal document store
         "/nop-ho-so/**",
         "/giay-to",
-        "/giay-to/**"
+        "/giay-to/**",
+        // payment and supplement: the gateway's return page, the payment's outcome and receipt
+        "/thanh-toan/**"
     };
 
     /**

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.egov.portal.payment.PaymentProperties;
 
 /**
  * For every page: the security headers (a CSP with no inline script or style at all: the pages have none) and
@@ -28,10 +29,18 @@ class PageFilter extends OncePerRequestFilter {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** The policy with the payment gateway's origin added to form-action (the "pay" form's answer goes there). */
+    private final String contentSecurityPolicy;
+
+    PageFilter(PaymentProperties payment) {
+        this.contentSecurityPolicy =
+                CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + payment.source());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
