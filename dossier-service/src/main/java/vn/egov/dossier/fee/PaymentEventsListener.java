@@ -10,6 +10,7 @@ import vn.egov.commons.events.EventReader;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.IdempotentConsumer;
 import vn.egov.contracts.payment.PaymentExpiredV1;
+import vn.egov.contracts.payment.PaymentFailedV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.dossier.dossier.Actor;
 import vn.egov.dossier.dossier.DossierLifecycle;
@@ -18,8 +19,9 @@ import vn.egov.dossier.dossier.DossierTransitions;
 
 /**
  * Consumes payment-service's events: a paid fee moves the dossier from AWAITING_PAYMENT to SUBMITTED
- * (the agency may now receive it); an expired order is forgotten so that a new one (new generation,
- * new Idempotency-Key) is created by the sweeper and the citizen gets a fresh link. A record that is no
+ * (the agency may now receive it); an expired order, and one the gateway declined (payment-service never takes
+ * a second attempt on a failed order), is forgotten so that a new one (new generation, new Idempotency-Key) is
+ * created by the sweeper and the citizen gets a fresh link to pay again. A record that is no
  * CloudEvent, or a payment event without its payment or dossier, goes to
  * {@code egov.payment.events.dossier-service.dlq} at once (egov-commons' error handler); other failures are
  * retried with backoff first.
@@ -59,6 +61,9 @@ class PaymentEventsListener {
         } else if (PaymentExpiredV1.TYPE.equals(event.type())) {
             PaymentExpiredV1 expired = reader.data(event, PaymentExpiredV1.class, "paymentId", "dossierCode");
             idempotent.process(CONSUMER, event, e -> expired(expired));
+        } else if (PaymentFailedV1.TYPE.equals(event.type())) {
+            PaymentFailedV1 failed = reader.data(event, PaymentFailedV1.class, "paymentId", "dossierCode");
+            idempotent.process(CONSUMER, event, e -> fees.expired(failed.dossierCode(), failed.paymentId()));
         }
     }
 

@@ -1058,4 +1058,40 @@ public class DossierLifecycleIT {
                 404,
                 "dossier-not-found");
     }
+
+    @Test
+    void aPaymentTheGatewayDeclinedGetsANewOrderSoTheCitizenCanPayAgain() {
+        String token = citizen("001190000822", 2);
+        HttpResponse<String> submitted = multipart(
+                "/api/v1/dossiers",
+                token,
+                aJudicialRecordRequest("STUDENT_OR_MERIT").parts());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String code = field(submitted.body(), "code");
+        String first = await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(
+                        () -> json(service().get("/api/v1/dossiers/" + code, token))
+                                .read("$.payment.id", String.class),
+                        id -> id != null);
+
+        transactions.executeWithoutResult(s -> events.publish(
+                EventTopics.PAYMENT,
+                vn.egov.contracts.payment.PaymentFailedV1.TYPE,
+                first,
+                new vn.egov.contracts.payment.PaymentFailedV1(
+                        UUID.fromString(first), code, "000.00.11.H26", 100000, "24", Instant.now())));
+
+        String second = await().atMost(Duration.ofSeconds(90))
+                .ignoreExceptions()
+                .until(
+                        () -> json(service().get("/api/v1/dossiers/" + code, token))
+                                .read("$.payment.id", String.class),
+                        id -> id != null && !id.equals(first));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(PAYMENTS.calls())
+                .as("a new order, under the next generation's Idempotency-Key")
+                .anySatisfy(c -> assertThat(c.idempotencyKey()).isEqualTo("dossier-" + code + "-1"));
+        assertThat(status(service().get("/api/v1/dossiers/" + code, token))).isEqualTo("AWAITING_PAYMENT");
+    }
 }
