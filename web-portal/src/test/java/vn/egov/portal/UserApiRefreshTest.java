@@ -133,4 +133,38 @@ class UserApiRefreshTest extends WithPublicApi {
         assertThat(dropped).as("the tokens are dropped from the session").isNull();
         api.server.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/dossiers")));
     }
+
+    @Autowired
+    vn.egov.portal.signin.RenewedTokens renewed;
+
+    @Test
+    void aTokenRenewedAfterVerificationIsRefreshedAtTheNextCallEvenThoughItHadNotExpired() {
+        Instant now = Instant.now();
+        authorizedClients.saveAuthorizedClient(
+                new OAuth2AuthorizedClient(
+                        registrations.findByRegistrationId("portal"),
+                        "001090012345",
+                        new OAuth2AccessToken(
+                                OAuth2AccessToken.TokenType.BEARER, "level-1-token", now, now.plusSeconds(300)),
+                        new OAuth2RefreshToken("refresh-of-an", now)),
+                an,
+                request,
+                response);
+        api.server.stubFor(post(urlPathEqualTo(TOKEN_ENDPOINT))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .willReturn(okJson("""
+                        {"access_token":"%s","token_type":"Bearer","expires_in":300,
+                         "refresh_token":"refresh-3","scope":"openid"}""".formatted(PublicApiStandIn.AN_TOKEN))));
+
+        renewed.renewAtNextCall(request, response);
+        userApi.get().uri("/api/v1/dossiers").retrieve().body(String.class);
+
+        api.server.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_ENDPOINT)));
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
+                .withHeader("Authorization", equalTo("Bearer " + PublicApiStandIn.AN_TOKEN)));
+        api.server.verify(
+                0,
+                getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
+                        .withHeader("Authorization", equalTo("Bearer level-1-token")));
+    }
 }

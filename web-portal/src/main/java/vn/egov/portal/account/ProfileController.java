@@ -1,5 +1,7 @@
 package vn.egov.portal.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClient;
 import vn.egov.portal.api.ApiProblemException;
 import vn.egov.portal.api.UserApi;
+import vn.egov.portal.signin.RenewedTokens;
 
 /**
  * "Tài khoản": the signed-in citizen's profile as identity-service keeps it (the identity number masked as the
@@ -34,9 +37,11 @@ class ProfileController {
     static final String DONE = "da-xong";
 
     private final RestClient api;
+    private final RenewedTokens tokens;
 
-    ProfileController(@UserApi RestClient api) {
+    ProfileController(@UserApi RestClient api, RenewedTokens tokens) {
         this.api = api;
+        this.tokens = tokens;
     }
 
     /**
@@ -63,7 +68,7 @@ class ProfileController {
      * given at registration with the registry. The outcome is said on the profile page (Post/Redirect/Get).
      */
     @PostMapping("/tai-khoan/xac-minh")
-    String verify() {
+    String verify(HttpServletRequest request, HttpServletResponse response) {
         try {
             api.post().uri("/api/v1/identity/me/verification").retrieve().toBodilessEntity();
         } catch (ApiProblemException problem) {
@@ -74,6 +79,9 @@ class ProfileController {
             return "redirect:/tai-khoan?xac-minh="
                     + (VERIFY_PROBLEMS.contains(problem.code()) ? problem.code() : "other");
         }
+        // level 2 is a claim of the token: the next call carries a refreshed one, so a procedure that needs level 2
+        // can be submitted right away
+        tokens.renewAtNextCall(request, response);
         return "redirect:/tai-khoan?xac-minh=" + DONE;
     }
 }

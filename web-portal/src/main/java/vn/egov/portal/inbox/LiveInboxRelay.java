@@ -3,10 +3,6 @@ package vn.egov.portal.inbox;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.egov.portal.api.ApiProperties;
+import vn.egov.portal.api.EventStreams;
 import vn.egov.portal.api.UserApi;
 
 /**
@@ -71,8 +67,7 @@ class LiveInboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveInboxRelay.class);
 
     private final LiveInboxProperties config;
-    private final URI upstream;
-    private final HttpClient http;
+    private final EventStreams streams;
     private final JsonMapper json;
     private final OAuth2AuthorizedClientManager authorizedClients;
     private final OAuth2AuthorizedClientRepository repository;
@@ -87,17 +82,12 @@ class LiveInboxRelay implements SmartLifecycle {
 
     LiveInboxRelay(
             LiveInboxProperties config,
-            ApiProperties api,
+            EventStreams streams,
             JsonMapper json,
             OAuth2AuthorizedClientManager authorizedClients,
             OAuth2AuthorizedClientRepository repository) {
         this.config = config;
-        this.upstream = URI.create(api.baseUrl().toString().replaceAll("/+$", "") + UPSTREAM);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(api.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.streams = streams;
         this.json = json;
         this.authorizedClients = authorizedClients;
         this.repository = repository;
@@ -222,8 +212,7 @@ class LiveInboxRelay implements SmartLifecycle {
         final String session;
         final long opened = System.nanoTime();
         final AtomicBoolean closed = new AtomicBoolean();
-        final CompletableFuture<Integer> status = new CompletableFuture<>();
-        volatile CompletableFuture<HttpResponse<Void>> exchange;
+        volatile CompletableFuture<?> exchange;
         volatile Flow.Subscription subscription;
         volatile SseEmitter emitter;
         private String event = "message";
@@ -238,28 +227,16 @@ class LiveInboxRelay implements SmartLifecycle {
          * Only a 200's body is read, line by line, into {@link #onNext}.
          */
         int open(String token) {
-            HttpRequest request = HttpRequest.newBuilder(upstream)
-                    .timeout(config.openTimeout())
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE)
-                    .header(
-                            HttpHeaders.ACCEPT_LANGUAGE,
-                            LocaleContextHolder.getLocale().toLanguageTag())
-                    .GET()
-                    .build();
-            exchange = http.sendAsync(request, answer -> {
-                status.complete(answer.statusCode());
-                return answer.statusCode() == 200
-                        ? HttpResponse.BodySubscribers.fromLineSubscriber(this)
-                        : HttpResponse.BodySubscribers.replacing(null);
-            });
-            exchange.whenComplete((done, failed) -> {
-                if (failed != null) {
-                    status.complete(0);
-                }
-                // the upstream stream ended or broke: the browser's ends too (it reconnects after retry:)
-                complete();
-            });
+            EventStreams.Opened opened = streams.open(
+                    UPSTREAM,
+                    token,
+                    LocaleContextHolder.getLocale(),
+                    config.openTimeout(),
+                    this,
+                    // the upstream stream ended or broke: the browser's ends too (it reconnects after retry:)
+                    this::complete);
+            exchange = opened.exchange();
+            CompletableFuture<Integer> status = opened.status();
             try {
                 return status.get(config.openTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException noAnswer) {
@@ -393,7 +370,7 @@ class LiveInboxRelay implements SmartLifecycle {
             if (lines != null) {
                 lines.cancel();
             }
-            CompletableFuture<HttpResponse<Void>> upstreamExchange = exchange;
+            CompletableFuture<?> upstreamExchange = exchange;
             if (upstreamExchange != null) {
                 // the HTTP client closes the connection of an exchange cancelled before its end
                 upstreamExchange.cancel(true);
