@@ -1,18 +1,14 @@
 package vn.egov.portal.documents;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.RestClient;
-import vn.egov.portal.api.ApiProblemException;
+import vn.egov.portal.api.Downloads;
 import vn.egov.portal.api.UserApi;
 
 /**
@@ -60,33 +56,6 @@ public class PersonalDocuments {
 
     /** The file, streamed to the browser as it comes, never cached (personal data). */
     void download(UUID id, HttpServletResponse browser) {
-        api.get()
-                .uri("/api/v1/documents/{id}", id)
-                .accept(MediaType.ALL)
-                .exchange(
-                        (request, response) -> {
-                            int status = response.getStatusCode().value();
-                            if (status >= 400) {
-                                throw new ApiProblemException(status, "document-download-failed", null);
-                            }
-                            for (String header : List.of(
-                                    HttpHeaders.CONTENT_TYPE,
-                                    HttpHeaders.CONTENT_DISPOSITION,
-                                    HttpHeaders.CONTENT_LENGTH,
-                                    HttpHeaders.ETAG)) {
-                                String value = response.getHeaders().getFirst(header);
-                                if (value != null) {
-                                    browser.setHeader(header, value);
-                                }
-                            }
-                            browser.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-                            try {
-                                StreamUtils.copy(response.getBody(), browser.getOutputStream());
-                            } catch (IOException broken) {
-                                throw new UncheckedIOException(broken);
-                            }
-                            return null;
-                        },
-                        true);
+        api.get().uri("/api/v1/documents/{id}", id).accept(MediaType.ALL).exchange(Downloads.to(browser), true);
     }
 }

@@ -1,8 +1,6 @@
 package vn.egov.portal.dossier;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,9 +15,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.RestClient;
 import vn.egov.portal.api.ApiProblemException;
+import vn.egov.portal.api.Downloads;
 import vn.egov.portal.api.UserApi;
 
 /**
@@ -240,31 +238,6 @@ class MyDossiers {
         api.get()
                 .uri("/api/v1/dossiers/{code}/documents/{id}", code, document)
                 .accept(MediaType.ALL)
-                .exchange(
-                        (request, response) -> {
-                            int status = response.getStatusCode().value();
-                            if (status >= 400) {
-                                throw new ApiProblemException(status, "document-download-failed", null);
-                            }
-                            for (String header : List.of(
-                                    HttpHeaders.CONTENT_TYPE,
-                                    HttpHeaders.CONTENT_DISPOSITION,
-                                    HttpHeaders.CONTENT_LENGTH,
-                                    HttpHeaders.ETAG)) {
-                                String value = response.getHeaders().getFirst(header);
-                                if (value != null) {
-                                    browser.setHeader(header, value);
-                                }
-                            }
-                            // personal documents: never kept by the browser's or a proxy's cache
-                            browser.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-                            try {
-                                StreamUtils.copy(response.getBody(), browser.getOutputStream());
-                            } catch (IOException broken) {
-                                throw new UncheckedIOException(broken);
-                            }
-                            return null;
-                        },
-                        true);
+                .exchange(Downloads.to(browser), true);
     }
 }
