@@ -51,9 +51,11 @@ class PortalJourneyIT {
 
             Chromium.follow(chrome, By.linkText("Tra cứu hồ sơ"));
             chrome.findElement(By.id("code")).sendKeys("000.00.01.H26-000101-9999");
+            chrome.findElement(By.id("secret")).sendKeys("K7QM-2XPA");
             Chromium.follow(chrome, By.cssSelector("form.lookup button"));
             assertThat(chrome.findElement(By.id("code-error")).getText())
-                    .isEqualTo("Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy tiếp nhận.");
+                    .isEqualTo("Không tìm thấy hồ sơ có mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại cả hai mã trên"
+                            + " giấy tiếp nhận.");
 
             // the statistics page reads the real statistics API (an error page would have another heading)
             Chromium.follow(chrome, By.linkText("Thống kê"));
