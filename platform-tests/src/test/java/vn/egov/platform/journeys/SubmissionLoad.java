@@ -233,7 +233,10 @@ final class SubmissionLoad implements AutoCloseable {
             // the simulator charged the citizen: from here on the platform owes one settled order, one receipt
             String phaseNow = phase;
             paid.add(new Paid(phaseNow, who, code, payment.get("id").asString()));
-            String back = pressed.header("Location");
+            // the simulator sends the browser to the portal's return page (a redirect to the outcome, or to sign in for
+            // a browser without a session); the load asks the API's own display-only return page with the same
+            // query instead, through the gateway, which is what a fault may break
+            String back = pressed.header("Location").replace("/thanh-toan/ket-qua", "/api/v1/payments/vnpay/return");
             attempts.add(timed(phaseNow, Kind.PAYMENT_RETURN, who, () -> Api.get(back, null))
                     .withCode(code));
         } catch (RuntimeException | AssertionError e) {
