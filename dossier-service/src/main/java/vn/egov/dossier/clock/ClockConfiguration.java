@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
+import vn.egov.guard.ProductionChecks;
 
 /**
  * The one {@link Clock} of the service: dossier codes, receipt and due dates, the overdue flag and check,
@@ -19,9 +19,11 @@ class ClockConfiguration {
         if (!properties.enabled()) {
             return Clock.systemUTC();
         }
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+        // The production guard refuses this flag outside local/test first (egov.security.local-only-flags);
+        // this check keeps the clock safe where the guard is switched off or the flag list loses the entry.
+        if (ProductionChecks.applies(environment)) {
             throw new IllegalStateException(
-                    "refusing to start in the prod profile with egov.dossier.test-clock.enabled=true"
+                    "refusing to start outside the local and test profiles with egov.dossier.test-clock.enabled=true"
                             + " (EGOV_TEST_CLOCK_ENABLED): the movable test clock is for tests only");
         }
         return new MovableClock(Clock.systemUTC());

@@ -28,19 +28,26 @@ class TestClockTest {
     void theClockIsTheSystemClockUnlessEnabled() {
         runner.run(ctx -> assertThat(ctx.getBean(Clock.class)).isEqualTo(Clock.systemUTC()));
         runner.withPropertyValues("egov.dossier.test-clock.enabled=true")
+                .withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("test"))
                 .run(ctx -> assertThat(ctx.getBean(Clock.class)).isInstanceOf(MovableClock.class));
     }
 
     @Test
-    void theServiceRefusesToStartWithTheTestClockInProd() {
+    void theServiceRefusesToStartWithTheTestClockOutsideLocalAndTest() {
+        // production is any profile but local/test (the build itself runs with test), e.g. the old name "prod"
+        for (String profile : new String[] {"production", "prod", "staging"}) {
+            runner.withPropertyValues("egov.dossier.test-clock.enabled=true")
+                    .withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles(profile))
+                    .run(ctx -> assertThat(ctx)
+                            .hasFailed()
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining("refusing to start outside the local and test profiles"));
+        }
         runner.withPropertyValues("egov.dossier.test-clock.enabled=true")
-                .withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("prod"))
-                .run(ctx -> assertThat(ctx)
-                        .hasFailed()
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("refusing to start in the prod profile"));
-        runner.withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("prod"))
+                .withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("local"))
+                .run(ctx -> assertThat(ctx.getBean(Clock.class)).isInstanceOf(MovableClock.class));
+        runner.withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("production"))
                 .run(ctx -> assertThat(ctx.getBean(Clock.class)).isEqualTo(Clock.systemUTC()));
     }
 
