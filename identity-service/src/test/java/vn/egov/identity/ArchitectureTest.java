@@ -49,10 +49,13 @@ class ArchitectureTest {
         onlyThesePublish(Set.of(OFFICER), OfficerCreatedV1.class).check(CLASSES);
     }
 
-    /** Keycloak's admin API and the national population registry are the outbound calls. */
+    /** Keycloak's admin API, the national population registry and the business registry are the outbound calls. */
     @Test
     void outboundHttpClientsLiveInTheirClientPackages() {
-        outboundHttpClientsLiveIn("vn.egov.identity.keycloak..", "vn.egov.identity.assurance..")
+        outboundHttpClientsLiveIn(
+                        "vn.egov.identity.keycloak..",
+                        "vn.egov.identity.assurance..",
+                        "vn.egov.identity.businessregistry..")
                 .check(CLASSES);
     }
 

@@ -7,9 +7,11 @@ import static vn.egov.testsupport.ServiceConformance.json;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,13 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.devstack.simulators.business.BusinessRegistrySimulator;
 import vn.egov.identity.CitizenIdentityIT.Person;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
 /**
- * Citizens link the businesses they represent (declaration at level of assurance 2), see them in /me in the
- * shape dossier-service reads, list and unlink them; against the real Keycloak, PostgreSQL and Kafka.
+ * Citizens link the businesses the business registration system (devstack's simulator) confirms they represent
+ * (at level of assurance 2), see them in /me in the shape dossier-service reads, list and unlink them; against
+ * the real Keycloak, PostgreSQL and Kafka.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(
@@ -53,8 +57,10 @@ class BusinessIT {
         String personId = citizens().register(p);
         String token = citizens().verifiedToken(p);
         String taxCode = aTaxCode();
+        registered(taxCode, "Công ty TNHH  Ánh Dương", p);
 
-        HttpResponse<String> linked = link(token, taxCode, "  Công ty TNHH   Ánh Dương  ");
+        // the name kept is the registered one (spaces collapsed), not the one typed
+        HttpResponse<String> linked = link(token, taxCode, "  Cty Anh Duong  ");
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
         JsonNode link = JSON.readTree(linked.body());
         assertThat(link.path("taxCode").asString()).isEqualTo(taxCode);
@@ -88,10 +94,16 @@ class BusinessIT {
                         .query(String.class)
                         .list())
                 .containsExactly(personId);
+        assertThat(jdbc.sql("select basis from business_link where person_id = :p::uuid")
+                        .param("p", personId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("REGISTRY");
 
         // the same business again: 409; a retry with the same Idempotency-Key answers the first response again
         assertProblem(link(token, taxCode, "Công ty TNHH Ánh Dương"), 409, "business-already-linked");
         String branch = taxCode + "-002";
+        registered(branch, "Chi nhánh Ánh Dương", p);
         HttpResponse<String> first =
                 link(token, taxCode + "002", "Chi nhánh Ánh Dương", "Idempotency-Key", "b-" + branch);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -112,6 +124,8 @@ class BusinessIT {
         Person other = Person.random();
         citizens().register(other);
         String otherToken = citizens().verifiedToken(other);
+        assertProblem(link(otherToken, taxCode, "Công ty TNHH Ánh Dương"), 403, "not-legal-representative");
+        registered(taxCode, "Công ty TNHH Ánh Dương", p, other);
         assertThat(link(otherToken, taxCode, "Công ty TNHH Ánh Dương").statusCode())
                 .isEqualTo(201);
         assertThat(citizens()
@@ -167,10 +181,35 @@ class BusinessIT {
 
         String token = citizens().verifiedToken(p);
         String wrongDigit = taxCode.substring(0, 9) + ((taxCode.charAt(9) - '0' + 1) % 10);
-        HttpResponse<String> bad = link(token, wrongDigit, "");
+        HttpResponse<String> bad = link(token, wrongDigit, "x".repeat(201));
         assertFieldProblem(bad, 400, "validation-failed", "taxCode", "tax-code-check-digit");
-        assertFieldProblem(bad, 400, "validation-failed", "name");
+        assertFieldProblem(bad, 400, "validation-failed", "name", "business-name-format");
         assertFieldProblem(link(token, "12345", "X"), 400, "validation-failed", "taxCode", "tax-code-format");
+
+        // the registry decides: an unknown business, a business the person does not represent, a registry down
+        assertFieldProblem(link(token, taxCode, ""), 400, "validation-failed", "taxCode", "business-not-registered");
+        HttpResponse<String> unknownEn = link(token, taxCode, "", "Accept-Language", "en");
+        assertThat(unknownEn.body()).contains("No business with this tax code");
+        Person owner = Person.random();
+        registered(taxCode, "Công ty Cổ phần Sông Hồng", owner);
+        HttpResponse<String> notTheirs = link(token, taxCode, "Công ty Cổ phần Sông Hồng");
+        assertProblem(notTheirs, 403, "not-legal-representative");
+        assertThat(json(notTheirs).read("$.detail", String.class)).contains(taxCode);
+        assertThat(notTheirs.body()).doesNotContain(owner.nationalId);
+        registered(taxCode, "Công ty Cổ phần Sông Hồng", owner, p);
+        CitizenIdentityIT.BUSINESS_REGISTRY.setAvailable(false);
+        try {
+            assertProblem(link(token, taxCode, ""), 503, "business-registry-unavailable");
+        } finally {
+            CitizenIdentityIT.BUSINESS_REGISTRY.setAvailable(true);
+        }
+        assertThat(jdbc.sql("select count(*) from business_link where tax_code = :t")
+                        .param("t", taxCode)
+                        .query(Long.class)
+                        .single())
+                .as("nothing stored by a refusal")
+                .isZero();
+        assertThat(link(token, taxCode, "").statusCode()).isEqualTo(201);
 
         // staff accounts represent no business
         String officer = RealKeycloak.passwordGrant("canbo.motcua", "Demo@2026");
@@ -189,6 +228,14 @@ class BusinessIT {
                         token,
                         "{\"taxCode\": \"%s\", \"name\": \"%s\"}".formatted(taxCode, name),
                         headers);
+    }
+
+    /** Registers the business in the registry simulator with these people as its legal representatives. */
+    static void registered(String taxCode, String name, Person... representatives) {
+        CitizenIdentityIT.BUSINESS_REGISTRY.addBusiness(new BusinessRegistrySimulator.Business(
+                taxCode,
+                name,
+                Arrays.stream(representatives).map(r -> r.nationalId).collect(Collectors.toSet())));
     }
 
     /** A fresh valid 10-digit tax code (the check digit computed by the published rule, not by the service). */

@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.devstack.keycloak.KeycloakServer;
+import vn.egov.devstack.simulators.business.BusinessRegistrySimulator;
 import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
@@ -59,6 +60,8 @@ class CitizenIdentityIT {
      * stopped after this class: the cached context still points at it, and its daemon threads end with the JVM.
      */
     static final PopulationRegistrySimulator REGISTRY = new PopulationRegistrySimulator(0);
+    /** The business registration system's simulator, shared the same way (BusinessIT). */
+    static final BusinessRegistrySimulator BUSINESS_REGISTRY = new BusinessRegistrySimulator(0);
 
     /**
      * Runs after {@link RealInfrastructureInitializer} and overrides its TestIssuer settings: here tokens
@@ -71,6 +74,7 @@ class CitizenIdentityIT {
             KeycloakServer keycloak = RealKeycloak.shared();
             try {
                 REGISTRY.start();
+                BUSINESS_REGISTRY.start();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -79,6 +83,7 @@ class CitizenIdentityIT {
             properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwksUri());
             properties.put("egov.identity.keycloak.base-url", keycloak.baseUrl());
             properties.put("egov.identity.registry.base-url", REGISTRY.baseUrl());
+            properties.put("egov.identity.business-registry.base-url", BUSINESS_REGISTRY.baseUrl());
             properties.put("egov.identity.registry.read-timeout", "1500ms");
             properties.put("egov.identity.registry.minimum-calls", "5");
             properties.put("egov.identity.registry.sliding-window", "5");

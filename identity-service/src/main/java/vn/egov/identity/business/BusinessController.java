@@ -26,7 +26,7 @@ class BusinessController {
 
     /**
      * @param taxCode 10 digits, or a branch's 13 ({@code NNNNNNNNNN-NNN}, the dash may be left out)
-     * @param name the business's registered name as the representative declares it
+     * @param name optional, the name as the citizen knows it; only its shape is checked, the registered name is kept
      */
     record LinkRequest(
             @Schema(maxLength = 14) String taxCode,
@@ -45,11 +45,15 @@ class BusinessController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
-            summary = "Declare that I represent a business (CITIZEN, level of assurance 2)",
+            summary = "Link a business I legally represent (CITIZEN, level of assurance 2)",
             description =
-                    "Links the business with this tax code (check digit validated) to the signed-in citizen as its "
-                            + "legal representative, on the citizen's declaration, recorded with who and when. 403 "
-                            + "level-of-assurance-required below level 2; 409 business-already-linked. Accepts Idempotency-Key.")
+                    "Links the business with this tax code (check digit validated) to the signed-in citizen once the "
+                            + "national business registration system confirms the citizen's verified identity number "
+                            + "is a legal representative of it; the registered name is kept; recorded with who and when. "
+                            + "400 validation-failed (taxCode business-not-registered when the registry does not know it); "
+                            + "403 level-of-assurance-required below level 2, not-legal-representative when the registry "
+                            + "does not confirm; 409 business-already-linked; 503 business-registry-unavailable. "
+                            + "Accepts Idempotency-Key.")
     LinkedBusiness link(
             @AuthenticationPrincipal Jwt jwt,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

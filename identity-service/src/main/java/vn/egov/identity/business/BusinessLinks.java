@@ -62,7 +62,7 @@ public class BusinessLinks {
     void insert(UUID id, UUID personId, LinkedBusiness link, int levelOfAssurance) {
         jdbc.sql("""
                 insert into business_link (id, person_id, tax_code, business_name, basis, level_of_assurance, linked_at)
-                values (:id, :p, :t, :n, 'DECLARATION', :loa, :at)""")
+                values (:id, :p, :t, :n, 'REGISTRY', :loa, :at)""")
                 .param("id", id)
                 .param("p", personId)
                 .param("t", link.taxCode())

@@ -21,17 +21,21 @@ import vn.egov.commons.web.ProblemFactory;
 import vn.egov.contracts.identity.BusinessLinkedV1;
 import vn.egov.identity.audit.AuditTrail;
 import vn.egov.identity.business.BusinessController.LinkRequest;
+import vn.egov.identity.businessregistry.BusinessRegistryClient;
+import vn.egov.identity.citizen.CitizenProfile;
+import vn.egov.identity.citizen.CitizenProfileRepository;
+import vn.egov.identity.personaldata.PersonalDataProtector;
 import vn.egov.identity.validation.TaxCodePolicy;
 import vn.egov.identity.validation.ValidationErrors;
 
 /**
- * Links a citizen to a business as its legal representative. How representation is established: the
- * citizen <em>declares</em> it, and the declaration is accepted only from an identity verified against
- * the national population registry (level of assurance 2), stored with the level it was made at, who
- * and when ({@code business_link}, {@code identity_audit}) and announced ({@code BusinessLinkedV1}). It
- * is not checked against the national business registration system: there is no adapter for it yet,
- * and an officer receiving a business's dossier still checks the representative on the papers. A
- * business may have several representatives, so the same tax code may be linked to several citizens.
+ * Links a citizen to a business as its legal representative. Representation is not taken on the citizen's
+ * word: the national business registration system ({@link BusinessRegistryClient}) must confirm that the
+ * citizen's identity number (verified against the population registry: level of assurance 2) is a legal
+ * representative of that tax code, and the name stored is the registered one. The link is stored with its
+ * basis ({@code REGISTRY}), the level it was made at, who and when ({@code business_link},
+ * {@code identity_audit}) and announced ({@code BusinessLinkedV1}). A business may have several
+ * representatives, so the same tax code may be linked to several citizens.
  */
 @Service
 class BusinessService {
@@ -43,6 +47,9 @@ class BusinessService {
     private static final Logger log = LoggerFactory.getLogger(BusinessService.class);
 
     private final TaxCodePolicy taxCodes = new TaxCodePolicy();
+    private final BusinessRegistryClient registry;
+    private final CitizenProfileRepository profiles;
+    private final PersonalDataProtector protector;
     private final BusinessLinks links;
     private final AuditTrail audit;
     private final EventPublisher events;
@@ -51,11 +58,17 @@ class BusinessService {
     private final Clock clock = Clock.systemUTC();
 
     BusinessService(
+            BusinessRegistryClient registry,
+            CitizenProfileRepository profiles,
+            PersonalDataProtector protector,
             BusinessLinks links,
             AuditTrail audit,
             EventPublisher events,
             TransactionTemplate transactions,
             ProblemFactory problems) {
+        this.registry = registry;
+        this.profiles = profiles;
+        this.protector = protector;
         this.links = links;
         this.audit = audit;
         this.events = events;
@@ -71,12 +84,29 @@ class BusinessService {
         if (errors.require("taxCode", taxCode)) {
             taxCodes.check(taxCode).ifPresent(c -> errors.add("taxCode", c));
         }
-        String name = normaliseName(request == null ? null : request.name());
-        if (errors.require("name", name)
-                && (name.length() > MAX_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl))) {
+        // the declared name is optional and only checked for shape: the registered name is the one kept
+        String declared = normaliseName(request == null ? null : request.name());
+        if (declared != null
+                && (declared.length() > MAX_NAME_LENGTH || declared.codePoints().anyMatch(Character::isISOControl))) {
             errors.add("name", "business-name-format");
         }
         errors.throwIfAny(problems);
+
+        BusinessRegistryClient.Answer answer;
+        try {
+            answer = registry.verify(taxCode, nationalId(personId, who));
+        } catch (BusinessRegistryClient.RegistryUnavailable e) {
+            log.warn("business registry unavailable for a link request: {}", e.getMessage());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "business-registry-unavailable");
+        }
+        if (answer.notFound()) {
+            new ValidationErrors().add("taxCode", "business-not-registered").throwIfAny(problems);
+        }
+        if (!answer.representative()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "not-legal-representative", taxCode);
+        }
+        String registered = normaliseName(answer.name());
+        String name = registered.length() > MAX_NAME_LENGTH ? registered.substring(0, MAX_NAME_LENGTH) : registered;
 
         LinkedBusiness link = new LinkedBusiness(taxCode, name, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
@@ -90,7 +120,7 @@ class BusinessService {
                         personId,
                         who.subject(),
                         "BUSINESS_LINKED",
-                        "link " + linkId + ", tax code " + taxCode + ", basis DECLARATION at level "
+                        "link " + linkId + ", tax code " + taxCode + ", basis REGISTRY at level "
                                 + who.levelOfAssurance());
                 events.publish(
                         EventTopics.IDENTITY,
@@ -101,7 +131,8 @@ class BusinessService {
         } catch (DuplicateKeyException raced) {
             throw alreadyLinked(taxCode);
         }
-        log.info("person {} linked to business {} as its representative (declaration)", personId, taxCode);
+        log.info(
+                "person {} linked to business {} as its representative (confirmed by the registry)", personId, taxCode);
         return link;
     }
 
@@ -121,6 +152,22 @@ class BusinessService {
             audit.record(personId, who.subject(), "BUSINESS_UNLINKED", "tax code " + taxCode);
         });
         log.info("person {} unlinked from business {}", personId, taxCode);
+    }
+
+    /**
+     * The identity number the registry is asked about: the verified profile's (sealed at rest), or, for an
+     * account without a local profile (the realm's demo citizen), the username, which is the CCCD for every
+     * citizen (registration makes it so and users cannot change it).
+     */
+    private String nationalId(UUID personId, EgovPrincipal who) {
+        return profiles.findById(personId)
+                .map(p -> protector.open(p.nationalId(), CitizenProfile.NATIONAL_ID))
+                .orElseGet(() -> {
+                    if (who.username() == null || !who.username().matches("\\d{12}")) {
+                        throw new ApiProblem(HttpStatus.FORBIDDEN, "not-legal-representative", "");
+                    }
+                    return who.username();
+                });
     }
 
     /** Only citizens represent businesses; the person id is the token's subject (the Keycloak user id). */

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LauncherCrashJourneyIT {
 
     /** Every port of the local platform (./egov up). */
-    private static final List<Integer> PORTS =
-            List.of(8080, 8081, 8082, 8083, 8084, 8085, 8090, 8091, 8092, 8180, 9180, 9092, 9093, 15432, 3025, 3143);
+    private static final List<Integer> PORTS = List.of(
+            8080, 8081, 8082, 8083, 8084, 8085, 8090, 8091, 8092, 8093, 8180, 9180, 9092, 9093, 15432, 3025, 3143);
 
     @Test
     @Order(1)
