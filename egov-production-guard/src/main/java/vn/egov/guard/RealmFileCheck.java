@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * accounts), no client that takes passwords directly (the resource owner password grant, e.g. the local
  * realm's {@code egov-local-cli}), no client secret written in the file (each comes from the environment
  * as a {@code ${VARIABLE}} placeholder that Keycloak's import resolves), no development value anywhere,
- * brute-force detection on and TLS required beyond private addresses.
+ * brute-force detection on and TLS required beyond private addresses; short access tokens, idle sessions
+ * ended and refresh tokens rotated; a password policy with a length and "not the username" (the CCCD); email
+ * and username not editable by the user (a change goes through identity-service's one-time code and the notice
+ * to the old address); a browser flow that asks every staff role for a second factor (TOTP); no wildcard
+ * redirect URI or web origin.
  *
  * <p>{@code deploy/keycloak/egov-realm-production.json} passes; the local realm
  * ({@code devstack/.../egov-realm.json}) does not. A service or the gateway configured with
@@ -82,8 +91,176 @@ public final class RealmFileCheck {
         if ("none".equals(realm.path("sslRequired").asString("external"))) {
             problems.add("realm " + name + ": TLS is not required (sslRequired none)");
         }
+        sessions(realm, name, problems);
+        passwordPolicy(realm, name, problems);
+        userEditable(realm, name, problems);
+        staffSecondFactor(realm, name, problems);
+        redirects(realm, name, problems);
         developmentValues(realm, "", name, problems);
         return problems;
+    }
+
+    /** The roles that act for an agency or the platform: each must pass a second factor. */
+    static final List<String> STAFF_ROLES = List.of("OFFICER", "APPROVER", "AGENCY_ADMIN", "SYSTEM_ADMIN");
+
+    static final int MAX_ACCESS_TOKEN_SECONDS = 900;
+    static final int MAX_IDLE_SESSION_SECONDS = 3600;
+
+    private static void sessions(JsonNode realm, String name, List<String> problems) {
+        // Keycloak's default when absent is 300 s
+        if (realm.path("accessTokenLifespan").asInt(300) > MAX_ACCESS_TOKEN_SECONDS) {
+            problems.add("realm " + name + ": access tokens live longer than " + MAX_ACCESS_TOKEN_SECONDS
+                    + " s (accessTokenLifespan)");
+        }
+        int idle = realm.path("ssoSessionIdleTimeout").asInt(0);
+        if (idle <= 0 || idle > MAX_IDLE_SESSION_SECONDS) {
+            problems.add("realm " + name + ": an idle session is not ended within " + MAX_IDLE_SESSION_SECONDS
+                    + " s (ssoSessionIdleTimeout)");
+        }
+        if (!realm.path("revokeRefreshToken").asBoolean(false)
+                || realm.path("refreshTokenMaxReuse").asInt(0) != 0) {
+            problems.add("realm " + name + ": refresh tokens are not rotated (revokeRefreshToken true,"
+                    + " refreshTokenMaxReuse 0): a stolen refresh token stays usable");
+        }
+    }
+
+    private static void passwordPolicy(JsonNode realm, String name, List<String> problems) {
+        String policy = realm.path("passwordPolicy").asString("");
+        Matcher length = Pattern.compile("\\blength\\((\\d+)\\)").matcher(policy);
+        if (!length.find() || Integer.parseInt(length.group(1)) < 8) {
+            problems.add("realm " + name + ": the password policy does not require 8 characters or more");
+        }
+        if (!policy.contains("notUsername")) {
+            problems.add("realm " + name + ": the password policy allows the username (a citizen's CCCD) as the"
+                    + " password (notUsername)");
+        }
+    }
+
+    /** The declarative user profile: attributes a user may edit themselves in the account console. */
+    private static void userEditable(JsonNode realm, String name, List<String> problems) {
+        JsonNode profile = null;
+        for (JsonNode component : realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")) {
+            JsonNode config =
+                    component.path("config").path("kc.user.profile.config").path(0);
+            if (config.isString()) {
+                try {
+                    profile = JSON.readTree(config.asString());
+                } catch (JacksonException e) {
+                    problems.add("realm " + name + ": the user profile configuration is not JSON");
+                    return;
+                }
+            }
+        }
+        if (profile == null) {
+            problems.add("realm " + name + ": no user profile configuration (Keycloak's default lets users edit"
+                    + " their email)");
+            return;
+        }
+        for (JsonNode attribute : profile.path("attributes")) {
+            String attributeName = attribute.path("name").asString("");
+            if (!List.of("email", "username").contains(attributeName)) {
+                continue;
+            }
+            for (JsonNode who : attribute.path("permissions").path("edit")) {
+                if ("user".equals(who.asString(""))) {
+                    problems.add("realm " + name + ": users can edit their " + attributeName
+                            + " in Keycloak's account console (a change must go through identity-service)");
+                }
+            }
+        }
+    }
+
+    /**
+     * The realm's browser flow must reach an OTP form inside a conditional subflow whose condition is a role
+     * every staff role has (itself or through a composite), so no member of staff signs in with a password alone.
+     */
+    private static void staffSecondFactor(JsonNode realm, String name, List<String> problems) {
+        Map<String, JsonNode> flows = new HashMap<>();
+        for (JsonNode flow : realm.path("authenticationFlows")) {
+            flows.put(flow.path("alias").asString(""), flow);
+        }
+        Map<String, String> conditionRoles = new HashMap<>();
+        for (JsonNode config : realm.path("authenticatorConfig")) {
+            conditionRoles.put(
+                    config.path("alias").asString(""),
+                    config.path("config").path("condUserRole").asString(""));
+        }
+        Set<String> guarded = new HashSet<>();
+        JsonNode browser = flows.get(realm.path("browserFlow").asString("browser"));
+        if (browser != null) {
+            collectOtpRoles(browser, flows, conditionRoles, guarded, 0);
+        }
+        boolean everyStaffRole = STAFF_ROLES.stream()
+                .allMatch(role -> guarded.stream()
+                        .anyMatch(condition -> role.equals(condition) || includes(realm, role, condition)));
+        if (!everyStaffRole) {
+            problems.add("realm " + name + ": staff roles " + STAFF_ROLES + " can sign in without a second factor"
+                    + " (the browser flow needs an OTP form in a subflow conditioned on a role they all have)");
+        }
+    }
+
+    private static void collectOtpRoles(
+            JsonNode flow,
+            Map<String, JsonNode> flows,
+            Map<String, String> conditionRoles,
+            Set<String> guarded,
+            int depth) {
+        if (depth > 10) {
+            return;
+        }
+        String role = null;
+        boolean otp = false;
+        for (JsonNode execution : flow.path("authenticationExecutions")) {
+            String requirement = execution.path("requirement").asString("");
+            if ("DISABLED".equals(requirement)) {
+                continue;
+            }
+            String authenticator = execution.path("authenticator").asString("");
+            if ("conditional-user-role".equals(authenticator) && "REQUIRED".equals(requirement)) {
+                role = conditionRoles.get(execution.path("authenticatorConfig").asString(""));
+            } else if ("auth-otp-form".equals(authenticator) && "REQUIRED".equals(requirement)) {
+                otp = true;
+            } else if (execution.path("authenticatorFlow").asBoolean(false)) {
+                JsonNode sub = flows.get(execution.path("flowAlias").asString(""));
+                if (sub != null) {
+                    collectOtpRoles(sub, flows, conditionRoles, guarded, depth + 1);
+                }
+            }
+        }
+        if (otp && role != null && !role.isEmpty()) {
+            guarded.add(role);
+        }
+    }
+
+    /** Whether realm role {@code role} is a composite that includes {@code included} (one level, as written). */
+    private static boolean includes(JsonNode realm, String role, String included) {
+        for (JsonNode r : realm.path("roles").path("realm")) {
+            if (role.equals(r.path("name").asString(""))) {
+                for (JsonNode composite : r.path("composites").path("realm")) {
+                    if (included.equals(composite.asString(""))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void redirects(JsonNode realm, String name, List<String> problems) {
+        for (JsonNode client : realm.path("clients")) {
+            String clientId = client.path("clientId").asString("?");
+            for (JsonNode uri : client.path("redirectUris")) {
+                if (uri.asString("").contains("*")) {
+                    problems.add("realm " + name + ": client " + clientId + " accepts a wildcard redirect URI ("
+                            + uri.asString() + ")");
+                }
+            }
+            for (JsonNode origin : client.path("webOrigins")) {
+                if ("*".equals(origin.asString(""))) {
+                    problems.add("realm " + name + ": client " + clientId + " allows every web origin (*)");
+                }
+            }
+        }
     }
 
     private static boolean isPlaceholder(String value) {

@@ -42,11 +42,64 @@ class RealmFileCheckTest {
 
     @Test
     void aRealmWithoutBruteForceDetectionOrTlsIsRefused() {
+        // (an empty realm lacks the other protections too: those are checked one by one below)
         assertThat(RealmFileCheck.problems("{\"realm\":\"x\",\"bruteForceProtected\":false,\"sslRequired\":\"none\"}"))
-                .containsExactly(
+                .contains(
                         "realm x: client admin-cli is not in the file (Keycloak would create it accepting passwords"
                                 + " directly; write it with directAccessGrantsEnabled false)",
                         "realm x: brute-force detection is off",
                         "realm x: TLS is not required (sslRequired none)");
+    }
+
+    /** The production realm with one protection taken away must be refused for exactly that reason. */
+    @Test
+    void eachProtectionOfTheProductionRealmIsRequired() throws Exception {
+        String realm = java.nio.file.Files.readString(ProductionGuardTest.PRODUCTION_REALM);
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"accessTokenLifespan\": 300", "\"accessTokenLifespan\": 3600")))
+                .containsExactly("realm egov: access tokens live longer than 900 s (accessTokenLifespan)");
+        assertThat(RealmFileCheck.problems(realm.replace("\"ssoSessionIdleTimeout\": 1800,", "")))
+                .containsExactly("realm egov: an idle session is not ended within 3600 s (ssoSessionIdleTimeout)");
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"revokeRefreshToken\": true", "\"revokeRefreshToken\": false")))
+                .containsExactly("realm egov: refresh tokens are not rotated (revokeRefreshToken true,"
+                        + " refreshTokenMaxReuse 0): a stolen refresh token stays usable");
+        assertThat(RealmFileCheck.problems(realm.replace("length(8) and", "length(6) and")))
+                .containsExactly("realm egov: the password policy does not require 8 characters or more");
+        assertThat(RealmFileCheck.problems(realm.replace(" and notUsername", "")))
+                .containsExactly("realm egov: the password policy allows the username (a citizen's CCCD) as the"
+                        + " password (notUsername)");
+        // the user profile is JSON inside a JSON string: its quotes are escaped; email comes just before firstName
+        String q = "\\\"";
+        String emailEditable = realm.replace(
+                "edit" + q + ":[" + q + "admin" + q + "]}," + q + "multivalued" + q + ":false},{" + q + "name" + q + ":"
+                        + q + "firstName",
+                "edit" + q + ":[" + q + "admin" + q + "," + q + "user" + q + "]}," + q + "multivalued" + q + ":false},{"
+                        + q + "name" + q + ":" + q + "firstName");
+        assertThat(emailEditable).isNotEqualTo(realm);
+        assertThat(RealmFileCheck.problems(emailEditable))
+                .containsExactly("realm egov: users can edit their email in Keycloak's account console (a change must"
+                        + " go through identity-service)");
+        String staffProblem = "realm egov: staff roles [OFFICER, APPROVER, AGENCY_ADMIN, SYSTEM_ADMIN] can sign in"
+                + " without a second factor (the browser flow needs an OTP form in a subflow conditioned on a role they"
+                + " all have)";
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"browserFlow\": \"egov browser\"", "\"browserFlow\": \"browser\"")))
+                .containsExactly(staffProblem);
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"condUserRole\": \"STAFF\"", "\"condUserRole\": \"OFFICER\"")))
+                .as("an approver would not be asked")
+                .containsExactly(staffProblem);
+        String otpOptional = realm.replace(
+                "\"authenticator\": \"auth-otp-form\",\n          \"authenticatorFlow\": false,\n"
+                        + "          \"requirement\": \"REQUIRED\",\n          \"priority\": 20",
+                "\"authenticator\": \"auth-otp-form\",\n          \"authenticatorFlow\": false,\n"
+                        + "          \"requirement\": \"DISABLED\",\n          \"priority\": 20");
+        assertThat(otpOptional).isNotEqualTo(realm);
+        assertThat(RealmFileCheck.problems(otpOptional)).containsExactly(staffProblem);
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"${EGOV_PUBLIC_URL}/login/oauth2/code/portal\"", "\"${EGOV_PUBLIC_URL}/*\"")))
+                .containsExactly(
+                        "realm egov: client web-portal accepts a wildcard redirect URI (${EGOV_PUBLIC_URL}/*)");
     }
 }

@@ -234,6 +234,214 @@ class KeycloakServerIT {
         assertThat(json.readTree(discovery.body()).path("issuer").asText()).isEqualTo(PUBLIC_ISSUER);
     }
 
+    /**
+     * The issue's probe: a citizen's own token and one POST to Keycloak's account API changed the email, bypassing
+     * identity-service's one-time code and the notice to the old address. The user profile now lets only admins
+     * (identity-service) edit email and username.
+     */
+    @Test
+    void aCitizenCannotChangeTheirEmailThroughKeycloaksAccountApi() throws Exception {
+        String token = json.readTree(
+                        passwordGrant("001090012345", DEMO_PASSWORD).body())
+                .path("access_token")
+                .asText();
+        String account = keycloak.baseUrl() + "/realms/egov/account/";
+        HttpResponse<String> before = http.send(
+                HttpRequest.newBuilder(URI.create(account))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        JsonNode me = json.readTree(before.body());
+        assertThat(me.path("email").asText()).isEqualTo("citizen@demo.egov.vn");
+
+        com.fasterxml.jackson.databind.node.ObjectNode changed = me.deepCopy();
+        changed.put("email", "attacker@example.com");
+        HttpResponse<String> attempt = http.send(
+                HttpRequest.newBuilder(URI.create(account))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(changed.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(attempt.statusCode()).as(attempt.body()).isEqualTo(400);
+
+        HttpResponse<String> after = http.send(
+                HttpRequest.newBuilder(URI.create(account))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(after.body()).path("email").asText()).isEqualTo("citizen@demo.egov.vn");
+    }
+
+    /**
+     * deploy/keycloak/egov-realm-production.json imported into the real Keycloak (as another realm, through the admin
+     * API, its ${VARIABLE}s filled in as the operator's import would): it imports; a member of staff who typed the
+     * right password is sent to set up a one-time-password app, never back to the portal with a code; a citizen is
+     * sent back with a code.
+     */
+    @Test
+    void theProductionRealmImportsAndAsksStaffForASecondFactor() throws Exception {
+        String realmName = "egov-production-check";
+        String publicUrl = "https://dichvucong.example.gov.vn";
+        String realm = java.nio.file.Files.readString(Path.of("../deploy/keycloak/egov-realm-production.json"))
+                .replaceFirst("\"realm\": \"egov\"", "\"realm\": \"" + realmName + "\"")
+                .replace("${EGOV_PUBLIC_URL}", publicUrl)
+                .replaceAll("\\$\\{([A-Z_]+_SECRET)\\}", "check-$1-" + System.nanoTime());
+        String admin = json.readTree(post(
+                                keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token",
+                                Map.of(
+                                        "grant_type", "password",
+                                        "client_id", "admin-cli",
+                                        "username", "admin",
+                                        "password", "admin"))
+                        .body())
+                .path("access_token")
+                .asText();
+        String realms = keycloak.baseUrl() + "/admin/realms";
+        // a previous run's realm (the dev database is kept between runs)
+        http.send(
+                HttpRequest.newBuilder(URI.create(realms + "/" + realmName))
+                        .header("Authorization", "Bearer " + admin)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> imported = adminJson(admin, "POST", realms, realm);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        try {
+            String base = realms + "/" + realmName;
+            String password = "Kiem-Tra-2026x";
+            createUser(admin, base, "canbo.kiemtra", password, "OFFICER");
+            createUser(admin, base, "079090012345", password, "CITIZEN");
+
+            HttpResponse<String> officer = signInThroughTheBrowserFlow(realmName, publicUrl, "canbo.kiemtra", password);
+            assertThat(officer.statusCode())
+                    .as("%s %s", officer.headers().map(), officer.body())
+                    .isEqualTo(200);
+            assertThat(officer.body())
+                    .as("the page to set up a one-time-password app")
+                    .contains("totpSecret");
+            assertThat(officer.headers().firstValue("Location")).isEmpty();
+
+            HttpResponse<String> citizen = signInThroughTheBrowserFlow(realmName, publicUrl, "079090012345", password);
+            assertThat(citizen.statusCode()).as(citizen.body()).isEqualTo(302);
+            assertThat(citizen.headers().firstValue("Location").orElseThrow())
+                    .startsWith(publicUrl + "/login/oauth2/code/portal?")
+                    .contains("code=");
+        } finally {
+            http.send(
+                    HttpRequest.newBuilder(URI.create(realms + "/" + realmName))
+                            .header("Authorization", "Bearer " + admin)
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static HttpResponse<String> browse(
+            HttpClient browser, Map<String, String> cookies, HttpRequest.Builder request) throws Exception {
+        if (!cookies.isEmpty()) {
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(c -> c.getKey() + "=" + c.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(
+                        pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        return response;
+    }
+
+    /** Keycloak writes its public address (the gateway's, not running here) in pages and redirects. */
+    private static String onKeycloak(String url) {
+        return url.startsWith(keycloak.publicUrl())
+                ? keycloak.baseUrl() + url.substring(keycloak.publicUrl().length())
+                : url;
+    }
+
+    private static void createUser(String admin, String realmUrl, String username, String password, String role)
+            throws Exception {
+        String user = """
+                {"username": "%s", "enabled": true, "email": "%s@kiemtra.example.vn", "emailVerified": true,
+                 "firstName": "Kiểm", "lastName": "Tra",
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}""".formatted(username, username.replace('.', '-'), password);
+        HttpResponse<String> created = adminJson(admin, "POST", realmUrl + "/users", user);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        HttpResponse<String> roleRep = adminJson(admin, "GET", realmUrl + "/roles/" + role, null);
+        assertThat(roleRep.statusCode()).as(roleRep.body()).isEqualTo(200);
+        HttpResponse<String> mapped = adminJson(
+                admin, "POST", realmUrl + "/users/" + id + "/role-mappings/realm", "[" + roleRep.body() + "]");
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
+    }
+
+    private static HttpResponse<String> adminJson(String admin, String method, String url, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json");
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The portal's authorization-code request with PKCE, the login form filled in and posted, and Keycloak's own
+     * redirects followed while they stay on Keycloak: the last answer is either a page or the redirect to the portal.
+     */
+    private static HttpResponse<String> signInThroughTheBrowserFlow(
+            String realmName, String publicUrl, String username, String password) throws Exception {
+        // Keycloak marks its cookies Secure (SameSite=None) even on http, so java.net.CookieManager would never send
+        // them back to this http test server: a jar of name=value, as a browser on https would send them
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]) + "x".repeat(10);
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String authorize = keycloak.baseUrl() + "/realms/" + realmName
+                + "/protocol/openid-connect/auth?client_id=web-portal"
+                + "&response_type=code&scope=openid&state=check&code_challenge_method=S256&code_challenge=" + challenge
+                + "&redirect_uri=" + URLEncoder.encode(publicUrl + "/login/oauth2/code/portal", StandardCharsets.UTF_8);
+        HttpResponse<String> page = browse(browser, cookies, HttpRequest.newBuilder(URI.create(authorize)));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile(
+                        "action=\"([^\"]*login-actions/authenticate[^\"]*)\"")
+                .matcher(page.body());
+        assertThat(action.find()).as("the login form in: %s", page.body()).isTrue();
+        String formUrl = onKeycloak(action.group(1).replace("&amp;", "&"));
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
+        HttpResponse<String> answer = browse(
+                browser,
+                cookies,
+                HttpRequest.newBuilder(URI.create(formUrl))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+        for (int hops = 0; hops < 5 && answer.statusCode() == 302; hops++) {
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            if (!location.startsWith(keycloak.publicUrl())) {
+                break;
+            }
+            answer = browse(browser, cookies, HttpRequest.newBuilder(URI.create(onKeycloak(location))));
+        }
+        return answer;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static HttpResponse<String> passwordGrant(String username, String password) throws Exception {
