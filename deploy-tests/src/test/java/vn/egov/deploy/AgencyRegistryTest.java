@@ -1,0 +1,68 @@
+package vn.egov.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import vn.egov.testsupport.RealInfrastructure;
+import vn.egov.testsupport.RealInfrastructure.PostgresEndpoint;
+
+/**
+ * identity-service owns the agency registry (issue 14); dossier-service's catalogue names the agency of each
+ * procedure by code, with a copy of its name. Both services' own Flyway migrations, run on a real PostgreSQL into
+ * fresh databases, must agree: every agency code the catalogue uses is in the registry, under the same name. A
+ * procedure added for an agency the registry lacks, or an agency renamed on one side only, fails here.
+ */
+class AgencyRegistryTest {
+
+    @Test
+    void everyAgencyTheCatalogueNamesIsInTheRegistryUnderTheSameName() throws Exception {
+        PostgresEndpoint postgres = RealInfrastructure.postgres("agency_check_identity");
+        RealInfrastructure.postgres("agency_check_dossier");
+        Map<String, String> registry = migrateAndRead(
+                postgres, "agency_check_identity", "identity-service", "select code, name_vi from agency where active");
+        Map<String, String> catalogue = migrateAndRead(
+                postgres,
+                "agency_check_dossier",
+                "dossier-service",
+                "select distinct agency_code, agency_name from procedure");
+
+        assertThat(catalogue).as("the catalogue names agencies").isNotEmpty();
+        assertThat(registry.keySet())
+                .as("agency codes of the catalogue that identity-service's registry does not know")
+                .containsAll(catalogue.keySet());
+        catalogue.forEach((code, name) ->
+                assertThat(registry.get(code)).as("the name of agency %s", code).isEqualTo(name));
+    }
+
+    private static Map<String, String> migrateAndRead(
+            PostgresEndpoint postgres, String database, String service, String query) throws Exception {
+        String url = postgres.jdbcUrl(database);
+        Flyway.configure()
+                .dataSource(url, postgres.username(), postgres.password())
+                .locations("filesystem:" + Manifests.root().resolve(service + "/src/main/resources/db/migration"))
+                .cleanDisabled(false)
+                .load()
+                .clean();
+        Flyway.configure()
+                .dataSource(url, postgres.username(), postgres.password())
+                .locations("filesystem:" + Manifests.root().resolve(service + "/src/main/resources/db/migration"))
+                .load()
+                .migrate();
+        Map<String, String> rows = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url, postgres.username(), postgres.password());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(query)) {
+            while (r.next()) {
+                rows.put(r.getString(1), r.getString(2));
+            }
+        }
+        return rows;
+    }
+}
