@@ -122,7 +122,11 @@ class PortalBrowserIT extends WithPublicApi {
             Chromium.follow(noScript, By.linkText("Đăng ký khai sinh"));
             assertThat(noScript.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký khai sinh");
             assertThat(noScript.findElement(By.cssSelector(".details")).getText())
-                    .contains("Ủy ban nhân dân phường Ba Đình", "1 ngày làm việc", "Miễn phí", "toàn trình");
+                    .contains(
+                            "Ủy ban nhân dân phường Ba Đình",
+                            "Trong ngày (nhận sau 15 giờ: ngày làm việc tiếp theo)",
+                            "Miễn phí",
+                            "toàn trình");
             assertThat(noScript.findElement(By.cssSelector(".documents")).getText())
                     .contains("Giấy chứng sinh");
 

@@ -22,7 +22,7 @@ final class PublicApiStandIn {
     static final String BIRTH = """
             {"code":"1.001193","name":"Đăng ký khai sinh","nameEn":"Birth registration",
              "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
-             "processingDays":1,"feeVnd":0,"mode":"FULL_ONLINE","requiredLevelOfAssurance":1}""";
+             "processingDays":1,"timeLimitUnit":"SAME_DAY","feeVnd":0,"mode":"FULL_ONLINE","requiredLevelOfAssurance":1}""";
     static final String BUSINESS = """
             {"code":"2.000575","name":"Đăng ký thành lập hộ kinh doanh","nameEn":"Household business registration",
              "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
@@ -30,7 +30,7 @@ final class PublicApiStandIn {
     static final String JUDICIAL = """
             {"code":"2.000908","name":"Cấp phiếu lý lịch tư pháp","nameEn":"Judicial record certificate",
              "agencyCode":"000.00.11.H26","agencyName":"Sở Tư pháp thành phố Hà Nội","level":"PROVINCE",
-             "processingDays":10,"feeVnd":200000,"mode":"FULL_ONLINE","requiredLevelOfAssurance":2}""";
+             "processingDays":10,"timeLimitUnit":"WORKING_DAYS","feeVnd":200000,"mode":"FULL_ONLINE","requiredLevelOfAssurance":2}""";
     static final String MARRIAGE = """
             {"code":"1.000894","name":"Đăng ký kết hôn","nameEn":"Marriage registration",
              "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
@@ -101,7 +101,7 @@ final class PublicApiStandIn {
         server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.001193")).willReturn(okJson("""
                 {"code":"1.001193","name":"Đăng ký khai sinh","nameEn":"Birth registration",
                  "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
-                 "processingDays":1,"feeVnd":0,"feeField":null,"feeOptions":null,"mode":"FULL_ONLINE",
+                 "processingDays":1,"timeLimitUnit":"SAME_DAY","feeVnd":0,"feeField":null,"feeOptions":null,"mode":"FULL_ONLINE",
                  "requiredLevelOfAssurance":1,
                  "documents":[
                    {"code":"TO_KHAI","name":"Tờ khai đăng ký khai sinh","nameEn":"Birth registration form",

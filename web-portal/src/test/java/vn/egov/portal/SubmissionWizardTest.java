@@ -287,7 +287,7 @@ class SubmissionWizardTest extends WithPublicApi {
                 .contains("the-sinh-vien.png")
                 // the fee of the option chosen, not the base fee
                 .contains("<dd>100.000 đồng</dd>")
-                .contains("10 ngày làm việc kể từ khi cơ quan tiếp nhận hồ sơ");
+                .contains("10 ngày làm việc, tính từ khi cơ quan tiếp nhận hồ sơ");
 
         MvcResult submitted =
                 perform(MockMvcRequestBuilders.post(base + "/xem-lai").with(csrf()));
@@ -328,7 +328,7 @@ class SubmissionWizardTest extends WithPublicApi {
                 .contains("<title>Đã nộp hồ sơ " + SUBMITTED_CODE + " · Cổng dịch vụ công</title>")
                 .contains(">" + SUBMITTED_CODE + "</dd>")
                 .contains(">Chờ thanh toán lệ phí</dd>")
-                .contains("Sẽ có khi cơ quan tiếp nhận hồ sơ (10 ngày làm việc sau đó)")
+                .contains("Sẽ có khi cơ quan tiếp nhận hồ sơ (thời hạn: 10 ngày làm việc)")
                 .contains("<dd>100.000 đồng</dd>")
                 .contains("href=\"http://127.0.0.1:8090/pay/3c9d7a10\">Thanh toán lệ phí</a>")
                 .contains("href=\"/ho-so/" + SUBMITTED_CODE + "\">Xem hồ sơ</a>");

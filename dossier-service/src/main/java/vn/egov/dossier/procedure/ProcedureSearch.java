@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.egov.commons.web.PageResponse;
+import vn.egov.dossier.calendar.TimeLimit;
 
 /** Searches the active catalogue, accent-insensitively. */
 @Component
@@ -23,7 +24,8 @@ class ProcedureSearch {
             int processingDays,
             long feeVnd,
             Procedure.Mode mode,
-            int requiredLevelOfAssurance) {}
+            int requiredLevelOfAssurance,
+            TimeLimit.Unit timeLimitUnit) {}
 
     private final JdbcClient jdbc;
 
@@ -64,7 +66,8 @@ class ProcedureSearch {
                 rs.getInt("processing_days"),
                 rs.getLong("fee_vnd"),
                 Procedure.Mode.valueOf(rs.getString("mode")),
-                rs.getInt("required_loa"));
+                rs.getInt("required_loa"),
+                TimeLimit.Unit.valueOf(rs.getString("time_limit_unit")));
     }
 
     /** "Đăng ký" → "dang ky": strips combining marks and maps đ, for accent-insensitive search. */

@@ -43,7 +43,11 @@ class PortalJourneyIT {
 
             assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng ký khai sinh");
             assertThat(chrome.findElement(By.cssSelector(".details")).getText())
-                    .contains("1.001193", "Ủy ban nhân dân phường Ba Đình", "1 ngày làm việc", "Miễn phí");
+                    .contains(
+                            "1.001193",
+                            "Ủy ban nhân dân phường Ba Đình",
+                            "Trong ngày (nhận sau 15 giờ: ngày làm việc tiếp theo)",
+                            "Miễn phí");
             assertThat(chrome.findElements(By.cssSelector(".documents li")))
                     .as("documents required")
                     .isNotEmpty();

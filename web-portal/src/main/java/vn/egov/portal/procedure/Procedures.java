@@ -25,6 +25,7 @@ class Procedures {
             String agencyName,
             String level,
             int processingDays,
+            String timeLimitUnit,
             long feeVnd,
             String mode) {}
 
@@ -38,6 +39,7 @@ class Procedures {
             String agencyName,
             String level,
             int processingDays,
+            String timeLimitUnit,
             long feeVnd,
             String feeField,
             Map<String, Long> feeOptions,

@@ -15,6 +15,7 @@ class WizardProcedures {
             String nameEn,
             String agencyName,
             int processingDays,
+            String timeLimitUnit,
             long feeVnd,
             String feeField,
             Map<String, Long> feeOptions,
