@@ -359,7 +359,7 @@ class DossierForms {
                     detail));
         }
         pdf.table(
-                new float[] {5, 20, 22, 14, 12, 11, 16},
+                new float[] {5, 18, 21, 13, 14, 11, 18},
                 List.of("TT", "Bước xử lý", "Người thực hiện", "Thời gian", "Hạn giải quyết", "Kết quả", "Ghi chú"),
                 rows,
                 9);

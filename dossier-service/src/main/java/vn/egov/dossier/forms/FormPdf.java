@@ -203,6 +203,7 @@ final class FormPdf implements AutoCloseable {
 
     /** A wrapped paragraph from {@code indent} points right of the margin. */
     void paragraph(String s, PDFont font, float fontSize, float indent) {
+        y -= 2; // a little air between paragraphs
         for (String line : wrap(s, font, fontSize, width() - indent)) {
             keep(leading(fontSize));
             y -= leading(fontSize);
@@ -249,38 +250,37 @@ final class FormPdf implements AutoCloseable {
      * {@code formNumber} ("Mẫu số 01") sits above, at the right margin, as the circular's annex prints it.
      */
     void header(String formNumber, String agencyName, String unit, String number, String placeAndDate) {
-        float fontSize = 12.5f;
+        float fontSize = 11;
         text(formNumber, bold, 11, right() - widthOf(formNumber, bold, 11), y);
         y -= 8;
-        float half = width() * 0.42f;
+        // DejaVu Serif runs wider than the Times of the printed forms: the left column keeps 40% and a gap
+        float half = width() * 0.40f;
         float leftCentre = left() + half / 2;
         float rightCentre = left() + half + (width() - half) / 2;
         float top = y;
         float leftY = top;
-        for (String line : wrap(agencyName.toUpperCase(VI), regular, fontSize, half)) {
+        for (String line : wrap(agencyName.toUpperCase(VI), regular, fontSize, half - 10)) {
             leftY -= leading(fontSize);
             centredAt(line, regular, fontSize, leftCentre, leftY);
         }
         if (unit != null) {
-            for (String line : wrap(unit.toUpperCase(VI), bold, fontSize, half)) {
+            for (String line : wrap(unit.toUpperCase(VI), bold, fontSize, half - 10)) {
                 leftY -= leading(fontSize);
                 centredAt(line, bold, fontSize, leftCentre, leftY);
             }
         }
-        line(leftCentre - 35, leftY - 4, leftCentre + 35, leftY - 4);
+        line(leftCentre - 30, leftY - 7, leftCentre + 30, leftY - 7);
         float rightY = top - leading(fontSize);
-        centredAt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, 11.5f, rightCentre, rightY);
-        rightY -= leading(fontSize);
+        centredAt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, 11, rightCentre, rightY);
+        rightY -= leading(12);
         String motto = "Độc lập - Tự do - Hạnh phúc";
-        centredAt(motto, bold, 12.5f, rightCentre, rightY);
-        float mottoWidth = widthOf(motto, bold, 12.5f);
-        line(rightCentre - mottoWidth / 2, rightY - 4, rightCentre + mottoWidth / 2, rightY - 4);
-        y = Math.min(leftY, rightY) - 4;
+        centredAt(motto, bold, 12, rightCentre, rightY);
+        float mottoWidth = widthOf(motto, bold, 12);
+        line(rightCentre - mottoWidth / 2, rightY - 5, rightCentre + mottoWidth / 2, rightY - 5);
+        y = Math.min(leftY - 6, rightY) - 4;
         float below = y - leading(BODY);
         if (number != null) {
-            for (String line : wrap("Số: " + number, regular, BODY, half)) {
-                centredAt(line, regular, BODY, leftCentre, below);
-            }
+            centredAt("Số: " + number, regular, 11, leftCentre, below);
         }
         if (placeAndDate != null) {
             centredAt(placeAndDate, regular, BODY, rightCentre, below);

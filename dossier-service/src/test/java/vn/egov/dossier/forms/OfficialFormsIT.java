@@ -112,6 +112,14 @@ class OfficialFormsIT {
         return response.body();
     }
 
+    /** Each form as generated, under target/official-forms, to look at after a run. */
+    static byte[] kept(String name, byte[] pdf) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "official-forms");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name + ".pdf"), pdf);
+        return pdf;
+    }
+
     /** The text PDFBox extracts, with runs of white space (line breaks of wrapped lines) as one space. */
     static String text(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -173,7 +181,7 @@ class OfficialFormsIT {
                         .contains("filename*=UTF-8''M%E1%BA%ABu%20s%E1%BB%91%2001%20-%20Gi%E1%BA%A5y%20ti%E1%BA%BFp"
                                 + "%20nh%E1%BA%ADn%20h%E1%BB%93%20s%C6%A1")
                         .endsWith(code + ".pdf"));
-        byte[] receipt = receiptResponse.body();
+        byte[] receipt = kept("mau-01", receiptResponse.body());
         String receiptText = text(receipt);
         assertThat(receiptText)
                 .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Mẫu số 01")
@@ -218,7 +226,7 @@ class OfficialFormsIT {
                 officer,
                 "{\"reason\":\"Cần xác minh thêm thông tin hộ tịch\",\"newAppointmentDate\":\"" + newDate + "\"}");
         assertThat(extended.statusCode()).as(extended.body()).isEqualTo(200);
-        String apology = text(pdf(forms + "/04", owner));
+        String apology = text(kept("mau-04", pdf(forms + "/04", owner)));
         assertThat(apology)
                 .contains("Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT")
                 .contains("Kính gửi: " + APPLICANT)
@@ -236,7 +244,7 @@ class OfficialFormsIT {
                 officer,
                 "{\"reason\":\"Giấy xác nhận đã quá 6 tháng\",\"missingDocuments\":[\"XAC_NHAN_HON_NHAN\"]}");
         assertThat(supplement.statusCode()).as(supplement.body()).isEqualTo(200);
-        String request = text(pdf(forms + "/02", owner));
+        String request = text(kept("mau-02", pdf(forms + "/02", owner)));
         assertThat(request)
                 .contains("Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ")
                 .contains("Mã hồ sơ: " + code, "Hồ sơ của: " + APPLICANT, BA_DINH_NAME)
@@ -249,20 +257,21 @@ class OfficialFormsIT {
         jdbc.sql("""
                         insert into dossier_history (dossier_id, action, from_status, to_status, actor_subject,
                                                      actor_role, reason, occurred_at)
-                        select id, 'stop-processing', status, status, :actor, 'OFFICER', :reason, now()
+                        select id, 'stop-processing', status, status, :actor, 'OFFICER', :reason,
+                               timestamptz '2026-03-10 11:00:00+07'
                         from dossier where code = :code""")
                 .param("actor", DossierApi.subjectOf("motcua.badinh"))
                 .param("reason", "Người yêu cầu đề nghị dừng giải quyết")
                 .param("code", code)
                 .update();
-        String stop = text(pdf(forms + "/05", owner));
+        String stop = text(kept("mau-05", pdf(forms + "/05", owner)));
         assertThat(stop)
                 .contains("Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ")
                 .contains("Kính gửi: " + APPLICANT, code, BA_DINH_NAME)
                 .contains("Người yêu cầu đề nghị dừng giải quyết");
 
         // Mẫu 06: every step, with its actor and time against the appointment
-        byte[] control = pdf(forms + "/06", officer);
+        byte[] control = kept("mau-06", pdf(forms + "/06", officer));
         assertThat(text(control))
                 .contains("Mẫu số 06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ")
                 .contains("Mã hồ sơ: " + code, "Cơ quan giải quyết hồ sơ: " + BA_DINH_NAME)
@@ -285,7 +294,7 @@ class OfficialFormsIT {
         HttpResponse<String> rejected =
                 api.act(refusedCode, "reject", officer, "{\"reason\":\"Thủ tục không thuộc thẩm quyền của phường\"}");
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
-        String refusal = text(pdf("/api/v1/dossiers/" + refusedCode + "/forms/03", owner));
+        String refusal = text(kept("mau-03", pdf("/api/v1/dossiers/" + refusedCode + "/forms/03", owner)));
         assertThat(refusal)
                 .contains("Mẫu số 03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ")
                 .contains("Mã hồ sơ: " + refusedCode, "Ông/bà: " + APPLICANT, BA_DINH_NAME)
@@ -301,7 +310,7 @@ class OfficialFormsIT {
                 .isEqualTo(200);
         assertThat(registerResponse.headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(v -> assertThat(v).contains("filename*=UTF-8''M%E1%BA%ABu%20s%E1%BB%91%2007"));
-        String register = text(registerResponse.body());
+        String register = text(kept("mau-07", registerResponse.body()));
         assertThat(register)
                 .contains("Mẫu số 07", "SỔ THEO DÕI HỒ SƠ", "Từ ngày 10/03/2026 đến ngày 10/03/2026")
                 .contains("Cơ quan: " + BA_DINH_NAME + " (mã 000.00.01.H26)")
