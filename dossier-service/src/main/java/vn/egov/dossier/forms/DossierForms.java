@@ -237,7 +237,26 @@ class DossierForms {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The step's missing documents: requirement codes (the desk's request), or, from another writer (the counter's
+     * guidance), items naming a {@code requirementCode} or a {@code name}, or free text; else the dossier's list.
+     */
+    static List<String> missing(Object listed, List<String> dossiers) {
+        if (!(listed instanceof List<?> items) || items.isEmpty()) {
+            return dossiers;
+        }
+        List<String> missing = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> m) {
+                Object named = m.get("requirementCode") != null ? m.get("requirementCode") : m.get("name");
+                missing.add(String.valueOf(named));
+            } else if (item != null) {
+                missing.add(item.toString());
+            }
+        }
+        return missing;
+    }
+
     private void supplementRequest(FormPdf pdf, Facts f, Step step, String agency) {
         DossierRow d = f.dossier();
         common(PDFHead.DESK, pdf, FormKind.SUPPLEMENT_REQUEST, agency, d.code(), step.at());
@@ -248,9 +267,7 @@ class DossierForms {
         pdf.space(4);
         pdf.paragraph("Sau khi xem xét, " + agency + " đề nghị ông/bà bổ sung, hoàn thiện hồ sơ gồm những nội dung "
                 + "sau (một lần, đầy đủ):");
-        List<String> missing = step.details().get("missingDocuments") instanceof List<?> listed
-                ? (List<String>) listed
-                : d.missingDocuments();
+        List<String> missing = missing(step.details().get("missingDocuments"), d.missingDocuments());
         int n = 1;
         for (String requirement : missing) {
             pdf.paragraph(n++ + ". " + f.documentName(requirement), pdf.regular(), FormPdf.BODY, 14);

@@ -26,6 +26,17 @@ class FormKindTest {
     }
 
     @Test
+    void theMissingDocumentsOfAStepAreCodesItemsOrTheDossiers() {
+        assertThat(DossierForms.missing(java.util.List.of("TO_KHAI"), java.util.List.of("X")))
+                .containsExactly("TO_KHAI");
+        assertThat(DossierForms.missing(
+                        java.util.List.of(java.util.Map.of("requirementCode", "CCCD"), java.util.Map.of("name", "Ảnh")),
+                        java.util.List.of()))
+                .containsExactly("CCCD", "Ảnh");
+        assertThat(DossierForms.missing(null, java.util.List.of("TO_KHAI"))).containsExactly("TO_KHAI");
+    }
+
+    @Test
     void aStepIsBeforeOnOrAfterItsAppointment() {
         LocalDate due = LocalDate.of(2026, 3, 17);
         assertThat(DossierForms.onTime(due.minusDays(1), due)).isEqualTo("Trước hạn");
