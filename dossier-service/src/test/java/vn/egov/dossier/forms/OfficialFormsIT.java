@@ -301,6 +301,23 @@ class OfficialFormsIT {
                 .contains("Thủ tục không thuộc thẩm quyền của phường");
         assertProblem(
                 api.service().get("/api/v1/dossiers/" + refusedCode + "/forms/01", owner), 409, "form-not-applicable");
+        // Mẫu 02 also follows the counter's guidance (counter-guidance, by its name in the history), which names
+        // the missing documents without receiving the dossier
+        jdbc.sql("""
+                        insert into dossier_history (dossier_id, action, from_status, to_status, actor_subject,
+                                                     actor_role, reason, details, occurred_at)
+                        select id, 'counter-guidance', status, status, :actor, 'OFFICER', :reason,
+                               cast(:details as jsonb), timestamptz '2026-03-10 10:00:00+07'
+                        from dossier where code = :code""")
+                .param("actor", DossierApi.subjectOf("motcua.badinh"))
+                .param("reason", "Thiếu tờ khai")
+                .param("details", "{\"missingDocuments\":[\"TO_KHAI\"]}")
+                .param("code", refusedCode)
+                .update();
+        String guidance = text(pdf("/api/v1/dossiers/" + refusedCode + "/forms/02", owner));
+        assertThat(guidance)
+                .contains("Mã hồ sơ: " + refusedCode, "Hồ sơ của: " + APPLICANT, BA_DINH_NAME)
+                .contains("1. Tờ khai đăng ký kết hôn", "Lý do: Thiếu tờ khai");
 
         // Mẫu 07: the agency's register of the day lists the received dossier, not the refused one
         String registerPath = "/api/v1/agencies/000.00.01.H26/register?from=2026-03-10&to=2026-03-10";
