@@ -32,6 +32,12 @@ class RoutingIT extends GatewayIntegrationTest {
                         "dossier",
                         "/api/v1/public/dossiers/HS-2025-000001"),
                 arguments("GET", "/api/v1/statistics/agencies", "dossier", "/api/v1/statistics/agencies"),
+                // the official forms: Mẫu 07, an agency's register (dossier-service's forms package)
+                arguments(
+                        "GET",
+                        "/api/v1/agencies/000.00.01.H26/register?from=2026-03-01&to=2026-03-31",
+                        "dossier",
+                        "/api/v1/agencies/000.00.01.H26/register"),
                 arguments("GET", "/api/v1/documents", "dossier", "/api/v1/documents"),
                 arguments("PUT", "/api/v1/calendar/days/2027-02-12", "dossier", "/api/v1/calendar/days/2027-02-12"),
                 arguments(

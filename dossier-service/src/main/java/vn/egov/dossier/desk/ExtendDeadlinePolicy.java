@@ -40,7 +40,12 @@ final class ExtendDeadlinePolicy implements ActionPolicy {
                 c.request().note(),
                 c.request().newAppointmentDate(),
                 List.of(),
-                Map.of("previousDueDate", String.valueOf(c.dossier().dueDate())),
+                // both dates for Mẫu 04 (forms): the history is what the apology is printed from
+                Map.of(
+                        "previousDueDate",
+                        String.valueOf(c.dossier().dueDate()),
+                        "newDueDate",
+                        String.valueOf(c.request().newAppointmentDate())),
                 // the new appointment is a date: due at that day's closing of the agency
                 c.deadlines()
                         .closingOf(c.request().newAppointmentDate(), c.dossier().agencyCode()));

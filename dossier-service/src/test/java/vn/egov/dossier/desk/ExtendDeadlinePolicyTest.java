@@ -37,6 +37,9 @@ class ExtendDeadlinePolicyTest {
         assertThat(policy.change(c).dueDate()).isEqualTo(TODAY.plusDays(3));
         // an appointment given as a date is due at the agency's closing that day (17:00 in Vietnam)
         assertThat(policy.change(c).dueAt()).isEqualTo(java.time.Instant.parse("2026-12-07T10:00:00Z"));
-        assertThat(policy.change(c).details()).containsEntry("previousDueDate", due.toString());
+        assertThat(policy.change(c).details())
+                .containsEntry("previousDueDate", due.toString())
+                // Mẫu 04 (forms) prints both dates from the history
+                .containsEntry("newDueDate", TODAY.plusDays(3).toString());
     }
 }
