@@ -10,6 +10,7 @@ import static vn.egov.dossier.dossier.DossierTransitions.Action.REJECT;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.REQUEST_SUPPLEMENT;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.RESOLVE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.RETURN_RESULT;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.STOP_PROCESSING;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.SUPPLEMENT;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.TRANSFER;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.WITHDRAW;
@@ -24,6 +25,7 @@ import static vn.egov.dossier.dossier.DossierTransitions.Status.RECEIVED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.REJECTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.RESOLVED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.RESULT_RETURNED;
+import static vn.egov.dossier.dossier.DossierTransitions.Status.STOPPED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.SUBMITTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.TRANSFERRED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.WITHDRAWN;
@@ -62,11 +64,22 @@ public final class DossierTransitions {
         REJECTED,
         RESULT_RETURNED,
         WITHDRAWN,
-        TRANSFERRED;
+        TRANSFERRED,
+        /** The agency stopped processing it (Mẫu 05); final. */
+        STOPPED,
+        /**
+         * A walk-in found incomplete at the counter: nothing received, no appointment; the missing documents were
+         * listed once (Mẫu 02). Final, and reached without a row of the table (like a submission, it starts here).
+         */
+        GUIDED;
 
         /** No status follows a final one (facts such as a rating may still be recorded). */
         public boolean isFinal() {
-            return this == REJECTED || this == RESULT_RETURNED || this == WITHDRAWN;
+            return this == REJECTED
+                    || this == RESULT_RETURNED
+                    || this == WITHDRAWN
+                    || this == STOPPED
+                    || this == GUIDED;
         }
     }
 
@@ -97,7 +110,8 @@ public final class DossierTransitions {
         WITHDRAW("withdraw", true),
         EXTEND_DEADLINE("extend-deadline", true),
         OVERDUE("overdue", false),
-        RATE("rate", false);
+        RATE("rate", false),
+        STOP_PROCESSING("stop-processing", true);
 
         private final String wireName;
         private final boolean clientNamed;
@@ -151,6 +165,10 @@ public final class DossierTransitions {
             t(RESOLVED, RETURN_RESULT, OFFICER, RESULT_RETURNED, DossierLifecycleEventV1.RESULT_RETURNED),
             t(SUBMITTED, TRANSFER, OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
             t(RECEIVED, TRANSFER, OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
+            // Mẫu 05: the agency stops processing (reason required); the approver once it is with them
+            t(RECEIVED, STOP_PROCESSING, OFFICER, STOPPED, DossierLifecycleEventV1.STOPPED),
+            t(AWAITING_SUPPLEMENT, STOP_PROCESSING, OFFICER, STOPPED, DossierLifecycleEventV1.STOPPED),
+            t(IN_PROCESSING, STOP_PROCESSING, APPROVER, STOPPED, DossierLifecycleEventV1.STOPPED),
             t(AWAITING_PAYMENT, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
             t(SUBMITTED, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
             t(TRANSFERRED, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),

@@ -12,6 +12,9 @@ import vn.egov.dossier.fee.PaymentLink;
  *
  * <p>{@code lookupSecret} opens the public status lookup with the code ({@link LookupSecrets}); the applicant keeps
  * it, the desk prints it on the receipt.
+ *
+ * <p>{@code channel}: ONLINE (submitted by the citizen) or DIRECT (taken at the counter). {@code walkInApplicant}: for
+ * a dossier taken at the counter, the person it was taken for (national id masked); null otherwise.
  */
 public record DossierView(
         String code,
@@ -31,4 +34,11 @@ public record DossierView(
         List<DocumentView> documents,
         String businessTaxCode,
         String businessName,
-        String lookupSecret) {}
+        String lookupSecret,
+        String channel,
+        WalkInApplicantView walkInApplicant) {
+
+    /** The person a walk-in dossier was taken for; {@code nationalIdMasked} shows the first 3 and last 3 digits. */
+    public record WalkInApplicantView(
+            String nationalIdMasked, String fullName, String dateOfBirth, String sex, String phone, String email) {}
+}
