@@ -47,6 +47,15 @@ public class ApplicantIdentities {
         return sealer.openString(new AesGcmSealer.Sealed(keyId, sealed), purpose(dossierId));
     }
 
+    /** Who collected a result at the counter (name, national id), sealed bound to the dossier. */
+    public AesGcmSealer.Sealed sealCollector(UUID dossierId, String collectorJson) {
+        return sealer.sealString(collectorJson, "egov.dossier.result-collector:" + dossierId);
+    }
+
+    public String openCollector(UUID dossierId, String keyId, byte[] sealed) {
+        return sealer.openString(new AesGcmSealer.Sealed(keyId, sealed), "egov.dossier.result-collector:" + dossierId);
+    }
+
     /** The keyed hash stored with a new walk-in dossier (current key). */
     public String hash(String nationalId) {
         return hashes(nationalId).get(0);

@@ -22,7 +22,8 @@ final class ActionPolicies {
             new TransferPolicy(),
             new WithdrawPolicy(),
             new ExtendDeadlinePolicy(),
-            new StopProcessingPolicy());
+            new StopProcessingPolicy(),
+            new PostResultPolicy());
 
     private static final Map<Action, ActionPolicy> BY_ACTION =
             new EnumMap<>(ALL.stream().collect(Collectors.toMap(ActionPolicy::action, Function.identity())));

@@ -4,6 +4,7 @@ import static vn.egov.dossier.dossier.DossierTransitions.Action.EXTEND_DEADLINE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.FORWARD;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.OVERDUE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.PAY;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.POST_RESULT;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.RATE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.RECEIVE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.REJECT;
@@ -21,6 +22,7 @@ import static vn.egov.dossier.dossier.DossierTransitions.Role.SYSTEM;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.AWAITING_PAYMENT;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.AWAITING_SUPPLEMENT;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.IN_PROCESSING;
+import static vn.egov.dossier.dossier.DossierTransitions.Status.POSTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.RECEIVED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.REJECTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.RESOLVED;
@@ -71,7 +73,9 @@ public final class DossierTransitions {
          * A walk-in found incomplete at the counter: nothing received, no appointment; the missing documents were
          * listed once (Mẫu 02). Final, and reached without a row of the table (like a submission, it starts here).
          */
-        GUIDED;
+        GUIDED,
+        /** The result was sent by post; return-result confirms its delivery. */
+        POSTED;
 
         /** No status follows a final one (facts such as a rating may still be recorded). */
         public boolean isFinal() {
@@ -111,7 +115,8 @@ public final class DossierTransitions {
         EXTEND_DEADLINE("extend-deadline", true),
         OVERDUE("overdue", false),
         RATE("rate", false),
-        STOP_PROCESSING("stop-processing", true);
+        STOP_PROCESSING("stop-processing", true),
+        POST_RESULT("post-result", true);
 
         private final String wireName;
         private final boolean clientNamed;
@@ -163,6 +168,9 @@ public final class DossierTransitions {
             t(RECEIVED, REJECT, OFFICER, REJECTED, DossierLifecycleEventV1.REJECTED),
             t(IN_PROCESSING, REJECT, APPROVER, REJECTED, DossierLifecycleEventV1.REJECTED),
             t(RESOLVED, RETURN_RESULT, OFFICER, RESULT_RETURNED, DossierLifecycleEventV1.RESULT_RETURNED),
+            // by post: sent (tracking number, posted date), then return-result when delivered
+            t(RESOLVED, POST_RESULT, OFFICER, POSTED, DossierLifecycleEventV1.RESULT_POSTED),
+            t(POSTED, RETURN_RESULT, OFFICER, RESULT_RETURNED, DossierLifecycleEventV1.RESULT_RETURNED),
             t(SUBMITTED, TRANSFER, OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
             t(RECEIVED, TRANSFER, OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
             // Mẫu 05: the agency stops processing (reason required); the approver once it is with them

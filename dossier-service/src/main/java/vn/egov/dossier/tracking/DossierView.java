@@ -36,7 +36,20 @@ public record DossierView(
         String businessName,
         String lookupSecret,
         String channel,
-        WalkInApplicantView walkInApplicant) {
+        WalkInApplicantView walkInApplicant,
+        ResultDelivery resultDelivery) {
+
+    /**
+     * How the result was handed over, null while it was not (or online): COUNTER (who collected it, national id
+     * masked) or POST (tracking number, posted date; {@code deliveredAt} once return-result confirmed it).
+     */
+    public record ResultDelivery(
+            String method,
+            String collectedByName,
+            String collectedByNationalIdMasked,
+            String trackingNumber,
+            java.time.LocalDate postedDate,
+            Instant deliveredAt) {}
 
     /** The person a walk-in dossier was taken for; {@code nationalIdMasked} shows the first 3 and last 3 digits. */
     public record WalkInApplicantView(

@@ -74,6 +74,7 @@ public class DossierViewer {
                 d.businessName(),
                 secrets.of(d.id()).orElse(null),
                 walkIns.channel(d.id()),
-                walkIns.applicant(d.id()).orElse(null));
+                walkIns.applicant(d.id()).orElse(null),
+                walkIns.delivery(d.id()).orElse(null));
     }
 }

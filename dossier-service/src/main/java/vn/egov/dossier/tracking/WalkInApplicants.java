@@ -9,7 +9,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.dossier.dataprotection.ApplicantIdentities;
 
-/** The channel of a dossier and, for one taken at the counter, its applicant as the views show them. */
+/**
+ * The channel of a dossier, for one taken at the counter its applicant, and how its result was handed over, as the
+ * views show them (national ids masked).
+ */
 @Component
 class WalkInApplicants {
 
@@ -45,6 +48,30 @@ class WalkInApplicants {
                             p.get("phone"),
                             p.get("email"));
                 });
+    }
+
+    Optional<DossierView.ResultDelivery> delivery(UUID dossierId) {
+        return jdbc.sql("""
+                        select method, tracking_number, posted_date, collector, data_key_id, delivered_at
+                        from result_delivery where dossier_id = ?""")
+                .param(dossierId)
+                .query((rs, i) -> {
+                    Map<String, String> collector = rs.getBytes(4) == null
+                            ? Map.of()
+                            : json.readValue(
+                                    identities.openCollector(dossierId, rs.getString(5), rs.getBytes(4)),
+                                    new TypeReference<Map<String, String>>() {});
+                    java.sql.Date posted = rs.getDate(3);
+                    java.sql.Timestamp delivered = rs.getTimestamp(6);
+                    return new DossierView.ResultDelivery(
+                            rs.getString(1),
+                            collector.get("name"),
+                            collector.get("nationalId") == null ? null : mask(collector.get("nationalId")),
+                            rs.getString(2),
+                            posted == null ? null : posted.toLocalDate(),
+                            delivered == null ? null : delivered.toInstant());
+                })
+                .optional();
     }
 
     static String mask(String id) {

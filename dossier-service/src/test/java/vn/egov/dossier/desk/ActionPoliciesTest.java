@@ -37,7 +37,8 @@ class ActionPoliciesTest {
                         "transfer",
                         "withdraw",
                         "extend-deadline",
-                        "stop-processing");
+                        "stop-processing",
+                        "post-result");
         assertThat(Action.clientNamed("request-supplement")).contains(Action.REQUEST_SUPPLEMENT);
         // the system's facts and the actions with their own endpoints cannot be named in /actions/{action}
         assertThat(Action.clientNamed("pay")).isEmpty();

@@ -144,6 +144,16 @@ class DossierTransitionsTest {
         assertThat(Action.clientNamed("stop-processing")).contains(Action.STOP_PROCESSING);
     }
 
+    @Test
+    void aResultSentByPostIsPostedUntilItsDeliveryIsConfirmed() {
+        assertThat(next(Status.RESOLVED, Action.POST_RESULT, Role.OFFICER)).isEqualTo(Status.POSTED);
+        assertThat(next(Status.POSTED, Action.RETURN_RESULT, Role.OFFICER)).isEqualTo(Status.RESULT_RETURNED);
+        assertThat(DossierTransitions.statusesAllowing(Action.POST_RESULT)).containsExactly(Status.RESOLVED);
+        assertThat(Status.POSTED.isFinal()).isFalse();
+        assertThat(DossierTransitions.find(Status.POSTED, Action.WITHDRAW, Role.OWNER))
+                .isEmpty();
+    }
+
     private static Status next(Status from, Action action, Role role) {
         return DossierTransitions.find(from, action, role).orElseThrow().to();
     }

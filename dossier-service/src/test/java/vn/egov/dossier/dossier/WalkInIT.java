@@ -463,4 +463,157 @@ class WalkInIT {
         HttpResponse<String> byApprover = api().act(other, "stop-processing", approver, "{\"reason\":\"x\"}");
         assertThat(json(byApprover).read("$.status", String.class)).isEqualTo("STOPPED");
     }
+
+    /** A walk-in dossier taken, forwarded and resolved: ready to hand over. */
+    String resolvedWalkIn() {
+        String code = DossierApi.field(
+                takeWalkIn(officer(), walkIn(applicant(newNationalId()))).body(), "code");
+        assertThat(api().act(code, "forward", officer(), "{}").statusCode()).isEqualTo(200);
+        HttpResponse<String> resolved =
+                api().act(code, "resolve", api().issuer.staff("chuyenvien.badinh", "APPROVER", BA_DINH), "{}");
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        return code;
+    }
+
+    @Test
+    void theResultIsHandedOverAtTheCounterToSomeoneNamedWithTheirNationalIdSealed() {
+        String code = resolvedWalkIn();
+        String collector = "001" + "0" + "90"
+                + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+
+        assertFieldProblem(
+                api().act(code, "return-result", officer(), "{\"delivery\":{\"method\":\"COUNTER\"}}"),
+                422,
+                "dossier-invalid",
+                "delivery.collectedByName",
+                "required");
+        HttpResponse<String> badId = api().service()
+                .post(
+                        "/api/v1/dossiers/" + code + "/actions/return-result",
+                        officer(),
+                        "{\"delivery\":{\"method\":\"COUNTER\",\"collectedByName\":\"Lê Văn Cường\",\"collectedByNationalId\":\"12\"}}",
+                        "Accept-Language",
+                        "en");
+        assertThat(assertFieldProblem(
+                        badId, 422, "dossier-invalid", "delivery.collectedByNationalId", "invalid-national-id"))
+                .isEqualTo("A national id has 12 digits.");
+        assertFieldProblem(
+                api().act(code, "return-result", officer(), "{\"delivery\":{\"method\":\"PIGEON\"}}"),
+                422,
+                "dossier-invalid",
+                "delivery.method",
+                "invalid-delivery-method");
+        assertFieldProblem(
+                api().act(code, "return-result", officer(), "{\"delivery\":{\"method\":\"POST\"}}"),
+                422,
+                "dossier-invalid",
+                "delivery.method",
+                "use-post-result");
+        assertProblem(
+                api().act(
+                                code,
+                                "return-result",
+                                api().issuer.staff("chuyenvien.badinh", "APPROVER", BA_DINH),
+                                "{\"delivery\":{\"method\":\"COUNTER\"}}"),
+                403,
+                "dossier-action-forbidden");
+
+        HttpResponse<String> returned = api().act(
+                        code,
+                        "return-result",
+                        officer(),
+                        "{\"note\":\"Nhận thay\",\"delivery\":{\"method\":\"COUNTER\",\"collectedByName\":\"Lê Văn Cường\","
+                                + "\"collectedByNationalId\":\"" + collector + "\"}}");
+        assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
+        var v = json(returned);
+        assertThat(v.read("$.status", String.class)).isEqualTo("RESULT_RETURNED");
+        assertThat(v.read("$.resultDelivery.method", String.class)).isEqualTo("COUNTER");
+        assertThat(v.read("$.resultDelivery.collectedByName", String.class)).isEqualTo("Lê Văn Cường");
+        assertThat(v.read("$.resultDelivery.collectedByNationalIdMasked", String.class))
+                .isEqualTo("001******" + collector.substring(9));
+        assertThat(returned.body()).doesNotContain(collector);
+        // at rest: sealed in result_delivery; the history names them with the number masked
+        byte[] sealed = jdbc.sql(
+                        "select collector from result_delivery r join dossier d on d.id = r.dossier_id where d.code = ?")
+                .param(code)
+                .query(byte[].class)
+                .single();
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(collector, "Cường");
+        String details = jdbc.sql("""
+                        select details::text from dossier_history h join dossier d on d.id = h.dossier_id
+                        where d.code = ? and h.action = 'return-result'""").param(code).query(String.class).single();
+        assertThat(details).contains("COUNTER", "Lê Văn Cường", "001******").doesNotContain(collector);
+    }
+
+    @Test
+    void aResultSentByPostIsPostedThenDelivered() {
+        String code = resolvedWalkIn();
+        String tomorrow = LocalDate.now(VietnamTime.ZONE).plusDays(1).toString();
+        String today = LocalDate.now(VietnamTime.ZONE).toString();
+
+        HttpResponse<String> missing = api().act(code, "post-result", officer(), "{}");
+        assertFieldProblem(missing, 422, "dossier-invalid", "delivery.trackingNumber", "required");
+        assertFieldProblem(missing, 422, "dossier-invalid", "delivery.postedDate", "required");
+        assertFieldProblem(
+                api().act(
+                                code,
+                                "post-result",
+                                officer(),
+                                "{\"delivery\":{\"trackingNumber\":\"EB123456789VN\",\"postedDate\":\"" + tomorrow
+                                        + "\"}}"),
+                422,
+                "dossier-invalid",
+                "delivery.postedDate",
+                "in-the-future");
+        assertProblem(
+                api().act(
+                                code,
+                                "post-result",
+                                api().issuer.staff("motcua.hoankiem", "OFFICER", HOAN_KIEM),
+                                "{\"delivery\":{\"trackingNumber\":\"EB123456789VN\",\"postedDate\":\"" + today
+                                        + "\"}}"),
+                404,
+                "dossier-not-found");
+
+        HttpResponse<String> posted = api().act(
+                        code,
+                        "post-result",
+                        officer(),
+                        "{\"delivery\":{\"trackingNumber\":\"EB123456789VN\",\"postedDate\":\"" + today + "\"}}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(json(posted).read("$.status", String.class)).isEqualTo("POSTED");
+        assertThat(json(posted).read("$.resultDelivery.trackingNumber", String.class))
+                .isEqualTo("EB123456789VN");
+        assertThat(json(posted).read("$.resultDelivery.deliveredAt", String.class))
+                .isNull();
+        assertThat(jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
+                        .params(code, "vn.egov.dossier.result-posted.v1")
+                        .query(String.class)
+                        .single())
+                .contains("\"toStatus\":\"POSTED\"", "EB123456789VN");
+        // posted once; at the counter no more
+        assertProblem(
+                api().act(
+                                code,
+                                "post-result",
+                                officer(),
+                                "{\"delivery\":{\"trackingNumber\":\"X\",\"postedDate\":\"" + today + "\"}}"),
+                409,
+                "dossier-transition-not-allowed");
+        assertFieldProblem(
+                api().act(code, "return-result", officer(), "{\"delivery\":{\"method\":\"COUNTER\"}}"),
+                422,
+                "dossier-invalid",
+                "delivery.method",
+                "delivery-already-posted");
+
+        HttpResponse<String> delivered = api().act(code, "return-result", officer(), "{}");
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+        assertThat(json(delivered).read("$.status", String.class)).isEqualTo("RESULT_RETURNED");
+        assertThat(json(delivered).read("$.resultDelivery.deliveredAt", String.class))
+                .isNotNull();
+        assertThat(json(api().service().get("/api/v1/dossiers/" + code + "/history", officer()))
+                        .read("$[*].action", List.class))
+                .containsExactly("submit", "receive", "forward", "resolve", "post-result", "return-result");
+    }
 }
