@@ -21,7 +21,9 @@ final class ActionPolicies {
             new ReturnResultPolicy(),
             new TransferPolicy(),
             new WithdrawPolicy(),
-            new ExtendDeadlinePolicy());
+            new ExtendDeadlinePolicy(),
+            new StopProcessingPolicy(),
+            new PostResultPolicy());
 
     private static final Map<Action, ActionPolicy> BY_ACTION =
             new EnumMap<>(ALL.stream().collect(Collectors.toMap(ActionPolicy::action, Function.identity())));

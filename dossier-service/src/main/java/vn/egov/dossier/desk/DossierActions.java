@@ -51,7 +51,36 @@ public class DossierActions {
             @Size(max = InputLimits.NOTE) String note,
             LocalDate newAppointmentDate,
             @Size(max = InputLimits.CODE) String targetAgencyCode,
-            @Size(max = InputLimits.LIST_ITEMS) List<@Size(max = InputLimits.CODE) String> missingDocuments) {}
+            @Size(max = InputLimits.LIST_ITEMS) List<@Size(max = InputLimits.CODE) String> missingDocuments,
+            @Valid Delivery delivery) {
+
+        public ActionRequest(
+                String reason,
+                String note,
+                LocalDate newAppointmentDate,
+                String targetAgencyCode,
+                List<String> missingDocuments) {
+            this(reason, note, newAppointmentDate, targetAgencyCode, missingDocuments, null);
+        }
+    }
+
+    /**
+     * How a result is handed over ({@code return-result}, {@code post-result}): {@code method} ONLINE (as before, the
+     * default), COUNTER (who collected it: {@code collectedByName}, {@code collectedByNationalId}) or POST
+     * ({@code post-result}: {@code trackingNumber}, {@code postedDate}).
+     */
+    public record Delivery(
+            @Size(max = 10) String method,
+            @Size(max = 200) String collectedByName,
+            @Size(max = 12) String collectedByNationalId,
+            @Size(max = InputLimits.CODE) String trackingNumber,
+            LocalDate postedDate) {
+
+        @Override
+        public String toString() {
+            return "Delivery[" + method + "]";
+        }
+    }
 
     public record SupplementRequest(
             @Size(max = InputLimits.NOTE) String note,
@@ -108,7 +137,7 @@ public class DossierActions {
      */
     @Transactional
     public DossierRow act(EgovPrincipal who, String code, String actionName, ActionRequest body, MultipartFile result) {
-        ActionRequest request = body == null ? new ActionRequest(null, null, null, null, null) : body;
+        ActionRequest request = body == null ? new ActionRequest(null, null, null, null, null, null) : body;
         DossierRow d = store.lock(code).orElseThrow(() -> DossierAccess.notFound(code));
         Set<Role> mine = DossierAccess.rolesOn(who, d);
         if (mine.isEmpty()) {

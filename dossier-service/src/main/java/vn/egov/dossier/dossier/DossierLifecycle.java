@@ -88,6 +88,31 @@ public class DossierLifecycle {
     }
 
     /**
+     * Records how a dossier taken at the counter started when it is not received (the wire name
+     * {@code counter-guidance}: incomplete, Mẫu 02): the history row from no status to the row's, by the officer. No
+     * event: nothing was received and the applicant, at the counter, is handed the form.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void started(DossierRow dossier, String action, Actor actor, Change change) {
+        history(dossier, action, null, dossier.status(), actor, change);
+    }
+
+    /**
+     * Records that the person a walk-in dossier was taken for claimed it (wire name {@code claim}): their verified
+     * national id matched; the status stays, no event (nothing happened to the dossier's processing).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void claimed(DossierRow dossier, Actor owner, Map<String, Object> details) {
+        history(
+                dossier,
+                "claim",
+                dossier.status(),
+                dossier.status(),
+                owner,
+                new Change(null, null, dossier.dueDate(), List.of(), details));
+    }
+
+    /**
      * Records a fact about the dossier that does not change its status (overdue, rated): a row of the transition
      * table that keeps the status, checked like any transition; a history row (from = to = the current status) and
      * the event, in the caller's transaction. The row is not touched.

@@ -4,12 +4,14 @@ import static vn.egov.dossier.dossier.DossierTransitions.Action.EXTEND_DEADLINE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.FORWARD;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.OVERDUE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.PAY;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.POST_RESULT;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.RATE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.RECEIVE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.REJECT;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.REQUEST_SUPPLEMENT;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.RESOLVE;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.RETURN_RESULT;
+import static vn.egov.dossier.dossier.DossierTransitions.Action.STOP_PROCESSING;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.SUPPLEMENT;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.TRANSFER;
 import static vn.egov.dossier.dossier.DossierTransitions.Action.WITHDRAW;
@@ -20,10 +22,12 @@ import static vn.egov.dossier.dossier.DossierTransitions.Role.SYSTEM;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.AWAITING_PAYMENT;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.AWAITING_SUPPLEMENT;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.IN_PROCESSING;
+import static vn.egov.dossier.dossier.DossierTransitions.Status.POSTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.RECEIVED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.REJECTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.RESOLVED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.RESULT_RETURNED;
+import static vn.egov.dossier.dossier.DossierTransitions.Status.STOPPED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.SUBMITTED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.TRANSFERRED;
 import static vn.egov.dossier.dossier.DossierTransitions.Status.WITHDRAWN;
@@ -62,11 +66,24 @@ public final class DossierTransitions {
         REJECTED,
         RESULT_RETURNED,
         WITHDRAWN,
-        TRANSFERRED;
+        TRANSFERRED,
+        /** The agency stopped processing it (Mẫu 05); final. */
+        STOPPED,
+        /**
+         * A walk-in found incomplete at the counter: nothing received, no appointment; the missing documents were
+         * listed once (Mẫu 02). Final, and reached without a row of the table (like a submission, it starts here).
+         */
+        GUIDED,
+        /** The result was sent by post; return-result confirms its delivery. */
+        POSTED;
 
         /** No status follows a final one (facts such as a rating may still be recorded). */
         public boolean isFinal() {
-            return this == REJECTED || this == RESULT_RETURNED || this == WITHDRAWN;
+            return this == REJECTED
+                    || this == RESULT_RETURNED
+                    || this == WITHDRAWN
+                    || this == STOPPED
+                    || this == GUIDED;
         }
     }
 
@@ -97,7 +114,9 @@ public final class DossierTransitions {
         WITHDRAW("withdraw", true),
         EXTEND_DEADLINE("extend-deadline", true),
         OVERDUE("overdue", false),
-        RATE("rate", false);
+        RATE("rate", false),
+        STOP_PROCESSING("stop-processing", true),
+        POST_RESULT("post-result", true);
 
         private final String wireName;
         private final boolean clientNamed;
@@ -149,8 +168,15 @@ public final class DossierTransitions {
             t(RECEIVED, REJECT, OFFICER, REJECTED, DossierLifecycleEventV1.REJECTED),
             t(IN_PROCESSING, REJECT, APPROVER, REJECTED, DossierLifecycleEventV1.REJECTED),
             t(RESOLVED, RETURN_RESULT, OFFICER, RESULT_RETURNED, DossierLifecycleEventV1.RESULT_RETURNED),
+            // by post: sent (tracking number, posted date), then return-result when delivered
+            t(RESOLVED, POST_RESULT, OFFICER, POSTED, DossierLifecycleEventV1.RESULT_POSTED),
+            t(POSTED, RETURN_RESULT, OFFICER, RESULT_RETURNED, DossierLifecycleEventV1.RESULT_RETURNED),
             t(SUBMITTED, TRANSFER, OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
             t(RECEIVED, TRANSFER, OFFICER, TRANSFERRED, DossierLifecycleEventV1.TRANSFERRED),
+            // Mẫu 05: the agency stops processing (reason required); the approver once it is with them
+            t(RECEIVED, STOP_PROCESSING, OFFICER, STOPPED, DossierLifecycleEventV1.STOPPED),
+            t(AWAITING_SUPPLEMENT, STOP_PROCESSING, OFFICER, STOPPED, DossierLifecycleEventV1.STOPPED),
+            t(IN_PROCESSING, STOP_PROCESSING, APPROVER, STOPPED, DossierLifecycleEventV1.STOPPED),
             t(AWAITING_PAYMENT, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
             t(SUBMITTED, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),
             t(TRANSFERRED, WITHDRAW, OWNER, WITHDRAWN, DossierLifecycleEventV1.WITHDRAWN),

@@ -43,6 +43,7 @@ class AgencyStatisticsQuery {
                           count(*) filter (where d.resolved_at is not null and late.late) as late,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT')) as in_progress,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING') and d.due_date < :today) as overdue,
+                          count(*) filter (where d.channel = 'ONLINE') as online,
                           count(*) filter (where f.dossier_id is not null) as with_fee,
                           count(*) filter (where f.dossier_id is not null and exists (
                               select 1 from dossier_history h where h.dossier_id = d.id and h.action = 'pay')) as paid_online,
@@ -54,6 +55,8 @@ class AgencyStatisticsQuery {
                                    or exists (select 1 from dossier_history x
                                               where x.dossier_id = d.id and x.action = 'extend-deadline')) as late) late
                         where (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date between :from and :to
+                          -- counter guidance (decision 27): nothing was received, so nothing was submitted either
+                          and d.status <> 'GUIDED'
                         group by d.agency_code order by d.agency_code""")
                 .param("from", start)
                 .param("to", end)
@@ -61,7 +64,8 @@ class AgencyStatisticsQuery {
                 .query((rs, i) -> {
                     long withFee = rs.getLong("with_fee");
                     java.math.BigDecimal rating = rs.getBigDecimal("average_rating");
-                    // every dossier this service holds was submitted online (desk intake is not modelled yet)
+                    // online: submitted by the citizen; the rest were taken at the counter (channel DIRECT)
+                    long submitted = rs.getLong("submitted");
                     return new AgencyStatistics(
                             rs.getString("agency_code"),
                             rs.getString("agency_name"),
@@ -73,7 +77,7 @@ class AgencyStatisticsQuery {
                             rs.getLong("late"),
                             rs.getLong("in_progress"),
                             rs.getLong("overdue"),
-                            1.0,
+                            submitted == 0 ? 0.0 : (double) rs.getLong("online") / submitted,
                             withFee == 0 ? null : (double) rs.getLong("paid_online") / withFee,
                             rating == null ? null : rating.doubleValue());
                 })

@@ -35,13 +35,16 @@ class DossierController {
     private final DossierViews views;
     private final DossierViewer viewer;
     private final DeadlineExplainer deadlines;
+    private final WalkInClaims claims;
 
     DossierController(
             DossierStore store,
             DocumentStorage storage,
             DossierViews views,
             DossierViewer viewer,
-            DeadlineExplainer deadlines) {
+            DeadlineExplainer deadlines,
+            WalkInClaims claims) {
+        this.claims = claims;
         this.store = store;
         this.storage = storage;
         this.views = views;
@@ -104,8 +107,11 @@ class DossierController {
     }
 
     private DossierRow visible(Jwt jwt, String code) {
+        EgovPrincipal who = EgovPrincipal.from(jwt);
+        // a dossier taken at the counter for this person becomes theirs once they are verified (level 2)
+        claims.claimFor(who);
         DossierRow d = store.find(code).orElseThrow(() -> DossierAccess.notFound(code));
-        if (DossierAccess.rolesOn(EgovPrincipal.from(jwt), d).isEmpty()) {
+        if (DossierAccess.rolesOn(who, d).isEmpty()) {
             throw DossierAccess.notFound(code);
         }
         return d;

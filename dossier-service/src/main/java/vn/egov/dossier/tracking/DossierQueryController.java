@@ -21,9 +21,11 @@ import vn.egov.dossier.input.InputLimits;
 class DossierQueryController {
 
     private final DossierViews views;
+    private final WalkInClaims claims;
 
-    DossierQueryController(DossierViews views) {
+    DossierQueryController(DossierViews views, WalkInClaims claims) {
         this.views = views;
+        this.claims = claims;
     }
 
     @GetMapping("/api/v1/dossiers")
@@ -49,6 +51,8 @@ class DossierQueryController {
             agencyQueue = true;
             scopeValue = who.agency();
         } else if (who.hasRole("CITIZEN")) {
+            // dossiers taken at the counter for this person become theirs once they are verified (level 2)
+            claims.claimFor(who);
             agencyQueue = false;
             scopeValue = who.subject();
         } else {

@@ -12,6 +12,9 @@ import vn.egov.dossier.fee.PaymentLink;
  *
  * <p>{@code lookupSecret} opens the public status lookup with the code ({@link LookupSecrets}); the applicant keeps
  * it, the desk prints it on the receipt.
+ *
+ * <p>{@code channel}: ONLINE (submitted by the citizen) or DIRECT (taken at the counter). {@code walkInApplicant}: for
+ * a dossier taken at the counter, the person it was taken for (national id masked); null otherwise.
  */
 public record DossierView(
         String code,
@@ -31,4 +34,24 @@ public record DossierView(
         List<DocumentView> documents,
         String businessTaxCode,
         String businessName,
-        String lookupSecret) {}
+        String lookupSecret,
+        String channel,
+        WalkInApplicantView walkInApplicant,
+        ResultDelivery resultDelivery) {
+
+    /**
+     * How the result was handed over, null while it was not (or online): COUNTER (who collected it, national id
+     * masked) or POST (tracking number, posted date; {@code deliveredAt} once return-result confirmed it).
+     */
+    public record ResultDelivery(
+            String method,
+            String collectedByName,
+            String collectedByNationalIdMasked,
+            String trackingNumber,
+            java.time.LocalDate postedDate,
+            Instant deliveredAt) {}
+
+    /** The person a walk-in dossier was taken for; {@code nationalIdMasked} shows the first 3 and last 3 digits. */
+    public record WalkInApplicantView(
+            String nationalIdMasked, String fullName, String dateOfBirth, String sex, String phone, String email) {}
+}

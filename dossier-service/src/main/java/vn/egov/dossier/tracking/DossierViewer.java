@@ -26,6 +26,7 @@ public class DossierViewer {
     private final FormDataSealer forms;
     private final DossierFees fees;
     private final LookupSecrets secrets;
+    private final WalkInApplicants walkIns;
 
     DossierViewer(
             DossierViews views,
@@ -33,7 +34,9 @@ public class DossierViewer {
             Clock clock,
             FormDataSealer forms,
             DossierFees fees,
-            LookupSecrets secrets) {
+            LookupSecrets secrets,
+            WalkInApplicants walkIns) {
+        this.walkIns = walkIns;
         this.views = views;
         this.json = json;
         this.clock = clock;
@@ -69,6 +72,9 @@ public class DossierViewer {
                 views.documents(d.id()),
                 d.businessTaxCode(),
                 d.businessName(),
-                secrets.of(d.id()).orElse(null));
+                secrets.of(d.id()).orElse(null),
+                walkIns.channel(d.id()),
+                walkIns.applicant(d.id()).orElse(null),
+                walkIns.delivery(d.id()).orElse(null));
     }
 }

@@ -23,7 +23,9 @@ class DossierViews {
             String status,
             Instant submittedAt,
             LocalDate dueDate,
-            String businessTaxCode) {}
+            String businessTaxCode,
+            // ONLINE or DIRECT (taken at the counter)
+            String channel) {}
 
     record HistoryEntry(
             String action,
@@ -97,7 +99,7 @@ class DossierViews {
                 ? " order by due_date asc nulls last, submitted_at"
                 : " order by submitted_at desc";
         List<DossierSummary> items = jdbc.sql("""
-                        select code, procedure_code, agency_code, status, submitted_at, due_date, business_tax_code from dossier""" + where + order + " limit :size offset :offset")
+                        select code, procedure_code, agency_code, status, submitted_at, due_date, business_tax_code, channel from dossier""" + where + order + " limit :size offset :offset")
                 .params(params)
                 .param("size", size)
                 .param("offset", (long) page * size)
@@ -108,7 +110,8 @@ class DossierViews {
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
                         rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
-                        rs.getString(7)))
+                        rs.getString(7),
+                        rs.getString(8)))
                 .list();
         return PageResponse.of(items, page, size, total);
     }
@@ -132,7 +135,7 @@ class DossierViews {
 
     List<DocumentView> documents(UUID dossierId) {
         return jdbc.sql("""
-                        select id, requirement_code, kind, file_name, content_type, size_bytes, sha256, uploaded_at
+                        select id, requirement_code, kind, file_name, content_type, size_bytes, sha256, uploaded_at, copy_kind
                         from dossier_document where dossier_id = ? order by uploaded_at, file_name""")
                 .param(dossierId)
                 .query((rs, i) -> new DocumentView(
@@ -143,7 +146,8 @@ class DossierViews {
                         rs.getString(5),
                         rs.getLong(6),
                         rs.getString(7),
-                        rs.getTimestamp(8).toInstant()))
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getString(9)))
                 .list();
     }
 }

@@ -36,7 +36,9 @@ class ActionPoliciesTest {
                         "return-result",
                         "transfer",
                         "withdraw",
-                        "extend-deadline");
+                        "extend-deadline",
+                        "stop-processing",
+                        "post-result");
         assertThat(Action.clientNamed("request-supplement")).contains(Action.REQUEST_SUPPLEMENT);
         // the system's facts and the actions with their own endpoints cannot be named in /actions/{action}
         assertThat(Action.clientNamed("pay")).isEmpty();

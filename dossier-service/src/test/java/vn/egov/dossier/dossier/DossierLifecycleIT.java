@@ -1,6 +1,7 @@
 package vn.egov.dossier.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static vn.egov.dossier.dossier.SubmissionBuilder.aBirthRegistration;
 import static vn.egov.dossier.dossier.SubmissionBuilder.aBuildingPermit;
@@ -367,9 +368,14 @@ public class DossierLifecycleIT {
         String baDinh = statistics
                 .body()
                 .replaceAll("(?s).*(\\{\"agencyCode\":\"" + Pattern.quote(BA_DINH) + "\"[^}]*}).*", "$1");
-        assertThat(baDinh)
-                .contains("\"onlineShare\":1.0")
-                .doesNotContain("\"resolvedOnTime\":0,", "\"averageRating\":null");
+        // online share: the dossiers citizens submitted among all this year's (walk-ins, WalkInIT, are DIRECT)
+        double onlineShare = jdbc.sql("""
+                        select count(*) filter (where channel = 'ONLINE')::float8 / count(*) from dossier
+                        where agency_code = ? and status <> 'GUIDED'
+                          and extract(year from submitted_at at time zone 'Asia/Ho_Chi_Minh')
+                              = extract(year from now() at time zone 'Asia/Ho_Chi_Minh')""").param(BA_DINH).query(Double.class).single();
+        assertThat(json(baDinh).read("$.onlineShare", Double.class)).isCloseTo(onlineShare, within(1e-9));
+        assertThat(baDinh).doesNotContain("\"resolvedOnTime\":0,", "\"averageRating\":null");
 
         String secret = json(service().get("/api/v1/dossiers/" + code, owner)).read("$.lookupSecret", String.class);
         HttpResponse<String> lookup = service().get("/api/v1/public/dossiers/" + code + "?secret=" + secret, null);

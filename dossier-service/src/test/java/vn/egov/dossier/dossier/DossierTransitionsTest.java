@@ -62,7 +62,8 @@ class DossierTransitionsTest {
 
     @Test
     void finalStatesHaveNoWayOut() {
-        Set<Status> finals = EnumSet.of(Status.REJECTED, Status.RESULT_RETURNED, Status.WITHDRAWN);
+        Set<Status> finals =
+                EnumSet.of(Status.REJECTED, Status.RESULT_RETURNED, Status.WITHDRAWN, Status.STOPPED, Status.GUIDED);
         assertThat(EnumSet.allOf(Status.class).stream().filter(Status::isFinal))
                 .containsExactlyInAnyOrderElementsOf(finals);
         for (Status terminal : finals) {
@@ -114,10 +115,43 @@ class DossierTransitionsTest {
         assertThat(DossierTransitions.TABLE.stream().map(Transition::action).collect(Collectors.toSet()))
                 .as("every action has a row")
                 .containsExactlyInAnyOrder(Action.values());
-        // every state except the final ones is reachable
+        // every state is reachable by a row, except where a dossier starts: awaiting payment, and guided at the
+        // counter (an incomplete walk-in starts and ends there)
         Set<Status> reached =
                 DossierTransitions.TABLE.stream().map(Transition::to).collect(Collectors.toSet());
-        assertThat(reached).containsAll(EnumSet.complementOf(EnumSet.of(Status.AWAITING_PAYMENT)));
+        assertThat(reached).containsAll(EnumSet.complementOf(EnumSet.of(Status.AWAITING_PAYMENT, Status.GUIDED)));
+        assertThat(reached).doesNotContain(Status.GUIDED);
+    }
+
+    @Test
+    void theAgencyStopsProcessingWhileItHoldsTheDossierAndTheApproverOnceItIsWithThem() {
+        assertThat(next(Status.RECEIVED, Action.STOP_PROCESSING, Role.OFFICER)).isEqualTo(Status.STOPPED);
+        assertThat(next(Status.AWAITING_SUPPLEMENT, Action.STOP_PROCESSING, Role.OFFICER))
+                .isEqualTo(Status.STOPPED);
+        assertThat(next(Status.IN_PROCESSING, Action.STOP_PROCESSING, Role.APPROVER))
+                .isEqualTo(Status.STOPPED);
+        assertThat(DossierTransitions.statusesAllowing(Action.STOP_PROCESSING))
+                .containsExactlyInAnyOrder(Status.RECEIVED, Status.AWAITING_SUPPLEMENT, Status.IN_PROCESSING);
+        assertThat(DossierTransitions.find(Status.IN_PROCESSING, Action.STOP_PROCESSING, Role.OFFICER))
+                .isEmpty();
+        assertThat(DossierTransitions.find(Status.SUBMITTED, Action.STOP_PROCESSING, Role.OFFICER))
+                .isEmpty();
+        assertThat(DossierTransitions.find(Status.RESOLVED, Action.STOP_PROCESSING, Role.APPROVER))
+                .isEmpty();
+        assertThat(DossierTransitions.TABLE)
+                .filteredOn(t -> t.action() == Action.STOP_PROCESSING)
+                .allMatch(t -> DossierLifecycleEventV1.STOPPED.equals(t.eventType()));
+        assertThat(Action.clientNamed("stop-processing")).contains(Action.STOP_PROCESSING);
+    }
+
+    @Test
+    void aResultSentByPostIsPostedUntilItsDeliveryIsConfirmed() {
+        assertThat(next(Status.RESOLVED, Action.POST_RESULT, Role.OFFICER)).isEqualTo(Status.POSTED);
+        assertThat(next(Status.POSTED, Action.RETURN_RESULT, Role.OFFICER)).isEqualTo(Status.RESULT_RETURNED);
+        assertThat(DossierTransitions.statusesAllowing(Action.POST_RESULT)).containsExactly(Status.RESOLVED);
+        assertThat(Status.POSTED.isFinal()).isFalse();
+        assertThat(DossierTransitions.find(Status.POSTED, Action.WITHDRAW, Role.OWNER))
+                .isEmpty();
     }
 
     private static Status next(Status from, Action action, Role role) {

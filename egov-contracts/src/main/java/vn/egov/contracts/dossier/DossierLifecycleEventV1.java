@@ -15,7 +15,8 @@ import java.util.Set;
  * shape, and the record is named after the aggregate's lifecycle.
  *
  * @param dossierCode e.g. {@code 000.00.01.H26-261122-0042}
- * @param applicantSubject the Keycloak subject of the citizen who submitted it (the recipient of notices)
+ * @param applicantSubject the Keycloak subject of the citizen who submitted it (the recipient of notices); for a
+ *     dossier taken at the counter before its applicant claimed it, {@code walk-in:<dossier id>} (no account to notify)
  * @param businessTaxCode the business the citizen acted for, or null
  * @param fromStatus state before the transition (null on submission); for overdue and rated, the current one
  * @param toStatus state after it
@@ -68,6 +69,10 @@ public record DossierLifecycleEventV1(
     public static final String OVERDUE = "vn.egov.dossier.overdue.v1";
     /** The applicant rated the service after the result: {@code score} 1–5 (and, as text, {@code reason}). */
     public static final String RATED = "vn.egov.dossier.rated.v1";
+    /** The agency stopped processing the dossier (Mẫu 05, Thông tư 03/2025): the reason in {@code reason}. */
+    public static final String STOPPED = "vn.egov.dossier.stopped.v1";
+    /** The result was sent by post ({@code reason}: the tracking number); {@code result-returned} follows on delivery. */
+    public static final String RESULT_POSTED = "vn.egov.dossier.result-posted.v1";
 
     public static final Set<String> TYPES = Set.of(
             SUBMITTED,
@@ -82,7 +87,9 @@ public record DossierLifecycleEventV1(
             WITHDRAWN,
             DEADLINE_EXTENDED,
             OVERDUE,
-            RATED);
+            RATED,
+            STOPPED,
+            RESULT_POSTED);
 
     public DossierLifecycleEventV1 {
         missingDocuments = missingDocuments == null ? List.of() : List.copyOf(missingDocuments);

@@ -25,6 +25,12 @@ public enum DossierStatus {
     RESULT_RETURNED,
     WITHDRAWN,
     TRANSFERRED,
+    /** Processing stopped by the agency (Mẫu 05, Thông tư 03/2025): final (issue 15). */
+    STOPPED,
+    /** A walk-in found incomplete at the counter: guided (Mẫu 02), never received; final (issue 15). */
+    GUIDED,
+    /** The result was sent by post and is on its way to the applicant (issue 15). */
+    POSTED,
     /** A value this consumer does not know (published by a newer dossier-service); never published. */
     UNKNOWN;
 

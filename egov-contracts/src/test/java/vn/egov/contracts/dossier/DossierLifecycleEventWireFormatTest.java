@@ -114,7 +114,10 @@ class DossierLifecycleEventWireFormatTest {
                         "REJECTED",
                         "RESULT_RETURNED",
                         "WITHDRAWN",
-                        "TRANSFERRED");
+                        "TRANSFERRED",
+                        "STOPPED",
+                        "GUIDED",
+                        "POSTED");
         for (DossierStatus status : published) {
             String now = json.writeValueAsString(event(status, status, "overdue", null, null));
             String then = json.writeValueAsString(before(status.name(), status.name(), "overdue", null));
