@@ -177,7 +177,7 @@ class DossierForms {
             rows.add(List.of(
                     String.valueOf(n++),
                     f.documentName(e.getKey()),
-                    "Bản điện tử",
+                    form(f.files(), e.getKey()),
                     String.format("%02d", e.getValue())));
         }
         pdf.table(new float[] {6, 56, 20, 12}, List.of("TT", "Tên giấy tờ", "Hình thức", "Số lượng"), rows, 11);
@@ -207,6 +207,18 @@ class DossierForms {
     }
 
     /** Files received by {@code until} per requirement, in the order first received. */
+    /**
+     * "Hình thức" of a document: papers scanned at the counter are the digitised original or copy (the applicant
+     * keeps the paper); an online upload is an electronic copy.
+     */
+    static String form(List<FileRow> files, String requirementCode) {
+        return files.stream()
+                .filter(file -> requirementCode.equals(file.requirementCode()) && file.copyKind() != null)
+                .map(file -> "ORIGINAL".equals(file.copyKind()) ? "Bản chính (đã số hóa)" : "Bản sao (đã số hóa)")
+                .findFirst()
+                .orElse("Bản điện tử");
+    }
+
     private static Map<String, Integer> counts(List<FileRow> files, Instant until) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (FileRow file : files) {

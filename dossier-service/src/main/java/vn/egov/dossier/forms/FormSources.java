@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.dossier.dataprotection.ApplicantIdentities;
 import vn.egov.dossier.dataprotection.FormDataSealer;
 import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.procedure.Procedure;
@@ -40,7 +42,8 @@ class FormSources {
             Instant at) {}
 
     /** A document's file as stored: requirement, kind (SUBMITTED, SUPPLEMENT, RESULT), name, time. */
-    record FileRow(String requirementCode, String kind, String fileName, Instant uploadedAt) {}
+    /** {@code copyKind}: ORIGINAL or COPY for a paper the desk scanned (walk-in), null for an online upload. */
+    record FileRow(String requirementCode, String kind, String fileName, Instant uploadedAt, String copyKind) {}
 
     /** Everything a form of one dossier may print. */
     record Facts(
@@ -74,13 +77,16 @@ class FormSources {
     private final FormDataSealer sealer;
     private final LookupSecrets secrets;
     private final ProcedureCatalogue catalogue;
+    private final ApplicantIdentities identities;
 
     FormSources(
             JdbcClient jdbc,
             JsonMapper json,
             FormDataSealer sealer,
             LookupSecrets secrets,
-            ProcedureCatalogue catalogue) {
+            ProcedureCatalogue catalogue,
+            ApplicantIdentities identities) {
+        this.identities = identities;
         this.jdbc = jdbc;
         this.json = json;
         this.sealer = sealer;
@@ -101,6 +107,17 @@ class FormSources {
     }
 
     String applicantName(DossierRow d) {
+        // a dossier taken at the counter names its applicant as the officer identified them (sealed at rest)
+        Optional<String> walkIn = jdbc.sql("select data_key_id, sealed from walk_in_applicant where dossier_id = ?")
+                .param(d.id())
+                .query((rs, i) -> identities.open(d.id(), rs.getString(1), rs.getBytes(2)))
+                .optional()
+                .map(text -> json.readValue(text, new TypeReference<Map<String, String>>() {})
+                        .get("fullName"))
+                .filter(name -> name != null && !name.isBlank());
+        if (walkIn.isPresent()) {
+            return walkIn.get().strip();
+        }
         Map<String, Object> form = json.readValue(sealer.open(d.id(), d.form()), new TypeReference<>() {});
         for (String field : APPLICANT_NAME_FIELDS) {
             if (form.get(field) instanceof String name && !name.isBlank()) {
@@ -136,14 +153,15 @@ class FormSources {
 
     List<FileRow> files(UUID dossierId) {
         return jdbc.sql("""
-                        select requirement_code, kind, file_name, uploaded_at from dossier_document
+                        select requirement_code, kind, file_name, uploaded_at, copy_kind from dossier_document
                         where dossier_id = ? order by uploaded_at, requirement_code, file_name""")
                 .param(dossierId)
                 .query((rs, i) -> new FileRow(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)))
                 .list();
     }
 

@@ -464,6 +464,53 @@ class WalkInIT {
         assertThat(json(byApprover).read("$.status", String.class)).isEqualTo("STOPPED");
     }
 
+    /** The official forms of a dossier that went through the desk: the applicant the officer named, the scans. */
+    @Test
+    void theDesksFormsNameTheWalkInApplicantAndSayWhichPapersWereScanned() throws Exception {
+        String code = DossierApi.field(
+                takeWalkIn(officer(), walkIn(applicant(newNationalId()))).body(), "code");
+        String receipt = formText(code, "01");
+        assertThat(receipt)
+                .contains(code, "Trần Thị Bình", "Bản chính (đã số hóa)", "Bản sao (đã số hóa)")
+                .doesNotContain("Bản điện tử");
+
+        // counter guidance: Mẫu 02 is the only form, naming the person and what is missing
+        String guided = DossierApi.field(
+                api().service()
+                        .post(
+                                "/api/v1/desk/guidance",
+                                officer(),
+                                guidance(newNationalId(), "[\"GIAY_CHUNG_SINH\"]", "\"Thiếu giấy chứng sinh\""))
+                        .body(),
+                "code");
+        assertThat(json(api().service().get("/api/v1/dossiers/" + guided + "/forms", officer()))
+                        .read("$[*].form", List.class))
+                .containsExactly("02");
+        assertThat(formText(guided, "02")).contains(guided, "Trần Thị Bình", "Thiếu giấy chứng sinh");
+
+        // stopped: Mẫu 05 with the reason
+        assertThat(api().act(code, "stop-processing", officer(), "{\"reason\":\"Người nộp đề nghị dừng\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(formText(code, "05")).contains(code, "Trần Thị Bình", "Người nộp đề nghị dừng");
+    }
+
+    String formText(String code, String form) throws Exception {
+        HttpResponse<byte[]> pdf = DossierApi.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://127.0.0.1:" + port + "/api/v1/dossiers/" + code + "/forms/" + form))
+                        .header("Authorization", "Bearer " + officer())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode())
+                .as(() -> new String(pdf.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
     /** A walk-in dossier taken, forwarded and resolved: ready to hand over. */
     String resolvedWalkIn() {
         String code = DossierApi.field(
