@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ceiling a submission is compared with: the same inserts dossier-service's submission makes (the code
- * counter, the dossier with its sealed form data, fee, lookup secret, two documents with their content, the
+ * counter, the dossier with its sealed form data, the lookup secret, two documents with their content, the
  * history row and the outbox event), one transaction per dossier, by N threads on N connections to the same
  * database, for the same time, with nothing else (no HTTP, no JSON, no JWT, no sealing). The rows are written
  * under the agency {@code BENCH} and the outbox rows are marked published, so the relay does not send them.
@@ -140,11 +140,7 @@ final class JdbcCeiling {
             s.setString(10, t.formKey);
             s.executeUpdate();
         }
-        try (PreparedStatement s =
-                c.prepareStatement("insert into dossier_fee (dossier_id, amount_vnd) values (?, 0)")) {
-            s.setObject(1, id);
-            s.executeUpdate();
-        }
+        // no dossier_fee row: the birth registration is free, and DossierFees stores no fee of 0
         try (PreparedStatement s =
                 c.prepareStatement("insert into dossier_lookup_secret (dossier_id, secret) values (?, ?)")) {
             s.setObject(1, id);
