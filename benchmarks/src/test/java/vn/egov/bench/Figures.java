@@ -53,11 +53,15 @@ record Figures(
 
     static List<Figures> all(Settings settings) {
         List<Figures> all = new ArrayList<>();
-        for (String simulation : List.of("public-reads", "submission", "notice")) {
-            Path file = settings.dir().resolve("figures-" + simulation + ".tsv");
-            if (!Files.exists(file)) {
-                continue;
-            }
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(settings.dir())) {
+            files = listed.filter(f -> f.getFileName().toString().startsWith("figures-"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path file : files) {
             try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                 lines.filter(l -> !l.isBlank()).map(Figures::parse).forEach(all::add);
             } catch (IOException e) {

@@ -38,7 +38,7 @@ final class JdbcCeiling {
         byte[] small = "%PDF-1.4\n1 0 obj<<>>endobj\n% bench\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         byte[] large = new byte[Math.max(largestFileBytes, small.length)];
         System.arraycopy(small, 0, large, 0, small.length);
-        Progress.show("JDBC ceiling · " + step.scenario + " · " + threads);
+        Progress.show("JDBC ceiling · " + step.scenario + " · " + threads + " connections");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Instant end = Instant.now().plus(duration);
         List<Exception> failures = new ArrayList<>();

@@ -12,7 +12,7 @@ final class Progress {
 
     static synchronized void show(String step) {
         if (SHOWN.add(step)) {
-            System.out.println("bench ▶ " + step + " connections");
+            System.out.println("bench ▶ " + step);
         }
     }
 }

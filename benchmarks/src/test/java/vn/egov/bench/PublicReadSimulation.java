@@ -87,7 +87,7 @@ public class PublicReadSimulation extends Simulation {
                 .acceptLanguageHeader("en");
         return scenario(name)
                 .exec(session -> {
-                    Progress.show(name);
+                    Progress.show(name + " connections");
                     return session;
                 })
                 .during(Duration.ofSeconds(seconds))

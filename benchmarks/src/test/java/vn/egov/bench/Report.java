@@ -123,6 +123,34 @@ final class Report {
             md.append('\n');
         }
 
+        List<Figures> scale = all.stream()
+                .filter(f -> f.scenario().equals(ScaleSimulation.LOOKUP)
+                        || f.scenario().equals(ScaleSimulation.QUEUE))
+                .toList();
+        if (!scale.isEmpty()) {
+            md.append("## Scale: dossier-service directly, with generated dossiers (COPY)\n\n");
+            md.append("| scenario | connections | dossiers | req/s | p50 ms | p95 ms | p99 ms | non-2xx |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
+            scale.forEach(f -> figures(md, f));
+            md.append('\n');
+            for (String scenario : List.of(ScaleSimulation.LOOKUP, ScaleSimulation.QUEUE)) {
+                List<Figures> rows = scale.stream()
+                        .filter(f -> f.scenario().equals(scenario))
+                        .toList();
+                if (rows.size() >= 2) {
+                    Figures small = rows.get(0);
+                    Figures large = rows.get(rows.size() - 1);
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "%s: p99 with %s ÷ p99 with %s = %.2f%n%n",
+                            scenario,
+                            large.path(),
+                            small.path(),
+                            large.p99() / small.p99()));
+                }
+            }
+        }
+
         md.append("## Stack at rest\n\n| figure | value |\n|---|---|\n");
         row(md, "PSS of every process the platform started, summed", settings.get("pss"));
         row(md, "processes counted", settings.get("pss.processes"));

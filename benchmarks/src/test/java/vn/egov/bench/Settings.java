@@ -24,6 +24,15 @@ record Settings(Path dir, Properties values) {
         } catch (IOException e) {
             throw new UncheckedIOException("no bench.properties in " + dir + ": run ./egov bench", e);
         }
+        // the scale runs' size (bench.sh writes it before each run of ScaleSimulation)
+        Path scale = dir.resolve("scale.properties");
+        if (Files.exists(scale)) {
+            try (Reader r = Files.newBufferedReader(scale, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return new Settings(dir, p);
     }
 

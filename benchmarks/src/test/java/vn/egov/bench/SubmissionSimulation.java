@@ -88,7 +88,7 @@ public class SubmissionSimulation extends Simulation {
                 {"requirementCode":"GIAY_CHUNG_SINH","fileName":"giay-chung-sinh.pdf"}]}""";
         return scenario(name)
                 .exec(session -> {
-                    Progress.show(name);
+                    Progress.show(name + " connections");
                     return session;
                 })
                 .during(Duration.ofSeconds(seconds))
