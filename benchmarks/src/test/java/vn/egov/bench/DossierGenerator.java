@@ -33,14 +33,20 @@ final class DossierGenerator {
                 return existing;
             }
             if (existing > target) {
-                // an earlier run's larger size: start again from none, so that "10 k" means 10 k
+                // an earlier run's larger size: start again from none, so that "10 k" means 10 k. One transaction
+                // holding the table: the overdue check may be writing history for generated dossiers meanwhile
+                c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
-                    // the overdue check may have written history for generated dossiers of an older run
+                    s.execute("lock table dossier in exclusive mode");
                     s.execute("delete from dossier_history where dossier_id in"
                             + " (select id from dossier where code like 'SCALE-%')");
                     s.execute("delete from dossier_lookup_secret where dossier_id in"
                             + " (select id from dossier where code like 'SCALE-%')");
                     s.execute("delete from dossier where code like 'SCALE-%'");
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
                     s.execute("vacuum analyze dossier");
                     s.execute("vacuum analyze dossier_lookup_secret");
                 }
