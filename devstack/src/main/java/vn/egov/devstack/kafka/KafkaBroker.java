@@ -161,8 +161,13 @@ public final class KafkaBroker implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xms128m");
         command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        if ("production".equals(System.getenv("EGOV_JVM_PROFILE"))) {
+            // ./egov bench (issue 17): the broker as production runs it, full JIT and G1
+            command.add("-XX:+UseG1GC");
+        } else {
+            command.add("-XX:+UseSerialGC");
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
         command.add(classpath);

@@ -1,0 +1,147 @@
+package vn.egov.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
+import static io.gatling.javaapi.http.HttpDsl.StringBodyPart;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.Simulation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Event to in-app notice: the time from a submission's 201 to the notice about that dossier on the applicant's
+ * inbox stream ({@code GET /api/v1/notifications/stream} through the gateway, server-sent events), while
+ * submissions arrive at half of the maximum rate the submission step measured (open model: a new submission
+ * every 1/rate seconds whatever the answers do). A submission whose notice never came counts as non-2xx.
+ */
+public class NoticeSimulation extends Simulation {
+
+    static final String NOTICE = "event → in-app notice";
+    private static final Pattern CODE = Pattern.compile("[0-9A-Z.]+-\\d{6}-\\d{4}");
+
+    private final Settings settings = Settings.load();
+    private final String gateway = settings.get("gateway.url");
+    private final String token = SubmissionSimulation.token(gateway);
+    private final double rate = halfOfMaximum();
+    private final int seconds = settings.number("step.seconds", 20);
+    private final Map<String, Long> answered = new ConcurrentHashMap<>();
+    private final Map<String, Long> noticed = new ConcurrentHashMap<>();
+    private volatile Thread reader;
+
+    {
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\n% to khai\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        String dossier = """
+                {"procedureCode":"1.001193","formData":{"childName":"Nguyễn Thị Bench","childDateOfBirth":"2026-11-01",\
+                "childSex":"FEMALE","placeOfBirth":"Bệnh viện Phụ sản Hà Nội","relationship":"MOTHER"},\
+                "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"},\
+                {"requirementCode":"GIAY_CHUNG_SINH","fileName":"giay-chung-sinh.pdf"}]}""";
+        String name = NOTICE + " · " + String.format(java.util.Locale.ROOT, "%.1f", rate) + " submissions/s";
+        setUp(scenario(name)
+                .exec(session -> {
+                    Progress.show(name);
+                    return session;
+                })
+                .exec(http("submission at half the maximum rate")
+                        .post("/api/v1/dossiers")
+                        .header("Idempotency-Key", session -> UUID.randomUUID().toString())
+                        .bodyPart(StringBodyPart("dossier", dossier)
+                                .contentType("application/json")
+                                .charset("UTF-8"))
+                        .bodyPart(ByteArrayBodyPart("files", pdf)
+                                .fileName("to-khai.pdf")
+                                .contentType("application/pdf"))
+                        .bodyPart(ByteArrayBodyPart("files", pdf)
+                                .fileName("giay-chung-sinh.pdf")
+                                .contentType("application/pdf"))
+                        .asMultipartForm()
+                        .check(status().is(201), jsonPath("$.code").saveAs("code")))
+                .exec(session -> {
+                    if (session.contains("code")) {
+                        answered.put(session.getString("code"), System.nanoTime());
+                    }
+                    return session;
+                })
+                .injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds)))
+                .protocols(http.baseUrl(gateway)
+                        .disableWarmUp()
+                        .acceptHeader("application/json")
+                        .authorizationHeader("Bearer " + token)));
+    }
+
+    private double halfOfMaximum() {
+        return Figures.all(settings).stream()
+                .filter(f -> f.scenario().equals(SubmissionSimulation.SMALL)
+                        && f.path().equals("gateway"))
+                .findFirst()
+                .map(f -> Math.max(0.5, f.perSecond() / 2))
+                .orElse(2.0);
+    }
+
+    @Override
+    public void before() {
+        HttpRequest stream = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/notifications/stream"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token)
+                .build();
+        reader = new Thread(() -> {
+            try {
+                HttpResponse<Stream<String>> r =
+                        HttpClient.newHttpClient().send(stream, HttpResponse.BodyHandlers.ofLines());
+                r.body().filter(l -> l.startsWith("data:")).forEach(l -> {
+                    long at = System.nanoTime();
+                    Matcher m = CODE.matcher(l);
+                    while (m.find()) {
+                        noticed.putIfAbsent(m.group(), at);
+                    }
+                });
+            } catch (Exception e) {
+                System.out.println("bench: the inbox stream ended: " + e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            Thread.sleep(2000); // the stream is open before the first submission
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void after() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!noticed.keySet().containsAll(answered.keySet()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Recorder.Step step = Recorder.step(NOTICE, String.format(java.util.Locale.ROOT, "%.1f/s", rate), 0);
+        answered.forEach((code, at) -> {
+            Long seen = noticed.get(code);
+            if (seen == null) {
+                step.add(at, at, 0);
+            } else {
+                step.add(at, Math.max(at, seen), 200);
+            }
+        });
+        Figures.save(settings, "notice");
+        Report.write(settings);
+    }
+}
