@@ -1,10 +1,13 @@
 package vn.egov.commons.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -64,6 +67,9 @@ public class EgovEventsAutoConfiguration {
         // Spring's default LoggingProducerListener logs the key and the start of the value of every failed send,
         // and a value is an event that may carry personal data. The relay logs its failures itself, without it.
         template.setProducerListener(null);
+        // producer spans, and the trace context and baggage (the correlation id) in the record's headers: the
+        // consumer's listener observation continues the trace (decision 32)
+        template.setObservationEnabled(true);
         return template;
     }
 
@@ -75,9 +81,10 @@ public class EgovEventsAutoConfiguration {
             JsonMapper json,
             EventsProperties properties,
             @Value("${spring.application.name:egov}") String applicationName,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<Tracer> tracer) {
         String source = properties.source() != null ? properties.source() : "/" + applicationName;
-        return new EventPublisher(jdbc, json, source, clock);
+        return new EventPublisher(jdbc, json, source, clock, tracer.getIfAvailable());
     }
 
     @Bean
@@ -88,16 +95,19 @@ public class EgovEventsAutoConfiguration {
             PlatformTransactionManager transactionManager,
             KafkaTemplate<String, String> kafkaTemplate,
             EventsProperties properties,
-            JsonMapper json) {
+            JsonMapper json,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(
-                jdbc,
-                new TransactionTemplate(transactionManager),
-                kafkaTemplate,
-                properties.relayBatchSize(),
-                properties.sendTimeout().toMillis(),
-                properties.sensitiveTypes(),
-                json,
-                properties.maxSendAttempts());
+                        jdbc,
+                        new TransactionTemplate(transactionManager),
+                        kafkaTemplate,
+                        properties.relayBatchSize(),
+                        properties.sendTimeout().toMillis(),
+                        properties.sensitiveTypes(),
+                        json,
+                        properties.maxSendAttempts())
+                .observedBy(tracer.getIfAvailable(), meters.getIfAvailable());
     }
 
     @Bean
