@@ -146,9 +146,13 @@ public class EgovEventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DefaultErrorHandler egovKafkaErrorHandler(
-            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties, KafkaProperties kafkaProperties) {
+            KafkaTemplate<String, String> kafkaTemplate,
+            EventsProperties properties,
+            KafkaProperties kafkaProperties,
+            ObjectProvider<MeterRegistry> meters) {
         String defaultGroup = kafkaProperties.getConsumer().getGroupId();
-        DeadLetterRecoverer recoverer = new DeadLetterRecoverer(kafkaTemplate, defaultGroup);
+        DeadLetterRecoverer recoverer =
+                new DeadLetterRecoverer(kafkaTemplate, defaultGroup).countedBy(meters.getIfAvailable());
         ExponentialBackOffWithMaxRetries backOff =
                 new ExponentialBackOffWithMaxRetries(properties.consumerMaxRetries());
         backOff.setInitialInterval(properties.consumerInitialBackoff().toMillis());
