@@ -67,9 +67,8 @@ public class EgovEventsAutoConfiguration {
         // Spring's default LoggingProducerListener logs the key and the start of the value of every failed send,
         // and a value is an event that may carry personal data. The relay logs its failures itself, without it.
         template.setProducerListener(null);
-        // producer spans, and the trace context and baggage (the correlation id) in the record's headers: the
-        // consumer's listener observation continues the trace (decision 32)
-        template.setObservationEnabled(true);
+        // No template observation: it looks the cluster id up with an admin client, which blocks every send while
+        // Kafka is away. The relay writes the trace headers itself, in its own producer span (decision 32).
         return template;
     }
 

@@ -6,6 +6,7 @@ import io.micrometer.tracing.BaggageInScope;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +59,8 @@ import vn.egov.commons.web.CorrelationIdFilter;
  * event carries to its consumer (a one-time code) does not stay in the database once Kafka has it.
  *
  * <p>Each send runs in a span whose parent is the event's own {@code traceparent} (the request that wrote the
- * row), with the event's correlation id as baggage: the Kafka producer's observation puts both into the record's
- * headers and the consumer continues the same trace (decision 32). Each send is timed
+ * row), with the event's correlation id as baggage; both go into the record's W3C headers ({@code traceparent},
+ * {@code baggage}) and the consumer's listener observation continues the same trace (decision 32). Each send is timed
  * ({@code egov.outbox.relay.send}, by topic and outcome).
  */
 public class OutboxRelay {
@@ -311,9 +312,22 @@ public class OutboxRelay {
                 }
                 span = builder.start();
                 inScope = tracer.withSpan(span);
+                // the W3C headers the consumer's listener observation continues: this span as the parent, the
+                // correlation id as baggage. Written here rather than by the template's own observation, which
+                // asks the cluster for its id through an admin client and blocks each send while Kafka is away.
+                String traceparent = TraceParents.of(span.context());
+                if (traceparent != null) {
+                    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+                }
                 String correlationId = text(envelope, "correlationid");
                 if (correlationId != null) {
                     correlation = tracer.createBaggageInScope(CorrelationIdFilter.MDC_KEY, correlationId);
+                    record.headers()
+                            .add(
+                                    "baggage",
+                                    (CorrelationIdFilter.MDC_KEY + "="
+                                                    + URLEncoder.encode(correlationId, StandardCharsets.UTF_8))
+                                            .getBytes(StandardCharsets.UTF_8));
                 }
             }
             kafka.send(record).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
