@@ -23,6 +23,15 @@ import vn.egov.commons.events.IdempotentConsumer;
 @SpringBootApplication
 public class TracingTestApplication {
 
+    /** A breaker built in code, as the services build theirs: in a registry, so it has meters. */
+    @org.springframework.context.annotation.Bean
+    io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakers() {
+        io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry registry =
+                io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.ofDefaults();
+        registry.circuitBreaker("probe");
+        return registry;
+    }
+
     static final String TOPIC = "egov.test.traced";
     static final String GROUP = "tracing-test";
     private static final Logger log = LoggerFactory.getLogger(TracingTestApplication.class);
