@@ -127,7 +127,8 @@ class ParkedEventsIT {
         }
         assertThat(submissions).as("egov_dossier_events_total for submissions").isGreaterThanOrEqualTo(2);
         assertThat(metrics)
-                .containsPattern("egov_outbox_relay_send_seconds_count\\{[^}]*outcome=\"sent\"[^}]*topic=\"" + EventTopics.DOSSIER)
+                .containsPattern("egov_outbox_relay_send_seconds_count\\{[^}]*outcome=\"sent\"[^}]*topic=\""
+                        + EventTopics.DOSSIER)
                 .containsPattern("egov_outbox_relay_send_seconds_count\\{[^}]*outcome=\"failed\"")
                 .contains("resilience4j_circuitbreaker_state{");
         HttpResponse<String> health = service.get("/actuator/health", admin);
