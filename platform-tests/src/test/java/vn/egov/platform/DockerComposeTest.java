@@ -161,6 +161,9 @@ class DockerComposeTest {
         unread.removeAll(placeholders(service).keySet());
         // Spring's own: the local profile this file's development values need (egov-production-guard)
         unread.remove("SPRING_PROFILES_ACTIVE");
+        // read in Java, not YAML: egov-commons' ObservabilityDefaults and the gateway's GatewayObservabilityDefaults
+        unread.remove("EGOV_LOG_FORMAT");
+        unread.remove("EGOV_OTLP_ENDPOINT");
         if (appPropertyOptional(service, "spring.mail").isEmpty()) {
             unread.removeAll(AWAITING_CONFIGURATION.getOrDefault(service, Set.of()));
         }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.metrics.CommittedCounters;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.contracts.dossier.DossierStatus;
@@ -31,11 +32,19 @@ public class DossierLifecycle {
 
     private final JdbcClient jdbc;
     private final EventPublisher events;
+    private final CommittedCounters counters;
     private final JsonMapper json;
     private final Clock clock;
     private final DossierFeeAmounts fees;
 
-    DossierLifecycle(JdbcClient jdbc, EventPublisher events, JsonMapper json, Clock clock, DossierFeeAmounts fees) {
+    DossierLifecycle(
+            JdbcClient jdbc,
+            EventPublisher events,
+            JsonMapper json,
+            Clock clock,
+            DossierFeeAmounts fees,
+            CommittedCounters counters) {
+        this.counters = counters;
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
@@ -181,6 +190,13 @@ public class DossierLifecycle {
                 .update();
     }
 
+    /** {@code vn.egov.dossier.resolved.v1} → {@code resolved}. */
+    static String shortType(String type) {
+        String rest = type.startsWith("vn.egov.dossier.") ? type.substring("vn.egov.dossier.".length()) : type;
+        int version = rest.lastIndexOf(".v");
+        return version > 0 ? rest.substring(0, version) : rest;
+    }
+
     private static Map<String, Object> details(Change change) {
         if (change.missingDocuments().isEmpty()) {
             return change.details();
@@ -191,6 +207,14 @@ public class DossierLifecycle {
     }
 
     private void publish(DossierRow d, String action, Status from, Status to, Actor actor, String type, Change change) {
+        // issue 18: dossiers submitted/received/resolved/overdue/… per agency, counted once the transition commits
+        counters.increment(
+                "egov.dossier.events",
+                "dossier lifecycle events by agency and kind",
+                "agency",
+                d.agencyCode(),
+                "event",
+                shortType(type));
         events.publish(
                 EventTopics.DOSSIER,
                 type,

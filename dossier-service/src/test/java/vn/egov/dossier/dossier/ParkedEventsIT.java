@@ -115,6 +115,22 @@ class ParkedEventsIT {
                         "egov_outbox_backlog{",
                         "egov_outbox_oldest_pending_age_seconds{",
                         "egov_events_dead_letter_records{");
+        // issue 18: the business counter moved for both submissions (after commit), the relay's sends are timed (the
+        // parked one as failed), and the breakers built in code are in the registry's meters
+        String metrics = service.get("/actuator/prometheus", null).body();
+        java.util.regex.Matcher submitted = java.util.regex.Pattern.compile(
+                        "\\negov_dossier_events_total\\{[^}]*event=\"submitted\"[^}]*} (\\d+)\\.0\\n")
+                .matcher(metrics);
+        long submissions = 0;
+        while (submitted.find()) {
+            submissions += Long.parseLong(submitted.group(1));
+        }
+        assertThat(submissions).as("egov_dossier_events_total for submissions").isGreaterThanOrEqualTo(2);
+        assertThat(metrics)
+                .containsPattern("egov_outbox_relay_send_seconds_count\\{[^}]*outcome=\"sent\"[^}]*topic=\""
+                        + EventTopics.DOSSIER)
+                .containsPattern("egov_outbox_relay_send_seconds_count\\{[^}]*outcome=\"failed\"")
+                .contains("resilience4j_circuitbreaker_state{");
         HttpResponse<String> health = service.get("/actuator/health", admin);
         assertThat(health.body()).contains("\"outbox\":{", "\"parked\":1");
         assertThat(service.get("/actuator/health", null).body()).doesNotContain("\"parked\"");

@@ -1,5 +1,6 @@
 package vn.egov.commons.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -82,10 +83,28 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         this.defaultGroup = defaultGroup;
     }
 
+    private volatile MeterRegistry meters;
+
+    /** Counts each dead-letter publication ({@code egov.events.dead.letter.published}, by source topic and reason). */
+    public DeadLetterRecoverer countedBy(MeterRegistry meters) {
+        this.meters = meters;
+        return this;
+    }
+
     @Override
     public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
         super.accept(record, consumer, exception);
         Throwable cause = rootCause(exception);
+        MeterRegistry meters = this.meters;
+        if (meters != null) {
+            meters.counter(
+                            "egov.events.dead.letter.published",
+                            "topic",
+                            record.topic(),
+                            "reason",
+                            cause instanceof EventFormatException ? "unreadable" : "failed")
+                    .increment();
+        }
         // coordinates and the kind of failure only: values, keys and messages may hold personal data
         log.error(
                 "Record {}-{}@{} could not be {} ({}{}); sent to {}",

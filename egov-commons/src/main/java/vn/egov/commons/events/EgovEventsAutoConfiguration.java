@@ -1,10 +1,13 @@
 package vn.egov.commons.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -64,6 +67,8 @@ public class EgovEventsAutoConfiguration {
         // Spring's default LoggingProducerListener logs the key and the start of the value of every failed send,
         // and a value is an event that may carry personal data. The relay logs its failures itself, without it.
         template.setProducerListener(null);
+        // No template observation: it looks the cluster id up with an admin client, which blocks every send while
+        // Kafka is away. The relay writes the trace headers itself, in its own producer span (decision 32).
         return template;
     }
 
@@ -75,9 +80,10 @@ public class EgovEventsAutoConfiguration {
             JsonMapper json,
             EventsProperties properties,
             @Value("${spring.application.name:egov}") String applicationName,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<Tracer> tracer) {
         String source = properties.source() != null ? properties.source() : "/" + applicationName;
-        return new EventPublisher(jdbc, json, source, clock);
+        return new EventPublisher(jdbc, json, source, clock, tracer.getIfAvailable());
     }
 
     @Bean
@@ -88,16 +94,19 @@ public class EgovEventsAutoConfiguration {
             PlatformTransactionManager transactionManager,
             KafkaTemplate<String, String> kafkaTemplate,
             EventsProperties properties,
-            JsonMapper json) {
+            JsonMapper json,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(
-                jdbc,
-                new TransactionTemplate(transactionManager),
-                kafkaTemplate,
-                properties.relayBatchSize(),
-                properties.sendTimeout().toMillis(),
-                properties.sensitiveTypes(),
-                json,
-                properties.maxSendAttempts());
+                        jdbc,
+                        new TransactionTemplate(transactionManager),
+                        kafkaTemplate,
+                        properties.relayBatchSize(),
+                        properties.sendTimeout().toMillis(),
+                        properties.sensitiveTypes(),
+                        json,
+                        properties.maxSendAttempts())
+                .observedBy(tracer.getIfAvailable(), meters.getIfAvailable());
     }
 
     @Bean
@@ -136,9 +145,13 @@ public class EgovEventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DefaultErrorHandler egovKafkaErrorHandler(
-            KafkaTemplate<String, String> kafkaTemplate, EventsProperties properties, KafkaProperties kafkaProperties) {
+            KafkaTemplate<String, String> kafkaTemplate,
+            EventsProperties properties,
+            KafkaProperties kafkaProperties,
+            ObjectProvider<MeterRegistry> meters) {
         String defaultGroup = kafkaProperties.getConsumer().getGroupId();
-        DeadLetterRecoverer recoverer = new DeadLetterRecoverer(kafkaTemplate, defaultGroup);
+        DeadLetterRecoverer recoverer =
+                new DeadLetterRecoverer(kafkaTemplate, defaultGroup).countedBy(meters.getIfAvailable());
         ExponentialBackOffWithMaxRetries backOff =
                 new ExponentialBackOffWithMaxRetries(properties.consumerMaxRetries());
         backOff.setInitialInterval(properties.consumerInitialBackoff().toMillis());

@@ -1,23 +1,29 @@
 package vn.egov.commons.events;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.tracing.TraceParents;
 
 /**
  * Publishes domain events through the transactional outbox: the event is written to the service's
  * own {@code outbox_event} table in the caller's transaction, and {@link OutboxRelay} sends it to
  * Kafka after commit. A rolled-back change therefore publishes nothing, and an event written while
  * Kafka is down waits in the table until the broker is back.
+ *
+ * <p>The event's {@code traceparent} is the current span's (the request or listener that writes the event); the
+ * row keeps it inside the stored envelope, and {@link OutboxRelay} sends the event in a span of that trace
+ * (decision 32). Written outside any trace (a scheduled sweep), the event starts a trace of its own: a short
+ * {@code egov.event.publish} span, so the id is a real, exported one and never made up.
  */
 public class EventPublisher {
 
@@ -25,12 +31,19 @@ public class EventPublisher {
     private final JsonMapper json;
     private final String source;
     private final Clock clock;
+    private final Tracer tracer;
 
     public EventPublisher(JdbcClient jdbc, JsonMapper json, String source, Clock clock) {
+        this(jdbc, json, source, clock, null);
+    }
+
+    /** @param tracer the service's tracer; null (no tracing) writes events without a {@code traceparent} */
+    public EventPublisher(JdbcClient jdbc, JsonMapper json, String source, Clock clock, Tracer tracer) {
         this.jdbc = jdbc;
         this.json = json;
         this.source = source;
         this.clock = clock;
+        this.tracer = tracer;
     }
 
     /**
@@ -58,7 +71,7 @@ public class EventPublisher {
                 subject,
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(),
                 "application/json",
-                traceparent(),
+                traceparent(type),
                 correlationId,
                 payload);
         jdbc.sql("""
@@ -73,17 +86,16 @@ public class EventPublisher {
         return id;
     }
 
-    private static String traceparent() {
-        String traceId = MDC.get("traceId");
-        String spanId = MDC.get("spanId");
-        HexFormat hex = HexFormat.of();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (traceId == null || traceId.length() != 32) {
-            traceId = hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
+    private String traceparent(String type) {
+        String current = TraceParents.current(tracer);
+        if (current != null || tracer == null) {
+            return current;
         }
-        if (spanId == null || spanId.length() != 16) {
-            spanId = hex.toHexDigits(random.nextLong());
+        Span root = tracer.nextSpan().name("egov.event.publish").tag("egov.event.type", type);
+        try {
+            return TraceParents.of(root.start().context());
+        } finally {
+            root.end();
         }
-        return "00-" + traceId + "-" + spanId + "-01";
     }
 }

@@ -1,5 +1,12 @@
 package vn.egov.commons.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.BaggageInScope;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import vn.egov.commons.tracing.TraceParents;
+import vn.egov.commons.web.CorrelationIdFilter;
 
 /**
  * Sends committed outbox rows to Kafka in the order they were written, and marks them published.
@@ -48,6 +57,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Rows of a {@linkplain EventsProperties#sensitiveTypes() sensitive type} lose their {@code data} (the
  * CloudEvent envelope stays, for tracing) in the same update that marks them published, so a secret the
  * event carries to its consumer (a one-time code) does not stay in the database once Kafka has it.
+ *
+ * <p>Each send runs in a span whose parent is the event's own {@code traceparent} (the request that wrote the
+ * row), with the event's correlation id as baggage; both go into the record's W3C headers ({@code traceparent},
+ * {@code baggage}) and the consumer's listener observation continues the same trace (decision 32). Each send is timed
+ * ({@code egov.outbox.relay.send}, by topic and outcome).
  */
 public class OutboxRelay {
 
@@ -63,6 +77,8 @@ public class OutboxRelay {
     private final Set<String> sensitiveTypes;
     private final JsonMapper json;
     private final int maxSendAttempts;
+    private volatile Tracer tracer;
+    private volatile MeterRegistry meters;
 
     /** Why a send failed, as far as it decides what the relay does next. */
     enum Failure {
@@ -102,6 +118,16 @@ public class OutboxRelay {
         this.sendTimeoutMillis = sendTimeoutMillis;
         this.sensitiveTypes = Set.copyOf(sensitiveTypes);
         this.json = json;
+    }
+
+    /**
+     * Traces and times the sends (either may be null: not traced, not timed). Set once at start, by the
+     * auto-configuration.
+     */
+    public OutboxRelay observedBy(Tracer tracer, MeterRegistry meters) {
+        this.tracer = tracer;
+        this.meters = meters;
+        return this;
     }
 
     private record Pending(
@@ -263,7 +289,90 @@ public class OutboxRelay {
     private void send(Pending p) throws InterruptedException, ExecutionException, TimeoutException {
         ProducerRecord<String, String> record = new ProducerRecord<>(p.topic(), p.key(), p.payload());
         record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+        Tracer tracer = this.tracer;
+        MeterRegistry meters = this.meters;
+        long started = System.nanoTime();
+        String outcome = "failed";
+        Span span = null;
+        Tracer.SpanInScope inScope = null;
+        BaggageInScope correlation = null;
+        try {
+            if (tracer != null) {
+                JsonNode envelope = envelope(p.payload());
+                TraceContext parent = TraceParents.parse(tracer, text(envelope, "traceparent"));
+                Span.Builder builder = tracer.spanBuilder()
+                        .name("egov.outbox.relay " + p.topic())
+                        .kind(Span.Kind.PRODUCER)
+                        .tag("egov.event.type", p.type())
+                        .tag("egov.event.id", p.eventId());
+                if (parent != null) {
+                    builder.setParent(parent);
+                } else {
+                    builder.setNoParent();
+                }
+                span = builder.start();
+                inScope = tracer.withSpan(span);
+                // the W3C headers the consumer's listener observation continues: this span as the parent, the
+                // correlation id as baggage. Written here rather than by the template's own observation, which
+                // asks the cluster for its id through an admin client and blocks each send while Kafka is away.
+                String traceparent = TraceParents.of(span.context());
+                if (traceparent != null) {
+                    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+                }
+                String correlationId = text(envelope, "correlationid");
+                if (correlationId != null) {
+                    correlation = tracer.createBaggageInScope(CorrelationIdFilter.MDC_KEY, correlationId);
+                    record.headers()
+                            .add(
+                                    "baggage",
+                                    (CorrelationIdFilter.MDC_KEY + "="
+                                                    + URLEncoder.encode(correlationId, StandardCharsets.UTF_8))
+                                            .getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            kafka.send(record).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+            outcome = "sent";
+        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+            if (span != null) {
+                span.error(e);
+            }
+            throw e;
+        } finally {
+            if (correlation != null) {
+                correlation.close();
+            }
+            if (inScope != null) {
+                inScope.close();
+            }
+            if (span != null) {
+                span.end();
+            }
+            if (meters != null) {
+                Timer.builder("egov.outbox.relay.send")
+                        .description("time to hand one outbox event to Kafka and have it acknowledged")
+                        .tag("topic", p.topic())
+                        .tag("outcome", outcome)
+                        .register(meters)
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /** The stored envelope (for its trace attributes); null when unreadable, which only loses the trace link. */
+    private JsonNode envelope(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode envelope, String field) {
+        if (envelope == null) {
+            return null;
+        }
+        JsonNode value = envelope.get(field);
+        return value != null && value.isString() ? value.asString() : null;
     }
 
     private static String abbreviate(Exception e) {

@@ -1,6 +1,8 @@
 package vn.egov.commons.security;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -50,7 +52,8 @@ public class ServiceTokensAutoConfiguration {
     OAuth2AuthorizedClientManager serviceTokenManager(
             ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService clients,
-            TokenEndpointProperties properties) {
+            TokenEndpointProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.connectTimeout());
         requests.setReadTimeout(properties.readTimeout());
@@ -58,6 +61,8 @@ public class ServiceTokensAutoConfiguration {
                 new RestClientClientCredentialsTokenResponseClient();
         tokenClient.setRestClient(RestClient.builder()
                 .requestFactory(requests)
+                // a client span per token fetch, in the trace of the call that needed it (decision 32)
+                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
                 .messageConverters(converters -> {
                     converters.clear();
                     converters.add(new FormHttpMessageConverter());

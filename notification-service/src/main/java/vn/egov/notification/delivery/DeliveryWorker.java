@@ -15,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import vn.egov.commons.metrics.CommittedCounters;
 import vn.egov.notification.contact.ContactDirectory;
 import vn.egov.notification.contact.ContactsUnavailableException;
 import vn.egov.notification.contact.PersonContacts;
@@ -62,6 +63,7 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private final JdbcClient jdbc;
+    private final CommittedCounters counters;
     private final ContactDirectory directory;
     private final BodySealer sealer;
     private final DeliveryProperties config;
@@ -75,7 +77,9 @@ class DeliveryWorker implements SmartLifecycle {
             ContactDirectory directory,
             BodySealer sealer,
             DeliveryProperties config,
-            List<ChannelSender> senders) {
+            List<ChannelSender> senders,
+            CommittedCounters counters) {
+        this.counters = counters;
         this.jdbc = jdbc;
         this.directory = directory;
         this.sealer = sealer;
@@ -180,6 +184,7 @@ class DeliveryWorker implements SmartLifecycle {
                                     text_body = case when sealed then null else text_body end,
                                     html_body = case when sealed then null else html_body end
                                 where id = ? and status = 'PENDING'""").param(providerId).param(d.id()).update();
+                delivered(sender.channel(), "sent");
             } catch (Exception e) {
                 failed(sender.channel(), d, e);
             }
@@ -209,6 +214,7 @@ class DeliveryWorker implements SmartLifecycle {
                                     : channel == Channel.EMAIL ? "no-email-address" : "no-phone-number")
                     .param(d.id())
                     .update();
+            delivered(channel, "skipped");
             return null;
         }
         jdbc.sql("update delivery set destination = ? where id = ? and status = 'PENDING'")
@@ -313,6 +319,18 @@ class DeliveryWorker implements SmartLifecycle {
                             html_body = case when sealed then null else html_body end
                         where id = ? and status = 'PENDING'""").param(error).param(d.id()).update();
         log.warn("{} delivery {} FAILED after {} attempt(s): {}", channel, d.id(), d.attempts(), why);
+        delivered(channel, "failed");
+    }
+
+    /** Issue 18: notices by channel and outcome (sent, skipped: no address, failed: given up). */
+    private void delivered(Channel channel, String outcome) {
+        counters.increment(
+                "egov.notification.deliveries",
+                "notice deliveries by channel and outcome",
+                "channel",
+                channel.name(),
+                "outcome",
+                outcome);
     }
 
     Duration backoff(int attempts) {

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.commons.metrics.CommittedCounters;
 import vn.egov.contracts.payment.PaymentCancelledV1;
 import vn.egov.contracts.payment.PaymentExpiredV1;
 import vn.egov.contracts.payment.PaymentFailedV1;
@@ -28,8 +29,10 @@ public class PaymentLifecycle {
 
     private final JdbcClient jdbc;
     private final EventPublisher events;
+    private final CommittedCounters counters;
 
-    PaymentLifecycle(JdbcClient jdbc, EventPublisher events) {
+    PaymentLifecycle(JdbcClient jdbc, EventPublisher events, CommittedCounters counters) {
+        this.counters = counters;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -168,6 +171,14 @@ public class PaymentLifecycle {
             throw new ConcurrentStatusChangeException(order.id());
         }
         events.publish(EventTopics.PAYMENT, transition.eventType(), order.id().toString(), event);
+        // issue 18: payments by outcome (the status reached) per agency, counted once the change commits
+        counters.increment(
+                "egov.payment.transitions",
+                "payment orders reaching a status, by agency",
+                "agency",
+                String.valueOf(order.agencyCode()),
+                "outcome",
+                to.name());
     }
 
     /** The row no longer had the status the caller read: someone else moved it first. */

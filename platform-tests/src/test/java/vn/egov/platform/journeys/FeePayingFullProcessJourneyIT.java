@@ -3,6 +3,11 @@ package vn.egov.platform.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.platform.journeys.Platform.GATEWAY;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -19,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class FeePayingFullProcessJourneyIT {
 
     @Test
-    void aNewCitizenGetsAHouseholdBusinessRegisteredOnlineAndPaysTheFee() {
+    void aNewCitizenGetsAHouseholdBusinessRegisteredOnlineAndPaysTheFee(Platform platform) throws IOException {
         JsonNode statsBefore = Dossiers.agencyStatistics(People.BA_DINH);
 
         // registers, then proves who they are against the national population registry: level 2
@@ -161,5 +166,33 @@ class FeePayingFullProcessJourneyIT {
         assertThat(statsAfter.get("resolvedLate").asLong())
                 .isEqualTo(statsBefore.path("resolvedLate").asLong());
         assertThat(statsAfter.get("paidOnlineShare").asDouble()).isGreaterThan(0.0);
+
+        // no personal data in any log line of the platform's own applications (decision 32): the citizen's CCCD,
+        // phone and email went through every service above (registration, verification, notices, payment)
+        assertThat(linesNaming(platform.logsDir(), citizen.nationalId(), citizen.phone(), citizen.email()))
+                .as("log lines naming the citizen's CCCD, phone or email")
+                .isEmpty();
+    }
+
+    /** The platform's applications, not Keycloak or the simulators (third parties that see the data by design). */
+    private static final List<String> OWN_LOGS = List.of(
+            "gateway-service", "identity-service", "dossier-service", "payment-service", "notification-service");
+
+    private static List<String> linesNaming(Path logs, String... values) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String app : OWN_LOGS) {
+            Path log = logs.resolve(app + ".log");
+            assertThat(log).as("%s writes its log where ./egov up puts it", app).exists();
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            assertThat(lines).as("%s logged something", app).isNotEmpty();
+            for (String line : lines) {
+                for (String value : values) {
+                    if (line.contains(value)) {
+                        found.add(app + ": " + line);
+                    }
+                }
+            }
+        }
+        return found;
     }
 }

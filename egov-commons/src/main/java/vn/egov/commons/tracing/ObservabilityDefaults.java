@@ -1,0 +1,51 @@
+package vn.egov.commons.tracing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The platform's tracing and logging defaults (issue 18, decision 32), added as the <em>last</em> property source:
+ * a service's application.yml, its environment and the command line all still win.
+ *
+ * <ul>
+ *   <li>every request traced (sampling 1.0), so trace and span ids are in every log line even locally;</li>
+ *   <li>spans exported over OTLP only when {@code EGOV_OTLP_ENDPOINT} is set (e.g.
+ *   {@code http://otel-collector:4318/v1/traces}); without it nothing is sent anywhere;</li>
+ *   <li>the correlation id as baggage ({@code correlationId}), propagated and copied into the logging context, so a
+ *   Kafka consumer's lines carry the id of the request that caused the event;</li>
+ *   <li>observed Kafka listeners (a consumer span per record, continuing the producer's trace);</li>
+ *   <li>JSON log lines (Elastic Common Schema) when {@code EGOV_LOG_FORMAT=json}, readable text otherwise.</li>
+ * </ul>
+ */
+public class ObservabilityDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "egovObservabilityDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults(environment)));
+    }
+
+    static Map<String, Object> defaults(ConfigurableEnvironment environment) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        defaults.put("management.tracing.baggage.remote-fields", "correlationId");
+        defaults.put("management.tracing.baggage.correlation.fields", "correlationId");
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
+        String endpoint = environment.getProperty("EGOV_OTLP_ENDPOINT");
+        if (endpoint != null && !endpoint.isBlank()) {
+            defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", endpoint.strip());
+        } else {
+            defaults.put("management.tracing.export.otlp.enabled", "false");
+        }
+        if ("json".equalsIgnoreCase(environment.getProperty("EGOV_LOG_FORMAT", ""))) {
+            defaults.put("logging.structured.format.console", "ecs");
+            defaults.put("logging.structured.format.file", "ecs");
+        }
+        return defaults;
+    }
+}
