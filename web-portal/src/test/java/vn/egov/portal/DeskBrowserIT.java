@@ -125,6 +125,14 @@ class DeskBrowserIT {
                 }
                 problems.addAll(PageCheck.problems(chrome, at));
                 Chromium.screenshot(chrome, "desk-" + page.name() + "-" + size[0] + "x" + size[1]);
+                // below the fold on a phone: the queue's first dossiers, the chart, the action forms
+                String below = switch (page.name()) {
+                    case "queue" -> ".queue";
+                    case "statistics" -> ".desk-chart";
+                    default -> "#actions-heading";
+                };
+                chrome.executeScript("arguments[0].scrollIntoView()", chrome.findElement(By.cssSelector(below)));
+                Chromium.screenshot(chrome, "desk-" + page.name() + "-below-" + size[0] + "x" + size[1]);
             }
         }
         assertThat(problems).as("accessibility and layout problems").isEmpty();

@@ -395,7 +395,7 @@ class DeskPagesTest extends WithPublicApi {
                                 containsString("<title>Thống kê của cơ quan · Cổng dịch vụ công</title>"),
                                 containsString("<strong>Ủy ban nhân dân phường Ba Đình</strong>"),
                                 containsString("<dt>Đã tiếp nhận</dt><dd>38</dd>"),
-                                containsString("<dd>Chưa có đánh giá</dd>"),
+                                containsString("<dd class=\"words\">Chưa có đánh giá</dd>"),
                                 containsString("role=\"img\" aria-labelledby=\"chart-title chart-desc\""),
                                 containsString(
                                         "Đã tiếp nhận 38; giải quyết đúng hạn 30; trễ hạn 0; đang giải quyết 8; đang quá hạn 0."),
