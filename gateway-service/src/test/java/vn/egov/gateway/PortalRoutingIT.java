@@ -179,6 +179,19 @@ class PortalRoutingIT extends GatewayIntegrationTest {
         assertNotRelayed(response, IDENTITY, DOSSIER, PAYMENT, NOTIFICATION, KEYCLOAK);
     }
 
+    // officers' desk (web-portal's /motcua/**)
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/motcua", "/motcua/ho-so/000.00.01.H26-261204-0001?lang=en", "/motcua/thong-ke"})
+    void theDeskPagesReachThePortal(String pathAndQuery) {
+        HttpResponse<String> response = gateway.get(pathAndQuery).send();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        UpstreamStub.Received relayed = relayedTo(PORTAL, response);
+        assertThat(relayed.path()).isEqualTo(pathAndQuery.split("\\?", 2)[0]);
+        assertNotRelayed(response, IDENTITY, DOSSIER, PAYMENT, NOTIFICATION, KEYCLOAK);
+    }
+
     @Test
     void aSupplementsFilesPassUpTo25MegabytesWhileOtherPortalFormsStopAtOne() {
         HttpResponse<String> upload = gateway.post("/ho-so/G01.001.2026.000001/bo-sung")

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -32,10 +31,16 @@ final class SignedInSessions {
     private SignedInSessions() {}
 
     /** A new session of An ({@link SignInTest#citizen()}) whose access token is {@code token}; its cookie value. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("rawtypes")
     static String create(SessionRepository sessions, ClientRegistrationRepository registrations, String token) {
-        OidcUser an = SignInTest.citizen();
-        OAuth2AuthenticationToken user = new OAuth2AuthenticationToken(an, List.of(), "portal");
+        return create(sessions, registrations, token, SignInTest.citizen());
+    }
+
+    /** A new session of {@code an} (an officer, say, with their roles as authorities); its cookie value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static String create(
+            SessionRepository sessions, ClientRegistrationRepository registrations, String token, OidcUser an) {
+        OAuth2AuthenticationToken user = new OAuth2AuthenticationToken(an, an.getAuthorities(), "portal");
         OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(
                 registrations.findByRegistrationId("portal"),
                 an.getName(),

@@ -77,6 +77,9 @@ class SecurityConfiguration {
         "/giay-to/**",
         // web-portal's payment pages (the payment gateway's return, the outcome, the receipt)
         "/thanh-toan/**",
+        // web-portal's officers' desk (the portal checks the staff roles, the API every call)
+        "/motcua",
+        "/motcua/**",
     };
 
     /**

@@ -24,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -69,8 +70,17 @@ class SignInConfiguration {
         "/giay-to",
         "/giay-to/**",
         // payment and supplement: the gateway's return page, the payment's outcome and receipt
-        "/thanh-toan/**"
+        "/thanh-toan/**",
+        // officers' desk: staff roles only (STAFF_PATHS)
+        "/motcua",
+        "/motcua/**"
     };
+
+    /** The officers' desk: a signed-in user with a staff role ({@link StaffRoles#STAFF}); a citizen gets the 403 page. */
+    static final String[] STAFF_PATHS = {"/motcua", "/motcua/**"};
+
+    /** Set on the request when a signed-in user without a staff role asks for a desk page (error/403.html). */
+    static final String STAFF_ONLY = "staffOnly";
 
     /**
      * Asked by the header's script, never a page: without a session they answer 401 (the script keeps the count it
@@ -192,13 +202,28 @@ class SignInConfiguration {
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         // Keycloak ends its own session too, then sends the browser to the home page
         keycloakLogout.setPostLogoutRedirectUri("{baseUrl}/");
-        http.authorizeHttpRequests(pages -> pages.requestMatchers(SIGNED_IN_PATHS)
+        http.authorizeHttpRequests(pages -> pages.requestMatchers(STAFF_PATHS)
+                        .hasAnyRole(StaffRoles.STAFF.toArray(String[]::new))
+                        .requestMatchers(SIGNED_IN_PATHS)
                         .authenticated()
                         .anyRequest()
                         .permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInOr401()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInOr401())
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, denied) -> {
+                                    // the 403 page says the desk is for staff (a CSRF refusal keeps its own words)
+                                    if (!(denied instanceof CsrfException)) {
+                                        request.setAttribute(STAFF_ONLY, true);
+                                    }
+                                    response.sendError(HttpStatus.FORBIDDEN.value());
+                                },
+                                new OrRequestMatcher(Arrays.stream(STAFF_PATHS)
+                                        .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults()
+                                                .matcher(path))
+                                        .toList())))
                 .oauth2Login(login -> login.loginPage(SIGN_IN)
+                        .userInfoEndpoint(user -> user.oidcUserService(new StaffRoles()))
                         .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
                                 new KeycloakInThePagesLanguage(registrations, language)))
                         .defaultSuccessUrl(AFTER_SIGN_IN)

@@ -1,11 +1,17 @@
 package vn.egov.portal.signin;
 
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** The signed-in citizen as the pages show them: their name and their CCCD number (the username). */
-public record SignedInUser(String name, String nationalId) {
+/**
+ * The signed-in user as the pages show them: their name, their CCCD number (the username), whether they are staff
+ * (a role of {@link StaffRoles#STAFF}: the header links to the officers' desk) and the agency an officer is bound to
+ * (the ID token's {@code agency} claim), and the realm roles (the desk offers the actions they allow).
+ */
+public record SignedInUser(String name, String nationalId, boolean staff, String agency, Set<String> roles) {
 
     /** The current request's user, or null for a visitor who has not signed in. */
     public static SignedInUser current() {
@@ -27,6 +33,12 @@ public record SignedInUser(String name, String nationalId) {
         if (name.isEmpty()) {
             name = user.getPreferredUsername();
         }
-        return new SignedInUser(name, user.getPreferredUsername());
+        Set<String> roles = user.getAuthorities().stream()
+                .map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .collect(Collectors.toUnmodifiableSet());
+        boolean staff = StaffRoles.STAFF.stream().anyMatch(roles::contains);
+        return new SignedInUser(name, user.getPreferredUsername(), staff, user.getClaimAsString("agency"), roles);
     }
 }

@@ -1,0 +1,317 @@
+package vn.egov.portal.desk;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import vn.egov.portal.api.ApiProblemException;
+import vn.egov.portal.api.Downloads;
+import vn.egov.portal.api.UserApi;
+
+/**
+ * dossier-service's officer API with the signed-in officer's token: the agency's queue (the API picks the agency
+ * from the token), a dossier, its history, its deadline, its documents, the actions; the catalogue and the
+ * working-day calendar anonymously.
+ */
+@Component
+class DeskApi {
+
+    /** An item of {@code GET /api/v1/dossiers} (for an officer: the agency's queue, sorted by due date). */
+    record QueueItem(
+            String code,
+            String procedureCode,
+            String status,
+            Instant submittedAt,
+            LocalDate dueDate,
+            String businessTaxCode) {}
+
+    record Queue(List<QueueItem> items, int page, int size, long totalItems, int totalPages) {}
+
+    /** {@code GET /api/v1/dossiers/{code}} as an officer sees it. */
+    record Dossier(
+            String code,
+            String procedureCode,
+            String procedureName,
+            String agencyCode,
+            String agencyName,
+            String status,
+            Instant submittedAt,
+            LocalDate receivedDate,
+            LocalDate dueDate,
+            boolean overdue,
+            long feeVnd,
+            Map<String, Object> formData,
+            List<String> missingDocuments,
+            List<Document> documents,
+            String businessTaxCode,
+            String businessName,
+            String lookupSecret) {}
+
+    record Document(
+            UUID id,
+            String requirementCode,
+            String kind,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            Instant uploadedAt) {
+
+        /** Shown in the page: an image in an {@code <img>}, a PDF in an {@code <iframe>}; anything else downloaded. */
+        public String preview() {
+            if (contentType == null) {
+                return "none";
+            }
+            if (contentType.equals("application/pdf")) {
+                return "pdf";
+            }
+            return contentType.equals("image/png") || contentType.equals("image/jpeg") ? "image" : "none";
+        }
+    }
+
+    record HistoryEntry(
+            String action,
+            String fromStatus,
+            String toStatus,
+            String actorRole,
+            String reason,
+            String note,
+            Instant occurredAt) {}
+
+    /** {@code GET /api/v1/dossiers/{code}/deadline}: why the due date is that date. */
+    record Deadline(
+            TimeLimit timeLimit,
+            String workingHours,
+            String clockStart,
+            Instant startedAt,
+            Instant dueAt,
+            boolean moved,
+            String summary,
+            List<DeadlineDay> days,
+            List<String> warnings) {}
+
+    record TimeLimit(int amount, String unit, String source, String text) {}
+
+    record DeadlineDay(LocalDate date, String kind, String text, String name) {}
+
+    /** The catalogue's procedure: names, its form's fields and the documents it asks for. */
+    record Procedure(String code, String name, String nameEn, List<Field> fields, List<Requirement> documents) {
+
+        Procedure {
+            fields = fields == null ? List.of() : fields;
+            documents = documents == null ? List.of() : documents;
+        }
+    }
+
+    /** A form field; one with a {@code prefill} source was filled from the applicant's identity (the applicant). */
+    record Field(String name, String label, String labelEn, String prefill) {}
+
+    record Requirement(String code, String name, String nameEn) {}
+
+    record Procedures(List<Procedure> items) {}
+
+    /** A declared day of the working-day calendar ({@code GET /api/v1/calendar/days}). */
+    record CalendarDay(LocalDate day, String kind) {}
+
+    /** What {@code GET /api/v1/statistics/agencies} answers per agency. */
+    record AgencyStatistics(
+            String agencyCode,
+            String agencyName,
+            LocalDate from,
+            LocalDate to,
+            long submitted,
+            long received,
+            long resolvedOnTime,
+            long resolvedLate,
+            long inProgress,
+            long overdue,
+            double onlineShare,
+            Double paidOnlineShare,
+            Double averageRating) {}
+
+    /** The body of {@code POST …/actions/{action}}; what an action does not take stays null (left out). */
+    record ActionRequest(
+            String reason,
+            String note,
+            LocalDate newAppointmentDate,
+            String targetAgencyCode,
+            List<String> missingDocuments) {}
+
+    /** The decision document of a resolve. */
+    record ResultFile(String fileName, String contentType, byte[] content) {}
+
+    private final RestClient api;
+    private final RestClient publicApi;
+
+    DeskApi(@UserApi RestClient api, RestClient publicApi) {
+        this.api = api;
+        this.publicApi = publicApi;
+    }
+
+    Queue queue(QueueFilter filter, int page, int size) {
+        return api.get()
+                .uri(uri -> {
+                    uri.path("/api/v1/dossiers").queryParam("page", page).queryParam("size", size);
+                    if (filter.status() != null) {
+                        uri.queryParam("status", filter.status());
+                    }
+                    if (filter.procedure() != null) {
+                        uri.queryParam("procedure", filter.procedure());
+                    }
+                    if (filter.overdue()) {
+                        uri.queryParam("overdue", true);
+                    }
+                    if (filter.dueBefore() != null) {
+                        uri.queryParam("dueBefore", filter.dueBefore());
+                    }
+                    return uri.build();
+                })
+                .retrieve()
+                .body(new ParameterizedTypeReference<Queue>() {});
+    }
+
+    Dossier find(String code) {
+        return api.get().uri("/api/v1/dossiers/{code}", code).retrieve().body(Dossier.class);
+    }
+
+    List<HistoryEntry> history(String code) {
+        return api.get()
+                .uri("/api/v1/dossiers/{code}/history", code)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<HistoryEntry>>() {});
+    }
+
+    /** Why this date; null when the API cannot say now (the page shows the due date alone). */
+    Deadline deadline(String code) {
+        try {
+            return api.get()
+                    .uri("/api/v1/dossiers/{code}/deadline", code)
+                    .retrieve()
+                    .body(Deadline.class);
+        } catch (ApiProblemException problem) {
+            if (problem.status() == 401) {
+                throw problem;
+            }
+            return null;
+        }
+    }
+
+    /** A document streamed to the browser as it comes (the preview and the download). */
+    void document(String code, UUID id, HttpServletResponse browser) {
+        api.get()
+                .uri("/api/v1/dossiers/{code}/documents/{id}", code, id)
+                .accept(MediaType.ALL)
+                .exchange(Downloads.to(browser), true);
+    }
+
+    void act(String code, String action, ActionRequest request) {
+        api.post()
+                .uri("/api/v1/dossiers/{code}/actions/{action}", code, action)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(withoutNulls(request))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** {@code resolve}: part {@code action} (the same JSON) and part {@code result} (the decision PDF). */
+    void actWithResult(String code, String action, ActionRequest request, ResultFile result) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        parts.add("action", new HttpEntity<>(withoutNulls(request), json));
+        HttpHeaders file = new HttpHeaders();
+        file.setContentType(MediaType.parseMediaType(result.contentType()));
+        file.setContentDispositionFormData("result", result.fileName());
+        parts.add("result", new HttpEntity<>(new ByteArrayResource(result.content()), file));
+        api.post()
+                .uri("/api/v1/dossiers/{code}/actions/{action}", code, action)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** The catalogue's procedure, or one named by its code when the catalogue no longer has it. */
+    Procedure procedure(String code) {
+        try {
+            Procedure procedure = publicApi
+                    .get()
+                    .uri("/api/v1/procedures/{code}", code)
+                    .retrieve()
+                    .body(Procedure.class);
+            return procedure == null ? new Procedure(code, code, null, List.of(), List.of()) : procedure;
+        } catch (ApiProblemException problem) {
+            if (!problem.isNotFound()) {
+                throw problem;
+            }
+            return new Procedure(code, code, null, List.of(), List.of());
+        }
+    }
+
+    /** The agency's procedures, for the queue's filter (the catalogue's first 100). */
+    List<Procedure> agencyProcedures(String agency) {
+        if (agency == null) {
+            return List.of();
+        }
+        Procedures page = publicApi
+                .get()
+                .uri(uri -> uri.path("/api/v1/procedures")
+                        .queryParam("agency", agency)
+                        .queryParam("size", 100)
+                        .build())
+                .retrieve()
+                .body(Procedures.class);
+        return page == null || page.items() == null ? List.of() : page.items();
+    }
+
+    List<CalendarDay> calendar(int year) {
+        List<CalendarDay> days = publicApi
+                .get()
+                .uri(uri -> uri.path("/api/v1/calendar/days")
+                        .queryParam("year", year)
+                        .build())
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<CalendarDay>>() {});
+        return days == null ? List.of() : days;
+    }
+
+    List<AgencyStatistics> statistics() {
+        List<AgencyStatistics> all = publicApi
+                .get()
+                .uri("/api/v1/statistics/agencies")
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<AgencyStatistics>>() {});
+        return all == null ? List.of() : all;
+    }
+
+    private static Map<String, Object> withoutNulls(ActionRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (request.reason() != null) {
+            body.put("reason", request.reason());
+        }
+        if (request.note() != null) {
+            body.put("note", request.note());
+        }
+        if (request.newAppointmentDate() != null) {
+            body.put("newAppointmentDate", request.newAppointmentDate().toString());
+        }
+        if (request.targetAgencyCode() != null) {
+            body.put("targetAgencyCode", request.targetAgencyCode());
+        }
+        if (request.missingDocuments() != null && !request.missingDocuments().isEmpty()) {
+            body.put("missingDocuments", request.missingDocuments());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,184 @@
+package vn.egov.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.egov.testsupport.browser.Chromium;
+import vn.egov.testsupport.browser.PageCheck;
+
+/**
+ * The officers' desk in a real Chromium, signed in by a real session in PostgreSQL ({@link SignedInSessions}: the
+ * officer's roles as its authorities, as {@code StaffRoles} leaves them after Keycloak's sign-in), the API played by
+ * {@link DeskStandIn}. The queue, the dossier page (its PDF preview open) and the dashboard with axe-core at 360×640
+ * and 1280×800 (screenshots target/screenshots/desk-*.png); a citizen's 403 page; an irreversible action by clicking:
+ * refused by the page next to its fields, then done with the success flash.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTestSetup
+class DeskBrowserIT {
+
+    static final PublicApiStandIn api = PublicApiStandIn.shared();
+
+    @DynamicPropertySource
+    static void publicApi(DynamicPropertyRegistry registry) {
+        registry.add("egov.portal.api.base-url", api::baseUrl);
+    }
+
+    static ChromeDriver chrome;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @SuppressWarnings("rawtypes")
+    SessionRepository sessions;
+
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    @BeforeAll
+    static void startBrowser() {
+        chrome = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    @BeforeEach
+    void stubs() {
+        chrome.get("about:blank");
+        api.reset();
+        api.stubCitizenApi();
+        DeskStandIn.stub(api);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void signIn(OidcUser user, String token) {
+        String cookie = SignedInSessions.create(sessions, registrations, token, user);
+        chrome.manage().deleteAllCookies();
+        chrome.get(url("/tro-giup"));
+        chrome.manage()
+                .addCookie(new Cookie.Builder("egov_session", cookie)
+                        .path("/")
+                        .isHttpOnly(true)
+                        .build());
+    }
+
+    record Page(String name, String path, String title, String heading) {}
+
+    @Test
+    void theQueueTheDossierPageAndTheDashboardAreAccessibleOnAPhoneAndADesktop() {
+        List<Page> pages = List.of(
+                new Page("queue", "/motcua", "Hồ sơ cần xử lý · Cổng dịch vụ công", "Hồ sơ cần xử lý"),
+                new Page(
+                        "dossier",
+                        "/motcua/ho-so/" + DeskStandIn.RECEIVED,
+                        "Hồ sơ " + DeskStandIn.RECEIVED + " · Cổng dịch vụ công",
+                        "Đăng ký thành lập hộ kinh doanh\nHồ sơ " + DeskStandIn.RECEIVED),
+                new Page(
+                        "statistics",
+                        "/motcua/thong-ke",
+                        "Thống kê của cơ quan · Cổng dịch vụ công",
+                        "Thống kê của cơ quan"));
+        signIn(DeskStandIn.officer(), DeskStandIn.OFFICER_TOKEN);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
+            for (Page page : pages) {
+                String at = page.name() + " at " + size[0] + "×" + size[1];
+                chrome.get(url(page.path()));
+                assertThat(chrome.getTitle()).as(at + ": title").isEqualTo(page.title());
+                assertThat(chrome.findElement(By.tagName("h1")).getText())
+                        .as(at + ": h1")
+                        .isEqualTo(page.heading());
+                if (page.name().equals("dossier")) {
+                    // the first document's preview open: the PDF in its frame, served by the portal
+                    chrome.findElement(By.cssSelector(".preview summary")).click();
+                    WebElement frame = chrome.findElement(By.cssSelector(".preview iframe"));
+                    assertThat(frame.isDisplayed()).as(at + ": the preview").isTrue();
+                    Chromium.screenshot(chrome, "desk-dossier-top-" + size[0] + "x" + size[1]);
+                    chrome.executeScript("arguments[0].scrollIntoView()", frame);
+                }
+                problems.addAll(PageCheck.problems(chrome, at));
+                Chromium.screenshot(chrome, "desk-" + page.name() + "-" + size[0] + "x" + size[1]);
+                // below the fold on a phone: the queue's first dossiers, the chart, the action forms
+                String below = switch (page.name()) {
+                    case "queue" -> ".queue";
+                    case "statistics" -> ".desk-chart";
+                    default -> "#actions-heading";
+                };
+                chrome.executeScript("arguments[0].scrollIntoView()", chrome.findElement(By.cssSelector(below)));
+                Chromium.screenshot(chrome, "desk-" + page.name() + "-below-" + size[0] + "x" + size[1]);
+            }
+        }
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+
+        // the queue: the deadline in words beside its colour, in due-date order
+        chrome.get(url("/motcua"));
+        List<String> due = chrome.findElements(By.cssSelector(".queue .due")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(due).containsExactly("Quá hạn", "Đến hạn hôm nay", "Sắp đến hạn (trong 2 ngày làm việc)");
+        // the header's link to the desk, for staff
+        assertThat(chrome.findElement(By.cssSelector(".account-items .desk-link"))
+                        .getText())
+                .isEqualTo("Bàn làm việc");
+    }
+
+    @Test
+    void anIrreversibleActionIsRefusedNextToItsFieldsThenDoneWithItsConfirmation() {
+        api.server.stubFor(DeskStandIn.action(DeskStandIn.RECEIVED, "reject")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}")));
+        signIn(DeskStandIn.officer(), DeskStandIn.OFFICER_TOKEN);
+        Chromium.viewport(chrome, 360, 640);
+        chrome.get(url("/motcua/ho-so/" + DeskStandIn.RECEIVED));
+        chrome.findElement(By.cssSelector("#action-reject > summary")).click();
+        Chromium.follow(chrome, By.id("reject-submit"));
+        assertThat(chrome.findElement(By.id("reject-reason-error")).getText()).isEqualTo("Hãy ghi lý do.");
+        assertThat(chrome.findElement(By.id("reject-confirm-error")).getText())
+                .isEqualTo("Hãy đánh dấu xác nhận trước khi thực hiện.");
+        List<String> problems = new ArrayList<>(PageCheck.problems(chrome, "the refused reject at 360×640"));
+        Chromium.screenshot(chrome, "desk-action-errors-360x640");
+        chrome.findElement(By.id("reject-reason")).sendKeys("Không thuộc thẩm quyền giải quyết");
+        chrome.findElement(By.id("reject-confirm")).click();
+        Chromium.follow(chrome, By.id("reject-submit"));
+        assertThat(chrome.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Đã từ chối hồ sơ.");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aCitizenOnTheDeskGetsThePageThatSaysItIsForStaff() {
+        signIn(SignInTest.citizen(), PublicApiStandIn.AN_TOKEN);
+        Chromium.viewport(chrome, 360, 640);
+        chrome.get(url("/motcua"));
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Trang dành cho cán bộ");
+        assertThat(chrome.findElements(By.cssSelector(".desk-link"))).isEmpty();
+        List<String> problems = PageCheck.problems(chrome, "the citizen's 403 at 360×640");
+        Chromium.screenshot(chrome, "desk-forbidden-360x640");
+        assertThat(problems).isEmpty();
+    }
+}

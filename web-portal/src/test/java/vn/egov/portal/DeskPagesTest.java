@@ -1,0 +1,419 @@
+package vn.egov.portal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.egov.portal.signin.StaffRolesAccess;
+
+/**
+ * The officers' desk against the stand-in of dossier-service's officer API: staff only (a citizen gets the 403
+ * page), the queue's filters passed to the API and its deadline words, the dossier page and its actions (the page's
+ * checks, the API's field errors next to the fields, the success flash), the inline preview's headers, the dashboard.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@PortalTestSetup
+class DeskPagesTest extends WithPublicApi {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    @BeforeEach
+    void stubs() {
+        api.stubCitizenApi();
+        DeskStandIn.stub(api);
+    }
+
+    RequestPostProcessor as(OidcUser user, String token) {
+        var portal = registrations.findByRegistrationId("portal");
+        RequestPostProcessor login = oidcLogin().clientRegistration(portal).oidcUser(user);
+        RequestPostProcessor tokens = oauth2Client()
+                .clientRegistration(portal)
+                .principalName(user.getName())
+                .accessToken(new OAuth2AccessToken(
+                        OAuth2AccessToken.TokenType.BEARER,
+                        token,
+                        Instant.now(),
+                        Instant.now().plusSeconds(300)));
+        return request -> tokens.postProcessRequest(login.postProcessRequest(request));
+    }
+
+    RequestPostProcessor officer() {
+        return as(DeskStandIn.officer(), DeskStandIn.OFFICER_TOKEN);
+    }
+
+    RequestPostProcessor approver() {
+        return as(DeskStandIn.approver(), DeskStandIn.APPROVER_TOKEN);
+    }
+
+    @Test
+    void aCitizenGetsTheStaffOnly403PageAndNoDeskLinkWhileAnOfficerSeesTheLink() throws Exception {
+        RequestPostProcessor citizen = as(SignInTest.citizen(), PublicApiStandIn.AN_TOKEN);
+        for (String path : List.of("/motcua", "/motcua/ho-so/" + DeskStandIn.RECEIVED, "/motcua/thong-ke")) {
+            // the page's words are the browser test's (MockMvc renders no error page): DeskBrowserIT
+            mvc.perform(get(path).with(citizen))
+                    .andExpect(status().isForbidden())
+                    .andExpect(request().attribute("staffOnly", true));
+        }
+        api.server.verify(0, getRequestedFor(urlPathMatching("/api/v1/dossiers.*")));
+        mvc.perform(get("/ho-so").with(citizen))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("href=\"/motcua\""))));
+        mvc.perform(get("/tro-giup").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/motcua\">Bàn làm việc</a>")));
+    }
+
+    @Test
+    void withoutASessionTheDeskStartsTheSignIn() throws Exception {
+        mvc.perform(get("/motcua")).andExpect(status().isFound()).andExpect(redirectedUrl("/dang-nhap"));
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsTheUsual403NotTheStaffOnlyPage() throws Exception {
+        mvc.perform(post("/motcua/ho-so/" + DeskStandIn.RECEIVED + "/xu-ly/forward")
+                        .with(officer()))
+                .andExpect(status().isForbidden())
+                .andExpect(request().attribute("staffOnly", org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
+    void theQueueShowsTheAgencysDossiersByDueDateWithTheDeadlineInWordsAndPassesTheFiltersToTheApi() throws Exception {
+        String due = DeskStandIn.today().plusDays(7).toString();
+        mvc.perform(get("/motcua")
+                        .param("status", "RECEIVED")
+                        .param("procedure", "2.000575")
+                        .param("overdue", "true")
+                        .param("dueBefore", due)
+                        .param("page", "1")
+                        .with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<title>Hồ sơ cần xử lý · Cổng dịch vụ công</title>"),
+                                containsString("205 hồ sơ, sắp theo hạn giải quyết"),
+                                containsString("href=\"/motcua/ho-so/" + DeskStandIn.RECEIVED
+                                        + "\">Đăng ký thành lập hộ kinh doanh</a>"),
+                                containsString("class=\"due due-overdue\">Quá hạn</span>"),
+                                containsString("class=\"due due-today\">Đến hạn hôm nay</span>"),
+                                containsString("class=\"due due-soon\">Sắp đến hạn (trong 2 ngày làm việc)</span>"),
+                                containsString("<option value=\"2.000575\" selected=\"selected\">"),
+                                containsString("id=\"overdue\" name=\"overdue\" value=\"true\" checked=\"checked\""),
+                                containsString(
+                                        "href=\"/motcua?status=RECEIVED&amp;procedure=2.000575&amp;overdue=true&amp;dueBefore="
+                                                + due + "&amp;page=1\">Trang sau</a>"),
+                                containsString("aria-current=\"page\">Đã tiếp nhận</a>"))))
+                .andExpect(content()
+                        .string(PageOrder.of(
+                                DeskStandIn.RECEIVED,
+                                DeskStandIn.DUE_TODAY,
+                                DeskStandIn.DUE_SOON,
+                                DeskStandIn.IN_PROCESSING)));
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
+                .withHeader("Authorization", equalTo("Bearer " + DeskStandIn.OFFICER_TOKEN))
+                .withQueryParam("status", equalTo("RECEIVED"))
+                .withQueryParam("procedure", equalTo("2.000575"))
+                .withQueryParam("overdue", equalTo("true"))
+                .withQueryParam("dueBefore", equalTo(due))
+                .withQueryParam("page", equalTo("1"))
+                .withQueryParam("size", equalTo("20")));
+    }
+
+    @Test
+    void theSearchOpensADossierByItsCodeAndSaysWhenTheAgencyHasNone() throws Exception {
+        mvc.perform(get("/motcua").param("q", " " + DeskStandIn.RECEIVED + " ").with(officer()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/motcua/ho-so/" + DeskStandIn.RECEIVED));
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        urlPathEqualTo("/api/v1/dossiers/000.00.09.H26-261204-0001"))
+                .willReturn(PublicApiStandIn.problem(404, "dossier-not-found")));
+        mvc.perform(get("/motcua").param("q", "000.00.09.H26-261204-0001").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "Không tìm thấy hồ sơ mã 000.00.09.H26-261204-0001 trong cơ quan của bạn.")));
+    }
+
+    @Test
+    void theDossierPageShowsApplicantFormDocumentsDeadlineHistoryAndTheOfficersActionsForItsStatus() throws Exception {
+        String code = DeskStandIn.RECEIVED;
+        String doc = "/motcua/ho-so/" + code + "/tai-lieu/";
+        mvc.perform(get("/motcua/ho-so/" + code).with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Hộ kinh doanh An Nhiên (0101234567)"),
+                                containsString("<dt>Tên hộ kinh doanh</dt><dd>Tạp hoá An Nhiên</dd>"),
+                                containsString("<dt>ghiChuCu</dt><dd>x</dd>"),
+                                containsString("<iframe src=\"" + doc + DeskStandIn.PDF_ID + "\""),
+                                containsString("<img src=\"" + doc + DeskStandIn.PNG_ID + "\""),
+                                containsString("href=\"" + doc + DeskStandIn.PDF_ID + "?tai-ve\""),
+                                containsString("Giấy đề nghị đăng ký hộ kinh doanh"),
+                                containsString("Hạn giải quyết: 17:00 ngày 08/12/2026"),
+                                containsString("Nghị định 01/2021/NĐ-CP, Điều 87"),
+                                containsString("class=\"due due-overdue\">Quá hạn</span>"),
+                                containsString("Tiếp nhận</span>"),
+                                containsString("Đã tiếp nhận · Cán bộ một cửa"),
+                                containsString("Đủ thành phần"),
+                                containsString("id=\"action-forward\""),
+                                containsString("id=\"action-request-supplement\""),
+                                containsString("id=\"action-extend-deadline\""),
+                                containsString("id=\"action-transfer\""),
+                                containsString("id=\"action-reject\""),
+                                not(containsString("id=\"action-resolve\"")),
+                                not(containsString("id=\"action-receive\"")))))
+                .andExpect(content().string(PageOrder.of("action-forward", "action-reject")));
+        // the approver, in IN_PROCESSING: resolve, extend, reject; nothing of the officer's
+        mvc.perform(get("/motcua/ho-so/" + DeskStandIn.IN_PROCESSING).with(approver()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"action-resolve\""),
+                                containsString("enctype=\"multipart/form-data\""),
+                                containsString("id=\"action-extend-deadline\""),
+                                containsString("id=\"action-reject\""),
+                                not(containsString("id=\"action-request-supplement\"")),
+                                not(containsString("id=\"action-forward\"")))));
+    }
+
+    @Test
+    void aDocumentIsShownInlineForTheDeskPageOnlyWhenItIsAPdfOrAnImage() throws Exception {
+        String doc = "/motcua/ho-so/" + DeskStandIn.RECEIVED + "/tai-lieu/";
+        mvc.perform(get(doc + DeskStandIn.PDF_ID).with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", "inline; filename=\"giay-de-nghi.pdf\""))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'self'")))
+                .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"))
+                .andExpect(header().string("Cache-Control", containsString("no-store")));
+        mvc.perform(get(doc + DeskStandIn.PNG_ID).with(officer()))
+                .andExpect(header().string("Content-Disposition", "inline; filename=\"hop-dong.png\""));
+        mvc.perform(get(doc + DeskStandIn.PDF_ID).param("tai-ve", "").with(officer()))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"giay-de-nghi.pdf\""))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")));
+        // anything else never renders under the portal's origin
+        mvc.perform(get(doc + DeskStandIn.HTML_ID).with(officer()))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"trang.html\""))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")));
+    }
+
+    @Test
+    void forwardPostsTheNoteWithTheOfficersTokenAndFlashesSuccess() throws Exception {
+        String code = DeskStandIn.RECEIVED;
+        api.server.stubFor(DeskStandIn.action(code, "forward").willReturn(okJson("{}")));
+        mvc.perform(post("/motcua/ho-so/" + code + "/xu-ly/forward")
+                        .with(officer())
+                        .with(csrf())
+                        .param("note", "Chuyển phòng Kinh tế"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/motcua/ho-so/" + code))
+                .andExpect(flash().attribute("notice", "desk.done.forward"));
+        api.server.verify(postRequestedFor(urlPathEqualTo("/api/v1/dossiers/" + code + "/actions/forward"))
+                .withHeader("Authorization", equalTo("Bearer " + DeskStandIn.OFFICER_TOKEN))
+                .withRequestBody(equalToJson("{\"note\":\"Chuyển phòng Kinh tế\"}")));
+    }
+
+    @Test
+    void anIrreversibleActionAsksForItsReasonAndConfirmationBeforeTheApiIsAsked() throws Exception {
+        String code = DeskStandIn.RECEIVED;
+        mvc.perform(post("/motcua/ho-so/" + code + "/xu-ly/reject")
+                        .with(officer())
+                        .with(csrf())
+                        .param("note", "giữ lại"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "<p class=\"field-error\" id=\"reject-reason-error\">Hãy ghi lý do.</p>"),
+                                containsString(
+                                        "id=\"reject-confirm-error\">Hãy đánh dấu xác nhận trước khi thực hiện."),
+                                containsString(">giữ lại</textarea>"),
+                                containsString(
+                                        "<details class=\"panel desk-action\" id=\"action-reject\" open=\"open\">"))));
+        api.server.verify(0, postRequestedFor(urlPathMatching("/api/v1/dossiers/.*/actions/.*")));
+
+        api.server.stubFor(DeskStandIn.action(code, "reject").willReturn(okJson("{}")));
+        mvc.perform(post("/motcua/ho-so/" + code + "/xu-ly/reject")
+                        .with(officer())
+                        .with(csrf())
+                        .param("reason", "Không thuộc thẩm quyền")
+                        .param("confirm", "yes"))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("notice", "desk.done.reject"));
+        api.server.verify(postRequestedFor(urlPathEqualTo("/api/v1/dossiers/" + code + "/actions/reject"))
+                .withRequestBody(equalToJson("{\"reason\":\"Không thuộc thẩm quyền\"}")));
+    }
+
+    @Test
+    void theApisFieldErrorIsShownNextToItsFieldInThePagesLanguage() throws Exception {
+        String code = DeskStandIn.RECEIVED;
+        String date = DeskStandIn.today().plusDays(3).toString();
+        api.server.stubFor(DeskStandIn.action(code, "extend-deadline")
+                .willReturn(
+                        DeskStandIn.fieldProblem("newAppointmentDate", "Ngày hẹn mới phải sau ngày hẹn hiện tại.")));
+        mvc.perform(post("/motcua/ho-so/" + code + "/xu-ly/extend-deadline")
+                        .with(officer())
+                        .with(csrf())
+                        .param("newAppointmentDate", date)
+                        .param("reason", "Chờ ý kiến phòng Tài nguyên"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "id=\"extend-deadline-date-error\">Ngày hẹn mới phải sau ngày hẹn hiện tại."),
+                                containsString("aria-invalid=\"true\" aria-describedby=\"extend-deadline-date-error\""),
+                                containsString("value=\"" + date + "\""),
+                                containsString(">Chờ ý kiến phòng Tài nguyên</textarea>"))));
+        api.server.verify(postRequestedFor(urlPathEqualTo("/api/v1/dossiers/" + code + "/actions/extend-deadline"))
+                .withRequestBody(equalToJson(
+                        "{\"reason\":\"Chờ ý kiến phòng Tài nguyên\",\"newAppointmentDate\":\"" + date + "\"}")));
+    }
+
+    @Test
+    void aSupplementRequestSendsTheTickedDocumentsAndAConflictIsASentence() throws Exception {
+        String code = DeskStandIn.RECEIVED;
+        api.server.stubFor(
+                DeskStandIn.action(code, "request-supplement").willReturn(PublicApiStandIn.problem(409, "x")));
+        mvc.perform(post("/motcua/ho-so/" + code + "/xu-ly/request-supplement")
+                        .with(officer())
+                        .with(csrf())
+                        .param("missingDocuments", "HOP_DONG_THUE")
+                        .param("reason", "Thiếu hợp đồng thuê"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Chưa thực hiện được:"),
+                                containsString(
+                                        "id=\"request-supplement-missing-HOP_DONG_THUE\" value=\"HOP_DONG_THUE\" checked=\"checked\""),
+                                not(containsString("raw API detail")))));
+        api.server.verify(postRequestedFor(urlPathEqualTo("/api/v1/dossiers/" + code + "/actions/request-supplement"))
+                .withRequestBody(
+                        equalToJson("{\"reason\":\"Thiếu hợp đồng thuê\",\"missingDocuments\":[\"HOP_DONG_THUE\"]}")));
+    }
+
+    @Test
+    void anActionTheRoleDoesNotHaveInThisStatusIsNotSent() throws Exception {
+        mvc.perform(post("/motcua/ho-so/" + DeskStandIn.RECEIVED + "/xu-ly/resolve")
+                        .with(officer())
+                        .with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attributeExists("problem"));
+        mvc.perform(post("/motcua/ho-so/" + DeskStandIn.RECEIVED + "/xu-ly/khong-co")
+                        .with(officer())
+                        .with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attributeExists("problem"));
+        api.server.verify(0, postRequestedFor(urlPathMatching("/api/v1/dossiers/.*/actions/.*")));
+    }
+
+    @Test
+    void theApproverResolvesWithAPdfAsMultipartAndAFileThatIsNotAPdfIsRefusedByThePage() throws Exception {
+        String code = DeskStandIn.IN_PROCESSING;
+        MockMultipartFile text =
+                new MockMultipartFile("result", "ket-qua.pdf", "application/pdf", "not a pdf".getBytes());
+        mvc.perform(multipart("/motcua/ho-so/" + code + "/xu-ly/resolve")
+                        .file(text)
+                        .param("confirm", "yes")
+                        .with(approver())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("id=\"resolve-result-error\">Văn bản kết quả phải là tệp PDF.")));
+        api.server.verify(0, postRequestedFor(urlPathMatching("/api/v1/dossiers/.*/actions/.*")));
+
+        api.server.stubFor(DeskStandIn.action(code, "resolve")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
+        MockMultipartFile pdf = new MockMultipartFile(
+                "result", "quyet-dinh.pdf", "application/pdf", DeskStandIn.PDF.getBytes(StandardCharsets.US_ASCII));
+        mvc.perform(multipart("/motcua/ho-so/" + code + "/xu-ly/resolve")
+                        .file(pdf)
+                        .param("note", "Đồng ý")
+                        .param("confirm", "yes")
+                        .with(approver())
+                        .with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("notice", "desk.done.resolve"));
+        List<LoggedRequest> sent =
+                api.server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/dossiers/" + code + "/actions/resolve")));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getHeader("Content-Type")).startsWith("multipart/form-data");
+        assertThat(sent.get(0).getHeader("Authorization")).isEqualTo("Bearer " + DeskStandIn.APPROVER_TOKEN);
+        assertThat(sent.get(0).getPart("action").getBody().asString()).isEqualTo("{\"note\":\"Đồng ý\"}");
+        assertThat(sent.get(0).getPart("result").getBody().asString()).startsWith("%PDF-1.4");
+    }
+
+    @Test
+    void theDashboardShowsTheOfficersAgencyAsTilesAndAChartWithItsFiguresInWords() throws Exception {
+        mvc.perform(get("/motcua/thong-ke").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<title>Thống kê của cơ quan · Cổng dịch vụ công</title>"),
+                                containsString("<strong>Ủy ban nhân dân phường Ba Đình</strong>"),
+                                containsString("<dt>Đã tiếp nhận</dt><dd>38</dd>"),
+                                containsString("<dd class=\"words\">Chưa có đánh giá</dd>"),
+                                containsString("role=\"img\" aria-labelledby=\"chart-title chart-desc\""),
+                                containsString(
+                                        "Đã tiếp nhận 38; giải quyết đúng hạn 30; trễ hạn 0; đang giải quyết 8; đang quá hạn 0."),
+                                containsString("Sở Tư pháp thành phố Hà Nội"),
+                                containsString("4,3 / 5"))));
+    }
+
+    @Test
+    void realmRolesAreReadFromKeycloaksAccessTokenAndNothingFromAnythingElse() {
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"sub\":\"x\",\"realm_access\":{\"roles\":[\"default-roles-egov\",\"OFFICER\"]}}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(StaffRolesAccess.realmRoles("h." + payload + ".s")).containsExactly("default-roles-egov", "OFFICER");
+        assertThat(StaffRolesAccess.realmRoles("opaque-token")).isEmpty();
+        assertThat(StaffRolesAccess.realmRoles("a.bm90IGpzb24.c")).isEmpty();
+        assertThat(StaffRolesAccess.realmRoles(
+                        "a." + Base64.getUrlEncoder().withoutPadding().encodeToString("{}".getBytes()) + ".c"))
+                .isEmpty();
+    }
+}
