@@ -189,6 +189,7 @@ class DeskPagesTest extends WithPublicApi {
                                 containsString("<iframe src=\"" + doc + DeskStandIn.PDF_ID + "\""),
                                 containsString("<img src=\"" + doc + DeskStandIn.PNG_ID + "\""),
                                 containsString("href=\"" + doc + DeskStandIn.PDF_ID + "?tai-ve\""),
+                                containsString("href=\"/motcua/ho-so/" + code + "/mau/01\""),
                                 containsString("Giấy đề nghị đăng ký hộ kinh doanh"),
                                 containsString("Hạn giải quyết: 17:00 ngày 08/12/2026"),
                                 containsString("Nghị định 01/2021/NĐ-CP, Điều 87"),

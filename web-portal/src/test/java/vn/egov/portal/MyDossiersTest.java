@@ -132,6 +132,8 @@ class MyDossiersTest extends WithPublicApi {
                                 containsString(
                                         "href=\"/ho-so/" + code + "/tai-lieu/7d0f3c1e-1111-4a2b-9c3d-000000000001\""),
                                 containsString(">giay-de-nghi.pdf</a>"),
+                                containsString("href=\"/ho-so/" + code + "/mau/01\""),
+                                containsString("Mẫu số 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
                                 containsString("href=\"/ho-so/" + code + "/rut\""),
                                 containsString("<span class=\"lookup-secret\">" + PublicApiStandIn.DOSSIER_SECRET),
                                 not(containsString("Đánh giá mức độ hài lòng")),
@@ -174,6 +176,19 @@ class MyDossiersTest extends WithPublicApi {
         api.server.verify(getRequestedFor(
                         urlPathEqualTo("/api/v1/dossiers/" + code + "/documents/7d0f3c1e-1111-4a2b-9c3d-000000000003"))
                 .withHeader("Authorization", equalTo("Bearer " + PublicApiStandIn.AN_TOKEN)));
+    }
+
+    @Test
+    void anOfficialFormIsStreamedThroughThePortalWithTheUsersToken() throws Exception {
+        String code = PublicApiStandIn.DOSSIER_CODE;
+        mvc.perform(get("/ho-so/" + code + "/mau/01").with(an()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(content().string("%PDF-1.7 form 01"));
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers/" + code + "/forms/01"))
+                .withHeader("Authorization", equalTo("Bearer " + PublicApiStandIn.AN_TOKEN)));
+        // only the six forms of a dossier: anything else is not a route
+        mvc.perform(get("/ho-so/" + code + "/mau/07").with(an())).andExpect(status().isNotFound());
     }
 
     @Test

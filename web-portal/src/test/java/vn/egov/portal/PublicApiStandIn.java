@@ -75,6 +75,18 @@ final class PublicApiStandIn {
     }
 
     private void stubCatalogue() {
+        // the official forms of any dossier the caller may see (the detail, asked first, answers 404 for the others)
+        server.stubFor(get(urlPathMatching("/api/v1/dossiers/[^/]+/forms"))
+                .atPriority(15)
+                .willReturn(okJson("[{\"form\":\"01\",\"title\":\"Giấy tiếp nhận hồ sơ và hẹn trả kết quả\","
+                        + "\"url\":\"/api/v1/dossiers/x/forms/01\"}]")));
+        server.stubFor(get(urlPathMatching("/api/v1/dossiers/[^/]+/forms/01"))
+                .atPriority(15)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Disposition", "inline; filename=\"Mau-so-01.pdf\"")
+                        .withBody("%PDF-1.7 form 01")));
         server.stubFor(get(urlPathEqualTo("/api/v1/procedures"))
                 .atPriority(10)
                 .willReturn(okJson(page(BIRTH, MARRIAGE, BUSINESS, JUDICIAL))));

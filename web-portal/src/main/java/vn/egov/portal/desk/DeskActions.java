@@ -80,7 +80,15 @@ final class DeskActions {
                     List.of(new When("SUBMITTED", OFFICER), new When("RECEIVED", OFFICER)),
                     List.of(Input.TARGET_AGENCY, Input.REASON_REQUIRED),
                     true),
-            // the place for work-walkin's stop-processing (Mẫu 05) and hand-over: one entry each, here
+            new Action(
+                    "stop-processing",
+                    List.of(
+                            new When("RECEIVED", OFFICER),
+                            new When("AWAITING_SUPPLEMENT", OFFICER),
+                            new When("IN_PROCESSING", APPROVER)),
+                    List.of(Input.REASON_REQUIRED, Input.NOTE),
+                    true),
+            // the place for the hand-over at the counter and by post (return-result's delivery, post-result)
             new Action(
                     "reject",
                     List.of(

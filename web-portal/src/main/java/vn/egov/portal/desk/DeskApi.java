@@ -207,6 +207,25 @@ class DeskApi {
         }
     }
 
+    record FormLink(String form, String title) {}
+
+    /** The official forms that apply to the dossier now. */
+    List<FormLink> forms(String code) {
+        List<FormLink> forms = api.get()
+                .uri("/api/v1/dossiers/{code}/forms", code)
+                .retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<List<FormLink>>() {});
+        return forms == null ? List.of() : forms;
+    }
+
+    /** An official form's PDF streamed to the browser (to print for the applicant). */
+    void form(String code, String form, HttpServletResponse browser) {
+        api.get()
+                .uri("/api/v1/dossiers/{code}/forms/{form}", code, form)
+                .accept(MediaType.ALL)
+                .exchange(Downloads.to(browser), true);
+    }
+
     /** A document streamed to the browser as it comes (the preview and the download). */
     void document(String code, UUID id, HttpServletResponse browser) {
         api.get()

@@ -68,6 +68,12 @@ class DeskDossierController {
         api.document(code, id, download == null ? new InlinePreview(response) : response);
     }
 
+    /** An official form (Mẫu 01–06) to print or hand over: opened in the browser's PDF viewer. */
+    @GetMapping("/motcua/ho-so/{code}/mau/{form:0[1-6]}")
+    void form(@PathVariable String code, @PathVariable String form, HttpServletResponse response) {
+        api.form(code, form, response);
+    }
+
     @PostMapping("/motcua/ho-so/{code}/xu-ly/{action}")
     String act(
             @PathVariable String code,
@@ -225,6 +231,7 @@ class DeskDossierController {
         model.addAttribute("applicant", applicant);
         model.addAttribute("answers", answers);
         model.addAttribute("dossier", dossier);
+        model.addAttribute("forms", api.forms(code));
         model.addAttribute("procedure", procedure);
         model.addAttribute("requirements", requirements);
         model.addAttribute("history", api.history(code));

@@ -186,8 +186,15 @@ class DossierPageController {
         dossiers.download(code, id, response);
     }
 
+    /** An official form of the dossier (Mẫu 01–06), as a PDF from dossier-service. */
+    @GetMapping("/ho-so/{code}/mau/{form:0[1-6]}")
+    void form(@PathVariable String code, @PathVariable String form, HttpServletResponse response) {
+        dossiers.form(code, form, response);
+    }
+
     private String show(String code, Model model) {
         MyDossiers.Dossier dossier = dossiers.find(code);
+        model.addAttribute("forms", dossiers.forms(code));
         List<MyDossiers.HistoryEntry> history = dossiers.history(code);
         model.addAttribute("dossier", dossier);
         model.addAttribute("history", history);

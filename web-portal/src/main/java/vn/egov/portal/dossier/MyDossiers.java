@@ -200,6 +200,26 @@ class MyDossiers {
                 .toBodilessEntity();
     }
 
+    /** An official form of the dossier (Thông tư 03/2025) as dossier-service lists it. */
+    record FormLink(String form, String title) {}
+
+    /** The official forms that apply to the dossier now (receipt, supplement request, …), in their order. */
+    List<FormLink> forms(String code) {
+        List<FormLink> forms = api.get()
+                .uri("/api/v1/dossiers/{code}/forms", code)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<FormLink>>() {});
+        return forms == null ? List.of() : forms;
+    }
+
+    /** An official form's PDF, streamed from the API with the user's token. */
+    void form(String code, String form, HttpServletResponse browser) {
+        api.get()
+                .uri("/api/v1/dossiers/{code}/forms/{form}", code, form)
+                .accept(MediaType.ALL)
+                .exchange(Downloads.to(browser), true);
+    }
+
     List<HistoryEntry> history(String code) {
         return api.get()
                 .uri("/api/v1/dossiers/{code}/history", code)
