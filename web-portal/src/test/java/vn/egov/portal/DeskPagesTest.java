@@ -212,6 +212,12 @@ class DeskPagesTest extends WithPublicApi {
                         .string(allOf(
                                 containsString("id=\"action-resolve\""),
                                 containsString("enctype=\"multipart/form-data\""),
+                                containsString("<dd>Trần Thị Bình</dd>"),
+                                containsString("<dd>096******123</dd>"),
+                                containsString("<dd>08/03/1985</dd>"),
+                                containsString("Trực tiếp tại Bộ phận Một cửa"),
+                                not(containsString("Hộ kinh doanh An Nhiên")),
+                                containsString("id=\"action-stop-processing\""),
                                 containsString("id=\"action-extend-deadline\""),
                                 containsString("id=\"action-reject\""),
                                 not(containsString("id=\"action-request-supplement\"")),

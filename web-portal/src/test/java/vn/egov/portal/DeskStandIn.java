@@ -165,7 +165,17 @@ final class DeskStandIn {
                            {"id":"%s","requirementCode":"GIAY_DE_NGHI","kind":"SUBMITTED","fileName":"giay-de-nghi.pdf",
                             "contentType":"application/pdf","sizeBytes":20480,"sha256":"ab","uploadedAt":"2026-12-03T02:00:00Z"},
                            {"id":"%s","requirementCode":"HOP_DONG_THUE","kind":"SUBMITTED","fileName":"hop-dong.png",
-                            "contentType":"image/png","sizeBytes":1024,"sha256":"cd","uploadedAt":"2026-12-03T02:00:00Z"}]}""".formatted(code, AGENCY, status, due, overdue, PDF_ID, PNG_ID))));
+                            "contentType":"image/png","sizeBytes":1024,"sha256":"cd","uploadedAt":"2026-12-03T02:00:00Z"}]}""".formatted(code, AGENCY, status, due, overdue, PDF_ID, PNG_ID).replace(
+                        "\"businessTaxCode\":\"0101234567\",\"businessName\":\"Hộ kinh doanh An Nhiên\",",
+                        // the dossier in processing was taken at the counter: its applicant as the officer
+                        // identified them (the national id masked by the API), no business
+                        code.equals(IN_PROCESSING)
+                                ? "\"businessTaxCode\":null,\"businessName\":null,\"channel\":\"DIRECT\","
+                                        + "\"walkInApplicant\":{\"nationalIdMasked\":\"096******123\","
+                                        + "\"fullName\":\"Trần Thị Bình\",\"dateOfBirth\":\"1985-03-08\","
+                                        + "\"sex\":\"FEMALE\",\"phone\":\"0912345678\",\"email\":null},"
+                                : "\"businessTaxCode\":\"0101234567\",\"businessName\":\"Hộ kinh doanh An Nhiên\","
+                                        + "\"channel\":\"ONLINE\",\"walkInApplicant\":null,"))));
         api.server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + code + "/history"))
                 .withHeader("Authorization", who)
                 .willReturn(okJson("""

@@ -57,7 +57,13 @@ class DeskApi {
             List<Document> documents,
             String businessTaxCode,
             String businessName,
-            String lookupSecret) {}
+            String lookupSecret,
+            String channel,
+            WalkInApplicant walkInApplicant) {}
+
+    /** The person an officer identified at the counter (national id masked by the API). */
+    record WalkInApplicant(
+            String nationalIdMasked, String fullName, LocalDate dateOfBirth, String sex, String phone, String email) {}
 
     record Document(
             UUID id,
