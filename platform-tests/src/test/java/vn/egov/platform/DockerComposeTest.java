@@ -72,7 +72,9 @@ class DockerComposeTest {
             "VNPAY_PAY_URL",
             "VNPAY_RETURN_URL",
             // notification-service only writes it into links in messages
-            "PORTAL_URL");
+            "PORTAL_URL",
+            // dossier-service only prints it on the official forms (the lookup page's address in Mẫu 01's QR code)
+            "EGOV_PUBLIC_URL");
 
     /** Kafka is reached on its own internal listener, not on the published one (see the Kafka tests). */
     private static final Set<String> OWN_LISTENER = Set.of("KAFKA_BOOTSTRAP_SERVERS");
