@@ -39,8 +39,13 @@ class DeskStatisticsController {
         return "desk/statistics";
     }
 
-    /** One bar of the agency's chart: the label's message key, the figure, its length in the SVG (0–300). */
+    /**
+     * One bar of the agency's chart: the label's message key, the figure, its length in the SVG (0–{@value #LONGEST},
+     * so the longest bar's figure still fits beside it inside the 440-unit view box the page scales to a phone).
+     */
     record Bars(String key, long value, int length, int y) {
+
+        static final int LONGEST = 180;
 
         static List<Bars> of(DeskApi.AgencyStatistics s) {
             long[] values = {s.received(), s.resolvedOnTime(), s.resolvedLate(), s.inProgress(), s.overdue()};
@@ -51,7 +56,8 @@ class DeskStatisticsController {
             }
             Bars[] bars = new Bars[values.length];
             for (int i = 0; i < values.length; i++) {
-                bars[i] = new Bars(keys[i], values[i], (int) Math.round(300.0 * values[i] / max), 8 + i * 40);
+                bars[i] =
+                        new Bars(keys[i], values[i], (int) Math.round((double) LONGEST * values[i] / max), 8 + i * 40);
             }
             return List.of(bars);
         }
