@@ -13,12 +13,13 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import vn.egov.dossier.dataprotection.ApplicantIdentities;
 import vn.egov.dossier.dataprotection.FormDataSealer;
 import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.procedure.Procedure;
 import vn.egov.dossier.procedure.ProcedureCatalogue;
+import vn.egov.dossier.tracking.DossierView;
 import vn.egov.dossier.tracking.LookupSecrets;
+import vn.egov.dossier.tracking.WalkInApplicants;
 
 /**
  * What the forms print, read from the dossier's own records (read only: the history, the documents' metadata, the
@@ -77,7 +78,7 @@ class FormSources {
     private final FormDataSealer sealer;
     private final LookupSecrets secrets;
     private final ProcedureCatalogue catalogue;
-    private final ApplicantIdentities identities;
+    private final WalkInApplicants walkIns;
 
     FormSources(
             JdbcClient jdbc,
@@ -85,8 +86,8 @@ class FormSources {
             FormDataSealer sealer,
             LookupSecrets secrets,
             ProcedureCatalogue catalogue,
-            ApplicantIdentities identities) {
-        this.identities = identities;
+            WalkInApplicants walkIns) {
+        this.walkIns = walkIns;
         this.jdbc = jdbc;
         this.json = json;
         this.sealer = sealer;
@@ -107,13 +108,9 @@ class FormSources {
     }
 
     String applicantName(DossierRow d) {
-        // a dossier taken at the counter names its applicant as the officer identified them (sealed at rest)
-        Optional<String> walkIn = jdbc.sql("select data_key_id, sealed from walk_in_applicant where dossier_id = ?")
-                .param(d.id())
-                .query((rs, i) -> identities.open(d.id(), rs.getString(1), rs.getBytes(2)))
-                .optional()
-                .map(text -> json.readValue(text, new TypeReference<Map<String, String>>() {})
-                        .get("fullName"))
+        // a dossier taken at the counter names its applicant as the officer identified them
+        Optional<String> walkIn = walkIns.applicant(d.id())
+                .map(DossierView.WalkInApplicantView::fullName)
                 .filter(name -> name != null && !name.isBlank());
         if (walkIn.isPresent()) {
             return walkIn.get().strip();

@@ -14,7 +14,7 @@ import vn.egov.dossier.dataprotection.ApplicantIdentities;
  * views show them (national ids masked).
  */
 @Component
-class WalkInApplicants {
+public class WalkInApplicants {
 
     private final JdbcClient jdbc;
     private final ApplicantIdentities identities;
@@ -33,7 +33,8 @@ class WalkInApplicants {
                 .single();
     }
 
-    Optional<DossierView.WalkInApplicantView> applicant(UUID dossierId) {
+    /** The person an officer identified at the counter, national id masked; empty for a dossier submitted online. */
+    public Optional<DossierView.WalkInApplicantView> applicant(UUID dossierId) {
         return jdbc.sql("select data_key_id, sealed from walk_in_applicant where dossier_id = ?")
                 .param(dossierId)
                 .query((rs, i) -> identities.open(dossierId, rs.getString(1), rs.getBytes(2)))

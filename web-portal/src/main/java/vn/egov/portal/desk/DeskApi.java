@@ -1,6 +1,5 @@
 package vn.egov.portal.desk;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import vn.egov.portal.api.ApiProblemException;
-import vn.egov.portal.api.Downloads;
 import vn.egov.portal.api.UserApi;
 
 /**
@@ -211,33 +209,6 @@ class DeskApi {
             }
             return null;
         }
-    }
-
-    record FormLink(String form, String title) {}
-
-    /** The official forms that apply to the dossier now. */
-    List<FormLink> forms(String code) {
-        List<FormLink> forms = api.get()
-                .uri("/api/v1/dossiers/{code}/forms", code)
-                .retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<List<FormLink>>() {});
-        return forms == null ? List.of() : forms;
-    }
-
-    /** An official form's PDF streamed to the browser (to print for the applicant). */
-    void form(String code, String form, HttpServletResponse browser) {
-        api.get()
-                .uri("/api/v1/dossiers/{code}/forms/{form}", code, form)
-                .accept(MediaType.ALL)
-                .exchange(Downloads.to(browser), true);
-    }
-
-    /** A document streamed to the browser as it comes (the preview and the download). */
-    void document(String code, UUID id, HttpServletResponse browser) {
-        api.get()
-                .uri("/api/v1/dossiers/{code}/documents/{id}", code, id)
-                .accept(MediaType.ALL)
-                .exchange(Downloads.to(browser), true);
     }
 
     void act(String code, String action, ActionRequest request) {

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 import vn.egov.portal.api.ApiProblemException;
 import vn.egov.portal.api.ProblemMessages;
+import vn.egov.portal.dossier.DossierPapers;
 import vn.egov.portal.signin.SignedInUser;
 
 /**
@@ -42,11 +43,18 @@ class DeskDossierController {
     static final long RESULT_LIMIT = 10L * 1024 * 1024;
 
     private final DeskApi api;
+    private final DossierPapers papers;
     private final DeadlineColours colours;
     private final ProblemMessages problems;
     private final MessageSource messages;
 
-    DeskDossierController(DeskApi api, DeadlineColours colours, ProblemMessages problems, MessageSource messages) {
+    DeskDossierController(
+            DeskApi api,
+            DossierPapers papers,
+            DeadlineColours colours,
+            ProblemMessages problems,
+            MessageSource messages) {
+        this.papers = papers;
         this.api = api;
         this.colours = colours;
         this.problems = problems;
@@ -65,13 +73,13 @@ class DeskDossierController {
             @PathVariable UUID id,
             @RequestParam(name = "tai-ve", required = false) String download,
             HttpServletResponse response) {
-        api.document(code, id, download == null ? new InlinePreview(response) : response);
+        papers.document(code, id, download == null ? new InlinePreview(response) : response);
     }
 
     /** An official form (Mẫu 01–06) to print or hand over: opened in the browser's PDF viewer. */
     @GetMapping("/motcua/ho-so/{code}/mau/{form:0[1-6]}")
     void form(@PathVariable String code, @PathVariable String form, HttpServletResponse response) {
-        api.form(code, form, response);
+        papers.form(code, form, response);
     }
 
     @PostMapping("/motcua/ho-so/{code}/xu-ly/{action}")
@@ -231,7 +239,7 @@ class DeskDossierController {
         model.addAttribute("applicant", applicant);
         model.addAttribute("answers", answers);
         model.addAttribute("dossier", dossier);
-        model.addAttribute("forms", api.forms(code));
+        model.addAttribute("forms", papers.forms(code));
         model.addAttribute("procedure", procedure);
         model.addAttribute("requirements", requirements);
         model.addAttribute("history", api.history(code));

@@ -44,9 +44,15 @@ class DossierPageController {
     private final ProblemMessages problems;
     private final Payments payments;
     private final SupplementFiles supplementFiles;
+    private final DossierPapers papers;
 
     DossierPageController(
-            MyDossiers dossiers, ProblemMessages problems, Payments payments, SupplementFiles supplementFiles) {
+            MyDossiers dossiers,
+            ProblemMessages problems,
+            Payments payments,
+            SupplementFiles supplementFiles,
+            DossierPapers papers) {
+        this.papers = papers;
         this.dossiers = dossiers;
         this.problems = problems;
         this.payments = payments;
@@ -183,18 +189,18 @@ class DossierPageController {
     /** A document of the dossier (the citizen's own or a result), streamed from the API with the user's token. */
     @GetMapping("/ho-so/{code}/tai-lieu/{id}")
     void download(@PathVariable String code, @PathVariable UUID id, HttpServletResponse response) {
-        dossiers.download(code, id, response);
+        papers.document(code, id, response);
     }
 
     /** An official form of the dossier (Mẫu 01–06), as a PDF from dossier-service. */
     @GetMapping("/ho-so/{code}/mau/{form:0[1-6]}")
     void form(@PathVariable String code, @PathVariable String form, HttpServletResponse response) {
-        dossiers.form(code, form, response);
+        papers.form(code, form, response);
     }
 
     private String show(String code, Model model) {
         MyDossiers.Dossier dossier = dossiers.find(code);
-        model.addAttribute("forms", dossiers.forms(code));
+        model.addAttribute("forms", papers.forms(code));
         List<MyDossiers.HistoryEntry> history = dossiers.history(code);
         model.addAttribute("dossier", dossier);
         model.addAttribute("history", history);

@@ -1,6 +1,5 @@
 package vn.egov.portal.dossier;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import vn.egov.portal.api.ApiProblemException;
-import vn.egov.portal.api.Downloads;
 import vn.egov.portal.api.UserApi;
 
 /**
@@ -200,26 +198,6 @@ class MyDossiers {
                 .toBodilessEntity();
     }
 
-    /** An official form of the dossier (Thông tư 03/2025) as dossier-service lists it. */
-    record FormLink(String form, String title) {}
-
-    /** The official forms that apply to the dossier now (receipt, supplement request, …), in their order. */
-    List<FormLink> forms(String code) {
-        List<FormLink> forms = api.get()
-                .uri("/api/v1/dossiers/{code}/forms", code)
-                .retrieve()
-                .body(new ParameterizedTypeReference<List<FormLink>>() {});
-        return forms == null ? List.of() : forms;
-    }
-
-    /** An official form's PDF, streamed from the API with the user's token. */
-    void form(String code, String form, HttpServletResponse browser) {
-        api.get()
-                .uri("/api/v1/dossiers/{code}/forms/{form}", code, form)
-                .accept(MediaType.ALL)
-                .exchange(Downloads.to(browser), true);
-    }
-
     List<HistoryEntry> history(String code) {
         return api.get()
                 .uri("/api/v1/dossiers/{code}/history", code)
@@ -248,16 +226,5 @@ class MyDossiers {
                 .body(rating)
                 .retrieve()
                 .toBodilessEntity();
-    }
-
-    /**
-     * A document's file, streamed from the API to the browser as it comes (never whole in memory), with the
-     * API's type and file name. A problem (404: not this user's, or no such document) becomes the usual page.
-     */
-    void download(String code, UUID document, HttpServletResponse browser) {
-        api.get()
-                .uri("/api/v1/dossiers/{code}/documents/{id}", code, document)
-                .accept(MediaType.ALL)
-                .exchange(Downloads.to(browser), true);
     }
 }
