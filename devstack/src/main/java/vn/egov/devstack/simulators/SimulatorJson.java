@@ -101,6 +101,19 @@ public final class SimulatorJson {
         pos[0]++;
     }
 
+    /** {@code ?limit=N} of a sample listing, within 1–500; {@code fallback} when absent or not a number. */
+    public static int limit(HttpExchange ex, int fallback) {
+        String query = ex.getRequestURI().getQuery();
+        if (query != null && query.startsWith("limit=")) {
+            try {
+                return Math.max(1, Math.min(500, Integer.parseInt(query.substring(6))));
+            } catch (NumberFormatException ignored) {
+                // keep the fallback
+            }
+        }
+        return fallback;
+    }
+
     /** A JSON string literal for {@code s}, or {@code null}. */
     public static String quote(String s) {
         if (s == null) {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,15 +213,7 @@ public final class BusinessRegistrySimulator implements AutoCloseable {
             respond(ex, 503, "{\"error\":\"unavailable\"}");
             return;
         }
-        int limit = 20;
-        String query = ex.getRequestURI().getQuery();
-        if (query != null && query.startsWith("limit=")) {
-            try {
-                limit = Math.max(1, Math.min(500, Integer.parseInt(query.substring(6))));
-            } catch (NumberFormatException ignored) {
-                // keep the default
-            }
-        }
+        int limit = SimulatorJson.limit(ex, 20);
         List<String> items = new ArrayList<>();
         generated.stream()
                 .limit(limit)
@@ -255,14 +246,6 @@ public final class BusinessRegistrySimulator implements AutoCloseable {
             }
         }
         BusinessRegistrySimulator simulator = new BusinessRegistrySimulator(port, seed, count).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            simulator.stop();
-                            stopped.countDown();
-                        },
-                        "business-registry-shutdown"));
-        stopped.await();
+        SimulatorBinding.runUntilStopped(simulator::stop, "business-registry");
     }
 }

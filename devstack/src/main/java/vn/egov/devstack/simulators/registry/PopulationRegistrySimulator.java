@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -243,15 +242,7 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
         if (!beforeAnswer(ex)) {
             return;
         }
-        int limit = 20;
-        String query = ex.getRequestURI().getQuery();
-        if (query != null && query.startsWith("limit=")) {
-            try {
-                limit = Math.max(1, Math.min(500, Integer.parseInt(query.substring(6))));
-            } catch (NumberFormatException ignored) {
-                // keep the default
-            }
-        }
+        int limit = SimulatorJson.limit(ex, 20);
         StringBuilder json = new StringBuilder("[");
         generated.stream()
                 .limit(limit)
@@ -311,14 +302,6 @@ public final class PopulationRegistrySimulator implements AutoCloseable {
             }
         }
         PopulationRegistrySimulator simulator = new PopulationRegistrySimulator(port, seed, count).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            simulator.stop();
-                            stopped.countDown();
-                        },
-                        "population-registry-shutdown"));
-        stopped.await();
+        SimulatorBinding.runUntilStopped(simulator::stop, "population-registry");
     }
 }

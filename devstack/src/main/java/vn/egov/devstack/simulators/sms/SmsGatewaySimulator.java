@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -333,14 +332,6 @@ public final class SmsGatewaySimulator implements AutoCloseable {
         SmsGatewaySimulator simulator = new SmsGatewaySimulator(port, key)
                 .receipts(receiptUrl, receiptKey, java.time.Duration.ofMillis(delay))
                 .start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            simulator.stop();
-                            stopped.countDown();
-                        },
-                        "sms-gateway-shutdown"));
-        stopped.await();
+        SimulatorBinding.runUntilStopped(simulator::stop, "sms-gateway");
     }
 }
