@@ -128,22 +128,6 @@ class DeskApi {
     /** A declared day of the working-day calendar ({@code GET /api/v1/calendar/days}). */
     record CalendarDay(LocalDate day, String kind) {}
 
-    /** What {@code GET /api/v1/statistics/agencies} answers per agency. */
-    record AgencyStatistics(
-            String agencyCode,
-            String agencyName,
-            LocalDate from,
-            LocalDate to,
-            long submitted,
-            long received,
-            long resolvedOnTime,
-            long resolvedLate,
-            long inProgress,
-            long overdue,
-            double onlineShare,
-            Double paidOnlineShare,
-            Double averageRating) {}
-
     /** The body of {@code POST …/actions/{action}}; what an action does not take stays null (left out). */
     record ActionRequest(
             String reason,
@@ -280,15 +264,6 @@ class DeskApi {
                 .retrieve()
                 .body(new ParameterizedTypeReference<List<CalendarDay>>() {});
         return days == null ? List.of() : days;
-    }
-
-    List<AgencyStatistics> statistics() {
-        List<AgencyStatistics> all = publicApi
-                .get()
-                .uri("/api/v1/statistics/agencies")
-                .retrieve()
-                .body(new ParameterizedTypeReference<List<AgencyStatistics>>() {});
-        return all == null ? List.of() : all;
     }
 
     private static Map<String, Object> withoutNulls(ActionRequest request) {

@@ -1,11 +1,12 @@
 package vn.egov.portal.desk;
 
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.client.RestClient;
 import vn.egov.portal.signin.SignedInUser;
+import vn.egov.portal.statistics.AgencyStatistics;
 
 /**
  * The agency's dashboard from the public statistics ({@code GET /api/v1/statistics/agencies}, this year): the
@@ -15,21 +16,18 @@ import vn.egov.portal.signin.SignedInUser;
 @Controller
 class DeskStatisticsController {
 
-    private final DeskApi api;
+    private final RestClient publicApi;
 
-    DeskStatisticsController(DeskApi api) {
-        this.api = api;
+    DeskStatisticsController(RestClient publicApi) {
+        this.publicApi = publicApi;
     }
 
     @GetMapping("/motcua/thong-ke")
     String dashboard(Model model) {
         SignedInUser user = SignedInUser.current();
         String agency = user == null ? null : user.agency();
-        List<DeskApi.AgencyStatistics> all = api.statistics().stream()
-                .sorted(Comparator.comparingLong(DeskApi.AgencyStatistics::submitted)
-                        .reversed())
-                .toList();
-        DeskApi.AgencyStatistics own = all.stream()
+        List<AgencyStatistics> all = AgencyStatistics.busiestFirst(publicApi);
+        AgencyStatistics own = all.stream()
                 .filter(a -> a.agencyCode().equals(agency))
                 .findFirst()
                 .orElse(null);
@@ -47,7 +45,7 @@ class DeskStatisticsController {
 
         static final int LONGEST = 180;
 
-        static List<Bars> of(DeskApi.AgencyStatistics s) {
+        static List<Bars> of(AgencyStatistics s) {
             long[] values = {s.received(), s.resolvedOnTime(), s.resolvedLate(), s.inProgress(), s.overdue()};
             String[] keys = {"received", "on-time", "late", "pending", "overdue"};
             long max = 1;

@@ -22,10 +22,7 @@ record BarChart(List<Bar> bars, int height) {
     record Bar(String label, Double value, double percent, int y) {}
 
     /** @param max the scale's end (1.0 for shares, 5 for ratings), or null for the largest value */
-    static BarChart of(
-            List<StatisticsController.AgencyStatistics> agencies,
-            Function<StatisticsController.AgencyStatistics, Double> figure,
-            Double max) {
+    static BarChart of(List<AgencyStatistics> agencies, Function<AgencyStatistics, Double> figure, Double max) {
         double top = max != null
                 ? max
                 : agencies.stream()

@@ -1,9 +1,6 @@
 package vn.egov.portal.statistics;
 
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,29 +13,6 @@ import org.springframework.web.client.RestClient;
 @Controller
 class StatisticsController {
 
-    /** What {@code GET /api/v1/statistics/agencies} answers (this year by default). */
-    record AgencyStatistics(
-            String agencyCode,
-            String agencyName,
-            LocalDate from,
-            LocalDate to,
-            long submitted,
-            long received,
-            long resolvedOnTime,
-            long resolvedLate,
-            long inProgress,
-            long overdue,
-            double onlineShare,
-            Double paidOnlineShare,
-            Double averageRating) {
-
-        /** Resolved on time among those resolved; null before any is resolved (nothing to judge yet). */
-        Double onTimeShare() {
-            long resolved = resolvedOnTime + resolvedLate;
-            return resolved == 0 ? null : (double) resolvedOnTime / resolved;
-        }
-    }
-
     private final RestClient api;
 
     StatisticsController(RestClient api) {
@@ -47,16 +21,7 @@ class StatisticsController {
 
     @GetMapping("/thong-ke")
     String statistics(Model model) {
-        List<AgencyStatistics> agencies = api.get()
-                .uri("/api/v1/statistics/agencies")
-                .retrieve()
-                .body(new ParameterizedTypeReference<List<AgencyStatistics>>() {});
-        agencies = agencies == null
-                ? List.of()
-                : agencies.stream()
-                        .sorted(Comparator.comparingLong(AgencyStatistics::submitted)
-                                .reversed())
-                        .toList();
+        List<AgencyStatistics> agencies = AgencyStatistics.busiestFirst(api);
         model.addAttribute("agencies", agencies);
         model.addAttribute("period", agencies.isEmpty() ? null : agencies.get(0));
         model.addAttribute("onTime", BarChart.of(agencies, a -> a.onTimeShare(), 1.0));
