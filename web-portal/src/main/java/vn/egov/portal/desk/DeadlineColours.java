@@ -2,6 +2,8 @@ package vn.egov.portal.desk;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -12,8 +14,8 @@ import vn.egov.portal.api.ApiProblemException;
 /**
  * A due date as the queue shows it: overdue, due today, due within 2 working days, or later; in words and a colour
  * (never the colour alone). Working days as dossier-service counts them: Monday to Friday, less the calendar's
- * holidays, plus its make-up Saturdays ({@code GET /api/v1/calendar/days}, read once per year and kept); when the
- * calendar does not answer, weekdays alone.
+ * holidays, plus its make-up Saturdays ({@code GET /api/v1/calendar/days}, kept an hour per year: a system
+ * administrator may declare a day off at run time, weeks ahead); when the calendar does not answer, weekdays alone.
  */
 @Component
 class DeadlineColours {
@@ -35,7 +37,12 @@ class DeadlineColours {
 
     private final DeskApi api;
     private final Clock clock;
-    private final Map<Integer, Map<LocalDate, String>> years = new HashMap<>();
+    /** How long a year's calendar is kept before it is read again. */
+    static final Duration KEPT = Duration.ofHours(1);
+
+    private record Year(Map<LocalDate, String> days, Instant read) {}
+
+    private final Map<Integer, Year> years = new HashMap<>();
 
     DeadlineColours(DeskApi api) {
         this.api = api;
@@ -78,16 +85,17 @@ class DeadlineColours {
     }
 
     private synchronized Map<LocalDate, String> calendar(int year) {
-        Map<LocalDate, String> known = years.get(year);
-        if (known != null) {
-            return known;
+        Year known = years.get(year);
+        if (known != null && known.read().plus(KEPT).isAfter(clock.instant())) {
+            return known.days();
         }
         Map<LocalDate, String> days = new HashMap<>();
         try {
             api.calendar(year).forEach(d -> days.put(d.day(), d.kind()));
-            years.put(year, days);
+            years.put(year, new Year(days, clock.instant()));
         } catch (ApiProblemException unavailable) {
-            // weekdays alone this time; asked again on the next page
+            // the calendar read last (or weekdays alone) this time; asked again on the next page
+            return known != null ? known.days() : days;
         }
         return days;
     }
