@@ -193,7 +193,7 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                 .contains(
                         "Đăng ký khai sinh",
                         "Ngày hẹn trả kết quả: 15/12/2026",
-                        "https://dichvucong.example.vn/dossiers/" + code)
+                        "https://dichvucong.example.vn/ho-so/" + code)
                 .doesNotContain("001090012345");
         assertThat(smsAbout(citizen.phone(), code, "tiep nhan").get(0).text()).contains("15/12/2026");
 
@@ -848,6 +848,76 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
         assertThat(inboxCount(citizen.subject(), "OFFICER_DOSSIER_SUBMITTED")).isZero();
         assertThat(jdbc.sql("""
                         select status || ':' || last_error from delivery where recipient_subject = ? and channel = 'SMS'""").param(officer).query(String.class).single()).isEqualTo("SKIPPED:no-phone-number");
+    }
+
+    @Test
+    void anOverdueDossierIsToldOnceToItsAgencysOfficersAndAdministratorWithTheDesksLinkButNotToTheApplicant() {
+        Citizen citizen = registeredCitizen();
+        String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H"
+                + UUID.randomUUID().toString().substring(0, 6);
+        String other = agency + "X";
+        // known from their tokens: an officer and the administrator of the agency, an officer of another agency
+        String officerName = "canbo." + UUID.randomUUID().toString().substring(0, 8);
+        String adminName = "quantri." + UUID.randomUUID().toString().substring(0, 8);
+        String strangerName = "canbo." + UUID.randomUUID().toString().substring(0, 8);
+        for (String[] who : new String[][] {
+            {officerName, "OFFICER", agency}, {adminName, "AGENCY_ADMIN", agency}, {strangerName, "OFFICER", other}
+        }) {
+            assertThat(service()
+                            .get("/api/v1/notifications", issuer.staff(who[0], who[1], who[2]))
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        String officer = subjectOf(officerName);
+        String admin = subjectOf(adminName);
+        String stranger = subjectOf(strangerName);
+
+        String code = dossierCode();
+        DossierLifecycleEventV1 overdue = atAgency(dossierEvent(code, citizen.subject(), "IN_PROCESSING"), agency);
+        String event = cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.OVERDUE, code, overdue);
+        send(EventTopics.DOSSIER, code, event);
+        send(EventTopics.DOSSIER, code, event);
+
+        await("the officer's overdue notice", () -> inboxCount(officer, "OFFICER_DOSSIER_OVERDUE") == 1);
+        await("the administrator's overdue notice", () -> inboxCount(admin, "OFFICER_DOSSIER_OVERDUE") == 1);
+        holds("once each, nobody else", Duration.ofMillis(500), () -> {
+            assertThat(inboxCount(officer, "OFFICER_DOSSIER_OVERDUE")).isEqualTo(1);
+            assertThat(inboxCount(admin, "OFFICER_DOSSIER_OVERDUE")).isEqualTo(1);
+            assertThat(inboxCount(stranger, "OFFICER_DOSSIER_OVERDUE")).isZero();
+            assertThat(jdbc.sql("select count(*) from inbox_item where recipient_subject = ? and title like ?")
+                            .param(citizen.subject())
+                            .param("%" + code + "%")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        });
+        assertThat(jdbc.sql("select title || '|' || link from inbox_item where recipient_subject = ? and kind = ?")
+                        .param(officer)
+                        .param("OFFICER_DOSSIER_OVERDUE")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(
+                        "Hồ sơ " + code + " đã quá hạn giải quyết|https://dichvucong.example.vn/motcua/ho-so/" + code);
+        // a new dossier is still for the officers and approvers only, not for the administrator
+        String fresh = dossierCode();
+        send(
+                EventTopics.DOSSIER,
+                fresh,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.SUBMITTED,
+                        fresh,
+                        atAgency(paidEvent(fresh, citizen.subject()), agency)));
+        await("the officer's new dossier notice", () -> inboxCount(officer, "OFFICER_DOSSIER_SUBMITTED") == 1);
+        holds(
+                "no new dossier notice for the administrator",
+                Duration.ofMillis(500),
+                () -> assertThat(inboxCount(admin, "OFFICER_DOSSIER_SUBMITTED")).isZero());
+    }
+
+    static String subjectOf(String staffName) {
+        return UUID.nameUUIDFromBytes(staffName.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     // ------------------------------------------------------------------ contacts from identity-service

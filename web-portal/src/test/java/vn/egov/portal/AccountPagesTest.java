@@ -361,10 +361,16 @@ class AccountPagesTest extends WithPublicApi {
                         {"items":[
                           {"id":"%s","kind":"CITIZEN_VERIFIED","title":"Đã xác minh danh tính",
                            "body":"Tài khoản của bạn đã ở mức 2.","link":null,"createdAt":"2026-12-04T02:30:00Z","readAt":null},
+                          {"id":"6c1f3b5d-2e4a-4f7b-8c9d-0e1f2a3b4c5d","kind":"DOSSIER_RECEIVED","title":"Hồ sơ đã được tiếp nhận",
+                           "body":"Đã tiếp nhận.","link":"https://dichvucong.example.vn/ho-so/000.00.01.H26-261204-0011",
+                           "createdAt":"2026-12-03T18:30:00Z","readAt":"2026-12-04T01:00:00Z"},
+                          {"id":"7d2a4c6e-3f5b-4a8c-9d0e-1f2a3b4c5d6e","kind":"OTHER","title":"Liên kết lạ",
+                           "body":"…","link":"https://evil.example/phish","createdAt":"2026-12-03T18:00:00Z",
+                           "readAt":"2026-12-04T01:00:00Z"},
                           {"id":"1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d","kind":"CITIZEN_REGISTERED","title":"Chào mừng",
                            "body":"Tài khoản đã được tạo.","link":null,"createdAt":"2026-12-03T17:30:00Z",
                            "readAt":"2026-12-04T01:00:00Z"}],
-                         "page":0,"size":20,"totalItems":2,"totalPages":1}""".formatted(unread))));
+                         "page":0,"size":20,"totalItems":4,"totalPages":1}""".formatted(unread))));
         api.server.stubFor(WireMock.post(urlPathEqualTo("/api/v1/notifications/" + unread + "/read"))
                 .willReturn(aResponse().withStatus(204)));
 
@@ -377,7 +383,10 @@ class AccountPagesTest extends WithPublicApi {
                                 containsString("<li class=\"is-unread\">"),
                                 // 17:30 UTC on the 3rd is the 4th in Vietnam
                                 containsString("<p class=\"meta\">04/12/2026</p>"),
-                                containsString("action=\"/thong-bao/" + unread + "/da-doc?trang=1\""))))
+                                containsString("action=\"/thong-bao/" + unread + "/da-doc?trang=1\""),
+                                // a dossier's link as a path of the portal; any other link is not shown
+                                containsString("<a href=\"/ho-so/000.00.01.H26-261204-0011\">Xem hồ sơ</a>"),
+                                not(containsString("evil.example")))))
                 .andReturn();
         org.assertj.core.api.Assertions.assertThat(page.getResponse().getContentAsString())
                 .as("one form: only the unread notice can be marked read")

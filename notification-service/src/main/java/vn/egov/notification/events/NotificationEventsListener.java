@@ -97,11 +97,23 @@ class NotificationEventsListener {
             boolean awaitingPayment =
                     DossierLifecycleEventV1.SUBMITTED.equals(e.type()) && d.toStatus() != DossierStatus.SUBMITTED;
             if (d.agencyCode() != null && !awaitingPayment) {
+                // staff open the dossier at the desk, not on the citizen's page
+                String deskLink = deskLink(d.dossierCode());
+                Map<String, Object> staffValues = new HashMap<>(values);
+                staffValues.put("link", deskLink);
                 recipients
                         .kindFor(e.type(), "AGENCY_OFFICERS")
                         .ifPresent(kind -> recipients
                                 .officersOf(d.agencyCode())
-                                .forEach(officer -> notifier.notify(e.id(), new Notice(kind, officer, values, link))));
+                                .forEach(officer ->
+                                        notifier.notify(e.id(), new Notice(kind, officer, staffValues, deskLink))));
+                // overdue: the officers and approvers, and the agency's administrator too
+                recipients
+                        .kindFor(e.type(), "AGENCY_STAFF")
+                        .ifPresent(kind -> recipients
+                                .staffOf(d.agencyCode())
+                                .forEach(staff ->
+                                        notifier.notify(e.id(), new Notice(kind, staff, staffValues, deskLink))));
             }
         });
     }
@@ -233,8 +245,17 @@ class NotificationEventsListener {
         };
     }
 
+    /** The dossier's page in the citizens' portal ({@code /ho-so/<code>}). */
     private String dossierLink(String dossierCode) {
-        return properties.portalUrl() + "/dossiers/"
-                + java.net.URLEncoder.encode(dossierCode, java.nio.charset.StandardCharsets.UTF_8);
+        return properties.portalUrl() + "/ho-so/" + pathSegment(dossierCode);
+    }
+
+    /** The dossier at the officers' desk ({@code /motcua/ho-so/<code>}). */
+    private String deskLink(String dossierCode) {
+        return properties.portalUrl() + "/motcua/ho-so/" + pathSegment(dossierCode);
+    }
+
+    private static String pathSegment(String value) {
+        return org.springframework.web.util.UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -135,12 +135,17 @@ public class Recipients {
     }
 
     /**
-     * Officers the realm made (like its demo officers) announce no identity event: an officer or approver
-     * whose token carries an {@code agency} claim is remembered as that agency's when they open their inbox,
-     * so they hear of their agency's new dossiers from then on. Writes only when something changed.
+     * Officers the realm made (like its demo officers) announce no identity event: an officer, approver or agency
+     * administrator whose token carries an {@code agency} claim is remembered as that agency's when they open their
+     * inbox, so they hear of their agency's new (officers, approvers) and overdue (all three) dossiers from then on.
+     * Writes only when something changed.
      */
     public void rememberOfficer(vn.egov.commons.security.EgovPrincipal principal) {
-        String role = principal.hasRole("OFFICER") ? "OFFICER" : principal.hasRole("APPROVER") ? "APPROVER" : null;
+        String role = principal.hasRole("OFFICER")
+                ? "OFFICER"
+                : principal.hasRole("APPROVER")
+                        ? "APPROVER"
+                        : principal.hasRole("AGENCY_ADMIN") ? "AGENCY_ADMIN" : null;
         if (role == null || principal.agency() == null || principal.agency().isBlank()) {
             return;
         }
@@ -155,7 +160,15 @@ public class Recipients {
                 .update();
     }
 
+    /** The agency's officers and approvers: who hears of a new dossier to receive. */
     public java.util.List<String> officersOf(String agencyCode) {
+        return jdbc.sql("""
+                        select subject from agency_officer
+                         where agency_code = ? and role in ('OFFICER', 'APPROVER') order by subject""").param(agencyCode).query(String.class).list();
+    }
+
+    /** The agency's officers, approvers and administrators: who hears that a dossier is overdue. */
+    public java.util.List<String> staffOf(String agencyCode) {
         return jdbc.sql("select subject from agency_officer where agency_code = ? order by subject")
                 .param(agencyCode)
                 .query(String.class)

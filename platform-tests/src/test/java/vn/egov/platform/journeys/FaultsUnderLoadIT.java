@@ -345,10 +345,10 @@ class FaultsUnderLoadIT {
             Map<String, Integer> counts = new HashMap<>();
             for (JsonNode item : items) {
                 String link = item.path("link").asString("");
-                int at = link.lastIndexOf("/dossiers/");
+                int at = link.lastIndexOf("/ho-so/");
                 if (kind.equals(item.path("kind").asString()) && at >= 0) {
                     counts.merge(
-                            URLDecoder.decode(link.substring(at + "/dossiers/".length()), StandardCharsets.UTF_8),
+                            URLDecoder.decode(link.substring(at + "/ho-so/".length()), StandardCharsets.UTF_8),
                             1,
                             Integer::sum);
                 }

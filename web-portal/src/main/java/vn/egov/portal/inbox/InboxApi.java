@@ -19,11 +19,33 @@ class InboxApi {
             return readAt == null;
         }
 
+        /**
+         * Where the notice's link leads in this portal, as a path of its own origin: a dossier's page
+         * ({@code /ho-so/<code>}) or the desk's ({@code /motcua/ho-so/<code>}); null for anything else. The host the
+         * notice names is not followed (it is the operator's public URL, the same site under another name at most),
+         * so an inbox item can never send the user to another site.
+         */
+        public String portalPath() {
+            if (link == null || link.length() > 500) {
+                return null;
+            }
+            try {
+                String path = java.net.URI.create(link).getRawPath();
+                return path != null && DOSSIER_PAGE.matcher(path).matches() ? path : null;
+            } catch (IllegalArgumentException unreadable) {
+                return null;
+            }
+        }
+
         /** The day it came, in Vietnam's time. */
         public LocalDate createdOn() {
             return createdAt == null ? null : LocalDate.ofInstant(createdAt, VIETNAM);
         }
     }
+
+    /** A dossier's page for the citizen or at the desk; the code as one encoded path segment. */
+    static final java.util.regex.Pattern DOSSIER_PAGE =
+            java.util.regex.Pattern.compile("/(motcua/)?ho-so/[A-Za-z0-9.%_-]{1,64}");
 
     record Page(List<Item> items, int page, int size, long totalItems, int totalPages) {}
 
