@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.contracts.identity.RegistrationRefusedV1;
 import vn.egov.devstack.keycloak.KeycloakServer;
 import vn.egov.devstack.simulators.business.BusinessRegistrySimulator;
 import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
@@ -242,31 +244,83 @@ class CitizenIdentityIT {
 
     // ------------------------------------------------------------------ refusals
 
+    /**
+     * Enumeration: a registration whose CCCD, email or phone is already an account's is answered exactly as one that
+     * succeeds (status, headers that matter, the body's shape, the username echoed), so a stranger cannot learn which
+     * identifiers exist; nothing is made, and a {@code registration-refused} event names the account holders for
+     * notification-service to tell them, and the given contacts, through their own channels.
+     */
     @Test
-    void theSameIdentityNumberEmailOrPhoneTwiceIsAConflict() {
+    void aTakenIdentityNumberEmailOrPhoneIsAnsweredLikeASuccessMakesNothingAndTellsTheHolders() throws Exception {
         Person p = Person.random();
-        assertThat(register(p).statusCode()).isEqualTo(201);
+        HttpResponse<String> first = register(p);
+        assertThat(first.statusCode()).isEqualTo(201);
+        String holder = JSON.readTree(first.body()).get("id").asString();
 
         Person sameId = Person.random().withNationalId(p.nationalId);
         sameId.sex = p.sex;
         sameId.dateOfBirth = p.dateOfBirth;
-        HttpResponse<String> dup = register(sameId);
-        assertProblem(dup, 409, "already-registered");
-        assertFieldProblem(dup, 409, "already-registered", "nationalId");
-        assertThat(dup.body()).doesNotContain(p.nationalId);
-
         Person sameEmail = Person.random();
         sameEmail.email = p.email;
-        assertFieldProblem(register(sameEmail), 409, "already-registered", "email");
         Person samePhone = Person.random();
         samePhone.phone = "+84" + p.phone.substring(1); // the same number written internationally
-        assertFieldProblem(register(samePhone), 409, "already-registered", "phone");
+        Person fresh = Person.random();
+        HttpResponse<String> success = register(fresh);
+        for (Person again : List.of(sameId, sameEmail, samePhone)) {
+            HttpResponse<String> answer = register(again);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(success.statusCode());
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .isEqualTo(success.headers().firstValue("Content-Type"));
+            JsonNode body = JSON.readTree(answer.body());
+            JsonNode successBody = JSON.readTree(success.body());
+            assertThat(fieldNames(body)).isEqualTo(fieldNames(successBody));
+            assertThat(body.get("username").asString()).isEqualTo(again.nationalId);
+            assertThat(body.get("levelOfAssurance").asInt()).isEqualTo(1);
+            String attempt = body.get("id").asString();
+            assertThat(UUID.fromString(attempt)).isNotNull();
+            assertThat(attempt).isNotEqualTo(holder);
+            assertThat(answer.body()).doesNotContain("already", "registered", holder);
 
-        // the demo citizen exists in Keycloak only (imported with the realm): Keycloak's refusal is a 409 too
+            // nothing made: no second profile with the given email, no Keycloak account for a new CCCD
+            assertThat(jdbc.sql("select count(*) from citizen_profile where email = :e")
+                            .param("e", again.email.toLowerCase(java.util.Locale.ROOT))
+                            .query(Long.class)
+                            .single())
+                    .as("profiles with the given email")
+                    .isEqualTo(again == sameEmail ? 1 : 0);
+            // the event names the holder, never the identifier that was taken
+            ConsumerRecord<String, String> refused = awaitEvent(attempt, RegistrationRefusedV1.TYPE);
+            JsonNode data = JSON.readTree(refused.value()).get("data");
+            assertThat(data.get("accountHolders").get(0).asString()).isEqualTo(holder);
+            assertThat(data.get("email").asString()).isEqualTo(again.email.toLowerCase(java.util.Locale.ROOT));
+            assertThat(refused.value()).doesNotContain(p.nationalId).doesNotContain("nationalId");
+        }
+        assertThat(RealKeycloak.admin("/users?email=" + sameId.email + "&exact=true")
+                        .size())
+                .as("no Keycloak account for the second registration of the CCCD")
+                .isZero();
+
+        // the demo citizen exists in Keycloak only (imported with the realm): the same answer, the holder found there
         Person demo = Person.random().withNationalId("001090012345");
         demo.dateOfBirth = LocalDate.of(1990, 5, 15);
         demo.sex = "MALE";
-        assertProblem(register(demo), 409, "already-registered");
+        HttpResponse<String> demoAnswer = register(demo);
+        assertThat(demoAnswer.statusCode()).isEqualTo(201);
+        String demoAttempt = JSON.readTree(demoAnswer.body()).get("id").asString();
+        JsonNode demoData = JSON.readTree(
+                        awaitEvent(demoAttempt, RegistrationRefusedV1.TYPE).value())
+                .get("data");
+        assertThat(demoData.get("accountHolders").get(0).asString())
+                .isEqualTo(RealKeycloak.admin("/users?username=001090012345&exact=true")
+                        .get(0)
+                        .get("id")
+                        .asString());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
     }
 
     @Test

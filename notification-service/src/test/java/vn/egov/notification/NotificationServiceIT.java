@@ -55,6 +55,7 @@ import vn.egov.contracts.identity.CitizenRegisteredV1;
 import vn.egov.contracts.identity.ContactChangedV1;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.RegistrationRefusedV1;
 import vn.egov.contracts.payment.PaymentRefundedV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.devstack.simulators.sms.SmsGatewaySimulator;
@@ -918,6 +919,47 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
     static String subjectOf(String staffName) {
         return UUID.nameUUIDFromBytes(staffName.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
+    }
+
+    @Test
+    void aRefusedRegistrationTellsTheGivenContactsAndTheAccountHolderNeverWhichIdentifierWasTaken() {
+        Citizen holder = registeredCitizen();
+        await("the holder known", () -> inboxCount(holder.subject(), "CITIZEN_REGISTERED") == 1);
+        String attempt = UUID.randomUUID().toString();
+        String givenEmail = "thu-" + attempt.substring(0, 8) + "@example.vn";
+        String givenPhone = "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        String event = cloudEvent(
+                EventTopics.IDENTITY,
+                RegistrationRefusedV1.TYPE,
+                attempt,
+                new RegistrationRefusedV1(
+                        attempt, givenEmail, givenPhone, "vi", List.of(holder.subject()), Instant.now()));
+        send(EventTopics.IDENTITY, attempt, event);
+        send(EventTopics.IDENTITY, attempt, event);
+
+        await("the given email", () -> emailsTo(givenEmail).size() == 1);
+        await("the given phone", () -> !SMS.receivedBy(givenPhone).isEmpty());
+        await(
+                "the holder's security notice",
+                () -> inboxCount(holder.subject(), "REGISTRATION_ATTEMPT_ON_ACCOUNT") == 1);
+        await(
+                "the holder's email",
+                () -> emailsTo(holder.email()).stream()
+                        .anyMatch(m -> subjectOf(m).equals("Có người đăng ký tài khoản với thông tin của bạn")));
+        MimeMessage given = emailsTo(givenEmail).get(0);
+        assertThat(subjectOf(given)).isEqualTo("Chưa tạo được tài khoản Cổng dịch vụ công");
+        assertThat(textOf(given)).contains("/dang-nhap").doesNotContain(holder.email(), holder.phone());
+        holds("once each, and no inbox for a contact that is no account", Duration.ofMillis(500), () -> {
+            assertThat(emailsTo(givenEmail)).hasSize(1);
+            assertThat(SMS.receivedBy(givenPhone)).hasSize(1);
+            assertThat(inboxCount(holder.subject(), "REGISTRATION_ATTEMPT_ON_ACCOUNT"))
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from inbox_item where recipient_subject = ?")
+                            .param("registration:" + attempt)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        });
     }
 
     // ------------------------------------------------------------------ contacts from identity-service

@@ -193,7 +193,7 @@ class AccountPagesTest extends WithPublicApi {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("<h1>Đã tạo tài khoản</h1>"),
+                                containsString("<h1>Đã nhận đăng ký</h1>"),
                                 containsString("Đăng nhập bằng số định danh cá nhân"),
                                 containsString("class=\"button-link\" href=\"/dang-nhap\""))));
     }

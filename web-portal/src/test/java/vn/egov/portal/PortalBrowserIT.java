@@ -86,7 +86,7 @@ class PortalBrowserIT extends WithPublicApi {
                         "Đã có lỗi"),
                 new Page("home-en", "/?lang=en", "Home · Public Services Portal", "Find an administrative procedure"),
                 new Page("register", "/dang-ky", "Đăng ký tài khoản · Cổng dịch vụ công", "Đăng ký tài khoản"),
-                new Page("registered", "/dang-ky/da-xong", "Đã tạo tài khoản · Cổng dịch vụ công", "Đã tạo tài khoản"));
+                new Page("registered", "/dang-ky/da-xong", "Đã nhận đăng ký · Cổng dịch vụ công", "Đã nhận đăng ký"));
         api.failLookup("LOI-HE-THONG", 503, "upstream-unavailable");
 
         List<String> problems = new ArrayList<>();

@@ -22,7 +22,8 @@ class IdentityEventContractsTest {
                 OfficerCreatedV1.TYPE,
                 ContactVerificationRequestedV1.TYPE,
                 ContactChangedV1.TYPE,
-                BusinessLinkedV1.TYPE);
+                BusinessLinkedV1.TYPE,
+                RegistrationRefusedV1.TYPE);
         assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.identity\\.[a-z-]+\\.v1"));
     }
 
@@ -38,5 +39,19 @@ class IdentityEventContractsTest {
                 new ContactChangedV1("p-1", "EMAIL", "moi@example.vn", "0912345678", "cu@example.vn", at));
         assertThat(changed.get("previousDestination").asString()).isEqualTo("cu@example.vn");
         assertThat(json.treeToValue(changed, ContactChangedV1.class).email()).isEqualTo("moi@example.vn");
+    }
+
+    @Test
+    void aRefusedRegistrationNamesTheAccountHoldersButNotWhichIdentifierWasTaken() {
+        JsonNode refused = json.valueToTree(
+                new RegistrationRefusedV1("a-1", "moi@example.vn", "0912345678", "vi", List.of("p-1", "p-2"), at));
+        assertThat(refused.get("accountHolders").size()).isEqualTo(2);
+        assertThat(refused.has("nationalId")).isFalse();
+        assertThat(refused.has("takenFields")).isFalse();
+        assertThat(json.treeToValue(refused, RegistrationRefusedV1.class).email())
+                .isEqualTo("moi@example.vn");
+        assertThat(new RegistrationRefusedV1("a-2", "x@example.vn", "0912345678", "vi", null, at).toString())
+                .doesNotContain("x@example.vn")
+                .doesNotContain("0912345678");
     }
 }

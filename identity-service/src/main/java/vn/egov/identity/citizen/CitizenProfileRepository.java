@@ -83,6 +83,18 @@ public class CitizenProfileRepository {
         return fields;
     }
 
+    /** The accounts that hold any of these identifiers (each once). */
+    public List<String> holders(String nationalIdIndex, String email, String phone) {
+        return jdbc.sql("""
+                select distinct id::text from citizen_profile
+                where national_id_index = :index or email = :email or phone = :phone""")
+                .param("index", nationalIdIndex)
+                .param("email", email)
+                .param("phone", phone)
+                .query(String.class)
+                .list();
+    }
+
     public void raiseLevel(UUID id, int level, Instant verifiedAt) {
         jdbc.sql("""
                 update citizen_profile set level_of_assurance = greatest(level_of_assurance, :level),

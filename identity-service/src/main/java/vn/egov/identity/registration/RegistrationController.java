@@ -50,7 +50,9 @@ class RegistrationController {
     @Operation(
             summary = "Register a citizen account",
             description = "Public. Validates the CCCD against date of birth and sex, email, phone and the realm's "
-                    + "password policy; 400 names every bad field; 409 when the CCCD, email or phone is already registered. "
+                    + "password policy; 400 names every bad field. When the CCCD, email or phone already belongs to an account, "
+                    + "nothing is made and the answer is the same 201 as a success (another id), so that the API does not "
+                    + "tell which identifiers exist; the email and phone given and the account's holder are told instead. "
                     + "A retry with the same Idempotency-Key and body answers the first response again.")
     RegistrationResponse register(
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -7,11 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,6 +21,7 @@ import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
 import vn.egov.contracts.identity.CitizenRegisteredV1;
+import vn.egov.contracts.identity.RegistrationRefusedV1;
 import vn.egov.identity.citizen.CitizenProfile;
 import vn.egov.identity.citizen.CitizenProfileRepository;
 import vn.egov.identity.keycloak.KeycloakAdminClient;
@@ -64,6 +65,7 @@ class RegistrationService {
     private final TransactionTemplate transactions;
     private final ProblemFactory problems;
     private final Clock clock = Clock.systemUTC();
+    private final RegistrationTiming timing = new RegistrationTiming();
 
     RegistrationService(
             KeycloakAdminClient keycloak,
@@ -81,15 +83,27 @@ class RegistrationService {
     }
 
     RegistrationResponse register(RegistrationRequest request) {
+        long started = System.nanoTime();
         Valid valid = validate(request);
         String nationalIdIndex = protector.blindIndex(valid.nationalId(), CitizenProfile.NATIONAL_ID);
 
-        List<String> taken = profiles.taken(nationalIdIndex, valid.email(), valid.phone());
-        if (!taken.isEmpty()) {
-            throw conflict(taken);
+        List<String> holders = profiles.holders(nationalIdIndex, valid.email(), valid.phone());
+        if (!holders.isEmpty()) {
+            return refused(valid, holders, started);
         }
 
-        String userId = createKeycloakUser(valid, request.password());
+        String userId;
+        try {
+            userId = createKeycloakUser(valid, request.password());
+        } catch (AlreadyInKeycloak known) {
+            // an account the identity provider has without a profile here (the realm's demo users): its id
+            List<String> keycloakHolders =
+                    new java.util.ArrayList<>(keycloak.findUserIdsByUsername(valid.nationalId()));
+            keycloak.findUserIdsByEmail(valid.email()).stream()
+                    .filter(id -> !keycloakHolders.contains(id))
+                    .forEach(keycloakHolders::add);
+            return refused(valid, keycloakHolders, started);
+        }
         try {
             keycloak.assignRealmRole(userId, CITIZEN_ROLE);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -118,12 +132,41 @@ class RegistrationService {
             compensate(userId, e);
             if (e instanceof DuplicateKeyException) {
                 // another registration with the same values won the race between our check and insert
-                throw conflict(profiles.taken(nationalIdIndex, valid.email(), valid.phone()));
+                return refused(valid, profiles.holders(nationalIdIndex, valid.email(), valid.phone()), started);
             }
             throw e;
         }
         log.info("citizen registered: person {}", userId);
+        timing.succeeded(System.nanoTime() - started);
         return new RegistrationResponse(userId, valid.nationalId(), LEVEL_REGISTERED);
+    }
+
+    /**
+     * A registration whose CCCD, email or phone already belongs to an account: nothing is made, and the answer is
+     * the one a successful registration gives (a new id, the CCCD as username, level 1), after about as long as a
+     * successful one takes, so that the API does not tell a stranger which identifier exists. The people concerned
+     * hear of it through their own channels ({@link RegistrationRefusedV1}): the email and phone given, and the
+     * holders of the existing accounts.
+     */
+    private RegistrationResponse refused(Valid valid, List<String> holders, long started) {
+        String attemptId = UUID.randomUUID().toString();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String language = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "vi";
+        transactions.executeWithoutResult(tx -> events.publish(
+                EventTopics.IDENTITY,
+                RegistrationRefusedV1.TYPE,
+                attemptId,
+                new RegistrationRefusedV1(attemptId, valid.email(), valid.phone(), language, holders, now)));
+        log.info("registration {} refused: an identifier belongs to {} existing account(s)", attemptId, holders.size());
+        timing.waitLikeASuccess(System.nanoTime() - started);
+        return new RegistrationResponse(attemptId, valid.nationalId(), LEVEL_REGISTERED);
+    }
+
+    /** Keycloak already has the username (= CCCD) or the email, from an account without a profile here. */
+    private static final class AlreadyInKeycloak extends RuntimeException {
+        AlreadyInKeycloak() {
+            super(null, null, false, false);
+        }
     }
 
     private String createKeycloakUser(Valid valid, String password) {
@@ -141,11 +184,7 @@ class RegistrationService {
                     valid.nationalId(), valid.email(), given, family, attributes, password, false));
         } catch (KeycloakException e) {
             switch (e.kind()) {
-                case CONFLICT -> {
-                    // Keycloak knows the username (= CCCD) or the email from an account without a local profile
-                    String message = e.getMessage().toLowerCase(Locale.ROOT);
-                    throw conflict(List.of(message.contains("email") ? "email" : "nationalId"));
-                }
+                case CONFLICT -> throw new AlreadyInKeycloak();
                 case PASSWORD_POLICY ->
                     throw new ValidationErrors()
                             .add("password", "password-policy")
@@ -172,12 +211,6 @@ class RegistrationService {
                     userId,
                     deleteFailed);
         }
-    }
-
-    private ApiProblem conflict(List<String> fields) {
-        ValidationErrors errors = new ValidationErrors();
-        fields.forEach(f -> errors.add(f, "already-registered"));
-        return errors.toProblem(problems, HttpStatus.CONFLICT, "already-registered");
     }
 
     record Valid(String fullName, String nationalId, LocalDate dateOfBirth, Sex sex, String email, String phone) {}

@@ -17,6 +17,7 @@ import vn.egov.contracts.identity.CitizenRegisteredV1;
 import vn.egov.contracts.identity.ContactChangedV1;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.RegistrationRefusedV1;
 import vn.egov.contracts.payment.PaymentRefundedV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.notification.notice.Notice;
@@ -209,6 +210,38 @@ class NotificationEventsListener {
                         v.destination().strip(),
                         v.expiresAt());
             });
+        } else if (RegistrationRefusedV1.TYPE.equals(event.type())) {
+            RegistrationRefusedV1 r = reader.data(event, RegistrationRefusedV1.class, "attemptId");
+            idempotent.process(CONSUMER, event, e -> {
+                Map<String, Object> values = new HashMap<>();
+                values.put("link", properties.portalUrl() + "/dang-nhap");
+                values.put("recoverLink", properties.portalUrl() + "/dang-nhap");
+                values.put("attemptedAt", r.occurredAt());
+                String language = "en".equals(r.language()) ? "en" : "vi";
+                // the contacts the registration gave, whoever they belong to: "no account was made"
+                String given = "registration:" + r.attemptId();
+                Notice notMade = new Notice("REGISTRATION_NOT_CREATED", given, values, null);
+                if (r.email() != null && !r.email().isBlank()) {
+                    notifier.notifyGivenContact(
+                            e.id(), notMade, language, Channel.EMAIL, r.email().strip());
+                }
+                if (r.phone() != null && !r.phone().isBlank()) {
+                    notifier.notifyGivenContact(
+                            e.id(), notMade, language, Channel.SMS, r.phone().strip());
+                }
+                // each holder of an account whose identifier was used: a security notice
+                Map<String, Object> holderValues = new HashMap<>(values);
+                holderValues.put("link", properties.portalUrl() + "/tai-khoan");
+                for (String holder : r.accountHolders()) {
+                    notifier.notify(
+                            e.id(),
+                            new Notice(
+                                    "REGISTRATION_ATTEMPT_ON_ACCOUNT",
+                                    holder,
+                                    holderValues,
+                                    properties.portalUrl() + "/tai-khoan"));
+                }
+            });
         } else if (ContactChangedV1.TYPE.equals(event.type())) {
             ContactChangedV1 c = reader.data(event, ContactChangedV1.class, "personId");
             idempotent.process(CONSUMER, event, e -> {
@@ -218,7 +251,7 @@ class NotificationEventsListener {
                 values.put("emailChanged", channel == Channel.EMAIL);
                 values.put("phoneChanged", channel == Channel.SMS);
                 values.put("changedAt", c.changedAt());
-                String link = properties.portalUrl() + "/account";
+                String link = properties.portalUrl() + "/tai-khoan";
                 values.put("link", link);
                 Notice notice = new Notice("CONTACT_CHANGED", c.personId(), values, link);
                 // inbox, and the person's contacts as they are now (the new one included), whatever the preferences

@@ -33,7 +33,9 @@ public class Notifier {
     enum Purpose {
         NOTICE,
         PREVIOUS_CONTACT,
-        ONE_TIME_CODE
+        ONE_TIME_CODE,
+        /** A contact someone gave (a registration that made no account): not a person's known contact. */
+        GIVEN_CONTACT
     }
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
@@ -127,6 +129,20 @@ public class Notifier {
         render(eventId, notice, recipients.language(notice.recipientSubject())).ifPresent(message -> {
             if (record(
                     eventId, notice, channel, Purpose.PREVIOUS_CONTACT, "PENDING", destination, message, null, null)) {
+                wake(EnumSet.of(channel));
+            }
+        });
+    }
+
+    /**
+     * A notice to a contact someone gave rather than to a person's known contacts (a registration that made no
+     * account), on that one channel, in the language of the request: no inbox item, preferences ignored.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyGivenContact(
+            String eventId, Notice notice, String language, Channel channel, String destination) {
+        render(eventId, notice, language).ifPresent(message -> {
+            if (record(eventId, notice, channel, Purpose.GIVEN_CONTACT, "PENDING", destination, message, null, null)) {
                 wake(EnumSet.of(channel));
             }
         });

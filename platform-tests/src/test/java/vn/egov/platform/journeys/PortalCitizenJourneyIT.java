@@ -80,7 +80,7 @@ class PortalCitizenJourneyIT {
             chrome.findElement(By.id("phone")).sendKeys("09" + nationalId.substring(4));
             chrome.findElement(By.id("password")).sendKeys(password);
             Chromium.follow(chrome, By.cssSelector("form.account-form button[type=submit]"));
-            assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Đã tạo tài khoản");
+            assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Đã nhận đăng ký");
             check(chrome, "account-registered");
 
             // Keycloak's page, then back on the portal, signed in
