@@ -32,8 +32,10 @@ class DossierQueryController {
     @Operation(
             summary = "Own dossiers (citizen) or the agency's queue (officer, approver)",
             description =
-                    "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date.")
-    PageResponse<DossierViews.DossierSummary> list(
+                    "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date. "
+                            + "totalItems counts up to 10 000: past that, totalCapped is true (there are more) and totalPages "
+                            + "counts the pages of the first 10 000.")
+    DossierViews.DossierPage list(
             @AuthenticationPrincipal Jwt jwt,
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String procedure,
@@ -56,7 +58,7 @@ class DossierQueryController {
             agencyQueue = false;
             scopeValue = who.subject();
         } else {
-            return PageResponse.of(List.of(), page, size, 0);
+            return DossierViews.DossierPage.of(List.of(), page, size, 0);
         }
         return views.list(agencyQueue, scopeValue, status, procedure, overdue, dueBefore, from, to, page, size);
     }

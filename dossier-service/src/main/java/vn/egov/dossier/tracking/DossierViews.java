@@ -61,7 +61,26 @@ class DossierViews {
     }
 
     /** One page of an agency's queue ({@code agencyQueue}, by due date) or of an applicant's own dossiers (newest first). */
-    PageResponse<DossierSummary> list(
+    /**
+     * Counting stops here: an exact count of an agency's million dossiers costs more than the page itself (a full
+     * index scan on every queue page), and "more than 10 000" is all an officer needs to know of such a queue.
+     */
+    static final int COUNT_CAP = 10_000;
+
+    /**
+     * One page of dossiers: {@link PageResponse}'s fields, and whether {@code totalItems} stopped at
+     * {@link #COUNT_CAP} (then there are more, and {@code totalPages} counts the pages of the first 10 000).
+     */
+    record DossierPage(
+            List<DossierSummary> items, int page, int size, long totalItems, int totalPages, boolean totalCapped) {
+
+        static DossierPage of(List<DossierSummary> items, int page, int size, long counted) {
+            PageResponse<DossierSummary> p = PageResponse.of(items, page, size, Math.min(counted, COUNT_CAP));
+            return new DossierPage(p.items(), p.page(), p.size(), p.totalItems(), p.totalPages(), counted > COUNT_CAP);
+        }
+    }
+
+    DossierPage list(
             boolean agencyQueue,
             String scopeValue,
             String status,
@@ -90,8 +109,9 @@ class DossierViews {
         params.put("dueBefore", dueBefore);
         params.put("from", from);
         params.put("to", to);
-        long total = jdbc.sql("select count(*) from dossier" + where)
+        long total = jdbc.sql("select count(*) from (select 1 from dossier" + where + " limit :cap) counted")
                 .params(params)
+                .param("cap", COUNT_CAP + 1)
                 .query(Long.class)
                 .single();
         // a citizen sees the newest first; an officer's queue is worked by due date
@@ -113,7 +133,7 @@ class DossierViews {
                         rs.getString(7),
                         rs.getString(8)))
                 .list();
-        return PageResponse.of(items, page, size, total);
+        return DossierPage.of(items, page, size, total);
     }
 
     List<HistoryEntry> history(UUID dossierId) {

@@ -35,7 +35,14 @@ class DeskApi {
             LocalDate dueDate,
             String businessTaxCode) {}
 
-    record Queue(List<QueueItem> items, int page, int size, long totalItems, int totalPages) {}
+    /** {@code totalCapped}: the API stopped counting at {@code totalItems} (10 000); there are more. */
+    record Queue(List<QueueItem> items, int page, int size, long totalItems, int totalPages, Boolean totalCapped) {
+
+        Queue {
+            // an API without the field counted exactly
+            totalCapped = Boolean.TRUE.equals(totalCapped);
+        }
+    }
 
     /** {@code GET /api/v1/dossiers/{code}} as an officer sees it. */
     record Dossier(
