@@ -210,6 +210,10 @@ class CounterPaymentIT {
         assertThat(event.get("data").get("amountVnd").asLong()).isEqualTo(150_000L);
         assertThat(event.get("data").get("receiptNumber").asString()).isEqualTo(receipt);
 
+        // the order as anyone allowed reads it says how it was paid
+        assertThat(json(service().get("/api/v1/payments/" + id, officer)).read("$.method", String.class))
+                .isEqualTo("CASH");
+
         // the receipt names the method and the collecting agency
         HttpResponse<String> shown = service().get("/api/v1/payments/" + id + "/receipt", officer);
         assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);

@@ -784,7 +784,7 @@ class PaymentFlowIT {
                         .param(id)
                         .query(String.class)
                         .single())
-                .matches("BL-20\\d\\d-\\d{6}");
+                .matches(Pattern.quote(AGENCY) + "/20\\d\\d/\\d{6}");
         // the IPN arriving at last changes nothing
         assertThat(rspCode(service()
                         .get(
