@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,7 +214,8 @@ class PaymentFlowIT {
                 service().get("/api/v1/payments/" + id, payerToken()).body());
         assertThat(shown.get("status").asString()).isEqualTo("SUCCEEDED");
         String receipt = shown.get("receiptNumber").asString();
-        assertThat(receipt).matches("BL-20\\d\\d-\\d{6}");
+        // in the dossier's agency's own series (decision 36)
+        assertThat(receipt).matches(Pattern.quote(AGENCY) + "/20\\d\\d/\\d{6}");
         assertThat(outbox(id, "vn.egov.payment.succeeded.v1")).isEqualTo(1);
 
         // the e-receipt, as data and as a printable page, for the payer and the agency's officers
@@ -477,7 +479,8 @@ class PaymentFlowIT {
                     .param(id)
                     .query(String.class)
                     .single();
-            numbers.add(Long.parseLong(receipt.substring(receipt.lastIndexOf('-') + 1)));
+            assertThat(receipt).startsWith(AGENCY + "/");
+            numbers.add(Long.parseLong(receipt.substring(receipt.lastIndexOf('/') + 1)));
         }
         assertThat(numbers.get(1)).isEqualTo(numbers.get(0) + 1);
         assertThat(numbers.get(2)).isEqualTo(numbers.get(1) + 1);
@@ -582,7 +585,8 @@ class PaymentFlowIT {
                 .param(id)
                 .query(String.class)
                 .single();
-        assertThat(receipt).matches("BL-20\\d\\d-\\d{6}");
+        // in the dossier's agency's own series (decision 36)
+        assertThat(receipt).matches(Pattern.quote(AGENCY) + "/20\\d\\d/\\d{6}");
         assertThat(outbox(id, "vn.egov.payment.late-paid.v1")).isEqualTo(1);
         assertThat(outbox(id, "vn.egov.payment.succeeded.v1")).isZero();
         String refundId = jdbc.sql(
@@ -780,7 +784,7 @@ class PaymentFlowIT {
                         .param(id)
                         .query(String.class)
                         .single())
-                .matches("BL-20\\d\\d-\\d{6}");
+                .matches(Pattern.quote(AGENCY) + "/20\\d\\d/\\d{6}");
         // the IPN arriving at last changes nothing
         assertThat(rspCode(service()
                         .get(

@@ -110,12 +110,16 @@ public class DossierFees implements DossierFeeAmounts {
                         order by d.submitted_at limit ?""").param(limit).query(String.class).list();
     }
 
-    /** A paid order (the event may arrive before the answer to the order's creation did). */
+    /**
+     * The payment that paid the fee (the event may arrive before the answer to the order's creation did). It replaces
+     * the link to another order: a fee paid at the counter (decision 36) while an online order was open is paid by
+     * the counter's payment, and the online order's page (cancelled by payment-service) is no longer shown.
+     */
     void paid(UUID dossierId, UUID paymentId, long amountVnd) {
         jdbc.sql("""
-                        update dossier_fee set payment_id = coalesce(payment_id, ?),
-                               payment_amount = coalesce(payment_amount, ?), updated_at = now()
-                        where dossier_id = ?""").params(paymentId, amountVnd, dossierId).update();
+                        update dossier_fee set payment_url = case when payment_id = ? then payment_url end,
+                               payment_id = ?, payment_amount = ?, updated_at = now()
+                        where dossier_id = ?""").params(paymentId, paymentId, amountVnd, dossierId).update();
     }
 
     /** An expired order is forgotten: the next generation's order is created by the sweeper, at once. */

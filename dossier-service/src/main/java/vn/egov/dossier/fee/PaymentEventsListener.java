@@ -19,7 +19,8 @@ import vn.egov.dossier.dossier.DossierTransitions;
 
 /**
  * Consumes payment-service's events: a paid fee moves the dossier from AWAITING_PAYMENT to SUBMITTED
- * (the agency may now receive it); an expired order, and one the gateway declined (payment-service never takes
+ * (the agency may now receive it); a fee paid at the counter (decision 36) for a walk-in dossier, already received,
+ * is recorded as paid without a move (the same event, from whichever payment paid it); an expired order, and one the gateway declined (payment-service never takes
  * a second attempt on a failed order), is forgotten so that a new one (new generation, new Idempotency-Key) is
  * created by the sweeper and the citizen gets a fresh link to pay again. A record that is no
  * CloudEvent, or a payment event without its payment or dossier, goes to
@@ -72,9 +73,12 @@ class PaymentEventsListener {
                 .ifPresentOrElse(
                         d -> {
                             if (d.status() != DossierTransitions.Status.AWAITING_PAYMENT) {
-                                // e.g. withdrawn meanwhile: nothing to move (a refund is payment-service's business)
+                                // a walk-in dossier paid at the counter (decision 36) is already received: its fee
+                                // is recorded as paid, its status does not move. Withdrawn meanwhile: the same
+                                // (a refund is payment-service's business)
+                                fees.paid(d.id(), paid.paymentId(), paid.amountVnd());
                                 log.info(
-                                        "payment {} for dossier {} in {}: no transition",
+                                        "payment {} for dossier {} in {}: fee paid, no transition",
                                         paid.paymentId(),
                                         d.code(),
                                         d.status());

@@ -1,12 +1,15 @@
 package vn.egov.dossier.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.egov.testsupport.FieldProblems.assertFieldProblem;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 import static vn.egov.testsupport.ServiceConformance.json;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.time.VietnamTime;
+import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
 /**
@@ -39,6 +46,12 @@ class WalkInIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     DossierApi api() {
         return new DossierApi(port);
@@ -62,6 +75,16 @@ class WalkInIT {
                              "placeOfBirth":"Bệnh viện Phụ sản Hà Nội","relationship":"MOTHER"},
                  "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf","copyKind":"ORIGINAL"},
                               {"requirementCode":"GIAY_CHUNG_SINH","fileName":"giay-chung-sinh.png","copyKind":"COPY"}]}""".formatted(applicantJson);
+    }
+
+    /** A walk-in with only the form's scan ({@code fileName}, a PDF). */
+    HttpResponse<String> takeWalkInWithOneScan(String token, String dossierJson, String fileName) {
+        return api().multipart(
+                        "/api/v1/desk/dossiers",
+                        token,
+                        List.of(
+                                DossierLifecycleIT.Part.json("dossier", dossierJson),
+                                DossierLifecycleIT.Part.file(fileName, "application/pdf", DossierApi.PDF)));
     }
 
     HttpResponse<String> takeWalkIn(String token, String dossierJson, String... headers) {
@@ -154,6 +177,53 @@ class WalkInIT {
                 .isEqualTo("096******" + nationalId.substring(9));
         assertThat(v.read("$.documents[*].copyKind", List.class)).containsExactlyInAnyOrder("ORIGINAL", "COPY");
         assertThat(view.body()).doesNotContain(nationalId);
+    }
+
+    @Test
+    void aWalkInFeePaidAtTheCounterIsRecordedAsPaidAndTheReceivedDossierStaysWhereItIs() {
+        // household business registration: Ba Đình, 100 000 VND; received at once, no payment order asked for
+        HttpResponse<String> taken =
+                takeWalkInWithOneScan(officer(), """
+                        {"applicant":%s,"procedureCode":"2.000575",
+                         "formData":{"businessName":"Hộ kinh doanh Bình An","businessLine":"Bán lẻ tạp hóa",
+                                     "capitalVnd":50000000},
+                         "documents":[{"requirementCode":"GIAY_DE_NGHI","fileName":"to-khai.pdf","copyKind":"ORIGINAL"}]}""".formatted(applicant(newNationalId())), "to-khai.pdf");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        String code = json(taken).read("$.code", String.class);
+        assertThat(json(taken).read("$.status", String.class)).isEqualTo("RECEIVED");
+        assertThat(json(api().service().get("/api/v1/dossiers/" + code, officer()))
+                        .read("$.payment", Object.class))
+                .isNull();
+
+        // payment-service records the cash payment at the counter and says so as for an online payment (decision 36)
+        UUID paymentId = UUID.randomUUID();
+        transactions.executeWithoutResult(s -> events.publish(
+                EventTopics.PAYMENT,
+                PaymentSucceededV1.TYPE,
+                paymentId.toString(),
+                new PaymentSucceededV1(
+                        paymentId,
+                        code,
+                        BA_DINH,
+                        100_000,
+                        BA_DINH + "/2026/000001",
+                        Instant.now(),
+                        null,
+                        null,
+                        "walk-in:" + UUID.randomUUID())));
+
+        // the fee is paid: the desk sees the payment; the dossier, already received, does not move
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> json(api().service().get("/api/v1/dossiers/" + code, officer()))
+                                .read("$.payment", Map.class),
+                        payment -> payment != null && paymentId.toString().equals(payment.get("id")));
+        var view = json(api().service().get("/api/v1/dossiers/" + code, officer()));
+        assertThat(view.read("$.status", String.class)).isEqualTo("RECEIVED");
+        assertThat(view.read("$.payment.amount", Long.class)).isEqualTo(100_000L);
+        assertThat(json(api().service().get("/api/v1/dossiers/" + code + "/history", officer()))
+                        .read("$[*].action", List.class))
+                .containsExactly("submit", "receive");
     }
 
     @Test

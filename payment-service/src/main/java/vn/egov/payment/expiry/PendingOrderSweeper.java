@@ -180,7 +180,7 @@ public class PendingOrderSweeper {
                 }
                 lifecycle.succeed(
                         order,
-                        receipts.next(status.paidAt()),
+                        receipts.next(order.agencyCode(), status.paidAt()),
                         status.paidAt(),
                         status.transactionNo(),
                         status.bankCode());

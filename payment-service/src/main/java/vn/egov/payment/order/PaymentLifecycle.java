@@ -68,6 +68,32 @@ public class PaymentLifecycle {
                         order.payerSubject()));
     }
 
+    /**
+     * A payment recorded at the counter (cash or card) for an order {@link PaymentOrders#insertAtCounter} just made:
+     * the same {@code succeeded.v1} as an online payment (no gateway transaction or bank), so every consumer goes on
+     * as after one.
+     */
+    public void collectAtCounter(PaymentOrder order, String receiptNumber, Instant paidAt) {
+        if (!order.method().atCounter()) {
+            throw new IllegalArgumentException("payment " + order.id() + " is not a counter payment");
+        }
+        move(
+                order,
+                PaymentStatus.SUCCEEDED,
+                ", receipt_number = ?, paid_at = ?",
+                new Object[] {receiptNumber, Timestamp.from(paidAt)},
+                new PaymentSucceededV1(
+                        order.id(),
+                        order.dossierCode(),
+                        order.agencyCode(),
+                        order.amountVnd(),
+                        receiptNumber,
+                        paidAt,
+                        null,
+                        null,
+                        order.payerSubject()));
+    }
+
     public void fail(PaymentOrder order, String gatewayResponseCode, Instant at) {
         move(
                 order,

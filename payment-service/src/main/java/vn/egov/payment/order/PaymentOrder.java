@@ -3,7 +3,9 @@ package vn.egov.payment.order;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A payment order as stored. Never leaves the service as is: controllers map it to their responses. */
+/**
+ * A payment order as stored (an online order, or a payment recorded at the counter: {@code method}, who collected
+ * it and for which agency, the payer's name if given). Never leaves the service as is: controllers map it to their responses. */
 public record PaymentOrder(
         UUID id,
         String txnRef,
@@ -20,7 +22,22 @@ public record PaymentOrder(
         String gatewayTransactionNo,
         String bankCode,
         long refundedVnd,
-        Instant createdAt) {
+        Instant createdAt,
+        PaymentMethod method,
+        String collectedBy,
+        String collectedAgency,
+        String payerName) {
+
+    /** How a fee was paid: through the gateway, or at the counter (decision 36). */
+    public enum PaymentMethod {
+        ONLINE,
+        CASH,
+        CARD;
+
+        public boolean atCounter() {
+            return this != ONLINE;
+        }
+    }
 
     public long refundableVnd() {
         return amountVnd - refundedVnd;

@@ -39,7 +39,9 @@ class PaymentOrderController {
             String paymentUrl,
             String receiptNumber,
             Instant paidAt,
-            long refundedVnd) {
+            long refundedVnd,
+            // decision 36: ONLINE, or CASH / CARD at the counter
+            String method) {
 
         static PaymentOrderResponse of(PaymentOrder o) {
             return new PaymentOrderResponse(
@@ -53,7 +55,8 @@ class PaymentOrderController {
                     o.status() == PaymentStatus.PENDING ? o.paymentUrl() : null,
                     o.receiptNumber(),
                     o.paidAt(),
-                    o.refundedVnd());
+                    o.refundedVnd(),
+                    o.method().name());
         }
     }
 

@@ -15,7 +15,8 @@ public class PaymentOrders {
 
     private static final String COLUMNS = """
             id, txn_ref, dossier_code, agency_code, payer_subject, amount_vnd, description, status, payment_url,
-            expires_at, receipt_number, paid_at, gateway_transaction_no, bank_code, refunded_vnd, created_at""";
+            expires_at, receipt_number, paid_at, gateway_transaction_no, bank_code, refunded_vnd, created_at,
+            method, collected_by, collected_agency, payer_name""";
 
     private static final RowMapper<PaymentOrder> MAPPER = (rs, i) -> new PaymentOrder(
             rs.getObject("id", UUID.class),
@@ -33,7 +34,11 @@ public class PaymentOrders {
             rs.getString("gateway_transaction_no"),
             rs.getString("bank_code"),
             rs.getLong("refunded_vnd"),
-            instant(rs.getTimestamp("created_at")));
+            instant(rs.getTimestamp("created_at")),
+            PaymentOrder.PaymentMethod.valueOf(rs.getString("method")),
+            rs.getString("collected_by"),
+            rs.getString("collected_agency"),
+            rs.getString("payer_name"));
 
     private final JdbcClient jdbc;
 
@@ -115,9 +120,13 @@ public class PaymentOrders {
                 .update();
     }
 
-    /** Orders the gateway confirmed as paid in {@code [from, to)}, of one agency or of all ({@code agencyCode} null). */
+    /**
+     * Orders the gateway confirmed as paid in {@code [from, to)}, of one agency or of all ({@code agencyCode} null).
+     * Payments at the counter never went through the gateway, so they are not in its settlement file.
+     */
     public List<PaymentOrder> paidBetween(Instant from, Instant to, String agencyCode) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where paid_at >= ? and paid_at < ?"
+        return jdbc.sql("select " + COLUMNS
+                        + " from payment_order where paid_at >= ? and paid_at < ? and method = 'ONLINE'"
                         + " and (cast(? as text) is null or agency_code = ?) order by paid_at")
                 .params(Timestamp.from(from), Timestamp.from(to), agencyCode, agencyCode)
                 .query(MAPPER)
@@ -146,6 +155,41 @@ public class PaymentOrders {
                         amountVnd,
                         description,
                         Timestamp.from(expiresAt),
+                        Timestamp.from(createdAt),
+                        Timestamp.from(createdAt))
+                .update();
+    }
+
+    /** A payment taken at the counter, CREATED until {@link PaymentLifecycle#collectAtCounter} settles it. */
+    public void insertAtCounter(
+            UUID id,
+            String dossierCode,
+            String agencyCode,
+            String payerSubject,
+            long amountVnd,
+            String description,
+            PaymentOrder.PaymentMethod method,
+            String collectedBy,
+            String collectedAgency,
+            String payerName,
+            Instant createdAt) {
+        jdbc.sql("""
+                        insert into payment_order (id, txn_ref, dossier_code, agency_code, payer_subject, amount_vnd,
+                            description, status, method, collected_by, collected_agency, payer_name,
+                            created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        PaymentOrder.txnRefOf(id),
+                        dossierCode,
+                        agencyCode,
+                        payerSubject,
+                        amountVnd,
+                        description,
+                        method.name(),
+                        collectedBy,
+                        collectedAgency,
+                        payerName,
                         Timestamp.from(createdAt),
                         Timestamp.from(createdAt))
                 .update();

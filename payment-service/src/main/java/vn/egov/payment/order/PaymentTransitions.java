@@ -30,7 +30,8 @@ import vn.egov.contracts.payment.PaymentSucceededV1;
  * A repeated IPN for a settled order is answered "already confirmed" and changes nothing. The one way
  * out of CANCELLED, EXPIRED and FAILED is money the gateway confirms anyway (the citizen paid at the
  * last second): LATE_PAID, recorded with a receipt and refunded in full (LATE_PAID → REFUNDED), never
- * SUCCEEDED, so the dossier's fee is not paid by it.
+ * SUCCEEDED, so the dossier's fee is not paid by it. CREATED → SUCCEEDED is a payment recorded at the counter
+ * (cash or card, decision 36): it never had a gateway page, and emits the same "succeeded" as an online payment.
  */
 public final class PaymentTransitions {
 
@@ -40,6 +41,8 @@ public final class PaymentTransitions {
     static final List<Transition> TABLE = List.of(
             new Transition(CREATED, PENDING, PaymentOrderCreatedV1.TYPE),
             new Transition(CREATED, CANCELLED, PaymentCancelledV1.TYPE),
+            // paid at the counter (decision 36): the money is in the officer's hand, no gateway in between
+            new Transition(CREATED, SUCCEEDED, PaymentSucceededV1.TYPE),
             new Transition(PENDING, SUCCEEDED, PaymentSucceededV1.TYPE),
             new Transition(PENDING, FAILED, PaymentFailedV1.TYPE),
             new Transition(PENDING, EXPIRED, PaymentExpiredV1.TYPE),

@@ -114,6 +114,16 @@ class DossierEventsListener {
             if (order.status() != PaymentStatus.SUCCEEDED && order.status() != PaymentStatus.PARTIALLY_REFUNDED) {
                 continue;
             }
+            if (order.method().atCounter()) {
+                // the gateway never had this money (decision 36): the agency pays it back at the counter
+                log.warn(
+                        "dossier {} ({}): payment {} was taken at the counter ({}) — to be refunded at the counter",
+                        dossier.dossierCode(),
+                        event.type(),
+                        order.id(),
+                        order.method());
+                continue;
+            }
             refunds.refundRemaining(order.id(), refundKey(event), reason).ifPresent(refund -> {
                 if ("SUCCEEDED".equals(refund.refundStatus())) {
                     log.info(

@@ -50,7 +50,8 @@ public class LatePayments {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID record(PaymentOrder order, Instant paidAt, String gatewayTransactionNo, String bankCode) {
         UUID refundId = refunds.requestLatePaymentRefund(order, refundKey(order), REASON);
-        lifecycle.latePay(order, receipts.next(paidAt), paidAt, gatewayTransactionNo, bankCode, refundId);
+        lifecycle.latePay(
+                order, receipts.next(order.agencyCode(), paidAt), paidAt, gatewayTransactionNo, bankCode, refundId);
         log.warn(
                 "payment {} confirmed by the gateway while {}: recorded as LATE_PAID, full refund {} requested",
                 order.id(),

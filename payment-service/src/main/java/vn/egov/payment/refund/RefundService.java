@@ -159,6 +159,10 @@ class RefundService {
         if (earlier.isPresent()) {
             return new Requested(order, null, 0, false, earlier.get());
         }
+        if (order.method().atCounter()) {
+            // money taken at the counter never went through the gateway: it is paid back at the counter, not here
+            throw new ApiProblem(HttpStatus.CONFLICT, "counter-payment-not-refundable-online");
+        }
         boolean late = order.status() == PaymentStatus.LATE_PAID;
         if (!late && order.status() != PaymentStatus.SUCCEEDED && order.status() != PaymentStatus.PARTIALLY_REFUNDED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "payment-not-refundable");

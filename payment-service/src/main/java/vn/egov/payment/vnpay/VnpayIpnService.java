@@ -139,7 +139,7 @@ class VnpayIpnService {
                 Instant paidAt = payDate(params.get("vnp_PayDate"));
                 lifecycle.succeed(
                         order,
-                        receipts.next(paidAt),
+                        receipts.next(order.agencyCode(), paidAt),
                         paidAt,
                         params.get("vnp_TransactionNo"),
                         params.get("vnp_BankCode"));

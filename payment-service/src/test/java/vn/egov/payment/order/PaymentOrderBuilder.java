@@ -85,7 +85,11 @@ public final class PaymentOrderBuilder {
                 null,
                 null,
                 refundedVnd,
-                createdAt);
+                createdAt,
+                PaymentOrder.PaymentMethod.ONLINE,
+                null,
+                null,
+                null);
     }
 
     /** Stores the order (the columns a freshly created order has) and answers it. */

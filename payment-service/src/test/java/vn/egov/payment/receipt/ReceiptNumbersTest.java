@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 class ReceiptNumbersTest {
 
     @Test
-    void numbersArePrefixedByYearAndZeroPadded() {
-        assertThat(ReceiptNumbers.format(2026, 1)).isEqualTo("BL-2026-000001");
-        assertThat(ReceiptNumbers.format(2026, 42)).isEqualTo("BL-2026-000042");
-        assertThat(ReceiptNumbers.format(2027, 999_999)).isEqualTo("BL-2027-999999");
+    void numbersArePrefixedByAgencyAndYearAndZeroPadded() {
+        assertThat(ReceiptNumbers.format("000.00.11.H26", 2026, 1)).isEqualTo("000.00.11.H26/2026/000001");
+        assertThat(ReceiptNumbers.format("000.00.11.H26", 2026, 42)).isEqualTo("000.00.11.H26/2026/000042");
+        assertThat(ReceiptNumbers.format("000.00.12.H26", 2027, 999_999)).isEqualTo("000.00.12.H26/2027/999999");
         // past a million the number grows rather than wrapping into a duplicate
-        assertThat(ReceiptNumbers.format(2027, 1_000_000)).isEqualTo("BL-2027-1000000");
-        assertThatThrownBy(() -> ReceiptNumbers.format(2026, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ReceiptNumbers.format("000.00.11.H26", 2027, 1_000_000)).isEqualTo("000.00.11.H26/2027/1000000");
+        assertThatThrownBy(() -> ReceiptNumbers.format("000.00.11.H26", 2026, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReceiptNumbers.format(" ", 2026, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
