@@ -9,7 +9,7 @@
 #
 # service.Dockerfile.dockerignore (next to this file) keeps everything but the jar out of the context.
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:21-jre
 
 ARG SERVICE
 RUN test -n "$SERVICE" || { echo "the build argument SERVICE (the module name) is required" >&2; exit 1; } \

@@ -12,7 +12,7 @@
 #
 # DEVELOPMENT ONLY: these stand in for other parties' systems; never deploy them next to a real service.
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:21-jre
 
 RUN groupadd --system egov \
  && useradd --system --gid egov --home-dir /app --no-create-home --shell /usr/sbin/nologin egov

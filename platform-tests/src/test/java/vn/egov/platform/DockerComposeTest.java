@@ -116,6 +116,54 @@ class DockerComposeTest {
                 .containsAll(INFRASTRUCTURE);
     }
 
+    /** Every container has a memory limit (decision 34), the JVMs between 512 MB and 1 GB. */
+    @Test
+    void everyContainerHasAMemoryLimit() {
+        composeServices().forEach((name, definition) -> {
+            Object limit = map(definition, name).get("mem_limit");
+            assertThat(limit).as(name + " mem_limit").isNotNull();
+            assertThat(string(limit)).as(name + " mem_limit").matches("\\d+[mg]");
+        });
+        for (String service : SERVICES) {
+            String limit = string(service(service).get("mem_limit"));
+            long megabytes = limit.endsWith("g")
+                    ? Long.parseLong(limit.substring(0, limit.length() - 1)) * 1024
+                    : Long.parseLong(limit.substring(0, limit.length() - 1));
+            assertThat(megabytes).as(service + " mem_limit in MB").isBetween(512L, 1024L);
+        }
+    }
+
+    /**
+     * The observability profile (decision 34): a collector and Grafana, only with {@code --profile observability},
+     * the collector's configuration a file of the repository, and the services' export switched by one variable that
+     * is empty by default.
+     */
+    @Test
+    void theObservabilityProfileAddsACollectorAndGrafanaAndTheServicesExportOnlyWhenAsked() {
+        for (String optional : List.of("otel-collector", "grafana")) {
+            assertThat(service(optional).get("profiles"))
+                    .as(optional + " profiles")
+                    .isEqualTo(List.of("observability"));
+        }
+        List<?> volumes = (List<?>) service("otel-collector").get("volumes");
+        String config = string(volumes.get(0)).split(":")[0];
+        assertThat(ROOT.resolve(config).normalize())
+                .as("the collector's configuration")
+                .isRegularFile();
+        composeServices().forEach((name, definition) -> {
+            if (!List.of("otel-collector", "grafana").contains(name)) {
+                assertThat(map(definition, name).get("profiles"))
+                        .as(name + " runs without a profile")
+                        .isNull();
+            }
+        });
+        for (String service : DOMAIN_SERVICES) {
+            assertThat(string(rawEnvironment(service).get("EGOV_OTLP_ENDPOINT")))
+                    .as(service + " EGOV_OTLP_ENDPOINT, as written")
+                    .isEqualTo("${EGOV_OTLP_ENDPOINT:-}");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("services")
     void buildsTheServiceFromItsModuleWithTheSharedDockerfile(String service) {
