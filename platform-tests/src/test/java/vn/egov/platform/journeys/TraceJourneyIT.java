@@ -120,7 +120,13 @@ class TraceJourneyIT {
                     .allSatisfy(l ->
                             assertThat(l.path("correlationId").asString("")).isEqualTo(correlationId));
         }
-        // notification-service's line is its handling of the event (IdempotentConsumer), not some other line
+        // dossier-service's line is the event it wrote (EventPublisher), notification-service's its handling of that
+        // event (IdempotentConsumer): the lines of the journey's steps, not some start-up line that happened to fall
+        // into the trace
+        assertThat(linesOfTrace(platform, "dossier-service", traceId))
+                .extracting(l -> l.path("message").asString(""))
+                .anyMatch(m -> m.startsWith("Event vn.egov.dossier.submitted.v1 ")
+                        && m.endsWith(" written to the outbox for egov.dossier.events"));
         assertThat(linesOfTrace(platform, "notification-service", traceId))
                 .extracting(l -> l.path("message").asString(""))
                 .anyMatch(m -> m.startsWith("Event vn.egov.dossier.submitted.v1 ")
