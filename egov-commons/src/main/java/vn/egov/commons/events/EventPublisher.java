@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,8 +26,14 @@ import vn.egov.commons.tracing.TraceParents;
  * row keeps it inside the stored envelope, and {@link OutboxRelay} sends the event in a span of that trace
  * (decision 32). Written outside any trace (a scheduled sweep), the event starts a trace of its own: a short
  * {@code egov.event.publish} span, so the id is a real, exported one and never made up.
+ *
+ * <p>Each event leaves one line in the writer's log (type, id, topic: never the subject or the data), in the span of
+ * the request that wrote it, so that request's trace id is in the service's log next to the consumers' lines
+ * ({@link IdempotentConsumer}; issue 18): a request that only writes rows logged nothing before.
  */
 public class EventPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -83,6 +91,7 @@ public class EventPublisher {
                 .param("type", type)
                 .param("payload", json.writeValueAsString(event))
                 .update();
+        log.info("Event {} {} written to the outbox for {}", type, id, topic);
         return id;
     }
 

@@ -1,6 +1,8 @@
 package vn.egov.commons.events;
 
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -8,8 +10,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies an event's effect at most once per consumer: the {@code (consumer, event_id)} row is
  * inserted in the same transaction as the effect, so a redelivered event finds it and does nothing,
  * and an effect that fails rolls the row back so the retry can run it again.
+ *
+ * <p>Each event leaves one line in the consumer's log (type, id, consumer: never its data), written in the listener's
+ * span, so its trace id and the correlation id of the request that caused the event join it to that request's lines
+ * (issue 18): without it a consumer that sends nothing of its own, such as notification-service, logged nothing.
  */
 public class IdempotentConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -39,6 +47,11 @@ public class IdempotentConsumer {
             effect.accept(event);
             return true;
         });
-        return Boolean.TRUE.equals(ran);
+        if (Boolean.TRUE.equals(ran)) {
+            log.info("Event {} {} handled by {}", event.type(), event.id(), consumer);
+            return true;
+        }
+        log.info("Event {} {} already handled by {}; skipped", event.type(), event.id(), consumer);
+        return false;
     }
 }

@@ -119,6 +119,11 @@ final class Api {
     }
 
     static Response postMultipart(String url, String token, List<Part> parts) {
+        return postMultipart(url, token, parts, Map.of());
+    }
+
+    /** With extra request headers (a client's own {@code X-Correlation-Id}, say). */
+    static Response postMultipart(String url, String token, List<Part> parts, Map<String, String> headers) {
         String boundary = "journey-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
@@ -137,10 +142,11 @@ final class Api {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(url, token)
+        HttpRequest.Builder request = request(url, token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Idempotency-Key", UUID.randomUUID().toString());
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build());
     }
 

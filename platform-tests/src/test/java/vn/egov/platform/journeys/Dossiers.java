@@ -43,6 +43,10 @@ final class Dossiers {
     }
 
     static Api.Response submitBirthRegistration(String token, String childName) {
+        return submitBirthRegistration(token, childName, Map.of());
+    }
+
+    static Api.Response submitBirthRegistration(String token, String childName, Map<String, String> headers) {
         Map<String, Object> dossier = Map.of(
                 "procedureCode",
                 BIRTH_REGISTRATION,
@@ -68,7 +72,8 @@ final class Dossiers {
                 List.of(
                         Api.Part.json("dossier", dossier),
                         Api.Part.pdf("files", "to-khai.pdf", "to khai dang ky khai sinh"),
-                        Api.Part.pdf("files", "giay-chung-sinh.pdf", "giay chung sinh")));
+                        Api.Part.pdf("files", "giay-chung-sinh.pdf", "giay chung sinh")),
+                headers);
     }
 
     static Api.Response submitJudicialRecord(String token) {

@@ -30,20 +30,23 @@ final class Platform {
 
     private final Path root;
     private final Path workDir;
+    /** Where the services send their spans ({@code EGOV_OTLP_ENDPOINT}): the run's {@link OtlpReceiver}. */
+    private final String otlpEndpoint;
 
-    Platform(Path root, Path workDir) {
+    Platform(Path root, Path workDir, String otlpEndpoint) {
         this.root = root;
         this.workDir = workDir;
+        this.otlpEndpoint = otlpEndpoint;
     }
 
-    static Platform fromSystemProperties() {
+    static Platform fromSystemProperties(String otlpEndpoint) {
         Path root = Paths.get(System.getProperty("egov.root", ".."))
                 .toAbsolutePath()
                 .normalize();
         Path work = Paths.get(System.getProperty(
                 "egov.journeys.workdir",
                 root.resolve("platform-tests/target/egov").toString()));
-        return new Platform(root, work.toAbsolutePath());
+        return new Platform(root, work.toAbsolutePath(), otlpEndpoint);
     }
 
     Path logsDir() {
@@ -181,7 +184,7 @@ final class Platform {
     }
 
     /** What the journeys' platform runs with, besides the defaults of ./egov up. */
-    static Map<String, String> environment() {
+    Map<String, String> environment() {
         return Map.of(
                 "EGOV_BUILD", "skip",
                 // the test-only clock of dossier-service (refused by its prod profile), for the late dossier
@@ -189,7 +192,11 @@ final class Platform {
                 // shorter sweeps than a deployment needs, so that recoveries show within a journey's patience
                 "PAYMENT_ORDER_SWEEP_INTERVAL", "3s",
                 "PAYMENT_SWEEP_INTERVAL", "5s",
-                "DOSSIER_OVERDUE_CHECK_INTERVAL", "2s");
+                "DOSSIER_OVERDUE_CHECK_INTERVAL", "2s",
+                // tracing (issue 18, TraceJourneyIT): every service exports its spans to the run's OTLP receiver
+                // and writes JSON log lines (ECS, with traceId, spanId and correlationId), as in a deployment
+                "EGOV_OTLP_ENDPOINT", otlpEndpoint,
+                "EGOV_LOG_FORMAT", "json");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

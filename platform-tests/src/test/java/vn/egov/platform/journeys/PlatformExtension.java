@@ -15,11 +15,18 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver, T
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PlatformExtension.class);
 
-    /** Closed by JUnit after the last test of the run. */
-    record Running(Platform platform) implements AutoCloseable {
+    /**
+     * Closed by JUnit after the last test of the run: the platform first, then the OTLP receiver its services export
+     * to (so that their last spans still find it).
+     */
+    record Running(Platform platform, OtlpReceiver receiver) implements AutoCloseable {
         @Override
         public void close() throws Exception {
-            platform.down();
+            try {
+                platform.down();
+            } finally {
+                receiver.close();
+            }
         }
     }
 
@@ -29,12 +36,30 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver, T
     }
 
     static Platform platform(ExtensionContext context) {
+        return running(context).platform();
+    }
+
+    /**
+     * The OTLP receiver every service of the run exports its spans to. {@code -Degov.journeys.otlp-port=4318} with
+     * {@code -Degov.journeys.use-running=true}: the port a platform started by hand sends to (see the README).
+     */
+    static OtlpReceiver receiver(ExtensionContext context) {
+        return running(context).receiver();
+    }
+
+    private static Running running(ExtensionContext context) {
         return context.getRoot()
                 .getStore(NS)
                 .computeIfAbsent(
                         Running.class,
                         k -> {
-                            Platform platform = Platform.fromSystemProperties();
+                            OtlpReceiver receiver;
+                            try {
+                                receiver = OtlpReceiver.start(Integer.getInteger("egov.journeys.otlp-port", 0));
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException("the OTLP receiver did not start", e);
+                            }
+                            Platform platform = Platform.fromSystemProperties(receiver.endpoint());
                             try {
                                 platform.up();
                             } catch (Exception e) {
@@ -44,23 +69,24 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver, T
                                 } catch (Exception ignored) {
                                     // already failing; the start error is what matters
                                 }
+                                receiver.close();
                                 throw new IllegalStateException(
                                         "the platform did not start: " + e.getMessage() + logs, e);
                             }
-                            return new Running(platform);
+                            return new Running(platform, receiver);
                         },
-                        Running.class)
-                .platform();
+                        Running.class);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Platform.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Platform.class || type == OtlpReceiver.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return platform(context);
+        return parameter.getParameter().getType() == OtlpReceiver.class ? receiver(context) : platform(context);
     }
 
     @Override
