@@ -17,6 +17,14 @@ secrets = {
     "PAYMENT_CLIENT_SECRET": "payment-service-secrets",
     "NOTIFICATION_CLIENT_SECRET": "notification-service-secrets",
     "PORTAL_CLIENT_SECRET": "web-portal-secrets",
+    # the national identity provider VNeID brokered by Keycloak (decision 38): addresses and client from its registration
+    "VNEID_ISSUER": "vneid-client",
+    "VNEID_AUTHORIZATION_URL": "vneid-client",
+    "VNEID_TOKEN_URL": "vneid-client",
+    "VNEID_USERINFO_URL": "vneid-client",
+    "VNEID_JWKS_URL": "vneid-client",
+    "VNEID_CLIENT_ID": "vneid-client",
+    "VNEID_CLIENT_SECRET": "vneid-client",
 }
 doc = {
     "apiVersion": "k8s.keycloak.org/v2alpha1",

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ended and refresh tokens rotated; a password policy with a length and "not the username" (the CCCD); email
  * and username not editable by the user (a change goes through identity-service's one-time code and the notice
  * to the old address); a browser flow that asks every staff role for a second factor (TOTP); no wildcard
- * redirect URI or web origin.
+ * redirect URI or web origin; national sign-on (decision 38): Keycloak's own registration off, an enabled national
+ * identity provider whose level claim sets {@code loa} on every sign-in, its secret a placeholder, and no linking
+ * of an existing account by an email link.
  *
  * <p>{@code deploy/keycloak/egov-realm-production.json} passes; the local realm
  * ({@code devstack/.../egov-realm.json}) does not. A service or the gateway configured with
@@ -96,6 +98,7 @@ public final class RealmFileCheck {
         userEditable(realm, name, problems);
         staffSecondFactor(realm, name, problems);
         redirects(realm, name, problems);
+        nationalSignOn(realm, name, problems);
         developmentValues(realm, "", name, problems);
         return problems;
     }
@@ -261,6 +264,79 @@ public final class RealmFileCheck {
                 }
             }
         }
+    }
+
+    /**
+     * Level 2 in production comes only from the national identity provider: an enabled OIDC provider with a mapper
+     * that writes the user attribute {@code loa} on every sign-in (sync mode FORCE, itself or inherited), and no
+     * self-registration in Keycloak. Its first-broker-login flow must not link an existing account through an email
+     * link: the link would go to the address of whoever registered the CCCD first (a squatter), who could then tie
+     * the owner's national identity to their own account.
+     */
+    private static void nationalSignOn(JsonNode realm, String name, List<String> problems) {
+        if (realm.path("registrationAllowed").asBoolean(false)) {
+            problems.add("realm " + name + ": Keycloak's self-registration is on (registrationAllowed)");
+        }
+        boolean levelFromNationalProvider = false;
+        for (JsonNode provider : realm.path("identityProviders")) {
+            String alias = provider.path("alias").asString("?");
+            JsonNode secret = provider.path("config").path("clientSecret");
+            if (secret.isString() && !isPlaceholder(secret.asString())) {
+                problems.add("realm " + name + ": identity provider " + alias
+                        + " has its client secret written in the file (use a ${VARIABLE} placeholder)");
+            }
+            if (!provider.path("enabled").asBoolean(true)
+                    || !"oidc".equals(provider.path("providerId").asString(""))) {
+                continue;
+            }
+            String providerSync = provider.path("config").path("syncMode").asString("LEGACY");
+            for (JsonNode mapper : realm.path("identityProviderMappers")) {
+                JsonNode config = mapper.path("config");
+                String sync = config.path("syncMode").asString("INHERIT");
+                if (alias.equals(mapper.path("identityProviderAlias").asString(""))
+                        && "oidc-user-attribute-idp-mapper"
+                                .equals(mapper.path("identityProviderMapper").asString(""))
+                        && "loa".equals(config.path("user.attribute").asString(""))
+                        && ("FORCE".equals(sync) || ("INHERIT".equals(sync) && "FORCE".equals(providerSync)))) {
+                    levelFromNationalProvider = true;
+                    String flow = provider.path("firstBrokerLoginFlowAlias").asString("first broker login");
+                    if (reaches(realm, flow, "idp-email-verification", 0)) {
+                        problems.add("realm " + name + ": identity provider " + alias + " links an existing account"
+                                + " through an email link (idp-email-verification in " + flow + ")");
+                    }
+                }
+            }
+        }
+        if (!levelFromNationalProvider) {
+            problems.add("realm " + name + ": no national identity provider sets the level of assurance (an enabled"
+                    + " OIDC provider with a mapper to the user attribute loa, sync mode FORCE)");
+        }
+    }
+
+    /** Whether flow {@code alias} (or a subflow) has {@code authenticator} enabled; Keycloak's default when absent. */
+    private static boolean reaches(JsonNode realm, String alias, String authenticator, int depth) {
+        if (depth > 10) {
+            return false;
+        }
+        for (JsonNode flow : realm.path("authenticationFlows")) {
+            if (!alias.equals(flow.path("alias").asString(""))) {
+                continue;
+            }
+            for (JsonNode execution : flow.path("authenticationExecutions")) {
+                if ("DISABLED".equals(execution.path("requirement").asString(""))) {
+                    continue;
+                }
+                if (authenticator.equals(execution.path("authenticator").asString(""))
+                        || (execution.path("authenticatorFlow").asBoolean(false)
+                                && reaches(
+                                        realm, execution.path("flowAlias").asString(""), authenticator, depth + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        // a flow not written in the file is Keycloak's built-in one, which has the email verification
+        return "first broker login".equals(alias) && depth == 0;
     }
 
     private static boolean isPlaceholder(String value) {

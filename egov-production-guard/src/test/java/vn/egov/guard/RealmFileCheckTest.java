@@ -102,4 +102,46 @@ class RealmFileCheckTest {
                 .containsExactly(
                         "realm egov: client web-portal accepts a wildcard redirect URI (${EGOV_PUBLIC_URL}/*)");
     }
+
+    /** Decision 38: level 2 only from the national identity provider, no self-registration, no email-link linking. */
+    @Test
+    void productionNeedsTheNationalIdentityProviderAndNoSelfRegistration() throws Exception {
+        String realm = java.nio.file.Files.readString(ProductionGuardTest.PRODUCTION_REALM);
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"registrationAllowed\": false", "\"registrationAllowed\": true")))
+                .containsExactly("realm egov: Keycloak's self-registration is on (registrationAllowed)");
+        String noLevel = "realm egov: no national identity provider sets the level of assurance (an enabled OIDC"
+                + " provider with a mapper to the user attribute loa, sync mode FORCE)";
+        String levelMapper = "\"claim\": \"loa\",\n        \"user.attribute\": \"loa\"";
+        assertThat(realm).contains(levelMapper);
+        assertThat(RealmFileCheck.problems(
+                        realm.replace(levelMapper, "\"claim\": \"loa\",\n        \"user.attribute\": \"level\"")))
+                .containsExactly(noLevel);
+        String imported = realm.replace(
+                "\"syncMode\": \"FORCE\",\n        \"claim\": \"loa\"",
+                "\"syncMode\": \"IMPORT\",\n        \"claim\": \"loa\"");
+        assertThat(imported).isNotEqualTo(realm);
+        assertThat(RealmFileCheck.problems(imported))
+                .as("the level read only once")
+                .containsExactly(noLevel);
+        assertThat(RealmFileCheck.problems(realm.replace(
+                        "\"alias\": \"vneid\",\n      \"displayName\": \"VNeID\",\n      \"providerId\": \"oidc\",\n"
+                                + "      \"enabled\": true",
+                        "\"alias\": \"vneid\",\n      \"displayName\": \"VNeID\",\n      \"providerId\": \"oidc\",\n"
+                                + "      \"enabled\": false")))
+                .containsExactly(noLevel);
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"${VNEID_CLIENT_SECRET}\"", "\"a-secret-in-the-file-0123456789\"")))
+                .containsExactly("realm egov: identity provider vneid has its client secret written in the file"
+                        + " (use a ${VARIABLE} placeholder)");
+        String emailLink = realm.replace(
+                "\"authenticator\": \"idp-email-verification\",\n          \"authenticatorFlow\": false,\n"
+                        + "          \"requirement\": \"DISABLED\"",
+                "\"authenticator\": \"idp-email-verification\",\n          \"authenticatorFlow\": false,\n"
+                        + "          \"requirement\": \"ALTERNATIVE\"");
+        assertThat(emailLink).isNotEqualTo(realm);
+        assertThat(RealmFileCheck.problems(emailLink))
+                .containsExactly("realm egov: identity provider vneid links an existing account through an email link"
+                        + " (idp-email-verification in first broker login)");
+    }
 }

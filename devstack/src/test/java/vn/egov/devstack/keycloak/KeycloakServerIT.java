@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
+import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator;
+import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator.Identity;
 
 /**
  * Starts the real Keycloak with the {@code egov} realm export on free ports and checks the tokens the
@@ -33,6 +36,8 @@ class KeycloakServerIT {
     private static final String PUBLIC_ISSUER = "http://127.0.0.1:8080/auth/realms/egov";
     private static final String DEMO_PASSWORD = "Demo@2026";
     private static final String AGENCY = "000.00.01.H26";
+    private static final String PORTAL_REDIRECT = "http://127.0.0.1:8080/login/oauth2/code/portal";
+    private static final String PKCE_VERIFIER = "national-sign-on-verifier-0123456789-abcdefghijkl";
 
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -289,7 +294,11 @@ class KeycloakServerIT {
         String realm = java.nio.file.Files.readString(Path.of("../deploy/keycloak/egov-realm-production.json"))
                 .replaceFirst("\"realm\": \"egov\"", "\"realm\": \"" + realmName + "\"")
                 .replace("${EGOV_PUBLIC_URL}", publicUrl)
-                .replaceAll("\\$\\{([A-Z_]+_SECRET)\\}", "check-$1-" + System.nanoTime());
+                .replaceAll("\\$\\{([A-Z_]+_SECRET)\\}", "check-$1-" + System.nanoTime())
+                // the national identity provider's addresses (decision 38), as an operator would set them
+                .replaceAll("\\$\\{VNEID_([A-Z]+)_URL\\}", "https://vneid.example.gov.vn/$1")
+                .replace("${VNEID_ISSUER}", "https://vneid.example.gov.vn")
+                .replace("${VNEID_CLIENT_ID}", "dichvucong-check");
         String admin = json.readTree(post(
                                 keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token",
                                 Map.of(
@@ -338,6 +347,214 @@ class KeycloakServerIT {
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
         }
+    }
+
+    /**
+     * National sign-on, browser-less: the portal's code request with {@code kc_idp_hint=vneid} goes to the national
+     * identity simulator (pointed at by the realm's {@code vneid} provider, moved here to the simulator's free port),
+     * which approves the resident named by {@code login_hint}; Keycloak creates the account on first sign-in (the
+     * CCCD as username, no password) and the portal's token carries the resident's level as {@code loa}.
+     */
+    @Test
+    void aResidentSignsInThroughTheNationalIdentityAndGetsTheirLevel() throws Exception {
+        try (NationalIdentitySimulator vneid = nationalIdentity()) {
+            Identity levelTwo = residentOfLevel(vneid, 2);
+            JsonNode token =
+                    accessToken(signInNationally(vneid, levelTwo.resident().nationalId()));
+            assertThat(token.path("preferred_username").asText())
+                    .isEqualTo(levelTwo.resident().nationalId());
+            assertThat(token.path("loa").isInt())
+                    .as("loa: %s", token.path("loa"))
+                    .isTrue();
+            assertThat(token.path("loa").asInt()).isEqualTo(2);
+            assertThat(token.path("iss").asText()).isEqualTo(PUBLIC_ISSUER);
+            assertThat(strings(token.path("aud"))).contains("egov-api");
+            assertThat(strings(token.path("realm_access").path("roles"))).contains("CITIZEN");
+            String name = levelTwo.resident().fullName();
+            assertThat(token.path("given_name").asText()).isEqualTo(name.substring(name.lastIndexOf(' ') + 1));
+
+            JsonNode account = userByUsername(levelTwo.resident().nationalId());
+            assertThat(account.path("attributes").path("nationalId").path(0).asText())
+                    .isEqualTo(levelTwo.resident().nationalId());
+            String admin = masterAdminToken();
+            HttpResponse<String> credentials = adminJson(
+                    admin,
+                    "GET",
+                    keycloak.baseUrl() + "/admin/realms/egov/users/"
+                            + account.path("id").asText() + "/credentials",
+                    null);
+            assertThat(json.readTree(credentials.body()).size())
+                    .as("no password: %s", credentials.body())
+                    .isZero();
+
+            Identity levelOne = residentOfLevel(vneid, 1);
+            JsonNode levelOneToken =
+                    accessToken(signInNationally(vneid, levelOne.resident().nationalId()));
+            assertThat(levelOneToken.path("loa").asInt()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The squatter's case in Keycloak: a local account already holds the CCCD (here the demo citizen's, registered
+     * with a password). Signing in nationally with that CCCD must not hand the account over: Keycloak stops at its
+     * "account already exists" page (linking needs that account's password), no code reaches the portal, and the
+     * local account gets no national link and keeps its level.
+     */
+    @Test
+    void aNationalSignInDoesNotSilentlyTakeOverALocalAccountOfTheSameCccd() throws Exception {
+        try (NationalIdentitySimulator vneid = nationalIdentity()) {
+            String cccd = PopulationRegistrySimulator.DEMO_CITIZEN.nationalId();
+            HttpResponse<String> answer = followNationalSignIn(vneid, cccd);
+            assertThat(answer.statusCode())
+                    .as("%s %s", answer.headers().map(), answer.body())
+                    .isEqualTo(200);
+            assertThat(answer.headers().firstValue("Location")).isEmpty();
+            assertThat(answer.body()).contains("login-actions/first-broker-login");
+
+            JsonNode local = userByUsername(cccd);
+            assertThat(local.path("attributes").path("loa").path(0).asText()).isEqualTo("1");
+            HttpResponse<String> links = adminJson(
+                    masterAdminToken(),
+                    "GET",
+                    keycloak.baseUrl() + "/admin/realms/egov/users/"
+                            + local.path("id").asText() + "/federated-identity",
+                    null);
+            assertThat(json.readTree(links.body()).size()).as(links.body()).isZero();
+        }
+    }
+
+    /** The simulator on a free port, and the realm's {@code vneid} provider moved to it (the realm says 8094). */
+    private static NationalIdentitySimulator nationalIdentity() throws Exception {
+        NationalIdentitySimulator vneid = new NationalIdentitySimulator(
+                        0,
+                        PopulationRegistrySimulator.DEFAULT_SEED,
+                        NationalIdentitySimulator.DEFAULT_CLIENT_ID,
+                        NationalIdentitySimulator.DEFAULT_CLIENT_SECRET,
+                        java.util.Set.of(keycloak.publicUrl() + "/realms/egov/broker/vneid/endpoint"))
+                .start();
+        String admin = masterAdminToken();
+        String url = keycloak.baseUrl() + "/admin/realms/egov/identity-provider/instances/vneid";
+        HttpResponse<String> provider = adminJson(admin, "GET", url, null);
+        assertThat(provider.statusCode()).as(provider.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.node.ObjectNode rep =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(provider.body());
+        com.fasterxml.jackson.databind.node.ObjectNode config =
+                (com.fasterxml.jackson.databind.node.ObjectNode) rep.path("config");
+        for (String key : List.of("issuer", "authorizationUrl", "tokenUrl", "userInfoUrl", "jwksUrl")) {
+            config.put(key, config.path(key).asText().replaceFirst("^http://127\\.0\\.0\\.1:\\d+", vneid.baseUrl()));
+        }
+        // the realm's secret is replaced by a mask in the admin API's answer; put the real one back
+        config.put("clientSecret", NationalIdentitySimulator.DEFAULT_CLIENT_SECRET);
+        HttpResponse<String> moved = adminJson(admin, "PUT", url, rep.toString());
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
+        HttpResponse<String> mappers = adminJson(admin, "GET", url + "/mappers", null);
+        List<String> mapperTypes = new ArrayList<>();
+        json.readTree(mappers.body())
+                .forEach(m -> mapperTypes.add(m.path("identityProviderMapper").asText()));
+        assertThat(mapperTypes)
+                .contains(
+                        "oidc-username-idp-mapper", "oidc-user-attribute-idp-mapper", "oidc-hardcoded-role-idp-mapper");
+        return vneid;
+    }
+
+    private static Identity residentOfLevel(NationalIdentitySimulator vneid, int level) throws Exception {
+        // a resident without an account yet (the dev database is kept between runs)
+        for (Identity identity :
+                vneid.identities().subList(1, vneid.identities().size())) {
+            if (identity.level() == level
+                    && userByUsernameOrNull(identity.resident().nationalId()) == null) {
+                return identity;
+            }
+        }
+        throw new AssertionError("no resident of level " + level + " left without an account");
+    }
+
+    /** The national sign-in followed to its end; the portal's token for its code. */
+    private static HttpResponse<String> signInNationally(NationalIdentitySimulator vneid, String cccd)
+            throws Exception {
+        HttpResponse<String> answer = followNationalSignIn(vneid, cccd);
+        assertThat(answer.statusCode())
+                .as("%s %s", answer.headers().map(), answer.body())
+                .isIn(302, 303);
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(PORTAL_REDIRECT + "?").contains("state=national");
+        String code =
+                java.net.URLDecoder.decode(location.replaceFirst(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", "web-portal");
+        form.put("client_secret", "web-portal-dev-secret");
+        form.put("code", code);
+        form.put("redirect_uri", PORTAL_REDIRECT);
+        form.put("code_verifier", PKCE_VERIFIER);
+        return post(keycloak.tokenEndpoint(), form);
+    }
+
+    /**
+     * The portal's code request to Keycloak with {@code kc_idp_hint=vneid} and {@code login_hint}, and every redirect
+     * followed (Keycloak's with its cookies, the simulator's) until one leaves for the portal or a page is shown.
+     */
+    private static HttpResponse<String> followNationalSignIn(NationalIdentitySimulator vneid, String cccd)
+            throws Exception {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(PKCE_VERIFIER.getBytes(StandardCharsets.US_ASCII)));
+        String authorize = keycloak.baseUrl() + "/realms/egov/protocol/openid-connect/auth?client_id=web-portal"
+                + "&response_type=code&scope=openid&state=national&code_challenge_method=S256&code_challenge="
+                + challenge + "&kc_idp_hint=vneid&login_hint=" + cccd
+                + "&redirect_uri=" + URLEncoder.encode(PORTAL_REDIRECT, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = browse(browser, cookies, HttpRequest.newBuilder(URI.create(authorize)));
+        // Keycloak answers 302 or 303 depending on the step
+        for (int hops = 0; hops < 10 && answer.statusCode() / 100 == 3; hops++) {
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            if (location.startsWith(vneid.baseUrl())) {
+                assertThat(location).contains("login_hint=" + cccd);
+                answer = browser.send(
+                        HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+            } else if (location.startsWith(keycloak.publicUrl()) || location.startsWith(keycloak.baseUrl())) {
+                answer = browse(browser, cookies, HttpRequest.newBuilder(URI.create(onKeycloak(location))));
+            } else {
+                break;
+            }
+        }
+        return answer;
+    }
+
+    private static JsonNode userByUsername(String username) throws Exception {
+        JsonNode user = userByUsernameOrNull(username);
+        assertThat(user).as("user %s", username).isNotNull();
+        return user;
+    }
+
+    private static JsonNode userByUsernameOrNull(String username) throws Exception {
+        HttpResponse<String> users = adminJson(
+                masterAdminToken(),
+                "GET",
+                keycloak.baseUrl() + "/admin/realms/egov/users?briefRepresentation=false&exact=true&username="
+                        + username,
+                null);
+        assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
+        JsonNode list = json.readTree(users.body());
+        return list.isEmpty() ? null : list.get(0);
+    }
+
+    private static String masterAdminToken() throws Exception {
+        return json.readTree(post(
+                                keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token",
+                                Map.of(
+                                        "grant_type", "password",
+                                        "client_id", "admin-cli",
+                                        "username", "admin",
+                                        "password", "admin"))
+                        .body())
+                .path("access_token")
+                .asText();
     }
 
     private static HttpResponse<String> browse(
