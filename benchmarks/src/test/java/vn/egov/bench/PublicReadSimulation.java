@@ -46,7 +46,7 @@ public class PublicReadSimulation extends Simulation {
             paths.put("nginx", settings.get("nginx.url"));
         }
         int seconds = settings.number("step.seconds", 20);
-        int warmUp = settings.number("warmup.seconds", 15);
+        int warmUp = settings.number("warmup.seconds", 45);
         List<PopulationBuilder> steps = new ArrayList<>();
         // the JIT compiles the hot paths of each JVM before anything counts (production settings: C2 takes a while)
         paths.forEach((path, base) -> steps.add(step("warm-up", path, base, 8, warmUp, this::mixed)));

@@ -49,7 +49,7 @@ public class ScaleSimulation extends Simulation {
         PopulationBuilder warmUp = step(
                 "warm-up",
                 size,
-                settings.number("warmup.seconds", 15),
+                settings.number("warmup.seconds", 45),
                 session -> session.userId() % 2 == 0
                         ? "/api/v1/dossiers?page=0&size=20"
                         : "/api/v1/public/dossiers/" + DossierGenerator.code(0) + "?secret="

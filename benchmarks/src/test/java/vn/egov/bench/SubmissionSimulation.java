@@ -46,7 +46,7 @@ public class SubmissionSimulation extends Simulation {
 
     {
         List<PopulationBuilder> steps = new ArrayList<>();
-        steps.add(step("warm-up", "gateway", settings.number("warmup.seconds", 15), smallPdf));
+        steps.add(step("warm-up", "gateway", settings.number("warmup.seconds", 45), smallPdf));
         steps.add(step(SMALL, "gateway", seconds, smallPdf));
         steps.add(step(LARGE, "gateway", seconds, largePdf));
         PopulationBuilder chain = steps.get(steps.size() - 1);

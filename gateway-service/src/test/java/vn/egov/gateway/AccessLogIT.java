@@ -3,6 +3,8 @@ package vn.egov.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -93,5 +95,26 @@ class AccessLogIT extends GatewayIntegrationTest {
                 .contains("client=-");
         assertThat(accessLine(output, "access-400")).contains("path=/api/v1/procedures status=400");
         assertThat(output.getAll()).doesNotContain("not-a-jwt");
+    }
+
+    @Test
+    void theAccessLineCarriesTheTraceAndCorrelationIdsThatTheUpstreamGetsToo(CapturedOutput output) {
+        HttpResponse<String> relayed = gateway.get("/api/v1/procedures")
+                .header("X-Correlation-Id", "access-traced")
+                .send();
+        gateway.get("/api/v1/dossiers")
+                .header("X-Correlation-Id", "access-traced-401")
+                .send();
+
+        // the log pattern's [traceId,spanId,correlationId], set explicitly where the gateway logs (decision 31)
+        Matcher line = Pattern.compile("\\[([0-9a-f]{32}),[0-9a-f]{16},access-traced\\]")
+                .matcher(accessLine(output, "access-traced"));
+        assertThat(line.find()).as(accessLine(output, "access-traced")).isTrue();
+        assertThat(relayedTo(DOSSIER, relayed).header("traceparent"))
+                .as("the upstream continues the trace of the gateway's log line")
+                .startsWith("00-" + line.group(1) + "-");
+        // refused by security: the error is handled outside the filter chain, and still carries both
+        assertThat(accessLine(output, "access-traced-401"))
+                .containsPattern("\\[[0-9a-f]{32},[0-9a-f]{16},access-traced-401\\]");
     }
 }

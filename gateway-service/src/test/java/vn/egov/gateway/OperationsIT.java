@@ -2,15 +2,27 @@ package vn.egov.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** Probes, metrics and the aggregated API docs are reachable without a token. */
 class OperationsIT extends GatewayIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void withoutAnOtlpEndpointNoMetersArePushed() {
+        // EGOV_OTLP_ENDPOINT is not set in the tests: Boot's OTLP meter registry would push to localhost:4318
+        assertThat(context.getBeanNamesForType(OtlpMeterRegistry.class)).isEmpty();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -21,10 +28,17 @@ import org.springframework.test.context.TestPropertySource;
         })
 class ResilienceIT extends GatewayIntegrationTest {
 
+    /** Well within the response timeout: a healthy service under load, not a failing one. */
+    static final Duration SLOW_BUT_HEALTHY = Duration.ofMillis(200);
+
+    /** More at once than the 25 calls of the bulkhead Resilience4j would add to every breaker (decision 31). */
+    static final int CONCURRENT = 40;
+
     static {
         IDENTITY.hangsUpOnFirstAttempt("/api/v1/identity/flaky");
         IDENTITY.answers("/api/v1/identity/unavailable", 503);
         PAYMENT.hangsUp("/api/v1/payments/broken");
+        DOSSIER.slow("/api/v1/procedures/slow", SLOW_BUT_HEALTHY);
     }
 
     @Autowired
@@ -95,5 +109,43 @@ class ResilienceIT extends GatewayIntegrationTest {
         assertNotRelayed(post, PAYMENT);
         // one breaker per route: the others still pass
         assertThat(gateway.get("/api/v1/procedures").send().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void manyConcurrentRequestsToASlowButHealthyServiceAreAllAnsweredAndTheBreakerStaysClosed() throws Exception {
+        String token = ISSUER.citizen("001090000405");
+        CyclicBarrier together = new CyclicBarrier(CONCURRENT);
+        ExecutorService callers = Executors.newFixedThreadPool(CONCURRENT);
+        List<HttpResponse<String>> responses;
+        try {
+            List<Future<HttpResponse<String>>> calls = IntStream.range(0, CONCURRENT)
+                    .mapToObj(i -> callers.submit(() -> {
+                        together.await();
+                        return gateway.get("/api/v1/procedures/slow")
+                                .bearer(token)
+                                .send();
+                    }))
+                    .toList();
+            responses = calls.stream().map(ResilienceIT::await).toList();
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(responses)
+                .as("statuses of %d concurrent requests", CONCURRENT)
+                .extracting(HttpResponse::statusCode)
+                .containsOnly(200);
+        assertThat(breakers.getCircuitBreakerRegistry()
+                        .circuitBreaker("dossier")
+                        .getState())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    private static HttpResponse<String> await(Future<HttpResponse<String>> call) {
+        try {
+            return call.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

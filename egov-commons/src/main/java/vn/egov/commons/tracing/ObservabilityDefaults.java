@@ -14,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  *   <li>every request traced (sampling 1.0), so trace and span ids are in every log line even locally;</li>
  *   <li>spans exported over OTLP only when {@code EGOV_OTLP_ENDPOINT} is set (e.g.
- *   {@code http://otel-collector:4318/v1/traces}); without it nothing is sent anywhere;</li>
+ *   {@code http://otel-collector:4318/v1/traces}; meters then go to the same collector's {@code /v1/metrics}); without
+ *   it nothing is sent anywhere, neither spans nor meters;</li>
  *   <li>the correlation id as baggage ({@code correlationId}), propagated and copied into the logging context, so a
  *   Kafka consumer's lines carry the id of the request that caused the event;</li>
  *   <li>observed Kafka listeners (a consumer span per record, continuing the producer's trace);</li>
@@ -39,13 +40,30 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         String endpoint = environment.getProperty("EGOV_OTLP_ENDPOINT");
         if (endpoint != null && !endpoint.isBlank()) {
             defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", endpoint.strip());
+            defaults.putAll(otlpMetrics(endpoint.strip()));
         } else {
             defaults.put("management.tracing.export.otlp.enabled", "false");
+            // Boot's OTLP meter registry is on by default and pushes to localhost:4318 every minute, logging each
+            // failure: without a collector it must stay off too (Prometheus scrapes the meters either way)
+            defaults.put("management.otlp.metrics.export.enabled", "false");
         }
         if ("json".equalsIgnoreCase(environment.getProperty("EGOV_LOG_FORMAT", ""))) {
             defaults.put("logging.structured.format.console", "ecs");
             defaults.put("logging.structured.format.file", "ecs");
         }
         return defaults;
+    }
+
+    /**
+     * Meters pushed over OTLP to the same collector as the spans: its {@code /v1/metrics} when the endpoint is the
+     * collector's {@code /v1/traces}; any other endpoint names no metrics address, so nothing is pushed.
+     */
+    static Map<String, Object> otlpMetrics(String tracesEndpoint) {
+        String traces = "/v1/traces";
+        if (tracesEndpoint.endsWith(traces)) {
+            String collector = tracesEndpoint.substring(0, tracesEndpoint.length() - traces.length());
+            return Map.of("management.otlp.metrics.export.url", collector + "/v1/metrics");
+        }
+        return Map.of("management.otlp.metrics.export.enabled", "false");
     }
 }

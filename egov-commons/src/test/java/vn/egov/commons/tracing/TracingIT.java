@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
@@ -63,6 +65,15 @@ class TracingIT {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void withoutAnOtlpEndpointNoMetersArePushed() {
+        // EGOV_OTLP_ENDPOINT is not set in the tests: Boot's OTLP meter registry would push to localhost:4318
+        assertThat(context.getBeanNamesForType(OtlpMeterRegistry.class)).isEmpty();
+    }
 
     @Test
     void theConsumerHandlesTheEventInTheTraceOfTheRequestThatWroteIt() throws Exception {

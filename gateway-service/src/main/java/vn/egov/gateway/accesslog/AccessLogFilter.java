@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import vn.egov.gateway.caller.Caller;
 import vn.egov.gateway.correlation.CorrelationId;
+import vn.egov.gateway.correlation.CorrelationLogging;
 import vn.egov.gateway.problem.Problems;
 import vn.egov.gateway.xroad.XRoadHeaders;
 
@@ -48,16 +49,19 @@ class AccessLogFilter implements WebFilter, Ordered {
         AtomicBoolean logged = new AtomicBoolean();
         exchange.getResponse().beforeCommit(() -> {
             if (logged.compareAndSet(false, true)) {
-                log.info(line(exchange, exchange.getResponse().getStatusCode(), start));
+                return CorrelationLogging.logging(
+                        exchange,
+                        () -> log.info(line(exchange, exchange.getResponse().getStatusCode(), start)));
             }
             return Mono.empty();
         });
-        return chain.filter(exchange).doFinally(signal -> {
+        return Mono.deferContextual(context -> chain.filter(exchange).doFinally(signal -> {
             // a client that went away before the response started
             if (signal == SignalType.CANCEL && logged.compareAndSet(false, true)) {
-                log.info(line(exchange, null, start) + " cancelled=true");
+                CorrelationLogging.log(
+                        exchange, context, () -> log.info(line(exchange, null, start) + " cancelled=true"));
             }
-        });
+        }));
     }
 
     static String line(ServerWebExchange exchange, HttpStatusCode status, long start) {

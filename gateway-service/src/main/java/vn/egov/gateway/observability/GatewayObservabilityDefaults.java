@@ -24,13 +24,30 @@ public class GatewayObservabilityDefaults implements EnvironmentPostProcessor {
         String endpoint = environment.getProperty("EGOV_OTLP_ENDPOINT");
         if (endpoint != null && !endpoint.isBlank()) {
             defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", endpoint.strip());
+            defaults.putAll(otlpMetrics(endpoint.strip()));
         } else {
             defaults.put("management.tracing.export.otlp.enabled", "false");
+            // Boot's OTLP meter registry is on by default and pushes to localhost:4318 every minute, logging each
+            // failure: without a collector it must stay off too (Prometheus scrapes the meters either way)
+            defaults.put("management.otlp.metrics.export.enabled", "false");
         }
         if ("json".equalsIgnoreCase(environment.getProperty("EGOV_LOG_FORMAT", ""))) {
             defaults.put("logging.structured.format.console", "ecs");
             defaults.put("logging.structured.format.file", "ecs");
         }
         environment.getPropertySources().addLast(new MapPropertySource("egovGatewayObservabilityDefaults", defaults));
+    }
+
+    /**
+     * Meters pushed over OTLP to the same collector as the spans: its {@code /v1/metrics} when the endpoint is the
+     * collector's {@code /v1/traces}; any other endpoint names no metrics address, so nothing is pushed.
+     */
+    static Map<String, Object> otlpMetrics(String tracesEndpoint) {
+        String traces = "/v1/traces";
+        if (tracesEndpoint.endsWith(traces)) {
+            String collector = tracesEndpoint.substring(0, tracesEndpoint.length() - traces.length());
+            return Map.of("management.otlp.metrics.export.url", collector + "/v1/metrics");
+        }
+        return Map.of("management.otlp.metrics.export.enabled", "false");
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import vn.egov.gateway.correlation.CorrelationLogging;
 
 /**
  * Turns every error the gateway raises itself (no route, body too large, an upstream timeout that
@@ -46,22 +47,29 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             code = codeFor(status);
         }
+        Mono<Void> logged;
         if (status.is5xxServerError()) {
-            log.error(
-                    "{} {} failed: {}",
-                    exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(),
-                    ex.toString(),
-                    ex);
+            logged = CorrelationLogging.logging(
+                    exchange,
+                    () -> log.error(
+                            "{} {} failed: {}",
+                            exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(),
+                            ex.toString(),
+                            ex));
+        } else if (log.isDebugEnabled()) {
+            logged = CorrelationLogging.logging(
+                    exchange,
+                    () -> log.debug(
+                            "{} {} answered {}: {}",
+                            exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(),
+                            status.value(),
+                            ex.toString()));
         } else {
-            log.debug(
-                    "{} {} answered {}: {}",
-                    exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(),
-                    status.value(),
-                    ex.toString());
+            logged = Mono.empty();
         }
-        return problems.write(exchange, status, code);
+        return logged.then(Mono.defer(() -> problems.write(exchange, status, code)));
     }
 
     static String codeFor(HttpStatusCode status) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import vn.egov.gateway.correlation.CorrelationLogging;
 import vn.egov.gateway.problem.Problems;
 
 /**
@@ -37,13 +38,16 @@ class FallbackController {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
         Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String path = Problems.requestPath(exchange);
-        log.warn(
-                "Upstream unavailable: route {} for {} {}: {}",
-                route != null ? route.getId() : "?",
-                exchange.getRequest().getMethod(),
-                path,
-                cause != null ? cause.toString() : "unknown cause");
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable");
+        return CorrelationLogging.logging(
+                        exchange,
+                        () -> log.warn(
+                                "Upstream unavailable: route {} for {} {}: {}",
+                                route != null ? route.getId() : "?",
+                                exchange.getRequest().getMethod(),
+                                path,
+                                cause != null ? cause.toString() : "unknown cause"))
+                .then(Mono.defer(
+                        () -> problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable")));
     }
 }

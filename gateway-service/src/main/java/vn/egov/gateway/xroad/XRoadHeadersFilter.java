@@ -9,6 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import vn.egov.gateway.correlation.CorrelationLogging;
 import vn.egov.gateway.problem.ProblemException;
 
 /**
@@ -31,8 +32,9 @@ class XRoadHeadersFilter implements WebFilter, Ordered {
             XRoadHeaders.parse(exchange.getRequest().getHeaders())
                     .ifPresent(headers -> exchange.getAttributes().put(XRoadHeaders.ATTR, headers));
         } catch (IllegalArgumentException malformed) {
-            log.info("Refused malformed {} header", malformed.getMessage());
-            return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "invalid-x-road-header"));
+            return CorrelationLogging.logging(
+                            exchange, () -> log.info("Refused malformed {} header", malformed.getMessage()))
+                    .then(Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "invalid-x-road-header")));
         }
         return chain.filter(exchange);
     }
