@@ -82,7 +82,7 @@ public final class DeadlineEngine {
      * The internal steps' due times inside a computed deadline: the working time from the first counted instant
      * (the opening of the first counted day for days, the receipt inside hours for hours) to {@code dueAt} — the
      * engine's answer, or the dossier's due time after a paused clock or an apology — split by the cumulative
-     * shares, to the minute. The last step always ends at {@code dueAt}; a step whose end falls exactly on a
+     * shares, truncated to the minute. The last step always ends at {@code dueAt}; a step whose end falls exactly on a
      * period's end is due then (11:30), not at the next opening.
      */
     public List<InternalSteps.Due> stepDueTimes(Deadline deadline, Instant dueAt, InternalSteps steps) {
@@ -113,9 +113,9 @@ public final class DeadlineEngine {
             cumulative += share.percent();
             LocalDateTime at = cumulative >= 100 || intervals.isEmpty()
                     ? end
-                    : within(
-                            intervals,
-                            total.multipliedBy(cumulative).dividedBy(100).truncatedTo(ChronoUnit.MINUTES));
+                    // to the minute, as a control sheet shows it (the receipt itself carries seconds)
+                    : within(intervals, total.multipliedBy(cumulative).dividedBy(100))
+                            .truncatedTo(ChronoUnit.MINUTES);
             due.add(new InternalSteps.Due(share, cumulative, VietnamTime.instantOf(at)));
         }
         return due;

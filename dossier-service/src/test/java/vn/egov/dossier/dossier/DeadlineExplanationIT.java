@@ -251,7 +251,7 @@ class DeadlineExplanationIT {
         assertThat(api.act(code, "forward", officer, "{}").statusCode()).isEqualTo(200);
         DocumentContext forwarded = ServiceConformance.json(
                 api.service().get("/api/v1/dossiers/" + code + "/deadline", officer, "Accept-Language", "en"));
-        assertThat(forwarded.read("$.internalSteps[0].doneAt", String.class)).isEqualTo("2026-02-13T04:00:00Z");
+        assertThat(forwarded.read("$.internalSteps[0].doneAt", String.class)).startsWith("2026-02-13T04:00");
         assertThat(forwarded.read("$.internalSteps[0].overdue", Boolean.class)).isTrue();
         assertThat(forwarded.read("$.internalSteps[0].name", String.class)).isEqualTo("Receiving and forwarding");
         assertThat(forwarded.read("$.internalSteps[1].doneAt", String.class)).isNull();
