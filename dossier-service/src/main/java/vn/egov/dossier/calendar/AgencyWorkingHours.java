@@ -37,4 +37,36 @@ public final class AgencyWorkingHours {
                 .list();
         return shares.isEmpty() ? InternalSteps.DEFAULT : new InternalSteps(shares);
     }
+
+    /** One agency's row, as the administrator sees and changes it. */
+    public record Row(String agencyCode, String periods, String source, java.time.Instant updatedAt) {}
+
+    public java.util.List<Row> all() {
+        return jdbc.sql(
+                        "select agency_code, periods, source, updated_at from agency_working_hours order by agency_code")
+                .query((rs, i) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** Sets an agency's hours (written in the canonical form {@code 07:30-11:30,13:30-17:00}). */
+    public Row set(String agencyCode, WorkingHours hours, String source, java.time.Instant at) {
+        String periods = String.join(
+                ",",
+                hours.periods().stream().map(p -> p.start() + "-" + p.end()).toList());
+        jdbc.sql("""
+                        insert into agency_working_hours (agency_code, periods, source, updated_at)
+                        values (:code, :periods, :source, :at)
+                        on conflict (agency_code) do update
+                           set periods = excluded.periods, source = excluded.source, updated_at = excluded.updated_at""")
+                .param("code", agencyCode)
+                .param("periods", periods)
+                .param("source", source)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+        return new Row(agencyCode, periods, source, at);
+    }
 }

@@ -258,17 +258,40 @@ class DeadlineExplanationIT {
     }
 
     @Test
-    void anAgencysStoredWorkingHoursCount() {
+    void anAdministratorSetsAnAgencysWorkingHoursAndTheyCountFromTheNextReceipt() {
         DossierApi api = api();
         String owner = api.citizen("001190013005", 1);
         String officer = api.officer();
+        String admin = api.issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
         String agency = jdbc.sql("select agency_code from procedure where code = '1.001193'")
                 .query(String.class)
                 .single();
-        jdbc.sql("update agency_working_hours set periods = '08:00-12:00,13:00-17:30' where agency_code = ?")
-                .param(agency)
-                .update();
+        String path = "/api/v1/calendar/working-hours/" + agency;
+
+        // officers may not, a bad value is refused field by field
+        assertThat(api.request("PUT", path, officer, "{\"periods\":\"08:00-12:00\",\"source\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> bad = api.request("PUT", path, admin, "{\"periods\":\"13:00-17:30,08:00-12:00\"}");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+        DocumentContext problem = ServiceConformance.json(bad);
+        assertThat(problem.read("$.code", String.class)).isEqualTo("working-hours-invalid");
+        assertThat(problem.read("$.errors[*].field", List.class)).containsExactlyInAnyOrder("periods", "source");
+
+        HttpResponse<String> set = api.request(
+                "PUT",
+                path,
+                admin,
+                "{\"periods\":\"08:00-12:00, 13:00-17:30\",\"source\":\"Thông báo giờ làm việc của UBND phường\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
         try {
+            assertThat(jdbc.sql("select periods from agency_working_hours where agency_code = ?")
+                            .param(agency)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("08:00-12:00,13:00-17:30");
+            assertThat(api.service().get("/api/v1/calendar/working-hours", null).body())
+                    .contains("\"periods\":\"08:00-12:00,13:00-17:30\"");
             // Friday 13/2/2026 10:00 in Vietnam, same day: that agency closes at 17:30
             clockAt("2026-02-13T03:00:00Z");
             String code = submittedAndReceived(owner, officer, "Lê Giờ Riêng");
@@ -281,5 +304,24 @@ class DeadlineExplanationIT {
                     .param(agency)
                     .update();
         }
+    }
+
+    @Test
+    void theAdministratorReadsTheCalendarCoverageOutsideTheActuator() {
+        DossierApi api = api();
+        String admin = api.issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+        assertThat(api.service().get("/api/v1/calendar/coverage", api.officer()).statusCode())
+                .isEqualTo(403);
+
+        clockAt("2026-12-04T03:00:00Z");
+        DocumentContext now = ServiceConformance.json(api.service().get("/api/v1/calendar/coverage", admin));
+        assertThat(now.read("$.status", String.class)).isEqualTo("UP");
+        assertThat(now.read("$.missingYears", List.class)).isEmpty();
+
+        clockAt("2027-11-15T03:00:00Z");
+        DocumentContext late = ServiceConformance.json(api.service().get("/api/v1/calendar/coverage", admin));
+        assertThat(late.read("$.status", String.class)).isEqualTo("OUT_OF_SERVICE");
+        assertThat(late.read("$.missingYears", List.class)).containsExactly(2028);
+        assertThat(late.read("$.warning", String.class)).contains("2028", "thứ Hai đến thứ Sáu");
     }
 }
