@@ -41,6 +41,9 @@ class WorkingTimeController {
             String status, List<Integer> coveredYears, List<Integer> missingYears, String horizon, String warning) {}
 
     private static final Pattern AGENCY_CODE = Pattern.compile("[0-9A-Za-z.]{1,40}");
+    /** Hours and minutes only, as the table stores them (LocalTime would also take seconds). */
+    private static final Pattern PERIODS = Pattern.compile(
+            "\\s*\\d{2}:\\d{2}\\s*-\\s*\\d{2}:\\d{2}\\s*(,\\s*\\d{2}:\\d{2}\\s*-\\s*\\d{2}:\\d{2}\\s*)*");
 
     private final CalendarHealth health;
     private final Deadlines deadlines;
@@ -108,6 +111,9 @@ class WorkingTimeController {
             errors.add(error("periods", "required"));
         } else {
             try {
+                if (!PERIODS.matcher(request.periods()).matches()) {
+                    throw new IllegalArgumentException("HH:mm-HH:mm[,HH:mm-HH:mm]");
+                }
                 parsed = WorkingHours.parse(request.periods());
             } catch (RuntimeException e) {
                 errors.add(error("periods", "invalid-format", "07:30-11:30,13:30-17:00"));

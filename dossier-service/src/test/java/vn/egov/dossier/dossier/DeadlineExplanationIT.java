@@ -272,6 +272,9 @@ class DeadlineExplanationIT {
         assertThat(api.request("PUT", path, officer, "{\"periods\":\"08:00-12:00\",\"source\":\"x\"}")
                         .statusCode())
                 .isEqualTo(403);
+        HttpResponse<String> seconds =
+                api.request("PUT", path, admin, "{\"periods\":\"08:00:30-12:00\",\"source\":\"x\"}");
+        assertThat(seconds.statusCode()).as(seconds.body()).isEqualTo(422);
         HttpResponse<String> bad = api.request("PUT", path, admin, "{\"periods\":\"13:00-17:30,08:00-12:00\"}");
         assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
         DocumentContext problem = ServiceConformance.json(bad);
@@ -323,5 +326,38 @@ class DeadlineExplanationIT {
         assertThat(late.read("$.status", String.class)).isEqualTo("OUT_OF_SERVICE");
         assertThat(late.read("$.missingYears", List.class)).containsExactly(2028);
         assertThat(late.read("$.warning", String.class)).contains("2028", "thứ Hai đến thứ Sáu");
+    }
+
+    @Test
+    void aProcedureMayHaveItsOwnShares() {
+        DossierApi api = api();
+        String owner = api.citizen("001190013006", 1);
+        String officer = api.officer();
+        jdbc.sql("""
+                        insert into internal_step_share (procedure_code, step, position, share_percent, name_vi, name_en)
+                        values ('1.001193', 'RECEIVING', 1, 20, 'Tiếp nhận', 'Receiving'),
+                               ('1.001193', 'PROCESSING', 2, 40, 'Thụ lý', 'Processing'),
+                               ('1.001193', 'APPROVING', 3, 20, 'Ký', 'Signing'),
+                               ('1.001193', 'RETURNING', 4, 20, 'Trả', 'Returning')""").update();
+        try {
+            // Friday 13/2/2026 10:00, same day: 300 minutes (90 before lunch) split 20/40/20/20 → 11:00, 15:00, 16:00,
+            // 17:00
+            clockAt("2026-02-13T03:00:00Z");
+            String code = submittedAndReceived(owner, officer, "Lê Phần Riêng");
+            DocumentContext why =
+                    ServiceConformance.json(api.service().get("/api/v1/dossiers/" + code + "/deadline", owner));
+            assertThat(why.read("$.internalSteps[*].sharePercent", List.class)).containsExactly(20, 40, 20, 20);
+            assertThat(why.read("$.internalSteps[*].name", List.class))
+                    .containsExactly("Tiếp nhận", "Thụ lý", "Ký", "Trả");
+            assertThat(why.read("$.internalSteps[*].dueAt", List.class))
+                    .containsExactly(
+                            "2026-02-13T04:00:00Z",
+                            "2026-02-13T08:00:00Z",
+                            "2026-02-13T09:00:00Z",
+                            "2026-02-13T10:00:00Z");
+        } finally {
+            jdbc.sql("delete from internal_step_share where procedure_code = '1.001193'")
+                    .update();
+        }
     }
 }
