@@ -20,7 +20,13 @@ class CalendarConfiguration {
     }
 
     @Bean
-    Deadlines deadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
-        return new Deadlines(calendar, properties);
+    AgencyWorkingHours agencyWorkingHours(JdbcClient jdbc) {
+        return new AgencyWorkingHours(jdbc);
+    }
+
+    @Bean
+    Deadlines deadlines(WorkingDayCalendar calendar, DeadlineProperties properties, AgencyWorkingHours stored) {
+        // working hours per agency from V20's table; configuration may still override an agency (decision 37)
+        return new Deadlines(calendar, properties, stored::of);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,69 @@ public final class DeadlineEngine {
                 due.toLocalDate(),
                 walk.steps,
                 walk.missing);
+    }
+
+    /**
+     * The internal steps' due times inside a computed deadline: the working time from the first counted instant
+     * (the opening of the first counted day for days, the receipt inside hours for hours) to {@code dueAt} — the
+     * engine's answer, or the dossier's due time after a paused clock or an apology — split by the cumulative
+     * shares, truncated to the minute. The last step always ends at {@code dueAt}; a step whose end falls exactly on a
+     * period's end is due then (11:30), not at the next opening.
+     */
+    public List<InternalSteps.Due> stepDueTimes(Deadline deadline, Instant dueAt, InternalSteps steps) {
+        LocalDateTime start = deadline.steps().stream()
+                .filter(s -> s.kind() == Kind.COUNTED && s.from() != null)
+                .findFirst()
+                .map(s -> s.day().atTime(s.from()))
+                .orElse(LocalDateTime.ofInstant(deadline.countedFrom(), VietnamTime.ZONE));
+        LocalDateTime end = LocalDateTime.ofInstant(dueAt, VietnamTime.ZONE);
+        List<LocalDateTime[]> intervals = new ArrayList<>();
+        Duration total = Duration.ZERO;
+        for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+            if (!calendar.isWorkingDay(day)) {
+                continue;
+            }
+            for (WorkingHours.Period p : deadline.hours().periods()) {
+                LocalDateTime from = max(day.atTime(p.start()), start);
+                LocalDateTime to = min(day.atTime(p.end()), end);
+                if (from.isBefore(to)) {
+                    intervals.add(new LocalDateTime[] {from, to});
+                    total = total.plus(Duration.between(from, to));
+                }
+            }
+        }
+        List<InternalSteps.Due> due = new ArrayList<>();
+        int cumulative = 0;
+        for (InternalSteps.Share share : steps.shares()) {
+            cumulative += share.percent();
+            LocalDateTime at = cumulative >= 100 || intervals.isEmpty()
+                    ? end
+                    // to the minute, as a control sheet shows it (the receipt itself carries seconds)
+                    : within(intervals, total.multipliedBy(cumulative).dividedBy(100))
+                            .truncatedTo(ChronoUnit.MINUTES);
+            due.add(new InternalSteps.Due(share, cumulative, VietnamTime.instantOf(at)));
+        }
+        return due;
+    }
+
+    private static LocalDateTime within(List<LocalDateTime[]> intervals, Duration offset) {
+        Duration left = offset;
+        for (LocalDateTime[] interval : intervals) {
+            Duration length = Duration.between(interval[0], interval[1]);
+            if (left.compareTo(length) <= 0) {
+                return interval[0].plus(left);
+            }
+            left = left.minus(length);
+        }
+        return intervals.get(intervals.size() - 1)[1];
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** One computation: the steps as they are walked, and the years met without calendar data. */

@@ -3,9 +3,12 @@ package vn.egov.dossier.calendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +31,19 @@ public class Deadlines {
     /** Years a count had to guess in since start, each logged once. */
     private final Set<Integer> guessed = ConcurrentHashMap.newKeySet();
 
+    /** Hours an agency has in the database ({@code agency_working_hours}, V20), or empty. */
+    private final Function<String, Optional<WorkingHours>> storedHours;
+
     public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
+        this(calendar, properties, code -> Optional.empty());
+    }
+
+    public Deadlines(
+            WorkingDayCalendar calendar,
+            DeadlineProperties properties,
+            Function<String, Optional<WorkingHours>> storedHours) {
         this.calendar = calendar;
+        this.storedHours = storedHours;
         this.engine = new DeadlineEngine(calendar, properties.sameDayCutOff());
         this.defaultHours = WorkingHours.parse(properties.workingHours());
         this.agencyHours = properties.agencyWorkingHours().entrySet().stream()
@@ -47,8 +61,24 @@ public class Deadlines {
                         java.time.Duration.ofDays(60)));
     }
 
+    /**
+     * An agency's working hours: {@code agency-working-hours} in configuration when it names the agency (an
+     * operator's override), else its row in {@code agency_working_hours}, else {@code working-hours}.
+     */
     public WorkingHours hoursOf(String agencyCode) {
-        return agencyCode == null ? defaultHours : agencyHours.getOrDefault(agencyCode, defaultHours);
+        if (agencyCode == null) {
+            return defaultHours;
+        }
+        WorkingHours configured = agencyHours.get(agencyCode);
+        if (configured != null) {
+            return configured;
+        }
+        return storedHours.apply(agencyCode).orElse(defaultHours);
+    }
+
+    /** The internal steps' due times of a deadline computed here, ending at {@code dueAt} (see the engine). */
+    public List<InternalSteps.Due> stepDueTimes(Deadline deadline, Instant dueAt, InternalSteps steps) {
+        return engine.stepDueTimes(deadline, dueAt, steps);
     }
 
     public Deadline due(Instant receivedAt, TimeLimit limit, String agencyCode) {

@@ -1,11 +1,15 @@
 package vn.egov.dossier.tracking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
+import vn.egov.dossier.calendar.AgencyWorkingHours;
 import vn.egov.dossier.calendar.Deadline;
 import vn.egov.dossier.calendar.DeadlineProperties;
 import vn.egov.dossier.calendar.Deadlines;
+import vn.egov.dossier.calendar.InternalSteps;
 import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.procedure.Procedure;
 import vn.egov.dossier.procedure.ProcedureCatalogue;
@@ -22,10 +26,19 @@ class DeadlineExplainer {
     private final ProcedureCatalogue catalogue;
     private final DossierViews views;
     private final DeadlineProperties properties;
+    private final AgencyWorkingHours stored;
+    private final Clock clock;
 
     DeadlineExplainer(
-            Deadlines deadlines, ProcedureCatalogue catalogue, DossierViews views, DeadlineProperties properties) {
+            Deadlines deadlines,
+            ProcedureCatalogue catalogue,
+            DossierViews views,
+            DeadlineProperties properties,
+            AgencyWorkingHours stored,
+            Clock clock) {
         this.deadlines = deadlines;
+        this.stored = stored;
+        this.clock = clock;
         this.catalogue = catalogue;
         this.views = views;
         this.properties = properties;
@@ -80,6 +93,48 @@ class DeadlineExplainer {
                 deadline.yearsWithoutCalendar().stream()
                         .sorted()
                         .map(words::missingYear)
-                        .toList());
+                        .toList(),
+                received ? internalSteps(d, procedure, deadline, dueAt, times.receivedAt(), english) : List.of());
+    }
+
+    /**
+     * The internal steps once the dossier is received (before, nobody holds it yet): due times split from the
+     * dossier's due time now, done times from the history since the receipt.
+     */
+    private List<DeadlineView.InternalStep> internalSteps(
+            DossierRow d, Procedure procedure, Deadline deadline, Instant dueAt, Instant since, boolean english) {
+        Map<String, Instant> reached = views.firstReached(d.id(), since);
+        Instant now = Instant.now(clock);
+        // the agency's clock runs (not paused for a supplement, not ended by a refusal, a withdrawal or a stop)
+        boolean withAgency = switch (d.status()) {
+            case RECEIVED, IN_PROCESSING, RESOLVED -> true;
+            default -> false;
+        };
+        return deadlines.stepDueTimes(deadline, dueAt, stored.stepsOf(procedure.code())).stream()
+                .map(due -> {
+                    Instant done = doneAt(due.share().step(), reached);
+                    boolean overdue = done != null ? done.isAfter(due.dueAt()) : withAgency && now.isAfter(due.dueAt());
+                    return new DeadlineView.InternalStep(
+                            due.share().step().name(),
+                            english ? due.share().nameEn() : due.share().nameVi(),
+                            due.share().percent(),
+                            due.dueAt(),
+                            done,
+                            overdue);
+                })
+                .toList();
+    }
+
+    /** The lifecycle has no hand-over from processing to approving, so both end with {@code resolve}. */
+    private static Instant doneAt(InternalSteps.Step step, Map<String, Instant> reached) {
+        return switch (step) {
+            case RECEIVING -> reached.get("IN_PROCESSING");
+            case PROCESSING, APPROVING -> reached.get("RESOLVED");
+            case RETURNING -> earliest(reached.get("POSTED"), reached.get("RESULT_RETURNED"));
+        };
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param dueAt the dossier's due time now; differs from {@code computedDueAt} when {@code moved}: the clock was
  *     paused for a supplement or an apology set a new date (see the history)
  * @param warnings a year counted without calendar data (Monday to Friday only), in words
+ * @param internalSteps the time limit split between the internal steps (decision 37), each with its due time
  */
 record DeadlineView(
         String code,
@@ -31,7 +32,17 @@ record DeadlineView(
         boolean moved,
         String summary,
         List<Day> days,
-        List<String> warnings) {
+        List<String> warnings,
+        List<InternalStep> internalSteps) {
+
+    /**
+     * One internal step of the one-stop mechanism (RECEIVING, PROCESSING, APPROVING, RETURNING).
+     *
+     * @param sharePercent its share of the counted working time; {@code dueAt} ends the cumulative share
+     * @param doneAt when the dossier left the step (from its history), null while it has not
+     * @param overdue done after {@code dueAt}, or not done, still with the agency, and {@code dueAt} has passed
+     */
+    record InternalStep(String step, String name, int sharePercent, Instant dueAt, Instant doneAt, boolean overdue) {}
 
     record TimeLimitView(int amount, String unit, String source, String text) {}
 

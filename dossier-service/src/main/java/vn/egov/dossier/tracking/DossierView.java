@@ -37,7 +37,10 @@ public record DossierView(
         String lookupSecret,
         String channel,
         WalkInApplicantView walkInApplicant,
-        ResultDelivery resultDelivery) {
+        ResultDelivery resultDelivery,
+        // the exact due time (decision 25: the closing of dueDate for days, inside the day for hours); null before
+        // the dossier has an appointment
+        Instant dueAt) {
 
     /**
      * How the result was handed over, null while it was not (or online): COUNTER (who collected it, national id

@@ -75,6 +75,7 @@ public class DossierViewer {
                 secrets.of(d.id()).orElse(null),
                 walkIns.channel(d.id()),
                 walkIns.applicant(d.id()).orElse(null),
-                walkIns.delivery(d.id()).orElse(null));
+                walkIns.delivery(d.id()).orElse(null),
+                views.dueTimes(d.id()).dueAt());
     }
 }

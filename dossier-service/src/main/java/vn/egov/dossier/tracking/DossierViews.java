@@ -55,6 +55,23 @@ class DossierViews {
                 .single();
     }
 
+    /**
+     * When the dossier first reached each status since {@code since} (its clock's start), from its history: the
+     * internal steps end there (IN_PROCESSING ends receiving, RESOLVED approving, POSTED or RESULT_RETURNED
+     * returning).
+     */
+    Map<String, Instant> firstReached(UUID dossierId, Instant since) {
+        Map<String, Instant> reached = new HashMap<>();
+        jdbc.sql("""
+                        select to_status, min(occurred_at) from dossier_history
+                         where dossier_id = ? and occurred_at >= ? group by to_status""")
+                .param(dossierId)
+                .param(java.sql.Timestamp.from(since))
+                .query((rs, i) -> reached.put(rs.getString(1), instant(rs, 2)))
+                .list();
+        return reached;
+    }
+
     private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         java.sql.Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();

@@ -269,4 +269,77 @@ class DeadlineEngineTest {
     static Clock at(String vietnamese) {
         return Clock.fixed(vn(vietnamese), VietnamTime.ZONE);
     }
+
+    /** Each step's due time in Vietnam time, in order. */
+    static List<LocalDateTime> stepsDue(Deadline deadline, Instant dueAt, InternalSteps steps) {
+        return ENGINE.stepDueTimes(deadline, dueAt, steps).stream()
+                .map(d -> VietnamTime.at(d.dueAt()).toLocalDateTime())
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}: received {1}, {2} {3} → steps due {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            same day from 10:00: 300 minutes           | 2026-02-13T10:00 | 0  | SAME_DAY      | 2026-02-13T10:30 2026-02-13T15:30 2026-02-13T16:30 2026-02-13T17:00
+            4 working hours from 15:30                 | 2026-11-12T15:30 | 4  | WORKING_HOURS | 2026-11-12T15:54 2026-11-13T08:48 2026-11-13T09:36 2026-11-13T10:00
+            10 days: a step ends with a day's closing  | 2026-11-11T10:00 | 10 | WORKING_DAYS  | 2026-11-12T17:00 2026-11-20T17:00 2026-11-24T17:00 2026-11-25T17:00
+            3 days across Tết 2026                     | 2026-02-12T10:00 | 3  | WORKING_DAYS  | 2026-02-13T09:45 2026-02-24T08:15 2026-02-24T14:45 2026-02-24T17:00
+            2 half-days from the morning               | 2026-11-12T09:00 | 2  | HALF_DAYS     | 2026-11-12T14:15 2026-11-13T09:15 2026-11-13T10:45 2026-11-13T11:30
+            """)
+    void internalStepsShareTheCountedWorkingTime(String scenario, String received, int amount, Unit unit, String due) {
+        Deadline deadline = due(received, amount, unit);
+        assertThat(stepsDue(deadline, deadline.dueAt(), InternalSteps.DEFAULT))
+                .as(scenario)
+                .containsExactlyElementsOf(java.util.Arrays.stream(due.split(" "))
+                        .map(LocalDateTime::parse)
+                        .toList());
+    }
+
+    @Test
+    void aMovedDueTimeStretchesTheStepsOverTheWorkingDaysAdded() {
+        // same day on Friday 13/2/2026 at 10:00, moved by an apology to Tuesday 24/2 17:00 (after Tết): 300 + 450 +
+        // 450 working minutes; 10% = 120 → 14:00 on the 13th; 70% = 840 → 24/2 09:00; 90% = 1080 → 24/2 15:00
+        Deadline deadline = due("2026-02-13T10:00", 0, Unit.SAME_DAY);
+        assertThat(stepsDue(deadline, vn("2026-02-24T17:00"), InternalSteps.DEFAULT))
+                .containsExactly(
+                        LocalDateTime.parse("2026-02-13T14:00"),
+                        LocalDateTime.parse("2026-02-24T09:00"),
+                        LocalDateTime.parse("2026-02-24T15:00"),
+                        LocalDateTime.parse("2026-02-24T17:00"));
+    }
+
+    @Test
+    void sharesAddUpToAHundredInOrder() {
+        var receiving = new InternalSteps.Share(InternalSteps.Step.RECEIVING, 50, "a", "a");
+        var returning = new InternalSteps.Share(InternalSteps.Step.RETURNING, 40, "b", "b");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new InternalSteps(List.of(receiving, returning)))
+                .withMessageContaining("100");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new InternalSteps(List.of(
+                        new InternalSteps.Share(InternalSteps.Step.RETURNING, 50, "b", "b"),
+                        new InternalSteps.Share(InternalSteps.Step.RECEIVING, 50, "a", "a"))))
+                .withMessageContaining("order");
+    }
+
+    @Test
+    void configurationOverridesStoredHoursWhichOverrideTheDefault() {
+        WorkingHours stored = WorkingHours.parse("07:00-11:00,13:00-16:30");
+        WorkingHours configured = WorkingHours.parse("08:00-12:00,13:00-17:30");
+        Deadlines deadlines = new Deadlines(
+                CALENDAR,
+                new DeadlineProperties(
+                        "07:30-11:30,13:30-17:00",
+                        Map.of("000.00.01.H26", "08:00-12:00,13:00-17:30"),
+                        LocalTime.of(15, 0),
+                        Duration.ofDays(60)),
+                code -> code.startsWith("000.00.0") ? java.util.Optional.of(stored) : java.util.Optional.empty());
+        assertThat(deadlines.hoursOf("000.00.01.H26")).isEqualTo(configured);
+        assertThat(deadlines.hoursOf("000.00.02.H26")).isEqualTo(stored);
+        assertThat(deadlines.hoursOf("000.00.11.H26")).isEqualTo(WorkingHours.DEFAULT);
+        // the stored hours count: 4 working hours from 15:30 at an agency closing at 16:30 → 1 h, then 3 h from 07:00
+        Deadline deadline =
+                deadlines.due(vn("2026-11-12T15:30"), new TimeLimit(4, Unit.WORKING_HOURS, null), "000.00.02.H26");
+        assertThat(VietnamTime.at(deadline.dueAt()).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2026-11-13T10:00"));
+    }
 }

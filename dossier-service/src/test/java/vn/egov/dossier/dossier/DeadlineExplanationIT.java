@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
@@ -200,5 +202,162 @@ class DeadlineExplanationIT {
         assertThat(moved.read("$.computedDueAt", String.class)).isEqualTo("2026-02-13T10:00:00Z");
         assertThat(moved.read("$.summary", String.class))
                 .startsWith("Hạn giải quyết: 17:00 ngày 24/02/2026 (theo thời hạn: 17:00 ngày 13/02/2026;");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyAgencyOfTheCatalogueHasItsWorkingHoursStored() {
+        assertThat(jdbc.sql("""
+                        select distinct agency_code from procedure
+                         where agency_code not in (select agency_code from agency_working_hours)""").query(String.class).list()).isEmpty();
+        assertThat(jdbc.sql("select periods from agency_working_hours where agency_code = '000.00.11.H26'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("07:30-11:30,13:30-17:00");
+    }
+
+    @Test
+    void theInternalStepsShareTheSameDayAndAreFlaggedOverdueOneByOne() {
+        DossierApi api = api();
+        String owner = api.citizen("001190013004", 1);
+        String officer = api.officer();
+
+        // Friday 13/2/2026 10:00 in Vietnam: due 17:00; 300 working minutes split 10/60/20/10
+        clockAt("2026-02-13T03:00:00Z");
+        String code = submittedAndReceived(owner, officer, "Lê Bốn Bước");
+        assertThat(ServiceConformance.json(api.service().get("/api/v1/dossiers/" + code, owner))
+                        .read("$.dueAt", String.class))
+                .isEqualTo("2026-02-13T10:00:00Z");
+        DocumentContext why =
+                ServiceConformance.json(api.service().get("/api/v1/dossiers/" + code + "/deadline", owner));
+        assertThat(why.read("$.internalSteps[*].step", List.class))
+                .containsExactly("RECEIVING", "PROCESSING", "APPROVING", "RETURNING");
+        assertThat(why.read("$.internalSteps[*].sharePercent", List.class)).containsExactly(10, 60, 20, 10);
+        // 10:30, 15:30 (90 minutes before lunch, 120 after), 16:30, 17:00 in Vietnam
+        assertThat(why.read("$.internalSteps[*].dueAt", List.class))
+                .containsExactly(
+                        "2026-02-13T03:30:00Z", "2026-02-13T08:30:00Z", "2026-02-13T09:30:00Z", "2026-02-13T10:00:00Z");
+        assertThat(why.read("$.internalSteps[*].overdue", List.class)).containsOnly(false);
+        assertThat(why.read("$.internalSteps[0].name", String.class)).isEqualTo("Tiếp nhận, chuyển hồ sơ");
+
+        // 11:00: the desk has not forwarded it, due 10:30 → only receiving is overdue
+        clockAt("2026-02-13T04:00:00Z");
+        DocumentContext late =
+                ServiceConformance.json(api.service().get("/api/v1/dossiers/" + code + "/deadline", officer));
+        assertThat(late.read("$.internalSteps[*].overdue", List.class)).containsExactly(true, false, false, false);
+        // forwarded at 11:00: done, and late
+        assertThat(api.act(code, "forward", officer, "{}").statusCode()).isEqualTo(200);
+        DocumentContext forwarded = ServiceConformance.json(
+                api.service().get("/api/v1/dossiers/" + code + "/deadline", officer, "Accept-Language", "en"));
+        assertThat(forwarded.read("$.internalSteps[0].doneAt", String.class)).startsWith("2026-02-13T04:00");
+        assertThat(forwarded.read("$.internalSteps[0].overdue", Boolean.class)).isTrue();
+        assertThat(forwarded.read("$.internalSteps[0].name", String.class)).isEqualTo("Receiving and forwarding");
+        assertThat(forwarded.read("$.internalSteps[1].doneAt", String.class)).isNull();
+    }
+
+    @Test
+    void anAdministratorSetsAnAgencysWorkingHoursAndTheyCountFromTheNextReceipt() {
+        DossierApi api = api();
+        String owner = api.citizen("001190013005", 1);
+        String officer = api.officer();
+        String admin = api.issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+        String agency = jdbc.sql("select agency_code from procedure where code = '1.001193'")
+                .query(String.class)
+                .single();
+        String path = "/api/v1/calendar/working-hours/" + agency;
+
+        // officers may not, a bad value is refused field by field
+        assertThat(api.request("PUT", path, officer, "{\"periods\":\"08:00-12:00\",\"source\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> seconds =
+                api.request("PUT", path, admin, "{\"periods\":\"08:00:30-12:00\",\"source\":\"x\"}");
+        assertThat(seconds.statusCode()).as(seconds.body()).isEqualTo(422);
+        HttpResponse<String> bad = api.request("PUT", path, admin, "{\"periods\":\"13:00-17:30,08:00-12:00\"}");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+        DocumentContext problem = ServiceConformance.json(bad);
+        assertThat(problem.read("$.code", String.class)).isEqualTo("working-hours-invalid");
+        assertThat(problem.read("$.errors[*].field", List.class)).containsExactlyInAnyOrder("periods", "source");
+
+        HttpResponse<String> set = api.request(
+                "PUT",
+                path,
+                admin,
+                "{\"periods\":\"08:00-12:00, 13:00-17:30\",\"source\":\"Thông báo giờ làm việc của UBND phường\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        try {
+            assertThat(jdbc.sql("select periods from agency_working_hours where agency_code = ?")
+                            .param(agency)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("08:00-12:00,13:00-17:30");
+            assertThat(api.service().get("/api/v1/calendar/working-hours", null).body())
+                    .contains("\"periods\":\"08:00-12:00,13:00-17:30\"");
+            // Friday 13/2/2026 10:00 in Vietnam, same day: that agency closes at 17:30
+            clockAt("2026-02-13T03:00:00Z");
+            String code = submittedAndReceived(owner, officer, "Lê Giờ Riêng");
+            DocumentContext why =
+                    ServiceConformance.json(api.service().get("/api/v1/dossiers/" + code + "/deadline", owner));
+            assertThat(why.read("$.workingHours", String.class)).isEqualTo("08:00–12:00, 13:00–17:30");
+            assertThat(why.read("$.dueAt", String.class)).isEqualTo("2026-02-13T10:30:00Z");
+        } finally {
+            jdbc.sql("update agency_working_hours set periods = '07:30-11:30,13:30-17:00' where agency_code = ?")
+                    .param(agency)
+                    .update();
+        }
+    }
+
+    @Test
+    void theAdministratorReadsTheCalendarCoverageOutsideTheActuator() {
+        DossierApi api = api();
+        String admin = api.issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+        assertThat(api.service().get("/api/v1/calendar/coverage", api.officer()).statusCode())
+                .isEqualTo(403);
+
+        clockAt("2026-12-04T03:00:00Z");
+        DocumentContext now = ServiceConformance.json(api.service().get("/api/v1/calendar/coverage", admin));
+        assertThat(now.read("$.status", String.class)).isEqualTo("UP");
+        assertThat(now.read("$.missingYears", List.class)).isEmpty();
+
+        clockAt("2027-11-15T03:00:00Z");
+        DocumentContext late = ServiceConformance.json(api.service().get("/api/v1/calendar/coverage", admin));
+        assertThat(late.read("$.status", String.class)).isEqualTo("OUT_OF_SERVICE");
+        assertThat(late.read("$.missingYears", List.class)).containsExactly(2028);
+        assertThat(late.read("$.warning", String.class)).contains("2028", "thứ Hai đến thứ Sáu");
+    }
+
+    @Test
+    void aProcedureMayHaveItsOwnShares() {
+        DossierApi api = api();
+        String owner = api.citizen("001190013006", 1);
+        String officer = api.officer();
+        jdbc.sql("""
+                        insert into internal_step_share (procedure_code, step, position, share_percent, name_vi, name_en)
+                        values ('1.001193', 'RECEIVING', 1, 20, 'Tiếp nhận', 'Receiving'),
+                               ('1.001193', 'PROCESSING', 2, 40, 'Thụ lý', 'Processing'),
+                               ('1.001193', 'APPROVING', 3, 20, 'Ký', 'Signing'),
+                               ('1.001193', 'RETURNING', 4, 20, 'Trả', 'Returning')""").update();
+        try {
+            // Friday 13/2/2026 10:00, same day: 300 minutes (90 before lunch) split 20/40/20/20 → 11:00, 15:00, 16:00,
+            // 17:00
+            clockAt("2026-02-13T03:00:00Z");
+            String code = submittedAndReceived(owner, officer, "Lê Phần Riêng");
+            DocumentContext why =
+                    ServiceConformance.json(api.service().get("/api/v1/dossiers/" + code + "/deadline", owner));
+            assertThat(why.read("$.internalSteps[*].sharePercent", List.class)).containsExactly(20, 40, 20, 20);
+            assertThat(why.read("$.internalSteps[*].name", List.class))
+                    .containsExactly("Tiếp nhận", "Thụ lý", "Ký", "Trả");
+            assertThat(why.read("$.internalSteps[*].dueAt", List.class))
+                    .containsExactly(
+                            "2026-02-13T04:00:00Z",
+                            "2026-02-13T08:00:00Z",
+                            "2026-02-13T09:00:00Z",
+                            "2026-02-13T10:00:00Z");
+        } finally {
+            jdbc.sql("delete from internal_step_share where procedure_code = '1.001193'")
+                    .update();
+        }
     }
 }
