@@ -151,6 +151,9 @@ class WalkInPagesTest extends WithPublicApi {
                         .string(allOf(
                                 containsString("<title>Tiếp nhận hồ sơ trực tiếp · Cổng dịch vụ công</title>"),
                                 containsString("aria-current=\"step\""),
+                                containsString(
+                                        "<label for=\"applicant-nationalId\">Số định danh cá nhân (CCCD)</label>"),
+                                containsString("<label for=\"applicant-email\">Thư điện tử (không bắt buộc)</label>"),
                                 containsString("id=\"applicant-nationalId-error\">Số CCCD gồm đúng 12 chữ số.</p>"),
                                 containsString("id=\"applicant-fullName-error\">Hãy nhập họ và tên.</p>"),
                                 containsString(
