@@ -170,6 +170,71 @@ class DeskBrowserIT {
         assertThat(problems).isEmpty();
     }
 
+    /** axe-core and the layout checks on the page shown, and its screenshot. */
+    void check(List<String> problems, String name) {
+        problems.addAll(PageCheck.problems(chrome, name));
+        Chromium.screenshot(chrome, "desk-" + name);
+    }
+
+    @Test
+    void theWalkInWizardIsWalkedStepByStepAndEveryPageIsAccessibleOnAPhoneAndADesktop() throws Exception {
+        DeskStandIn.stubCounter(api);
+        java.nio.file.Path scan = java.nio.file.Files.createTempFile("giay-de-nghi", ".pdf");
+        java.nio.file.Files.writeString(scan, DeskStandIn.PDF, java.nio.charset.StandardCharsets.US_ASCII);
+        signIn(DeskStandIn.officer(), DeskStandIn.OFFICER_TOKEN);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
+            String at = size[0] + "x" + size[1];
+            // the desk's navigation leads to a new intake
+            chrome.get(url("/motcua"));
+            Chromium.follow(chrome, By.cssSelector(".desk-nav a[href='/motcua/tiep-nhan']"));
+            assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Tiếp nhận hồ sơ trực tiếp");
+            check(problems, "walk-in-applicant-" + at);
+            // 1. refused by the page, each sentence next to its field
+            Chromium.follow(chrome, By.id("walk-in-next"));
+            assertThat(chrome.findElement(By.id("applicant-nationalId-error")).getText())
+                    .isEqualTo("Số CCCD gồm đúng 12 chữ số.");
+            check(problems, "walk-in-applicant-errors-" + at);
+            chrome.findElement(By.id("applicant-nationalId")).sendKeys("001085012345");
+            chrome.findElement(By.id("applicant-fullName")).sendKeys("Trần Thị Bình");
+            chrome.executeScript(
+                    "arguments[0].value = '1985-03-08'", chrome.findElement(By.id("applicant-dateOfBirth")));
+            Chromium.follow(chrome, By.id("walk-in-next"));
+            // 2. the procedure
+            check(problems, "walk-in-procedure-" + at);
+            new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("walk-in-procedure")))
+                    .selectByValue("2.000575");
+            Chromium.follow(chrome, By.id("walk-in-next"));
+            // 3. the form and the scans; the incomplete branch's page on the way
+            check(problems, "walk-in-scans-" + at);
+            Chromium.follow(chrome, By.id("walk-in-guidance"));
+            assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Hướng dẫn bổ sung hồ sơ (Mẫu 02)");
+            check(problems, "walk-in-guidance-" + at);
+            chrome.navigate().back();
+            chrome.findElement(By.id("form-businessName")).sendKeys("Tạp hoá Bình An");
+            chrome.findElement(By.id("file-GIAY_DE_NGHI"))
+                    .sendKeys(scan.toAbsolutePath().toString());
+            chrome.findElement(By.id("file-HOP_DONG_THUE-copy")).click();
+            Chromium.follow(chrome, By.id("walk-in-receive"));
+            // 4. the fee at the counter, then 5. done with Mẫu 01
+            assertThat(chrome.findElement(By.cssSelector("p.lead")).getText()).startsWith("Lệ phí phải nộp: 100.000");
+            check(problems, "walk-in-fee-" + at);
+            Chromium.follow(chrome, By.id("walk-in-pay"));
+            assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Đã tiếp nhận hồ sơ");
+            assertThat(chrome.findElement(By.id("walk-in-form-01")).getText()).isEqualTo("In Giấy tiếp nhận (Mẫu 01)");
+            assertThat(chrome.findElement(By.cssSelector(".details")).getText()).contains("BL-H26-2026-000123");
+            check(problems, "walk-in-done-" + at);
+            // the hand-over's forms on a resolved dossier
+            chrome.get(url("/motcua/ho-so/" + DeskStandIn.RESOLVED));
+            chrome.findElement(By.cssSelector("#action-return-counter > summary"))
+                    .click();
+            chrome.executeScript("arguments[0].scrollIntoView()", chrome.findElement(By.id("action-return-counter")));
+            check(problems, "handover-" + at);
+        }
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+    }
+
     @Test
     void aCitizenOnTheDeskGetsThePageThatSaysItIsForStaff() {
         signIn(SignInTest.citizen(), PublicApiStandIn.AN_TOKEN);

@@ -36,6 +36,18 @@ final class DeskStandIn {
     /** IN_PROCESSING, due in a month. */
     static final String IN_PROCESSING = "000.00.01.H26-261204-0012";
 
+    /** RESOLVED (the hand-over's forms) and POSTED (the delivery to confirm). */
+    static final String RESOLVED = "000.00.01.H26-261204-0015";
+
+    static final String POSTED = "000.00.01.H26-261204-0016";
+
+    /** What the counter answers (decision 35): a walk-in received, a guidance, a counter payment. */
+    static final String WALK_IN = "000.00.01.H26-261205-0021";
+
+    static final String GUIDED = "000.00.01.H26-261205-0022";
+
+    static final String PAYMENT_ID = "7c0d2e4f-2222-4b3c-8d4e-000000000021";
+
     static final String DUE_TODAY = "000.00.01.H26-261204-0013";
     static final String DUE_SOON = "000.00.01.H26-261204-0014";
 
@@ -119,6 +131,8 @@ final class DeskStandIn {
                         {"items":[%s],"page":0,"size":20,"totalItems":205,"totalPages":11}""".formatted(String.join(",", items)))));
         dossier(api, who, RECEIVED, "RECEIVED", today.minusDays(1), true);
         dossier(api, who, IN_PROCESSING, "IN_PROCESSING", today.plusDays(30), false);
+        dossier(api, who, RESOLVED, "RESOLVED", today.plusDays(2), false);
+        dossier(api, who, POSTED, "POSTED", today.plusDays(2), false);
         api.server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + RECEIVED + "/documents/" + PDF_ID))
                 .withHeader("Authorization", who)
                 .willReturn(aResponse()
@@ -194,6 +208,35 @@ final class DeskStandIn {
                          "days":[{"date":"2026-12-03","kind":"RECEIVED","reason":null,"text":"Ngày tiếp nhận"},
                                  {"date":"2026-12-05","kind":"WEEKEND","reason":null,"text":"Thứ Bảy, không tính"}],
                          "warnings":[]}""".formatted(code, due))));
+    }
+
+    /** The counter's answers: the walk-in received at once, the guidance (GUIDED), the fee taken (SUCCEEDED). */
+    static void stubCounter(PublicApiStandIn api) {
+        LocalDate due = today().plusDays(3);
+        api.server.stubFor(post(urlPathEqualTo("/api/v1/desk/dossiers"))
+                .withHeader("Authorization", equalTo("Bearer " + OFFICER_TOKEN))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"code":"%s","status":"RECEIVED","channel":"DIRECT","receivedDate":"%s","dueDate":"%s",
+                                 "dueAt":"%sT10:00:00Z","feeVnd":100000,"missingDocuments":[],"lookupSecret":"Q4WZ8KMA"}""".formatted(WALK_IN, today(), due, due))));
+        api.server.stubFor(post(urlPathEqualTo("/api/v1/desk/guidance"))
+                .withHeader("Authorization", equalTo("Bearer " + OFFICER_TOKEN))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"code":"%s","status":"GUIDED","channel":"DIRECT","receivedDate":null,"dueDate":null,
+                                 "dueAt":null,"feeVnd":0,"missingDocuments":["HOP_DONG_THUE"],"lookupSecret":"R2TX7PLB"}""".formatted(GUIDED))));
+        api.server.stubFor(post(urlPathEqualTo("/api/v1/payments/counter"))
+                .withHeader("Authorization", equalTo("Bearer " + OFFICER_TOKEN))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"id":"%s","dossierCode":"%s","amount":100000,"method":"CASH","status":"SUCCEEDED",
+                                 "receiptNumber":"BL-H26-2026-000123","paidAt":"2026-12-05T02:00:00Z"}""".formatted(PAYMENT_ID, WALK_IN))));
     }
 
     /** The API's 400 naming a field, as egov-commons writes it. */

@@ -23,13 +23,26 @@ final class DeskActions {
         NEW_APPOINTMENT_DATE,
         TARGET_AGENCY,
         MISSING_DOCUMENTS,
-        RESULT_FILE
+        RESULT_FILE,
+        // the hand-over (decision 35): who collected the result at the counter, or the post's tracking number
+        COLLECTOR_NAME,
+        COLLECTOR_ID,
+        TRACKING_NUMBER,
+        POSTED_DATE
     }
 
     /** Who may take the action in a status. */
     record When(String status, String role) {}
 
-    record Action(String name, List<When> when, List<Input> inputs, boolean irreversible) {
+    /**
+     * {@code api}: the wire name the API is called with (several forms may call one action: return-result online, at
+     * the counter, after the post); {@code delivery}: the {@code delivery.method} sent with it, null for none.
+     */
+    record Action(String name, List<When> when, List<Input> inputs, boolean irreversible, String api, String delivery) {
+
+        Action(String name, List<When> when, List<Input> inputs, boolean irreversible) {
+            this(name, when, inputs, irreversible, name, null);
+        }
 
         boolean allowed(String status, Set<String> roles) {
             return when.stream().anyMatch(w -> w.status().equals(status) && roles.contains(w.role()));
@@ -61,7 +74,29 @@ final class DeskActions {
                     List.of(new When("IN_PROCESSING", APPROVER)),
                     List.of(Input.RESULT_FILE, Input.NOTE),
                     true),
+            // the hand-over (decision 35): at the counter, by post (then its delivery confirmed), or online
+            new Action(
+                    "return-counter",
+                    List.of(new When("RESOLVED", OFFICER)),
+                    List.of(Input.COLLECTOR_NAME, Input.COLLECTOR_ID, Input.NOTE),
+                    true,
+                    "return-result",
+                    "COUNTER"),
+            new Action(
+                    "post-result",
+                    List.of(new When("RESOLVED", OFFICER)),
+                    List.of(Input.TRACKING_NUMBER, Input.POSTED_DATE, Input.NOTE),
+                    true,
+                    "post-result",
+                    "POST"),
             new Action("return-result", List.of(new When("RESOLVED", OFFICER)), List.of(Input.NOTE), true),
+            new Action(
+                    "return-posted",
+                    List.of(new When("POSTED", OFFICER)),
+                    List.of(Input.NOTE),
+                    true,
+                    "return-result",
+                    "POST"),
             new Action(
                     "request-supplement",
                     List.of(new When("RECEIVED", OFFICER), new When("IN_PROCESSING", OFFICER)),
@@ -88,7 +123,6 @@ final class DeskActions {
                             new When("IN_PROCESSING", APPROVER)),
                     List.of(Input.REASON_REQUIRED, Input.NOTE),
                     true),
-            // the place for the hand-over at the counter and by post (return-result's delivery, post-result)
             new Action(
                     "reject",
                     List.of(

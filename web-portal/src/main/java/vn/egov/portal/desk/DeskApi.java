@@ -57,6 +57,7 @@ class DeskApi {
             LocalDate dueDate,
             boolean overdue,
             long feeVnd,
+            Payment payment,
             Map<String, Object> formData,
             List<String> missingDocuments,
             List<Document> documents,
@@ -64,7 +65,37 @@ class DeskApi {
             String businessName,
             String lookupSecret,
             String channel,
-            WalkInApplicant walkInApplicant) {}
+            WalkInApplicant walkInApplicant,
+            ResultDelivery resultDelivery) {
+
+        /**
+         * The fee is taken at the counter: an online dossier waiting for its payment, or a walk-in one with a fee and
+         * no payment order yet (the API takes none at the counter), while the dossier is still open.
+         */
+        boolean awaitsCounterFee() {
+            if (feeVnd <= 0) {
+                return false;
+            }
+            if ("AWAITING_PAYMENT".equals(status)) {
+                return true;
+            }
+            return "DIRECT".equals(channel)
+                    && payment == null
+                    && List.of("RECEIVED", "IN_PROCESSING", "RESOLVED").contains(status);
+        }
+    }
+
+    /** The dossier's payment order, if one was requested. */
+    record Payment(UUID id, long amount, String paymentUrl) {}
+
+    /** How the result was handed over (COUNTER: who collected it, id masked; POST: tracking number, date). */
+    record ResultDelivery(
+            String method,
+            String collectedByName,
+            String collectedByNationalIdMasked,
+            String trackingNumber,
+            LocalDate postedDate,
+            Instant deliveredAt) {}
 
     /** The person an officer identified at the counter (national id masked by the API). */
     record WalkInApplicant(
@@ -141,7 +172,26 @@ class DeskApi {
             String note,
             LocalDate newAppointmentDate,
             String targetAgencyCode,
-            List<String> missingDocuments) {}
+            List<String> missingDocuments,
+            Delivery delivery) {
+
+        ActionRequest(
+                String reason,
+                String note,
+                LocalDate newAppointmentDate,
+                String targetAgencyCode,
+                List<String> missingDocuments) {
+            this(reason, note, newAppointmentDate, targetAgencyCode, missingDocuments, null);
+        }
+    }
+
+    /** {@code delivery} of return-result and post-result; what a method does not take stays null. */
+    record Delivery(
+            String method,
+            String collectedByName,
+            String collectedByNationalId,
+            String trackingNumber,
+            LocalDate postedDate) {}
 
     /** The decision document of a resolve. */
     record ResultFile(String fileName, String contentType, byte[] content) {}
@@ -289,6 +339,24 @@ class DeskApi {
         }
         if (request.missingDocuments() != null && !request.missingDocuments().isEmpty()) {
             body.put("missingDocuments", request.missingDocuments());
+        }
+        if (request.delivery() != null) {
+            Delivery d = request.delivery();
+            Map<String, Object> delivery = new LinkedHashMap<>();
+            delivery.put("method", d.method());
+            if (d.collectedByName() != null) {
+                delivery.put("collectedByName", d.collectedByName());
+            }
+            if (d.collectedByNationalId() != null) {
+                delivery.put("collectedByNationalId", d.collectedByNationalId());
+            }
+            if (d.trackingNumber() != null) {
+                delivery.put("trackingNumber", d.trackingNumber());
+            }
+            if (d.postedDate() != null) {
+                delivery.put("postedDate", d.postedDate().toString());
+            }
+            body.put("delivery", delivery);
         }
         return body;
     }

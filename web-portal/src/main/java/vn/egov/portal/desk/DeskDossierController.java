@@ -42,7 +42,24 @@ class DeskDossierController {
     /** The API's limit on a result file. */
     static final long RESULT_LIMIT = 10L * 1024 * 1024;
 
+    /** The actions' text inputs, by their form name (the hand-over's are the API's {@code delivery.*}). */
+    private static final List<String> FIELDS = List.of(
+            "reason",
+            "note",
+            "newAppointmentDate",
+            "targetAgencyCode",
+            "collectedByName",
+            "collectedByNationalId",
+            "trackingNumber",
+            "postedDate");
+
+    /** The API's limits on the hand-over's inputs (dossier-service's {@code Delivery}). */
+    static final int NAME_LIMIT = 200;
+
+    static final int TRACKING_LIMIT = 64;
+
     private final DeskApi api;
+    private final CounterPayments payments;
     private final DossierPapers papers;
     private final DeadlineColours colours;
     private final ProblemMessages problems;
@@ -50,12 +67,14 @@ class DeskDossierController {
 
     DeskDossierController(
             DeskApi api,
+            CounterPayments payments,
             DossierPapers papers,
             DeadlineColours colours,
             ProblemMessages problems,
             MessageSource messages) {
         this.papers = papers;
         this.api = api;
+        this.payments = payments;
         this.colours = colours;
         this.problems = problems;
         this.messages = messages;
@@ -99,7 +118,7 @@ class DeskDossierController {
             return redirectTo(code);
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (String field : List.of("reason", "note", "newAppointmentDate", "targetAgencyCode")) {
+        for (String field : FIELDS) {
             String value = form.get(field);
             values.put(field, value == null || value.isBlank() ? null : value.strip());
         }
@@ -114,15 +133,23 @@ class DeskDossierController {
                         known.has("NOTE") ? values.get("note") : null,
                         known.has("NEW_APPOINTMENT_DATE") ? LocalDate.parse(values.get("newAppointmentDate")) : null,
                         known.has("TARGET_AGENCY") ? values.get("targetAgencyCode") : null,
-                        known.has("MISSING_DOCUMENTS") ? chosen : null);
+                        known.has("MISSING_DOCUMENTS") ? chosen : null,
+                        known.delivery() == null
+                                ? null
+                                : new DeskApi.Delivery(
+                                        known.delivery(),
+                                        known.has("COLLECTOR_NAME") ? values.get("collectedByName") : null,
+                                        known.has("COLLECTOR_ID") ? values.get("collectedByNationalId") : null,
+                                        known.has("TRACKING_NUMBER") ? values.get("trackingNumber") : null,
+                                        known.has("POSTED_DATE") ? LocalDate.parse(values.get("postedDate")) : null));
                 if (known.has("RESULT_FILE")) {
                     api.actWithResult(
                             code,
-                            action,
+                            known.api(),
                             request,
                             new DeskApi.ResultFile(result.getOriginalFilename(), "application/pdf", result.getBytes()));
                 } else {
-                    api.act(code, action, request);
+                    api.act(code, known.api(), request);
                 }
                 next.addFlashAttribute("notice", "desk.done." + action);
                 // after a transfer the dossier is the other agency's: this desk no longer sees it
@@ -138,6 +165,69 @@ class DeskDossierController {
         }
         model.addAttribute("failed", new ActionFailure(action, errors, values, chosen));
         return show(code, model);
+    }
+
+    /**
+     * The fee taken at the counter (cash or card): payment-service records it with the form's Idempotency-Key (one per
+     * form shown, so a double click is one payment) and answers the receipt number, shown in the flash.
+     */
+    @PostMapping("/motcua/ho-so/{code}/thu-phi")
+    String counterFee(
+            @PathVariable String code,
+            @RequestParam(name = "method", required = false) String method,
+            @RequestParam(name = "payerName", required = false) String payerName,
+            @RequestParam(name = "key", required = false) String key,
+            Model model,
+            RedirectAttributes next) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("method", method == null || method.isBlank() ? null : method.strip());
+        values.put("payerName", payerName == null || payerName.isBlank() ? null : payerName.strip());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!"CASH".equals(values.get("method")) && !"CARD".equals(values.get("method"))) {
+            errors.put("method", say("desk.error.fee-method"));
+        }
+        if (values.get("payerName") != null && values.get("payerName").length() > CounterPayments.PAYER_LIMIT) {
+            errors.put("payerName", say("desk.error.too-long", CounterPayments.PAYER_LIMIT));
+        }
+        String idempotencyKey = validKey(key);
+        if (errors.isEmpty()) {
+            try {
+                CounterPayments.CounterPayment paid =
+                        payments.pay(code, values.get("method"), values.get("payerName"), idempotencyKey);
+                next.addFlashAttribute("notice", "desk.done.counter-fee");
+                next.addFlashAttribute("receipt", paid);
+                return redirectTo(code);
+            } catch (ApiProblemException problem) {
+                if (problem.status() == 401 || problem.status() >= 500) {
+                    throw problem;
+                }
+                if (problem.status() == 409) {
+                    errors.put(ActionFailure.GENERAL, say("desk.error.fee-paid"));
+                } else {
+                    for (ApiProblemException.FieldError e : problem.fieldErrors()) {
+                        String field = "payerName".equals(e.field()) || "method".equals(e.field())
+                                ? e.field()
+                                : ActionFailure.GENERAL;
+                        errors.putIfAbsent(field, e.message());
+                    }
+                    errors.putIfAbsent(
+                            ActionFailure.GENERAL, problems.sentence(problem.code(), LocaleContextHolder.getLocale()));
+                }
+            }
+        }
+        model.addAttribute("failed", new ActionFailure("counter-fee", errors, values, List.of()));
+        // the same key again: a retry after a refusal must not record a second payment
+        model.addAttribute("feeKey", idempotencyKey);
+        return show(code, model);
+    }
+
+    /** The form's key if it is one we made (a UUID), else a new one. */
+    private static String validKey(String key) {
+        try {
+            return UUID.fromString(key == null ? "" : key).toString();
+        } catch (IllegalArgumentException notOurs) {
+            return UUID.randomUUID().toString();
+        }
     }
 
     private Map<String, String> check(
@@ -168,6 +258,30 @@ class DeskDossierController {
         if (action.has("TARGET_AGENCY") && values.get("targetAgencyCode") == null) {
             errors.put("targetAgencyCode", say("desk.error.agency"));
         }
+        if (action.has("COLLECTOR_NAME")) {
+            required(values, "collectedByName", NAME_LIMIT, "desk.error.collector", errors);
+        }
+        if (action.has("COLLECTOR_ID")) {
+            String id = values.get("collectedByNationalId");
+            if (id == null) {
+                errors.put("collectedByNationalId", say("desk.error.collector-id"));
+            } else if (!id.matches("\\d{12}")) {
+                errors.put("collectedByNationalId", say("desk.error.national-id"));
+            }
+        }
+        if (action.has("TRACKING_NUMBER")) {
+            required(values, "trackingNumber", TRACKING_LIMIT, "desk.error.tracking", errors);
+        }
+        if (action.has("POSTED_DATE")) {
+            try {
+                LocalDate date = LocalDate.parse(values.getOrDefault("postedDate", ""));
+                if (date.isAfter(colours.today())) {
+                    errors.put("postedDate", say("desk.error.posted-future"));
+                }
+            } catch (DateTimeParseException | NullPointerException none) {
+                errors.put("postedDate", say("desk.error.posted"));
+            }
+        }
         if (action.has("MISSING_DOCUMENTS") && missing.isEmpty()) {
             errors.put("missingDocuments", say("desk.error.missing"));
         }
@@ -181,6 +295,16 @@ class DeskDossierController {
             errors.put("confirm", say("desk.error.confirm"));
         }
         return errors;
+    }
+
+    private void required(
+            Map<String, String> values, String field, int limit, String missingKey, Map<String, String> errors) {
+        String value = values.get(field);
+        if (value == null) {
+            errors.put(field, say(missingKey));
+        } else if (value.length() > limit) {
+            errors.put(field, say("desk.error.too-long", limit));
+        }
     }
 
     /** The decision document: present, at most the API's 10 MB, and a PDF by its first bytes (not its name). */
@@ -204,10 +328,13 @@ class DeskDossierController {
 
     /** The API's problem on the form: {@code missingDocuments[i]} on the list, others on their field or on top. */
     private void apiErrors(ApiProblemException problem, Map<String, String> errors) {
-        Set<String> fields =
-                Set.of("reason", "note", "newAppointmentDate", "targetAgencyCode", "missingDocuments", "result");
+        Set<String> fields = new java.util.HashSet<>(FIELDS);
+        fields.addAll(List.of("missingDocuments", "result"));
         for (ApiProblemException.FieldError e : problem.fieldErrors()) {
-            String field = e.field() == null ? "" : e.field().replaceFirst("\\[.*$", "");
+            // delivery.collectedByName → the form's collectedByName; missingDocuments[2] → the list
+            String field = e.field() == null
+                    ? ""
+                    : e.field().replaceFirst("^delivery\\.", "").replaceFirst("\\[.*$", "");
             errors.putIfAbsent(fields.contains(field) ? field : ActionFailure.GENERAL, e.message());
         }
         if (errors.isEmpty()) {
@@ -247,6 +374,13 @@ class DeskDossierController {
         model.addAttribute("urgency", colours.of(dossier.dueDate(), dossier.status()));
         model.addAttribute("actions", DeskActions.allowed(dossier.status(), roles()));
         model.addAttribute("minAppointment", colours.today().plusDays(1));
+        model.addAttribute("today", colours.today());
+        boolean fee = dossier.awaitsCounterFee() && roles().contains("OFFICER");
+        model.addAttribute("counterFee", fee);
+        if (fee && !model.containsAttribute("feeKey")) {
+            // one Idempotency-Key per form shown: a double click records one payment
+            model.addAttribute("feeKey", UUID.randomUUID().toString());
+        }
         return "desk/dossier";
     }
 

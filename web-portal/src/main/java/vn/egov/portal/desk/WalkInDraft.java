@@ -1,0 +1,84 @@
+package vn.egov.portal.desk;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the officer typed in one walk-in intake (decision 35), kept in the session between the wizard's steps (sealed
+ * in PostgreSQL like every session attribute). Its id is the Idempotency-Key of the wizard's single intake (or
+ * guidance) call and of its single counter payment, so a second click, a reload or the back button gives the same
+ * dossier and the same payment. The scans are not kept: the scans step is the intake call itself.
+ */
+final class WalkInDraft implements Serializable {
+
+    /** The API's answer to the intake or the guidance ({@code WalkIns.CounterResponse}). */
+    record Outcome(
+            String code, String status, LocalDate receivedDate, LocalDate dueDate, long feeVnd, String lookupSecret)
+            implements Serializable {
+
+        public boolean guided() {
+            return "GUIDED".equals(status);
+        }
+    }
+
+    /** The counter payment payment-service recorded for this wizard's dossier. */
+    record Paid(UUID id, long amount, String method, String receiptNumber) implements Serializable {}
+
+    private final UUID id;
+    private final Map<String, String> applicant = new LinkedHashMap<>();
+    private String procedureCode;
+    private final Map<String, String> formData = new LinkedHashMap<>();
+    private Outcome outcome;
+    private Paid paid;
+
+    WalkInDraft(UUID id) {
+        this.id = id;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    /** nationalId, fullName, dateOfBirth (yyyy-MM-dd), phone, email: the API's {@code applicant}, nulls left out. */
+    public Map<String, String> applicant() {
+        return applicant;
+    }
+
+    boolean hasApplicant() {
+        return applicant.get("nationalId") != null;
+    }
+
+    public String procedureCode() {
+        return procedureCode;
+    }
+
+    void procedureCode(String code) {
+        if (!code.equals(procedureCode)) {
+            formData.clear();
+        }
+        procedureCode = code;
+    }
+
+    public Map<String, String> formData() {
+        return formData;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    void outcome(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public Paid paid() {
+        return paid;
+    }
+
+    void paid(Paid paid) {
+        this.paid = paid;
+    }
+}
