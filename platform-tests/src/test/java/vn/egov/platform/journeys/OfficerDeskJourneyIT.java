@@ -86,7 +86,8 @@ class OfficerDeskJourneyIT {
             // the officer returns it online (the counter and the post are the other ways, each its own form)
             officer.get(GATEWAY + "/motcua/ho-so/" + code);
             if (officer.findElement(By.id("action-return-result")).getAttribute("open") == null) {
-                officer.findElement(By.cssSelector("#action-return-result > summary")).click();
+                officer.findElement(By.cssSelector("#action-return-result > summary"))
+                        .click();
             }
             officer.findElement(By.id("return-result-confirm")).click();
             Chromium.follow(officer, By.id("return-result-submit"));
