@@ -246,4 +246,25 @@ class DeskBrowserIT {
         Chromium.screenshot(chrome, "desk-forbidden-360x640");
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void theRegisterPageAndItsRefusalAreAccessibleOnAPhoneAndADesktop() {
+        signIn(DeskStandIn.officer(), DeskStandIn.OFFICER_TOKEN);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
+            String at = size[0] + "x" + size[1];
+            chrome.get(url("/motcua"));
+            Chromium.follow(chrome, By.cssSelector(".desk-nav a[href='/motcua/so-theo-doi']"));
+            assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Sổ theo dõi hồ sơ (Mẫu 07)");
+            check(problems, "register-" + at);
+            chrome.executeScript("arguments[0].value = '2026-12-05'", chrome.findElement(By.id("register-from")));
+            chrome.executeScript("arguments[0].value = '2026-12-01'", chrome.findElement(By.id("register-to")));
+            Chromium.follow(chrome, By.id("register-print"));
+            assertThat(chrome.findElement(By.id("register-to-error")).getText())
+                    .isEqualTo("Ngày kết thúc phải từ ngày bắt đầu trở đi.");
+            check(problems, "register-errors-" + at);
+        }
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+    }
 }

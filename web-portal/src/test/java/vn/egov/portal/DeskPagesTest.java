@@ -423,4 +423,67 @@ class DeskPagesTest extends WithPublicApi {
                         "a." + Base64.getUrlEncoder().withoutPadding().encodeToString("{}".getBytes()) + ".c"))
                 .isEmpty();
     }
+
+    @Test
+    void theRegisterIsChosenByPeriodCheckedNextToItsFieldsAndPrintedFromTheApiWithTheOfficersToken() throws Exception {
+        String register = "/api/v1/agencies/" + DeskStandIn.AGENCY + "/register";
+        // the form, this month so far by default
+        mvc.perform(get("/motcua/so-theo-doi").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<h1>Sổ theo dõi hồ sơ (Mẫu 07)</h1>"),
+                                containsString("name=\"from\" value=\""
+                                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                                                .withDayOfMonth(1)
+                                        + "\""),
+                                containsString("aria-current=\"page\">Sổ theo dõi hồ sơ</a>"))));
+        // refused here, each sentence next to its field, nothing asked of the API
+        mvc.perform(get("/motcua/so-theo-doi?from=2026-12-05&to=2026-12-01").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "<p class=\"field-error\" id=\"register-to-error\">Ngày kết thúc phải từ ngày bắt đầu trở đi.</p>")));
+        mvc.perform(get("/motcua/so-theo-doi?from=2025-01-01&to=2026-12-01").with(officer()))
+                .andExpect(content().string(containsString("Khoảng thời gian dài nhất là 366 ngày.")));
+        mvc.perform(get("/motcua/so-theo-doi?from=&to=2026-12-01").with(officer()))
+                .andExpect(content()
+                        .string(containsString(
+                                "<p class=\"field-error\" id=\"register-from-error\">Hãy chọn ngày.</p>")));
+        mvc.perform(get("/motcua/so-theo-doi?from=01/12/2026&to=2026-12-01").with(officer()))
+                .andExpect(content().string(containsString("Ngày không hợp lệ.")));
+        api.server.verify(0, getRequestedFor(urlPathEqualTo(register)));
+
+        // printed: the API's PDF with the officer's token, never cached
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(register))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Disposition", "inline; filename=\"Mau-so-07.pdf\"")
+                        .withBody("%PDF-1.7 so theo doi")));
+        mvc.perform(get("/motcua/so-theo-doi?from=2026-12-01&to=2026-12-05").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(content().string("%PDF-1.7 so theo doi"));
+        api.server.verify(getRequestedFor(urlPathEqualTo(register))
+                .withQueryParam("from", equalTo("2026-12-01"))
+                .withQueryParam("to", equalTo("2026-12-05"))
+                .withHeader("Authorization", equalTo("Bearer " + DeskStandIn.OFFICER_TOKEN)));
+
+        // too many dossiers for one register: the API's 422 as a sentence next to the end date
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(register))
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"code\":\"register-too-large\"}")));
+        mvc.perform(get("/motcua/so-theo-doi?from=2026-01-01&to=2026-12-05").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "<p class=\"field-error\" id=\"register-to-error\">Có hơn 2.000 hồ sơ trong khoảng này; hãy chọn khoảng ngắn hơn.</p>")));
+    }
 }
