@@ -39,6 +39,9 @@ class RoutingIT extends GatewayIntegrationTest {
                         "dossier",
                         "/api/v1/agencies/000.00.01.H26/register"),
                 arguments("GET", "/api/v1/documents", "dossier", "/api/v1/documents"),
+                // the one-stop desk: a walk-in taken at the counter, counter guidance (Mẫu 02)
+                arguments("POST", "/api/v1/desk/dossiers", "dossier", "/api/v1/desk/dossiers"),
+                arguments("POST", "/api/v1/desk/guidance", "dossier", "/api/v1/desk/guidance"),
                 arguments("PUT", "/api/v1/calendar/days/2027-02-12", "dossier", "/api/v1/calendar/days/2027-02-12"),
                 arguments(
                         "GET",
