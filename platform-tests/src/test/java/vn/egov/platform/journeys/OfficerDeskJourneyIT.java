@@ -3,10 +3,6 @@ package vn.egov.platform.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.platform.journeys.Platform.GATEWAY;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Order;
@@ -14,10 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.egov.testsupport.browser.Chromium;
-import vn.egov.testsupport.browser.PageCheck;
 
 /**
  * The officers' desk of the web portal against the real platform, by clicking and typing in Chromium: the demo
@@ -45,7 +38,7 @@ class OfficerDeskJourneyIT {
         try {
             Chromium.viewport(officer, 1280, 800);
             officer.get(GATEWAY + "/motcua");
-            signInOnKeycloaksPage(officer, People.OFFICER);
+            Desk.signInOnKeycloaksPage(officer, People.OFFICER);
             assertThat(officer.getCurrentUrl()).isEqualTo(GATEWAY + "/motcua");
             assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ cần xử lý");
             assertThat(officer.findElement(By.cssSelector(".account-items .desk-link"))
@@ -61,37 +54,34 @@ class OfficerDeskJourneyIT {
                     .isEqualTo("Đã nộp, chờ tiếp nhận");
             check(officer, "desk-journey-dossier");
 
-            act(officer, "receive", "Đủ thành phần hồ sơ");
-            assertThat(notice(officer)).isEqualTo("Đã tiếp nhận hồ sơ.");
+            Desk.act(officer, "receive", "Đủ thành phần hồ sơ");
+            assertThat(Desk.notice(officer)).isEqualTo("Đã tiếp nhận hồ sơ.");
             assertThat(officer.findElement(By.cssSelector(".details .status")).getText())
                     .isEqualTo("Đã tiếp nhận");
-            act(officer, "forward", "Chuyển lãnh đạo phê duyệt");
-            assertThat(notice(officer)).isEqualTo("Đã chuyển hồ sơ để giải quyết.");
+            Desk.act(officer, "forward", "Chuyển lãnh đạo phê duyệt");
+            assertThat(Desk.notice(officer)).isEqualTo("Đã chuyển hồ sơ để giải quyết.");
 
             // the approver resolves with the decision, confirming it
             Chromium.viewport(approver, 1280, 800);
             approver.get(GATEWAY + "/motcua/ho-so/" + code);
-            signInOnKeycloaksPage(approver, People.APPROVER);
+            Desk.signInOnKeycloaksPage(approver, People.APPROVER);
             assertThat(approver.getCurrentUrl()).isEqualTo(GATEWAY + "/motcua/ho-so/" + code);
             approver.findElement(By.cssSelector("#action-resolve > summary")).click();
             approver.findElement(By.id("resolve-result"))
-                    .sendKeys(pdf("trich-luc-khai-sinh.pdf").toString());
+                    .sendKeys(Desk.pdf("trich-luc-khai-sinh.pdf", "trich luc").toString());
             approver.findElement(By.id("resolve-note")).sendKeys("Đồng ý cấp trích lục");
             approver.findElement(By.id("resolve-confirm")).click();
             Chromium.follow(approver, By.id("resolve-submit"));
-            assertThat(notice(approver)).isEqualTo("Đã phê duyệt kết quả.");
+            assertThat(Desk.notice(approver)).isEqualTo("Đã phê duyệt kết quả.");
             assertThat(approver.findElement(By.cssSelector(".details .status")).getText())
                     .isEqualTo("Đã có kết quả");
 
             // the officer returns it online (the counter and the post are the other ways, each its own form)
             officer.get(GATEWAY + "/motcua/ho-so/" + code);
-            if (officer.findElement(By.id("action-return-result")).getAttribute("open") == null) {
-                officer.findElement(By.cssSelector("#action-return-result > summary"))
-                        .click();
-            }
+            Desk.open(officer, "return-result");
             officer.findElement(By.id("return-result-confirm")).click();
             Chromium.follow(officer, By.id("return-result-submit"));
-            assertThat(notice(officer)).isEqualTo("Đã trả kết quả cho người nộp.");
+            assertThat(Desk.notice(officer)).isEqualTo("Đã trả kết quả cho người nộp.");
             assertThat(Dossiers.view(citizen, code).get("status").asText()).isEqualTo("RESULT_RETURNED");
             assertThat(officer.findElement(By.cssSelector(".timeline")).getText())
                     .contains("Tiếp nhận", "Chuyển xử lý", "Phê duyệt kết quả", "Trả kết quả");
@@ -104,7 +94,7 @@ class OfficerDeskJourneyIT {
         ChromeDriver an = Chromium.start();
         try {
             an.get(GATEWAY + "/motcua");
-            signInOnKeycloaksPage(an, People.DEMO_CITIZEN);
+            Desk.signInOnKeycloaksPage(an, People.DEMO_CITIZEN);
             assertThat(an.findElement(By.tagName("h1")).getText()).isEqualTo("Trang dành cho cán bộ");
         } finally {
             an.quit();
@@ -112,43 +102,7 @@ class OfficerDeskJourneyIT {
         assertThat(problems).as("accessibility and layout problems").isEmpty();
     }
 
-    /** Opens the action's form (unless it is open already), types the note and sends it. */
-    private static void act(ChromeDriver chrome, String action, String note) {
-        var form = chrome.findElement(By.id("action-" + action));
-        if (form.getAttribute("open") == null) {
-            chrome.findElement(By.cssSelector("#action-" + action + " > summary"))
-                    .click();
-        }
-        chrome.findElement(By.id(action + "-note")).sendKeys(note);
-        Chromium.follow(chrome, By.id(action + "-submit"));
-    }
-
-    private static String notice(ChromeDriver chrome) {
-        return chrome.findElement(By.cssSelector("p.notice")).getText();
-    }
-
-    private static void signInOnKeycloaksPage(ChromeDriver chrome, String username) {
-        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        assertThat(chrome.getCurrentUrl()).startsWith(GATEWAY + "/auth/realms/egov/");
-        chrome.findElement(By.id("username")).sendKeys(username);
-        chrome.findElement(By.id("password")).sendKeys(People.DEMO_PASSWORD);
-        Chromium.follow(chrome, By.id("kc-login"));
-    }
-
-    private static Path pdf(String name) throws java.io.IOException {
-        Path file = Files.createTempDirectory("desk-journey").resolve(name);
-        Files.writeString(
-                file, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\ntrich luc\n", StandardCharsets.US_ASCII);
-        return file;
-    }
-
     private void check(ChromeDriver chrome, String name) {
-        for (int[] size : PageCheck.SIZES) {
-            Chromium.viewport(chrome, size[0], size[1]);
-            problems.addAll(PageCheck.problems(chrome, name + " at " + size[0] + "×" + size[1]));
-            Chromium.screenshot(chrome, name + "-" + size[0] + "x" + size[1]);
-        }
-        Chromium.viewport(chrome, 1280, 800);
+        Desk.check(chrome, name, problems);
     }
 }

@@ -65,7 +65,11 @@ final class People {
 
     /** Registers the next resident through the gateway, as the public registration page does. */
     static Citizen registerNewCitizen() {
-        JsonNode r = nextResident();
+        return register(nextResident());
+    }
+
+    /** Registers this resident of the registry simulator through the gateway, as the public registration page does. */
+    static Citizen register(JsonNode r) {
         String nationalId = r.get("nationalId").asString();
         String email = "cd" + nationalId + "@thudientu.vn";
         String phone = "09" + nationalId.substring(4);
@@ -108,7 +112,11 @@ final class People {
 
     /** Registers a citizen and verifies them against the registry (level of assurance 2). */
     static Citizen verifiedCitizen() {
-        Citizen c = registerNewCitizen();
+        return verified(registerNewCitizen());
+    }
+
+    /** Verifies a registered citizen against the registry (level of assurance 2). */
+    static Citizen verified(Citizen c) {
         Api.Response verified =
                 Api.postJson(Platform.GATEWAY + "/api/v1/identity/me/verification", c.token(), Map.of());
         assertThat(verified.status()).as("verification: %s", verified).isEqualTo(200);
