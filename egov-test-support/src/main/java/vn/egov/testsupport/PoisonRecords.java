@@ -98,9 +98,18 @@ public final class PoisonRecords {
      * listener needs).
      */
     public static Poison cloudEvent(String name, String type, String subject, String dataJson) {
+        // from the service that writes events of this type ("vn.egov.dossier.…" → /dossier-service), so that
+        // the listener's own checks of the data are what refuses it, not the source check
+        String[] parts = type.split("\\.");
+        String writer = parts.length > 2 && type.startsWith("vn.egov.") ? "/" + parts[2] + "-service" : "/poison";
+        return fromSource(name, writer, type, subject, dataJson);
+    }
+
+    /** A CloudEvent that says it comes from {@code source} (to show a listener refuses events of another writer). */
+    public static Poison fromSource(String name, String source, String type, String subject, String dataJson) {
         return new Poison(name, utf8("""
-                {"specversion":"1.0","id":"%s","source":"/poison","type":"%s","subject":"%s","time":"%s",
-                 "datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), type, subject, Instant.now(), dataJson)));
+                {"specversion":"1.0","id":"%s","source":"%s","type":"%s","subject":"%s","time":"%s",
+                 "datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), source, type, subject, Instant.now(), dataJson)));
     }
 
     /** Sends each value with {@code key} (so all on one partition, in this order) and waits for the broker. */

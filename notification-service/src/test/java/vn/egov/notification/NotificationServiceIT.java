@@ -673,8 +673,14 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                         DossierLifecycleEventV1.RECEIVED,
                         code,
                         "{\"dossierCode\":\"" + code + "\",\"toStatus\":\"RECEIVED\",\"feeVnd\":0}"),
-                PoisonRecords.cloudEvent(
-                        "data that is no object", DossierLifecycleEventV1.SUBMITTED, code, "\"text\""));
+                PoisonRecords.cloudEvent("data that is no object", DossierLifecycleEventV1.SUBMITTED, code, "\"text\""),
+                // well-formed and complete, but not from dossier-service, the topic's only writer (issue 16 item 5)
+                PoisonRecords.fromSource(
+                        "a dossier event from another source",
+                        "/payment-service",
+                        DossierLifecycleEventV1.RECEIVED,
+                        code,
+                        json.writeValueAsString(dossierEvent(code, citizen.subject(), "RECEIVED"))));
         assertThat(inboxCount(citizen.subject(), "DOSSIER_RECEIVED")).isEqualTo(1);
 
         UUID paymentId = UUID.randomUUID();

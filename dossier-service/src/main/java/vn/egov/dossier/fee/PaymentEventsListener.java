@@ -54,7 +54,7 @@ class PaymentEventsListener {
 
     @KafkaListener(topics = EventTopics.PAYMENT, groupId = "dossier-service")
     void on(ConsumerRecord<String, String> record) {
-        CloudEvent event = reader.read(record.value());
+        CloudEvent event = reader.read(record.topic(), record.value());
         // an event without its payment or dossier cannot be applied: a format error, straight to the dead-letter topic
         if (PaymentSucceededV1.TYPE.equals(event.type())) {
             PaymentSucceededV1 paid = reader.data(event, PaymentSucceededV1.class, "paymentId", "dossierCode");

@@ -725,8 +725,7 @@ public class DossierLifecycleIT {
         // payment-service says it is paid: the dossier is now submitted to the agency
         String detail = service().get("/api/v1/dossiers/" + dossierCode, token).body();
         UUID paymentId = UUID.fromString(json(detail).read("$.payment.id", String.class));
-        transactions.executeWithoutResult(s -> events.publish(
-                EventTopics.PAYMENT,
+        vn.egov.dossier.PaymentServiceEvents.send(
                 PaymentSucceededV1.TYPE,
                 paymentId.toString(),
                 new PaymentSucceededV1(
@@ -738,7 +737,7 @@ public class DossierLifecycleIT {
                         Instant.now(),
                         "14000001",
                         "NCB",
-                        null)));
+                        null));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> status(service().get("/api/v1/dossiers/" + dossierCode, token)), "SUBMITTED"::equals);
         assertThat(json(service().get("/api/v1/dossiers/" + dossierCode + "/history", token))
@@ -1081,12 +1080,11 @@ public class DossierLifecycleIT {
                                 .read("$.payment.id", String.class),
                         id -> id != null);
 
-        transactions.executeWithoutResult(s -> events.publish(
-                EventTopics.PAYMENT,
+        vn.egov.dossier.PaymentServiceEvents.send(
                 vn.egov.contracts.payment.PaymentFailedV1.TYPE,
                 first,
                 new vn.egov.contracts.payment.PaymentFailedV1(
-                        UUID.fromString(first), code, "000.00.11.H26", 100000, "24", Instant.now())));
+                        UUID.fromString(first), code, "000.00.11.H26", 100000, "24", Instant.now()));
 
         String second = await().atMost(Duration.ofSeconds(90))
                 .ignoreExceptions()

@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.events.EventPublisher;
-import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.time.VietnamTime;
 import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.testsupport.RealInfrastructureInitializer;
@@ -197,8 +196,7 @@ class WalkInIT {
 
         // payment-service records the cash payment at the counter and says so as for an online payment (decision 36)
         UUID paymentId = UUID.randomUUID();
-        transactions.executeWithoutResult(s -> events.publish(
-                EventTopics.PAYMENT,
+        vn.egov.dossier.PaymentServiceEvents.send(
                 PaymentSucceededV1.TYPE,
                 paymentId.toString(),
                 new PaymentSucceededV1(
@@ -210,7 +208,7 @@ class WalkInIT {
                         Instant.now(),
                         null,
                         null,
-                        "walk-in:" + UUID.randomUUID())));
+                        "walk-in:" + UUID.randomUUID()));
 
         // the fee is paid: the desk sees the payment; the dossier, already received, does not move
         await().atMost(Duration.ofSeconds(60))

@@ -23,6 +23,21 @@ public class EventReader {
         this.json = json;
     }
 
+    /**
+     * A record of {@code topic} as a CloudEvent from the topic's writer ({@link EventTopics#writerOf}): an event of
+     * another source is a format error, so it goes to the dead-letter topic untouched and is never handled.
+     */
+    public CloudEvent read(String topic, String value) {
+        CloudEvent event = read(value);
+        String writer = EventTopics.writerOf(topic);
+        if (writer != null && !writer.equals(event.source())) {
+            throw new EventFormatException(
+                    "event from source " + event.source() + " on " + topic + ", which only " + writer + " writes");
+        }
+        return event;
+    }
+
+    /** A record's value as a CloudEvent, whatever its source (consumers use {@link #read(String, String)}). */
     public CloudEvent read(String value) {
         if (value == null) {
             throw new EventFormatException("empty record (no value)");

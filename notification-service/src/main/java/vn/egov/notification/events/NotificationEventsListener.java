@@ -62,7 +62,7 @@ class NotificationEventsListener {
 
     @KafkaListener(topics = EventTopics.DOSSIER)
     void onDossierEvent(ConsumerRecord<String, String> record) {
-        CloudEvent event = reader.read(record.value());
+        CloudEvent event = reader.read(record.topic(), record.value());
         if (!DossierLifecycleEventV1.TYPES.contains(event.type())) {
             return;
         }
@@ -121,7 +121,7 @@ class NotificationEventsListener {
 
     @KafkaListener(topics = EventTopics.PAYMENT)
     void onPaymentEvent(ConsumerRecord<String, String> record) {
-        CloudEvent event = reader.read(record.value());
+        CloudEvent event = reader.read(record.topic(), record.value());
         if (PaymentSucceededV1.TYPE.equals(event.type())) {
             // the payer is who is told: an event without one (published before the field existed) is dead-lettered
             PaymentSucceededV1 p =
@@ -163,7 +163,7 @@ class NotificationEventsListener {
 
     @KafkaListener(topics = EventTopics.IDENTITY)
     void onIdentityEvent(ConsumerRecord<String, String> record) {
-        CloudEvent event = reader.read(record.value());
+        CloudEvent event = reader.read(record.topic(), record.value());
         if (CitizenRegisteredV1.TYPE.equals(event.type())) {
             CitizenRegisteredV1 c = reader.data(event, CitizenRegisteredV1.class, "personId");
             idempotent.process(CONSUMER, event, e -> {

@@ -31,7 +31,7 @@ class DossierFeesListener {
 
     @KafkaListener(topics = EventTopics.DOSSIER, groupId = "payment-service.dossier-fees")
     void on(ConsumerRecord<String, String> record) {
-        CloudEvent event = reader.read(record.value());
+        CloudEvent event = reader.read(record.topic(), record.value());
         if (!DossierLifecycleEventV1.TYPES.contains(event.type())) {
             return;
         }

@@ -78,7 +78,7 @@ class DossierEventsListener {
             groupId = "payment-service",
             autoStartup = "${egov.payment.refunds.automatic.listener-auto-startup:true}")
     void on(ConsumerRecord<String, String> record) {
-        CloudEvent event = reader.read(record.value());
+        CloudEvent event = reader.read(record.topic(), record.value());
         boolean rejected = DossierLifecycleEventV1.REJECTED.equals(event.type());
         boolean withdrawn = DossierLifecycleEventV1.WITHDRAWN.equals(event.type());
         if (!rejected && !withdrawn) {
