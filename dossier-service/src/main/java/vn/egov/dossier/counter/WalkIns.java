@@ -33,6 +33,7 @@ import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.dossier.calendar.Deadline;
 import vn.egov.dossier.calendar.Deadlines;
 import vn.egov.dossier.dataprotection.ApplicantIdentities;
+import vn.egov.dossier.dataprotection.ApplicantIndex;
 import vn.egov.dossier.dataprotection.FormDataSealer;
 import vn.egov.dossier.document.AcceptedFile;
 import vn.egov.dossier.document.DocumentStorage;
@@ -118,6 +119,7 @@ class WalkIns {
     private final Deadlines deadlines;
     private final FormDataSealer forms;
     private final ApplicantIdentities identities;
+    private final ApplicantIndex applicantIndex;
     private final JsonMapper json;
     private final DossierFees fees;
     private final DocumentStorage storage;
@@ -137,6 +139,7 @@ class WalkIns {
             Deadlines deadlines,
             FormDataSealer forms,
             ApplicantIdentities identities,
+            ApplicantIndex applicantIndex,
             JsonMapper json,
             DossierFees fees,
             DocumentStorage storage,
@@ -154,6 +157,7 @@ class WalkIns {
         this.deadlines = deadlines;
         this.forms = forms;
         this.identities = identities;
+        this.applicantIndex = applicantIndex;
         this.json = json;
         this.fees = fees;
         this.storage = storage;
@@ -382,6 +386,8 @@ class WalkIns {
                         values (?, ?, ?, ?, ?)""")
                 .params(id, identities.hash(applicant.nationalId()), sealed.bytes(), sealed.keyId(), officer.subject())
                 .update();
+        // the desk's search by the applicant's CCCD or name (keyed hashes only)
+        applicantIndex.record(id, applicant.nationalId(), applicant.fullName());
         return id;
     }
 

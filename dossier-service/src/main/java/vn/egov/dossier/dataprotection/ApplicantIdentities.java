@@ -24,6 +24,7 @@ import vn.egov.commons.crypto.AesGcmSealer;
 public class ApplicantIdentities {
 
     private static final String HASH_LABEL = "egov.dossier.applicant-national-id:";
+    private static final String NAME_LABEL = "egov.dossier.applicant-full-name:";
 
     private final AesGcmSealer sealer;
     /** Current key first. */
@@ -66,6 +67,18 @@ public class ApplicantIdentities {
         List<String> all = new ArrayList<>();
         for (byte[] key : hashKeys.values()) {
             all.add(hmac(key, HASH_LABEL + nationalId));
+        }
+        return all;
+    }
+
+    /**
+     * The keyed hash of a full name already folded ({@link ApplicantIndex#foldedName}) under every configured key, the
+     * current one first: the desk's search by name (an exact match of the folded name, never a partial one).
+     */
+    public List<String> nameHashes(String foldedName) {
+        List<String> all = new ArrayList<>();
+        for (byte[] key : hashKeys.values()) {
+            all.add(hmac(key, NAME_LABEL + foldedName));
         }
         return all;
     }

@@ -66,7 +66,7 @@ final class Prefill {
         return new Result(form, prefilled);
     }
 
-    private static Object nameFromToken(Map<String, Object> claims) {
+    static Object nameFromToken(Map<String, Object> claims) {
         Object family = claims.get("family_name");
         Object given = claims.get("given_name");
         if (family != null && given != null) {

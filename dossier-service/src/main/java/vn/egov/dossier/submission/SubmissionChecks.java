@@ -38,7 +38,8 @@ class SubmissionChecks {
             SubmissionRequest request,
             List<AcceptedFile> files,
             List<String> prefilled,
-            long feeVnd) {}
+            long feeVnd,
+            String applicantFullName) {}
 
     private final ProcedureCatalogue catalogue;
     private final Intake intake;
@@ -91,8 +92,16 @@ class SubmissionChecks {
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dossier-invalid", errors, Map.of());
         }
+        // the submitter's name as the token gives it: the desk's search by name (ApplicantIndex), never stored in clear
+        Object name = Prefill.nameFromToken(claims == null ? Map.of() : claims);
         return new Checked(
-                procedure, applicant, request, accepted, filled.prefilled(), procedure.feeFor(request.formData()));
+                procedure,
+                applicant,
+                request,
+                accepted,
+                filled.prefilled(),
+                procedure.feeFor(request.formData()),
+                name == null ? null : name.toString());
     }
 
     /**

@@ -18,6 +18,7 @@ import vn.egov.commons.time.VietnamTime;
 import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.dossier.calendar.Deadline;
 import vn.egov.dossier.calendar.Deadlines;
+import vn.egov.dossier.dataprotection.ApplicantIndex;
 import vn.egov.dossier.dataprotection.FormDataSealer;
 import vn.egov.dossier.document.DocumentStorage;
 import vn.egov.dossier.document.Documents;
@@ -49,6 +50,7 @@ class SubmittedDossiers {
     private final DossierStore store;
     private final DossierLifecycle lifecycle;
     private final LookupSecrets lookupSecrets;
+    private final ApplicantIndex applicantIndex;
     private final Clock clock;
 
     SubmittedDossiers(
@@ -62,7 +64,9 @@ class SubmittedDossiers {
             DossierStore store,
             DossierLifecycle lifecycle,
             LookupSecrets lookupSecrets,
+            ApplicantIndex applicantIndex,
             Clock clock) {
+        this.applicantIndex = applicantIndex;
         this.jdbc = jdbc;
         this.codes = codes;
         this.deadlines = deadlines;
@@ -115,6 +119,8 @@ class SubmittedDossiers {
                 .param("businessTaxCode", submission.applicant().businessTaxCode())
                 .param("businessName", submission.applicant().businessName())
                 .update();
+        // the desk's search by the applicant's CCCD (the citizen's username) or name: keyed hashes only
+        applicantIndex.record(id, who.username(), submission.applicantFullName());
         // before the first event, which names the fee
         fees.open(id, fee);
         lookupSecrets.issue(id);

@@ -4,13 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.security.EgovPrincipal;
+import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
+import vn.egov.dossier.dataprotection.ApplicantIndex;
 import vn.egov.dossier.input.InputLimits;
 
 /**
@@ -22,8 +26,10 @@ class DossierQueryController {
 
     private final DossierViews views;
     private final WalkInClaims claims;
+    private final ApplicantIndex applicantIndex;
 
-    DossierQueryController(DossierViews views, WalkInClaims claims) {
+    DossierQueryController(DossierViews views, WalkInClaims claims, ApplicantIndex applicantIndex) {
+        this.applicantIndex = applicantIndex;
         this.views = views;
         this.claims = claims;
     }
@@ -34,7 +40,10 @@ class DossierQueryController {
             description =
                     "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date. "
                             + "totalItems counts up to 10 000: past that, totalCapped is true (there are more) and totalPages "
-                            + "counts the pages of the first 10 000.")
+                            + "counts the pages of the first 10 000. applicant (officers, approvers): the applicant's CCCD "
+                            + "(12 digits) or full name, matched exactly once accents and case are folded (\"nguyen van an\" "
+                            + "finds \"Nguyễn Văn An\"; a part of a name finds nothing); at most 100 characters, something to "
+                            + "look up (400 validation-failed naming applicant otherwise).")
     DossierViews.DossierPage list(
             @AuthenticationPrincipal Jwt jwt,
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,
@@ -43,6 +52,7 @@ class DossierQueryController {
             @RequestParam(required = false) LocalDate dueBefore,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) @Size(max = ApplicantIndex.TERM_LIMIT) String applicant,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);
@@ -60,6 +70,21 @@ class DossierQueryController {
         } else {
             return DossierViews.DossierPage.of(List.of(), page, size, 0);
         }
-        return views.list(agencyQueue, scopeValue, status, procedure, overdue, dueBefore, from, to, page, size);
+        ApplicantIndex.Lookup byApplicant = null;
+        if (applicant != null && agencyQueue) {
+            // 12 digits: a CCCD; otherwise a full name (an exact match once accents and case are folded)
+            byApplicant = applicantIndex
+                    .lookup(applicant)
+                    .orElseThrow(() -> new ApiProblem(
+                            HttpStatus.BAD_REQUEST,
+                            "validation-failed",
+                            List.of(ApiProblem.FieldError.keyed(
+                                    "applicant",
+                                    "invalid-applicant-search",
+                                    "validation.dossier.invalid-applicant-search")),
+                            Map.of()));
+        }
+        return views.list(
+                agencyQueue, scopeValue, status, procedure, overdue, dueBefore, from, to, byApplicant, page, size);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.egov.commons.time.VietnamTime;
 import vn.egov.commons.web.PageResponse;
+import vn.egov.dossier.dataprotection.ApplicantIndex;
 
 /** The reads behind the dossier views: lists and queues, history, document metadata (controllers run no SQL). */
 @Component
@@ -106,6 +107,7 @@ class DossierViews {
             LocalDate dueBefore,
             LocalDate from,
             LocalDate to,
+            ApplicantIndex.Lookup applicant,
             int page,
             int size) {
         String scope = agencyQueue ? "agency_code = :scope" : "applicant_subject = :scope";
@@ -115,7 +117,12 @@ class DossierViews {
                 + " and (:overdue::boolean is null or (status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today) = :overdue)"
                 + " and (:dueBefore::date is null or due_date <= :dueBefore)"
                 + " and (:from::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date >= :from)"
-                + " and (:to::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= :to)";
+                + " and (:to::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= :to)"
+                // the desk's search by the applicant's CCCD or name: their keyed hashes (ApplicantIndex)
+                + (applicant == null
+                        ? ""
+                        : " and id in (select dossier_id from dossier_applicant_index"
+                                + " where kind = :applicantKind and digest in (:applicantDigests))");
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         Map<String, Object> params = new HashMap<>();
         params.put("scope", scopeValue);
@@ -126,6 +133,10 @@ class DossierViews {
         params.put("dueBefore", dueBefore);
         params.put("from", from);
         params.put("to", to);
+        if (applicant != null) {
+            params.put("applicantKind", applicant.kind());
+            params.put("applicantDigests", applicant.digests());
+        }
         long total = jdbc.sql("select count(*) from (select 1 from dossier" + where + " limit :cap) counted")
                 .params(params)
                 .param("cap", COUNT_CAP + 1)

@@ -731,4 +731,75 @@ class WalkInIT {
                         .read("$[*].action", List.class))
                 .containsExactly("submit", "receive", "forward", "resolve", "post-result", "return-result");
     }
+
+    /** Issue 15, decision 44: the desk finds an applicant's dossiers by CCCD or full name, through blind indexes. */
+    @Test
+    void theQueueIsSearchedByTheApplicantsNationalIdOrFullNameWithoutEitherInClear() {
+        String nationalId = newNationalId();
+        String walkInCode = DossierApi.field(
+                takeWalkIn(officer(), walkIn(applicant(nationalId))).body(), "code");
+        // the same person submits online too: found by the CCCD of their token and the name it gives
+        String online = api().issuer
+                .token(c -> c.subject(DossierApi.subjectOf(nationalId))
+                        .claim("preferred_username", nationalId)
+                        .claim("realm_access", java.util.Map.of("roles", List.of("CITIZEN")))
+                        .claim("loa", 2)
+                        .claim("family_name", "Trần Thị")
+                        .claim("given_name", "Bình"));
+        String onlineCode =
+                DossierApi.field(api().submitBirth(online, "Trần Minh Khôi").body(), "code");
+        // another person with a name that only shares a part
+        String other = DossierApi.field(
+                takeWalkIn(officer(), walkIn(applicant(newNationalId()).replace("Trần Thị Bình", "Trần Thị Bình An")))
+                        .body(),
+                "code");
+
+        String officer = officer();
+        assertThat(search(officer, nationalId)).containsExactlyInAnyOrder(walkInCode, onlineCode);
+        // accents, case and spaces folded; a partial name finds nothing
+        assertThat(search(officer, "  tran THI   binh "))
+                .contains(walkInCode, onlineCode)
+                .doesNotContain(other);
+        assertThat(search(officer, "Trần Thị Bình An")).contains(other).doesNotContain(walkInCode);
+        assertThat(search(officer, "Thị Bình")).doesNotContain(walkInCode, onlineCode, other);
+        // combined with the status filter, and only the officer's agency
+        assertThat(search(officer, nationalId + "&status=RECEIVED")).containsExactly(walkInCode);
+        String hoanKiem = api().issuer.staff("motcua.hoankiem", "OFFICER", HOAN_KIEM);
+        assertThat(search(hoanKiem, nationalId)).isEmpty();
+
+        // nothing in clear: the index holds digests only, neither the number nor the folded name
+        List<String> digests = jdbc.sql(
+                        "select digest from dossier_applicant_index i join dossier d on d.id = i.dossier_id"
+                                + " where d.code in (?, ?)")
+                .params(walkInCode, onlineCode)
+                .query(String.class)
+                .list();
+        assertThat(digests)
+                .hasSize(4)
+                .allSatisfy(d -> assertThat(d)
+                        .doesNotContain(nationalId)
+                        .doesNotContainIgnoringCase("tran")
+                        .matches("[0-9a-f]{64}"));
+
+        // refused, naming the field: nothing to look up, too long
+        assertFieldProblem(
+                api().service().get("/api/v1/dossiers?applicant=%20-%20", officer),
+                400,
+                "validation-failed",
+                "applicant");
+        assertFieldProblem(
+                api().service().get("/api/v1/dossiers?applicant=" + "a".repeat(101), officer),
+                400,
+                "validation-failed",
+                "applicant");
+    }
+
+    private List<String> search(String token, String applicantAndMore) {
+        String[] parts = applicantAndMore.split("&", 2);
+        String query = "applicant=" + java.net.URLEncoder.encode(parts[0], java.nio.charset.StandardCharsets.UTF_8)
+                + (parts.length > 1 ? "&" + parts[1] : "");
+        HttpResponse<String> r = api().service().get("/api/v1/dossiers?size=100&" + query, token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r).read("$.items[*].code", List.class);
+    }
 }
