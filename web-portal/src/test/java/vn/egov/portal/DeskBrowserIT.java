@@ -267,4 +267,25 @@ class DeskBrowserIT {
         }
         assertThat(problems).as("accessibility and layout problems").isEmpty();
     }
+
+    @Test
+    void theQueueSearchedByAnApplicantsNameIsAccessibleOnAPhoneAndADesktop() {
+        signIn(DeskStandIn.officer(), DeskStandIn.OFFICER_TOKEN);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
+            String at = size[0] + "x" + size[1];
+            chrome.get(url("/motcua"));
+            chrome.findElement(By.id("q")).sendKeys("Trần Thị Bình");
+            Chromium.follow(chrome, By.cssSelector(".desk-search button"));
+            assertThat(chrome.findElement(By.cssSelector("p.searched")).getText())
+                    .startsWith("Hồ sơ của người nộp tên “Trần Thị Bình”");
+            check(problems, "queue-searched-" + at);
+            chrome.findElement(By.id("q")).clear();
+            chrome.findElement(By.id("q")).sendKeys("a".repeat(100)); // the box takes 100 characters, the API's limit
+            Chromium.follow(chrome, By.cssSelector(".desk-search button"));
+            check(problems, "queue-searched-long-" + at);
+        }
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+    }
 }

@@ -486,4 +486,58 @@ class DeskPagesTest extends WithPublicApi {
                                         containsString(
                                                 "<p class=\"field-error\" id=\"register-to-error\">Có hơn 2.000 hồ sơ trong khoảng này; hãy chọn khoảng ngắn hơn.</p>")));
     }
+
+    @Test
+    void theSearchBoxListsAnApplicantsDossiersByCccdOrFullNameAndOpensADossierByItsCode() throws Exception {
+        // a CCCD: the API's queue with applicant=…, the sentence with the number masked
+        mvc.perform(get("/motcua").param("q", " 001085012345 ").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .string(
+                                        allOf(
+                                                containsString("Hồ sơ của người nộp có số CCCD ********2345"),
+                                                containsString("Xem cả hàng đợi"),
+                                                containsString(
+                                                        "href=\"/motcua?status=RECEIVED&amp;procedure=&amp;overdue=&amp;dueBefore=&amp;q=001085012345\""))));
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
+                .withQueryParam("applicant", equalTo("001085012345")));
+        // a full name, sent as it was typed (the API folds accents and case)
+        mvc.perform(get("/motcua").param("q", "Trần Thị Bình").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Hồ sơ của người nộp tên “Trần Thị Bình”")));
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
+                .withQueryParam("applicant", equalTo("Trần Thị Bình")));
+        // too long: the sentence next to the box, the whole queue, nothing searched
+        mvc.perform(get("/motcua").param("q", "a".repeat(101)).with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<p class=\"field-error\" id=\"q-error\">Tối đa 100 ký tự.</p>"),
+                                containsString("aria-describedby=\"q-hint q-error\""),
+                                not(containsString("Hồ sơ của người nộp")))));
+        api.server.verify(
+                0,
+                getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
+                        .withQueryParam("applicant", equalTo("a".repeat(101))));
+        // nothing the API can look up: its field error next to the box, and the whole queue
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/dossiers"))
+                .withQueryParam("applicant", equalTo("- -"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"code":"validation-failed","errors":[{"field":"applicant","code":"invalid-applicant-search",
+                                 "message":"Nhập số CCCD (12 chữ số) hoặc họ và tên đầy đủ của người nộp."}]}""")));
+        mvc.perform(get("/motcua").param("q", "- -").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "<p class=\"field-error\" id=\"q-error\">Nhập số CCCD (12 chữ số) hoặc họ và tên đầy đủ của người nộp.</p>"),
+                                containsString(DeskStandIn.RECEIVED))));
+        // a code still opens the dossier
+        mvc.perform(get("/motcua").param("q", DeskStandIn.RECEIVED).with(officer()))
+                .andExpect(redirectedUrl("/motcua/ho-so/" + DeskStandIn.RECEIVED));
+    }
 }

@@ -204,10 +204,15 @@ class DeskApi {
         this.publicApi = publicApi;
     }
 
-    Queue queue(QueueFilter filter, int page, int size) {
+    /** {@code applicant}: a CCCD or a full name to list that person's dossiers (decision 44), or null. */
+    Queue queue(QueueFilter filter, String applicant, int page, int size) {
         return api.get()
                 .uri(uri -> {
                     uri.path("/api/v1/dossiers").queryParam("page", page).queryParam("size", size);
+                    if (applicant != null) {
+                        // encoded as a value (a name has spaces and letters beyond ASCII)
+                        uri.queryParam("applicant", "{applicant}");
+                    }
                     if (filter.status() != null) {
                         uri.queryParam("status", filter.status());
                     }
@@ -220,7 +225,7 @@ class DeskApi {
                     if (filter.dueBefore() != null) {
                         uri.queryParam("dueBefore", filter.dueBefore());
                     }
-                    return uri.build();
+                    return applicant == null ? uri.build() : uri.build(applicant);
                 })
                 .retrieve()
                 .body(new ParameterizedTypeReference<Queue>() {});
