@@ -155,6 +155,15 @@ class PortalBrowserIT extends WithPublicApi {
             Chromium.follow(noScript, By.linkText("Tiếng Việt"));
             assertThat(noScript.findElement(By.cssSelector(".result .status")).getText())
                     .isEqualTo("Đang xử lý");
+
+            // "Đăng nhập bằng VNeID" is a plain link: without script the browser still reaches Keycloak (nothing
+            // answers at this test's issuer, so the address is what is checked) with the national provider hinted
+            noScript.findElement(By.linkText("Đăng nhập bằng VNeID")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(noScript, java.time.Duration.ofSeconds(30))
+                    .until(driver -> driver.getCurrentUrl().contains("/protocol/openid-connect/auth"));
+            assertThat(noScript.getCurrentUrl())
+                    .startsWith("http://127.0.0.1:9/auth/realms/egov/protocol/openid-connect/auth?")
+                    .contains("kc_idp_hint=vneid", "client_id=web-portal");
         } finally {
             noScript.quit();
         }

@@ -129,7 +129,9 @@ class SignInTest extends WithPublicApi {
                 .containsKeys("code_challenge", "state", "nonce")
                 .as("Keycloak's page in the portal's language, Vietnamese by default")
                 .containsEntry("ui_locales", "vi")
-                .containsEntry("redirect_uri", "http://localhost/login/oauth2/code/portal");
+                .containsEntry("redirect_uri", "http://localhost/login/oauth2/code/portal")
+                .as("the plain sign-in shows Keycloak's page, with its own choices")
+                .doesNotContainKey("kc_idp_hint");
         assertThat(query.get("scope")).isEqualTo("openid");
 
         MvcResult inEnglish = mvc.perform(get("/oauth2/authorization/portal")
@@ -146,12 +148,56 @@ class SignInTest extends WithPublicApi {
     }
 
     @Test
+    void signInWithVneidGoesStraightToTheNationalProviderThroughKeycloakAndComesBackToThePageAsked() throws Exception {
+        MvcResult page = mvc.perform(get("/giay-to"))
+                .andExpect(redirectedUrl("/dang-nhap"))
+                .andReturn();
+        Cookie session = page.getResponse().getCookie("egov_session");
+
+        // the header's link, as the page writes it
+        mvc.perform(get("/dang-nhap?vneid=").cookie(session))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/oauth2/authorization/portal?vneid"));
+        MvcResult authorize = mvc.perform(
+                        get("/oauth2/authorization/portal?vneid").cookie(session))
+                .andExpect(status().isFound())
+                .andReturn();
+        UriComponents keycloak = UriComponentsBuilder.fromUriString(
+                        authorize.getResponse().getRedirectedUrl())
+                .build();
+        assertThat(keycloak.getScheme() + "://" + keycloak.getHost() + ":" + keycloak.getPort() + keycloak.getPath())
+                .as("still the portal's Keycloak client: Keycloak brokers VNeID, the portal never talks to it")
+                .isEqualTo(ISSUER + "/protocol/openid-connect/auth");
+        assertThat(keycloak.getQueryParams().toSingleValueMap())
+                .containsEntry("kc_idp_hint", "vneid")
+                .containsEntry("client_id", "web-portal")
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("ui_locales", "vi");
+
+        MvcResult forged = mvc.perform(get("/oauth2/authorization/portal")
+                        .param("vneid", "another-provider")
+                        .param("kc_idp_hint", "another-provider")
+                        .cookie(session))
+                .andReturn();
+        assertThat(UriComponentsBuilder.fromUriString(forged.getResponse().getRedirectedUrl())
+                        .build()
+                        .getQueryParams()
+                        .get("kc_idp_hint"))
+                .as("only the realm's national provider is ever hinted, whatever the request says")
+                .containsExactly("vneid");
+
+        mvc.perform(get("/dang-nhap?vneid=").with(signedIn())).andExpect(redirectedUrl("/ho-so"));
+    }
+
+    @Test
     void aVisitorSeesSignInInTheHeaderAndNoSessionIsMadeForThem() throws Exception {
         MvcResult home = mvc.perform(get("/tro-giup"))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("href=\"/dang-nhap\">Đăng nhập</a>"), not(containsString("Đăng xuất")))))
+                                containsString("href=\"/dang-nhap\">Đăng nhập</a>"),
+                                containsString("href=\"/dang-nhap?vneid=\">Đăng nhập bằng VNeID</a>"),
+                                not(containsString("Đăng xuất")))))
                 .andReturn();
         assertThat(home.getResponse().getHeader("Set-Cookie"))
                 .as("public pages make no session (no row per visitor)")

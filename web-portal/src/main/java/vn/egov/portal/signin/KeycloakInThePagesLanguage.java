@@ -10,7 +10,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Keycloak's sign-in page in the portal's language: {@code ui_locales} is the language the user has on the
  * portal (Vietnamese unless they chose English). Without it Keycloak would follow the browser's Accept-Language
- * and greet a browser set to English in English, while the portal speaks Vietnamese first (decision 18).
+ * and greet a browser set to English in English, while the portal speaks Vietnamese first (decision 18). With
+ * {@code ?vneid} ("Đăng nhập bằng VNeID") it also asks Keycloak to go straight to the national identity provider.
  */
 final class KeycloakInThePagesLanguage implements OAuth2AuthorizationRequestResolver {
 
@@ -41,8 +42,16 @@ final class KeycloakInThePagesLanguage implements OAuth2AuthorizationRequestReso
             return null;
         }
         String languageTag = language.resolveLocale(request).getLanguage();
+        // "Đăng nhập bằng VNeID": Keycloak skips its own page and sends the browser to the national provider. Only
+        // this one alias is ever passed on, never a value from the request.
+        boolean nationally = request.getParameterMap().containsKey(SignInConfiguration.NATIONAL);
         return OAuth2AuthorizationRequest.from(authorization)
-                .additionalParameters(parameters -> parameters.put("ui_locales", languageTag))
+                .additionalParameters(parameters -> {
+                    parameters.put("ui_locales", languageTag);
+                    if (nationally) {
+                        parameters.put("kc_idp_hint", SignInConfiguration.NATIONAL);
+                    }
+                })
                 .build();
     }
 }

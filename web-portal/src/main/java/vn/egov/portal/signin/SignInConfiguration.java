@@ -57,6 +57,12 @@ class SignInConfiguration {
     static final String SIGN_IN = "/dang-nhap";
     static final String SIGN_OUT = "/dang-xuat";
 
+    /**
+     * National sign-on (decision 41): the realm's alias of the national identity provider (VNeID), also the query
+     * parameter of "Đăng nhập bằng VNeID" ({@code /dang-nhap?vneid}) that becomes Keycloak's {@code kc_idp_hint}.
+     */
+    static final String NATIONAL = "vneid";
+
     /** Pages of a signed-in citizen. A new one is listed here and in the gateway's portal routes. */
     static final String[] SIGNED_IN_PATHS = {
         "/ho-so",
