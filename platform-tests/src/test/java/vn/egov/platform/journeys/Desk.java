@@ -21,12 +21,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.egov.testsupport.browser.Chromium;
 import vn.egov.testsupport.browser.PageCheck;
 
-/** What the desk journeys do alike in the officers' browsers: sign in, act on a dossier, read a printed form. */
+/**
+ * What the browser journeys do alike: sign in on Keycloak's page (citizens and staff), act on a dossier at the desk,
+ * read a printed form.
+ */
 final class Desk {
 
     private Desk() {}
 
-    /** Keycloak's sign-in page, as the staff see it when the desk sends them there. */
+    /** Keycloak's sign-in page (whatever its theme's texts): the fields by their ids, typed in as a person does. */
     static void signInOnKeycloaksPage(ChromeDriver chrome, String username, String password) {
         WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));

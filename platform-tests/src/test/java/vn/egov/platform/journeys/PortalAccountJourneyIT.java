@@ -53,7 +53,7 @@ class PortalAccountJourneyIT {
             Chromium.viewport(chrome, 1280, 800);
             // a signed-in page without a session: Keycloak's page, then back to the page asked for
             chrome.get(GATEWAY + "/ho-so/" + submitted);
-            signInOnKeycloaksPage(chrome, People.DEMO_CITIZEN, People.DEMO_PASSWORD);
+            Desk.signInOnKeycloaksPage(chrome, People.DEMO_CITIZEN, People.DEMO_PASSWORD);
             assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/ho-so/" + submitted);
             assertThat(chrome.getTitle()).isEqualTo("Hồ sơ " + submitted + " · Cổng dịch vụ công");
             assertThat(chrome.findElement(By.cssSelector(".account-name")).getText())
@@ -111,7 +111,7 @@ class PortalAccountJourneyIT {
             // a lost session (cookies gone, Keycloak's too): sign in again, back on the page asked for
             chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             chrome.get(GATEWAY + "/ho-so/" + returned);
-            signInOnKeycloaksPage(chrome, People.DEMO_CITIZEN, People.DEMO_PASSWORD);
+            Desk.signInOnKeycloaksPage(chrome, People.DEMO_CITIZEN, People.DEMO_PASSWORD);
             assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/ho-so/" + returned);
 
             // sign-out ends Keycloak's session too: a signed-in page asks for the password again
@@ -127,7 +127,7 @@ class PortalAccountJourneyIT {
 
             // another citizen opening the first one's dossier: the 404 page
             People.Citizen other = People.registerNewCitizen();
-            signInOnKeycloaksPage(chrome, other.nationalId(), other.password());
+            Desk.signInOnKeycloaksPage(chrome, other.nationalId(), other.password());
             chrome.get(GATEWAY + "/ho-so/" + returned);
             assertThat(chrome.getTitle()).isEqualTo("Không tìm thấy trang · Cổng dịch vụ công");
             assertThat(chrome.findElement(By.tagName("main")).getText()).doesNotContain("Lê Bảo", returned);
@@ -139,16 +139,6 @@ class PortalAccountJourneyIT {
         } finally {
             chrome.quit();
         }
-    }
-
-    /** Keycloak's sign-in page (whatever its theme's texts): the fields by their ids, typed in as a person does. */
-    private static void signInOnKeycloaksPage(ChromeDriver chrome, String username, String password) {
-        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        assertThat(chrome.getCurrentUrl()).startsWith(GATEWAY + "/auth/realms/egov/");
-        chrome.findElement(By.id("username")).sendKeys(username);
-        chrome.findElement(By.id("password")).sendKeys(password);
-        Chromium.follow(chrome, By.id("kc-login"));
     }
 
     private static org.openqa.selenium.Cookie sessionCookie(WebDriver chrome) {

@@ -22,10 +22,25 @@ public final class Downloads {
 
     /** For {@code api.get().uri(…).accept(MediaType.ALL).exchange(Downloads.to(browser), true)}. */
     public static RestClient.RequestHeadersSpec.ExchangeFunction<Void> to(HttpServletResponse browser) {
+        RestClient.RequestHeadersSpec.ExchangeFunction<Integer> streamed = toOrRefusal(browser);
+        return (request, response) -> {
+            Integer refused = streamed.exchange(request, response);
+            if (refused != null) {
+                throw new ApiProblemException(refused, "document-download-failed", null);
+            }
+            return null;
+        };
+    }
+
+    /**
+     * The same, for a page that answers a refusal itself (a sentence next to a field): null once the file is
+     * streamed, else the API's status and nothing written to the browser.
+     */
+    public static RestClient.RequestHeadersSpec.ExchangeFunction<Integer> toOrRefusal(HttpServletResponse browser) {
         return (request, response) -> {
             int status = response.getStatusCode().value();
             if (status >= 400) {
-                throw new ApiProblemException(status, "document-download-failed", null);
+                return status;
             }
             for (String header : PASSED_ON) {
                 String value = response.getHeaders().getFirst(header);

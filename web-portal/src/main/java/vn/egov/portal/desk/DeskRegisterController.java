@@ -1,8 +1,6 @@
 package vn.egov.portal.desk;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -11,15 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClient;
 import vn.egov.portal.api.ApiProblemException;
+import vn.egov.portal.api.Downloads;
 import vn.egov.portal.api.UserApi;
 import vn.egov.portal.signin.SignedInUser;
 
@@ -83,29 +80,7 @@ class DeskRegisterController {
         Integer refused = api.get()
                 .uri("/api/v1/agencies/{agency}/register?from={from}&to={to}", agency, start, end)
                 .accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON)
-                .exchange(
-                        (request, response) -> {
-                            int status = response.getStatusCode().value();
-                            if (status >= 400) {
-                                return status;
-                            }
-                            for (String header : new String[] {
-                                HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_LENGTH
-                            }) {
-                                String value = response.getHeaders().getFirst(header);
-                                if (value != null) {
-                                    browser.setHeader(header, value);
-                                }
-                            }
-                            browser.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-                            try {
-                                StreamUtils.copy(response.getBody(), browser.getOutputStream());
-                            } catch (IOException broken) {
-                                throw new UncheckedIOException(broken);
-                            }
-                            return null;
-                        },
-                        true);
+                .exchange(Downloads.toOrRefusal(browser), true);
         if (refused == null) {
             return null; // the PDF is written
         }
