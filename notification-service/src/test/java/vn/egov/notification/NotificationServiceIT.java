@@ -194,7 +194,9 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                 .contains(
                         "Đăng ký khai sinh",
                         "Ngày hẹn trả kết quả: 15/12/2026",
-                        "https://dichvucong.example.vn/ho-so/" + code)
+                        "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu số 01): https://dichvucong.example.vn/ho-so/"
+                                + code + "/mau/01",
+                        "Theo dõi hồ sơ: https://dichvucong.example.vn/ho-so/" + code)
                 .doesNotContain("001090012345");
         assertThat(smsAbout(citizen.phone(), code, "tiep nhan").get(0).text()).contains("15/12/2026");
 
@@ -214,6 +216,63 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                         .query(String.class)
                         .list())
                 .containsExactly("SENT", "SENT", "SENT");
+    }
+
+    @Test
+    void aStoppedDossierAndAPostedResultAreToldToTheApplicantTheStopWithItsFormAndReason() {
+        Citizen citizen = registeredCitizen();
+        String code = dossierCode();
+        DossierLifecycleEventV1 received = dossierEvent(code, citizen.subject(), "IN_PROCESSING");
+        DossierLifecycleEventV1 stopped = new DossierLifecycleEventV1(
+                code,
+                received.procedureCode(),
+                received.procedureName(),
+                received.agencyCode(),
+                received.agencyName(),
+                citizen.subject(),
+                null,
+                DossierStatus.IN_PROCESSING,
+                DossierStatus.fromWire("STOPPED"),
+                "stop-processing",
+                "approver-1",
+                "APPROVER",
+                "Người nộp đề nghị dừng",
+                null,
+                List.of(),
+                0L,
+                Instant.now(),
+                null);
+        send(
+                EventTopics.DOSSIER,
+                code,
+                cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.STOPPED, code, stopped));
+        await("the stop notice", () -> inboxCount(citizen.subject(), "DOSSIER_STOPPED") == 1);
+        String token = tokenOf(citizen.subject());
+        assertThat(noticeTexts(token, "DOSSIER_STOPPED"))
+                .singleElement()
+                .asString()
+                .startsWith("Dừng giải quyết hồ sơ " + code + "\n")
+                .contains(
+                        "Lý do: Người nộp đề nghị dừng.",
+                        "Thông báo dừng giải quyết hồ sơ (Mẫu số 05): https://dichvucong.example.vn/ho-so/" + code
+                                + "/mau/05");
+
+        // the result sent by post: told too, and no form of its own to link to
+        String posted = dossierCode();
+        send(
+                EventTopics.DOSSIER,
+                posted,
+                cloudEvent(
+                        EventTopics.DOSSIER,
+                        DossierLifecycleEventV1.RESULT_POSTED,
+                        posted,
+                        dossierEvent(posted, citizen.subject(), "POSTED")));
+        await("the posted-result notice", () -> inboxCount(citizen.subject(), "DOSSIER_RESULT_POSTED") == 1);
+        assertThat(noticeTexts(token, "DOSSIER_RESULT_POSTED"))
+                .singleElement()
+                .asString()
+                .contains("qua dịch vụ bưu chính", "https://dichvucong.example.vn/ho-so/" + posted)
+                .doesNotContain("/mau/");
     }
 
     @Test

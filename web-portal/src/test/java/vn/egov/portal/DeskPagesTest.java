@@ -405,7 +405,9 @@ class DeskPagesTest extends WithPublicApi {
                                 containsString("<dd class=\"words\">Chưa có đánh giá</dd>"),
                                 containsString("role=\"img\" aria-labelledby=\"chart-title chart-desc\""),
                                 containsString(
-                                        "Đã tiếp nhận 38; giải quyết đúng hạn 30; trễ hạn 0; đang giải quyết 8; đang quá hạn 0."),
+                                        "Đã tiếp nhận 38; giải quyết đúng hạn 30; trễ hạn 0; đang giải quyết 8, trong đó tạm"
+                                                + " dừng chờ bổ sung 1; đang quá hạn 0."),
+                                containsString("<dt>Tạm dừng chờ bổ sung</dt><dd>1</dd>"),
                                 containsString("Sở Tư pháp thành phố Hà Nội"),
                                 containsString("4,3 / 5"))));
     }

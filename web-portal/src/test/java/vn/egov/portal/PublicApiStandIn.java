@@ -135,10 +135,10 @@ final class PublicApiStandIn {
         server.stubFor(get(urlPathEqualTo("/api/v1/statistics/agencies")).willReturn(okJson("""
                 [{"agencyCode":"000.00.11.H26","agencyName":"Sở Tư pháp thành phố Hà Nội","from":"2026-01-01",
                   "to":"2026-12-04","submitted":12,"received":11,"resolvedOnTime":6,"resolvedLate":2,"inProgress":3,
-                  "overdue":1,"onlineShare":1.0,"paidOnlineShare":0.75,"averageRating":4.25},
+                  "overdue":1,"paused":2,"onlineShare":1.0,"paidOnlineShare":0.75,"averageRating":4.25},
                  {"agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","from":"2026-01-01",
                   "to":"2026-12-04","submitted":40,"received":38,"resolvedOnTime":30,"resolvedLate":0,"inProgress":8,
-                  "overdue":0,"onlineShare":0.9,"paidOnlineShare":null,"averageRating":null}]""")));
+                  "overdue":0,"paused":1,"onlineShare":0.9,"paidOnlineShare":null,"averageRating":null}]""")));
         server.stubFor(
                 get(urlPathEqualTo("/api/v1/public/dossiers/KHONG-CO")).willReturn(problem(404, "dossier-not-found")));
     }

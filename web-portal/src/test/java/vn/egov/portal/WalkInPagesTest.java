@@ -268,6 +268,10 @@ class WalkInPagesTest extends WithPublicApi {
                                                 containsString(due),
                                                 containsString("Q4WZ8KMA"),
                                                 containsString("biên lai số BL-H26-2026-000123"),
+                                                // the officer prints the receipt for the applicant (payment-service
+                                                // shows it to the agency's officers)
+                                                containsString("href=\"/thanh-toan/" + DeskStandIn.PAYMENT_ID
+                                                        + "/bien-lai\">Xem và in biên lai</a>"),
                                                 containsString(
                                                         "href=\"/motcua/ho-so/" + DeskStandIn.WALK_IN
                                                                 + "/mau/01\" target=\"_blank\" rel=\"noopener\">In Giấy tiếp nhận (Mẫu 01)</a>"))));

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -119,6 +120,31 @@ public class DossierLifecycle {
                 dossier.status(),
                 owner,
                 new Change(null, null, dossier.dueDate(), List.of(), details));
+    }
+
+    /**
+     * Records a fee paid for a dossier whose status does not move with it (wire name {@code fee-paid}): a walk-in
+     * dossier, received at once, paid at the counter (decision 36), or one withdrawn before its payment came. The
+     * history row by the system, from = to = the current status, with the payment and its receipt in its details; no
+     * event (payment-service's own event told the payer). Not {@code pay}: that is the online payment that lets the
+     * agency receive the dossier, and the statistics count it as paid online.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void feePaid(DossierRow dossier, UUID paymentId, String receiptNumber) {
+        history(
+                dossier,
+                "fee-paid",
+                dossier.status(),
+                dossier.status(),
+                Actor.SYSTEM,
+                new Change(
+                        null,
+                        receiptNumber == null ? null : "receipt " + receiptNumber,
+                        dossier.dueDate(),
+                        List.of(),
+                        receiptNumber == null
+                                ? Map.of("paymentId", paymentId.toString())
+                                : Map.of("paymentId", paymentId.toString(), "receiptNumber", receiptNumber)));
     }
 
     /**

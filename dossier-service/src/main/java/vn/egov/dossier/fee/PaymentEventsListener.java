@@ -74,9 +74,11 @@ class PaymentEventsListener {
                         d -> {
                             if (d.status() != DossierTransitions.Status.AWAITING_PAYMENT) {
                                 // a walk-in dossier paid at the counter (decision 36) is already received: its fee
-                                // is recorded as paid, its status does not move. Withdrawn meanwhile: the same
+                                // is recorded as paid and in its history, its status does not move. Withdrawn
+                                // meanwhile: the same
                                 // (a refund is payment-service's business)
                                 fees.paid(d.id(), paid.paymentId(), paid.amountVnd());
+                                lifecycle.feePaid(d, paid.paymentId(), paid.receiptNumber());
                                 log.info(
                                         "payment {} for dossier {} in {}: fee paid, no transition",
                                         paid.paymentId(),

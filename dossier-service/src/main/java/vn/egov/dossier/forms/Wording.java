@@ -19,6 +19,9 @@ final class Wording {
     private static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("submit", "Nộp hồ sơ"),
             Map.entry("pay", "Nộp phí, lệ phí"),
+            Map.entry("fee-paid", "Thu phí, lệ phí"),
+            Map.entry("claim", "Người nộp nhận hồ sơ vào tài khoản"),
+            Map.entry("post-result", "Gửi kết quả qua dịch vụ bưu chính"),
             Map.entry("receive", "Tiếp nhận hồ sơ"),
             Map.entry("request-supplement", "Yêu cầu bổ sung, hoàn thiện hồ sơ"),
             Map.entry("counter-guidance", "Hướng dẫn bổ sung, hoàn thiện hồ sơ tại quầy"),

@@ -23,6 +23,7 @@ class AgencyStatisticsQuery {
             long resolvedLate,
             long inProgress,
             long overdue,
+            long paused,
             double onlineShare,
             Double paidOnlineShare,
             Double averageRating) {}
@@ -43,6 +44,8 @@ class AgencyStatisticsQuery {
                           count(*) filter (where d.resolved_at is not null and late.late) as late,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT')) as in_progress,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING') and d.due_date < :today) as overdue,
+                          -- paused: waiting for the applicant's supplement, the clock stopped (part of in_progress)
+                          count(*) filter (where d.status = 'AWAITING_SUPPLEMENT') as paused,
                           count(*) filter (where d.channel = 'ONLINE') as online,
                           count(*) filter (where f.dossier_id is not null) as with_fee,
                           count(*) filter (where f.dossier_id is not null and exists (
@@ -77,6 +80,7 @@ class AgencyStatisticsQuery {
                             rs.getLong("late"),
                             rs.getLong("in_progress"),
                             rs.getLong("overdue"),
+                            rs.getLong("paused"),
                             submitted == 0 ? 0.0 : (double) rs.getLong("online") / submitted,
                             withFee == 0 ? null : (double) rs.getLong("paid_online") / withFee,
                             rating == null ? null : rating.doubleValue());

@@ -376,6 +376,14 @@ public class DossierLifecycleIT {
                               = extract(year from now() at time zone 'Asia/Ho_Chi_Minh')""").param(BA_DINH).query(Double.class).single();
         assertThat(json(baDinh).read("$.onlineShare", Double.class)).isCloseTo(onlineShare, within(1e-9));
         assertThat(baDinh).doesNotContain("\"resolvedOnTime\":0,", "\"averageRating\":null");
+        // paused: the dossiers waiting for a supplement (the clock stopped), a part of those in progress
+        long paused = jdbc.sql("""
+                        select count(*) from dossier
+                        where agency_code = ? and status = 'AWAITING_SUPPLEMENT'
+                          and extract(year from submitted_at at time zone 'Asia/Ho_Chi_Minh')
+                              = extract(year from now() at time zone 'Asia/Ho_Chi_Minh')""").param(BA_DINH).query(Long.class).single();
+        assertThat(json(baDinh).read("$.paused", Long.class)).isEqualTo(paused);
+        assertThat(json(baDinh).read("$.inProgress", Long.class)).isGreaterThanOrEqualTo(paused);
 
         String secret = json(service().get("/api/v1/dossiers/" + code, owner)).read("$.lookupSecret", String.class);
         HttpResponse<String> lookup = service().get("/api/v1/public/dossiers/" + code + "?secret=" + secret, null);

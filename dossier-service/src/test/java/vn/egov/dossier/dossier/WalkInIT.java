@@ -219,9 +219,13 @@ class WalkInIT {
         var view = json(api().service().get("/api/v1/dossiers/" + code, officer()));
         assertThat(view.read("$.status", String.class)).isEqualTo("RECEIVED");
         assertThat(view.read("$.payment.amount", Long.class)).isEqualTo(100_000L);
-        assertThat(json(api().service().get("/api/v1/dossiers/" + code + "/history", officer()))
-                        .read("$[*].action", List.class))
-                .containsExactly("submit", "receive");
+        // the payment is in the dossier's history (and so on Mẫu 06), by the system, with its receipt; no move
+        var history = json(api().service().get("/api/v1/dossiers/" + code + "/history", officer()));
+        assertThat(history.read("$[*].action", List.class)).containsExactly("submit", "receive", "fee-paid");
+        assertThat(history.read("$[2].fromStatus", String.class)).isEqualTo("RECEIVED");
+        assertThat(history.read("$[2].toStatus", String.class)).isEqualTo("RECEIVED");
+        assertThat(history.read("$[2].actorRole", String.class)).isEqualTo("SYSTEM");
+        assertThat(history.read("$[2].note", String.class)).isEqualTo("receipt " + BA_DINH + "/2026/000001");
     }
 
     @Test

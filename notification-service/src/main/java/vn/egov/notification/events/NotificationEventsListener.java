@@ -82,6 +82,9 @@ class NotificationEventsListener {
             values.put("amount", d.feeVnd());
             String link = dossierLink(d.dossierCode());
             values.put("link", link);
+            // the official form this step issued (Mẫu 01–05), on the citizen's dossier page
+            String form = FORM_OF.get(e.type());
+            values.put("formLink", form == null ? null : link + "/mau/" + form);
             // a paid fee moves the dossier on (AWAITING_PAYMENT → SUBMITTED): the applicant was told of the submission
             // already, and the receipt notice (PAYMENT_SUCCEEDED) says the agency will now receive it — no second
             // notice
@@ -102,6 +105,7 @@ class NotificationEventsListener {
                 String deskLink = deskLink(d.dossierCode());
                 Map<String, Object> staffValues = new HashMap<>(values);
                 staffValues.put("link", deskLink);
+                staffValues.put("formLink", form == null ? null : deskLink + "/mau/" + form);
                 recipients
                         .kindFor(e.type(), "AGENCY_OFFICERS")
                         .ifPresent(kind -> recipients
@@ -277,6 +281,17 @@ class NotificationEventsListener {
             default -> null;
         };
     }
+
+    /**
+     * The official form of Thông tư 03/2025 each step issues, by event type: the receipt slip (Mẫu 01), the request
+     * to complete the dossier (02), the refusal (03), the apology with a new date (04), the stop of processing (05).
+     */
+    private static final Map<String, String> FORM_OF = Map.of(
+            DossierLifecycleEventV1.RECEIVED, "01",
+            DossierLifecycleEventV1.SUPPLEMENT_REQUESTED, "02",
+            DossierLifecycleEventV1.REJECTED, "03",
+            DossierLifecycleEventV1.DEADLINE_EXTENDED, "04",
+            DossierLifecycleEventV1.STOPPED, "05");
 
     /** The dossier's page in the citizens' portal ({@code /ho-so/<code>}). */
     private String dossierLink(String dossierCode) {

@@ -46,8 +46,9 @@ class DeskStatisticsController {
         static final int LONGEST = 180;
 
         static List<Bars> of(AgencyStatistics s) {
-            long[] values = {s.received(), s.resolvedOnTime(), s.resolvedLate(), s.inProgress(), s.overdue()};
-            String[] keys = {"received", "on-time", "late", "pending", "overdue"};
+            long[] values = {s.received(), s.resolvedOnTime(), s.resolvedLate(), s.inProgress(), s.paused(), s.overdue()
+            };
+            String[] keys = {"received", "on-time", "late", "pending", "paused", "overdue"};
             long max = 1;
             for (long v : values) {
                 max = Math.max(max, v);

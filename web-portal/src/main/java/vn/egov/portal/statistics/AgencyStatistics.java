@@ -21,6 +21,7 @@ public record AgencyStatistics(
         long resolvedLate,
         long inProgress,
         long overdue,
+        long paused,
         double onlineShare,
         Double paidOnlineShare,
         Double averageRating) {
