@@ -21,7 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scale: the public lookup and the officer's queue page (the first page of {@code GET /api/v1/dossiers} as the
+ * Scale: the public lookup and the officer's queue page (the first page of the desk's default queue, {@code GET
+ * /api/v1/dossiers?status=OPEN}, as the
  * demo officer, whose agency holds the generated dossiers) against dossier-service directly, with the number of
  * generated dossiers {@code bench.sh} asks for ({@code scale.dossiers} in {@code scale.properties}); run once per
  * size, so the report can put 10 k next to 1 M.
@@ -44,14 +45,14 @@ public class ScaleSimulation extends Simulation {
             long n = ThreadLocalRandom.current().nextLong(Math.max(1, loaded));
             return "/api/v1/public/dossiers/" + DossierGenerator.code(n) + "?secret=" + DossierGenerator.secret(n);
         });
-        PopulationBuilder queue = step(QUEUE, size, seconds, session -> "/api/v1/dossiers?page=0&size=20");
+        PopulationBuilder queue = step(QUEUE, size, seconds, session -> "/api/v1/dossiers?status=OPEN&page=0&size=20");
         // the JIT compiles both paths before anything counts, at each size alike
         PopulationBuilder warmUp = step(
                 "warm-up",
                 size,
                 settings.number("warmup.seconds", 45),
                 session -> session.userId() % 2 == 0
-                        ? "/api/v1/dossiers?page=0&size=20"
+                        ? "/api/v1/dossiers?status=OPEN&page=0&size=20"
                         : "/api/v1/public/dossiers/" + DossierGenerator.code(0) + "?secret="
                                 + DossierGenerator.secret(0));
         setUp(warmUp.andThen(lookup.andThen(queue)));

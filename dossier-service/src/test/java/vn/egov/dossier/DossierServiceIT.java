@@ -325,6 +325,70 @@ class DossierServiceIT extends ServiceTestSupport<EventPublisher> {
         }
     }
 
+    @Test
+    void theOpenQueueListsWhatTheAgencyStillHasToActOnByDueDateThenSubmission() {
+        String agency = "000.00.98.T" + ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        // one dossier per status; due dates in reverse order of the statuses, and two that share a due date
+        List<String> statuses = List.of(
+                "AWAITING_PAYMENT",
+                "SUBMITTED",
+                "TRANSFERRED",
+                "RECEIVED",
+                "IN_PROCESSING",
+                "AWAITING_SUPPLEMENT",
+                "RESOLVED",
+                "POSTED",
+                "RESULT_RETURNED",
+                "REJECTED",
+                "WITHDRAWN",
+                "STOPPED",
+                "GUIDED");
+        for (int i = 0; i < statuses.size(); i++) {
+            jdbc.sql("""
+                            insert into dossier (id, code, procedure_code, agency_code, applicant_subject, status,
+                                                 submitted_at, due_date)
+                            values (gen_random_uuid(), :code, '1.001193', :agency, 'subject', :status,
+                                    now() - :minutes * interval '1 minute', date '2027-03-01' - :days)""")
+                    .param("code", agency + "-" + statuses.get(i))
+                    .param("agency", agency)
+                    .param("status", statuses.get(i))
+                    // RECEIVED and IN_PROCESSING share a due date: the one submitted first comes first
+                    .param("minutes", statuses.get(i).equals("IN_PROCESSING") ? 60 : 1)
+                    .param("days", statuses.get(i).equals("IN_PROCESSING") ? statuses.size() - 3 : statuses.size() - i)
+                    .update();
+        }
+        try {
+            String officer = issuer.staff("canbo.mo", "OFFICER", agency);
+            DocumentContext open = json(service().get("/api/v1/dossiers?status=OPEN", officer));
+            assertThat(open.read("$.items[*].status", List.class))
+                    .containsExactly(
+                            "SUBMITTED",
+                            "TRANSFERRED",
+                            "IN_PROCESSING",
+                            "RECEIVED",
+                            "AWAITING_SUPPLEMENT",
+                            "RESOLVED",
+                            "POSTED");
+            assertThat(open.read("$.totalItems", Integer.class)).isEqualTo(7);
+            // open and overdue together: the filters combine
+            assertThat(json(service()
+                                    .get(
+                                            "/api/v1/dossiers?status=OPEN&procedure=1.001193&dueBefore=2026-01-01",
+                                            officer))
+                            .read("$.totalItems", Integer.class))
+                    .isZero();
+            // no status: every one of them, in the same order
+            assertThat(json(service().get("/api/v1/dossiers?size=50", officer)).read("$.totalItems", Integer.class))
+                    .isEqualTo(statuses.size());
+            // one status
+            assertThat(json(service().get("/api/v1/dossiers?status=STOPPED", officer))
+                            .read("$.items[*].code", List.class))
+                    .containsExactly(agency + "-STOPPED");
+        } finally {
+            jdbc.sql("delete from dossier where agency_code = ?").param(agency).update();
+        }
+    }
+
     /** The codes of the dossiers {@code GET /api/v1/dossiers} lists for this token (its first page). */
     List<String> codesListedFor(String token) {
         HttpResponse<String> list = service().get("/api/v1/dossiers", token);

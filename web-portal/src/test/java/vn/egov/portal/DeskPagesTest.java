@@ -161,6 +161,31 @@ class DeskPagesTest extends WithPublicApi {
     }
 
     @Test
+    void theDefaultQueueIsWhatTheAgencyStillHasToActOnAndAllIsOneTabAway() throws Exception {
+        mvc.perform(get("/motcua").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("aria-current=\"page\">Cần xử lý</a>"),
+                                containsString(
+                                        "href=\"/motcua?status=ALL&amp;procedure=&amp;overdue=&amp;dueBefore=\">Tất cả</a>"),
+                                containsString("name=\"status\" value=\"OPEN\""))));
+        api.server.verify(
+                getRequestedFor(urlPathEqualTo("/api/v1/dossiers")).withQueryParam("status", equalTo("OPEN")));
+        // every status: no status sent
+        mvc.perform(get("/motcua").param("status", "ALL").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("aria-current=\"page\">Tất cả</a>")));
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
+                .withQueryParam("status", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+        // a search without a tab looks through every status too
+        mvc.perform(get("/motcua").param("q", "001085012345").with(officer())).andExpect(status().isOk());
+        api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
+                .withQueryParam("applicant", equalTo("001085012345"))
+                .withQueryParam("status", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+    }
+
+    @Test
     void theSearchOpensADossierByItsCodeAndSaysWhenTheAgencyHasNone() throws Exception {
         mvc.perform(get("/motcua").param("q", " " + DeskStandIn.RECEIVED + " ").with(officer()))
                 .andExpect(status().isFound())

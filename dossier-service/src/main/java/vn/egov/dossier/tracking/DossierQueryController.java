@@ -37,13 +37,15 @@ class DossierQueryController {
     @GetMapping("/api/v1/dossiers")
     @Operation(
             summary = "Own dossiers (citizen) or the agency's queue (officer, approver)",
-            description =
-                    "Filters: status, procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is sorted by due date. "
-                            + "totalItems counts up to 10 000: past that, totalCapped is true (there are more) and totalPages "
-                            + "counts the pages of the first 10 000. applicant (officers, approvers): the applicant's CCCD "
-                            + "(12 digits) or full name, matched exactly once accents and case are folded (\"nguyen van an\" "
-                            + "finds \"Nguyễn Văn An\"; a part of a name finds nothing); at most 100 characters, something to "
-                            + "look up (400 validation-failed naming applicant otherwise).")
+            description = "Filters: status (one status, or OPEN: what the agency still has to act on, i.e. SUBMITTED, "
+                    + "TRANSFERRED, RECEIVED, IN_PROCESSING, AWAITING_SUPPLEMENT, RESOLVED, POSTED; the desk's "
+                    + "default), procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is "
+                    + "sorted by due date, then submission. "
+                    + "totalItems counts up to 10 000: past that, totalCapped is true (there are more) and totalPages "
+                    + "counts the pages of the first 10 000. applicant (officers, approvers): the applicant's CCCD "
+                    + "(12 digits) or full name, matched exactly once accents and case are folded (\"nguyen van an\" "
+                    + "finds \"Nguyễn Văn An\"; a part of a name finds nothing); at most 100 characters, something to "
+                    + "look up (400 validation-failed naming applicant otherwise).")
     DossierViews.DossierPage list(
             @AuthenticationPrincipal Jwt jwt,
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,

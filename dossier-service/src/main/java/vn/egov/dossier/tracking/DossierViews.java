@@ -86,6 +86,20 @@ class DossierViews {
     static final int COUNT_CAP = 10_000;
 
     /**
+     * {@code status=OPEN}: the dossiers the agency still has to act on (to receive, in processing, waiting for a
+     * supplement, a result to hand over or in the post), the desk's default queue. The list is the predicate of the
+     * partial index {@code dossier_open_queue} (V25), written the same way so the planner uses it.
+     */
+    static final String OPEN = "OPEN";
+
+    static final List<String> OPEN_STATUSES = List.of(
+            "SUBMITTED", "TRANSFERRED", "RECEIVED", "IN_PROCESSING", "AWAITING_SUPPLEMENT", "RESOLVED", "POSTED");
+
+    private static final String OPEN_STATUSES_SQL = OPEN_STATUSES.stream()
+            .map(st -> "'" + st + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
+    /**
      * One page of dossiers: {@link PageResponse}'s fields, and whether {@code totalItems} stopped at
      * {@link #COUNT_CAP} (then there are more, and {@code totalPages} counts the pages of the first 10 000).
      */
@@ -110,30 +124,48 @@ class DossierViews {
             ApplicantIndex.Lookup applicant,
             int page,
             int size) {
-        String scope = agencyQueue ? "agency_code = :scope" : "applicant_subject = :scope";
-        // dates are Vietnam dates; "overdue" = still with the agency (RECEIVED, IN_PROCESSING) past its due date
-        String where = " where " + scope + " and (:status::text is null or status = :status)"
-                + " and (:procedure::text is null or procedure_code = :procedure)"
-                + " and (:overdue::boolean is null or (status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today) = :overdue)"
-                + " and (:dueBefore::date is null or due_date <= :dueBefore)"
-                + " and (:from::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date >= :from)"
-                + " and (:to::date is null or (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= :to)"
-                // the desk's search by the applicant's CCCD or name: their keyed hashes (ApplicantIndex)
-                + (applicant == null
-                        ? ""
-                        : " and id in (select dossier_id from dossier_applicant_index"
-                                + " where kind = :applicantKind and digest in (:applicantDigests))");
+        // only the filters given are in the SQL: a "(:x is null or …)" for each absent one would leave a cached
+        // generic plan unable to use the queue's indexes (and the open queue's partial index needs its predicate
+        // written as the index has it)
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where =
+                new StringBuilder(agencyQueue ? " where agency_code = :scope" : " where applicant_subject = :scope");
         params.put("scope", scopeValue);
-        params.put("status", status);
-        params.put("procedure", procedure);
-        params.put("overdue", overdue);
-        params.put("today", today);
-        params.put("dueBefore", dueBefore);
-        params.put("from", from);
-        params.put("to", to);
+        if (OPEN.equals(status)) {
+            where.append(" and status in ").append(OPEN_STATUSES_SQL);
+        } else if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (procedure != null) {
+            where.append(" and procedure_code = :procedure");
+            params.put("procedure", procedure);
+        }
+        // dates are Vietnam dates; "overdue" = still with the agency (RECEIVED, IN_PROCESSING) past its due date
+        if (overdue != null) {
+            where.append(
+                    overdue
+                            ? " and status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today"
+                            : " and not (status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today)");
+            params.put("today", today);
+        }
+        if (dueBefore != null) {
+            where.append(" and due_date <= :dueBefore");
+            params.put("dueBefore", dueBefore);
+        }
+        if (from != null) {
+            where.append(" and (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.append(" and (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= :to");
+            params.put("to", to);
+        }
+        // the desk's search by the applicant's CCCD or name: their keyed hashes (ApplicantIndex)
         if (applicant != null) {
+            where.append(" and id in (select dossier_id from dossier_applicant_index"
+                    + " where kind = :applicantKind and digest in (:applicantDigests))");
             params.put("applicantKind", applicant.kind());
             params.put("applicantDigests", applicant.digests());
         }
@@ -143,9 +175,7 @@ class DossierViews {
                 .query(Long.class)
                 .single();
         // a citizen sees the newest first; an officer's queue is worked by due date
-        String order = scope.startsWith("agency")
-                ? " order by due_date asc nulls last, submitted_at"
-                : " order by submitted_at desc";
+        String order = agencyQueue ? " order by due_date asc nulls last, submitted_at" : " order by submitted_at desc";
         List<DossierSummary> items = jdbc.sql("""
                         select code, procedure_code, agency_code, status, submitted_at, due_date, business_tax_code, channel from dossier""" + where + order + " limit :size offset :offset")
                 .params(params)

@@ -213,8 +213,8 @@ class DeskApi {
                         // encoded as a value (a name has spaces and letters beyond ASCII)
                         uri.queryParam("applicant", "{applicant}");
                     }
-                    if (filter.status() != null) {
-                        uri.queryParam("status", filter.status());
+                    if (filter.apiStatus() != null) {
+                        uri.queryParam("status", filter.apiStatus());
                     }
                     if (filter.procedure() != null) {
                         uri.queryParam("procedure", filter.procedure());

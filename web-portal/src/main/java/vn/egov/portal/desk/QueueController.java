@@ -71,7 +71,13 @@ class QueueController {
                 applicant = term;
             }
         }
-        QueueFilter filter = new QueueFilter(status, procedure, overdue, dueBefore);
+        // a search looks through every status unless a tab is chosen: the person at the counter may ask about a
+        // dossier long finished
+        QueueFilter filter = new QueueFilter(
+                applicant != null && (status == null || status.isBlank()) ? QueueFilter.ALL : status,
+                procedure,
+                overdue,
+                dueBefore);
         DeskApi.Queue queue;
         try {
             queue = api.queue(filter, applicant, Math.max(page, 0), PAGE_SIZE);
@@ -106,7 +112,7 @@ class QueueController {
         Map<String, DeadlineColours.Urgency> urgency = new LinkedHashMap<>();
         queue.items().forEach(d -> urgency.put(d.code(), colours.of(d.dueDate(), d.status())));
         model.addAttribute("filter", filter);
-        model.addAttribute("statuses", QueueFilter.STATUSES);
+        model.addAttribute("tabs", QueueFilter.TABS);
         model.addAttribute("queue", queue);
         model.addAttribute("procedures", procedures);
         model.addAttribute("names", names);
