@@ -42,6 +42,13 @@ if [[ "${EGOV_BENCH_INSIDE:-}" != 1 ]]; then
   else
     say "build: up to date"
   fi
+  # the devstack downloads Keycloak's distribution on its first start; inside the namespace there is no network
+  kc=$(sed -n 's:.*<keycloak-server.version>\(.*\)</keycloak-server.version>.*:\1:p' pom.xml | head -1)
+  if [[ "${EGOV_BENCH_NETNS:-on}" == on && -n "$kc" \
+        && ! -s "$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$kc/keycloak-quarkus-dist-$kc.tar.gz" ]]; then
+    say "fetching Keycloak $kc's distribution into the Maven repository (the namespace has no network)"
+    ./mvnw -B -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$kc:tar.gz" -Dtransitive=false
+  fi
   if [[ "${EGOV_BENCH_NETNS:-on}" == on ]]; then
     say "entering a private network namespace (unshare -n); EGOV_BENCH_NETNS=off runs on the host's loopback"
     exec unshare -n env EGOV_BENCH_INSIDE=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
