@@ -49,6 +49,9 @@ if [[ "${EGOV_BENCH_INSIDE:-}" != 1 ]]; then
     say "fetching Keycloak $kc's distribution into the Maven repository (the namespace has no network)"
     ./mvnw -B -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$kc:tar.gz" -Dtransitive=false
   fi
+  # the Gatling plugin runs inside, offline: resolved here (package does not use it)
+  ./mvnw -B -q -o -Pbench -pl benchmarks dependency:resolve-plugins >/dev/null 2>&1 \
+    || ./mvnw -B -q -Pbench -pl benchmarks dependency:resolve-plugins
   if [[ "${EGOV_BENCH_NETNS:-on}" == on ]]; then
     say "entering a private network namespace (unshare -n); EGOV_BENCH_NETNS=off runs on the host's loopback"
     exec unshare -n env EGOV_BENCH_INSIDE=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
