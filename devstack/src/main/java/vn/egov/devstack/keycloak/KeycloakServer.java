@@ -192,6 +192,7 @@ public final class KeycloakServer implements AutoCloseable {
             throw e;
         }
         log.info("Keycloak ready in {} s: issuer {}", (System.nanoTime() - t0) / 1_000_000_000, issuer());
+        keepAugmentation();
         return this;
     }
 
@@ -310,6 +311,66 @@ public final class KeycloakServer implements AutoCloseable {
             if (!Files.isExecutable(home.resolve("bin").resolve("kc.sh"))) {
                 Path archive = distribution();
                 unpack(archive);
+                restoreAugmentation();
+            }
+        }
+    }
+
+    /**
+     * Where the augmentation ({@code lib/quarkus}) of a first start with these build-time options is kept
+     * for the next fresh unpack (another work dir: another module's tests, a new clone's {@code ./egov up}):
+     * next to the distribution in the Maven repository, keyed by version and options. Keycloak still
+     * checks at each start that the persisted build matches its options and re-augments when it does not,
+     * so a stale entry costs the 25–30 s it would have cost anyway, never a wrong server.
+     */
+    Path augmentationCache() {
+        MessageDigest digest = sha1();
+        digest.update((version + "\n" + String.join("\n", buildOptions()) + "\n" + String.join("\n", extraOptions))
+                .getBytes(StandardCharsets.UTF_8));
+        return mavenRepository
+                .resolve("org/keycloak/keycloak-quarkus-dist/" + version + "/egov-augmented")
+                .resolve(HexFormat.of().formatHex(digest.digest()).substring(0, 16));
+    }
+
+    /** Puts a kept augmentation into a fresh unpack, when one is kept for these options. */
+    private void restoreAugmentation() throws IOException {
+        Path kept = augmentationCache();
+        if (!Files.isRegularFile(kept.resolve("build-system.properties"))) {
+            return;
+        }
+        Path target = home.resolve("lib").resolve("quarkus");
+        deleteRecursively(target);
+        copyTree(kept, target);
+        log.info("Reused the augmentation kept in {}", kept);
+    }
+
+    /**
+     * After a start that augmented (or reused an augmentation), keeps {@code lib/quarkus} for the next
+     * fresh unpack; written to a temporary directory and moved into place, so a reader never sees half.
+     */
+    private void keepAugmentation() {
+        Path source = home.resolve("lib").resolve("quarkus");
+        Path kept = augmentationCache();
+        if (Files.exists(kept) || !Files.isRegularFile(source.resolve("build-system.properties"))) {
+            return;
+        }
+        Path staging = null;
+        try {
+            Files.createDirectories(kept.getParent());
+            staging = Files.createTempDirectory(kept.getParent(), ".keeping-");
+            copyTree(source, staging.resolve("quarkus"));
+            Files.move(staging.resolve("quarkus"), kept, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Kept the augmentation in {} for the next fresh unpack", kept);
+        } catch (IOException | RuntimeException e) {
+            // another process kept it first, or the repository is read-only: the next unpack augments again
+            log.debug("Augmentation not kept: {}", e.toString());
+        } finally {
+            if (staging != null) {
+                try {
+                    deleteRecursively(staging);
+                } catch (IOException ignored) {
+                    // a leftover temporary directory, named as such
+                }
             }
         }
     }

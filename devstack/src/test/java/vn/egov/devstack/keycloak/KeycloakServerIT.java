@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
 import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator;
 import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator.Identity;
@@ -75,6 +77,31 @@ class KeycloakServerIT {
             answered = false;
         }
         assertThat(answered).as("Keycloak still answers after stop()").isFalse();
+    }
+
+    @Test
+    void aFreshUnpackInAnotherWorkDirGetsTheAugmentationThisStartKept(@TempDir Path elsewhere) throws Exception {
+        // the start above kept lib/quarkus next to the distribution; another work dir (another module's tests,
+        // another clone's ./egov up) unpacks and takes it instead of augmenting again (25–30 s on 2 cores)
+        Path kept = keycloak.augmentationCache();
+        assertThat(kept.resolve("build-system.properties")).isRegularFile();
+        KeycloakServer other = KeycloakServer.builder().workDir(elsewhere).build();
+        other.install();
+        Path theirs = other.home().resolve("lib/quarkus");
+        try (var files = Files.list(kept)) {
+            for (Path file : files.toList()) {
+                assertThat(theirs.resolve(file.getFileName().toString()))
+                        .as("%s in the fresh unpack", file.getFileName())
+                        .hasSameBinaryContentAs(file);
+            }
+        }
+        // other options, another key: nothing is taken that Keycloak would have to redo
+        assertThat(KeycloakServer.builder()
+                        .workDir(elsewhere)
+                        .option("--features=preview")
+                        .build()
+                        .augmentationCache())
+                .isNotEqualTo(kept);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.egov.commons.tracing;
 
 import feign.RequestInterceptor;
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -14,14 +15,19 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.client.observation.ClientRequestObservationConvention;
+import org.springframework.util.ClassUtils;
 import vn.egov.commons.web.CorrelationIdFilter;
 
 /**
  * Service-to-service calls carry the trace and the correlation id (decision 32). A {@code RestClient} built from
  * Spring's {@code RestClient.Builder} is observed by Spring Boot (client span, {@code traceparent}); this adds the
- * correlation id. OpenFeign clients get both from a request interceptor: Feign's own Micrometer capability
- * ({@code feign-micrometer}) does not resolve from this platform's mirror, so a Feign call has no client span of its
- * own, but the callee's server span is a child of the caller's current span, in the same trace.
+ * correlation id, and keeps the query string out of the span ({@link QuerylessClientRequestObservationConvention}:
+ * identity-service looks Keycloak's users up by e-mail address). An OpenFeign client gets its client span and
+ * {@code traceparent} from {@code feign-micrometer}'s capability where the service has it on its class path, and the
+ * correlation id from a request interceptor here (which also carries the trace where the capability is absent).
+ * JDBC statements are spans too ({@code datasource-micrometer}, SQL without bound values), but only inside a traced
+ * request, handler or task: a poll of the outbox relay is no trace of its own ({@link #jdbcOnlyInsideATrace()}).
  */
 @AutoConfiguration(
         afterName =
@@ -45,6 +51,16 @@ public class EgovTracingAutoConfiguration {
         }
     }
 
+    /**
+     * A JDBC statement observed with no observation around it (the relay's poll, a scheduler's query, a migration)
+     * would be a one-span trace of its own, many a second: dropped; inside a request, a Kafka handler or an observed
+     * task it is a child span as usual.
+     */
+    @Bean
+    static ObservationPredicate jdbcOnlyInsideATrace() {
+        return (name, context) -> !name.startsWith("jdbc.") || context.getParentObservation() != null;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(RestClientCustomizer.class)
     static class RestClientPropagation {
@@ -53,19 +69,32 @@ public class EgovTracingAutoConfiguration {
         RestClientCustomizer egovCorrelationPropagation() {
             return builder -> builder.requestInterceptor(new CorrelationPropagation());
         }
+
+        /** Picked up by Spring Boot's observation of {@code RestClient.Builder}: no query string in the spans. */
+        @Bean
+        ClientRequestObservationConvention querylessClientRequestObservationConvention() {
+            return new QuerylessClientRequestObservationConvention();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(RequestInterceptor.class)
     static class FeignPropagation {
 
+        /** feign-micrometer's capability: its client span sends {@code traceparent} itself. */
+        static final String OBSERVATION_CAPABILITY = "feign.micrometer.MicrometerObservationCapability";
+
         @Bean
         RequestInterceptor egovTracePropagation(
                 ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
+            boolean observed = ClassUtils.isPresent(OBSERVATION_CAPABILITY, FeignPropagation.class.getClassLoader());
             return template -> {
                 String id = MDC.get(CorrelationIdFilter.MDC_KEY);
                 if (id != null && !template.headers().containsKey(CorrelationIdFilter.HEADER)) {
                     template.header(CorrelationIdFilter.HEADER, id);
+                }
+                if (observed) {
+                    return;
                 }
                 Tracer tracer = tracers.getIfAvailable();
                 Propagator propagator = propagators.getIfAvailable();

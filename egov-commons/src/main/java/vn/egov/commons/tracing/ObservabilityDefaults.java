@@ -19,6 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>the correlation id as baggage ({@code correlationId}), propagated and copied into the logging context, so a
  *   Kafka consumer's lines carry the id of the request that caused the event;</li>
  *   <li>observed Kafka listeners (a consumer span per record, continuing the producer's trace);</li>
+ *   <li>a span per JDBC statement (datasource-micrometer), its SQL but never the values bound to it, no
+ *   connection or result-set spans, no query log;</li>
  *   <li>JSON log lines (Elastic Common Schema) when {@code EGOV_LOG_FORMAT=json}, readable text otherwise.</li>
  * </ul>
  */
@@ -37,6 +39,9 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("management.tracing.baggage.remote-fields", "correlationId");
         defaults.put("management.tracing.baggage.correlation.fields", "correlationId");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
+        defaults.put("jdbc.includes", "QUERY");
+        defaults.put("jdbc.datasource-proxy.include-parameter-values", "false");
+        defaults.put("jdbc.datasource-proxy.query.enable-logging", "false");
         String endpoint = environment.getProperty("EGOV_OTLP_ENDPOINT");
         if (endpoint != null && !endpoint.isBlank()) {
             defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", endpoint.strip());

@@ -44,6 +44,11 @@ final class OtlpReceiver implements AutoCloseable {
             return parentSpanId.isEmpty();
         }
 
+        /** Everything the span says: its name and every attribute, key and value. */
+        String text() {
+            return name + " " + attributes;
+        }
+
         @Override
         public String toString() {
             return service + " " + kind + " '" + name + "' " + spanId + (isRoot() ? " (root)" : " <- " + parentSpanId);

@@ -69,7 +69,9 @@ class TraceJourneyIT {
                 spans -> has(spans, "gateway-service", Kind.SERVER)
                         && has(spans, "dossier-service", Kind.SERVER)
                         && has(spans, "dossier-service", Kind.PRODUCER)
-                        && has(spans, "notification-service", Kind.CONSUMER));
+                        && has(spans, "notification-service", Kind.CONSUMER)
+                        && !statements(spans, "dossier-service").isEmpty()
+                        && !statements(spans, "notification-service").isEmpty());
         String described = describe(trace) + "\n(receiver: " + receiver.counts() + ")";
         System.out.println("Trace " + traceId + " of dossier " + code + ":\n" + described);
         Map<String, ReceivedSpan> byId =
@@ -102,6 +104,24 @@ class TraceJourneyIT {
                 .as("notification-service's consumer spans in\n%s", described)
                 .anySatisfy(c -> assertThat(c.parentSpanId()).isEqualTo(producer.spanId()));
 
+        // the statements are spans too (datasource-micrometer): the insert of the dossier under the request, the
+        // notice's insert under the handling of the event; SQL with placeholders, never the values bound to them
+        assertThat(statements(trace, "dossier-service"))
+                .as("dossier-service's JDBC spans in\n%s", described)
+                .anySatisfy(q -> {
+                    assertThat(sql(q)).startsWithIgnoringCase("insert into dossier (");
+                    assertThat(ancestors(q, byId)).contains(dossierServer);
+                });
+        assertThat(statements(trace, "notification-service"))
+                .as("notification-service's JDBC spans in\n%s", described)
+                .anySatisfy(q -> assertThat(ancestors(q, byId)).containsAnyElementsOf(consumers));
+        assertThat(trace)
+                .as("no span carries a value bound to a statement\n%s", described)
+                .allSatisfy(span -> assertThat(span.attributes().keySet()).noneMatch(k -> k.startsWith("jdbc.params")));
+        assertThat(trace.stream().map(ReceivedSpan::text))
+                .as("the applicant's name is in the submission, never in a span")
+                .noneMatch(t -> t.contains("Vết"));
+
         // every span's parent is in the trace (nothing dropped or cut off between services) but the root
         assertThat(trace.stream().filter(s -> !s.isRoot() && !byId.containsKey(s.parentSpanId())))
                 .as("spans whose parent is not in the trace\n%s", described)
@@ -131,6 +151,74 @@ class TraceJourneyIT {
                 .extracting(l -> l.path("message").asString(""))
                 .anyMatch(m -> m.startsWith("Event vn.egov.dossier.submitted.v1 ")
                         && m.endsWith(" handled by notification-service"));
+    }
+
+    /**
+     * No span of the whole run names a person: the tests so far and this one registered citizens (identity-service
+     * looks their e-mail address up in Keycloak, {@code ?email=}), an officer searched the queue by a citizen's
+     * identity number ({@code ?applicant=}) and somebody looked a dossier up with its secret ({@code ?secret=});
+     * the spans of those calls exist and say which address was called, without its query.
+     */
+    @Test
+    void noSpanNamesACitizensIdentityNumberEmailPhoneOrALookupSecret(Platform platform, OtlpReceiver receiver) {
+        People.Citizen citizen = People.verifiedCitizen();
+        String citizenToken = citizen.token();
+        JsonNode submitted =
+                Dossiers.created(Dossiers.submitBirthRegistration(citizenToken, citizen.fullName(), Map.of()));
+        String code = submitted.get("code").asString();
+        String secret = submitted.get("lookupSecret").asString();
+        Api.Response search = Api.get(
+                Platform.GATEWAY + "/api/v1/dossiers?status=ALL&applicant=" + citizen.nationalId(),
+                People.token(People.OFFICER));
+        assertThat(search.status())
+                .as("the officer's search by identity number: %s", search)
+                .isEqualTo(200);
+        Api.Response lookup = Api.get(Platform.GATEWAY + "/api/v1/public/dossiers/" + code + "?secret=" + secret, null);
+        assertThat(lookup.status()).as("the public lookup: %s", lookup).isEqualTo(200);
+
+        // the calls whose queries held those values were traced, so the scan below looks at them
+        List<ReceivedSpan> all = Api.eventually(
+                "the spans of the Keycloak lookup by e-mail, the officer's search and the public lookup",
+                EXPORT_PATIENCE,
+                Duration.ofSeconds(2),
+                receiver::spans,
+                spans -> called(spans, "identity-service", "http.url", "/admin/realms/egov/users")
+                        && called(spans, "gateway-service", "http.uri", "/api/v1/dossiers")
+                        && called(spans, "gateway-service", "http.uri", "/api/v1/public/dossiers/" + code));
+        List<String> personal = List.of(
+                citizen.nationalId(),
+                citizen.email(),
+                citizen.email().replace("@", "%40"),
+                citizen.phone(),
+                secret,
+                People.DEMO_CITIZEN,
+                People.DEMO_CITIZEN_EMAIL,
+                People.DEMO_CITIZEN_PHONE);
+        List<String> leaks = all.stream()
+                .filter(span -> personal.stream().anyMatch(span.text()::contains))
+                .map(span -> span + " " + span.text())
+                .toList();
+        assertThat(leaks)
+                .as("spans (of %d received) that name a citizen or a lookup secret", all.size())
+                .isEmpty();
+    }
+
+    private static boolean called(List<ReceivedSpan> spans, String service, String attribute, String address) {
+        return spans.stream()
+                .anyMatch(s -> s.service().equals(service)
+                        && s.kind() == Kind.CLIENT
+                        && s.attributes().getOrDefault(attribute, "").contains(address));
+    }
+
+    /** The JDBC statement spans of a service (datasource-micrometer: {@code jdbc.query[0]}, the SQL). */
+    private static List<ReceivedSpan> statements(List<ReceivedSpan> spans, String service) {
+        return spans.stream()
+                .filter(s -> s.service().equals(service) && s.attributes().containsKey("jdbc.query[0]"))
+                .toList();
+    }
+
+    private static String sql(ReceivedSpan statement) {
+        return statement.attributes().get("jdbc.query[0]").strip();
     }
 
     private static boolean has(List<ReceivedSpan> spans, String service, Kind kind) {
