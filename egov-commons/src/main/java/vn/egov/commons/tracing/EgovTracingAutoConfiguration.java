@@ -5,6 +5,7 @@ import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.trace.Span;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,9 +24,10 @@ import vn.egov.commons.web.CorrelationIdFilter;
  * Service-to-service calls carry the trace and the correlation id (decision 32). A {@code RestClient} built from
  * Spring's {@code RestClient.Builder} is observed by Spring Boot (client span, {@code traceparent}); this adds the
  * correlation id, and keeps the query string out of the span ({@link QuerylessClientRequestObservationConvention}:
- * identity-service looks Keycloak's users up by e-mail address). An OpenFeign client gets its client span and
- * {@code traceparent} from {@code feign-micrometer}'s capability where the service has it on its class path, and the
- * correlation id from a request interceptor here (which also carries the trace where the capability is absent).
+ * identity-service looks Keycloak's users up by e-mail address). An OpenFeign call gets {@code traceparent} and the
+ * correlation id from a request interceptor here; it has no client span of its own (decision 46: were
+ * {@code feign-micrometer}'s capability on the class path, it would make the span and send {@code traceparent}, and
+ * the interceptor leaves that to it).
  * JDBC statements are spans too ({@code datasource-micrometer}, SQL without bound values), but only inside a traced
  * request, handler or task: a poll of the outbox relay is no trace of its own ({@link #jdbcOnlyInsideATrace()}).
  */
@@ -52,13 +54,16 @@ public class EgovTracingAutoConfiguration {
     }
 
     /**
-     * A JDBC statement observed with no observation around it (the relay's poll, a scheduler's query, a migration)
-     * would be a one-span trace of its own, many a second: dropped; inside a request, a Kafka handler or an observed
-     * task it is a child span as usual.
+     * A JDBC statement with no span around it (the relay's poll, a scheduler's query, a migration) would be a one-span
+     * trace of its own, many a second: not observed; inside a request, a Kafka handler or an observed task it is a
+     * child span as usual. The test is the current OpenTelemetry span, not the parent observation: datasource-micrometer
+     * puts its connection's observation around each statement, a no-op when connections are not observed
+     * ({@code jdbc.includes=QUERY}), so every statement has a parent, traced or not.
      */
     @Bean
     static ObservationPredicate jdbcOnlyInsideATrace() {
-        return (name, context) -> !name.startsWith("jdbc.") || context.getParentObservation() != null;
+        return (name, context) ->
+                !name.startsWith("jdbc.") || Span.current().getSpanContext().isValid();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
-import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -39,19 +43,22 @@ class SpanPrivacyTest {
     }
 
     @Test
-    void aJdbcStatementIsASpanOnlyInsideAnotherObservation() {
+    void aJdbcStatementIsASpanOnlyInsideATrace() {
         ObservationPredicate predicate = EgovTracingAutoConfiguration.jdbcOnlyInsideATrace();
-        ObservationRegistry registry = ObservationRegistry.create();
-        registry.observationConfig().observationHandler(context -> true);
+        // outside any trace: a statement's parent is its connection's no-op observation, and no span is current
+        Observation.Context underADroppedConnection = new Observation.Context();
+        underADroppedConnection.setParentObservation(Observation.NOOP);
+        assertThat(predicate.test("jdbc.query", underADroppedConnection)).isFalse();
+        assertThat(predicate.test("jdbc.query", new Observation.Context())).isFalse();
 
-        Observation.Context alone = new Observation.Context();
-        assertThat(predicate.test("jdbc.query", alone)).isFalse();
-
-        Observation request = Observation.start("http.server.requests", registry);
-        Observation.Context inside = new Observation.Context();
-        inside.setParentObservation(request);
-        assertThat(predicate.test("jdbc.query", inside)).isTrue();
-        request.stop();
+        Span request = Span.wrap(SpanContext.create(
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7",
+                TraceFlags.getSampled(),
+                TraceState.getDefault()));
+        try (Scope ignored = request.makeCurrent()) {
+            assertThat(predicate.test("jdbc.query", underADroppedConnection)).isTrue();
+        }
 
         // other observations are not this predicate's business
         assertThat(predicate.test("http.server.requests", new Observation.Context()))

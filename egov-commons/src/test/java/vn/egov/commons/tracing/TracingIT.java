@@ -69,6 +69,27 @@ class TracingIT {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    io.micrometer.observation.ObservationRegistry observations;
+
+    @Test
+    void aStatementIsObservedOnlyInsideAnotherObservation() {
+        // decision 46: the relay's poll, a sweep's query, a migration are no trace of their own; inside a traced
+        // observation (its span current) a statement is observed
+        assertThat(io.micrometer.observation.Observation.createNotStarted("jdbc.query", observations)
+                        .isNoop())
+                .isTrue();
+        io.micrometer.observation.Observation request =
+                io.micrometer.observation.Observation.start("http.server.requests", observations);
+        try (var scope = request.openScope()) {
+            assertThat(io.micrometer.observation.Observation.createNotStarted("jdbc.query", observations)
+                            .isNoop())
+                    .isFalse();
+        } finally {
+            request.stop();
+        }
+    }
+
     @Test
     void withoutAnOtlpEndpointNoMetersArePushed() {
         // EGOV_OTLP_ENDPOINT is not set in the tests: Boot's OTLP meter registry would push to localhost:4318

@@ -154,10 +154,10 @@ class TraceJourneyIT {
     }
 
     /**
-     * No span of the whole run names a person: the tests so far and this one registered citizens (identity-service
-     * looks their e-mail address up in Keycloak, {@code ?email=}), an officer searched the queue by a citizen's
-     * identity number ({@code ?applicant=}) and somebody looked a dossier up with its secret ({@code ?secret=});
-     * the spans of those calls exist and say which address was called, without its query.
+     * No span of the whole run names a person: the tests so far and this one registered citizens, one asks to change
+     * their e-mail address (identity-service looks the new one up in Keycloak, {@code ?email=}), an officer searched
+     * the queue by a citizen's identity number ({@code ?applicant=}) and somebody looked a dossier up with its secret
+     * ({@code ?secret=}); the spans of those calls exist and say which address was called, without its query.
      */
     @Test
     void noSpanNamesACitizensIdentityNumberEmailPhoneOrALookupSecret(Platform platform, OtlpReceiver receiver) {
@@ -175,6 +175,13 @@ class TraceJourneyIT {
                 .isEqualTo(200);
         Api.Response lookup = Api.get(Platform.GATEWAY + "/api/v1/public/dossiers/" + code + "?secret=" + secret, null);
         assertThat(lookup.status()).as("the public lookup: %s", lookup).isEqualTo(200);
+        // a new address: identity-service asks Keycloak whether another account has it (GET …/users?email=…)
+        String newEmail = "moi" + citizen.email();
+        Api.Response change = Api.postJson(
+                Platform.GATEWAY + "/api/v1/identity/me/contact-changes",
+                citizenToken,
+                Map.of("channel", "EMAIL", "value", newEmail));
+        assertThat(change.status()).as("the contact change: %s", change).isEqualTo(202);
 
         // the calls whose queries held those values were traced, so the scan below looks at them
         List<ReceivedSpan> all = Api.eventually(
@@ -182,13 +189,15 @@ class TraceJourneyIT {
                 EXPORT_PATIENCE,
                 Duration.ofSeconds(2),
                 receiver::spans,
-                spans -> called(spans, "identity-service", "http.url", "/admin/realms/egov/users")
+                spans -> searched(spans, "identity-service", "/admin/realms/egov/users")
                         && called(spans, "gateway-service", "http.uri", "/api/v1/dossiers")
                         && called(spans, "gateway-service", "http.uri", "/api/v1/public/dossiers/" + code));
         List<String> personal = List.of(
                 citizen.nationalId(),
                 citizen.email(),
                 citizen.email().replace("@", "%40"),
+                newEmail,
+                newEmail.replace("@", "%40"),
                 citizen.phone(),
                 secret,
                 People.DEMO_CITIZEN,
@@ -201,6 +210,12 @@ class TraceJourneyIT {
         assertThat(leaks)
                 .as("spans (of %d received) that name a citizen or a lookup secret", all.size())
                 .isEmpty();
+        // a statement outside any request, handler or task (a relay's poll, a sweep) is no trace of its own
+        assertThat(all.stream()
+                        .filter(span -> span.isRoot() && span.attributes().containsKey("jdbc.query[0]"))
+                        .map(span -> span + " " + span.text()))
+                .as("JDBC spans that are a trace of their own")
+                .isEmpty();
     }
 
     private static boolean called(List<ReceivedSpan> spans, String service, String attribute, String address) {
@@ -208,6 +223,15 @@ class TraceJourneyIT {
                 .anyMatch(s -> s.service().equals(service)
                         && s.kind() == Kind.CLIENT
                         && s.attributes().getOrDefault(attribute, "").contains(address));
+    }
+
+    /** A GET of a service's RestClient to this address: a search, whose query the span must not keep. */
+    private static boolean searched(List<ReceivedSpan> spans, String service, String address) {
+        return spans.stream()
+                .anyMatch(s -> s.service().equals(service)
+                        && s.kind() == Kind.CLIENT
+                        && "GET".equals(s.attributes().get("method"))
+                        && s.attributes().getOrDefault("http.url", "").matches(".*" + address + "([?#].*)?"));
     }
 
     /** The JDBC statement spans of a service (datasource-micrometer: {@code jdbc.query[0]}, the SQL). */
