@@ -18,6 +18,10 @@ class ObservabilityDefaultsTest {
                 .containsEntry("management.tracing.export.otlp.enabled", "false")
                 .containsEntry("management.otlp.metrics.export.enabled", "false")
                 .doesNotContainKey("management.opentelemetry.tracing.export.otlp.endpoint");
+        // with or without an endpoint: statements without their values, no security filter-chain spans
+        assertThat(defaults)
+                .containsEntry("jdbc.datasource-proxy.include-parameter-values", "false")
+                .containsEntry("management.observations.enable.spring.security", "false");
     }
 
     @Test

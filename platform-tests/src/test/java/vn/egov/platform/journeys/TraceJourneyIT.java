@@ -122,6 +122,15 @@ class TraceJourneyIT {
                 .as("the applicant's name is in the submission, never in a span")
                 .noneMatch(t -> t.contains("Vết"));
 
+        // Spring Security's filter chain is no span of its own (decisions 46 and 47): its cost per request bought
+        // nothing
+        assertThat(trace)
+                .as("spans of Spring Security's observations in\n%s", described)
+                .noneMatch(s -> s.name().startsWith("security filterchain")
+                        || s.name().equals("secured request")
+                        || s.name().startsWith("authorize ")
+                        || s.name().startsWith("authenticate "));
+
         // every span's parent is in the trace (nothing dropped or cut off between services) but the root
         assertThat(trace.stream().filter(s -> !s.isRoot() && !byId.containsKey(s.parentSpanId())))
                 .as("spans whose parent is not in the trace\n%s", described)
