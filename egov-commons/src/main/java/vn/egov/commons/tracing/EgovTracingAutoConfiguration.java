@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.observation.ClientRequestObservationConvention;
-import org.springframework.util.ClassUtils;
 import vn.egov.commons.web.CorrelationIdFilter;
 
 /**
@@ -25,9 +24,7 @@ import vn.egov.commons.web.CorrelationIdFilter;
  * Spring's {@code RestClient.Builder} is observed by Spring Boot (client span, {@code traceparent}); this adds the
  * correlation id, and keeps the query string out of the span ({@link QuerylessClientRequestObservationConvention}:
  * identity-service looks Keycloak's users up by e-mail address). An OpenFeign call gets {@code traceparent} and the
- * correlation id from a request interceptor here; it has no client span of its own (decision 46: were
- * {@code feign-micrometer}'s capability on the class path, it would make the span and send {@code traceparent}, and
- * the interceptor leaves that to it).
+ * correlation id from a request interceptor here; it has no client span of its own (decision 46).
  * JDBC statements are spans too ({@code datasource-micrometer}, SQL without bound values), but only inside a traced
  * request, handler or task: a poll of the outbox relay is no trace of its own ({@link #jdbcOnlyInsideATrace()}).
  */
@@ -86,20 +83,13 @@ public class EgovTracingAutoConfiguration {
     @ConditionalOnClass(RequestInterceptor.class)
     static class FeignPropagation {
 
-        /** feign-micrometer's capability: its client span sends {@code traceparent} itself. */
-        static final String OBSERVATION_CAPABILITY = "feign.micrometer.MicrometerObservationCapability";
-
         @Bean
         RequestInterceptor egovTracePropagation(
                 ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
-            boolean observed = ClassUtils.isPresent(OBSERVATION_CAPABILITY, FeignPropagation.class.getClassLoader());
             return template -> {
                 String id = MDC.get(CorrelationIdFilter.MDC_KEY);
                 if (id != null && !template.headers().containsKey(CorrelationIdFilter.HEADER)) {
                     template.header(CorrelationIdFilter.HEADER, id);
-                }
-                if (observed) {
-                    return;
                 }
                 Tracer tracer = tracers.getIfAvailable();
                 Propagator propagator = propagators.getIfAvailable();
