@@ -2,9 +2,8 @@ package vn.egov.commons.tracing;
 
 import feign.RequestInterceptor;
 import io.micrometer.observation.ObservationPredicate;
-import io.micrometer.tracing.TraceContext;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.api.trace.Span;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,8 +22,8 @@ import vn.egov.commons.web.CorrelationIdFilter;
  * Service-to-service calls carry the trace and the correlation id (decision 32). A {@code RestClient} built from
  * Spring's {@code RestClient.Builder} is observed by Spring Boot (client span, {@code traceparent}); this adds the
  * correlation id, and keeps the query string out of the span ({@link QuerylessClientRequestObservationConvention}:
- * identity-service looks Keycloak's users up by e-mail address). An OpenFeign call gets {@code traceparent} and the
- * correlation id from a request interceptor here; it has no client span of its own (decision 46).
+ * identity-service looks Keycloak's users up by e-mail address). An OpenFeign call is observed the same way
+ * ({@link ObservedFeignClients}, decision 48) and gets the correlation id from a request interceptor here.
  * JDBC statements are spans too ({@code datasource-micrometer}, SQL without bound values), but only inside a traced
  * request, handler or task: a poll of the outbox relay is no trace of its own ({@link #jdbcOnlyInsideATrace()}).
  */
@@ -83,22 +82,21 @@ public class EgovTracingAutoConfiguration {
     @ConditionalOnClass(RequestInterceptor.class)
     static class FeignPropagation {
 
+        /** A client span per call, {@code traceparent} from it, Spring's meter ({@link ObservedFeignClients}). */
         @Bean
-        RequestInterceptor egovTracePropagation(
-                ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
+        ObservedFeignClients observedFeignClients(
+                ObjectProvider<ObservationRegistry> registry,
+                ObjectProvider<ClientRequestObservationConvention> convention) {
+            return new ObservedFeignClients(
+                    registry.getIfAvailable(() -> ObservationRegistry.NOOP), convention.getIfAvailable());
+        }
+
+        @Bean
+        RequestInterceptor egovFeignCorrelationPropagation() {
             return template -> {
                 String id = MDC.get(CorrelationIdFilter.MDC_KEY);
                 if (id != null && !template.headers().containsKey(CorrelationIdFilter.HEADER)) {
                     template.header(CorrelationIdFilter.HEADER, id);
-                }
-                Tracer tracer = tracers.getIfAvailable();
-                Propagator propagator = propagators.getIfAvailable();
-                if (tracer == null || propagator == null) {
-                    return;
-                }
-                TraceContext context = tracer.currentTraceContext().context();
-                if (context != null) {
-                    propagator.inject(context, template, (t, key, value) -> t.header(key, value));
                 }
             };
         }

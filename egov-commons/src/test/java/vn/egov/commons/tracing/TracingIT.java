@@ -45,7 +45,10 @@ import vn.egov.testsupport.RealInfrastructureInitializer;
 @SpringBootTest(
         classes = TracingTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"egov.security.public-paths=POST /api/v1/trace-probe", "spring.application.name=tracing-probe"})
+        properties = {
+            "egov.security.public-paths=POST /api/v1/trace-probe,GET /api/v1/trace-probe/echo/*",
+            "spring.application.name=tracing-probe"
+        })
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class TracingIT {
 
@@ -70,6 +73,9 @@ class TracingIT {
     ApplicationContext context;
 
     @Autowired
+    io.micrometer.tracing.Tracer tracer;
+
+    @Autowired
     io.micrometer.observation.ObservationRegistry observations;
 
     @Test
@@ -88,6 +94,93 @@ class TracingIT {
         } finally {
             request.stop();
         }
+    }
+
+    @Autowired
+    TracingTestApplication.ClientObservations clientObservations;
+
+    @Autowired
+    feign.Capability[] feignCapabilities;
+
+    @Autowired
+    feign.RequestInterceptor[] feignInterceptors;
+
+    @Autowired
+    org.springframework.web.client.RestClient.Builder restClients;
+
+    /** A Feign client as the services declare theirs, in Feign's own contract (no Spring Cloud here). */
+    interface EchoClient {
+        @feign.RequestLine("GET /api/v1/trace-probe/echo/{id}?email={email}")
+        String echo(@feign.Param("id") String id, @feign.Param("email") String email);
+    }
+
+    @Test
+    void anOpenFeignCallIsAClientSpanWithTheMeterOfARestClientCall() {
+        // decision 48: the capability and interceptor every Feign client of a service gets (Spring Cloud OpenFeign
+        // adds those beans); here they are added by hand to a plain Feign client
+        feign.Feign.Builder builder = feign.Feign.builder().requestInterceptors(List.of(feignInterceptors));
+        for (feign.Capability capability : feignCapabilities) {
+            builder.addCapability(capability);
+        }
+        EchoClient client = builder.target(EchoClient.class, "http://localhost:" + port);
+        String id = UUID.randomUUID().toString();
+        String echoed;
+        String outerTraceId;
+        String outerSpanId;
+        io.micrometer.observation.Observation outer =
+                io.micrometer.observation.Observation.start("probe.outer", observations);
+        try (var scope = outer.openScope()) {
+            outerTraceId = tracer.currentSpan().context().traceId();
+            outerSpanId = tracer.currentSpan().context().spanId();
+            org.slf4j.MDC.put("correlationId", "corr-feign-" + id);
+            echoed = client.echo(id, "nguoi.dan@example.vn");
+        } finally {
+            org.slf4j.MDC.remove("correlationId");
+            outer.stop();
+        }
+
+        TracingTestApplication.ClientObservations.Ended call = clientObservations.ended.stream()
+                .filter(e -> e.context().getCarrier().getURI().getPath().endsWith(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no client observation of the Feign call"));
+        assertThat(call.traceId())
+                .as("the call's span is in the caller's trace")
+                .isEqualTo(outerTraceId);
+        assertThat(call.spanId()).as("a span of its own").isNotNull().isNotEqualTo(outerSpanId);
+        assertThat(echoed)
+                .as("the callee got the call span as its parent, and the correlation id")
+                .isEqualTo("00-" + outerTraceId + "-" + call.spanId() + "-01 corr-feign-" + id);
+        Map<String, String> tags = new java.util.TreeMap<>();
+        call.context().getAllKeyValues().forEach(kv -> tags.put(kv.getKey(), kv.getValue()));
+        assertThat(tags)
+                .containsEntry("uri", "/api/v1/trace-probe/echo/{id}?email={email}")
+                .containsEntry("method", "GET")
+                .containsEntry("status", "200")
+                .containsEntry("outcome", "SUCCESS")
+                .containsEntry("client.name", "localhost")
+                .containsEntry("http.url", "http://localhost:" + port + "/api/v1/trace-probe/echo/" + id);
+        assertThat(call.context().getContextualName()).isEqualTo("http get");
+
+        // one meter family: a RestClient call's timer and the Feign call's have the same tag keys
+        restClients
+                .build()
+                .get()
+                .uri("http://localhost:" + port + "/api/v1/trace-probe/echo/{id}", "rest-" + id)
+                .retrieve()
+                .toBodilessEntity();
+        Timer feignTimer = meters.find("http.client.requests")
+                .tag("uri", "/api/v1/trace-probe/echo/{id}?email={email}")
+                .timer();
+        Timer restTimer = meters.find("http.client.requests")
+                .tag("uri", "/api/v1/trace-probe/echo/{id}")
+                .timer();
+        assertThat(feignTimer).isNotNull();
+        assertThat(restTimer).isNotNull();
+        assertThat(feignTimer.count()).isPositive();
+        assertThat(feignTimer.getId().getTags().stream().map(io.micrometer.core.instrument.Tag::getKey))
+                .containsExactlyInAnyOrderElementsOf(restTimer.getId().getTags().stream()
+                        .map(io.micrometer.core.instrument.Tag::getKey)
+                        .toList());
     }
 
     @Test

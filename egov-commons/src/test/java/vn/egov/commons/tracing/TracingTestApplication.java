@@ -12,7 +12,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.EventPublisher;
@@ -60,6 +63,44 @@ public class TracingTestApplication {
                     TOPIC, "vn.egov.test.traced.v1", "aggregate-" + UUID.randomUUID(), Map.of("n", 1)));
             log.info("trace probe wrote event {}", id);
             return new Written(id, tracer.currentSpan().context().traceId(), MDC.get("correlationId"));
+        }
+
+        /** What a client sent: its {@code traceparent} and correlation id, for the OpenFeign case. */
+        @GetMapping("/api/v1/trace-probe/echo/{id}")
+        String echo(
+                @PathVariable("id") String id,
+                @RequestHeader(name = "traceparent", required = false) String traceparent,
+                @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
+            return traceparent + " " + correlationId;
+        }
+    }
+
+    /** The client observations that ended, with the span each had: what the OpenFeign case inspects. */
+    @Component
+    static class ClientObservations
+            implements io.micrometer.observation.ObservationHandler<
+                    org.springframework.http.client.observation.ClientRequestObservationContext> {
+        final java.util.List<Ended> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        record Ended(
+                org.springframework.http.client.observation.ClientRequestObservationContext context,
+                String traceId,
+                String spanId) {}
+
+        @Override
+        public void onStop(org.springframework.http.client.observation.ClientRequestObservationContext context) {
+            io.micrometer.tracing.handler.TracingObservationHandler.TracingContext tracing =
+                    context.get(io.micrometer.tracing.handler.TracingObservationHandler.TracingContext.class);
+            io.micrometer.tracing.Span span = tracing == null ? null : tracing.getSpan();
+            ended.add(new Ended(
+                    context,
+                    span == null ? null : span.context().traceId(),
+                    span == null ? null : span.context().spanId()));
+        }
+
+        @Override
+        public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+            return context instanceof org.springframework.http.client.observation.ClientRequestObservationContext;
         }
     }
 
