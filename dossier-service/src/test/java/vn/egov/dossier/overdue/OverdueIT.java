@@ -209,4 +209,134 @@ class OverdueIT {
                         .count())
                 .isEqualTo(2);
     }
+
+    /**
+     * The report per agency, sector and channel (decision 49), over two periods a fortnight apart, for an agency no
+     * other case here uses: each dossier is counted once, as carried over or received, and once as what became of it.
+     */
+    @Test
+    void thePeriodsReportCountsEachReceivedDossierOnceAndSaysWhatBecameOfIt() {
+        DossierApi api = api();
+        String hoanKiem = "000.00.02.H26";
+        String owner = api.citizen("001190008011", 2);
+        String officer = api.issuer.staff("motcua.hoankiem", "OFFICER", hoanKiem);
+        String approver = api.issuer.staff("chuyenvien.hoankiem", "APPROVER", hoanKiem);
+        LocalDate first = realToday();
+        // received on the first day: a resolved the same day, two still pending then
+        String resolvedFirst = confirmMaritalStatus(api, owner, officer);
+        String resolvedLateLater = confirmMaritalStatus(api, owner, officer);
+        String stillPending = confirmMaritalStatus(api, owner, officer);
+        resolve(api, resolvedFirst, officer, approver);
+
+        // the second period: one day, a working day a fortnight later, past the first ones' due dates
+        LocalDate second = first.plusDays(14);
+        while (!calendar.isWorkingDay(second)) {
+            second = second.plusDays(1);
+        }
+        assertThat(api.request(
+                                "PUT",
+                                "/api/v1/test/clock",
+                                null,
+                                "{\"offset\":\"P" + ChronoUnit.DAYS.between(first, second) + "D\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        resolve(api, resolvedLateLater, officer, approver);
+        String early = confirmMaritalStatus(api, owner, officer);
+        resolve(api, early, officer, approver);
+        String refused = confirmMaritalStatus(api, owner, officer);
+        assertThat(api.act(refused, "reject", officer, "{\"reason\":\"Không thuộc thẩm quyền\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        String withdrawn = confirmMaritalStatus(api, owner, officer);
+        assertThat(api.act(withdrawn, "withdraw", owner, "{\"reason\":\"Không cần nữa\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        confirmMaritalStatus(api, owner, officer);
+        // submitted, never received: in no row
+        assertThat(api.submit(owner, vn.egov.dossier.dossier.SubmissionBuilder.aMarriageStatusConfirmation())
+                        .statusCode())
+                .isEqualTo(201);
+
+        String secondDay = api.service()
+                .get("/api/v1/statistics/dossiers?from=" + second + "&to=" + second + "&agency=" + hoanKiem, null)
+                .body();
+        var report = com.jayway.jsonpath.JsonPath.parse(secondDay);
+        assertThat(report.read("$.rows.length()", Integer.class)).as(secondDay).isEqualTo(1);
+        assertThat(report.read("$.rows[0]", java.util.Map.class))
+                .as(secondDay)
+                .containsEntry("agencyCode", hoanKiem)
+                .containsEntry("sectorCode", "HO_TICH")
+                .containsEntry("sectorName", "Hộ tịch")
+                .containsEntry("channel", "ONLINE")
+                .containsEntry("carriedOver", 2)
+                .containsEntry("received", 4)
+                .containsEntry("resolvedEarly", 1)
+                .containsEntry("resolvedOnTime", 0)
+                .containsEntry("resolvedLate", 1)
+                .containsEntry("refused", 1)
+                .containsEntry("withdrawn", 1)
+                .containsEntry("pendingWithinDue", 1)
+                .containsEntry("pendingPastDue", 1)
+                .containsEntry("paused", 0);
+        assertThat(report.read("$.agencies[0].onlineShare", Double.class)).isEqualTo(1.0);
+        assertThat(report.read("$.agencies[0].resolvedByDueDateShare", Double.class))
+                .isEqualTo(0.5);
+        String firstDay = api.service()
+                .get("/api/v1/statistics/dossiers?from=" + first + "&to=" + first + "&agency=" + hoanKiem, null)
+                .body();
+        assertThat(com.jayway.jsonpath.JsonPath.parse(firstDay).read("$.rows[0]", java.util.Map.class))
+                .as(firstDay)
+                .containsEntry("carriedOver", 0)
+                .containsEntry("received", 3)
+                .containsEntry("resolvedEarly", 1)
+                .containsEntry("pendingWithinDue", 2)
+                .containsEntry("pendingPastDue", 0);
+
+        // the same as open data in CSV: a header line, one line per agency, sector and channel
+        HttpResponse<String> csv = api.service()
+                .get(
+                        "/api/v1/statistics/dossiers?from=" + second + "&to=" + second + "&agency=" + hoanKiem
+                                + "&format=csv",
+                        null);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body().split("\r\n"))
+                .containsExactly(
+                        "from,to,agencyCode,agencyName,sectorCode,sectorName,channel,carriedOver,received,"
+                                + "resolvedEarly,resolvedOnTime,resolvedLate,refused,withdrawn,pendingWithinDue,"
+                                + "pendingPastDue,paused,ratings,averageRating",
+                        second + "," + second + "," + hoanKiem + ",Ủy ban nhân dân phường Hoàn Kiếm,HO_TICH,Hộ tịch,"
+                                + "ONLINE,2,4,1,0,1,1,1,1,1,0,0,");
+
+        // a period that ends before it starts, or longer than a year: a problem naming the field, in either language
+        assertProblem(
+                api.service().get("/api/v1/statistics/dossiers?from=" + second + "&to=" + first, null),
+                400,
+                "validation-failed");
+        HttpResponse<String> tooLong = api.request(
+                "GET",
+                "/api/v1/statistics/dossiers?from=2026-01-01&to=2027-01-02&format=xml",
+                null,
+                null,
+                "Accept-Language",
+                "en");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body())
+                .contains("\"field\":\"to\"", "at most 366 days", "\"field\":\"format\"")
+                .doesNotContain("Kỳ báo cáo");
+    }
+
+    private static String confirmMaritalStatus(DossierApi api, String owner, String officer) {
+        HttpResponse<String> submitted =
+                api.submit(owner, vn.egov.dossier.dossier.SubmissionBuilder.aMarriageStatusConfirmation());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String code = DossierApi.field(submitted.body(), "code");
+        assertThat(api.act(code, "receive", officer, "{}").statusCode()).isEqualTo(200);
+        return code;
+    }
+
+    private static void resolve(DossierApi api, String code, String officer, String approver) {
+        assertThat(api.act(code, "forward", officer, "{}").statusCode()).isEqualTo(200);
+        assertThat(api.act(code, "resolve", approver, "{}").body()).contains("\"status\":\"RESOLVED\"");
+    }
 }
