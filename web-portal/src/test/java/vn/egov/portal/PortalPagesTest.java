@@ -247,6 +247,9 @@ class PortalPagesTest extends WithPublicApi {
                                 containsString(">75 %<"),
                                 containsString(">4,3 / 5<"),
                                 containsString(">Chưa có<"),
+                                // the open data behind the figures, per agency, sector and channel
+                                containsString("href=\"/api/v1/statistics/dossiers?format=csv\""),
+                                containsString("href=\"/api/v1/statistics/dossiers\""),
                                 not(containsString("<script")))))
                 // the busiest agency first
                 .andExpect(content()
