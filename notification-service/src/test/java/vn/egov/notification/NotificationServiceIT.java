@@ -917,7 +917,7 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
     }
 
     @Test
-    void anOverdueDossierIsToldOnceToItsAgencysOfficersAndAdministratorWithTheDesksLinkButNotToTheApplicant() {
+    void anOverdueOrDueSoonDossierIsToldOnceToItsAgencysOfficersAndAdministratorWithTheDesksLinkButNotToTheApplicant() {
         Citizen citizen = registeredCitizen();
         String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H"
                 + UUID.randomUUID().toString().substring(0, 6);
@@ -979,6 +979,32 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                 "no new dossier notice for the administrator",
                 Duration.ofMillis(500),
                 () -> assertThat(inboxCount(admin, "OFFICER_DOSSIER_SUBMITTED")).isZero());
+
+        // due soon (decision 50): the same people, once, before the due date
+        String soon = dossierCode();
+        String dueSoon = cloudEvent(
+                EventTopics.DOSSIER,
+                DossierLifecycleEventV1.DUE_SOON,
+                soon,
+                atAgency(dossierEvent(soon, citizen.subject(), "RECEIVED"), agency));
+        send(EventTopics.DOSSIER, soon, dueSoon);
+        send(EventTopics.DOSSIER, soon, dueSoon);
+        await("the officer's due-soon notice", () -> inboxCount(officer, "OFFICER_DOSSIER_DUE_SOON") == 1);
+        await("the administrator's due-soon notice", () -> inboxCount(admin, "OFFICER_DOSSIER_DUE_SOON") == 1);
+        holds("once each, nobody else", Duration.ofMillis(500), () -> {
+            assertThat(inboxCount(officer, "OFFICER_DOSSIER_DUE_SOON")).isEqualTo(1);
+            assertThat(inboxCount(admin, "OFFICER_DOSSIER_DUE_SOON")).isEqualTo(1);
+            assertThat(inboxCount(stranger, "OFFICER_DOSSIER_DUE_SOON")).isZero();
+            assertThat(inboxCount(citizen.subject(), "OFFICER_DOSSIER_DUE_SOON"))
+                    .isZero();
+        });
+        assertThat(jdbc.sql("select title || '|' || link from inbox_item where recipient_subject = ? and kind = ?")
+                        .param(admin)
+                        .param("OFFICER_DOSSIER_DUE_SOON")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Hồ sơ " + soon + " sắp đến hạn trả kết quả|https://dichvucong.example.vn/motcua/ho-so/"
+                        + soon);
     }
 
     static String subjectOf(String staffName) {

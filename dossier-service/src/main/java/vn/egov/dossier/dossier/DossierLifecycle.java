@@ -152,6 +152,22 @@ public class DossierLifecycle {
      * table that keeps the status, checked like any transition; a history row (from = to = the current status) and
      * the event, in the caller's transaction. The row is not touched.
      */
+    /**
+     * Reminds the agency's staff that the dossier is due soon (decision 50): the event only. It changes nothing of
+     * the dossier, so there is no history row; the caller records that it was sent (once per due date).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void remindDueSoon(DossierRow dossier) {
+        publish(
+                dossier,
+                "due-soon",
+                dossier.status(),
+                dossier.status(),
+                Actor.SYSTEM,
+                DossierLifecycleEventV1.DUE_SOON,
+                Change.of(null, null, dossier.dueDate()));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(DossierRow dossier, Transition fact, Actor actor, Change change) {
         if (fact.changesStatus() || fact.from() != dossier.status() || fact.role() != actor.role()) {

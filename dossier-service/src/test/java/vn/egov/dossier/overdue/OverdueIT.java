@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.dossier.DossierApi;
+import vn.egov.dossier.dossier.DossierLifecycleIT;
+import vn.egov.dossier.dossier.SubmissionBuilder;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
@@ -253,7 +255,7 @@ class OverdueIT {
                 .isEqualTo(200);
         confirmMaritalStatus(api, owner, officer);
         // submitted, never received: in no row
-        assertThat(api.submit(owner, vn.egov.dossier.dossier.SubmissionBuilder.aMarriageStatusConfirmation())
+        assertThat(api.submit(owner, SubmissionBuilder.aMarriageStatusConfirmation())
                         .statusCode())
                 .isEqualTo(201);
 
@@ -327,8 +329,7 @@ class OverdueIT {
     }
 
     private static String confirmMaritalStatus(DossierApi api, String owner, String officer) {
-        HttpResponse<String> submitted =
-                api.submit(owner, vn.egov.dossier.dossier.SubmissionBuilder.aMarriageStatusConfirmation());
+        HttpResponse<String> submitted = api.submit(owner, SubmissionBuilder.aMarriageStatusConfirmation());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String code = DossierApi.field(submitted.body(), "code");
         assertThat(api.act(code, "receive", officer, "{}").statusCode()).isEqualTo(200);
@@ -338,5 +339,89 @@ class OverdueIT {
     private static void resolve(DossierApi api, String code, String officer, String approver) {
         assertThat(api.act(code, "forward", officer, "{}").statusCode()).isEqualTo(200);
         assertThat(api.act(code, "resolve", approver, "{}").body()).contains("\"status\":\"RESOLVED\"");
+    }
+
+    /**
+     * Decision 50: the agency's staff are reminded once before the due date (one working day ahead by default), and
+     * once more for the new date an apology gives. A procedure and agency no other case here uses.
+     */
+    @Test
+    void theStaffAreRemindedOnceBeforeTheDueDateAndAgainForAnApologysNewDate() {
+        DossierApi api = api();
+        String owner = api.citizen("001190008021", 2);
+        String officer = api.issuer.staff("congan.badinh", "OFFICER", "000.00.21.H26");
+        HttpResponse<String> submitted = api.submit(
+                owner,
+                SubmissionBuilder.aSubmission("1.004222")
+                        .with("newAddress", "Số 1 phố Đội Cấn, phường Ba Đình")
+                        .with("ownerConsent", true)
+                        .withDocument("TO_KHAI_CT01", "ct01.pdf", "application/pdf", DossierLifecycleIT.PDF)
+                        .withDocument("CHO_O_HOP_PHAP", "cho-o.pdf", "application/pdf", DossierLifecycleIT.PDF));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String code = DossierApi.field(submitted.body(), "code");
+        HttpResponse<String> received = api.act(code, "receive", officer, "{}");
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
+        LocalDate due = LocalDate.parse(DossierApi.field(received.body(), "dueDate"));
+        assertThat(calendar.addWorkingDays(realToday(), 1))
+                .as("due later than tomorrow")
+                .isBefore(due);
+        // a week ahead: no reminder, however many rounds run
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> dueSoonEvents(code) == 0);
+
+        // the working day before the due date: reminded, once
+        moveClockTo(api, workingDayBefore(due));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dueSoonEvents(code) == 1);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> dueSoonEvents(code) == 1);
+        assertThat(jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
+                        .params(code, DUE_SOON)
+                        .query(String.class)
+                        .single())
+                .contains("\"action\":\"due-soon\"", "\"dueDate\":\"" + due + "\"", "\"actorRole\":\"SYSTEM\"");
+        // a reminder, not a change of the dossier: nothing in its history, its status as it was
+        assertThat(api.service()
+                        .get("/api/v1/dossiers/" + code + "/history", owner)
+                        .body())
+                .doesNotContain("due-soon");
+        assertThat(DossierApi.field(
+                        api.service().get("/api/v1/dossiers/" + code, owner).body(), "status"))
+                .isEqualTo("RECEIVED");
+
+        // an apology gives a new date: reminded again before that one
+        LocalDate newDate = calendar.addWorkingDays(due, 5);
+        HttpResponse<String> apology = api.act(
+                code,
+                "extend-deadline",
+                officer,
+                "{\"reason\":\"Cần xác minh chỗ ở\",\"newAppointmentDate\":\"" + newDate + "\"}");
+        assertThat(apology.statusCode()).as(apology.body()).isEqualTo(200);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> dueSoonEvents(code) == 1);
+        moveClockTo(api, workingDayBefore(newDate));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dueSoonEvents(code) == 2);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> dueSoonEvents(code) == 2);
+        assertThat(overdueEvents(code)).isZero();
+    }
+
+    static final String DUE_SOON = "vn.egov.dossier.due-soon.v1";
+
+    long dueSoonEvents(String code) {
+        return events(code).stream().filter(DUE_SOON::equals).count();
+    }
+
+    private LocalDate workingDayBefore(LocalDate day) {
+        LocalDate before = day.minusDays(1);
+        while (!calendar.isWorkingDay(before)) {
+            before = before.minusDays(1);
+        }
+        return before;
+    }
+
+    private static void moveClockTo(DossierApi api, LocalDate day) {
+        assertThat(api.request(
+                                "PUT",
+                                "/api/v1/test/clock",
+                                null,
+                                "{\"offset\":\"P" + ChronoUnit.DAYS.between(realToday(), day) + "D\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 }

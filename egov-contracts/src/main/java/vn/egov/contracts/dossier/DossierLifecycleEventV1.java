@@ -67,6 +67,11 @@ public record DossierLifecycleEventV1(
 
     /** The dossier passed its due date without a result (published once, by the scheduled overdue check). */
     public static final String OVERDUE = "vn.egov.dossier.overdue.v1";
+    /**
+     * The dossier is due soon (its due date within the configured working days) and still with the agency: a
+     * reminder to its staff, published once per dossier and due date by the same scheduled check.
+     */
+    public static final String DUE_SOON = "vn.egov.dossier.due-soon.v1";
     /** The applicant rated the service after the result: {@code score} 1–5 (and, as text, {@code reason}). */
     public static final String RATED = "vn.egov.dossier.rated.v1";
     /** The agency stopped processing the dossier (Mẫu 05, Thông tư 03/2025): the reason in {@code reason}. */
@@ -87,6 +92,7 @@ public record DossierLifecycleEventV1(
             WITHDRAWN,
             DEADLINE_EXTENDED,
             OVERDUE,
+            DUE_SOON,
             RATED,
             STOPPED,
             RESULT_POSTED);
