@@ -170,6 +170,15 @@ class FeePayingFullProcessJourneyIT {
         assertThat(statsAfter.get("resolvedLate").asLong())
                 .isEqualTo(statsBefore.path("resolvedLate").asLong());
         assertThat(statsAfter.get("paidOnlineShare").asDouble()).isGreaterThan(0.0);
+        // and the open data per agency, sector and channel comes through the gateway as a CSV file
+        Api.Response openData =
+                Api.get(GATEWAY + "/api/v1/statistics/dossiers?format=csv&agency=" + People.BA_DINH, null);
+        assertThat(openData.status()).as("open data: %s", openData).isEqualTo(200);
+        assertThat(openData.header("Content-Type")).startsWith("text/csv");
+        assertThat(openData.header("Content-Disposition")).startsWith("attachment; filename=\"ho-so-");
+        assertThat(openData.text())
+                .startsWith("from,to,agencyCode,agencyName,sectorCode,sectorName,channel,carriedOver,received,")
+                .contains("," + People.BA_DINH + ",Ủy ban nhân dân phường Ba Đình,");
 
         // no personal data in any log line of the platform's own applications (decision 32): the citizen's CCCD,
         // phone and email went through every service above (registration, verification, notices, payment)
