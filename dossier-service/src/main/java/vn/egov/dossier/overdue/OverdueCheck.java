@@ -11,6 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.commons.time.VietnamTime;
+import vn.egov.dossier.calendar.Deadlines;
+import vn.egov.dossier.calendar.TimeLimit;
 import vn.egov.dossier.calendar.WorkingDayCalendar;
 import vn.egov.dossier.dossier.Actor;
 import vn.egov.dossier.dossier.DossierLifecycle;
@@ -30,6 +32,11 @@ import vn.egov.dossier.dossier.DossierTransitions.Role;
  * due today or within {@code egov.dossier.due-soon.working-days} working days (default 1; 0 turns the reminder
  * off), once per dossier and due date ({@code due_soon_notified_due_date}), as {@code DossierDueSoon}; a reminder
  * changes nothing of the dossier, so it has no history row.
+ *
+ * <p>And it gives each online dossier waiting to be received its receipt limit (decision 51): {@code receipt_due_at},
+ * {@code egov.dossier.receipt-limit.working-hours} of the agency's working time (default 8; 0: none) from when it
+ * could be received (submitted, or paid when the fee comes first). Past it and still SUBMITTED, the dossier is
+ * "chưa tiếp nhận quá hạn" (flag, desk filter, count).
  */
 @Component
 class OverdueCheck {
@@ -53,6 +60,8 @@ class OverdueCheck {
     private final Clock clock;
     private final WorkingDayCalendar calendar;
     private final int dueSoonWorkingDays;
+    private final Deadlines deadlines;
+    private final int receiptLimitHours;
 
     OverdueCheck(
             JdbcClient jdbc,
@@ -60,11 +69,19 @@ class OverdueCheck {
             DossierLifecycle lifecycle,
             Clock clock,
             WorkingDayCalendar calendar,
-            @Value("${egov.dossier.due-soon.working-days:1}") int dueSoonWorkingDays) {
+            @Value("${egov.dossier.due-soon.working-days:1}") int dueSoonWorkingDays,
+            Deadlines deadlines,
+            @Value("${egov.dossier.receipt-limit.working-hours:8}") int receiptLimitHours) {
         if (dueSoonWorkingDays < 0 || dueSoonWorkingDays > 30) {
             throw new IllegalArgumentException(
                     "egov.dossier.due-soon.working-days must be 0 (off) to 30, not " + dueSoonWorkingDays);
         }
+        if (receiptLimitHours < 0 || receiptLimitHours > 240) {
+            throw new IllegalArgumentException(
+                    "egov.dossier.receipt-limit.working-hours must be 0 (none) to 240, not " + receiptLimitHours);
+        }
+        this.deadlines = deadlines;
+        this.receiptLimitHours = receiptLimitHours;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.lifecycle = lifecycle;
@@ -85,7 +102,58 @@ class OverdueCheck {
         if (reminded > 0) {
             log.info("{} dossier(s) due soon, staff reminded", reminded);
         }
+        receiptLimits();
     }
+
+    /** Gives the online dossiers waiting to be received their receipt limit; the number given, -1 when locked. */
+    int receiptLimits() {
+        if (receiptLimitHours == 0) {
+            return 0;
+        }
+        int total = 0;
+        while (true) {
+            Integer given = transactions.execute(tx -> receiptLimitBatch());
+            if (given == null || given < 0) {
+                return total == 0 ? -1 : total;
+            }
+            total += given;
+            if (given < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int receiptLimitBatch() {
+        if (!locked()) {
+            return -1;
+        }
+        TimeLimit limit = new TimeLimit(
+                receiptLimitHours, TimeLimit.Unit.WORKING_HOURS, "egov.dossier.receipt-limit.working-hours");
+        // receivable since: the payment when the fee came first (its history row), else the submission
+        List<Waiting> waiting = jdbc.sql("""
+                        select d.id, d.agency_code, coalesce(
+                                 (select max(h.occurred_at) from dossier_history h
+                                  where h.dossier_id = d.id and h.action = 'pay'), d.submitted_at) as since
+                        from dossier d
+                        where d.status = 'SUBMITTED' and d.channel = 'ONLINE' and d.receipt_due_at is null
+                        limit :batch for update of d skip locked""")
+                .param("batch", BATCH)
+                .query((rs, i) -> new Waiting(
+                        rs.getObject(1, java.util.UUID.class),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+        for (Waiting w : waiting) {
+            java.time.Instant due =
+                    deadlines.due(w.since(), limit, w.agencyCode()).dueAt();
+            jdbc.sql("update dossier set receipt_due_at = ? where id = ?")
+                    .params(java.sql.Timestamp.from(due), w.id())
+                    .update();
+        }
+        return waiting.size();
+    }
+
+    private record Waiting(java.util.UUID id, String agencyCode, java.time.Instant since) {}
 
     /** One round of reminders: the number of dossiers newly reminded of, or -1 when another instance holds the lock. */
     int remind() {

@@ -54,7 +54,8 @@ class ProcessingStatisticsController {
             long withdrawn,
             long pendingPastDue,
             long ratings,
-            Double averageRating) {}
+            Double averageRating,
+            long awaitingReceiptPastLimit) {}
 
     record Report(
             LocalDate from, LocalDate to, List<ProcessingStatisticsQuery.Row> rows, List<AgencySummary> agencies) {}
@@ -99,15 +100,28 @@ class ProcessingStatisticsController {
                             "attachment; filename=\"ho-so-" + start + "-" + end + ".csv\"")
                     .body(csv(start, end, rows));
         }
-        return ResponseEntity.ok().body(new Report(start, end, rows, summaries(rows)));
+        return ResponseEntity.ok()
+                .body(new Report(
+                        start, end, rows, summaries(rows, query.awaitingReceiptPastLimit(clock.instant(), agency))));
     }
 
-    static List<AgencySummary> summaries(List<ProcessingStatisticsQuery.Row> rows) {
-        Map<String, List<ProcessingStatisticsQuery.Row>> byAgency = new LinkedHashMap<>();
+    /**
+     * Per agency, from its rows; {@code awaitingReceiptPastLimit} is the state now (decision 51), and an agency with
+     * only such dossiers has a summary of its own.
+     */
+    static List<AgencySummary> summaries(
+            List<ProcessingStatisticsQuery.Row> rows, List<ProcessingStatisticsQuery.Waiting> waiting) {
+        Map<String, List<ProcessingStatisticsQuery.Row>> byAgency = new java.util.TreeMap<>();
+        Map<String, ProcessingStatisticsQuery.Waiting> waitingOf = new LinkedHashMap<>();
         rows.forEach(r ->
                 byAgency.computeIfAbsent(r.agencyCode(), k -> new ArrayList<>()).add(r));
+        waiting.forEach(w -> {
+            waitingOf.put(w.agencyCode(), w);
+            byAgency.computeIfAbsent(w.agencyCode(), k -> new ArrayList<>());
+        });
         List<AgencySummary> summaries = new ArrayList<>();
         byAgency.forEach((code, of) -> {
+            ProcessingStatisticsQuery.Waiting late = waitingOf.get(code);
             long received = of.stream()
                     .mapToLong(ProcessingStatisticsQuery.Row::received)
                     .sum();
@@ -131,7 +145,7 @@ class ProcessingStatisticsController {
                     .sum();
             summaries.add(new AgencySummary(
                     code,
-                    of.get(0).agencyName(),
+                    of.isEmpty() ? late.agencyName() : of.get(0).agencyName(),
                     of.stream()
                             .mapToLong(ProcessingStatisticsQuery.Row::carriedOver)
                             .sum(),
@@ -150,7 +164,8 @@ class ProcessingStatisticsController {
                             .mapToLong(ProcessingStatisticsQuery.Row::pendingPastDue)
                             .sum(),
                     ratings,
-                    ratings == 0 ? null : ratingSum / ratings));
+                    ratings == 0 ? null : ratingSum / ratings,
+                    late == null ? 0 : late.count()));
         });
         return summaries;
     }

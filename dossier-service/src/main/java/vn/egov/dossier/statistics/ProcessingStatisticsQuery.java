@@ -52,6 +52,21 @@ class ProcessingStatisticsQuery {
         this.jdbc = jdbc;
     }
 
+    /** Online dossiers still waiting to be received past their receipt limit now (decision 51), per agency. */
+    record Waiting(String agencyCode, String agencyName, long count) {}
+
+    List<Waiting> awaitingReceiptPastLimit(java.time.Instant now, String agency) {
+        return jdbc.sql("""
+                        select agency_code, max(agency_name), count(*) from dossier
+                        where status = 'SUBMITTED' and receipt_due_at < :now
+                          and (cast(:agency as text) is null or agency_code = :agency)
+                        group by agency_code order by agency_code""")
+                .param("now", java.sql.Timestamp.from(now))
+                .param("agency", agency)
+                .query((rs, i) -> new Waiting(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
     /** {@code agency}: one agency's rows, or every agency's when null. */
     List<Row> rows(LocalDate from, LocalDate to, String agency) {
         return jdbc.sql("""

@@ -39,7 +39,9 @@ class DossierQueryController {
             summary = "Own dossiers (citizen) or the agency's queue (officer, approver)",
             description = "Filters: status (one status, or OPEN: what the agency still has to act on, i.e. SUBMITTED, "
                     + "TRANSFERRED, RECEIVED, IN_PROCESSING, AWAITING_SUPPLEMENT, RESOLVED, POSTED; the desk's "
-                    + "default), procedure, overdue, dueBefore (due soon), from/to (submission date); the queue is "
+                    + "default), procedure, overdue, receiptOverdue (online dossiers still waiting to be received past "
+                    + "their receipt limit: chưa tiếp nhận quá hạn), dueBefore (due soon), from/to (submission date); "
+                    + "the queue is "
                     + "sorted by due date, then submission. "
                     + "totalItems counts up to 10 000: past that, totalCapped is true (there are more) and totalPages "
                     + "counts the pages of the first 10 000. applicant (officers, approvers): the applicant's CCCD "
@@ -51,6 +53,7 @@ class DossierQueryController {
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String procedure,
             @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean receiptOverdue,
             @RequestParam(required = false) LocalDate dueBefore,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
@@ -87,6 +90,17 @@ class DossierQueryController {
                             Map.of()));
         }
         return views.list(
-                agencyQueue, scopeValue, status, procedure, overdue, dueBefore, from, to, byApplicant, page, size);
+                agencyQueue,
+                scopeValue,
+                status,
+                procedure,
+                overdue,
+                receiptOverdue,
+                dueBefore,
+                from,
+                to,
+                byApplicant,
+                page,
+                size);
     }
 }

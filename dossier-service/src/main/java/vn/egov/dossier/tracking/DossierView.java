@@ -40,7 +40,11 @@ public record DossierView(
         ResultDelivery resultDelivery,
         // the exact due time (decision 25: the closing of dueDate for days, inside the day for hours); null before
         // the dossier has an appointment
-        Instant dueAt) {
+        Instant dueAt,
+        // by when an online dossier must be received (decision 51; null until the scheduled check gives it, and for
+        // dossiers taken at the counter); receiptOverdue: still waiting to be received past it
+        Instant receiptDueAt,
+        boolean receiptOverdue) {
 
     /**
      * How the result was handed over, null while it was not (or online): COUNTER (who collected it, national id

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.time.VietnamTime;
 import vn.egov.dossier.dataprotection.FormDataSealer;
 import vn.egov.dossier.dossier.DossierRow;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
 import vn.egov.dossier.fee.DossierFees;
 import vn.egov.dossier.fee.Fee;
 
@@ -52,6 +53,7 @@ public class DossierViewer {
             default -> false;
         };
         Fee fee = fees.of(d.id());
+        DossierViews.DueTimes times = views.dueTimes(d.id());
         Map<String, Object> form =
                 json.readValue(forms.open(d.id(), d.form()), new TypeReference<Map<String, Object>>() {});
         return new DossierView(
@@ -76,6 +78,10 @@ public class DossierViewer {
                 walkIns.channel(d.id()),
                 walkIns.applicant(d.id()).orElse(null),
                 walkIns.delivery(d.id()).orElse(null),
-                views.dueTimes(d.id()).dueAt());
+                times.dueAt(),
+                times.receiptDueAt(),
+                d.status() == Status.SUBMITTED
+                        && times.receiptDueAt() != null
+                        && clock.instant().isAfter(times.receiptDueAt()));
     }
 }

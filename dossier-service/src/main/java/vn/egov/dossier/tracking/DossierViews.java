@@ -39,7 +39,8 @@ class DossierViews {
             Instant occurredAt) {}
 
     /** When the dossier's clock started (received, else submitted) and its stored due time (null before V15). */
-    record DueTimes(Instant submittedAt, Instant receivedAt, Instant dueAt) {}
+    /** {@code receiptDueAt}: by when an online dossier must be received (decision 51), once the check gave it. */
+    record DueTimes(Instant submittedAt, Instant receivedAt, Instant dueAt, Instant receiptDueAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -50,9 +51,9 @@ class DossierViews {
     }
 
     DueTimes dueTimes(UUID dossierId) {
-        return jdbc.sql("select submitted_at, received_at, due_at from dossier where id = ?")
+        return jdbc.sql("select submitted_at, received_at, due_at, receipt_due_at from dossier where id = ?")
                 .param(dossierId)
-                .query((rs, i) -> new DueTimes(instant(rs, 1), instant(rs, 2), instant(rs, 3)))
+                .query((rs, i) -> new DueTimes(instant(rs, 1), instant(rs, 2), instant(rs, 3), instant(rs, 4)))
                 .single();
     }
 
@@ -118,6 +119,7 @@ class DossierViews {
             String status,
             String procedure,
             Boolean overdue,
+            Boolean receiptOverdue,
             LocalDate dueBefore,
             LocalDate from,
             LocalDate to,
@@ -149,6 +151,14 @@ class DossierViews {
                             ? " and status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today"
                             : " and not (status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today)");
             params.put("today", today);
+        }
+        // "chưa tiếp nhận quá hạn" (decision 51): still waiting to be received past its receipt limit
+        if (receiptOverdue != null) {
+            where.append(
+                    receiptOverdue
+                            ? " and status = 'SUBMITTED' and receipt_due_at < :now"
+                            : " and not (status = 'SUBMITTED' and coalesce(receipt_due_at < :now, false))");
+            params.put("now", java.sql.Timestamp.from(clock.instant()));
         }
         if (dueBefore != null) {
             where.append(" and due_date <= :dueBefore");

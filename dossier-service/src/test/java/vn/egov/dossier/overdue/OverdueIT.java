@@ -424,4 +424,96 @@ class OverdueIT {
                         .statusCode())
                 .isEqualTo(200);
     }
+
+    /**
+     * Decision 51: an online dossier gets a receipt limit (8 working hours of its agency by default) from the
+     * scheduled check; still waiting past it, it is "chưa tiếp nhận quá hạn": flagged, found by the desk's filter and
+     * counted per agency, until it is received. A procedure and agency no other case here uses.
+     */
+    @Test
+    void anOnlineDossierNotReceivedWithinItsLimitIsFlaggedFoundAndCounted() {
+        DossierApi api = api();
+        String land = "000.00.12.H26";
+        String owner = api.citizen("001190008031", 2);
+        String officer = api.issuer.staff("motcua.datdai", "OFFICER", land);
+        String waiting = submitLandChange(api, owner);
+        String receivedInTime = submitLandChange(api, owner);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> receiptDueAt(waiting) != null && receiptDueAt(receivedInTime) != null);
+        java.time.Instant submittedAt = jdbc.sql("select submitted_at from dossier where code = ?")
+                .param(waiting)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        assertThat(receiptDueAt(waiting))
+                .as("8 working hours of the agency from the submission")
+                .isEqualTo(deadlines
+                        .due(
+                                submittedAt,
+                                new vn.egov.dossier.calendar.TimeLimit(
+                                        8, vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_HOURS, null),
+                                land)
+                        .dueAt());
+        assertThat(ServiceConformance.json(api.service().get("/api/v1/dossiers/" + waiting, owner))
+                        .read("$.receiptOverdue", Boolean.class))
+                .isFalse();
+        assertThat(api.act(receivedInTime, "receive", officer, "{}").statusCode())
+                .isEqualTo(200);
+
+        // the day after the limit's: the one nobody received is past it
+        moveClockTo(
+                api,
+                LocalDate.ofInstant(receiptDueAt(waiting), ZoneId.of("Asia/Ho_Chi_Minh"))
+                        .plusDays(1));
+        var view = ServiceConformance.json(api.service().get("/api/v1/dossiers/" + waiting, owner));
+        assertThat(view.read("$.receiptOverdue", Boolean.class)).isTrue();
+        assertThat(view.read("$.receiptDueAt", String.class)).isNotNull();
+        assertThat(ServiceConformance.json(api.service().get("/api/v1/dossiers/" + receivedInTime, owner))
+                        .read("$.receiptOverdue", Boolean.class))
+                .isFalse();
+        var queue = ServiceConformance.json(api.service().get("/api/v1/dossiers?receiptOverdue=true", officer));
+        assertThat(queue.read("$.items[*].code", List.class)).containsExactly(waiting);
+        assertThat(awaitingReceiptPastLimit(api, land)).isEqualTo(1);
+
+        // received late: no longer waiting, nor flagged, nor counted
+        assertThat(api.act(waiting, "receive", officer, "{}").statusCode()).isEqualTo(200);
+        assertThat(ServiceConformance.json(api.service().get("/api/v1/dossiers/" + waiting, owner))
+                        .read("$.receiptOverdue", Boolean.class))
+                .isFalse();
+        assertThat(ServiceConformance.json(api.service().get("/api/v1/dossiers?receiptOverdue=true", officer))
+                        .read("$.totalItems", Integer.class))
+                .isZero();
+        assertThat(awaitingReceiptPastLimit(api, land)).isZero();
+    }
+
+    @Autowired
+    vn.egov.dossier.calendar.Deadlines deadlines;
+
+    private java.time.Instant receiptDueAt(String code) {
+        return jdbc.sql("select receipt_due_at from dossier where code = ?")
+                .param(code)
+                .query((rs, i) -> java.util.Optional.ofNullable(rs.getTimestamp(1)))
+                .single()
+                .map(java.sql.Timestamp::toInstant)
+                .orElse(null);
+    }
+
+    private static int awaitingReceiptPastLimit(DossierApi api, String agency) {
+        List<Integer> counts = ServiceConformance.json(
+                        api.service().get("/api/v1/statistics/dossiers?agency=" + agency, null))
+                .read("$.agencies[*].awaitingReceiptPastLimit", List.class);
+        return counts.isEmpty() ? 0 : counts.get(0);
+    }
+
+    private static String submitLandChange(DossierApi api, String owner) {
+        HttpResponse<String> submitted = api.submit(
+                owner,
+                SubmissionBuilder.aSubmission("1.003003")
+                        .with("certificateNumber", "CS 123456")
+                        .with("changeKind", "TRANSFER")
+                        .withDocument("DON_DANG_KY", "don.pdf", "application/pdf", DossierLifecycleIT.PDF)
+                        .withDocument("GIAY_CHUNG_NHAN", "gcn.pdf", "application/pdf", DossierLifecycleIT.PDF));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        return DossierApi.field(submitted.body(), "code");
+    }
 }
