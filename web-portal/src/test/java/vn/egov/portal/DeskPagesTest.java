@@ -125,6 +125,7 @@ class DeskPagesTest extends WithPublicApi {
                         .param("status", "RECEIVED")
                         .param("procedure", "2.000575")
                         .param("overdue", "true")
+                        .param("receiptOverdue", "true")
                         .param("dueBefore", due)
                         .param("page", "1")
                         .with(officer()))
@@ -140,8 +141,10 @@ class DeskPagesTest extends WithPublicApi {
                                 containsString("class=\"due due-soon\">Sắp đến hạn (trong 2 ngày làm việc)</span>"),
                                 containsString("<option value=\"2.000575\" selected=\"selected\">"),
                                 containsString("id=\"overdue\" name=\"overdue\" value=\"true\" checked=\"checked\""),
+                                containsString("id=\"receiptOverdue\" name=\"receiptOverdue\" value=\"true\""
+                                        + " checked=\"checked\""),
                                 containsString(
-                                        "href=\"/motcua?status=RECEIVED&amp;procedure=2.000575&amp;overdue=true&amp;dueBefore="
+                                        "href=\"/motcua?status=RECEIVED&amp;procedure=2.000575&amp;overdue=true&amp;receiptOverdue=true&amp;dueBefore="
                                                 + due + "&amp;page=1\">Trang sau</a>"),
                                 containsString("aria-current=\"page\">Đã tiếp nhận</a>"))))
                 .andExpect(content()
@@ -155,6 +158,7 @@ class DeskPagesTest extends WithPublicApi {
                 .withQueryParam("status", equalTo("RECEIVED"))
                 .withQueryParam("procedure", equalTo("2.000575"))
                 .withQueryParam("overdue", equalTo("true"))
+                .withQueryParam("receiptOverdue", equalTo("true"))
                 .withQueryParam("dueBefore", equalTo(due))
                 .withQueryParam("page", equalTo("1"))
                 .withQueryParam("size", equalTo("20")));
@@ -168,7 +172,7 @@ class DeskPagesTest extends WithPublicApi {
                         .string(allOf(
                                 containsString("aria-current=\"page\">Cần xử lý</a>"),
                                 containsString(
-                                        "href=\"/motcua?status=ALL&amp;procedure=&amp;overdue=&amp;dueBefore=\">Tất cả</a>"),
+                                        "href=\"/motcua?status=ALL&amp;procedure=&amp;overdue=&amp;receiptOverdue=&amp;dueBefore=\">Tất cả</a>"),
                                 containsString("name=\"status\" value=\"OPEN\""))));
         api.server.verify(
                 getRequestedFor(urlPathEqualTo("/api/v1/dossiers")).withQueryParam("status", equalTo("OPEN")));
@@ -526,7 +530,7 @@ class DeskPagesTest extends WithPublicApi {
                                                 containsString("Hồ sơ của người nộp có số CCCD ********2345"),
                                                 containsString("Xem cả hàng đợi"),
                                                 containsString(
-                                                        "href=\"/motcua?status=RECEIVED&amp;procedure=&amp;overdue=&amp;dueBefore=&amp;q=001085012345\""))));
+                                                        "href=\"/motcua?status=RECEIVED&amp;procedure=&amp;overdue=&amp;receiptOverdue=&amp;dueBefore=&amp;q=001085012345\""))));
         api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
                 .withQueryParam("applicant", equalTo("001085012345")));
         // a full name, sent as it was typed (the API folds accents and case)

@@ -222,6 +222,9 @@ class DeskApi {
                     if (filter.overdue()) {
                         uri.queryParam("overdue", true);
                     }
+                    if (filter.receiptOverdue()) {
+                        uri.queryParam("receiptOverdue", true);
+                    }
                     if (filter.dueBefore() != null) {
                         uri.queryParam("dueBefore", filter.dueBefore());
                     }

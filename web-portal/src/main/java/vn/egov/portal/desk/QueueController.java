@@ -48,6 +48,7 @@ class QueueController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String procedure,
             @RequestParam(required = false) boolean overdue,
+            @RequestParam(required = false) boolean receiptOverdue,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
@@ -77,6 +78,7 @@ class QueueController {
                 applicant != null && (status == null || status.isBlank()) ? QueueFilter.ALL : status,
                 procedure,
                 overdue,
+                receiptOverdue,
                 dueBefore);
         DeskApi.Queue queue;
         try {
