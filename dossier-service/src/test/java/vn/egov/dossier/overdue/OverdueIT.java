@@ -365,13 +365,13 @@ class OverdueIT {
         assertThat(calendar.addWorkingDays(realToday(), 1))
                 .as("due later than tomorrow")
                 .isBefore(due);
-        // a week ahead: no reminder, however many rounds run
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> dueSoonEvents(code) == 0);
+        // a week ahead: no reminder, however many rounds run (one a second)
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4)).until(() -> dueSoonEvents(code) == 0);
 
         // the working day before the due date: reminded, once
         moveClockTo(api, workingDayBefore(due));
         await().atMost(Duration.ofSeconds(30)).until(() -> dueSoonEvents(code) == 1);
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> dueSoonEvents(code) == 1);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4)).until(() -> dueSoonEvents(code) == 1);
         assertThat(jdbc.sql("select payload from outbox_event where event_key = ? and event_type = ?")
                         .params(code, DUE_SOON)
                         .query(String.class)
@@ -394,10 +394,10 @@ class OverdueIT {
                 officer,
                 "{\"reason\":\"Cần xác minh chỗ ở\",\"newAppointmentDate\":\"" + newDate + "\"}");
         assertThat(apology.statusCode()).as(apology.body()).isEqualTo(200);
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> dueSoonEvents(code) == 1);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4)).until(() -> dueSoonEvents(code) == 1);
         moveClockTo(api, workingDayBefore(newDate));
         await().atMost(Duration.ofSeconds(30)).until(() -> dueSoonEvents(code) == 2);
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> dueSoonEvents(code) == 2);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4)).until(() -> dueSoonEvents(code) == 2);
         assertThat(overdueEvents(code)).isZero();
     }
 
