@@ -917,7 +917,7 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
     }
 
     @Test
-    void anOverdueOrDueSoonDossierIsToldOnceToItsAgencysOfficersAndAdministratorWithTheDesksLinkButNotToTheApplicant() {
+    void anOverdueDueSoonOrUnreceivedDossierIsToldOnceToItsAgencysStaffWithTheDesksLinkButNotToTheApplicant() {
         Citizen citizen = registeredCitizen();
         String agency = "000.00." + ThreadLocalRandom.current().nextInt(10, 99) + ".H"
                 + UUID.randomUUID().toString().substring(0, 6);
@@ -1005,6 +1005,24 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                         .single())
                 .isEqualTo("Hồ sơ " + soon + " sắp đến hạn trả kết quả|https://dichvucong.example.vn/motcua/ho-so/"
                         + soon);
+
+        // not received within its receipt limit (decision 51): the same people, once
+        String waiting = dossierCode();
+        String receiptOverdue = cloudEvent(
+                EventTopics.DOSSIER,
+                DossierLifecycleEventV1.RECEIPT_OVERDUE,
+                waiting,
+                atAgency(dossierEvent(waiting, citizen.subject(), "SUBMITTED"), agency));
+        send(EventTopics.DOSSIER, waiting, receiptOverdue);
+        send(EventTopics.DOSSIER, waiting, receiptOverdue);
+        await("the officer's receipt notice", () -> inboxCount(officer, "OFFICER_DOSSIER_RECEIPT_OVERDUE") == 1);
+        await("the administrator's receipt notice", () -> inboxCount(admin, "OFFICER_DOSSIER_RECEIPT_OVERDUE") == 1);
+        holds("once each, nobody else", Duration.ofMillis(500), () -> {
+            assertThat(inboxCount(officer, "OFFICER_DOSSIER_RECEIPT_OVERDUE")).isEqualTo(1);
+            assertThat(inboxCount(stranger, "OFFICER_DOSSIER_RECEIPT_OVERDUE")).isZero();
+            assertThat(inboxCount(citizen.subject(), "OFFICER_DOSSIER_RECEIPT_OVERDUE"))
+                    .isZero();
+        });
     }
 
     static String subjectOf(String staffName) {

@@ -158,13 +158,26 @@ public class DossierLifecycle {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void remindDueSoon(DossierRow dossier) {
+        remind(dossier, "due-soon", DossierLifecycleEventV1.DUE_SOON);
+    }
+
+    /**
+     * Tells the agency's staff that an online dossier is still not received past its receipt limit (decision 51):
+     * the event only, like {@link #remindDueSoon}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void remindReceiptOverdue(DossierRow dossier) {
+        remind(dossier, "receipt-overdue", DossierLifecycleEventV1.RECEIPT_OVERDUE);
+    }
+
+    private void remind(DossierRow dossier, String action, String type) {
         publish(
                 dossier,
-                "due-soon",
+                action,
                 dossier.status(),
                 dossier.status(),
                 Actor.SYSTEM,
-                DossierLifecycleEventV1.DUE_SOON,
+                type,
                 Change.of(null, null, dossier.dueDate()));
     }
 

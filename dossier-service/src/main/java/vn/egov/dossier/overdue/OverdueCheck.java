@@ -36,7 +36,8 @@ import vn.egov.dossier.dossier.DossierTransitions.Role;
  * <p>And it gives each online dossier waiting to be received its receipt limit (decision 51): {@code receipt_due_at},
  * {@code egov.dossier.receipt-limit.working-hours} of the agency's working time (default 8; 0: none) from when it
  * could be received (submitted, or paid when the fee comes first). Past it and still SUBMITTED, the dossier is
- * "chưa tiếp nhận quá hạn" (flag, desk filter, count).
+ * "chưa tiếp nhận quá hạn" (flag, desk filter, count), and the agency's staff are told once
+ * ({@code DossierReceiptOverdue}, {@code receipt_overdue_notified_at}).
  */
 @Component
 class OverdueCheck {
@@ -150,7 +151,23 @@ class OverdueCheck {
                     .params(java.sql.Timestamp.from(due), w.id())
                     .update();
         }
-        return waiting.size();
+        // and the staff are told, once, of those now past their limit
+        List<DossierRow> late = jdbc.sql("select " + DossierRow.COLUMNS + """
+                         from dossier
+                        where status = 'SUBMITTED' and receipt_due_at < :now and receipt_overdue_notified_at is null
+                        order by receipt_due_at limit :batch for update skip locked""")
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("batch", BATCH)
+                .query(DossierRow::map)
+                .list();
+        for (DossierRow d : late) {
+            jdbc.sql("update dossier set receipt_overdue_notified_at = :now where id = :id")
+                    .param("now", java.sql.Timestamp.from(clock.instant()))
+                    .param("id", d.id())
+                    .update();
+            lifecycle.remindReceiptOverdue(d);
+        }
+        return Math.max(waiting.size(), late.size());
     }
 
     private record Waiting(java.util.UUID id, String agencyCode, java.time.Instant since) {}

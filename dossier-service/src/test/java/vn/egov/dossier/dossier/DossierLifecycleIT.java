@@ -63,11 +63,11 @@ import vn.egov.testsupport.TestIssuer;
 public class DossierLifecycleIT {
 
     /**
-     * A dossier's events in order, but the staff's due-soon reminder (decision 50), which the scheduled check may
-     * publish between any two steps of a case.
+     * A dossier's events in order, but the staff's reminders (due soon, not received in time: decisions 50 and 51),
+     * which the scheduled check may publish between any two steps of a case.
      */
-    static final String TRANSITION_EVENTS = "select event_type from outbox_event where event_key = ?"
-            + " and event_type <> 'vn.egov.dossier.due-soon.v1' order by seq";
+    static final String TRANSITION_EVENTS = "select event_type from outbox_event where event_key = ? and event_type"
+            + " not in ('vn.egov.dossier.due-soon.v1', 'vn.egov.dossier.receipt-overdue.v1') order by seq";
 
     static final PaymentServiceStub PAYMENTS = new PaymentServiceStub();
     static final IdentityServiceStub IDENTITY = new IdentityServiceStub();

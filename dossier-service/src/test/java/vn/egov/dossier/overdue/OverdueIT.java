@@ -471,6 +471,12 @@ class OverdueIT {
         assertThat(ServiceConformance.json(api.service().get("/api/v1/dossiers/" + receivedInTime, owner))
                         .read("$.receiptOverdue", Boolean.class))
                 .isFalse();
+        // the agency's staff are told once (notification-service turns it into their notices)
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiptOverdueEvents(waiting) == 1);
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> receiptOverdueEvents(waiting) == 1);
+        assertThat(receiptOverdueEvents(receivedInTime)).isZero();
         var queue = ServiceConformance.json(api.service().get("/api/v1/dossiers?receiptOverdue=true", officer));
         assertThat(queue.read("$.items[*].code", List.class)).containsExactly(waiting);
         assertThat(awaitingReceiptPastLimit(api, land)).isEqualTo(1);
@@ -488,6 +494,12 @@ class OverdueIT {
 
     @Autowired
     vn.egov.dossier.calendar.Deadlines deadlines;
+
+    long receiptOverdueEvents(String code) {
+        return events(code).stream()
+                .filter("vn.egov.dossier.receipt-overdue.v1"::equals)
+                .count();
+    }
 
     private java.time.Instant receiptDueAt(String code) {
         return jdbc.sql("select receipt_due_at from dossier where code = ?")

@@ -72,6 +72,11 @@ public record DossierLifecycleEventV1(
      * reminder to its staff, published once per dossier and due date by the same scheduled check.
      */
     public static final String DUE_SOON = "vn.egov.dossier.due-soon.v1";
+    /**
+     * An online dossier still not received past its receipt limit ("chưa tiếp nhận quá hạn"): told to the agency's
+     * staff, once per dossier, by the same scheduled check.
+     */
+    public static final String RECEIPT_OVERDUE = "vn.egov.dossier.receipt-overdue.v1";
     /** The applicant rated the service after the result: {@code score} 1–5 (and, as text, {@code reason}). */
     public static final String RATED = "vn.egov.dossier.rated.v1";
     /** The agency stopped processing the dossier (Mẫu 05, Thông tư 03/2025): the reason in {@code reason}. */
@@ -93,6 +98,7 @@ public record DossierLifecycleEventV1(
             DEADLINE_EXTENDED,
             OVERDUE,
             DUE_SOON,
+            RECEIPT_OVERDUE,
             RATED,
             STOPPED,
             RESULT_POSTED);
