@@ -99,6 +99,12 @@ class DeskBrowserIT {
                         "/motcua/ho-so/" + DeskStandIn.RECEIVED,
                         "Hồ sơ " + DeskStandIn.RECEIVED + " · Cổng dịch vụ công",
                         "Đăng ký thành lập hộ kinh doanh\nHồ sơ " + DeskStandIn.RECEIVED),
+                // decision 51: an online dossier nobody received in time, the limit and the flag beside it
+                new Page(
+                        "not-received",
+                        "/motcua/ho-so/" + DeskStandIn.NOT_RECEIVED,
+                        "Hồ sơ " + DeskStandIn.NOT_RECEIVED + " · Cổng dịch vụ công",
+                        "Đăng ký thành lập hộ kinh doanh\nHồ sơ " + DeskStandIn.NOT_RECEIVED),
                 new Page(
                         "statistics",
                         "/motcua/thong-ke",

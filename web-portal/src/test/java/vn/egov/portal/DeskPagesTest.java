@@ -190,6 +190,20 @@ class DeskPagesTest extends WithPublicApi {
     }
 
     @Test
+    void aDossierNobodyReceivedInTimeSaysSoNextToItsReceiptLimit() throws Exception {
+        mvc.perform(get("/motcua/ho-so/" + DeskStandIn.NOT_RECEIVED).with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<dt>Hạn tiếp nhận</dt>"),
+                                containsString("03/12/2026 15:30"),
+                                containsString("class=\"due due-overdue\">Chưa tiếp nhận quá hạn</span>"))));
+        // a received dossier has no receipt limit to show
+        mvc.perform(get("/motcua/ho-so/" + DeskStandIn.RECEIVED).with(officer()))
+                .andExpect(content().string(not(containsString("Hạn tiếp nhận"))));
+    }
+
+    @Test
     void theSearchOpensADossierByItsCodeAndSaysWhenTheAgencyHasNone() throws Exception {
         mvc.perform(get("/motcua").param("q", " " + DeskStandIn.RECEIVED + " ").with(officer()))
                 .andExpect(status().isFound())

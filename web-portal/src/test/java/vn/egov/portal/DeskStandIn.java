@@ -41,6 +41,9 @@ final class DeskStandIn {
 
     static final String POSTED = "000.00.01.H26-261204-0016";
 
+    /** SUBMITTED online and not received within its receipt limit (decision 51). */
+    static final String NOT_RECEIVED = "000.00.01.H26-261204-0017";
+
     /** What the counter answers (decision 35): a walk-in received, a guidance, a counter payment. */
     static final String WALK_IN = "000.00.01.H26-261205-0021";
 
@@ -133,6 +136,7 @@ final class DeskStandIn {
         dossier(api, who, IN_PROCESSING, "IN_PROCESSING", today.plusDays(30), false);
         dossier(api, who, RESOLVED, "RESOLVED", today.plusDays(2), false);
         dossier(api, who, POSTED, "POSTED", today.plusDays(2), false);
+        dossier(api, who, NOT_RECEIVED, "SUBMITTED", null, false);
         api.server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + RECEIVED + "/documents/" + PDF_ID))
                 .withHeader("Authorization", who)
                 .willReturn(aResponse()
@@ -179,17 +183,26 @@ final class DeskStandIn {
                            {"id":"%s","requirementCode":"GIAY_DE_NGHI","kind":"SUBMITTED","fileName":"giay-de-nghi.pdf",
                             "contentType":"application/pdf","sizeBytes":20480,"sha256":"ab","uploadedAt":"2026-12-03T02:00:00Z"},
                            {"id":"%s","requirementCode":"HOP_DONG_THUE","kind":"SUBMITTED","fileName":"hop-dong.png",
-                            "contentType":"image/png","sizeBytes":1024,"sha256":"cd","uploadedAt":"2026-12-03T02:00:00Z"}]}""".formatted(code, AGENCY, status, due, overdue, PDF_ID, PNG_ID).replace(
-                        "\"businessTaxCode\":\"0101234567\",\"businessName\":\"Hộ kinh doanh An Nhiên\",",
-                        // the dossier in processing was taken at the counter: its applicant as the officer
-                        // identified them (the national id masked by the API), no business
-                        code.equals(IN_PROCESSING)
-                                ? "\"businessTaxCode\":null,\"businessName\":null,\"channel\":\"DIRECT\","
-                                        + "\"walkInApplicant\":{\"nationalIdMasked\":\"096******123\","
-                                        + "\"fullName\":\"Trần Thị Bình\",\"dateOfBirth\":\"1985-03-08\","
-                                        + "\"sex\":\"FEMALE\",\"phone\":\"0912345678\",\"email\":null},"
-                                : "\"businessTaxCode\":\"0101234567\",\"businessName\":\"Hộ kinh doanh An Nhiên\","
-                                        + "\"channel\":\"ONLINE\",\"walkInApplicant\":null,"))));
+                            "contentType":"image/png","sizeBytes":1024,"sha256":"cd","uploadedAt":"2026-12-03T02:00:00Z"}]}""".formatted(code, AGENCY, status, due, overdue, PDF_ID, PNG_ID)
+                        .replace(
+                                "\"businessTaxCode\":\"0101234567\",\"businessName\":\"Hộ kinh doanh An Nhiên\",",
+                                // the dossier in processing was taken at the counter: its applicant as the officer
+                                // identified them (the national id masked by the API), no business
+                                code.equals(IN_PROCESSING)
+                                        ? "\"businessTaxCode\":null,\"businessName\":null,\"channel\":\"DIRECT\","
+                                                + "\"walkInApplicant\":{\"nationalIdMasked\":\"096******123\","
+                                                + "\"fullName\":\"Trần Thị Bình\",\"dateOfBirth\":\"1985-03-08\","
+                                                + "\"sex\":\"FEMALE\",\"phone\":\"0912345678\",\"email\":null},"
+                                        : "\"businessTaxCode\":\"0101234567\",\"businessName\":\"Hộ kinh doanh An Nhiên\","
+                                                + "\"channel\":\"ONLINE\",\"walkInApplicant\":null,"
+                                                // the one nobody received: past its receipt limit
+                                                + (code.equals(NOT_RECEIVED)
+                                                        ? "\"receiptDueAt\":\"2026-12-03T08:30:00Z\",\"receiptOverdue\":true,"
+                                                        : ""))
+                        // not received: no receipt date, no appointment
+                        .replace(
+                                "\"receivedDate\":\"2026-12-03\",\"dueDate\":\"null\"",
+                                "\"receivedDate\":null,\"dueDate\":null"))));
         api.server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + code + "/history"))
                 .withHeader("Authorization", who)
                 .willReturn(okJson("""

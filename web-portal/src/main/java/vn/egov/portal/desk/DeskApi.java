@@ -66,7 +66,10 @@ class DeskApi {
             String lookupSecret,
             String channel,
             WalkInApplicant walkInApplicant,
-            ResultDelivery resultDelivery) {
+            ResultDelivery resultDelivery,
+            // decision 51: by when an online dossier must be received, and whether it is still waiting past that
+            Instant receiptDueAt,
+            Boolean receiptOverdue) {
 
         /**
          * The fee is taken at the counter: an online dossier waiting for its payment, or a walk-in one with a fee and
