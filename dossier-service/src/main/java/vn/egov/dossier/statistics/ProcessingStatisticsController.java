@@ -171,7 +171,7 @@ class ProcessingStatisticsController {
     }
 
     static final String CSV_HEADER = "from,to,agencyCode,agencyName,sectorCode,sectorName,channel,carriedOver,received,"
-            + "resolvedEarly,resolvedOnTime,resolvedLate,refused,withdrawn,pendingWithinDue,pendingPastDue,paused,"
+            + "receivedLate,resolvedEarly,resolvedOnTime,resolvedLate,refused,withdrawn,pendingWithinDue,pendingPastDue,paused,"
             + "ratings,averageRating";
 
     static String csv(LocalDate from, LocalDate to, List<ProcessingStatisticsQuery.Row> rows) {
@@ -188,6 +188,7 @@ class ProcessingStatisticsController {
                             field(r.channel()),
                             Long.toString(r.carriedOver()),
                             Long.toString(r.received()),
+                            Long.toString(r.receivedLate()),
                             Long.toString(r.resolvedEarly()),
                             Long.toString(r.resolvedOnTime()),
                             Long.toString(r.resolvedLate()),

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessingStatisticsQuery {
 
-    /** One agency × sector × channel. {@code paused}: of the pending, those waiting for a supplement now. */
+    /**
+     * One agency × sector × channel. {@code receivedLate}: of the received, those received after their receipt limit
+     * (decision 51); {@code paused}: of the pending, those waiting for a supplement now.
+     */
     record Row(
             String agencyCode,
             String agencyName,
@@ -30,6 +33,7 @@ class ProcessingStatisticsQuery {
             String channel,
             long carriedOver,
             long received,
+            long receivedLate,
             long resolvedEarly,
             long resolvedOnTime,
             long resolvedLate,
@@ -72,7 +76,7 @@ class ProcessingStatisticsQuery {
         return jdbc.sql("""
                         with handled as (
                           select d.agency_code, d.agency_name, p.sector_code, d.channel, d.received_date, d.due_date,
-                                 d.status, ended.on_date as ended_on, ended.to_status as ended_as, r.score,
+                                 d.status, d.received_at > d.receipt_due_at as received_late, ended.on_date as ended_on, ended.to_status as ended_as, r.score,
                                  exists (select 1 from dossier_history x
                                          where x.dossier_id = d.id and x.action = 'extend-deadline') as apologised
                           from dossier d
@@ -96,6 +100,7 @@ class ProcessingStatisticsQuery {
                                max(s.name_vi) as sector_name, j.channel,
                                count(*) filter (where j.received_date < :from) as carried_over,
                                count(*) filter (where j.received_date >= :from) as received,
+                               count(*) filter (where j.received_date >= :from and j.received_late) as received_late,
                                count(*) filter (where j.ended and j.ended_as = 'RESOLVED' and not j.late
                                                   and j.ended_on < j.due_date) as resolved_early,
                                count(*) filter (where j.ended and j.ended_as = 'RESOLVED' and not j.late
@@ -125,6 +130,7 @@ class ProcessingStatisticsQuery {
                             rs.getString("channel"),
                             rs.getLong("carried_over"),
                             rs.getLong("received"),
+                            rs.getLong("received_late"),
                             rs.getLong("resolved_early"),
                             rs.getLong("resolved_on_time"),
                             rs.getLong("resolved_late"),

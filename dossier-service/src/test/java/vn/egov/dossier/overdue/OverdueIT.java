@@ -272,6 +272,7 @@ class OverdueIT {
                 .containsEntry("channel", "ONLINE")
                 .containsEntry("carriedOver", 2)
                 .containsEntry("received", 4)
+                .containsEntry("receivedLate", 0)
                 .containsEntry("resolvedEarly", 1)
                 .containsEntry("resolvedOnTime", 0)
                 .containsEntry("resolvedLate", 1)
@@ -305,10 +306,10 @@ class OverdueIT {
         assertThat(csv.body().split("\r\n"))
                 .containsExactly(
                         "from,to,agencyCode,agencyName,sectorCode,sectorName,channel,carriedOver,received,"
-                                + "resolvedEarly,resolvedOnTime,resolvedLate,refused,withdrawn,pendingWithinDue,"
+                                + "receivedLate,resolvedEarly,resolvedOnTime,resolvedLate,refused,withdrawn,pendingWithinDue,"
                                 + "pendingPastDue,paused,ratings,averageRating",
                         second + "," + second + "," + hoanKiem + ",Ủy ban nhân dân phường Hoàn Kiếm,HO_TICH,Hộ tịch,"
-                                + "ONLINE,2,4,1,0,1,1,1,1,1,0,0,");
+                                + "ONLINE,2,4,0,1,0,1,1,1,1,1,0,0,");
 
         // a period that ends before it starts, or longer than a year: a problem naming the field, in either language
         assertProblem(
@@ -490,6 +491,16 @@ class OverdueIT {
                         .read("$.totalItems", Integer.class))
                 .isZero();
         assertThat(awaitingReceiptPastLimit(api, land)).isZero();
+        // and the report of that day counts it received late
+        LocalDate lateDay = LocalDate.ofInstant(receiptDueAt(waiting), ZoneId.of("Asia/Ho_Chi_Minh"))
+                .plusDays(1);
+        assertThat(ServiceConformance.json(api.service()
+                                .get(
+                                        "/api/v1/statistics/dossiers?from=" + lateDay + "&to=" + lateDay + "&agency="
+                                                + land,
+                                        null))
+                        .read("$.rows[0].receivedLate", Integer.class))
+                .isEqualTo(1);
     }
 
     @Autowired
