@@ -162,7 +162,18 @@ class DeskBrowserIT {
         signIn(DeskStandIn.officer(), DeskStandIn.OFFICER_TOKEN);
         Chromium.viewport(chrome, 360, 640);
         chrome.get(url("/motcua/ho-so/" + DeskStandIn.RECEIVED));
-        chrome.findElement(By.cssSelector("#action-reject > summary")).click();
+        // the officer's reject form; once it was missing in a CI run (no screenshot then): wait for it, and say what
+        // the page was if it does not come
+        WebElement reject;
+        try {
+            reject = new org.openqa.selenium.support.ui.WebDriverWait(chrome, java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                            By.cssSelector("#action-reject > summary")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Chromium.screenshot(chrome, "desk-reject-form-missing-360x640");
+            throw new AssertionError("no reject form at " + chrome.getCurrentUrl() + ", page: " + chrome.getTitle(), e);
+        }
+        reject.click();
         Chromium.follow(chrome, By.id("reject-submit"));
         assertThat(chrome.findElement(By.id("reject-reason-error")).getText()).isEqualTo("Hãy ghi lý do.");
         assertThat(chrome.findElement(By.id("reject-confirm-error")).getText())
