@@ -111,17 +111,7 @@ class OverdueCheck {
         if (receiptLimitHours == 0) {
             return 0;
         }
-        int total = 0;
-        while (true) {
-            Integer given = transactions.execute(tx -> receiptLimitBatch());
-            if (given == null || given < 0) {
-                return total == 0 ? -1 : total;
-            }
-            total += given;
-            if (given < BATCH) {
-                return total;
-            }
-        }
+        return rounds(this::receiptLimitBatch);
     }
 
     private int receiptLimitBatch() {
@@ -177,17 +167,7 @@ class OverdueCheck {
         if (dueSoonWorkingDays == 0) {
             return 0;
         }
-        int total = 0;
-        while (true) {
-            Integer reminded = transactions.execute(tx -> dueSoonBatch());
-            if (reminded == null || reminded < 0) {
-                return total == 0 ? -1 : total;
-            }
-            total += reminded;
-            if (reminded < BATCH) {
-                return total;
-            }
-        }
+        return rounds(this::dueSoonBatch);
     }
 
     private int dueSoonBatch() {
@@ -215,6 +195,24 @@ class OverdueCheck {
         return soon.size();
     }
 
+    /**
+     * Batches of one kind, each in its own transaction, until one is not full: how many rows they handled, or -1
+     * when another instance holds the lock.
+     */
+    private int rounds(java.util.function.IntSupplier batch) {
+        int total = 0;
+        while (true) {
+            Integer done = transactions.execute(tx -> batch.getAsInt());
+            if (done == null || done < 0) {
+                return total == 0 ? -1 : total;
+            }
+            total += done;
+            if (done < BATCH) {
+                return total;
+            }
+        }
+    }
+
     private boolean locked() {
         return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)")
                 .param(LOCK_KEY)
@@ -224,17 +222,7 @@ class OverdueCheck {
 
     /** One round: the number of dossiers newly marked overdue, or -1 when another instance holds the lock. */
     int run() {
-        int total = 0;
-        while (true) {
-            Integer marked = transactions.execute(tx -> batch());
-            if (marked == null || marked < 0) {
-                return total == 0 ? -1 : total;
-            }
-            total += marked;
-            if (marked < BATCH) {
-                return total;
-            }
-        }
+        return rounds(this::batch);
     }
 
     private int batch() {
