@@ -14,8 +14,8 @@ import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructure.PostgresEndpoint;
 
 /**
- * identity-service owns the agency registry (issue 14); dossier-service's catalogue names the agency of each
- * procedure by code, with a copy of its name. Both services' own Flyway migrations, run on a real PostgreSQL into
+ * identity-service owns the agency registry (issue 14); dossier-service's catalogue names the agencies that offer
+ * each procedure by code, with a copy of their names. Both services' own Flyway migrations, run on a real PostgreSQL into
  * fresh databases, must agree: every agency code the catalogue uses is in the registry, under the same name. A
  * procedure added for an agency the registry lacks, or an agency renamed on one side only, fails here.
  */
@@ -31,7 +31,8 @@ class AgencyRegistryTest {
                 postgres,
                 "agency_check_dossier",
                 "dossier-service",
-                "select distinct agency_code, agency_name from procedure");
+                "select agency_code, agency_name from procedure"
+                        + " union select agency_code, agency_name from procedure_offering");
 
         assertThat(catalogue).as("the catalogue names agencies").isNotEmpty();
         assertThat(registry.keySet())

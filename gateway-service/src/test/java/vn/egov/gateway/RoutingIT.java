@@ -43,6 +43,8 @@ class RoutingIT extends GatewayIntegrationTest {
                 arguments("POST", "/api/v1/desk/dossiers", "dossier", "/api/v1/desk/dossiers"),
                 arguments("POST", "/api/v1/desk/guidance", "dossier", "/api/v1/desk/guidance"),
                 arguments("PUT", "/api/v1/calendar/days/2027-02-12", "dossier", "/api/v1/calendar/days/2027-02-12"),
+                // the catalogue import (decision 53)
+                arguments("POST", "/api/v1/catalogue/imports", "dossier", "/api/v1/catalogue/imports"),
                 arguments(
                         "GET",
                         "/api/v1/documents/3f1c9a52-0d4e-4c47-9a51-6f0b8a2b7e10",

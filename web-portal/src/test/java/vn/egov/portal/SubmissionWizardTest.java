@@ -127,6 +127,30 @@ class SubmissionWizardTest extends WithPublicApi {
                         .withBody(answer())));
     }
 
+    /**
+     * Death registration, offered by four wards: two online today, one no longer (its offering ended), one only at
+     * the counter (shared with {@code WizardBrowserIT}).
+     */
+    static void stubDeathRegistration(PublicApiStandIn api) {
+        api.server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.001022")).willReturn(okJson("""
+                {"code":"1.001022","name":"Đăng ký khai tử","nameEn":"Death registration",
+                 "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
+                 "processingDays":1,"timeLimitUnit":"SAME_DAY","feeVnd":0,"mode":"FULL_ONLINE","requiredLevelOfAssurance":1,
+                 "documents":[{"code":"GIAY_BAO_TU","name":"Giấy báo tử","nameEn":"Death notice","mandatory":true,
+                               "allowedTypes":["application/pdf"]}],
+                 "fields":[{"name":"deceasedName","label":"Họ tên người chết","labelEn":"Name of the deceased",
+                            "type":"TEXT","required":true,"maxLength":100}],
+                 "agencies":[
+                   {"agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","receivesOnline":true,
+                    "feeVnd":0,"processingDays":1,"mode":"FULL_ONLINE"},
+                   {"agencyCode":"000.00.02.H26","agencyName":"Ủy ban nhân dân phường Hoàn Kiếm","receivesOnline":true,
+                    "feeVnd":8000,"processingDays":1,"mode":"FULL_ONLINE"},
+                   {"agencyCode":"000.00.03.H26","agencyName":"Ủy ban nhân dân phường Cũ","receivesOnline":true,
+                    "feeVnd":0,"processingDays":1,"mode":"FULL_ONLINE","validTo":"2025-06-30"},
+                   {"agencyCode":"000.00.04.H26","agencyName":"Ủy ban nhân dân phường Giấy","receivesOnline":false,
+                    "feeVnd":0,"processingDays":1,"mode":"FULL_ONLINE"}]}""")));
+    }
+
     static String answer() {
         return """
                 {"code":"%s","status":"AWAITING_PAYMENT","dueDate":null,
@@ -332,6 +356,66 @@ class SubmissionWizardTest extends WithPublicApi {
                 .contains("<dd>100.000 đồng</dd>")
                 .contains("href=\"http://127.0.0.1:8090/pay/3c9d7a10\">Thanh toán lệ phí</a>")
                 .contains("href=\"/ho-so/" + SUBMITTED_CODE + "\">Xem hồ sơ</a>");
+    }
+
+    /**
+     * Death registration, offered by two wards (decision 52): the form asks which one receives the dossier, refuses
+     * to go on without, shows the ward chosen with its own fee on the review, and the API receives its code.
+     */
+    @Test
+    void aProcedureTwoWardsOfferAsksWhichOneReceivesTheDossier() throws Exception {
+        stubDeathRegistration(api);
+        MvcResult started = perform(MockMvcRequestBuilders.get("/nop-ho-so/1.001022"));
+        String step = started.getResponse().getRedirectedUrl();
+        String base = step.substring(0, step.length() - "/thong-tin".length());
+
+        // only the wards that take it online today are offered
+        String form = page(perform(MockMvcRequestBuilders.get(step)));
+        assertThat(form)
+                .contains("<label for=\"agencyCode\">Cơ quan tiếp nhận hồ sơ</label>")
+                .contains("<option value=\"000.00.01.H26\">Ủy ban nhân dân phường Ba Đình</option>")
+                .contains("<option value=\"000.00.02.H26\">Ủy ban nhân dân phường Hoàn Kiếm</option>")
+                .doesNotContain("000.00.03.H26", "000.00.04.H26");
+
+        // none chosen (or one that does not offer it): a sentence next to the choice, what was typed kept
+        for (String chosen : List.of("", "000.00.04.H26")) {
+            MvcResult refused = perform(MockMvcRequestBuilders.post(step)
+                    .with(csrf())
+                    .param("agencyCode", chosen)
+                    .param("field.deceasedName", "Trần Văn Một"));
+            assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+            assertThat(page(refused))
+                    .contains(
+                            chosen.isEmpty() ? "Hãy chọn cơ quan tiếp nhận hồ sơ." : "Hãy chọn một trong các lựa chọn.")
+                    .contains("aria-invalid=\"true\"")
+                    .contains("value=\"Trần Văn Một\"");
+        }
+        assertThat(perform(MockMvcRequestBuilders.get(base + "/xem-lai"))
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo(step);
+
+        MvcResult chosen = perform(MockMvcRequestBuilders.post(step)
+                .with(csrf())
+                .param("agencyCode", "000.00.02.H26")
+                .param("field.deceasedName", "Trần Văn Một"));
+        assertThat(chosen.getResponse().getRedirectedUrl()).isEqualTo(base + "/tai-lieu");
+        perform(multipart(base + "/tai-lieu")
+                .file(new MockMultipartFile("file.GIAY_BAO_TU", "bao-tu.pdf", "application/pdf", PDF))
+                .with(csrf()));
+        String review = page(perform(MockMvcRequestBuilders.get(base + "/xem-lai")));
+        assertThat(review).contains("<dd>Ủy ban nhân dân phường Hoàn Kiếm</dd>").contains("<dd>8.000 đồng</dd>");
+        assertThat(page(perform(MockMvcRequestBuilders.get(step))))
+                .containsPattern("<option value=\"000.00.02.H26\"\\s+selected=\"selected\">");
+
+        perform(MockMvcRequestBuilders.post(base + "/xem-lai").with(csrf()));
+        List<LoggedRequest> sent = api.server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/dossiers")));
+        assertThat(sent).hasSize(1);
+        String dossier = sent.get(0).getPart("dossier").getBody().asString();
+        assertThat(equalToJson("""
+                        {"procedureCode":"1.001022","agencyCode":"000.00.02.H26",
+                         "formData":{"deceasedName":"Trần Văn Một"},
+                         "documents":[{"requirementCode":"GIAY_BAO_TU","fileName":"bao-tu.pdf"}]}""").match(dossier).isExactMatch()).as(dossier).isTrue();
     }
 
     @Test

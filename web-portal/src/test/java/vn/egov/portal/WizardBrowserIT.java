@@ -108,6 +108,33 @@ class WizardBrowserIT extends WithPublicApi {
         assertThat(problems).as("accessibility and layout problems").isEmpty();
     }
 
+    /** The choice of the ward (decision 52), refused empty with a sentence next to it, at both sizes. */
+    @Test
+    void theChoiceOfTheReceivingAgencyIsAccessibleAndFits() {
+        SubmissionWizardTest.stubDeathRegistration(api);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : PageCheck.SIZES) {
+            String at = size[0] + "x" + size[1];
+            Chromium.viewport(chrome, size[0], size[1]);
+            chrome.manage().deleteAllCookies();
+            chrome.get(url("/test-sign-in"));
+            chrome.get(url("/thu-tuc/1.001022"));
+            assertThat(chrome.findElement(By.cssSelector(".details")).getText())
+                    .contains("Ủy ban nhân dân phường Ba Đình", "Ủy ban nhân dân phường Hoàn Kiếm");
+            Chromium.follow(chrome, By.linkText("Nộp hồ sơ trực tuyến"));
+            check("wizard-agency", at, "Bước 1: Thông tin tờ khai – Đăng ký khai tử", problems);
+            chrome.findElement(By.id("field-deceasedName")).sendKeys("Trần Văn Một");
+            Chromium.follow(chrome, By.cssSelector("form.wizard-form button[type=submit]"));
+            assertThat(chrome.findElement(By.id("agencyCode-error")).getText())
+                    .isEqualTo("Hãy chọn cơ quan tiếp nhận hồ sơ.");
+            check("wizard-agency-error", at, "Bước 1: Thông tin tờ khai – Đăng ký khai tử", problems);
+            new Select(chrome.findElement(By.id("agencyCode"))).selectByValue("000.00.02.H26");
+            Chromium.follow(chrome, By.cssSelector("form.wizard-form button[type=submit]"));
+            assertThat(chrome.getTitle()).startsWith("Bước 2: Giấy tờ – Đăng ký khai tử");
+        }
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+    }
+
     @Test
     void aWholeSubmissionWorksWithJavaScriptOffAndASecondPressMakesNoSecondDossier() throws IOException {
         Path pdf = pdf();

@@ -397,15 +397,24 @@ class WalkIns {
         }
     }
 
-    /** The procedure, which must be one of the officer's agency (its dossiers are theirs to receive). */
+    /**
+     * The procedure as the officer's agency offers it (its dossiers are theirs to receive): an offering valid today.
+     * At the counter an offering counts even when it does not receive online.
+     */
     private Procedure procedure(EgovPrincipal officer, String procedureCode) {
         Procedure procedure = Optional.ofNullable(procedureCode)
                 .flatMap(catalogue::find)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", procedureCode));
-        if (!procedure.agencyCode().equals(officer.agency())) {
-            fail(List.of(intake.error("procedureCode", "procedure-of-another-agency", procedure.code())));
-        }
-        return procedure;
+        LocalDate today = LocalDate.ofInstant(Instant.now(clock), VietnamTime.ZONE);
+        return procedure
+                .offering(officer.agency())
+                .filter(o -> o.validOn(today))
+                .map(procedure::at)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "dossier-invalid",
+                        List.of(intake.error("procedureCode", "procedure-of-another-agency", procedure.code())),
+                        Map.of()));
     }
 
     private List<ApiProblem.FieldError> applicantErrors(WalkInApplicant applicant) {

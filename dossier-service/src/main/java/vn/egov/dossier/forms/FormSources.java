@@ -100,7 +100,7 @@ class FormSources {
     Facts of(DossierRow d) {
         return new Facts(
                 d,
-                catalogue.find(d.procedureCode()).orElse(null),
+                catalogue.find(d.procedureCode(), d.agencyCode()).orElse(null),
                 applicantName(d),
                 secrets.of(d.id()).orElse(null),
                 history(d.id()),
@@ -177,11 +177,11 @@ class FormSources {
                 .list();
     }
 
-    /** The agency's name: from its procedures, else from its dossiers; null for an agency nobody knows. */
+    /** The agency's name: from what it offers, else from its dossiers; null for an agency nobody knows. */
     String agencyName(String agencyCode) {
         return jdbc.sql("""
                         select name from (
-                            select agency_name as name, 1 as rank from procedure where agency_code = :agency
+                            select agency_name as name, 1 as rank from procedure_offering where agency_code = :agency
                             union all
                             select agency_name, 2 from dossier where agency_code = :agency and agency_name is not null
                         ) names order by rank, name limit 1""")

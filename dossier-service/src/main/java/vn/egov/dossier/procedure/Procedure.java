@@ -1,5 +1,6 @@
 package vn.egov.dossier.procedure;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,11 @@ import vn.egov.dossier.calendar.TimeLimit;
 /**
  * One catalogue entry with what a submission must contain. Read-only reference data. The time limit is
  * {@code processingDays} counted in {@code timeLimitUnit} (for {@code SAME_DAY}, processingDays is the worst case,
- * 1), set by {@code timeLimitSource}.
+ * 1), set by {@code timeLimitSource}; the fee's legal source is {@code feeSource}.
+ *
+ * <p>{@code agencies}: the agencies that offer it (decision 52), each with its own fee, time limit and online mode.
+ * As the catalogue lists it, {@code agencyCode}, {@code feeVnd}… are the first offering's; {@link #at(Offering)} is
+ * the procedure as one agency offers it, which is what a dossier is submitted to and counted by.
  */
 public record Procedure(
         String code,
@@ -26,7 +31,59 @@ public record Procedure(
         List<RequiredDocument> documents,
         List<FormField> fields,
         TimeLimit.Unit timeLimitUnit,
-        String timeLimitSource) {
+        String timeLimitSource,
+        List<Offering> agencies,
+        String feeSource) {
+
+    /**
+     * One agency's offering of the procedure (table {@code procedure_offering}), its overrides already applied:
+     * {@code feeVnd}, {@code processingDays} and {@code mode} are what this agency charges and is held to. It is
+     * offered from {@code validFrom} to {@code validTo} (inclusive, null: open), and online only when
+     * {@code receivesOnline}.
+     */
+    public record Offering(
+            String agencyCode,
+            String agencyName,
+            boolean receivesOnline,
+            long feeVnd,
+            int processingDays,
+            Mode mode,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String source) {
+
+        public boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+        }
+    }
+
+    /** The procedure as {@code offering}'s agency offers it: its agency, fee, time limit and mode. */
+    public Procedure at(Offering offering) {
+        return new Procedure(
+                code,
+                name,
+                nameEn,
+                offering.agencyCode(),
+                offering.agencyName(),
+                level,
+                offering.processingDays(),
+                offering.feeVnd(),
+                feeField,
+                feeOptions,
+                offering.mode(),
+                requiredLevelOfAssurance,
+                documents,
+                fields,
+                timeLimitUnit,
+                timeLimitSource,
+                agencies,
+                feeSource);
+    }
+
+    /** The offering of {@code agencyCode}, whether or not it is valid today or online. */
+    public Optional<Offering> offering(String agencyCode) {
+        return agencies.stream().filter(o -> o.agencyCode().equals(agencyCode)).findFirst();
+    }
 
     /** The legal time limit as the deadline engine counts it. */
     public TimeLimit timeLimit() {
@@ -52,8 +109,26 @@ public record Procedure(
         NATIONAL_ID
     }
 
+    /**
+     * A document the applicant provides: {@code originals} and {@code copies} are how many of each the paper dossier
+     * holds (table {@code procedure_document}); {@code onlyIfNotInStateData}: asked only when the state's data cannot
+     * supply it (once-only).
+     */
     public record RequiredDocument(
-            String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {}
+            String code,
+            String name,
+            String nameEn,
+            boolean mandatory,
+            List<String> allowedTypes,
+            int originals,
+            int copies,
+            boolean onlyIfNotInStateData) {
+
+        /** One original, no copy, always asked. */
+        public RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
+            this(code, name, nameEn, mandatory, allowedTypes, 1, 0, false);
+        }
+    }
 
     /**
      * @param prefill where the service takes the value from when the citizen leaves it out (once-only:

@@ -2,6 +2,7 @@ package vn.egov.dossier.procedure;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.dossier.calendar.TimeLimit;
 
-/** Reads procedures with their required documents and form fields. */
+/** Reads procedures with their required documents, form fields and the agencies that offer them. */
 @Service
 public class ProcedureCatalogue {
 
@@ -24,13 +25,45 @@ public class ProcedureCatalogue {
         this.json = json;
     }
 
+    /** The procedure as {@code agencyCode} offers it, or as the catalogue lists it when that agency does not. */
+    public Optional<Procedure> find(String code, String agencyCode) {
+        return find(code).map(p -> p.offering(agencyCode).map(p::at).orElse(p));
+    }
+
+    /** The procedure as the catalogue lists it, with every agency that offers it. */
     public Optional<Procedure> find(String code) {
+        List<Procedure.Offering> offerings = jdbc.sql("""
+                        select o.agency_code, o.agency_name, o.receives_online,
+                               coalesce(o.fee_vnd, p.fee_vnd), coalesce(o.processing_days, p.processing_days),
+                               coalesce(o.mode, p.mode), o.valid_from, o.valid_to, o.source
+                        from procedure_offering o join procedure p on p.code = o.procedure_code
+                        where o.procedure_code = ? order by o.position, o.agency_code""")
+                .param(code)
+                .query((rs, i) -> new Procedure.Offering(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getLong(4),
+                        rs.getInt(5),
+                        Procedure.Mode.valueOf(rs.getString(6)),
+                        rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class),
+                        rs.getString(9)))
+                .list();
         List<Procedure.RequiredDocument> documents = jdbc.sql("""
-                        select code, name_vi, name_en, mandatory, allowed_types from procedure_document
-                        where procedure_code = ? order by position""")
+                        select code, name_vi, name_en, mandatory, allowed_types, originals, copies,
+                               only_if_not_in_state_data
+                        from procedure_document where procedure_code = ? order by position""")
                 .param(code)
                 .query((rs, i) -> new Procedure.RequiredDocument(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), strings(rs.getArray(5))))
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        strings(rs.getArray(5)),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getBoolean(8)))
                 .list();
         List<Procedure.FormField> fields = jdbc.sql("""
                         select name, label_vi, label_en, type, required, options, max_length, prefill from procedure_field
@@ -68,7 +101,9 @@ public class ProcedureCatalogue {
                             documents,
                             fields,
                             TimeLimit.Unit.valueOf(rs.getString("time_limit_unit")),
-                            rs.getString("time_limit_source"));
+                            rs.getString("time_limit_source"),
+                            offerings,
+                            rs.getString("fee_source"));
                 })
                 .optional();
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.web.PageResponse;
 import vn.egov.dossier.calendar.TimeLimit;
 
@@ -14,6 +16,10 @@ import vn.egov.dossier.calendar.TimeLimit;
 @Component
 class ProcedureSearch {
 
+    /** An agency that offers the procedure (its details: the procedure's {@code agencies}). */
+    record AgencyRef(String code, String name) {}
+
+    /** {@code agencyCode}, {@code agencyName}, {@code feeVnd}…: the first offering's; {@code agencies}: all. */
     record ProcedureSummary(
             String code,
             String name,
@@ -25,18 +31,23 @@ class ProcedureSearch {
             long feeVnd,
             Procedure.Mode mode,
             int requiredLevelOfAssurance,
-            TimeLimit.Unit timeLimitUnit) {}
+            TimeLimit.Unit timeLimitUnit,
+            List<AgencyRef> agencies) {}
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ProcedureSearch(JdbcClient jdbc) {
+    ProcedureSearch(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     PageResponse<ProcedureSummary> search(String q, String agency, String level, int page, int size) {
         String pattern = q == null || q.isBlank() ? null : "%" + unaccent(q.trim()) + "%";
         String where = " where active and (:q::text is null or search_text like :q)"
-                + " and (:agency::text is null or agency_code = :agency) and (:level::text is null or level = :level)";
+                + " and (:agency::text is null or exists (select 1 from procedure_offering o"
+                + " where o.procedure_code = procedure.code and o.agency_code = :agency))"
+                + " and (:level::text is null or level = :level)";
         long total = jdbc.sql("select count(*) from procedure" + where)
                 .param("q", pattern)
                 .param("agency", agency)
@@ -44,18 +55,30 @@ class ProcedureSearch {
                 .query(Long.class)
                 .single();
         List<ProcedureSummary> items = jdbc.sql(
-                        "select * from procedure" + where + " order by code limit :size offset :offset")
+                        "select *, (select json_agg(json_build_array(o.agency_code, o.agency_name)"
+                                + " order by o.position, o.agency_code) from procedure_offering o"
+                                + " where o.procedure_code = procedure.code) as offered_by from procedure"
+                                + where + " order by code limit :size offset :offset")
                 .param("q", pattern)
                 .param("agency", agency)
                 .param("level", level)
                 .param("size", size)
                 .param("offset", (long) page * size)
-                .query((rs, i) -> summary(rs))
+                .query((rs, i) -> summary(rs, agencies(rs.getString("offered_by"))))
                 .list();
         return PageResponse.of(items, page, size, total);
     }
 
-    private static ProcedureSummary summary(ResultSet rs) throws SQLException {
+    private List<AgencyRef> agencies(String offeredBy) {
+        if (offeredBy == null) {
+            return List.of();
+        }
+        return json.readValue(offeredBy, new TypeReference<List<List<String>>>() {}).stream()
+                .map(pair -> new AgencyRef(pair.get(0), pair.get(1)))
+                .toList();
+    }
+
+    private static ProcedureSummary summary(ResultSet rs, List<AgencyRef> agencies) throws SQLException {
         return new ProcedureSummary(
                 rs.getString("code"),
                 rs.getString("name_vi"),
@@ -67,7 +90,8 @@ class ProcedureSearch {
                 rs.getLong("fee_vnd"),
                 Procedure.Mode.valueOf(rs.getString("mode")),
                 rs.getInt("required_loa"),
-                TimeLimit.Unit.valueOf(rs.getString("time_limit_unit")));
+                TimeLimit.Unit.valueOf(rs.getString("time_limit_unit")),
+                agencies);
     }
 
     /** "Đăng ký" → "dang ky": strips combining marks and maps đ, for accent-insensitive search. */

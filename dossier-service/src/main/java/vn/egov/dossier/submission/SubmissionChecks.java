@@ -1,5 +1,8 @@
 package vn.egov.dossier.submission;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.security.LevelOfAssurance;
+import vn.egov.commons.time.VietnamTime;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.document.AcceptedFile;
 import vn.egov.dossier.document.PersonalDocuments;
@@ -23,7 +27,7 @@ import vn.egov.dossier.submission.SubmissionService.SubmissionRequest;
 
 /**
  * Everything checked before a submission stores anything, in this order: the form's size (400), the procedure
- * (404), the level of assurance (403), the business applicant (identity-service: 403, 503), prefill, then the form
+ * (404), the agency that offers it (422 on agencyCode), the level of assurance (403), the business applicant (identity-service: 403, 503), prefill, then the form
  * and the documents (422, all field errors at once). What passes is a {@link Checked} submission.
  */
 @Component
@@ -45,12 +49,15 @@ class SubmissionChecks {
     private final Intake intake;
     private final IdentityProfiles identities;
     private final PersonalDocuments personalDocuments;
+    private final Clock clock;
 
     SubmissionChecks(
             ProcedureCatalogue catalogue,
             Intake intake,
             IdentityProfiles identities,
-            PersonalDocuments personalDocuments) {
+            PersonalDocuments personalDocuments,
+            Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.intake = intake;
         this.identities = identities;
@@ -68,16 +75,21 @@ class SubmissionChecks {
         if (!tooLarge.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed", tooLarge, Map.of());
         }
-        Procedure procedure = Optional.ofNullable(parsed.procedureCode())
+        Procedure listed = Optional.ofNullable(parsed.procedureCode())
                 .flatMap(catalogue::find)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", parsed.procedureCode()));
+        Procedure procedure = listed.at(offering(listed, parsed.agencyCode()));
         LevelOfAssurance.require(who, procedure.requiredLevelOfAssurance());
         ProfileOnce profile = new ProfileOnce(identities, bearerToken);
         Applicant applicant = applicant(parsed.applicantBusinessTaxCode(), profile);
         Prefill.Result filled = Prefill.fill(
                 procedure, parsed.formData(), who, claims == null ? Map.of() : claims, profile::ifAvailable);
         SubmissionRequest request = new SubmissionRequest(
-                parsed.procedureCode(), filled.formData(), parsed.documents(), parsed.applicantBusinessTaxCode());
+                parsed.procedureCode(),
+                procedure.agencyCode(),
+                filled.formData(),
+                parsed.documents(),
+                parsed.applicantBusinessTaxCode());
         List<ApiProblem.FieldError> errors = new ArrayList<>(intake.checkForm(procedure, request.formData()));
         List<AcceptedFile> accepted = intake.checkDocuments(
                 request.documents(),
@@ -102,6 +114,40 @@ class SubmissionChecks {
                 filled.prefilled(),
                 procedure.feeFor(request.formData()),
                 name == null ? null : name.toString());
+    }
+
+    /**
+     * The agency the dossier goes to: the one named, which must offer the procedure online today; none named, the
+     * only one that does. Anything else is a 422 on {@code agencyCode} (decision 52).
+     */
+    private Procedure.Offering offering(Procedure procedure, String agencyCode) {
+        LocalDate today = LocalDate.ofInstant(Instant.now(clock), VietnamTime.ZONE);
+        List<Procedure.Offering> online = procedure.agencies().stream()
+                .filter(o -> o.receivesOnline() && o.validOn(today))
+                .toList();
+        if (agencyCode == null || agencyCode.isBlank()) {
+            if (online.size() == 1) {
+                return online.get(0);
+            }
+            throw invalidAgency(
+                    online.isEmpty() ? "procedure-not-offered-online" : "agency-required", procedure.code());
+        }
+        Procedure.Offering named = procedure
+                .offering(agencyCode.trim())
+                .filter(o -> o.validOn(today))
+                .orElseThrow(() -> invalidAgency("agency-does-not-offer", agencyCode.trim()));
+        if (!named.receivesOnline()) {
+            throw invalidAgency("agency-not-online", named.agencyName());
+        }
+        return named;
+    }
+
+    private ApiProblem invalidAgency(String code, Object argument) {
+        return new ApiProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "dossier-invalid",
+                List.of(intake.error("agencyCode", code, argument)),
+                Map.of());
     }
 
     /**

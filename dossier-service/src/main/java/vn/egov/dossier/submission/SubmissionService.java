@@ -35,9 +35,14 @@ import vn.egov.dossier.tracking.LookupSecrets;
 @Service
 class SubmissionService {
 
-    /** {@code applicantBusinessTaxCode}: the business the citizen submits for (they must represent it), or null. */
+    /**
+     * {@code agencyCode}: the agency the dossier is submitted to, one that offers the procedure (may be left out when
+     * only one does); {@code applicantBusinessTaxCode}: the business the citizen submits for (they must represent
+     * it), or null.
+     */
     public record SubmissionRequest(
             @Size(max = InputLimits.CODE) String procedureCode,
+            @Size(max = InputLimits.CODE) String agencyCode,
             Map<String, Object> formData,
             @Size(max = InputLimits.LIST_ITEMS) List<Intake.@Valid DocumentRef> documents,
             @Size(max = InputLimits.TAX_CODE) String applicantBusinessTaxCode) {}

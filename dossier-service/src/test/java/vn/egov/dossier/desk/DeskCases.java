@@ -36,6 +36,8 @@ final class DeskCases {
                     "GIAY_CHUNG_SINH", "Giấy chứng sinh", "Birth certificate", true, List.of("application/pdf"))),
             List.of(),
             vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_DAYS,
+            null,
+            List.of(),
             null);
 
     private DeskCases() {}

@@ -10,7 +10,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.List;
 
 /**
- * A real HTTP stand-in (WireMock) for identity-service's {@code GET /api/v1/identity/me}: answers the profile
+ * A real HTTP stand-in (WireMock) for identity-service's {@code GET /api/v1/identity/me} (and its agency registry,
+ * {@link #agencies}): answers the profile
  * registered for the bearer token it receives (a default name and date of birth and no businesses for any
  * other token), and can be stopped (connection refused) and started again on the same free port. WireMock's
  * request journal tells which Authorization headers it received.
@@ -34,6 +35,16 @@ public final class IdentityServiceStub {
                 .atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson(json)));
+    }
+
+    /** identity-service's agency registry: one page holding these agencies ({@code [code, name]} pairs). */
+    public void agencies(List<List<String>> agencies) {
+        String items = agencies.stream()
+                .map(a -> "{\"code\":\"" + a.get(0) + "\",\"name\":\"" + a.get(1) + "\",\"level\":\"COMMUNE\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        server.stubFor(get(urlPathEqualTo("/api/v1/identity/agencies"))
+                .willReturn(okJson("{\"items\":[" + items + "],\"page\":0,\"size\":100,\"totalItems\":"
+                        + agencies.size() + ",\"totalPages\":1}")));
     }
 
     /** The Authorization header of every /me call received so far, oldest first. */

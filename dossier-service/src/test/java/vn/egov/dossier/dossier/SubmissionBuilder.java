@@ -21,6 +21,7 @@ public final class SubmissionBuilder {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String procedureCode;
+    private String agencyCode;
     private String businessTaxCode;
     private final Map<String, Object> formData = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> documents = new LinkedHashMap<>();
@@ -56,9 +57,10 @@ public final class SubmissionBuilder {
                 .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF);
     }
 
-    /** Marriage status confirmation (1.004873, Hoàn Kiếm). */
+    /** Marriage status confirmation (1.004873, which both wards offer) at Hoàn Kiếm. */
     public static SubmissionBuilder aMarriageStatusConfirmation() {
         return aSubmission("1.004873")
+                .at("000.00.02.H26")
                 .with("purpose", "Kết hôn")
                 .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF);
     }
@@ -73,6 +75,21 @@ public final class SubmissionBuilder {
                 .withDocument("DON_DE_NGHI", "don.pdf", "application/pdf", DossierLifecycleIT.PDF)
                 .withDocument("GIAY_TO_DAT", "dat.pdf", "application/pdf", DossierLifecycleIT.PDF)
                 .withDocument("BAN_VE", "ban-ve.pdf", "application/pdf", DossierLifecycleIT.PDF);
+    }
+
+    /** Death registration (1.001022, same day, offered by both wards): name the agency with {@link #at}. */
+    public static SubmissionBuilder aDeathRegistration(String deceasedName) {
+        return aSubmission("1.001022")
+                .with("deceasedName", deceasedName)
+                .with("dateOfDeath", "2026-11-01")
+                .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF)
+                .withDocument("GIAY_BAO_TU", "giay-bao-tu.png", "image/png", DossierLifecycleIT.PNG);
+    }
+
+    /** The agency the dossier is submitted to ({@code agencyCode}); null leaves it out. */
+    public SubmissionBuilder at(String agencyCode) {
+        this.agencyCode = agencyCode;
+        return this;
     }
 
     /** A form field's value (a string, a number, a boolean…), replacing the factory's. */
@@ -118,6 +135,9 @@ public final class SubmissionBuilder {
     public String json() {
         Map<String, Object> dossier = new LinkedHashMap<>();
         dossier.put("procedureCode", procedureCode);
+        if (agencyCode != null) {
+            dossier.put("agencyCode", agencyCode);
+        }
         if (businessTaxCode != null) {
             dossier.put("applicantBusinessTaxCode", businessTaxCode);
         }

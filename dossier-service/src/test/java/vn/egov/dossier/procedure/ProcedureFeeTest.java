@@ -24,6 +24,8 @@ class ProcedureFeeTest {
             List.of(),
             List.of(),
             vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_DAYS,
+            null,
+            List.of(),
             null);
 
     @Test

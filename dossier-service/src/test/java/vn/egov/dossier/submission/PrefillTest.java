@@ -60,6 +60,8 @@ class PrefillTest {
                     new Procedure.FormField(
                             "purpose", "Mục đích", null, Procedure.FieldType.TEXT, true, null, 200, null)),
             vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_DAYS,
+            null,
+            List.of(),
             null);
 
     static EgovPrincipal citizen(String nationalId) {

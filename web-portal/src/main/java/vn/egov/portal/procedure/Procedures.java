@@ -27,7 +27,22 @@ class Procedures {
             int processingDays,
             String timeLimitUnit,
             long feeVnd,
-            String mode) {}
+            String mode,
+            List<Agency> agencies) {
+
+        /** The card names the agency when one offers it, else how many do (all are on the procedure's page). */
+        public int agencyCount() {
+            return agencies == null ? 1 : agencies.size();
+        }
+    }
+
+    /** An agency that offers the procedure: {@code code} in the search's summary, {@code agencyCode} in the detail. */
+    record Agency(String code, String agencyCode, String agencyName, String name) {
+
+        public String displayName() {
+            return agencyName != null ? agencyName : name;
+        }
+    }
 
     record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {}
 
@@ -45,7 +60,13 @@ class Procedures {
             Map<String, Long> feeOptions,
             String mode,
             int requiredLevelOfAssurance,
-            List<RequiredDocument> documents) {}
+            List<RequiredDocument> documents,
+            List<Agency> agencies) {
+
+        public List<Agency> agencyList() {
+            return agencies == null ? List.of() : agencies;
+        }
+    }
 
     record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {}
 

@@ -16,6 +16,22 @@ final class Checks {
 
     private Checks() {}
 
+    /**
+     * What is wrong with the agency chosen (key {@code agencyCode}), or null: when several agencies take the procedure
+     * online, the citizen must choose one of them.
+     */
+    static String agency(WizardProcedures.Procedure procedure, String agencyCode) {
+        if (!procedure.agencyChoice()) {
+            return null;
+        }
+        if (agencyCode == null) {
+            return "wizard.error.agency-required";
+        }
+        boolean offered =
+                procedure.onlineAgencies().stream().anyMatch(a -> a.agencyCode().equals(agencyCode));
+        return offered ? null : "wizard.error.option";
+    }
+
     /** Field name → the key of what is wrong with it. */
     static Map<String, String> form(WizardProcedures.Procedure procedure, Map<String, String> values) {
         Map<String, String> errors = new LinkedHashMap<>();

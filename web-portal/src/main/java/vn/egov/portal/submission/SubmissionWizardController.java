@@ -48,6 +48,9 @@ class SubmissionWizardController {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionWizardController.class);
 
+    /** The API's limit on {@code agencyCode}: a longer value is no agency (chosen again). */
+    private static final int AGENCY_CODE = 64;
+
     private static final Pattern DOCUMENT_ERROR = Pattern.compile("documents\\[(\\d+)].*");
 
     private final WizardProcedures procedures;
@@ -127,7 +130,16 @@ class SubmissionWizardController {
                 draft.formData().put(field.name(), value.strip());
             }
         }
+        String agency = params.getFirst("agencyCode");
+        draft.agencyCode(
+                procedure.agencyChoice() && agency != null && !agency.isBlank() && agency.length() <= AGENCY_CODE
+                        ? agency.strip()
+                        : null);
         Map<String, String> errors = new LinkedHashMap<>();
+        String agencyError = Checks.agency(procedure, draft.agencyCode());
+        if (agencyError != null) {
+            errors.put("agencyCode", messages.getMessage(agencyError, null, locale));
+        }
         Checks.form(procedure, draft.formData())
                 .forEach((field, key) -> errors.put(
                         field, messages.getMessage(key, new Object[] {maxLength(procedure, field)}, locale)));
@@ -298,7 +310,7 @@ class SubmissionWizardController {
         }
         page(model, procedure, draft, 3);
         model.addAttribute("values", draft.formData());
-        model.addAttribute("fee", procedure.feeFor(draft.formData()));
+        model.addAttribute("fee", procedure.at(draft.agencyCode()).feeFor(draft.formData()));
         model.addAttribute("shown", shown(procedure, draft, LocaleContextHolder.getLocale()));
         return "wizard/review";
     }
@@ -390,6 +402,8 @@ class SubmissionWizardController {
             if (field.startsWith("formData.")
                     && procedure.fields().stream().anyMatch(f -> f.name().equals(field.substring(9)))) {
                 formErrors.put(field.substring(9), error.message());
+            } else if (field.equals("agencyCode")) {
+                formErrors.put(field, error.message());
             } else if (document.matches() && Integer.parseInt(document.group(1)) < sent.size()) {
                 documentErrors.put(sent.get(Integer.parseInt(document.group(1))).requirementCode(), error.message());
             } else {
@@ -425,7 +439,7 @@ class SubmissionWizardController {
         if (draft.submitted() == null) {
             return "redirect:" + step(draft, "xem-lai");
         }
-        WizardProcedures.Procedure procedure = procedures.find(code);
+        WizardProcedures.Procedure procedure = procedures.find(code).at(draft.agencyCode());
         model.addAttribute("procedure", procedure);
         model.addAttribute("name", formats.name(procedure.name(), procedure.nameEn()));
         model.addAttribute("result", draft.submitted());
@@ -448,7 +462,9 @@ class SubmissionWizardController {
     }
 
     private static String missingStep(WizardProcedures.Procedure procedure, WizardDraft draft) {
-        if (!draft.formDone() || !Checks.form(procedure, draft.formData()).isEmpty()) {
+        if (!draft.formDone()
+                || Checks.agency(procedure, draft.agencyCode()) != null
+                || !Checks.form(procedure, draft.formData()).isEmpty()) {
             return "thong-tin";
         }
         boolean documentsMissing = procedure.documents().stream()
@@ -456,7 +472,9 @@ class SubmissionWizardController {
         return documentsMissing ? "tai-lieu" : null;
     }
 
-    private void page(Model model, WizardProcedures.Procedure procedure, WizardDraft draft, int step) {
+    /** {@code procedure} as listed: the page shows it as the agency chosen offers it (its name, fee, time limit). */
+    private void page(Model model, WizardProcedures.Procedure listed, WizardDraft draft, int step) {
+        WizardProcedures.Procedure procedure = listed.at(draft.agencyCode());
         model.addAttribute("procedure", procedure);
         model.addAttribute("name", formats.name(procedure.name(), procedure.nameEn()));
         model.addAttribute("draft", draft);

@@ -50,6 +50,9 @@ class Submissions {
         MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
         Map<String, Object> dossier = new LinkedHashMap<>();
         dossier.put("procedureCode", draft.procedureCode());
+        if (draft.agencyCode() != null) {
+            dossier.put("agencyCode", draft.agencyCode());
+        }
         dossier.put("formData", new LinkedHashMap<>(draft.formData()));
         List<Map<String, String>> refs = new ArrayList<>();
         for (WizardDraft.Chosen chosen : documents) {

@@ -50,6 +50,7 @@ final class WizardDraft implements Serializable {
     private final String procedureCode;
     private final LinkedHashMap<String, String> formData = new LinkedHashMap<>();
     private final LinkedHashMap<String, Chosen> documents = new LinkedHashMap<>();
+    private String agencyCode;
     private boolean formDone;
     private Submitted submitted;
 
@@ -74,6 +75,15 @@ final class WizardDraft implements Serializable {
     /** Requirement code → the document chosen for it, in the procedure's order. */
     public Map<String, Chosen> documents() {
         return documents;
+    }
+
+    /** The agency chosen on the form step, or null (the only one that offers the procedure online). */
+    public String agencyCode() {
+        return agencyCode;
+    }
+
+    void agencyCode(String code) {
+        this.agencyCode = code;
     }
 
     boolean formDone() {

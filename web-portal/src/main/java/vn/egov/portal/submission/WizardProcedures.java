@@ -1,13 +1,20 @@
 package vn.egov.portal.submission;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** {@code GET /api/v1/procedures/{code}} as the wizard needs it: form fields, required documents, the fee rule. */
+/**
+ * {@code GET /api/v1/procedures/{code}} as the wizard needs it: form fields, required documents, the fee rule, and the
+ * agencies that offer it (decision 52).
+ */
 @Component
 class WizardProcedures {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     record Procedure(
             String code,
@@ -22,11 +29,52 @@ class WizardProcedures {
             String mode,
             int requiredLevelOfAssurance,
             List<Document> documents,
-            List<Field> fields) {
+            List<Field> fields,
+            List<Agency> agencies) {
 
         Procedure {
             documents = documents == null ? List.of() : documents;
             fields = fields == null ? List.of() : fields;
+            agencies = agencies == null ? List.of() : agencies;
+        }
+
+        /** The agencies a citizen may submit to online today (Vietnam date). */
+        public List<Agency> onlineAgencies() {
+            LocalDate today = LocalDate.now(VIETNAM);
+            return agencies.stream()
+                    .filter(a -> Boolean.TRUE.equals(a.receivesOnline()) && a.validOn(today))
+                    .toList();
+        }
+
+        /** The citizen chooses the agency when several take the procedure online. */
+        public boolean agencyChoice() {
+            return onlineAgencies().size() > 1;
+        }
+
+        /**
+         * The procedure as {@code agencyCode}'s agency offers it (its name, fee, time limit); as listed when that
+         * agency is not one of its offerings (none chosen yet).
+         */
+        public Procedure at(String agencyCode) {
+            return agencies.stream()
+                    .filter(a -> a.agencyCode().equals(agencyCode))
+                    .findFirst()
+                    .map(a -> new Procedure(
+                            code,
+                            name,
+                            nameEn,
+                            a.agencyName(),
+                            a.processingDays() == null ? processingDays : a.processingDays(),
+                            timeLimitUnit,
+                            a.feeVnd() == null ? feeVnd : a.feeVnd(),
+                            feeField,
+                            feeOptions,
+                            a.mode() == null ? mode : a.mode(),
+                            requiredLevelOfAssurance,
+                            documents,
+                            fields,
+                            agencies))
+                    .orElse(this);
         }
 
         /** Both modes take dossiers online (in part: the fee may be paid at the desk). */
@@ -50,6 +98,22 @@ class WizardProcedures {
                     .filter(d -> d.code().equals(code))
                     .findFirst()
                     .orElse(null);
+        }
+    }
+
+    /** One agency's offering: boxed, as the API may leave a value out. */
+    record Agency(
+            String agencyCode,
+            String agencyName,
+            Boolean receivesOnline,
+            Long feeVnd,
+            Integer processingDays,
+            String mode,
+            LocalDate validFrom,
+            LocalDate validTo) {
+
+        boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
         }
     }
 

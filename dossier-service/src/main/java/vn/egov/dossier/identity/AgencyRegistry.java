@@ -1,0 +1,71 @@
+package vn.egov.dossier.identity;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * identity-service's agency registry ({@code GET /api/v1/identity/agencies}, public), the one registry of the platform
+ * (issue 14 item 1): the catalogue import checks every agency code it names against it. Read whole, page by page,
+ * through the same retry and circuit breaker as the profiles; {@link IdentityProfiles.IdentityUnavailableException}
+ * when identity-service cannot answer.
+ */
+@Component
+public class AgencyRegistry {
+
+    /** The registry's pages are at most 100 agencies; a province's registry is a few pages. */
+    static final int PAGE_SIZE = 100;
+
+    /** A registry larger than this is not read at all (a wrong answer, not a province). */
+    static final int MAX_PAGES = 200;
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Agency(String code, String name, String level, String parentCode) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AgencyPage(List<Agency> items, Integer totalPages) {}
+
+    private final IdentityServiceClient client;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+
+    AgencyRegistry(IdentityServiceClient client, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+        this.client = client;
+        this.circuitBreaker = circuitBreakers.circuitBreaker("identity-service");
+        this.retry = retries.retry("identity-service");
+    }
+
+    /** Every active agency of the registry by its code. */
+    public Map<String, Agency> all() {
+        Map<String, Agency> agencies = new LinkedHashMap<>();
+        int pages = 1;
+        for (int page = 0; page < pages && page < MAX_PAGES; page++) {
+            AgencyPage answer = page(page);
+            for (Agency agency : answer.items() == null ? List.<Agency>of() : answer.items()) {
+                agencies.put(agency.code(), agency);
+            }
+            pages = answer.totalPages() == null ? 0 : answer.totalPages();
+        }
+        return agencies;
+    }
+
+    private AgencyPage page(int page) {
+        try {
+            return Retry.decorateSupplier(
+                            retry,
+                            CircuitBreaker.decorateSupplier(circuitBreaker, () -> client.agencies(page, PAGE_SIZE)))
+                    .get();
+        } catch (RuntimeException e) {
+            throw new IdentityProfiles.IdentityUnavailableException(
+                    "identity-service did not give the agency registry: "
+                            + e.getClass().getSimpleName(),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package vn.egov.dossier.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.egov.testsupport.ServiceConformance.assertProblem;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.egov.dossier.dossier.DossierLifecycleIT.Part;
+import vn.egov.testsupport.RealInfrastructureInitializer;
+
+/**
+ * The catalogue import (issue 14 item 6, decision 53), in a database of its own: a file with three errors is refused
+ * with all three, by row and column, and nothing changes; a good import is one new version, whose procedures,
+ * documents and offerings the catalogue serves at once; agency codes are checked against identity-service's registry.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"egov.test.database=dossier_catalogue", "egov.dossier.overdue-check.interval=1h"})
+@ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+class CatalogueImportIT {
+
+    static final IdentityServiceStub IDENTITY = new IdentityServiceStub();
+
+    static {
+        IDENTITY.start();
+        IDENTITY.agencies(List.of(
+                List.of("000.00.01.H26", "Ủy ban nhân dân phường Ba Đình"),
+                List.of("000.00.02.H26", "Ủy ban nhân dân phường Hoàn Kiếm"),
+                List.of("000.00.11.H26", "Sở Tư pháp thành phố Hà Nội")));
+    }
+
+    @DynamicPropertySource
+    static void identityService(DynamicPropertyRegistry registry) {
+        registry.add("egov.dossier.identity.base-url", IDENTITY::baseUrl);
+        registry.add("egov.dossier.identity.retry-wait", () -> "20ms");
+    }
+
+    @AfterAll
+    static void stopStub() {
+        IDENTITY.stop();
+    }
+
+    static final String PROCEDURES_HEADER = "code,name_vi,name_en,sector_code,level,time_limit_amount,time_limit_unit,"
+            + "time_limit_source,fee_vnd,fee_source,mode,required_loa\r\n";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    DossierApi api() {
+        return new DossierApi(port);
+    }
+
+    String admin() {
+        return api().issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+    }
+
+    HttpResponse<String> load(String token, Map<String, String> files) {
+        List<Part> parts = new ArrayList<>();
+        files.forEach((name, csv) ->
+                parts.add(new Part(name, name + ".csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))));
+        return api().multipart("/api/v1/catalogue/imports", token, parts);
+    }
+
+    /** What an import may change, read straight from the tables. */
+    String snapshot() {
+        return jdbc.sql("""
+                        select (select string_agg(code || ':' || name_vi || ':' || fee_vnd || ':' || agency_code, '|' order by code)
+                                  from procedure)
+                            || (select coalesce(string_agg(procedure_code || '/' || code, '|' order by procedure_code, code), '')
+                                  from procedure_document)
+                            || (select string_agg(procedure_code || '@' || agency_code, '|' order by procedure_code, agency_code)
+                                  from procedure_offering)
+                            || (select count(*) from catalogue_version)""").query(String.class).single();
+    }
+
+    @Test
+    void aFileWithThreeErrorsIsRefusedWithAllThreeAndNothingChanges() {
+        String before = snapshot();
+        HttpResponse<String> refused = load(
+                admin(),
+                Map.of(
+                        "procedures",
+                        PROCEDURES_HEADER
+                                // row 2: a sector nobody knows
+                                + "1.000656,Đăng ký khai tử lưu động,,KHONG_CO,COMMUNE,5,WORKING_DAYS,"
+                                + "\"Nghị định 123/2015/NĐ-CP, Điều 15\",0,,FULL_ONLINE,1\r\n"
+                                // row 3: fine
+                                + "2.000635,Cấp bản sao trích lục hộ tịch,,HO_TICH,COMMUNE,1,SAME_DAY,"
+                                + "Luật Hộ tịch 2014,8000,Thông tư 281/2016/TT-BTC,FULL_ONLINE,1\r\n"
+                                // row 4: a unit that does not exist
+                                + "1.004884,Đăng ký lại khai sinh,,HO_TICH,COMMUNE,5,NGAY,"
+                                + "\"Nghị định 123/2015/NĐ-CP, Điều 26\",0,,PARTIAL_ONLINE,2\r\n",
+                        "offerings",
+                        "procedure_code,agency_code\r\n"
+                                + "1.000656,000.00.01.H26\r\n"
+                                + "2.000635,000.00.01.H26\r\n"
+                                // row 4: an agency the registry does not have
+                                + "1.004884,000.00.99.H26\r\n"));
+        assertProblem(refused, 422, "catalogue-invalid");
+        var body = JsonPath.parse(refused.body());
+        assertThat(body.read("$.errors[*].field", List.class))
+                .as(refused.body())
+                .containsExactly(
+                        "procedures[2].sector_code", "procedures[4].time_limit_unit", "offerings[4].agency_code");
+        assertThat(body.read("$.errorCount", Integer.class)).isEqualTo(3);
+        assertThat(body.read("$.errors[0].message", String.class))
+                .isEqualTo("Dòng 2, cột sector_code: lĩnh vực \"KHONG_CO\" không có trong danh mục lĩnh vực.");
+        assertThat(body.read("$.errors[2].message", String.class)).contains("000.00.99.H26");
+        assertThat(snapshot()).isEqualTo(before);
+        assertProblem(api().service().get("/api/v1/procedures/2.000635", null), 404, "procedure-not-found");
+
+        // the same in English on request
+        HttpResponse<String> english = api().multipart(
+                        "/api/v1/catalogue/imports",
+                        admin(),
+                        List.of(new Part(
+                                "procedures",
+                                "procedures.csv",
+                                "text/csv",
+                                (PROCEDURES_HEADER
+                                                + "1.000656,X,,HO_TICH,COMMUNE,2,SAME_DAY,Luật,0,,FULL_ONLINE,1\r\n"
+                                                + "1.004884,Y,,HO_TICH,COMMUNE,5,WORKING_DAYS,Luật,0,,FULL_ONLINE,1\r\n")
+                                        .getBytes(StandardCharsets.UTF_8))),
+                        "Accept-Language",
+                        "en");
+        assertThat(JsonPath.parse(english.body()).read("$.errors[*].message", List.class))
+                .containsExactly(
+                        "Row 2, column time_limit_amount: a same-day procedure (SAME_DAY) has the amount 1.",
+                        "Row 3, column code: the new procedure \"1.004884\" has no agency that offers it (offerings file).");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aGoodImportIsOneNewVersionTheCatalogueServesAtOnce() {
+        String admin = admin();
+        HttpResponse<String> loaded = load(
+                admin,
+                Map.of(
+                        "procedures",
+                        PROCEDURES_HEADER
+                                + "2.000635,Cấp bản sao trích lục hộ tịch,Copy of a civil status extract,HO_TICH,COMMUNE,1,"
+                                + "SAME_DAY,Luật Hộ tịch 2014,8000,Thông tư 281/2016/TT-BTC,FULL_ONLINE,1\r\n"
+                                // an existing procedure, renamed
+                                + "2.000908,Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam,Judicial record certificate,"
+                                + "LY_LICH_TU_PHAP,PROVINCE,10,WORKING_DAYS,\"Luật Lý lịch tư pháp 2009, Điều 48\",200000,"
+                                + "Thông tư 244/2016/TT-BTC,FULL_ONLINE,2\r\n",
+                        "documents",
+                        "procedure_code,code,name_vi,mandatory,allowed_types,originals,copies,only_if_not_in_state_data\r\n"
+                                + "2.000635,TO_KHAI,Tờ khai cấp bản sao trích lục hộ tịch,true,application/pdf,1,0,false\r\n"
+                                + "2.000635,UY_QUYEN,\"Văn bản ủy quyền, nếu nộp thay\",false,"
+                                + "application/pdf|image/jpeg,1,0,true\r\n",
+                        "offerings",
+                        "procedure_code,agency_code,receives_online,fee_vnd,source\r\n"
+                                + "2.000635,000.00.01.H26,true,,\r\n"
+                                + "2.000635,000.00.02.H26,true,5000,Nghị quyết của HĐND thành phố (mức thu riêng)\r\n"));
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        var result = JsonPath.parse(loaded.body());
+        assertThat(result.read("$.procedures", Integer.class)).isEqualTo(2);
+        assertThat(result.read("$.created", Integer.class)).isEqualTo(1);
+        assertThat(result.read("$.updated", Integer.class)).isEqualTo(1);
+        assertThat(result.read("$.documents", Integer.class)).isEqualTo(2);
+        assertThat(result.read("$.offerings", Integer.class)).isEqualTo(2);
+        int version = result.read("$.version", Integer.class);
+
+        String copy = api().service().get("/api/v1/procedures/2.000635", null).body();
+        var procedure = JsonPath.parse(copy);
+        assertThat(procedure.read("$.timeLimitUnit", String.class)).isEqualTo("SAME_DAY");
+        assertThat(procedure.read("$.feeSource", String.class)).isEqualTo("Thông tư 281/2016/TT-BTC");
+        assertThat(procedure.read("$.documents[1].name", String.class)).isEqualTo("Văn bản ủy quyền, nếu nộp thay");
+        assertThat(procedure.read("$.documents[1].allowedTypes", List.class))
+                .containsExactly("application/pdf", "image/jpeg");
+        assertThat(procedure.read("$.documents[1].onlyIfNotInStateData", Boolean.class))
+                .isTrue();
+        // the agencies' names are the registry's; Hoàn Kiếm charges its own fee
+        assertThat(procedure.read("$.agencies[*].agencyName", List.class))
+                .containsExactly("Ủy ban nhân dân phường Ba Đình", "Ủy ban nhân dân phường Hoàn Kiếm");
+        assertThat(procedure.read("$.agencies[*].feeVnd", List.class)).containsExactly(8000, 5000);
+        assertThat(api().service().get("/api/v1/procedures?q=trich%20luc", null).body())
+                .contains("\"2.000635\"");
+        assertThat(JsonPath.parse(api().service()
+                                .get("/api/v1/procedures/2.000908", null)
+                                .body())
+                        .read("$.name", String.class))
+                .isEqualTo("Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam");
+
+        // a citizen submits to the ward chosen, at its fee
+        HttpResponse<String> submitted = api().submit(
+                        api().citizen("001190009101", 1),
+                        SubmissionBuilder.aSubmission("2.000635")
+                                .at("000.00.02.H26")
+                                .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        assertThat(DossierApi.field(submitted.body(), "code")).startsWith("000.00.02.H26-");
+        assertThat(jdbc.sql(
+                                "select amount_vnd from dossier_fee f join dossier d on d.id = f.dossier_id where d.code = ?")
+                        .param(DossierApi.field(submitted.body(), "code"))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5000L);
+
+        // the version is kept with who loaded it and the files as received
+        String versions =
+                api().service().get("/api/v1/catalogue/imports", admin).body();
+        assertThat(JsonPath.parse(versions).read("$.items[0].version", Integer.class))
+                .isEqualTo(version);
+        assertThat(JsonPath.parse(versions).read("$.items[0].importedBy", String.class))
+                .isNotBlank();
+        assertThat(jdbc.sql("select files ->> 'documents' from catalogue_version where version = ?")
+                        .param(version)
+                        .query(String.class)
+                        .single())
+                .contains("Văn bản ủy quyền, nếu nộp thay");
+
+        // only a system administrator imports or reads the versions
+        String officer = api().officer();
+        assertProblem(load(officer, Map.of("procedures", PROCEDURES_HEADER)), 403, "catalogue-forbidden");
+        assertProblem(api().service().get("/api/v1/catalogue/imports", officer), 403, "catalogue-forbidden");
+    }
+}
