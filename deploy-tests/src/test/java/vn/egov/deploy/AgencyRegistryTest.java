@@ -42,6 +42,32 @@ class AgencyRegistryTest {
                 assertThat(registry.get(code)).as("the name of agency %s", code).isEqualTo(name));
     }
 
+    /**
+     * The catalogue shipped with a release (dossier-service's {@code catalogue/offerings.csv}, decision 55) is loaded
+     * through the import, which refuses an agency the registry lacks: every agency it names is in the registry the
+     * migrations give identity-service.
+     */
+    @Test
+    void everyAgencyTheShippedCatalogueNamesIsInTheRegistry() throws Exception {
+        PostgresEndpoint postgres = RealInfrastructure.postgres("agency_check_shipped");
+        Map<String, String> registry = migrateAndRead(
+                postgres, "agency_check_shipped", "identity-service", "select code, name_vi from agency where active");
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(
+                Manifests.root().resolve("dossier-service/src/main/resources/catalogue/offerings.csv"));
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        int column = header.indexOf("agency_code");
+        java.util.Set<String> shipped = new java.util.TreeSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                shipped.add(line.split(",")[column]);
+            }
+        }
+        assertThat(shipped).as("agencies of the shipped catalogue").isNotEmpty();
+        assertThat(registry.keySet())
+                .as("agency codes of the shipped catalogue that identity-service's registry does not know")
+                .containsAll(shipped);
+    }
+
     private static Map<String, String> migrateAndRead(
             PostgresEndpoint postgres, String database, String service, String query) throws Exception {
         String url = postgres.jdbcUrl(database);

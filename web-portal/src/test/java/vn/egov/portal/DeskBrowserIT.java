@@ -221,7 +221,7 @@ class DeskBrowserIT {
             // 2. the procedure
             check(problems, "walk-in-procedure-" + at);
             new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("walk-in-procedure")))
-                    .selectByValue("2.000575");
+                    .selectByValue("1.001612");
             Chromium.follow(chrome, By.id("walk-in-next"));
             // 3. the form and the scans; the incomplete branch's page on the way
             check(problems, "walk-in-scans-" + at);

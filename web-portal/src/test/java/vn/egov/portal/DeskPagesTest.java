@@ -123,7 +123,7 @@ class DeskPagesTest extends WithPublicApi {
         String due = DeskStandIn.today().plusDays(7).toString();
         mvc.perform(get("/motcua")
                         .param("status", "RECEIVED")
-                        .param("procedure", "2.000575")
+                        .param("procedure", "1.001612")
                         .param("overdue", "true")
                         .param("receiptOverdue", "true")
                         .param("dueBefore", due)
@@ -139,12 +139,12 @@ class DeskPagesTest extends WithPublicApi {
                                 containsString("class=\"due due-overdue\">Quá hạn</span>"),
                                 containsString("class=\"due due-today\">Đến hạn hôm nay</span>"),
                                 containsString("class=\"due due-soon\">Sắp đến hạn (trong 2 ngày làm việc)</span>"),
-                                containsString("<option value=\"2.000575\" selected=\"selected\">"),
+                                containsString("<option value=\"1.001612\" selected=\"selected\">"),
                                 containsString("id=\"overdue\" name=\"overdue\" value=\"true\" checked=\"checked\""),
                                 containsString("id=\"receiptOverdue\" name=\"receiptOverdue\" value=\"true\""
                                         + " checked=\"checked\""),
                                 containsString(
-                                        "href=\"/motcua?status=RECEIVED&amp;procedure=2.000575&amp;overdue=true&amp;receiptOverdue=true&amp;dueBefore="
+                                        "href=\"/motcua?status=RECEIVED&amp;procedure=1.001612&amp;overdue=true&amp;receiptOverdue=true&amp;dueBefore="
                                                 + due + "&amp;page=1\">Trang sau</a>"),
                                 containsString("aria-current=\"page\">Đã tiếp nhận</a>"))))
                 .andExpect(content()
@@ -156,7 +156,7 @@ class DeskPagesTest extends WithPublicApi {
         api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
                 .withHeader("Authorization", equalTo("Bearer " + DeskStandIn.OFFICER_TOKEN))
                 .withQueryParam("status", equalTo("RECEIVED"))
-                .withQueryParam("procedure", equalTo("2.000575"))
+                .withQueryParam("procedure", equalTo("1.001612"))
                 .withQueryParam("overdue", equalTo("true"))
                 .withQueryParam("receiptOverdue", equalTo("true"))
                 .withQueryParam("dueBefore", equalTo(due))

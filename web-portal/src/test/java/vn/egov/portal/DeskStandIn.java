@@ -116,7 +116,7 @@ final class DeskStandIn {
                 .willReturn(okJson("""
                         {"items":[
                           {"code":"1.001193","name":"Đăng ký khai sinh","nameEn":"Birth registration"},
-                          {"code":"2.000575","name":"Đăng ký thành lập hộ kinh doanh","nameEn":"Household business registration"}],
+                          {"code":"1.001612","name":"Đăng ký thành lập hộ kinh doanh","nameEn":"Household business registration"}],
                          "page":0,"size":100,"totalItems":2,"totalPages":1}""")));
     }
 
@@ -124,10 +124,10 @@ final class DeskStandIn {
         var who = equalTo("Bearer " + token);
         LocalDate today = today();
         List<String> items = new ArrayList<>();
-        items.add(summary(RECEIVED, "2.000575", "RECEIVED", today.minusDays(1)));
+        items.add(summary(RECEIVED, "1.001612", "RECEIVED", today.minusDays(1)));
         items.add(summary(DUE_TODAY, "1.001193", "RECEIVED", today));
         items.add(summary(DUE_SOON, "1.001193", "IN_PROCESSING", today.plusDays(1)));
-        items.add(summary(IN_PROCESSING, "2.000575", "IN_PROCESSING", today.plusDays(30)));
+        items.add(summary(IN_PROCESSING, "1.001612", "IN_PROCESSING", today.plusDays(30)));
         api.server.stubFor(get(urlPathEqualTo("/api/v1/dossiers"))
                 .withHeader("Authorization", who)
                 .willReturn(okJson("""
@@ -173,7 +173,7 @@ final class DeskStandIn {
         api.server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + code))
                 .withHeader("Authorization", who)
                 .willReturn(okJson("""
-                        {"code":"%s","procedureCode":"2.000575","procedureName":"Đăng ký thành lập hộ kinh doanh",
+                        {"code":"%s","procedureCode":"1.001612","procedureName":"Đăng ký thành lập hộ kinh doanh",
                          "agencyCode":"%s","agencyName":"Ủy ban nhân dân phường Ba Đình","status":"%s",
                          "submittedAt":"2026-12-03T02:00:00Z","receivedDate":"2026-12-03","dueDate":"%s","overdue":%s,
                          "feeVnd":100000,"payment":null,"formData":{"businessName":"Tạp hoá An Nhiên","ghiChuCu":"x"},
@@ -213,7 +213,7 @@ final class DeskStandIn {
         api.server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + code + "/deadline"))
                 .withHeader("Authorization", who)
                 .willReturn(okJson("""
-                        {"code":"%s","procedureCode":"2.000575",
+                        {"code":"%s","procedureCode":"1.001612",
                          "timeLimit":{"amount":3,"unit":"WORKING_DAYS","source":"Nghị định 01/2021/NĐ-CP, Điều 87","text":"3 ngày làm việc"},
                          "workingHours":"07:30–11:30, 13:30–17:00","clockStart":"RECEIVED","startedAt":"2026-12-03T03:00:00Z",
                          "countedFrom":"2026-12-03T03:00:00Z","computedDueAt":"2026-12-08T10:00:00Z","dueAt":"2026-12-08T10:00:00Z",

@@ -41,7 +41,7 @@ final class PaymentApiStubs {
                 .withHeader("Authorization", an)
                 .willReturn(okJson(dossier(
                         DUE,
-                        "2.000575",
+                        "1.001612",
                         "Đăng ký thành lập hộ kinh doanh",
                         "AWAITING_PAYMENT",
                         "{\"id\":\"%s\",\"amount\":100000,\"paymentUrl\":\"%s\"}".formatted(DUE_PAYMENT, PAYMENT_URL),
@@ -57,7 +57,7 @@ final class PaymentApiStubs {
                 .withHeader("Authorization", an)
                 .willReturn(okJson(dossier(
                         PAID,
-                        "2.000575",
+                        "1.001612",
                         "Đăng ký thành lập hộ kinh doanh",
                         "SUBMITTED",
                         "{\"id\":\"%s\",\"amount\":100000,\"paymentUrl\":null}".formatted(PAID_PAYMENT),

@@ -54,7 +54,7 @@ class PortalBrowserIT extends WithPublicApi {
                 new Page("procedures", "/thu-tuc", "Thủ tục hành chính · Cổng dịch vụ công", "Thủ tục hành chính"),
                 new Page(
                         "procedure",
-                        "/thu-tuc/2.000575",
+                        "/thu-tuc/1.001612",
                         "Đăng ký thành lập hộ kinh doanh · Cổng dịch vụ công",
                         "Đăng ký thành lập hộ kinh doanh"),
                 new Page("lookup", "/tra-cuu", "Tra cứu hồ sơ · Cổng dịch vụ công", "Tra cứu hồ sơ"),

@@ -84,7 +84,7 @@ class PortalPagesTest extends WithPublicApi {
 
     @Test
     void procedureDetailShowsAgencyFeeTimeLimitDocumentsAndOnlineLevel() throws Exception {
-        mvc.perform(get("/thu-tuc/2.000575"))
+        mvc.perform(get("/thu-tuc/1.001612"))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
@@ -101,7 +101,7 @@ class PortalPagesTest extends WithPublicApi {
 
     @Test
     void englishIsChosenWithTheSwitchAndRememberedInACookie() throws Exception {
-        mvc.perform(get("/thu-tuc/2.000575").param("lang", "en"))
+        mvc.perform(get("/thu-tuc/1.001612").param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(cookie().value("egov_lang", "en"))
                 .andExpect(cookie().httpOnly("egov_lang", true))

@@ -24,11 +24,11 @@ final class PublicApiStandIn {
              "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
              "processingDays":1,"timeLimitUnit":"SAME_DAY","feeVnd":0,"mode":"FULL_ONLINE","requiredLevelOfAssurance":1}""";
     static final String BUSINESS = """
-            {"code":"2.000575","name":"Đăng ký thành lập hộ kinh doanh","nameEn":"Household business registration",
+            {"code":"1.001612","name":"Đăng ký thành lập hộ kinh doanh","nameEn":"Household business registration",
              "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
              "processingDays":3,"feeVnd":100000,"mode":"FULL_ONLINE","requiredLevelOfAssurance":2}""";
     static final String JUDICIAL = """
-            {"code":"2.000908","name":"Cấp phiếu lý lịch tư pháp","nameEn":"Judicial record certificate",
+            {"code":"3.000333","name":"Cấp phiếu lý lịch tư pháp","nameEn":"Judicial record certificate",
              "agencyCode":"000.00.11.H26","agencyName":"Sở Tư pháp thành phố Hà Nội","level":"PROVINCE",
              "processingDays":10,"timeLimitUnit":"WORKING_DAYS","feeVnd":200000,"mode":"FULL_ONLINE","requiredLevelOfAssurance":2}""";
     static final String MARRIAGE = """
@@ -98,8 +98,8 @@ final class PublicApiStandIn {
                 .withQueryParam("q", equalTo("zzz"))
                 .atPriority(1)
                 .willReturn(okJson(page())));
-        server.stubFor(get(urlPathEqualTo("/api/v1/procedures/2.000575")).willReturn(okJson("""
-                {"code":"2.000575","name":"Đăng ký thành lập hộ kinh doanh","nameEn":"Household business registration",
+        server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.001612")).willReturn(okJson("""
+                {"code":"1.001612","name":"Đăng ký thành lập hộ kinh doanh","nameEn":"Household business registration",
                  "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
                  "processingDays":3,"feeVnd":100000,"feeField":null,"feeOptions":null,"mode":"FULL_ONLINE",
                  "requiredLevelOfAssurance":2,
@@ -129,7 +129,7 @@ final class PublicApiStandIn {
         server.stubFor(get(urlPathEqualTo("/api/v1/public/dossiers/" + DOSSIER_CODE))
                 .withQueryParam("secret", equalTo(DOSSIER_SECRET))
                 .willReturn(okJson("""
-                {"code":"%s","status":"IN_PROCESSING","procedureCode":"2.000575",
+                {"code":"%s","status":"IN_PROCESSING","procedureCode":"1.001612",
                  "procedureName":"Đăng ký thành lập hộ kinh doanh","agencyName":"Ủy ban nhân dân phường Ba Đình",
                  "receivedDate":"2026-12-04","appointmentDate":"2026-12-09"}""".formatted(DOSSIER_CODE))));
         server.stubFor(get(urlPathEqualTo("/api/v1/statistics/agencies")).willReturn(okJson("""
@@ -159,7 +159,7 @@ final class PublicApiStandIn {
                 .withHeader("Authorization", an)
                 .willReturn(okJson("""
                         {"items":[
-                          {"code":"%s","procedureCode":"2.000575","agencyCode":"000.00.01.H26","status":"IN_PROCESSING",
+                          {"code":"%s","procedureCode":"1.001612","agencyCode":"000.00.01.H26","status":"IN_PROCESSING",
                            "submittedAt":"2026-12-03T17:30:00Z","dueDate":"2026-12-09","businessTaxCode":null},
                           {"code":"%s","procedureCode":"1.001193","agencyCode":"000.00.01.H26","status":"RESULT_RETURNED",
                            "submittedAt":"2026-12-01T02:00:00Z","dueDate":"2026-12-02","businessTaxCode":null}],
@@ -167,7 +167,7 @@ final class PublicApiStandIn {
         server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + DOSSIER_CODE))
                 .withHeader("Authorization", an)
                 .willReturn(okJson("""
-                        {"code":"%s","procedureCode":"2.000575","procedureName":"Đăng ký thành lập hộ kinh doanh",
+                        {"code":"%s","procedureCode":"1.001612","procedureName":"Đăng ký thành lập hộ kinh doanh",
                          "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","status":"IN_PROCESSING",
                          "submittedAt":"2026-12-03T17:30:00Z","receivedDate":"2026-12-04","dueDate":"2026-12-09",
                          "overdue":false,"feeVnd":100000,"payment":null,"formData":{"businessName":"Tiệm An"},

@@ -57,7 +57,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @PortalTestSetup
 class SubmissionWizardTest extends WithPublicApi {
 
-    static final String JUDICIAL = "2.000908";
+    static final String JUDICIAL = "3.000333";
     static final String STORED_PROOF = "5a1e7c3d-2222-4b3c-8d4e-000000000010";
     static final String SUBMITTED_CODE = "000.00.11.H26-261204-0042";
     static final byte[] PDF = "%PDF-1.7 to khai".getBytes(StandardCharsets.US_ASCII);
@@ -88,7 +88,7 @@ class SubmissionWizardTest extends WithPublicApi {
         api.stubCitizenApi();
         var an = equalTo("Bearer " + PublicApiStandIn.AN_TOKEN);
         api.server.stubFor(get(urlPathEqualTo("/api/v1/procedures/" + JUDICIAL)).willReturn(okJson("""
-                {"code":"2.000908","name":"Cấp phiếu lý lịch tư pháp","nameEn":"Judicial record certificate",
+                {"code":"3.000333","name":"Cấp phiếu lý lịch tư pháp","nameEn":"Judicial record certificate",
                  "agencyCode":"000.00.11.H26","agencyName":"Sở Tư pháp thành phố Hà Nội","level":"PROVINCE",
                  "processingDays":10,"feeVnd":200000,"feeField":"applicantCategory",
                  "feeOptions":{"STUDENT_OR_MERIT":100000},"mode":"FULL_ONLINE","requiredLevelOfAssurance":2,
@@ -112,7 +112,7 @@ class SubmissionWizardTest extends WithPublicApi {
                         {"items":[
                           {"id":"%s","requirementCode":"GIAY_UU_TIEN","kind":"SUBMITTED","fileName":"the-sinh-vien.png",
                            "contentType":"image/png","sizeBytes":153600,"sha256":"aa","uploadedAt":"2026-11-20T03:00:00Z",
-                           "dossierCode":"000.00.11.H26-261120-0003","procedureCode":"2.000908",
+                           "dossierCode":"000.00.11.H26-261120-0003","procedureCode":"3.000333",
                            "procedureName":"Cấp phiếu lý lịch tư pháp","agencyName":"Sở Tư pháp thành phố Hà Nội"},
                           {"id":"7d0f3c1e-1111-4a2b-9c3d-000000000003","requirementCode":null,"kind":"RESULT",
                            "fileName":"giay-khai-sinh.pdf","contentType":"application/pdf","sizeBytes":2048,"sha256":"ef",
@@ -132,8 +132,8 @@ class SubmissionWizardTest extends WithPublicApi {
      * the counter (shared with {@code WizardBrowserIT}).
      */
     static void stubDeathRegistration(PublicApiStandIn api) {
-        api.server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.001022")).willReturn(okJson("""
-                {"code":"1.001022","name":"Đăng ký khai tử","nameEn":"Death registration",
+        api.server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.000656")).willReturn(okJson("""
+                {"code":"1.000656","name":"Đăng ký khai tử","nameEn":"Death registration",
                  "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",
                  "processingDays":1,"timeLimitUnit":"SAME_DAY","feeVnd":0,"mode":"FULL_ONLINE","requiredLevelOfAssurance":1,
                  "documents":[{"code":"GIAY_BAO_TU","name":"Giấy báo tử","nameEn":"Death notice","mandatory":true,
@@ -191,7 +191,7 @@ class SubmissionWizardTest extends WithPublicApi {
         MvcResult started = perform(MockMvcRequestBuilders.get("/nop-ho-so/" + JUDICIAL));
         assertThat(started.getResponse().getStatus()).isEqualTo(302);
         String step = started.getResponse().getRedirectedUrl();
-        assertThat(step).matches("/nop-ho-so/2\\.000908/[0-9a-f-]{36}/thong-tin");
+        assertThat(step).matches("/nop-ho-so/3\\.000333/[0-9a-f-]{36}/thong-tin");
         return step.substring(0, step.length() - "/thong-tin".length());
     }
 
@@ -222,11 +222,11 @@ class SubmissionWizardTest extends WithPublicApi {
 
     @Test
     void theProcedurePageOffersToApplyOnline() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.get("/thu-tuc/2.000575"))
+        mvc.perform(MockMvcRequestBuilders.get("/thu-tuc/1.001612"))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("href=\"/nop-ho-so/2.000575\""),
+                                containsString("href=\"/nop-ho-so/1.001612\""),
                                 containsString(">Nộp hồ sơ trực tuyến</a>"))));
     }
 
@@ -328,7 +328,7 @@ class SubmissionWizardTest extends WithPublicApi {
         var dossier = request.getPart("dossier");
         assertThat(dossier.getHeader("Content-Type").firstValue()).startsWith("application/json");
         assertThat(equalToJson("""
-                        {"procedureCode":"2.000908",
+                        {"procedureCode":"3.000333",
                          "formData":{"applicantCategory":"STUDENT_OR_MERIT","purpose":"Xin việc","copies":"2"},
                          "documents":[{"requirementCode":"TO_KHAI","fileName":"to-khai.pdf"},
                                       {"requirementCode":"GIAY_UU_TIEN","storedDocumentId":"%s"}]}""".formatted(STORED_PROOF))
@@ -365,7 +365,7 @@ class SubmissionWizardTest extends WithPublicApi {
     @Test
     void aProcedureTwoWardsOfferAsksWhichOneReceivesTheDossier() throws Exception {
         stubDeathRegistration(api);
-        MvcResult started = perform(MockMvcRequestBuilders.get("/nop-ho-so/1.001022"));
+        MvcResult started = perform(MockMvcRequestBuilders.get("/nop-ho-so/1.000656"));
         String step = started.getResponse().getRedirectedUrl();
         String base = step.substring(0, step.length() - "/thong-tin".length());
 
@@ -413,7 +413,7 @@ class SubmissionWizardTest extends WithPublicApi {
         assertThat(sent).hasSize(1);
         String dossier = sent.get(0).getPart("dossier").getBody().asString();
         assertThat(equalToJson("""
-                        {"procedureCode":"1.001022","agencyCode":"000.00.02.H26",
+                        {"procedureCode":"1.000656","agencyCode":"000.00.02.H26",
                          "formData":{"deceasedName":"Trần Văn Một"},
                          "documents":[{"requirementCode":"GIAY_BAO_TU","fileName":"bao-tu.pdf"}]}""").match(dossier).isExactMatch()).as(dossier).isTrue();
     }

@@ -124,7 +124,7 @@ class WalkInPagesTest extends WithPublicApi {
         perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
                         .with(officer())
                         .with(csrf())
-                        .param("procedureCode", "2.000575"))
+                        .param("procedureCode", "1.001612"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl(base + "/ho-so"));
         return base;
@@ -176,7 +176,7 @@ class WalkInPagesTest extends WithPublicApi {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("<option value=\"2.000575\">Đăng ký thành lập hộ kinh doanh (2.000575)"),
+                                containsString("<option value=\"1.001612\">Đăng ký thành lập hộ kinh doanh (1.001612)"),
                                 containsString("<option value=\"1.001193\">Đăng ký khai sinh (1.001193)"))));
         perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
                         .with(officer())
@@ -187,7 +187,7 @@ class WalkInPagesTest extends WithPublicApi {
         perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
                         .with(officer())
                         .with(csrf())
-                        .param("procedureCode", "2.000575"))
+                        .param("procedureCode", "1.001612"))
                 .andExpect(redirectedUrl(base + "/ho-so"));
         // step 3: the form's field and one scan input per required document, each marked original or copy
         perform(get(base + "/ho-so").with(officer()))
@@ -222,7 +222,7 @@ class WalkInPagesTest extends WithPublicApi {
         assertThat(dossier.path("applicant").toString())
                 .isEqualTo(
                         "{\"nationalId\":\"001085012345\",\"fullName\":\"Trần Thị Bình\",\"dateOfBirth\":\"1985-03-08\"}");
-        assertThat(dossier.path("procedureCode").asText()).isEqualTo("2.000575");
+        assertThat(dossier.path("procedureCode").asText()).isEqualTo("1.001612");
         assertThat(dossier.path("formData").toString()).isEqualTo("{\"businessName\":\"Tạp hoá Bình An\"}");
         assertThat(dossier.path("documents").toString())
                 .isEqualTo(
@@ -360,7 +360,7 @@ class WalkInPagesTest extends WithPublicApi {
                         .withHeader("Idempotency-Key", equalTo(base.substring(base.lastIndexOf('/') + 1)))
                         .withRequestBody(equalToJson("""
                                 {"applicant":{"nationalId":"001085012345","fullName":"Trần Thị Bình",
-                                 "dateOfBirth":"1985-03-08","phone":"0912345678"},"procedureCode":"2.000575",
+                                 "dateOfBirth":"1985-03-08","phone":"0912345678"},"procedureCode":"1.001612",
                                  "missingDocuments":["HOP_DONG_THUE"],"reason":"Thiếu hợp đồng thuê địa điểm"}""")));
         perform(get(base + "/da-xong").with(officer()))
                 .andExpect(status().isOk())

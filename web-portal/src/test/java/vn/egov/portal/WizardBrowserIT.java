@@ -118,7 +118,7 @@ class WizardBrowserIT extends WithPublicApi {
             Chromium.viewport(chrome, size[0], size[1]);
             chrome.manage().deleteAllCookies();
             chrome.get(url("/test-sign-in"));
-            chrome.get(url("/thu-tuc/1.001022"));
+            chrome.get(url("/thu-tuc/1.000656"));
             assertThat(chrome.findElement(By.cssSelector(".details")).getText())
                     .contains("Ủy ban nhân dân phường Ba Đình", "Ủy ban nhân dân phường Hoàn Kiếm");
             Chromium.follow(chrome, By.linkText("Nộp hồ sơ trực tuyến"));

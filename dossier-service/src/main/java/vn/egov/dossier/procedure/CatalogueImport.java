@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -23,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.identity.AgencyRegistry;
 import vn.egov.dossier.identity.IdentityProfiles;
@@ -172,7 +172,19 @@ public class CatalogueImport {
     }
 
     /** Checks the files, then applies them as one new version; nothing is written when anything is wrong. */
-    public Result load(EgovPrincipal who, String label, Files files) {
+    public Result load(String importedBy, String label, Files files) {
+        return load(importedBy, label, files, false).orElseThrow();
+    }
+
+    /**
+     * The same as the first version only: when the catalogue already has a version (another instance loaded it), nothing
+     * is written and the answer is empty.
+     */
+    public Optional<Result> loadFirst(String importedBy, String label, Files files) {
+        return load(importedBy, label, files, true);
+    }
+
+    private Optional<Result> load(String importedBy, String label, Files files, boolean firstOnly) {
         Errors errors = new Errors();
         if (files.procedures() == null && files.documents() == null && files.offerings() == null) {
             errors.add("procedures", 0, "", "no-file");
@@ -208,8 +220,11 @@ public class CatalogueImport {
         }
         String label0 = label == null || label.isBlank() ? "Nhập danh mục" : label.strip();
         Instant now = Instant.now(clock);
-        Result result = transactions.execute(
-                tx -> apply(who.subject(), label0, now, files, procedureRows, existing, documentRows, offeringRows));
+        Result result = transactions.execute(tx ->
+                apply(importedBy, label0, now, files, procedureRows, existing, documentRows, offeringRows, firstOnly));
+        if (result == null) {
+            return Optional.empty();
+        }
         log.info(
                 "Catalogue version {} imported: {} procedures ({} new), {} documents, {} offerings",
                 result.version(),
@@ -217,7 +232,7 @@ public class CatalogueImport {
                 result.created(),
                 result.documents(),
                 result.offerings());
-        return result;
+        return Optional.of(result);
     }
 
     /** Every import so far, newest first (without the files). */
@@ -432,9 +447,16 @@ public class CatalogueImport {
             Map<String, ProcedureRow> procedures,
             Set<String> existing,
             Map<String, List<DocumentRow>> documents,
-            Map<String, List<OfferingRow>> offerings) {
+            Map<String, List<OfferingRow>> offerings,
+            boolean firstOnly) {
         // one import at a time: the version numbers follow each other, and the second sees the first's rows
         jdbc.sql("lock table catalogue_version in exclusive mode").update();
+        if (firstOnly
+                && jdbc.sql("select exists (select 1 from catalogue_version)")
+                        .query(Boolean.class)
+                        .single()) {
+            return null;
+        }
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from catalogue_version")
                 .query(Integer.class)
                 .single();

@@ -57,7 +57,7 @@ class CatalogueImportController {
         EgovPrincipal who = admin(jwt);
         CatalogueImport.Files files = new CatalogueImport.Files(
                 text("procedures", procedures), text("documents", documents), text("offerings", offerings));
-        return ResponseEntity.status(HttpStatus.CREATED).body(imports.load(who, label, files));
+        return ResponseEntity.status(HttpStatus.CREATED).body(imports.load(who.subject(), label, files));
     }
 
     @GetMapping

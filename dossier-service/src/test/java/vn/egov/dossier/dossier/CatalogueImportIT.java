@@ -22,13 +22,19 @@ import vn.egov.dossier.dossier.DossierLifecycleIT.Part;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
 /**
- * The catalogue import (issue 14 item 6, decision 53), in a database of its own: a file with three errors is refused
- * with all three, by row and column, and nothing changes; a good import is one new version, whose procedures,
- * documents and offerings the catalogue serves at once; agency codes are checked against identity-service's registry.
+ * The catalogue import (issue 14 item 6, decision 53), in a database of its own: the catalogue shipped with the
+ * release is loaded at start as the first version (decision 55); a file with three errors is refused with all three, by
+ * row and column, and nothing changes; a good import is one new version, whose procedures, documents and offerings the
+ * catalogue serves at once; agency codes are checked against identity-service's registry.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"egov.test.database=dossier_catalogue", "egov.dossier.overdue-check.interval=1h"})
+        properties = {
+            "egov.test.database=dossier_catalogue",
+            "egov.dossier.overdue-check.interval=1h",
+            "egov.dossier.catalogue.seed-location=classpath:catalogue/",
+            "egov.dossier.catalogue.seed-retry=1s"
+        })
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 class CatalogueImportIT {
 
@@ -36,10 +42,16 @@ class CatalogueImportIT {
 
     static {
         IDENTITY.start();
+        // the registry as identity-service's migrations give it (deploy-tests' AgencyRegistryTest checks the shipped
+        // catalogue against those)
         IDENTITY.agencies(List.of(
                 List.of("000.00.01.H26", "Ủy ban nhân dân phường Ba Đình"),
                 List.of("000.00.02.H26", "Ủy ban nhân dân phường Hoàn Kiếm"),
-                List.of("000.00.11.H26", "Sở Tư pháp thành phố Hà Nội")));
+                List.of("000.00.11.H26", "Sở Tư pháp thành phố Hà Nội"),
+                List.of("000.00.12.H26", "Văn phòng đăng ký đất đai Hà Nội"),
+                List.of("000.00.15.H26", "Sở Tài chính thành phố Hà Nội"),
+                List.of("000.00.21.H26", "Công an phường Ba Đình"),
+                List.of("000.00.31.H26", "Công an thành phố Hà Nội")));
     }
 
     @DynamicPropertySource
@@ -77,6 +89,51 @@ class CatalogueImportIT {
         return api().multipart("/api/v1/catalogue/imports", token, parts);
     }
 
+    /** The seed runs right after the start: every case begins once it is in. */
+    @org.junit.jupiter.api.BeforeEach
+    void seeded() {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() ->
+                        jdbc.sql("select count(*) from catalogue_version where imported_by = 'system:catalogue-seed'")
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+    }
+
+    @Test
+    void theShippedCatalogueIsTheFirstVersionWithRealProceduresOfBothLevelsAndManySectors() {
+        var first = JsonPath.parse(
+                api().service().get("/api/v1/catalogue/imports", admin()).body());
+        assertThat(first.read("$.items[-1:].version", List.class)).containsExactly(1);
+        assertThat(first.read("$.items[-1:].importedBy", List.class)).containsExactly("system:catalogue-seed");
+        Map<String, Object> shipped = jdbc.sql("""
+                        select count(*) as procedures, count(distinct sector_code) as sectors,
+                               count(distinct level) filter (where level in ('PROVINCE', 'COMMUNE')) as levels,
+                               count(*) filter (where time_limit_source is null or (fee_vnd > 0 and fee_source is null))
+                                   as without_source,
+                               count(*) filter (where not exists (select 1 from procedure_document d
+                                                                  where d.procedure_code = p.code)) as without_documents
+                        from procedure p where catalogue_version = 1""").query().singleRow();
+        assertThat(((Number) shipped.get("procedures")).intValue()).isGreaterThanOrEqualTo(30);
+        assertThat(((Number) shipped.get("sectors")).intValue()).isGreaterThanOrEqualTo(6);
+        assertThat(((Number) shipped.get("levels")).intValue()).isEqualTo(2);
+        assertThat(((Number) shipped.get("without_source")).intValue()).isZero();
+        assertThat(((Number) shipped.get("without_documents")).intValue()).isZero();
+        // with the procedures the migrations ship, the catalogue a citizen searches holds at least 40
+        assertThat(JsonPath.parse(api().service()
+                                .get("/api/v1/procedures?size=1", null)
+                                .body())
+                        .read("$.totalItems", Integer.class))
+                .isGreaterThanOrEqualTo(40);
+        // a commune procedure every ward offers: two agencies to choose from
+        assertThat(JsonPath.parse(api().service()
+                                .get("/api/v1/procedures/1.004884", null)
+                                .body())
+                        .read("$.agencies[*].agencyCode", List.class))
+                .containsExactly("000.00.01.H26", "000.00.02.H26");
+    }
+
     /** What an import may change, read straight from the tables. */
     String snapshot() {
         return jdbc.sql("""
@@ -98,7 +155,7 @@ class CatalogueImportIT {
                         "procedures",
                         PROCEDURES_HEADER
                                 // row 2: a sector nobody knows
-                                + "1.000656,Đăng ký khai tử lưu động,,KHONG_CO,COMMUNE,5,WORKING_DAYS,"
+                                + "1.000419,Đăng ký khai tử lưu động,,KHONG_CO,COMMUNE,5,WORKING_DAYS,"
                                 + "\"Nghị định 123/2015/NĐ-CP, Điều 15\",0,,FULL_ONLINE,1\r\n"
                                 // row 3: fine
                                 + "2.000635,Cấp bản sao trích lục hộ tịch,,HO_TICH,COMMUNE,1,SAME_DAY,"
@@ -108,7 +165,7 @@ class CatalogueImportIT {
                                 + "\"Nghị định 123/2015/NĐ-CP, Điều 26\",0,,PARTIAL_ONLINE,2\r\n",
                         "offerings",
                         "procedure_code,agency_code\r\n"
-                                + "1.000656,000.00.01.H26\r\n"
+                                + "1.000419,000.00.01.H26\r\n"
                                 + "2.000635,000.00.01.H26\r\n"
                                 // row 4: an agency the registry does not have
                                 + "1.004884,000.00.99.H26\r\n"));
@@ -134,15 +191,15 @@ class CatalogueImportIT {
                                 "procedures.csv",
                                 "text/csv",
                                 (PROCEDURES_HEADER
-                                                + "1.000656,X,,HO_TICH,COMMUNE,2,SAME_DAY,Luật,0,,FULL_ONLINE,1\r\n"
-                                                + "1.004884,Y,,HO_TICH,COMMUNE,5,WORKING_DAYS,Luật,0,,FULL_ONLINE,1\r\n")
+                                                + "1.000419,X,,HO_TICH,COMMUNE,2,SAME_DAY,Luật,0,,FULL_ONLINE,1\r\n"
+                                                + "2.002516,Y,,HO_TICH,PROVINCE,5,WORKING_DAYS,Luật,0,,FULL_ONLINE,1\r\n")
                                         .getBytes(StandardCharsets.UTF_8))),
                         "Accept-Language",
                         "en");
         assertThat(JsonPath.parse(english.body()).read("$.errors[*].message", List.class))
                 .containsExactly(
                         "Row 2, column time_limit_amount: a same-day procedure (SAME_DAY) has the amount 1.",
-                        "Row 3, column code: the new procedure \"1.004884\" has no agency that offers it (offerings file).");
+                        "Row 3, column code: the new procedure \"2.002516\" has no agency that offers it (offerings file).");
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -157,7 +214,7 @@ class CatalogueImportIT {
                                 + "2.000635,Cấp bản sao trích lục hộ tịch,Copy of a civil status extract,HO_TICH,COMMUNE,1,"
                                 + "SAME_DAY,Luật Hộ tịch 2014,8000,Thông tư 281/2016/TT-BTC,FULL_ONLINE,1\r\n"
                                 // an existing procedure, renamed
-                                + "2.000908,Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam,Judicial record certificate,"
+                                + "3.000333,Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam,Judicial record certificate,"
                                 + "LY_LICH_TU_PHAP,PROVINCE,10,WORKING_DAYS,\"Luật Lý lịch tư pháp 2009, Điều 48\",200000,"
                                 + "Thông tư 244/2016/TT-BTC,FULL_ONLINE,2\r\n",
                         "documents",
@@ -194,7 +251,7 @@ class CatalogueImportIT {
         assertThat(api().service().get("/api/v1/procedures?q=trich%20luc", null).body())
                 .contains("\"2.000635\"");
         assertThat(JsonPath.parse(api().service()
-                                .get("/api/v1/procedures/2.000908", null)
+                                .get("/api/v1/procedures/3.000333", null)
                                 .body())
                         .read("$.name", String.class))
                 .isEqualTo("Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam");

@@ -942,7 +942,7 @@ public class DossierLifecycleIT {
 
     @Test
     void applicantDataTheStateHoldsIsPrefilledNotAskedAgain() {
-        assertThat(service().get("/api/v1/procedures/2.000908", null).body())
+        assertThat(service().get("/api/v1/procedures/3.000333", null).body())
                 .contains(
                         "\"name\":\"applicantName\"",
                         "\"prefill\":\"APPLICANT_FULL_NAME\"",
@@ -1025,7 +1025,7 @@ public class DossierLifecycleIT {
                         "\"type\":\"DATE\"");
         assertThat(json(service().get("/api/v1/procedures?size=100", null)).read("$.totalItems", Integer.class))
                 .isEqualTo(12);
-        assertThat(service().get("/api/v1/procedures/2.000908", null).body()).contains("STUDENT_OR_MERIT", "100000");
+        assertThat(service().get("/api/v1/procedures/3.000333", null).body()).contains("STUDENT_OR_MERIT", "100000");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 
 /**
- * Procedure × agency (issue 14 item 2, decision 52): death registration (1.001022) is offered by two wards. A
+ * Procedure × agency (issue 14 item 2, decision 52): death registration (1.000656) is offered by two wards. A
  * submission names the ward, each ward numbers its own dossiers, its officers see only theirs, and the report counts
  * each dossier once, in its ward's row.
  */
@@ -47,13 +47,13 @@ class ProcedureOfferingIT {
 
         // the catalogue lists both wards
         String procedure =
-                api.service().get("/api/v1/procedures/1.001022", null).body();
+                api.service().get("/api/v1/procedures/1.000656", null).body();
         assertThat(JsonPath.parse(procedure).read("$.agencies[*].agencyCode", List.class))
                 .containsExactly(BA_DINH, HOAN_KIEM);
         assertThat(api.service()
                         .get("/api/v1/procedures?agency=" + HOAN_KIEM + "&size=100", null)
                         .body())
-                .contains("\"1.001022\"");
+                .contains("\"1.000656\"");
 
         // several wards offer it: the submission must say which, and only one of them
         HttpResponse<String> unnamed = api.submit(owner, SubmissionBuilder.aDeathRegistration("Trần Văn Một"));
@@ -76,11 +76,11 @@ class ProcedureOfferingIT {
 
         // each ward's officers see and receive only their own
         String hoanKiemQueue = api.service()
-                .get("/api/v1/dossiers?procedure=1.001022&size=100", hoanKiemOfficer)
+                .get("/api/v1/dossiers?procedure=1.000656&size=100", hoanKiemOfficer)
                 .body();
         assertThat(hoanKiemQueue).contains(atHoanKiem, atHoanKiemAgain).doesNotContain(atBaDinh);
         assertThat(api.service()
-                        .get("/api/v1/dossiers?procedure=1.001022&size=100", baDinhOfficer)
+                        .get("/api/v1/dossiers?procedure=1.000656&size=100", baDinhOfficer)
                         .body())
                 .contains(atBaDinh)
                 .doesNotContain(atHoanKiem, atHoanKiemAgain);

@@ -48,9 +48,9 @@ public final class SubmissionBuilder {
                 .withDocument("GIAY_CHUNG_SINH", "giay-chung-sinh.png", "image/png", DossierLifecycleIT.PNG);
     }
 
-    /** Judicial record certificate (2.000908, paid, level 2): {@code applicantCategory} sets the fee. */
+    /** Judicial record certificate (3.000333, paid, level 2): {@code applicantCategory} sets the fee. */
     public static SubmissionBuilder aJudicialRecordRequest(String applicantCategory) {
-        return aSubmission("2.000908")
+        return aSubmission("3.000333")
                 .with("applicantCategory", applicantCategory)
                 .with("purpose", "Xin việc")
                 .with("copies", 1)
@@ -65,9 +65,9 @@ public final class SubmissionBuilder {
                 .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF);
     }
 
-    /** Building permit (1.009994) for a business the citizen represents. */
+    /** Building permit (1.013225) for a business the citizen represents. */
     public static SubmissionBuilder aBuildingPermit(String businessTaxCode) {
-        return aSubmission("1.009994")
+        return aSubmission("1.013225")
                 .forBusiness(businessTaxCode)
                 .with("landPlotNumber", "Thửa 12, tờ bản đồ 5")
                 .with("floorArea", 180)
@@ -77,9 +77,9 @@ public final class SubmissionBuilder {
                 .withDocument("BAN_VE", "ban-ve.pdf", "application/pdf", DossierLifecycleIT.PDF);
     }
 
-    /** Death registration (1.001022, same day, offered by both wards): name the agency with {@link #at}. */
+    /** Death registration (1.000656, same day, offered by both wards): name the agency with {@link #at}. */
     public static SubmissionBuilder aDeathRegistration(String deceasedName) {
-        return aSubmission("1.001022")
+        return aSubmission("1.000656")
                 .with("deceasedName", deceasedName)
                 .with("dateOfDeath", "2026-11-01")
                 .withDocument("TO_KHAI", "to-khai.pdf", "application/pdf", DossierLifecycleIT.PDF)

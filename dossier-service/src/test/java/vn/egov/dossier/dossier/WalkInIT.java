@@ -187,7 +187,7 @@ class WalkInIT {
         // household business registration: Ba Đình, 100 000 VND; received at once, no payment order asked for
         HttpResponse<String> taken =
                 takeWalkInWithOneScan(officer(), """
-                        {"applicant":%s,"procedureCode":"2.000575",
+                        {"applicant":%s,"procedureCode":"1.001612",
                          "formData":{"businessName":"Hộ kinh doanh Bình An","businessLine":"Bán lẻ tạp hóa",
                                      "capitalVnd":50000000},
                          "documents":[{"requirementCode":"GIAY_DE_NGHI","fileName":"to-khai.pdf","copyKind":"ORIGINAL"}]}""".formatted(applicant(newNationalId())), "to-khai.pdf");

@@ -531,7 +531,7 @@ class OverdueIT {
     private static String submitLandChange(DossierApi api, String owner) {
         HttpResponse<String> submitted = api.submit(
                 owner,
-                SubmissionBuilder.aSubmission("1.003003")
+                SubmissionBuilder.aSubmission("1.013833")
                         .with("certificateNumber", "CS 123456")
                         .with("changeKind", "TRANSFER")
                         .withDocument("DON_DANG_KY", "don.pdf", "application/pdf", DossierLifecycleIT.PDF)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ProcedureFeeTest {
 
     Procedure judicialRecord = new Procedure(
-            "2.000908",
+            "3.000333",
             "Cấp phiếu lý lịch tư pháp",
             null,
             "000.00.11.H26",

@@ -16,7 +16,7 @@ import vn.egov.dossier.procedure.Procedure;
 class PrefillTest {
 
     static final Procedure JUDICIAL = new Procedure(
-            "2.000908",
+            "3.000333",
             "Cấp phiếu lý lịch tư pháp",
             null,
             "A",

@@ -13,11 +13,11 @@ import tools.jackson.databind.JsonNode;
 final class Dossiers {
 
     /** Đăng ký thành lập hộ kinh doanh: UBND phường Ba Đình, 100 000 VND, full process online, level 2. */
-    static final String HOUSEHOLD_BUSINESS = "2.000575";
+    static final String HOUSEHOLD_BUSINESS = "1.001612";
     /** Đăng ký khai sinh: UBND phường Ba Đình, free, level 1. */
     static final String BIRTH_REGISTRATION = "1.001193";
     /** Cấp phiếu lý lịch tư pháp: Sở Tư pháp (another agency than the demo officers'), 200 000 VND. */
-    static final String JUDICIAL_RECORD = "2.000908";
+    static final String JUDICIAL_RECORD = "3.000333";
 
     static final Duration PATIENCE = Duration.ofSeconds(45);
 

@@ -170,7 +170,7 @@ class NationalSignOnJourneyIT {
 
     /** The wizard of "Đăng ký thành lập hộ kinh doanh" (level 2), as PortalCitizenJourneyIT fills it. */
     private static String submitsTheHouseholdBusiness(ChromeDriver chrome) throws Exception {
-        chrome.get(GATEWAY + "/thu-tuc/2.000575");
+        chrome.get(GATEWAY + "/thu-tuc/1.001612");
         Chromium.follow(chrome, By.linkText("Nộp hồ sơ trực tuyến"));
         chrome.findElement(By.id("field-businessName")).sendKeys("Hộ kinh doanh Quán cơm Bình Minh");
         chrome.findElement(By.id("field-businessLine")).sendKeys("Dịch vụ ăn uống");

@@ -38,7 +38,7 @@ import vn.egov.testsupport.browser.Chromium;
 @ExtendWith(PlatformExtension.class)
 class OfficerWalkInJourneyIT {
 
-    private static final String HOUSEHOLD_BUSINESS = "2.000575";
+    private static final String HOUSEHOLD_BUSINESS = "1.001612";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final List<String> problems = new ArrayList<>();

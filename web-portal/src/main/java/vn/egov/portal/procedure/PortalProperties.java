@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("egov.portal")
 record PortalProperties(
-        @DefaultValue({"1.001193", "2.000575", "2.000908", "1.000894"})
+        @DefaultValue({"1.001193", "1.001612", "3.000333", "1.000894"})
         List<String> popularProcedures) {}
