@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A CSV file as RFC 4180 writes it (comma separated, fields with commas, quotes or line breaks in double quotes, a
@@ -71,6 +70,9 @@ record CsvTable(List<String> header, List<Row> rows) {
                     record.add(cell.toString());
                     records.add(record);
                     lines.add(recordLine);
+                    if (records.size() > maxRows + 1) {
+                        return new Parsed(null, new Unreadable("too-many-rows", recordLine));
+                    }
                 }
                 record = new ArrayList<>();
                 cell.setLength(0);
@@ -83,9 +85,6 @@ record CsvTable(List<String> header, List<Row> rows) {
             }
             if (cell.length() > maxCell) {
                 return new Parsed(null, new Unreadable("cell-too-long", recordLine));
-            }
-            if (records.size() > maxRows + 1) {
-                return new Parsed(null, new Unreadable("too-many-rows", recordLine));
             }
         }
         if (quoted) {
@@ -125,10 +124,5 @@ record CsvTable(List<String> header, List<Row> rows) {
     }
 
     /** Either a table or why there is none. */
-    record Parsed(CsvTable table, Unreadable unreadable) {
-
-        Optional<CsvTable> ok() {
-            return Optional.ofNullable(table);
-        }
-    }
+    record Parsed(CsvTable table, Unreadable unreadable) {}
 }
