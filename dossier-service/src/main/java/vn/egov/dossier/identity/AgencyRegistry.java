@@ -25,8 +25,11 @@ public class AgencyRegistry {
     /** A registry larger than this is not read at all (a wrong answer, not a province). */
     static final int MAX_PAGES = 200;
 
+    /** The longest agency name the catalogue keeps (procedure_offering.agency_name). */
+    static final int MAX_NAME = 300;
+
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agency(String code, String name, String level, String parentCode) {}
+    public record Agency(String code, String name) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AgencyPage(List<Agency> items, Integer totalPages) {}
@@ -48,11 +51,27 @@ public class AgencyRegistry {
         for (int page = 0; page < pages && page < MAX_PAGES; page++) {
             AgencyPage answer = page(page);
             for (Agency agency : answer.items() == null ? List.<Agency>of() : answer.items()) {
-                agencies.put(agency.code(), agency);
+                if (usable(agency)) {
+                    agencies.put(agency.code(), agency);
+                }
             }
             pages = answer.totalPages() == null ? 0 : answer.totalPages();
         }
         return agencies;
+    }
+
+    /**
+     * An agency whose code or name would not fit where the catalogue keeps them ({@code procedure_offering}: a code of
+     * at most 32 characters, a name of 1 to 300) is left out: to the import it is an unknown agency, never a failed
+     * write.
+     */
+    static boolean usable(Agency agency) {
+        return agency != null
+                && agency.code() != null
+                && agency.code().matches("[0-9A-Z.]{1,32}")
+                && agency.name() != null
+                && !agency.name().isBlank()
+                && agency.name().length() <= MAX_NAME;
     }
 
     private AgencyPage page(int page) {

@@ -220,8 +220,8 @@ public class CatalogueImport {
         }
         String label0 = label == null || label.isBlank() ? "Nhập danh mục" : label.strip();
         Instant now = Instant.now(clock);
-        Result result = transactions.execute(tx ->
-                apply(importedBy, label0, now, files, procedureRows, existing, documentRows, offeringRows, firstOnly));
+        Result result = transactions.execute(
+                tx -> apply(importedBy, label0, now, files, procedureRows, documentRows, offeringRows, firstOnly));
         if (result == null) {
             return Optional.empty();
         }
@@ -445,7 +445,6 @@ public class CatalogueImport {
             Instant now,
             Files files,
             Map<String, ProcedureRow> procedures,
-            Set<String> existing,
             Map<String, List<DocumentRow>> documents,
             Map<String, List<OfferingRow>> offerings,
             boolean firstOnly) {
@@ -460,13 +459,12 @@ public class CatalogueImport {
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from catalogue_version")
                 .query(Integer.class)
                 .single();
+        // what is new, as of now that no other import runs (one read, not one per row)
+        Set<String> before = new HashSet<>(
+                jdbc.sql("select code from procedure").query(String.class).list());
         int created = 0;
         for (ProcedureRow p : procedures.values()) {
-            boolean isNew = !jdbc.sql("select exists (select 1 from procedure where code = ?)")
-                    .param(p.code())
-                    .query(Boolean.class)
-                    .single();
-            created += isNew ? 1 : 0;
+            created += before.contains(p.code()) ? 0 : 1;
             OfferingRow first = offerings.getOrDefault(p.code(), List.of()).stream()
                     .findFirst()
                     .orElse(null);

@@ -16,8 +16,8 @@ import vn.egov.dossier.calendar.TimeLimit;
 @Component
 class ProcedureSearch {
 
-    /** An agency that offers the procedure (its details: the procedure's {@code agencies}). */
-    record AgencyRef(String code, String name) {}
+    /** An agency that offers the procedure, named as in the procedure's {@code agencies} (which has its details). */
+    record AgencyRef(String agencyCode, String agencyName) {}
 
     /** {@code agencyCode}, {@code agencyName}, {@code feeVnd}…: the first offering's; {@code agencies}: all. */
     record ProcedureSummary(

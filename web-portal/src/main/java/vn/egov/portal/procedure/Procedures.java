@@ -36,13 +36,8 @@ class Procedures {
         }
     }
 
-    /** An agency that offers the procedure: {@code code} in the search's summary, {@code agencyCode} in the detail. */
-    record Agency(String code, String agencyCode, String agencyName, String name) {
-
-        public String displayName() {
-            return agencyName != null ? agencyName : name;
-        }
-    }
+    /** An agency that offers the procedure (the same two fields in the search's summary and in the detail). */
+    record Agency(String agencyCode, String agencyName) {}
 
     record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {}
 
