@@ -73,6 +73,9 @@ class EventPlumbingIT {
     @Autowired
     OutboxRetention retention;
 
+    @Autowired
+    org.springframework.kafka.core.ConsumerFactory<?, ?> consumers;
+
     record Payload(String dossierCode, long amount) {}
 
     record Secret(String destination, String code) {}
@@ -81,6 +84,14 @@ class EventPlumbingIT {
     void brokerUp() {
         broker.start();
         listener.failuresLeft.set(0);
+    }
+
+    @Test
+    void aDeadConsumersPartitionsAreHandedOnWithinSecondsNotTheClientsDefault45() {
+        // KafkaConsumerDefaults, applied to the consumers Spring Boot configures for every service
+        assertThat(consumers.getConfigurationProperties())
+                .containsEntry("session.timeout.ms", "10000")
+                .containsEntry("heartbeat.interval.ms", 3000);
     }
 
     @Test

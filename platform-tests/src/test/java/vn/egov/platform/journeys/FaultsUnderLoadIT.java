@@ -66,9 +66,9 @@ class FaultsUnderLoadIT {
      */
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(4);
     /** After recovery, time for a late redelivery to show up as a duplicate before the next fault. */
-    private static final Duration SETTLE = Duration.ofSeconds(5);
+    private static final Duration SETTLE = Duration.ofSeconds(3);
 
-    private static final String NO_FAULT = "none (steady load, 15 s)";
+    private static final String NO_FAULT = "none (steady load, 10 s)";
 
     interface Fault {
         void inject(Platform platform) throws Exception;
@@ -91,7 +91,7 @@ class FaultsUnderLoadIT {
         SubmissionLoad load = new SubmissionLoad(applicants);
         try {
             load.start(EVERY);
-            rows.add(phase(NO_FAULT, platform, load, ledger, p -> Api.sleep(Duration.ofSeconds(15))));
+            rows.add(phase(NO_FAULT, platform, load, ledger, p -> Api.sleep(Duration.ofSeconds(10))));
             for (String service : List.of("dossier-service", "payment-service", "notification-service")) {
                 rows.add(phase("kill -9 " + service, platform, load, ledger, p -> {
                     p.kill(service);
