@@ -97,6 +97,16 @@ class PortalPagesTest extends WithPublicApi {
                                 containsString("Không bắt buộc"),
                                 containsString("Dịch vụ công trực tuyến toàn trình"),
                                 containsString("Định danh điện tử mức 2"))));
+        // what differs by channel (decision 56): by post the time limit, at Ba Đình's counter the fee
+        mvc.perform(get("/thu-tuc/1.001612"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<dt>Theo hình thức nộp</dt>"),
+                                containsString(
+                                        "<li><span>Nộp qua bưu chính công ích</span>: <span>5 ngày làm việc</span></li>"),
+                                containsString(
+                                        "<li><span>Nộp trực tiếp</span><span> (Ủy ban nhân dân phường Ba Đình)</span>: "
+                                                + "<span>120.000 đồng</span></li>"))));
     }
 
     @Test

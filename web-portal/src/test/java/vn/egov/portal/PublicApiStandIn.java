@@ -109,7 +109,12 @@ final class PublicApiStandIn {
                    {"code":"HOP_DONG_THUE","name":"Hợp đồng thuê địa điểm kinh doanh","nameEn":"Lease of the premises",
                     "mandatory":false,"allowedTypes":["application/pdf","image/jpeg"]}],
                  "fields":[{"name":"businessName","label":"Tên hộ kinh doanh","labelEn":"Business name","type":"TEXT",
-                            "required":true,"options":null,"maxLength":200,"prefill":null}]}""")));
+                            "required":true,"options":null,"maxLength":200,"prefill":null}],
+                 "agencies":[{"agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình",
+                              "receivesOnline":true,"feeVnd":100000,"processingDays":3,"mode":"FULL_ONLINE"}],
+                 "channels":[{"agencyCode":null,"channel":"POSTAL","feeVnd":null,"timeLimitAmount":5,"timeLimitUnit":null},
+                             {"agencyCode":"000.00.01.H26","channel":"DIRECT","feeVnd":120000,"timeLimitAmount":null,
+                              "timeLimitUnit":null}]}""")));
         server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.001193")).willReturn(okJson("""
                 {"code":"1.001193","name":"Đăng ký khai sinh","nameEn":"Birth registration",
                  "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","level":"COMMUNE",

@@ -148,7 +148,10 @@ class SubmissionWizardTest extends WithPublicApi {
                    {"agencyCode":"000.00.03.H26","agencyName":"Ủy ban nhân dân phường Cũ","receivesOnline":true,
                     "feeVnd":0,"processingDays":1,"mode":"FULL_ONLINE","validTo":"2025-06-30"},
                    {"agencyCode":"000.00.04.H26","agencyName":"Ủy ban nhân dân phường Giấy","receivesOnline":false,
-                    "feeVnd":0,"processingDays":1,"mode":"FULL_ONLINE"}]}""")));
+                    "feeVnd":0,"processingDays":1,"mode":"FULL_ONLINE"}],
+                 "channels":[
+                   {"agencyCode":"000.00.02.H26","channel":"ONLINE","feeVnd":6000},
+                   {"agencyCode":null,"channel":"DIRECT","feeVnd":10000}]}""")));
     }
 
     static String answer() {
@@ -404,7 +407,8 @@ class SubmissionWizardTest extends WithPublicApi {
                 .file(new MockMultipartFile("file.GIAY_BAO_TU", "bao-tu.pdf", "application/pdf", PDF))
                 .with(csrf()));
         String review = page(perform(MockMvcRequestBuilders.get(base + "/xem-lai")));
-        assertThat(review).contains("<dd>Ủy ban nhân dân phường Hoàn Kiếm</dd>").contains("<dd>8.000 đồng</dd>");
+        // Hoàn Kiếm's offering charges 8 000, its online terms 6 000 (decision 56); the counter's 10 000 is not online
+        assertThat(review).contains("<dd>Ủy ban nhân dân phường Hoàn Kiếm</dd>").contains("<dd>6.000 đồng</dd>");
         assertThat(page(perform(MockMvcRequestBuilders.get(step))))
                 .containsPattern("<option value=\"000.00.02.H26\"\\s+selected=\"selected\">");
 

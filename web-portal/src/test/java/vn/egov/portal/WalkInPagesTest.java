@@ -177,17 +177,29 @@ class WalkInPagesTest extends WithPublicApi {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("<option value=\"1.001612\">Đăng ký thành lập hộ kinh doanh (1.001612)"),
-                                containsString("<option value=\"1.001193\">Đăng ký khai sinh (1.001193)"))));
+                                containsString("<option value=\"1.001193\">Đăng ký khai sinh (1.001193)"),
+                                // in person (the default) or by post (decision 56)
+                                containsString(
+                                        "id=\"walk-in-channel-direct\" name=\"channel\" value=\"DIRECT\"\n"
+                                                + "               aria-describedby=\"walk-in-channel-hint\" checked=\"checked\">"),
+                                containsString("id=\"walk-in-channel-postal\" name=\"channel\" value=\"POSTAL\"\n"
+                                        + "               aria-describedby=\"walk-in-channel-hint\">"))));
         perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
                         .with(officer())
                         .with(csrf())
-                        .param("procedureCode", "9.999999"))
+                        .param("procedureCode", "9.999999")
+                        .param("channel", "FAX"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"walk-in-procedure-error\">Hãy chọn thủ tục.</p>")));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"walk-in-procedure-error\">Hãy chọn thủ tục.</p>"),
+                                containsString("id=\"walk-in-channel-error\">Hãy chọn hình thức nộp: trực tiếp hoặc"
+                                        + " qua bưu chính.</p>"))));
         perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
                         .with(officer())
                         .with(csrf())
-                        .param("procedureCode", "1.001612"))
+                        .param("procedureCode", "1.001612")
+                        .param("channel", "POSTAL"))
                 .andExpect(redirectedUrl(base + "/ho-so"));
         // step 3: the form's field and one scan input per required document, each marked original or copy
         perform(get(base + "/ho-so").with(officer()))
@@ -223,6 +235,7 @@ class WalkInPagesTest extends WithPublicApi {
                 .isEqualTo(
                         "{\"nationalId\":\"001085012345\",\"fullName\":\"Trần Thị Bình\",\"dateOfBirth\":\"1985-03-08\"}");
         assertThat(dossier.path("procedureCode").asText()).isEqualTo("1.001612");
+        assertThat(dossier.path("channel").asText()).isEqualTo("POSTAL");
         assertThat(dossier.path("formData").toString()).isEqualTo("{\"businessName\":\"Tạp hoá Bình An\"}");
         assertThat(dossier.path("documents").toString())
                 .isEqualTo(

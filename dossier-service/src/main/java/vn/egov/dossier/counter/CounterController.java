@@ -45,9 +45,11 @@ class CounterController {
             description =
                     "Multipart: part `dossier` (JSON {\"applicant\": {\"nationalId\", \"fullName\", \"dateOfBirth\", "
                             + "\"sex\"?, \"phone\"?, \"email\"?}, \"procedureCode\", \"formData\": {…}, \"documents\": "
-                            + "[{\"requirementCode\", \"fileName\", \"copyKind\": \"ORIGINAL\"|\"COPY\"}]}) and one `files` part "
+                            + "[{\"requirementCode\", \"fileName\", \"copyKind\": \"ORIGINAL\"|\"COPY\"}], \"channel\"?: "
+                            + "\"DIRECT\" (default, the applicant at the counter)|\"POSTAL\" (received by post; the procedure's "
+                            + "postal fee and time limit apply)}) and one `files` part "
                             + "per scanned document. Every mandatory document is required (an incomplete dossier is "
-                            + "POST /api/v1/desk/guidance). 201 {code, status: RECEIVED, channel: DIRECT, receivedDate, dueDate, "
+                            + "POST /api/v1/desk/guidance). 201 {code, status: RECEIVED, channel, receivedDate, dueDate, "
                             + "dueAt, feeVnd, missingDocuments: [], lookupSecret}. The person finds it in their account once "
                             + "verified to level 2." + LIMITS)
     ResponseEntity<WalkIns.CounterResponse> intake(

@@ -51,6 +51,7 @@ import vn.egov.dossier.input.InputLimits;
 import vn.egov.dossier.input.JsonParts;
 import vn.egov.dossier.intake.Intake;
 import vn.egov.dossier.intake.Uploads;
+import vn.egov.dossier.procedure.Channel;
 import vn.egov.dossier.procedure.Procedure;
 import vn.egov.dossier.procedure.ProcedureCatalogue;
 import vn.egov.dossier.submission.DossierCodes;
@@ -68,12 +69,17 @@ import vn.egov.dossier.tracking.LookupSecrets;
 @Service
 class WalkIns {
 
-    /** Part {@code dossier} of {@code POST /api/v1/desk/dossiers}. */
+    /**
+     * Part {@code dossier} of {@code POST /api/v1/desk/dossiers}. {@code channel}: {@code DIRECT} (the applicant at the
+     * counter; the default) or {@code POSTAL} (received through the postal service), which may set another fee and
+     * time limit (decision 56).
+     */
     public record WalkInRequest(
             @Valid WalkInApplicant applicant,
             @Size(max = InputLimits.CODE) String procedureCode,
             Map<String, Object> formData,
-            @Size(max = InputLimits.LIST_ITEMS) List<@Valid ScannedDocument> documents) {}
+            @Size(max = InputLimits.LIST_ITEMS) List<@Valid ScannedDocument> documents,
+            @Size(max = 10) String channel) {}
 
     /** A paper scanned at the counter: {@code copyKind} ORIGINAL (scanned from the original) or COPY. */
     public record ScannedDocument(
@@ -108,7 +114,9 @@ class WalkIns {
 
     record DossierRef(UUID dossierId) {}
 
+    /** Counter guidance is given to someone at the counter. */
     static final String CHANNEL = "DIRECT";
+
     static final String GUIDANCE = "counter-guidance";
 
     private final JsonParts parts;
@@ -179,7 +187,8 @@ class WalkIns {
         if (!tooLarge.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed", tooLarge, Map.of());
         }
-        Procedure procedure = procedure(officer, request.procedureCode());
+        Channel channel = channel(request.channel());
+        Procedure procedure = procedure(officer, request.procedureCode()).through(channel);
         List<ApiProblem.FieldError> errors = new ArrayList<>(applicantErrors(request.applicant()));
         errors.addAll(intake.checkForm(procedure, request.formData()));
         List<ScannedDocument> scanned = request.documents() == null ? List.of() : request.documents();
@@ -213,7 +222,7 @@ class WalkIns {
                 "desk-intake:",
                 idempotencyKey,
                 hash,
-                () -> received(officer, procedure, applicant, request.formData(), accepted, scanned));
+                () -> received(officer, procedure, channel, applicant, request.formData(), accepted, scanned));
     }
 
     Outcome guidance(EgovPrincipal officer, GuidanceRequest request, String idempotencyKey) {
@@ -276,7 +285,7 @@ class WalkIns {
         return new CounterResponse(
                 d.code(),
                 d.status().name(),
-                CHANNEL,
+                d.channel(),
                 d.receivedDate(),
                 d.dueDate(),
                 dueAt,
@@ -289,12 +298,13 @@ class WalkIns {
     private UUID received(
             EgovPrincipal officer,
             Procedure procedure,
+            Channel channel,
             WalkInApplicant applicant,
             Map<String, Object> formData,
             List<AcceptedFile> files,
             List<ScannedDocument> scanned) {
         Instant now = Instant.now(clock);
-        UUID id = insert(officer, procedure, applicant, formData, Status.SUBMITTED, List.of(), now);
+        UUID id = insert(officer, procedure, channel.name(), applicant, formData, Status.SUBMITTED, List.of(), now);
         fees.open(id, procedure.feeFor(formData));
         lookupSecrets.issue(id);
         Documents.store(jdbc, storage, id, files, "SUBMITTED", officer.subject(), now);
@@ -307,7 +317,7 @@ class WalkIns {
         }
         Actor actor = new Actor(officer.subject(), Role.OFFICER);
         DossierRow dossier = store.find(id).orElseThrow();
-        lifecycle.submitted(dossier, actor, DossierLifecycleEventV1.SUBMITTED, Map.of("channel", CHANNEL));
+        lifecycle.submitted(dossier, actor, DossierLifecycleEventV1.SUBMITTED, Map.of("channel", channel.name()));
         // received at once: the deadline counts from now, in the agency's working time
         Deadline due = deadlines.due(now, procedure.timeLimit(), procedure.agencyCode());
         jdbc.sql("update dossier set received_at = ?, received_date = ? where id = ?")
@@ -331,7 +341,7 @@ class WalkIns {
             String reason,
             String note) {
         Instant now = Instant.now(clock);
-        UUID id = insert(officer, procedure, applicant, Map.of(), Status.GUIDED, missing, now);
+        UUID id = insert(officer, procedure, CHANNEL, applicant, Map.of(), Status.GUIDED, missing, now);
         fees.open(id, 0);
         lookupSecrets.issue(id);
         lifecycle.started(
@@ -345,6 +355,7 @@ class WalkIns {
     private UUID insert(
             EgovPrincipal officer,
             Procedure procedure,
+            String channel,
             WalkInApplicant applicant,
             Map<String, Object> formData,
             Status status,
@@ -358,8 +369,9 @@ class WalkIns {
                                              applicant_subject, status, submitted_at, form_data, form_data_sealed,
                                              data_key_id, channel, missing_documents)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                '{}', :form, :keyId, 'DIRECT', :missing::text[])""")
+                                '{}', :form, :keyId, :channel, :missing::text[])""")
                 .param("id", id)
+                .param("channel", channel)
                 .param("code", code)
                 .param("procedure", procedure.code())
                 .param("procedureName", procedure.name())
@@ -415,6 +427,23 @@ class WalkIns {
                         "dossier-invalid",
                         List.of(intake.error("procedureCode", "procedure-of-another-agency", procedure.code())),
                         Map.of()));
+    }
+
+    /** DIRECT when left out; POSTAL for a dossier received by post; anything else a 422 on {@code channel}. */
+    private Channel channel(String value) {
+        if (value == null || value.isBlank()) {
+            return Channel.DIRECT;
+        }
+        return switch (value.strip().toUpperCase(Locale.ROOT)) {
+            case "DIRECT" -> Channel.DIRECT;
+            case "POSTAL" -> Channel.POSTAL;
+            default ->
+                throw new ApiProblem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "dossier-invalid",
+                        List.of(intake.error("channel", "invalid-desk-channel")),
+                        Map.of());
+        };
     }
 
     private List<ApiProblem.FieldError> applicantErrors(WalkInApplicant applicant) {

@@ -164,7 +164,9 @@ public class DossierActions {
                 request,
                 today(),
                 Instant.now(clock),
-                () -> catalogue.find(d.procedureCode(), d.agencyCode()).orElseThrow(),
+                () -> catalogue
+                        .find(d.procedureCode(), d.agencyCode(), d.channel())
+                        .orElseThrow(),
                 deadlines);
         fail(policy.check(c).stream()
                 .map(v -> intake.error(v.field(), v.code(), v.args()))
@@ -206,7 +208,8 @@ public class DossierActions {
                         "dossier-transition-not-allowed",
                         Action.SUPPLEMENT.wireName(),
                         d.status().name()));
-        Procedure procedure = catalogue.find(d.procedureCode(), d.agencyCode()).orElseThrow();
+        Procedure procedure =
+                catalogue.find(d.procedureCode(), d.agencyCode(), d.channel()).orElseThrow();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         SupplementRequest request = body == null ? new SupplementRequest(null, List.of()) : body;
         List<AcceptedFile> accepted = intake.checkDocuments(

@@ -30,7 +30,8 @@ public record DossierRow(
         List<String> missingDocuments,
         StoredForm form,
         String businessTaxCode,
-        String businessName) {
+        String businessName,
+        String channel) {
 
     /**
      * The form data as the row holds it: sealed ({@code sealed} and its {@code keyId}; open it with
@@ -47,7 +48,7 @@ public record DossierRow(
     public static final String COLUMNS = """
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, form_data::text,
-            form_data_sealed, data_key_id, business_tax_code, business_name""";
+            form_data_sealed, data_key_id, business_tax_code, business_name, channel""";
 
     public static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
@@ -67,7 +68,8 @@ public record DossierRow(
                 missing == null ? List.of() : Arrays.asList((String[]) missing.getArray()),
                 new StoredForm(rs.getString("form_data"), rs.getString("data_key_id"), rs.getBytes("form_data_sealed")),
                 rs.getString("business_tax_code"),
-                rs.getString("business_name"));
+                rs.getString("business_name"),
+                rs.getString("channel"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -92,7 +94,8 @@ public record DossierRow(
                 missingDocuments,
                 form,
                 businessTaxCode,
-                businessName);
+                businessName,
+                channel);
     }
 
     public DossierRow withAgency(String agency) {
@@ -112,6 +115,7 @@ public record DossierRow(
                 missingDocuments,
                 form,
                 businessTaxCode,
-                businessName);
+                businessName,
+                channel);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -93,17 +94,28 @@ public class CatalogueImport {
             "valid_to",
             "source");
     static final Set<String> OFFERING_REQUIRED = Set.of("procedure_code", "agency_code");
+    static final List<String> CHANNEL_COLUMNS = List.of(
+            "procedure_code",
+            "agency_code",
+            "channel",
+            "fee_vnd",
+            "time_limit_amount",
+            "time_limit_unit",
+            "fee_source",
+            "time_limit_source");
+    static final Set<String> CHANNEL_REQUIRED = Set.of("procedure_code", "channel");
 
     private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]{1,2}\\.[0-9]{6}");
     private static final Pattern DOCUMENT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Set<String> LEVELS = Set.of("MINISTRY", "PROVINCE", "COMMUNE");
     private static final Set<String> UNITS = Set.of("WORKING_DAYS", "HALF_DAYS", "WORKING_HOURS", "SAME_DAY");
     private static final Set<String> MODES = Set.of("FULL_ONLINE", "PARTIAL_ONLINE");
+    private static final Set<String> CHANNELS = Set.of("ONLINE", "DIRECT", "POSTAL");
     private static final Set<String> TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
     private static final long MAX_FEE = 1_000_000_000L;
 
     /** The files of one import, as text (null: not part of it). */
-    public record Files(String procedures, String documents, String offerings) {}
+    public record Files(String procedures, String documents, String offerings, String channels) {}
 
     /** What an import did: the version it made and what it wrote. */
     public record Result(
@@ -114,6 +126,7 @@ public class CatalogueImport {
             int procedures,
             int documents,
             int offerings,
+            int channels,
             int created,
             int updated) {}
 
@@ -156,6 +169,16 @@ public class CatalogueImport {
             LocalDate to,
             String source) {}
 
+    private record ChannelRow(
+            String procedure,
+            String agency,
+            String channel,
+            Long fee,
+            Integer amount,
+            String unit,
+            String feeSource,
+            String limitSource) {}
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AgencyRegistry registry;
@@ -186,13 +209,17 @@ public class CatalogueImport {
 
     private Optional<Result> load(String importedBy, String label, Files files, boolean firstOnly) {
         Errors errors = new Errors();
-        if (files.procedures() == null && files.documents() == null && files.offerings() == null) {
+        if (files.procedures() == null
+                && files.documents() == null
+                && files.offerings() == null
+                && files.channels() == null) {
             errors.add("procedures", 0, "", "no-file");
             throw errors.problem();
         }
         CsvTable procedures = table("procedures", files.procedures(), PROCEDURE_COLUMNS, PROCEDURE_REQUIRED, errors);
         CsvTable documents = table("documents", files.documents(), DOCUMENT_COLUMNS, DOCUMENT_REQUIRED, errors);
         CsvTable offerings = table("offerings", files.offerings(), OFFERING_COLUMNS, OFFERING_REQUIRED, errors);
+        CsvTable channels = table("channels", files.channels(), CHANNEL_COLUMNS, CHANNEL_REQUIRED, errors);
 
         Set<String> sectors = new HashSet<>(
                 jdbc.sql("select code from sector").query(String.class).list());
@@ -209,6 +236,8 @@ public class CatalogueImport {
                 documents == null ? Map.of() : documents(documents, known, errors);
         Map<String, List<OfferingRow>> offeringRows =
                 offerings == null ? Map.of() : offerings(offerings, known, agencies(offerings), errors);
+        Map<String, List<ChannelRow>> channelRows =
+                channels == null ? Map.of() : channels(channels, known, offeredBy(offeringRows), errors);
         // a procedure new to the catalogue must say who offers it
         for (ProcedureRow p : procedureRows.values()) {
             if (!existing.contains(p.code()) && !offeringRows.containsKey(p.code())) {
@@ -220,26 +249,27 @@ public class CatalogueImport {
         }
         String label0 = label == null || label.isBlank() ? "Nhập danh mục" : label.strip();
         Instant now = Instant.now(clock);
-        Result result = transactions.execute(
-                tx -> apply(importedBy, label0, now, files, procedureRows, documentRows, offeringRows, firstOnly));
+        Result result = transactions.execute(tx -> apply(
+                importedBy, label0, now, files, procedureRows, documentRows, offeringRows, channelRows, firstOnly));
         if (result == null) {
             return Optional.empty();
         }
         log.info(
-                "Catalogue version {} imported: {} procedures ({} new), {} documents, {} offerings",
+                "Catalogue version {} imported: {} procedures ({} new), {} documents, {} offerings, {} channel terms",
                 result.version(),
                 result.procedures(),
                 result.created(),
                 result.documents(),
-                result.offerings());
+                result.offerings(),
+                result.channels());
         return Optional.of(result);
     }
 
     /** Every import so far, newest first (without the files). */
     public List<Result> versions(int limit) {
         return jdbc.sql("""
-                        select version, label, imported_at, imported_by, procedures, documents, offerings, created,
-                               updated
+                        select version, label, imported_at, imported_by, procedures, documents, offerings, channels,
+                               created, updated
                         from catalogue_version order by version desc limit ?""")
                 .param(limit)
                 .query((rs, i) -> new Result(
@@ -251,7 +281,8 @@ public class CatalogueImport {
                         rs.getInt(6),
                         rs.getInt(7),
                         rs.getInt(8),
-                        rs.getInt(9)))
+                        rs.getInt(9),
+                        rs.getInt(10)))
                 .list();
     }
 
@@ -437,6 +468,80 @@ public class CatalogueImport {
         return rows;
     }
 
+    /**
+     * Who offers each procedure once the import is applied: the file's offerings replace a procedure's, the others keep
+     * the catalogue's.
+     */
+    private Map<String, Set<String>> offeredBy(Map<String, List<OfferingRow>> offerings) {
+        Map<String, Set<String>> offered = new HashMap<>();
+        jdbc.sql("select procedure_code, agency_code from procedure_offering")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(e -> offered.computeIfAbsent(e.getKey(), k -> new HashSet<>())
+                        .add(e.getValue()));
+        offerings.forEach((procedure, rows) -> offered.put(
+                procedure, rows.stream().map(OfferingRow::agency).collect(java.util.stream.Collectors.toSet())));
+        return offered;
+    }
+
+    /**
+     * A channel's fee and time limit (decision 56): at least one of them, each with its legal source; an agency's own
+     * row names an agency that offers the procedure.
+     */
+    private static Map<String, List<ChannelRow>> channels(
+            CsvTable table, Set<String> known, Map<String, Set<String>> offeredBy, Errors errors) {
+        Map<String, List<ChannelRow>> rows = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (CsvTable.Row row : table.rows()) {
+            Cells c = new Cells("channels", row, errors);
+            String procedure = c.procedure(known);
+            String agency = c.text("agency_code", 32, false);
+            if (procedure != null
+                    && agency != null
+                    && !offeredBy.getOrDefault(procedure, Set.of()).contains(agency)) {
+                c.error("agency_code", "agency-does-not-offer", agency);
+            }
+            String channel = c.oneOf("channel", CHANNELS, true);
+            Long fee = c.number("fee_vnd", 0, MAX_FEE, false);
+            Long amount = c.number("time_limit_amount", 0, 365, false);
+            String unit = c.oneOf("time_limit_unit", UNITS, false);
+            String feeSource = c.text("fee_source", 500, false);
+            String limitSource = c.text("time_limit_source", 500, false);
+            if (c.ok() && fee == null && amount == null && unit == null) {
+                c.error("fee_vnd", "channel-changes-nothing");
+            }
+            if (fee != null && feeSource == null) {
+                c.error("fee_source", "source-required");
+            }
+            if ((amount != null || unit != null) && limitSource == null) {
+                c.error("time_limit_source", "source-required");
+            }
+            if ("SAME_DAY".equals(unit) && amount != null && amount != 1) {
+                c.error("time_limit_amount", "same-day-amount");
+            } else if (unit != null && !"SAME_DAY".equals(unit) && amount == null) {
+                c.error("time_limit_amount", "required");
+            }
+            if (procedure != null && channel != null && !seen.add(procedure + "/" + agency + "/" + channel)) {
+                c.error("channel", "duplicate-row", channel);
+            }
+            if (c.ok()) {
+                rows.computeIfAbsent(procedure, k -> new ArrayList<>())
+                        .add(new ChannelRow(
+                                procedure,
+                                agency,
+                                channel,
+                                fee,
+                                amount != null
+                                        ? Integer.valueOf(amount.intValue())
+                                        : "SAME_DAY".equals(unit) ? Integer.valueOf(1) : null,
+                                unit,
+                                feeSource,
+                                limitSource));
+            }
+        }
+        return rows;
+    }
+
     // ---- applying ----------------------------------------------------------------------------------------------
 
     private Result apply(
@@ -447,6 +552,7 @@ public class CatalogueImport {
             Map<String, ProcedureRow> procedures,
             Map<String, List<DocumentRow>> documents,
             Map<String, List<OfferingRow>> offerings,
+            Map<String, List<ChannelRow>> channels,
             boolean firstOnly) {
         // one import at a time: the version numbers follow each other, and the second sees the first's rows
         jdbc.sql("lock table catalogue_version in exclusive mode").update();
@@ -570,6 +676,31 @@ public class CatalogueImport {
                     .params(first.agency(), first.agencyName(), entry.getKey())
                     .update();
         }
+        int channelCount = 0;
+        for (Map.Entry<String, List<ChannelRow>> entry : channels.entrySet()) {
+            jdbc.sql("delete from procedure_channel where procedure_code = ?")
+                    .param(entry.getKey())
+                    .update();
+            for (ChannelRow t : entry.getValue()) {
+                jdbc.sql("""
+                                insert into procedure_channel (procedure_code, agency_code, channel, fee_vnd,
+                                                               time_limit_amount, time_limit_unit, fee_source,
+                                                               time_limit_source, catalogue_version)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                t.procedure(),
+                                t.agency(),
+                                t.channel(),
+                                t.fee(),
+                                t.amount(),
+                                t.unit(),
+                                t.feeSource(),
+                                t.limitSource(),
+                                version)
+                        .update();
+                channelCount++;
+            }
+        }
         Map<String, String> received = new LinkedHashMap<>();
         if (files.procedures() != null) {
             received.put("procedures", files.procedures());
@@ -580,11 +711,14 @@ public class CatalogueImport {
         if (files.offerings() != null) {
             received.put("offerings", files.offerings());
         }
+        if (files.channels() != null) {
+            received.put("channels", files.channels());
+        }
         String content = json.writeValueAsString(received);
         jdbc.sql("""
                         insert into catalogue_version (version, label, imported_at, imported_by, sha256, procedures,
-                                                       documents, offerings, created, updated, files)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                                                       documents, offerings, channels, created, updated, files)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(
                         version,
                         label,
@@ -594,6 +728,7 @@ public class CatalogueImport {
                         procedures.size(),
                         documentCount,
                         offeringCount,
+                        channelCount,
                         created,
                         procedures.size() - created,
                         content)
@@ -606,6 +741,7 @@ public class CatalogueImport {
                 procedures.size(),
                 documentCount,
                 offeringCount,
+                channelCount,
                 created,
                 procedures.size() - created);
     }

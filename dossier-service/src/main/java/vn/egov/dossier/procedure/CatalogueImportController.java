@@ -25,7 +25,10 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 
-/** The catalogue import (decision 53): system administrators load procedures, documents and offerings from CSV. */
+/**
+ * The catalogue import (decisions 53, 56): system administrators load procedures, documents, offerings and the fee and
+ * time limit per channel from CSV.
+ */
 @RestController
 @RequestMapping("/api/v1/catalogue/imports")
 class CatalogueImportController {
@@ -41,8 +44,8 @@ class CatalogueImportController {
             summary = "Import procedures, their documents and the agencies that offer them (system administrator)",
             description =
                     "Multipart, each part a UTF-8 CSV file (RFC 4180, a header row of column names; formats in the "
-                            + "dossier-service README, \"The catalogue import\"): `procedures`, `documents`, `offerings` (at least "
-                            + "one), and `label` (≤ 200 characters). Each file ≤ 2 MB (413 catalogue-file-too-large) and ≤ 5000 rows. "
+                            + "dossier-service README, \"The catalogue import\"): `procedures`, `documents`, `offerings`, `channels` "
+                            + "(the fee and time limit per channel: ONLINE, DIRECT, POSTAL; at least one part), and `label` (≤ 200 characters). Each file ≤ 2 MB (413 catalogue-file-too-large) and ≤ 5000 rows. "
                             + "Every row is checked first: any error → 422 catalogue-invalid listing every error (up to 200; "
                             + "`errorCount` has them all) with field `<file>[<row>].<column>`, the row as a spreadsheet numbers it "
                             + "(the header is row 1), and nothing is changed. Agency codes are checked against identity-service's "
@@ -53,10 +56,14 @@ class CatalogueImportController {
             @RequestPart(name = "procedures", required = false) MultipartFile procedures,
             @RequestPart(name = "documents", required = false) MultipartFile documents,
             @RequestPart(name = "offerings", required = false) MultipartFile offerings,
+            @RequestPart(name = "channels", required = false) MultipartFile channels,
             @RequestParam(name = "label", required = false) @Size(max = 200) String label) {
         EgovPrincipal who = admin(jwt);
         CatalogueImport.Files files = new CatalogueImport.Files(
-                text("procedures", procedures), text("documents", documents), text("offerings", offerings));
+                text("procedures", procedures),
+                text("documents", documents),
+                text("offerings", offerings),
+                text("channels", channels));
         return ResponseEntity.status(HttpStatus.CREATED).body(imports.load(who.subject(), label, files));
     }
 

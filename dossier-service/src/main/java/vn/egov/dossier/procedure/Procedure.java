@@ -14,6 +14,10 @@ import vn.egov.dossier.calendar.TimeLimit;
  * <p>{@code agencies}: the agencies that offer it (decision 52), each with its own fee, time limit and online mode.
  * As the catalogue lists it, {@code agencyCode}, {@code feeVnd}… are the first offering's; {@link #at(Offering)} is
  * the procedure as one agency offers it, which is what a dossier is submitted to and counted by.
+ *
+ * <p>{@code channels}: the fee and time limit the law sets for one channel (online, counter, post; decision 56), for
+ * every agency or for one; {@link #through(Channel)} applies them. A dossier is charged and timed by
+ * {@code procedure.at(offering).through(channel)}.
  */
 public record Procedure(
         String code,
@@ -33,7 +37,21 @@ public record Procedure(
         TimeLimit.Unit timeLimitUnit,
         String timeLimitSource,
         List<Offering> agencies,
-        String feeSource) {
+        String feeSource,
+        List<ChannelTerms> channels) {
+
+    /**
+     * What one channel changes (table {@code procedure_channel}): a non-null fee, time limit amount or unit replaces
+     * the procedure's (its offering's) for a dossier of that channel; {@code agencyCode} null: at every agency.
+     */
+    public record ChannelTerms(
+            String agencyCode,
+            Channel channel,
+            Long feeVnd,
+            Integer timeLimitAmount,
+            TimeLimit.Unit timeLimitUnit,
+            String feeSource,
+            String timeLimitSource) {}
 
     /**
      * One agency's offering of the procedure (table {@code procedure_offering}), its overrides already applied:
@@ -77,7 +95,46 @@ public record Procedure(
                 timeLimitUnit,
                 timeLimitSource,
                 agencies,
-                feeSource);
+                feeSource,
+                channels);
+    }
+
+    /**
+     * The procedure for a dossier of {@code channel} at the agency it names now (after {@link #at(Offering)}): that
+     * agency's own terms for the channel, else the terms for every agency, else unchanged.
+     */
+    public Procedure through(Channel channel) {
+        Optional<ChannelTerms> terms = channels.stream()
+                .filter(t -> t.channel() == channel && agencyCode != null && agencyCode.equals(t.agencyCode()))
+                .findFirst()
+                .or(() -> channels.stream()
+                        .filter(t -> t.channel() == channel && t.agencyCode() == null)
+                        .findFirst());
+        if (terms.isEmpty()) {
+            return this;
+        }
+        ChannelTerms t = terms.get();
+        boolean limit = t.timeLimitAmount() != null || t.timeLimitUnit() != null;
+        return new Procedure(
+                code,
+                name,
+                nameEn,
+                agencyCode,
+                agencyName,
+                level,
+                t.timeLimitAmount() != null ? t.timeLimitAmount() : processingDays,
+                t.feeVnd() != null ? t.feeVnd() : feeVnd,
+                feeField,
+                feeOptions,
+                mode,
+                requiredLevelOfAssurance,
+                documents,
+                fields,
+                t.timeLimitUnit() != null ? t.timeLimitUnit() : timeLimitUnit,
+                limit && t.timeLimitSource() != null ? t.timeLimitSource() : timeLimitSource,
+                agencies,
+                t.feeVnd() != null && t.feeSource() != null ? t.feeSource() : feeSource,
+                channels);
     }
 
     /** The offering of {@code agencyCode}, whether or not it is valid today or online. */

@@ -30,6 +30,14 @@ public class ProcedureCatalogue {
         return find(code).map(p -> p.offering(agencyCode).map(p::at).orElse(p));
     }
 
+    /**
+     * The procedure for a dossier of {@code channel} (its column {@code dossier.channel}) at {@code agencyCode}: what it
+     * is charged and timed by (decision 56).
+     */
+    public Optional<Procedure> find(String code, String agencyCode, String channel) {
+        return find(code, agencyCode).map(p -> p.through(Channel.valueOf(channel)));
+    }
+
     /** The procedure as the catalogue lists it, with every agency that offers it. */
     public Optional<Procedure> find(String code) {
         List<Procedure.Offering> offerings = jdbc.sql("""
@@ -79,6 +87,20 @@ public class ProcedureCatalogue {
                         (Integer) rs.getObject(7),
                         rs.getString(8)))
                 .list();
+        List<Procedure.ChannelTerms> channels = jdbc.sql("""
+                        select agency_code, channel, fee_vnd, time_limit_amount, time_limit_unit, fee_source,
+                               time_limit_source
+                        from procedure_channel where procedure_code = ? order by channel, agency_code nulls first""")
+                .param(code)
+                .query((rs, i) -> new Procedure.ChannelTerms(
+                        rs.getString(1),
+                        Channel.valueOf(rs.getString(2)),
+                        (Long) rs.getObject(3),
+                        (Integer) rs.getObject(4),
+                        rs.getString(5) == null ? null : TimeLimit.Unit.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .list();
         return jdbc.sql("select * from procedure where code = ? and active")
                 .param(code)
                 .query((rs, i) -> {
@@ -103,7 +125,8 @@ public class ProcedureCatalogue {
                             TimeLimit.Unit.valueOf(rs.getString("time_limit_unit")),
                             rs.getString("time_limit_source"),
                             offerings,
-                            rs.getString("fee_source"));
+                            rs.getString("fee_source"),
+                            channels);
                 })
                 .optional();
     }

@@ -40,7 +40,13 @@ class ProcedureController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One procedure with its required documents, form fields and fee rule")
+    @Operation(
+            summary = "One procedure with its required documents, form fields and fee rule",
+            description =
+                    "Public. agencies: the agencies that offer it, each with its own fee and time limit; "
+                            + "channels: the fee and time limit the law sets for a dossier submitted ONLINE, at the counter "
+                            + "(DIRECT) or by post (POSTAL), for every agency (agencyCode null) or one; a null field keeps "
+                            + "the agency's. A dossier is charged and timed by its agency's offering, then its channel's terms.")
     Procedure get(@PathVariable String code) {
         return catalogue
                 .find(code)

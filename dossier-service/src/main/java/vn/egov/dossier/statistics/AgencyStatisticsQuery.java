@@ -67,7 +67,8 @@ class AgencyStatisticsQuery {
                 .query((rs, i) -> {
                     long withFee = rs.getLong("with_fee");
                     java.math.BigDecimal rating = rs.getBigDecimal("average_rating");
-                    // online: submitted by the citizen; the rest were taken at the counter (channel DIRECT)
+                    // online: submitted by the citizen; the rest were taken at the counter (DIRECT) or received by post
+                    // (POSTAL)
                     long submitted = rs.getLong("submitted");
                     return new AgencyStatistics(
                             rs.getString("agency_code"),

@@ -20,6 +20,7 @@ import vn.egov.dossier.document.AcceptedFile;
 import vn.egov.dossier.document.PersonalDocuments;
 import vn.egov.dossier.identity.IdentityProfiles;
 import vn.egov.dossier.intake.Intake;
+import vn.egov.dossier.procedure.Channel;
 import vn.egov.dossier.procedure.Procedure;
 import vn.egov.dossier.procedure.ProcedureCatalogue;
 import vn.egov.dossier.submission.SubmissionService.Applicant;
@@ -78,7 +79,7 @@ class SubmissionChecks {
         Procedure listed = Optional.ofNullable(parsed.procedureCode())
                 .flatMap(catalogue::find)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", parsed.procedureCode()));
-        Procedure procedure = listed.at(offering(listed, parsed.agencyCode()));
+        Procedure procedure = listed.at(offering(listed, parsed.agencyCode())).through(Channel.ONLINE);
         LevelOfAssurance.require(who, procedure.requiredLevelOfAssurance());
         ProfileOnce profile = new ProfileOnce(identities, bearerToken);
         Applicant applicant = applicant(parsed.applicantBusinessTaxCode(), profile);

@@ -13,7 +13,7 @@ import vn.egov.dossier.fee.PaymentLink;
  * <p>{@code lookupSecret} opens the public status lookup with the code ({@link LookupSecrets}); the applicant keeps
  * it, the desk prints it on the receipt.
  *
- * <p>{@code channel}: ONLINE (submitted by the citizen) or DIRECT (taken at the counter). {@code walkInApplicant}: for
+ * <p>{@code channel}: ONLINE (submitted by the citizen), DIRECT (taken at the counter) or POSTAL (received by post, recorded at the desk). {@code walkInApplicant}: for
  * a dossier taken at the counter, the person it was taken for (national id masked); null otherwise.
  */
 public record DossierView(

@@ -25,7 +25,7 @@ class DossierViews {
             Instant submittedAt,
             LocalDate dueDate,
             String businessTaxCode,
-            // ONLINE or DIRECT (taken at the counter)
+            // ONLINE, DIRECT (taken at the counter) or POSTAL (received by post)
             String channel) {}
 
     record HistoryEntry(

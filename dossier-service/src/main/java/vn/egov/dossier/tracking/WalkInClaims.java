@@ -14,6 +14,7 @@ import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.dossier.dataprotection.ApplicantIdentities;
 import vn.egov.dossier.dossier.Actor;
 import vn.egov.dossier.dossier.DossierLifecycle;
+import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.dossier.DossierStore;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 
@@ -71,10 +72,11 @@ class WalkInClaims {
                     .params(who.subject(), OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC), id)
                     .update();
             if (taken == 1) {
+                DossierRow dossier = store.find(id).orElseThrow();
                 lifecycle.claimed(
-                        store.find(id).orElseThrow(),
+                        dossier,
                         new Actor(who.subject(), Role.OWNER),
-                        Map.of("channel", "DIRECT", "levelOfAssurance", who.levelOfAssurance()));
+                        Map.of("channel", dossier.channel(), "levelOfAssurance", who.levelOfAssurance()));
             }
         }
     }

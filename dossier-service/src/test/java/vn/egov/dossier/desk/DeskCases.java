@@ -38,7 +38,8 @@ final class DeskCases {
             vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_DAYS,
             null,
             List.of(),
-            null);
+            null,
+            List.of());
 
     private DeskCases() {}
 
@@ -59,7 +60,8 @@ final class DeskCases {
                 List.of(),
                 new DossierRow.StoredForm("{}", null, null),
                 null,
-                null);
+                null,
+                "ONLINE");
     }
 
     static ActionRequest request(

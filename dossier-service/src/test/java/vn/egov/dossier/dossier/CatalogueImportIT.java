@@ -289,4 +289,140 @@ class CatalogueImportIT {
         assertProblem(load(officer, Map.of("procedures", PROCEDURES_HEADER)), 403, "catalogue-forbidden");
         assertProblem(api().service().get("/api/v1/catalogue/imports", officer), 403, "catalogue-forbidden");
     }
+
+    static final String CHANNELS_HEADER =
+            "procedure_code,agency_code,channel,fee_vnd,time_limit_amount,time_limit_unit,"
+                    + "fee_source,time_limit_source\r\n";
+
+    /**
+     * Decision 56: the fee and time limit per channel. Tách hộ (1.010038) costs 5 000 VND online and 10 000 at the
+     * counter (Thông tư 75/2022/TT-BTC); by post, in this test's data, 7 working days instead of 5. A dossier is charged
+     * and timed by its channel's terms: online by the procedure's, at the counter and by post by theirs.
+     */
+    @Test
+    void aChannelsFeeAndTimeLimitAreWhatADossierOfThatChannelIsChargedAndTimedBy() {
+        String admin = admin();
+        // shipped with the release (catalogue/channels.csv): the counter's fee
+        var shipped = JsonPath.parse(
+                api().service().get("/api/v1/procedures/1.010038", null).body());
+        assertThat(shipped.read("$.channels[*].channel", List.class)).containsExactly("DIRECT");
+        assertThat(shipped.read("$.channels[0].feeVnd", Integer.class)).isEqualTo(10000);
+        String channelsBefore = channelTerms();
+        HttpResponse<String> refused = load(
+                admin,
+                Map.of(
+                        "channels",
+                        CHANNELS_HEADER
+                                // row 2: a channel that does not exist
+                                + "1.010038,,FAX,10000,,,Thông tư 75/2022/TT-BTC,\r\n"
+                                // row 3: an agency that does not offer it
+                                + "1.010038,000.00.01.H26,DIRECT,10000,,,Thông tư 75/2022/TT-BTC,\r\n"
+                                // row 4: a fee without its legal source
+                                + "1.010038,,DIRECT,10000,,,,\r\n"
+                                // row 5: nothing to change
+                                + "1.010038,,POSTAL,,,,,\r\n"));
+        assertProblem(refused, 422, "catalogue-invalid");
+        assertThat(JsonPath.parse(refused.body()).read("$.errors[*].field", List.class))
+                .as(refused.body())
+                .containsExactly(
+                        "channels[2].channel",
+                        "channels[3].agency_code",
+                        "channels[4].fee_source",
+                        "channels[5].fee_vnd");
+        assertThat(channelTerms()).isEqualTo(channelsBefore).contains("1.004194/DIRECT/15000/-1");
+
+        HttpResponse<String> loaded = load(
+                admin,
+                Map.of(
+                        "channels",
+                        CHANNELS_HEADER
+                                + "1.010038,,DIRECT,10000,,,\"Thông tư 75/2022/TT-BTC, Điều 4\",\r\n"
+                                + "1.010038,,POSTAL,10000,7,WORKING_DAYS,\"Thông tư 75/2022/TT-BTC, Điều 4\","
+                                + "Dữ liệu thử: thời hạn khi nhận qua bưu chính\r\n"));
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        assertThat(JsonPath.parse(loaded.body()).read("$.channels", Integer.class))
+                .isEqualTo(2);
+        var procedure = JsonPath.parse(
+                api().service().get("/api/v1/procedures/1.010038", null).body());
+        assertThat(procedure.read("$.feeVnd", Integer.class)).isEqualTo(5000);
+        assertThat(procedure.read("$.channels[*].channel", List.class)).containsExactly("DIRECT", "POSTAL");
+        assertThat(procedure.read("$.channels[1].timeLimitAmount", Integer.class))
+                .isEqualTo(7);
+
+        // online: the procedure's fee
+        HttpResponse<String> online = api().submit(
+                        api().citizen("001190009102", 2),
+                        SubmissionBuilder.aSubmission("1.010038")
+                                .withDocument("TO_KHAI_CT01", "ct01.pdf", "application/pdf", DossierApi.PDF));
+        assertThat(online.statusCode()).as(online.body()).isEqualTo(201);
+        assertThat(fee(DossierApi.field(online.body(), "code"))).isEqualTo(5000L);
+
+        // at the counter and by post, at the police ward that offers it: the channel's fee, and by post 7 days
+        String officer = api().issuer.staff("congan.badinh", "OFFICER", "000.00.21.H26");
+        var counter = JsonPath.parse(walkIn(officer, null));
+        var post = JsonPath.parse(walkIn(officer, "POSTAL"));
+        assertThat(counter.read("$.channel", String.class)).isEqualTo("DIRECT");
+        assertThat(post.read("$.channel", String.class)).isEqualTo("POSTAL");
+        assertThat(counter.read("$.feeVnd", Long.class)).isEqualTo(10000L);
+        assertThat(post.read("$.feeVnd", Long.class)).isEqualTo(10000L);
+        String postCode = post.read("$.code", String.class);
+        assertThat(java.time.LocalDate.parse(post.read("$.dueDate", String.class)))
+                .isAfter(java.time.LocalDate.parse(counter.read("$.dueDate", String.class)));
+        var explained = JsonPath.parse(api().service()
+                .get("/api/v1/dossiers/" + postCode + "/deadline", officer)
+                .body());
+        assertThat(explained.read("$.timeLimit.amount", Integer.class)).isEqualTo(7);
+        assertThat(explained.read("$.timeLimit.source", String.class))
+                .isEqualTo("Dữ liệu thử: thời hạn khi nhận qua bưu chính");
+        assertThat(jdbc.sql("select channel from dossier where code = ?")
+                        .param(postCode)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("POSTAL");
+
+        // a channel the desk does not take
+        HttpResponse<String> fax = api().multipart(
+                        "/api/v1/desk/dossiers",
+                        officer,
+                        List.of(
+                                Part.json("dossier", separation("FAX")),
+                                Part.file("ct01.pdf", "application/pdf", DossierApi.PDF)));
+        assertProblem(fax, 422, "dossier-invalid");
+        assertThat(JsonPath.parse(fax.body()).read("$.errors[*].field", List.class))
+                .containsExactly("channel");
+    }
+
+    private String channelTerms() {
+        return jdbc.sql(
+                        "select string_agg(procedure_code || '/' || channel || '/' || coalesce(fee_vnd, -1) || '/'"
+                                + " || coalesce(time_limit_amount, -1), ',' order by procedure_code, channel) from procedure_channel")
+                .query(String.class)
+                .single();
+    }
+
+    private long fee(String code) {
+        return jdbc.sql("select amount_vnd from dossier_fee f join dossier d on d.id = f.dossier_id where d.code = ?")
+                .param(code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A walk-in request to separate a household (tách hộ), by the given channel (null: left out). */
+    private static String separation(String channel) {
+        return """
+                {"applicant":{"nationalId":"%s","fullName":"Trần Thị Bình","dateOfBirth":"1985-03-08","sex":"FEMALE"},
+                 "procedureCode":"1.010038","formData":{},
+                 "documents":[{"requirementCode":"TO_KHAI_CT01","fileName":"ct01.pdf","copyKind":"ORIGINAL"}]%s}""".formatted(WalkInIT.newNationalId(), channel == null ? "" : ",\"channel\":\"" + channel + "\"");
+    }
+
+    private String walkIn(String officer, String channel) {
+        HttpResponse<String> taken = api().multipart(
+                        "/api/v1/desk/dossiers",
+                        officer,
+                        List.of(
+                                Part.json("dossier", separation(channel)),
+                                Part.file("ct01.pdf", "application/pdf", DossierApi.PDF)));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        return taken.body();
+    }
 }

@@ -62,7 +62,8 @@ class PrefillTest {
             vn.egov.dossier.calendar.TimeLimit.Unit.WORKING_DAYS,
             null,
             List.of(),
-            null);
+            null,
+            List.of());
 
     static EgovPrincipal citizen(String nationalId) {
         return new EgovPrincipal("s", nationalId, Set.of("CITIZEN"), null, 2, Set.of(), "web-portal");

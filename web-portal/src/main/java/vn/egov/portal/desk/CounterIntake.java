@@ -115,6 +115,7 @@ class CounterIntake {
         dossier.put("applicant", draft.applicant());
         dossier.put("procedureCode", draft.procedureCode());
         dossier.put("formData", draft.formData());
+        dossier.put("channel", draft.channel());
         List<Map<String, String>> documents = new ArrayList<>();
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders json = new HttpHeaders();

@@ -82,7 +82,7 @@ class DeskApi {
             if ("AWAITING_PAYMENT".equals(status)) {
                 return true;
             }
-            return "DIRECT".equals(channel)
+            return !"ONLINE".equals(channel)
                     && payment == null
                     && List.of("RECEIVED", "IN_PROCESSING", "RESOLVED").contains(status);
         }

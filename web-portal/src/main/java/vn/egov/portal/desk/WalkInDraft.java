@@ -30,6 +30,9 @@ final class WalkInDraft implements Serializable {
     private final UUID id;
     private final Map<String, String> applicant = new LinkedHashMap<>();
     private String procedureCode;
+    /** DIRECT (the applicant at the counter) or POSTAL (the dossier came by post): decision 56. */
+    private String channel;
+
     private final Map<String, String> formData = new LinkedHashMap<>();
     private Outcome outcome;
     private Paid paid;
@@ -60,6 +63,15 @@ final class WalkInDraft implements Serializable {
             formData.clear();
         }
         procedureCode = code;
+    }
+
+    /** How the dossier reached the desk: DIRECT unless the officer said it came by post. */
+    public String channel() {
+        return channel == null ? "DIRECT" : channel;
+    }
+
+    void channel(String channel) {
+        this.channel = channel;
     }
 
     public Map<String, String> formData() {

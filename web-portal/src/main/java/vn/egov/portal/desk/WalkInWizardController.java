@@ -180,6 +180,7 @@ class WalkInWizardController {
     String chooseProcedure(
             @PathVariable UUID id,
             @RequestParam(name = "procedureCode", required = false) String code,
+            @RequestParam(name = "channel", required = false) String channel,
             HttpSession session,
             Model model) {
         Optional<WalkInDraft> found = drafts.find(session, id);
@@ -191,10 +192,20 @@ class WalkInWizardController {
             return redirect(draft, "da-xong");
         }
         List<DeskApi.Procedure> offered = desk.agencyProcedures(agency());
+        Map<String, String> errors = new LinkedHashMap<>();
         if (code == null || offered.stream().noneMatch(p -> p.code().equals(code))) {
-            return procedurePage(draft, Map.of("procedureCode", say("desk.walkin.error.procedure")), model);
+            errors.put("procedureCode", say("desk.walkin.error.procedure"));
+        }
+        // by post or in person: the procedure's fee and time limit may differ (decision 56)
+        String how = channel == null || channel.isBlank() ? "DIRECT" : channel;
+        if (!how.equals("DIRECT") && !how.equals("POSTAL")) {
+            errors.put("channel", say("desk.walkin.error.channel"));
+        }
+        if (!errors.isEmpty()) {
+            return procedurePage(draft, errors, model);
         }
         draft.procedureCode(code);
+        draft.channel(how);
         drafts.save(session, draft);
         return redirect(draft, "ho-so");
     }

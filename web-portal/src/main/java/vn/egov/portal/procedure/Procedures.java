@@ -56,12 +56,45 @@ class Procedures {
             String mode,
             int requiredLevelOfAssurance,
             List<RequiredDocument> documents,
-            List<Agency> agencies) {
+            List<Agency> agencies,
+            List<ChannelTerms> channels) {
 
         public List<Agency> agencyList() {
             return agencies == null ? List.of() : agencies;
         }
+
+        /**
+         * What differs by channel (decision 56), one line each: the channel, the agency when the line is only its own,
+         * the fee and the time limit (its unit the procedure's when the line leaves it out).
+         */
+        public List<ChannelLine> channelLines() {
+            if (channels == null) {
+                return List.of();
+            }
+            return channels.stream()
+                    .map(t -> new ChannelLine(
+                            t.channel(),
+                            t.agencyCode() == null
+                                    ? null
+                                    : agencyList().stream()
+                                            .filter(a -> a.agencyCode().equals(t.agencyCode()))
+                                            .map(Agency::agencyName)
+                                            .findFirst()
+                                            .orElse(t.agencyCode()),
+                            t.feeVnd(),
+                            t.timeLimitAmount(),
+                            t.timeLimitUnit() != null
+                                    ? t.timeLimitUnit()
+                                    : timeLimitUnit == null ? "WORKING_DAYS" : timeLimitUnit))
+                    .toList();
+        }
     }
+
+    /** One channel's fee and time limit as the API gives them (null: the procedure's). */
+    record ChannelTerms(
+            String agencyCode, String channel, Long feeVnd, Integer timeLimitAmount, String timeLimitUnit) {}
+
+    record ChannelLine(String channel, String agencyName, Long feeVnd, Integer amount, String unit) {}
 
     record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {}
 

@@ -30,12 +30,14 @@ class WizardProcedures {
             int requiredLevelOfAssurance,
             List<Document> documents,
             List<Field> fields,
-            List<Agency> agencies) {
+            List<Agency> agencies,
+            List<ChannelTerms> channels) {
 
         Procedure {
             documents = documents == null ? List.of() : documents;
             fields = fields == null ? List.of() : fields;
             agencies = agencies == null ? List.of() : agencies;
+            channels = channels == null ? List.of() : channels;
         }
 
         /** The agencies a citizen may submit to online today (Vietnam date). */
@@ -52,11 +54,12 @@ class WizardProcedures {
         }
 
         /**
-         * The procedure as {@code agencyCode}'s agency offers it (its name, fee, time limit); as listed when that
-         * agency is not one of its offerings (none chosen yet).
+         * The procedure as {@code agencyCode}'s agency offers it online (its name, fee, time limit), dossier-service's
+         * rule: the agency's offering, then the online channel's terms, that agency's own first (decision 56); as listed
+         * (with the online terms for every agency) when that agency is not one of its offerings (none chosen yet).
          */
         public Procedure at(String agencyCode) {
-            return agencies.stream()
+            Procedure offered = agencies.stream()
                     .filter(a -> a.agencyCode().equals(agencyCode))
                     .findFirst()
                     .map(a -> new Procedure(
@@ -73,8 +76,33 @@ class WizardProcedures {
                             requiredLevelOfAssurance,
                             documents,
                             fields,
-                            agencies))
+                            agencies,
+                            channels))
                     .orElse(this);
+            return channels.stream()
+                    .filter(t ->
+                            "ONLINE".equals(t.channel()) && agencyCode != null && agencyCode.equals(t.agencyCode()))
+                    .findFirst()
+                    .or(() -> channels.stream()
+                            .filter(t -> "ONLINE".equals(t.channel()) && t.agencyCode() == null)
+                            .findFirst())
+                    .map(t -> new Procedure(
+                            code,
+                            name,
+                            nameEn,
+                            offered.agencyName(),
+                            t.timeLimitAmount() == null ? offered.processingDays() : t.timeLimitAmount(),
+                            t.timeLimitUnit() == null ? offered.timeLimitUnit() : t.timeLimitUnit(),
+                            t.feeVnd() == null ? offered.feeVnd() : t.feeVnd(),
+                            feeField,
+                            feeOptions,
+                            offered.mode(),
+                            requiredLevelOfAssurance,
+                            documents,
+                            fields,
+                            agencies,
+                            channels))
+                    .orElse(offered);
         }
 
         /** Both modes take dossiers online (in part: the fee may be paid at the desk). */
@@ -116,6 +144,10 @@ class WizardProcedures {
             return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
         }
     }
+
+    /** One channel's fee and time limit (decision 56); the wizard applies the ONLINE ones. Boxed: null keeps. */
+    record ChannelTerms(
+            String agencyCode, String channel, Long feeVnd, Integer timeLimitAmount, String timeLimitUnit) {}
 
     record Document(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
 
