@@ -35,6 +35,11 @@ class IdentityServiceIT extends ServiceTestSupport<EventPublisher> {
                 .containsExactly("Ủy ban nhân dân phường Ba Đình");
         assertThat(json(r).read("$.items[*].level", List.class)).containsOnly("COMMUNE");
         assertProblem(service().get("/api/v1/identity/agencies?size=1000", null), 400, "invalid-paging");
+        assertThat(json(r).read("$.items[*].serviceCentre", List.class)).containsOnly(false);
+        // the province's service centre receives for every agency of Hà Nội (decision 57)
+        HttpResponse<String> province = service().get("/api/v1/identity/agencies?level=PROVINCE", null);
+        assertThat(json(province).read("$.items[?(@.serviceCentre == true)].code", List.class))
+                .containsExactly("000.00.90.H26");
     }
 
     @Test

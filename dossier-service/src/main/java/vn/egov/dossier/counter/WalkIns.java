@@ -47,6 +47,8 @@ import vn.egov.dossier.dossier.DossierTransitions.Action;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
 import vn.egov.dossier.fee.DossierFees;
+import vn.egov.dossier.identity.AgencyRegistry;
+import vn.egov.dossier.identity.IdentityProfiles;
 import vn.egov.dossier.input.InputLimits;
 import vn.egov.dossier.input.JsonParts;
 import vn.egov.dossier.intake.Intake;
@@ -72,14 +74,22 @@ class WalkIns {
     /**
      * Part {@code dossier} of {@code POST /api/v1/desk/dossiers}. {@code channel}: {@code DIRECT} (the applicant at the
      * counter; the default) or {@code POSTAL} (received through the postal service), which may set another fee and
-     * time limit (decision 56).
+     * time limit (decision 56). {@code agencyCode}: the agency that handles it, when it is not the officer's own: an
+     * officer of a service centre receives for any agency of the province that offers the procedure (decision 57).
      */
     public record WalkInRequest(
             @Valid WalkInApplicant applicant,
             @Size(max = InputLimits.CODE) String procedureCode,
             Map<String, Object> formData,
             @Size(max = InputLimits.LIST_ITEMS) List<@Valid ScannedDocument> documents,
-            @Size(max = 10) String channel) {}
+            @Size(max = 10) String channel,
+            @Size(max = InputLimits.CODE) String agencyCode) {}
+
+    /**
+     * The procedure as the handling agency offers it, and the service centre that receives it for that agency (null:
+     * the agency receives it itself).
+     */
+    record Handling(Procedure procedure, AgencyRegistry.Agency centre) {}
 
     /** A paper scanned at the counter: {@code copyKind} ORIGINAL (scanned from the original) or COPY. */
     public record ScannedDocument(
@@ -136,6 +146,7 @@ class WalkIns {
     private final LookupSecrets lookupSecrets;
     private final TransactionTemplate transactions;
     private final IdempotentRequests idempotent;
+    private final AgencyRegistry registry;
     private final Clock clock;
 
     WalkIns(
@@ -156,7 +167,9 @@ class WalkIns {
             LookupSecrets lookupSecrets,
             TransactionTemplate transactions,
             IdempotentRequests idempotent,
+            AgencyRegistry registry,
             Clock clock) {
+        this.registry = registry;
         this.parts = parts;
         this.catalogue = catalogue;
         this.intake = intake;
@@ -188,7 +201,8 @@ class WalkIns {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed", tooLarge, Map.of());
         }
         Channel channel = channel(request.channel());
-        Procedure procedure = procedure(officer, request.procedureCode()).through(channel);
+        Handling handling = handling(officer, request.procedureCode(), request.agencyCode());
+        Procedure procedure = handling.procedure().through(channel);
         List<ApiProblem.FieldError> errors = new ArrayList<>(applicantErrors(request.applicant()));
         errors.addAll(intake.checkForm(procedure, request.formData()));
         List<ScannedDocument> scanned = request.documents() == null ? List.of() : request.documents();
@@ -222,7 +236,15 @@ class WalkIns {
                 "desk-intake:",
                 idempotencyKey,
                 hash,
-                () -> received(officer, procedure, channel, applicant, request.formData(), accepted, scanned));
+                () -> received(
+                        officer,
+                        procedure,
+                        handling.centre(),
+                        channel,
+                        applicant,
+                        request.formData(),
+                        accepted,
+                        scanned));
     }
 
     Outcome guidance(EgovPrincipal officer, GuidanceRequest request, String idempotencyKey) {
@@ -298,13 +320,15 @@ class WalkIns {
     private UUID received(
             EgovPrincipal officer,
             Procedure procedure,
+            AgencyRegistry.Agency centre,
             Channel channel,
             WalkInApplicant applicant,
             Map<String, Object> formData,
             List<AcceptedFile> files,
             List<ScannedDocument> scanned) {
         Instant now = Instant.now(clock);
-        UUID id = insert(officer, procedure, channel.name(), applicant, formData, Status.SUBMITTED, List.of(), now);
+        UUID id = insert(
+                officer, procedure, centre, channel.name(), applicant, formData, Status.SUBMITTED, List.of(), now);
         fees.open(id, procedure.feeFor(formData));
         lookupSecrets.issue(id);
         Documents.store(jdbc, storage, id, files, "SUBMITTED", officer.subject(), now);
@@ -317,7 +341,13 @@ class WalkIns {
         }
         Actor actor = new Actor(officer.subject(), Role.OFFICER);
         DossierRow dossier = store.find(id).orElseThrow();
-        lifecycle.submitted(dossier, actor, DossierLifecycleEventV1.SUBMITTED, Map.of("channel", channel.name()));
+        lifecycle.submitted(
+                dossier,
+                actor,
+                DossierLifecycleEventV1.SUBMITTED,
+                centre == null
+                        ? Map.of("channel", channel.name())
+                        : Map.of("channel", channel.name(), "receivedBy", centre.code()));
         // received at once: the deadline counts from now, in the agency's working time
         Deadline due = deadlines.due(now, procedure.timeLimit(), procedure.agencyCode());
         jdbc.sql("update dossier set received_at = ?, received_date = ? where id = ?")
@@ -341,7 +371,7 @@ class WalkIns {
             String reason,
             String note) {
         Instant now = Instant.now(clock);
-        UUID id = insert(officer, procedure, CHANNEL, applicant, Map.of(), Status.GUIDED, missing, now);
+        UUID id = insert(officer, procedure, null, CHANNEL, applicant, Map.of(), Status.GUIDED, missing, now);
         fees.open(id, 0);
         lookupSecrets.issue(id);
         lifecycle.started(
@@ -355,6 +385,7 @@ class WalkIns {
     private UUID insert(
             EgovPrincipal officer,
             Procedure procedure,
+            AgencyRegistry.Agency centre,
             String channel,
             WalkInApplicant applicant,
             Map<String, Object> formData,
@@ -362,14 +393,19 @@ class WalkIns {
             List<String> missing,
             Instant now) {
         UUID id = UUID.randomUUID();
-        String code = codes.next(procedure.agencyCode(), LocalDate.ofInstant(now, VietnamTime.ZONE));
+        // numbered by the unit that receives it: the service centre when one receives for the agency
+        String code = codes.next(
+                centre == null ? procedure.agencyCode() : centre.code(), LocalDate.ofInstant(now, VietnamTime.ZONE));
         AesGcmSealer.Sealed form = forms.seal(id, json.writeValueAsString(formData == null ? Map.of() : formData));
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
                                              applicant_subject, status, submitted_at, form_data, form_data_sealed,
-                                             data_key_id, channel, missing_documents)
+                                             data_key_id, channel, missing_documents, receiving_agency_code,
+                                             receiving_agency_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                '{}', :form, :keyId, :channel, :missing::text[])""")
+                                '{}', :form, :keyId, :channel, :missing::text[], :centre, :centreName)""")
+                .param("centre", centre == null ? null : centre.code())
+                .param("centreName", centre == null ? null : centre.name())
                 .param("id", id)
                 .param("channel", channel)
                 .param("code", code)
@@ -427,6 +463,51 @@ class WalkIns {
                         "dossier-invalid",
                         List.of(intake.error("procedureCode", "procedure-of-another-agency", procedure.code())),
                         Map.of()));
+    }
+
+    /**
+     * Who handles the dossier. The officer's own agency when {@code agencyCode} is left out or names it. Another agency
+     * only when the officer's is a service centre of the registry (identity-service: 503 when it cannot answer), the
+     * agency is of the same province (the last part of the code, {@code H26}) and offers the procedure today; the
+     * dossier is then that agency's, received by the centre. Anything else is a 422 on {@code agencyCode}.
+     */
+    private Handling handling(EgovPrincipal officer, String procedureCode, String agencyCode) {
+        if (agencyCode == null || agencyCode.isBlank() || agencyCode.equals(officer.agency())) {
+            return new Handling(procedure(officer, procedureCode), null);
+        }
+        Procedure listed = Optional.ofNullable(procedureCode)
+                .flatMap(catalogue::find)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", procedureCode));
+        AgencyRegistry.Agency centre;
+        try {
+            centre = registry.all().get(officer.agency());
+        } catch (IdentityProfiles.IdentityUnavailableException e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "agency-registry-unavailable");
+        }
+        if (centre == null || !centre.receivesForOthers()) {
+            throw agencyInvalid("not-a-service-centre", agencyCode);
+        }
+        if (!province(agencyCode).equals(province(officer.agency()))) {
+            throw agencyInvalid("agency-of-another-province", agencyCode);
+        }
+        LocalDate today = LocalDate.ofInstant(Instant.now(clock), VietnamTime.ZONE);
+        return listed.offering(agencyCode)
+                .filter(o -> o.validOn(today))
+                .map(o -> new Handling(listed.at(o), centre))
+                .orElseThrow(() -> agencyInvalid("agency-does-not-offer", agencyCode));
+    }
+
+    private ApiProblem agencyInvalid(String code, String agencyCode) {
+        return new ApiProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "dossier-invalid",
+                List.of(intake.error("agencyCode", code, agencyCode)),
+                Map.of());
+    }
+
+    /** The province of an agency code (mã định danh điện tử: {@code 000.00.01.H26} → {@code H26}). */
+    private static String province(String agencyCode) {
+        return agencyCode.substring(agencyCode.lastIndexOf('.') + 1);
     }
 
     /** DIRECT when left out; POSTAL for a dossier received by post; anything else a 422 on {@code channel}. */

@@ -31,6 +31,17 @@ public final class DossierAccess {
         return roles;
     }
 
+    /**
+     * Who may read it: whoever has a role on it, and the officers and approvers of the service centre that received it
+     * for its agency (decision 57), who follow it and hand its result over but do not handle it.
+     */
+    public static boolean canSee(EgovPrincipal who, DossierRow d) {
+        return !rolesOn(who, d).isEmpty()
+                || (d.receivingAgencyCode() != null
+                        && d.receivingAgencyCode().equals(who.agency())
+                        && (who.hasRole("OFFICER") || who.hasRole("APPROVER")));
+    }
+
     public static ApiProblem notFound(String code) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "dossier-not-found", code);
     }

@@ -31,7 +31,8 @@ public record DossierRow(
         StoredForm form,
         String businessTaxCode,
         String businessName,
-        String channel) {
+        String channel,
+        String receivingAgencyCode) {
 
     /**
      * The form data as the row holds it: sealed ({@code sealed} and its {@code keyId}; open it with
@@ -48,7 +49,7 @@ public record DossierRow(
     public static final String COLUMNS = """
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, form_data::text,
-            form_data_sealed, data_key_id, business_tax_code, business_name, channel""";
+            form_data_sealed, data_key_id, business_tax_code, business_name, channel, receiving_agency_code""";
 
     public static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
@@ -69,7 +70,8 @@ public record DossierRow(
                 new StoredForm(rs.getString("form_data"), rs.getString("data_key_id"), rs.getBytes("form_data_sealed")),
                 rs.getString("business_tax_code"),
                 rs.getString("business_name"),
-                rs.getString("channel"));
+                rs.getString("channel"),
+                rs.getString("receiving_agency_code"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -95,7 +97,8 @@ public record DossierRow(
                 form,
                 businessTaxCode,
                 businessName,
-                channel);
+                channel,
+                receivingAgencyCode);
     }
 
     public DossierRow withAgency(String agency) {
@@ -116,6 +119,7 @@ public record DossierRow(
                 form,
                 businessTaxCode,
                 businessName,
-                channel);
+                channel,
+                receivingAgencyCode);
     }
 }

@@ -92,7 +92,7 @@ class FormsController {
 
     private DossierRow visible(Jwt jwt, String code) {
         DossierRow d = store.find(code).orElseThrow(() -> DossierAccess.notFound(code));
-        if (DossierAccess.rolesOn(EgovPrincipal.from(jwt), d).isEmpty()) {
+        if (!DossierAccess.canSee(EgovPrincipal.from(jwt), d)) {
             throw DossierAccess.notFound(code);
         }
         return d;

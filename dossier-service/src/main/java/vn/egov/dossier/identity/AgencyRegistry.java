@@ -28,8 +28,21 @@ public class AgencyRegistry {
     /** The longest agency name the catalogue keeps (procedure_offering.agency_name). */
     static final int MAX_NAME = 300;
 
+    /**
+     * {@code serviceCentre}: a public administrative service centre, which receives dossiers for every competent agency
+     * of its province (decision 57); null from an older registry, read as false.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agency(String code, String name) {}
+    public record Agency(String code, String name, Boolean serviceCentre) {
+
+        public Agency(String code, String name) {
+            this(code, name, false);
+        }
+
+        public boolean receivesForOthers() {
+            return Boolean.TRUE.equals(serviceCentre);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AgencyPage(List<Agency> items, Integer totalPages) {}

@@ -111,7 +111,7 @@ class DossierController {
         // a dossier taken at the counter for this person becomes theirs once they are verified (level 2)
         claims.claimFor(who);
         DossierRow d = store.find(code).orElseThrow(() -> DossierAccess.notFound(code));
-        if (DossierAccess.rolesOn(who, d).isEmpty()) {
+        if (!DossierAccess.canSee(who, d)) {
             throw DossierAccess.notFound(code);
         }
         return d;

@@ -47,7 +47,9 @@ class DossierQueryController {
                     + "counts the pages of the first 10 000. applicant (officers, approvers): the applicant's CCCD "
                     + "(12 digits) or full name, matched exactly once accents and case are folded (\"nguyen van an\" "
                     + "finds \"Nguyễn Văn An\"; a part of a name finds nothing); at most 100 characters, something to "
-                    + "look up (400 validation-failed naming applicant otherwise).")
+                    + "look up (400 validation-failed naming applicant otherwise). received=true (officers, approvers of a "
+                    + "service centre): the dossiers their centre received for other agencies, which those agencies "
+                    + "handle (Nghị định 118/2025/NĐ-CP).")
     DossierViews.DossierPage list(
             @AuthenticationPrincipal Jwt jwt,
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String status,
@@ -58,6 +60,7 @@ class DossierQueryController {
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) @Size(max = ApplicantIndex.TERM_LIMIT) String applicant,
+            @RequestParam(required = false) Boolean received,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageResponse.validate(page, size);
@@ -91,6 +94,7 @@ class DossierQueryController {
         }
         return views.list(
                 agencyQueue,
+                agencyQueue && Boolean.TRUE.equals(received),
                 scopeValue,
                 status,
                 procedure,

@@ -44,7 +44,9 @@ public record DossierView(
         // by when an online dossier must be received (decision 51; null until the scheduled check gives it, and for
         // dossiers taken at the counter); receiptOverdue: still waiting to be received past it
         Instant receiptDueAt,
-        boolean receiptOverdue) {
+        boolean receiptOverdue,
+        // the service centre that received it for its agency (decision 57; its code numbers the dossier), or null
+        String receivingAgencyCode) {
 
     /**
      * How the result was handed over, null while it was not (or online): COUNTER (who collected it, national id

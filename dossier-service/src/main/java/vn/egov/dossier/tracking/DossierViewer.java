@@ -82,6 +82,7 @@ public class DossierViewer {
                 times.receiptDueAt(),
                 d.status() == Status.SUBMITTED
                         && times.receiptDueAt() != null
-                        && clock.instant().isAfter(times.receiptDueAt()));
+                        && clock.instant().isAfter(times.receiptDueAt()),
+                d.receivingAgencyCode());
     }
 }

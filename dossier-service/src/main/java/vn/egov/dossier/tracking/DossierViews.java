@@ -113,8 +113,13 @@ class DossierViews {
         }
     }
 
+    /**
+     * {@code receivedHere} (with {@code agencyQueue}): the dossiers the agency received for others as a service centre
+     * (decision 57) instead of those it handles.
+     */
     DossierPage list(
             boolean agencyQueue,
+            boolean receivedHere,
             String scopeValue,
             String status,
             String procedure,
@@ -131,8 +136,10 @@ class DossierViews {
         // written as the index has it)
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where =
-                new StringBuilder(agencyQueue ? " where agency_code = :scope" : " where applicant_subject = :scope");
+        StringBuilder where = new StringBuilder(
+                !agencyQueue
+                        ? " where applicant_subject = :scope"
+                        : receivedHere ? " where receiving_agency_code = :scope" : " where agency_code = :scope");
         params.put("scope", scopeValue);
         if (OPEN.equals(status)) {
             where.append(" and status in ").append(OPEN_STATUSES_SQL);

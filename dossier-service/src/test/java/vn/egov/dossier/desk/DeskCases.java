@@ -61,7 +61,8 @@ final class DeskCases {
                 new DossierRow.StoredForm("{}", null, null),
                 null,
                 null,
-                "ONLINE");
+                "ONLINE",
+                null);
     }
 
     static ActionRequest request(

@@ -51,7 +51,8 @@ class CatalogueImportIT {
                 List.of("000.00.12.H26", "Văn phòng đăng ký đất đai Hà Nội"),
                 List.of("000.00.15.H26", "Sở Tài chính thành phố Hà Nội"),
                 List.of("000.00.21.H26", "Công an phường Ba Đình"),
-                List.of("000.00.31.H26", "Công an thành phố Hà Nội")));
+                List.of("000.00.31.H26", "Công an thành phố Hà Nội"),
+                List.of("000.00.90.H26", "Trung tâm Phục vụ hành chính công thành phố Hà Nội", "service-centre")));
     }
 
     @DynamicPropertySource
@@ -409,20 +410,90 @@ class CatalogueImportIT {
 
     /** A walk-in request to separate a household (tách hộ), by the given channel (null: left out). */
     private static String separation(String channel) {
+        return separation(channel, null);
+    }
+
+    /** The same, for the agency {@code agencyCode} (null: left out, the officer's own). */
+    private static String separation(String channel, String agencyCode) {
         return """
                 {"applicant":{"nationalId":"%s","fullName":"Trần Thị Bình","dateOfBirth":"1985-03-08","sex":"FEMALE"},
                  "procedureCode":"1.010038","formData":{},
-                 "documents":[{"requirementCode":"TO_KHAI_CT01","fileName":"ct01.pdf","copyKind":"ORIGINAL"}]%s}""".formatted(WalkInIT.newNationalId(), channel == null ? "" : ",\"channel\":\"" + channel + "\"");
+                 "documents":[{"requirementCode":"TO_KHAI_CT01","fileName":"ct01.pdf","copyKind":"ORIGINAL"}]%s%s}""".formatted(
+                        WalkInIT.newNationalId(),
+                        channel == null ? "" : ",\"channel\":\"" + channel + "\"",
+                        agencyCode == null ? "" : ",\"agencyCode\":\"" + agencyCode + "\"");
     }
 
-    private String walkIn(String officer, String channel) {
-        HttpResponse<String> taken = api().multipart(
+    private HttpResponse<String> takeWalkIn(String officer, String dossierJson) {
+        return api().multipart(
                         "/api/v1/desk/dossiers",
                         officer,
                         List.of(
-                                Part.json("dossier", separation(channel)),
+                                Part.json("dossier", dossierJson),
                                 Part.file("ct01.pdf", "application/pdf", DossierApi.PDF)));
+    }
+
+    private String walkIn(String officer, String channel) {
+        HttpResponse<String> taken = takeWalkIn(officer, separation(channel));
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
         return taken.body();
+    }
+
+    /**
+     * Decision 57 (Nghị định 118/2025/NĐ-CP): Hà Nội's public administrative service centre receives a household
+     * separation for the ward police, which handle it. Both are recorded; the centre's code numbers it; the ward's
+     * officers have it in their queue, the centre's in what it received; an agency that is not a centre, an agency of
+     * another province and one that does not offer the procedure are refused on agencyCode.
+     */
+    @Test
+    void aServiceCentreReceivesForAnAgencyOfItsProvinceAndBothAreRecorded() {
+        String centre = api().issuer.staff("motcua.trungtam", "OFFICER", "000.00.90.H26");
+        String wardPolice = api().issuer.staff("congan.badinh", "OFFICER", "000.00.21.H26");
+        HttpResponse<String> taken = takeWalkIn(centre, separation(null, "000.00.21.H26"));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        String code = JsonPath.parse(taken.body()).read("$.code", String.class);
+        assertThat(code).startsWith("000.00.90.H26-");
+        assertThat(jdbc.sql("select agency_code || ' ' || receiving_agency_code || ' ' || receiving_agency_name"
+                                + " from dossier where code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("000.00.21.H26 000.00.90.H26 Trung tâm Phục vụ hành chính công thành phố Hà Nội");
+        // the ward's procedure as the ward offers it at the counter
+        assertThat(JsonPath.parse(taken.body()).read("$.feeVnd", Long.class)).isEqualTo(10000L);
+
+        var seenByCentre = JsonPath.parse(
+                api().service().get("/api/v1/dossiers/" + code, centre).body());
+        assertThat(seenByCentre.read("$.agencyCode", String.class)).isEqualTo("000.00.21.H26");
+        assertThat(seenByCentre.read("$.receivingAgencyCode", String.class)).isEqualTo("000.00.90.H26");
+        assertThat(api().service().get("/api/v1/dossiers/" + code, wardPolice).statusCode())
+                .isEqualTo(200);
+        assertThat(api().service()
+                        .get("/api/v1/dossiers?received=true&size=100", centre)
+                        .body())
+                .contains(code);
+        assertThat(api().service().get("/api/v1/dossiers?size=100", centre).body())
+                .doesNotContain(code);
+        assertThat(api().service().get("/api/v1/dossiers?size=100", wardPolice).body())
+                .contains(code);
+        // the centre follows it but does not handle it
+        assertProblem(
+                api().service().post("/api/v1/dossiers/" + code + "/actions/forward", centre, "{}"),
+                404,
+                "dossier-not-found");
+
+        String baDinhWard = api().officer();
+        for (String[] refused : new String[][] {
+            {baDinhWard, "000.00.21.H26", "not-a-service-centre"},
+            {centre, "000.00.01.H29", "agency-of-another-province"},
+            {centre, "000.00.11.H26", "agency-does-not-offer"}
+        }) {
+            HttpResponse<String> answer = takeWalkIn(refused[0], separation(null, refused[1]));
+            assertProblem(answer, 422, "dossier-invalid");
+            assertThat(JsonPath.parse(answer.body()).read("$.errors[*].field", List.class))
+                    .containsExactly("agencyCode");
+            assertThat(JsonPath.parse(answer.body()).read("$.errors[*].code", List.class))
+                    .containsExactly(refused[2]);
+        }
     }
 }

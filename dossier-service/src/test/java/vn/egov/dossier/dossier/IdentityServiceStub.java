@@ -37,10 +37,14 @@ public final class IdentityServiceStub {
                 .willReturn(okJson(json)));
     }
 
-    /** identity-service's agency registry: one page holding these agencies ({@code [code, name]} pairs). */
+    /**
+     * identity-service's agency registry: one page holding these agencies ({@code [code, name]} pairs; a third element
+     * {@code "service-centre"} marks a service centre).
+     */
     public void agencies(List<List<String>> agencies) {
         String items = agencies.stream()
-                .map(a -> "{\"code\":\"" + a.get(0) + "\",\"name\":\"" + a.get(1) + "\",\"level\":\"COMMUNE\"}")
+                .map(a -> "{\"code\":\"" + a.get(0) + "\",\"name\":\"" + a.get(1) + "\",\"level\":\"COMMUNE\""
+                        + ",\"serviceCentre\":" + (a.size() > 2 && a.get(2).equals("service-centre")) + "}")
                 .collect(java.util.stream.Collectors.joining(","));
         server.stubFor(get(urlPathEqualTo("/api/v1/identity/agencies"))
                 .willReturn(okJson("{\"items\":[" + items + "],\"page\":0,\"size\":100,\"totalItems\":"

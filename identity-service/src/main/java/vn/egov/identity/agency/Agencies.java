@@ -25,14 +25,20 @@ class Agencies {
                 .param("parent", parent)
                 .query(Long.class)
                 .single();
-        List<AgencyResponse> items = jdbc.sql("select code, name_vi, name_en, level, parent_code from agency" + where
-                        + " order by code limit :size offset :offset")
+        List<AgencyResponse> items = jdbc.sql(
+                        "select code, name_vi, name_en, level, parent_code, service_centre from agency" + where
+                                + " order by code limit :size offset :offset")
                 .param("level", level)
                 .param("parent", parent)
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, i) -> new AgencyResponse(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6)))
                 .list();
         return PageResponse.of(items, page, size, total);
     }

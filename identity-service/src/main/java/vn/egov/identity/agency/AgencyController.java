@@ -14,7 +14,12 @@ import vn.egov.identity.validation.InputLimits;
 @RequestMapping("/api/v1/identity/agencies")
 class AgencyController {
 
-    record AgencyResponse(String code, String name, String nameEn, String level, String parentCode) {}
+    /**
+     * {@code serviceCentre}: a public administrative service centre, which receives dossiers for every competent agency
+     * of its province (Nghị định 118/2025/NĐ-CP; decision 57).
+     */
+    record AgencyResponse(
+            String code, String name, String nameEn, String level, String parentCode, boolean serviceCentre) {}
 
     private final Agencies agencies;
 
@@ -25,7 +30,8 @@ class AgencyController {
     @GetMapping
     @Operation(
             summary = "Agencies with their electronic identifiers",
-            description = "Public. Filter by level (MINISTRY, PROVINCE, COMMUNE) or parent.")
+            description = "Public. Filter by level (MINISTRY, PROVINCE, COMMUNE) or parent. serviceCentre: the agency"
+                    + " receives dossiers for every competent agency of its province (Nghị định 118/2025/NĐ-CP).")
     PageResponse<AgencyResponse> list(
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String level,
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String parent,
