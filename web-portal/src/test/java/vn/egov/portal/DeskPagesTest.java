@@ -268,6 +268,23 @@ class DeskPagesTest extends WithPublicApi {
     }
 
     @Test
+    void aServiceCentresOfficerFollowsWhatItsCentreReceivedForAWardWithoutTheWardsActions() throws Exception {
+        mvc.perform(get("/motcua/ho-so/" + DeskStandIn.RECEIVED)
+                        .with(as(DeskStandIn.centreOfficer(), DeskStandIn.OFFICER_TOKEN)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "Trung tâm đã tiếp nhận hồ sơ này thay cho Ủy ban nhân dân phường Ba Đình;"),
+                                containsString("Giấy đề nghị đăng ký hộ kinh doanh"),
+                                not(containsString("class=\"panel desk-action\"")),
+                                not(containsString("Không có thao tác nào")))));
+        // the ward's own officer has the ward's actions
+        mvc.perform(get("/motcua/ho-so/" + DeskStandIn.RECEIVED).with(officer()))
+                .andExpect(content().string(containsString("class=\"panel desk-action\"")));
+    }
+
+    @Test
     void aDocumentIsShownInlineForTheDeskPageOnlyWhenItIsAPdfOrAnImage() throws Exception {
         String doc = "/motcua/ho-so/" + DeskStandIn.RECEIVED + "/tai-lieu/";
         mvc.perform(get(doc + DeskStandIn.PDF_ID).with(officer()))

@@ -90,14 +90,23 @@ final class DeskStandIn {
         return staff("chuyenvien.pheduyet", "Lãnh đạo", "Lê Văn", "ROLE_APPROVER");
     }
 
+    /** An officer of Hà Nội's public administrative service centre, which receives for the wards (decision 57). */
+    static OidcUser centreOfficer() {
+        return staff("motcua.trungtam", "Cán bộ", "Ngô Thị", "ROLE_OFFICER", "000.00.90.H26");
+    }
+
     private static OidcUser staff(String username, String given, String family, String role) {
+        return staff(username, given, family, role, AGENCY);
+    }
+
+    private static OidcUser staff(String username, String given, String family, String role, String agency) {
         OidcIdToken idToken = OidcIdToken.withTokenValue("id-token-of-" + username)
                 .issuer(SignInTest.ISSUER)
                 .subject("7b1e0c44-9f3a-4c1e-8a7b-" + (username.hashCode() & 0xffffff) + "000000")
                 .claim("preferred_username", username)
                 .claim("given_name", given)
                 .claim("family_name", family)
-                .claim("agency", AGENCY)
+                .claim("agency", agency)
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(300))
                 .build();

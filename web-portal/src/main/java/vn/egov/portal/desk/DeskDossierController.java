@@ -372,10 +372,13 @@ class DeskDossierController {
         model.addAttribute("history", api.history(code));
         model.addAttribute("deadline", api.deadline(code));
         model.addAttribute("urgency", colours.of(dossier.dueDate(), dossier.status()));
-        model.addAttribute("actions", DeskActions.allowed(dossier.status(), roles()));
+        // a service centre's staff follow what their centre received for another agency; that agency acts on it
+        boolean handledHere = handledHere(dossier);
+        model.addAttribute("receivedForOthers", !handledHere);
+        model.addAttribute("actions", handledHere ? DeskActions.allowed(dossier.status(), roles()) : List.of());
         model.addAttribute("minAppointment", colours.today().plusDays(1));
         model.addAttribute("today", colours.today());
-        boolean fee = dossier.awaitsCounterFee() && roles().contains("OFFICER");
+        boolean fee = handledHere && dossier.awaitsCounterFee() && roles().contains("OFFICER");
         model.addAttribute("counterFee", fee);
         if (fee && !model.containsAttribute("feeKey")) {
             // one Idempotency-Key per form shown: a double click records one payment
@@ -386,6 +389,12 @@ class DeskDossierController {
 
     /** A line of the applicant's or the form's data: the catalogue's label and the value as sent. */
     record Row(String label, String labelEn, String value) {}
+
+    /** The signed-in officer's agency handles the dossier (not only received it as a service centre: decision 57). */
+    private static boolean handledHere(DeskApi.Dossier dossier) {
+        SignedInUser user = SignedInUser.current();
+        return user == null || user.agency() == null || user.agency().equals(dossier.agencyCode());
+    }
 
     private static Set<String> roles() {
         SignedInUser user = SignedInUser.current();
