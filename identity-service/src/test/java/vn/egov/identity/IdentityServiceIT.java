@@ -40,6 +40,8 @@ class IdentityServiceIT extends ServiceTestSupport<EventPublisher> {
         HttpResponse<String> province = service().get("/api/v1/identity/agencies?level=PROVINCE", null);
         assertThat(json(province).read("$.items[?(@.serviceCentre == true)].code", List.class))
                 .containsExactly("000.00.90.H26");
+        HttpResponse<String> centres = service().get("/api/v1/identity/agencies?serviceCentre=true", null);
+        assertThat(json(centres).read("$.items[*].code", List.class)).containsExactly("000.00.90.H26");
     }
 
     @Test

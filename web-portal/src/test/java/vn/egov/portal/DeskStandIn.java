@@ -234,6 +234,13 @@ final class DeskStandIn {
 
     /** The counter's answers: the walk-in received at once, the guidance (GUIDED), the fee taken (SUCCEEDED). */
     static void stubCounter(PublicApiStandIn api) {
+        // identity-service's registry: Hà Nội's service centre (decision 57); the ward is not one
+        api.server.stubFor(get(urlPathEqualTo("/api/v1/identity/agencies"))
+                .withQueryParam("serviceCentre", equalTo("true"))
+                .willReturn(okJson("""
+                        {"items":[{"code":"000.00.90.H26","name":"Trung tâm Phục vụ hành chính công thành phố Hà Nội",
+                                   "level":"PROVINCE","serviceCentre":true}],"page":0,"size":100,"totalItems":1,
+                         "totalPages":1}""")));
         LocalDate due = today().plusDays(3);
         api.server.stubFor(post(urlPathEqualTo("/api/v1/desk/dossiers"))
                 .withHeader("Authorization", equalTo("Bearer " + OFFICER_TOKEN))

@@ -79,9 +79,12 @@ class WalkInPagesTest extends WithPublicApi {
         DeskStandIn.stubCounter(api);
     }
 
+    /** Who is signed in: the ward's officer, or (one case) the service centre's. */
+    org.springframework.security.oauth2.core.oidc.user.OidcUser staff = DeskStandIn.officer();
+
     RequestPostProcessor officer() {
         var portal = registrations.findByRegistrationId("portal");
-        var user = DeskStandIn.officer();
+        var user = staff;
         RequestPostProcessor login = oidcLogin().clientRegistration(portal).oidcUser(user);
         RequestPostProcessor tokens = oauth2Client()
                 .clientRegistration(portal)
@@ -290,6 +293,79 @@ class WalkInPagesTest extends WithPublicApi {
                                                                 + "/mau/01\" target=\"_blank\" rel=\"noopener\">In Giấy tiếp nhận (Mẫu 01)</a>"))));
         // a new intake is a new key
         assertThat(start()).isNotEqualTo(base);
+    }
+
+    /**
+     * Decision 57: an officer of Hà Nội's service centre chooses the procedure together with the agency of the
+     * province that handles it (not one of another province); the intake names that agency; no counter guidance.
+     */
+    @Test
+    void aServiceCentresOfficerReceivesForTheAgencyOfTheProvinceThatHandlesIt() throws Exception {
+        staff = DeskStandIn.centreOfficer();
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/procedures"))
+                .withQueryParam("agency", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .withQueryParam("size", equalTo("100"))
+                .atPriority(1)
+                .willReturn(okJson("""
+                        {"items":[{"code":"1.010038","name":"Tách hộ","nameEn":"Splitting a household",
+                                   "agencyCode":"000.00.21.H26","agencyName":"Công an phường Ba Đình",
+                                   "agencies":[{"agencyCode":"000.00.21.H26","agencyName":"Công an phường Ba Đình"},
+                                               {"agencyCode":"000.00.21.H29","agencyName":"Công an phường Sài Gòn"}]}],
+                         "page":0,"size":100,"totalItems":1,"totalPages":1}""")));
+        api.server.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/procedures/1.010038"))
+                        .willReturn(okJson("""
+                        {"code":"1.010038","name":"Tách hộ","nameEn":"Splitting a household","agencyCode":"000.00.21.H26",
+                         "feeVnd":5000,"fields":[],
+                         "documents":[{"code":"TO_KHAI_CT01","name":"Tờ khai thay đổi thông tin cư trú (CT01)",
+                                       "mandatory":true,"allowedTypes":["application/pdf"]}]}""")));
+        String base = start();
+        perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/nguoi-nop")
+                        .with(officer())
+                        .with(csrf())
+                        .param("nationalId", "001085012345")
+                        .param("fullName", "Trần Thị Bình")
+                        .param("dateOfBirth", "1985-03-08"))
+                .andExpect(redirectedUrl(base + "/thu-tuc"));
+        perform(get(base + "/thu-tuc").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Trung tâm tiếp nhận thay cho các cơ quan trong tỉnh"),
+                                containsString("<option value=\"1.010038@000.00.21.H26\">Tách hộ (1.010038) — Công an"
+                                        + " phường Ba Đình</option>"),
+                                not(containsString("000.00.21.H29")))));
+        // a value the page did not offer is refused next to the field
+        perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
+                        .with(officer())
+                        .with(csrf())
+                        .param("procedureCode", "1.010038@000.00.21.H29"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"walk-in-procedure-error\">Hãy chọn thủ tục.</p>")));
+        perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
+                        .with(officer())
+                        .with(csrf())
+                        .param("procedureCode", "1.010038@000.00.21.H26"))
+                .andExpect(redirectedUrl(base + "/ho-so"));
+        perform(get(base + "/ho-so").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("name=\"file.TO_KHAI_CT01\""),
+                                not(containsString("id=\"walk-in-guidance\"")))));
+        perform(get(base + "/huong-dan").with(officer())).andExpect(redirectedUrl(base + "/ho-so"));
+        perform(multipart(base + "/ho-so")
+                        .file(pdf("TO_KHAI_CT01", "ct01.pdf"))
+                        .param("kind.TO_KHAI_CT01", "ORIGINAL")
+                        .with(officer())
+                        .with(csrf()))
+                .andExpect(redirectedUrl(base + "/le-phi"));
+        LoggedRequest intake = api.server
+                .findAll(postRequestedFor(urlPathEqualTo("/api/v1/desk/dossiers")))
+                .get(0);
+        JsonNode dossier = JSON.readTree(intake.getPart("dossier").getBody().asString());
+        assertThat(dossier.path("procedureCode").asText()).isEqualTo("1.010038");
+        assertThat(dossier.path("agencyCode").asText()).isEqualTo("000.00.21.H26");
     }
 
     @Test

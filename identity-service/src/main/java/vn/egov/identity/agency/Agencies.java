@@ -16,13 +16,15 @@ class Agencies {
         this.jdbc = jdbc;
     }
 
-    /** A null level or parent does not filter. */
-    PageResponse<AgencyResponse> page(String level, String parent, int page, int size) {
-        String where =
-                " where active and (:level::text is null or level = :level) and (:parent::text is null or parent_code = :parent)";
+    /** A null level, parent or serviceCentre does not filter. */
+    PageResponse<AgencyResponse> page(String level, String parent, Boolean serviceCentre, int page, int size) {
+        String where = " where active and (:level::text is null or level = :level)"
+                + " and (:parent::text is null or parent_code = :parent)"
+                + " and (:centre::boolean is null or service_centre = :centre)";
         long total = jdbc.sql("select count(*) from agency" + where)
                 .param("level", level)
                 .param("parent", parent)
+                .param("centre", serviceCentre)
                 .query(Long.class)
                 .single();
         List<AgencyResponse> items = jdbc.sql(
@@ -30,6 +32,7 @@ class Agencies {
                                 + " order by code limit :size offset :offset")
                 .param("level", level)
                 .param("parent", parent)
+                .param("centre", serviceCentre)
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, i) -> new AgencyResponse(

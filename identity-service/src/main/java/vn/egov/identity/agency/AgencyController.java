@@ -30,14 +30,16 @@ class AgencyController {
     @GetMapping
     @Operation(
             summary = "Agencies with their electronic identifiers",
-            description = "Public. Filter by level (MINISTRY, PROVINCE, COMMUNE) or parent. serviceCentre: the agency"
-                    + " receives dossiers for every competent agency of its province (Nghị định 118/2025/NĐ-CP).")
+            description = "Public. Filter by level (MINISTRY, PROVINCE, COMMUNE), parent, or serviceCentre=true (the"
+                    + " public administrative service centres, which receive dossiers for every competent agency of"
+                    + " their province: Nghị định 118/2025/NĐ-CP).")
     PageResponse<AgencyResponse> list(
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String level,
             @RequestParam(required = false) @Size(max = InputLimits.CODE) String parent,
+            @RequestParam(required = false) Boolean serviceCentre,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         PageResponse.validate(page, size);
-        return agencies.page(level, parent, page, size);
+        return agencies.page(level, parent, serviceCentre, page, size);
     }
 }

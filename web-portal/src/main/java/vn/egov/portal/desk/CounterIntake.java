@@ -116,6 +116,10 @@ class CounterIntake {
         dossier.put("procedureCode", draft.procedureCode());
         dossier.put("formData", draft.formData());
         dossier.put("channel", draft.channel());
+        if (draft.agencyCode() != null) {
+            // a service centre receives it for this agency (decision 57)
+            dossier.put("agencyCode", draft.agencyCode());
+        }
         List<Map<String, String>> documents = new ArrayList<>();
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders json = new HttpHeaders();

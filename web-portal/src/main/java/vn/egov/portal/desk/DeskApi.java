@@ -166,6 +166,27 @@ class DeskApi {
 
     record Procedures(List<Procedure> items) {}
 
+    /** A page of the catalogue's search as a service centre reads it: each procedure with the agencies that offer it. */
+    record OfferedPage(List<OfferedSummary> items, Integer totalPages) {}
+
+    record OfferedSummary(
+            String code, String name, String nameEn, String agencyCode, String agencyName, List<AgencyRef> agencies) {}
+
+    record AgencyRef(String agencyCode, String agencyName) {}
+
+    /** A procedure an agency of the centre's province offers: what a centre's officer chooses (decision 57). */
+    record Offered(String code, String name, String nameEn, String agencyCode, String agencyName) {
+
+        /** The select's value: the procedure and the agency that handles it. */
+        public String value() {
+            return code + "@" + agencyCode;
+        }
+    }
+
+    record RegistryPage(List<RegistryAgency> items) {}
+
+    record RegistryAgency(String code, String name) {}
+
     /** A declared day of the working-day calendar ({@code GET /api/v1/calendar/days}). */
     record CalendarDay(LocalDate day, String kind) {}
 
@@ -321,6 +342,71 @@ class DeskApi {
                 .retrieve()
                 .body(Procedures.class);
         return page == null || page.items() == null ? List.of() : page.items();
+    }
+
+    /**
+     * Whether the agency is a public administrative service centre, which receives for every agency of its province
+     * (identity-service's registry, decision 57). A registry that does not answer counts as "no": the officer then
+     * receives for their own agency, as any other.
+     */
+    boolean serviceCentre(String agency) {
+        if (agency == null) {
+            return false;
+        }
+        try {
+            RegistryPage centres = publicApi
+                    .get()
+                    .uri(uri -> uri.path("/api/v1/identity/agencies")
+                            .queryParam("serviceCentre", true)
+                            .queryParam("size", 100)
+                            .build())
+                    .retrieve()
+                    .body(RegistryPage.class);
+            return centres != null
+                    && centres.items() != null
+                    && centres.items().stream().anyMatch(a -> agency.equals(a.code()));
+        } catch (org.springframework.web.client.RestClientException e) {
+            return false;
+        }
+    }
+
+    /** At most this many pages of 100 procedures are offered to a centre's officer (a province's catalogue). */
+    static final int CENTRE_PAGES = 20;
+
+    /**
+     * What a service centre receives: every procedure of the catalogue at each agency of the centre's province (the
+     * last part of the agency codes, {@code H26}) that offers it, by procedure then agency.
+     */
+    List<Offered> provinceOfferings(String centre) {
+        String province = centre.substring(centre.lastIndexOf('.'));
+        List<Offered> offered = new java.util.ArrayList<>();
+        int pages = 1;
+        for (int page = 0; page < pages && page < CENTRE_PAGES; page++) {
+            int p = page;
+            OfferedPage answer = publicApi
+                    .get()
+                    .uri(uri -> uri.path("/api/v1/procedures")
+                            .queryParam("size", 100)
+                            .queryParam("page", p)
+                            .build())
+                    .retrieve()
+                    .body(OfferedPage.class);
+            if (answer == null || answer.items() == null) {
+                break;
+            }
+            for (OfferedSummary s : answer.items()) {
+                List<AgencyRef> agencies = s.agencies() == null || s.agencies().isEmpty()
+                        ? List.of(new AgencyRef(s.agencyCode(), s.agencyName()))
+                        : s.agencies();
+                for (AgencyRef a : agencies) {
+                    if (a.agencyCode() != null && a.agencyCode().endsWith(province)) {
+                        offered.add(new Offered(s.code(), s.name(), s.nameEn(), a.agencyCode(), a.agencyName()));
+                    }
+                }
+            }
+            pages = answer.totalPages() == null ? 1 : answer.totalPages();
+        }
+        return offered;
     }
 
     List<CalendarDay> calendar(int year) {

@@ -32,6 +32,8 @@ final class WalkInDraft implements Serializable {
     private String procedureCode;
     /** DIRECT (the applicant at the counter) or POSTAL (the dossier came by post): decision 56. */
     private String channel;
+    /** The agency that handles it when a service centre receives it for that agency (decision 57); else null. */
+    private String agencyCode;
 
     private final Map<String, String> formData = new LinkedHashMap<>();
     private Outcome outcome;
@@ -63,6 +65,14 @@ final class WalkInDraft implements Serializable {
             formData.clear();
         }
         procedureCode = code;
+    }
+
+    public String agencyCode() {
+        return agencyCode;
+    }
+
+    void agencyCode(String agencyCode) {
+        this.agencyCode = agencyCode;
     }
 
     /** How the dossier reached the desk: DIRECT unless the officer said it came by post. */

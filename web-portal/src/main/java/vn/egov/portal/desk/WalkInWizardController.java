@@ -191,9 +191,23 @@ class WalkInWizardController {
         if (draft.outcome() != null) {
             return redirect(draft, "da-xong");
         }
-        List<DeskApi.Procedure> offered = desk.agencyProcedures(agency());
         Map<String, String> errors = new LinkedHashMap<>();
-        if (code == null || offered.stream().noneMatch(p -> p.code().equals(code))) {
+        String procedureCode = code;
+        String handledBy = null;
+        if (desk.serviceCentre(agency())) {
+            // a service centre receives for the agency of its province that handles it: "code@agency" (decision 57)
+            DeskApi.Offered chosen = desk.provinceOfferings(agency()).stream()
+                    .filter(o -> o.value().equals(code))
+                    .findFirst()
+                    .orElse(null);
+            procedureCode = chosen == null ? null : chosen.code();
+            handledBy = chosen == null ? null : chosen.agencyCode();
+        } else if (code != null
+                && desk.agencyProcedures(agency()).stream()
+                        .noneMatch(p -> p.code().equals(code))) {
+            procedureCode = null;
+        }
+        if (procedureCode == null) {
             errors.put("procedureCode", say("desk.walkin.error.procedure"));
         }
         // by post or in person: the procedure's fee and time limit may differ (decision 56)
@@ -204,14 +218,20 @@ class WalkInWizardController {
         if (!errors.isEmpty()) {
             return procedurePage(draft, errors, model);
         }
-        draft.procedureCode(code);
+        draft.procedureCode(procedureCode);
+        draft.agencyCode(handledBy);
         draft.channel(how);
         drafts.save(session, draft);
         return redirect(draft, "ho-so");
     }
 
     private String procedurePage(WalkInDraft draft, Map<String, String> errors, Model model) {
-        model.addAttribute("procedures", desk.agencyProcedures(agency()));
+        if (desk.serviceCentre(agency())) {
+            model.addAttribute("offerings", desk.provinceOfferings(agency()));
+            model.addAttribute("procedures", List.of());
+        } else {
+            model.addAttribute("procedures", desk.agencyProcedures(agency()));
+        }
         return page(draft, 2, errors, model, "desk/walk-in/procedure");
     }
 
@@ -363,6 +383,10 @@ class WalkInWizardController {
         if (elsewhere != null) {
             return elsewhere;
         }
+        if (draft.get().agencyCode() != null) {
+            // received by a service centre for another agency: no counter guidance from here yet (decision 57)
+            return redirect(draft.get(), "ho-so");
+        }
         return guidancePage(draft.get(), List.of(), Map.of(), Map.of(), model);
     }
 
@@ -382,6 +406,9 @@ class WalkInWizardController {
         String elsewhere = before(draft, 3);
         if (elsewhere != null) {
             return elsewhere;
+        }
+        if (draft.agencyCode() != null) {
+            return redirect(draft, "ho-so");
         }
         List<String> chosen = missing == null
                 ? List.of()
