@@ -62,6 +62,12 @@ final class AdministrationStandIn {
                 .willReturn(okJson("""
                         [{"day":"2027-02-05","kind":"HOLIDAY","name":"Nghỉ Tết Nguyên đán","source":"Công văn 1/VPCP"},
                          {"day":"2027-02-20","kind":"WORKDAY","name":"Làm bù Tết","source":"Công văn 1/VPCP"}]""")));
+        // 2028 is within the horizon and not yet declared (issue 14 item 3: warn loudly)
+        api.server.stubFor(WireMock.get(urlPathEqualTo("/api/v1/calendar/coverage"))
+                .atPriority(5)
+                .willReturn(okJson("""
+                        {"status":"OUT_OF_SERVICE","coveredYears":[2025,2026,2027],"missingYears":[2028],
+                         "horizon":"P60D","warning":"Lịch làm việc chưa có dữ liệu năm [2028]"}""")));
         api.server.stubFor(WireMock.get(urlPathEqualTo("/api/v1/calendar/changes"))
                 .withHeader("Authorization", equalTo("Bearer " + SYSADMIN_TOKEN))
                 .willReturn(okJson("""

@@ -234,7 +234,16 @@ class DeskAdministrationTest extends WithPublicApi {
                                 containsString("action=\"/motcua/lich-lam-viec/2027-02-05/huy\""),
                                 containsString("href=\"/motcua/lich-lam-viec?nam=2028\""),
                                 containsString(
-                                        "href=\"/motcua/lich-lam-viec\" aria-current=\"page\">Lịch làm việc</a>"))));
+                                        "href=\"/motcua/lich-lam-viec\" aria-current=\"page\">Lịch làm việc</a>"),
+                                // a year due dates can reach has no calendar data: said at the top of the page
+                                containsString("<strong>Lịch làm việc chưa có dữ liệu năm 2028.</strong>"),
+                                containsString(">Khai báo năm 2028</a>"))));
+        api.server.stubFor(WireMock.get(urlPathEqualTo("/api/v1/calendar/coverage"))
+                .atPriority(1)
+                .willReturn(okJson("{\"status\":\"UP\",\"coveredYears\":[2026,2027,2028],\"missingYears\":[]}")));
+        mvc.perform(get("/motcua/lich-lam-viec").param("nam", "2027").with(systemAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("calendar-missing"))));
 
         mvc.perform(post("/motcua/lich-lam-viec")
                         .with(systemAdmin())

@@ -87,6 +87,22 @@ class AdministrationApi {
         api.post().uri("/api/v1/identity/officers/{id}/disable", id).retrieve().toBodilessEntity();
     }
 
+    /**
+     * {@code GET /api/v1/calendar/coverage}: the years the calendar covers and those it lacks within its horizon (or
+     * that a count already went through); due dates there count Monday to Friday only (issue 14 item 3).
+     */
+    record Coverage(String status, List<Integer> coveredYears, List<Integer> missingYears) {
+
+        Coverage {
+            coveredYears = coveredYears == null ? List.of() : coveredYears;
+            missingYears = missingYears == null ? List.of() : missingYears;
+        }
+    }
+
+    Coverage coverage() {
+        return api.get().uri("/api/v1/calendar/coverage").retrieve().body(Coverage.class);
+    }
+
     List<Day> days(int year) {
         List<Day> days = api.get()
                 .uri(uri -> uri.path("/api/v1/calendar/days")

@@ -118,6 +118,7 @@ class CalendarAdminController {
 
     private String show(int year, Map<String, String> errors, Map<String, String> values, Model model) {
         model.addAttribute("year", year);
+        model.addAttribute("missingYears", api.coverage().missingYears());
         model.addAttribute("days", api.days(year));
         model.addAttribute("changes", api.changes(20));
         model.addAttribute("errors", errors);
