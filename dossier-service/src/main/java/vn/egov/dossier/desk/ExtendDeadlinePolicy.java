@@ -8,7 +8,8 @@ import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /**
  * {@code extend-deadline}: an apology with a new appointment, after the current due date and not in the past
- * (an overdue dossier's new appointment must still lie ahead), with a reason.
+ * (an overdue dossier's new appointment must still lie ahead), on a working day of the calendar (a result is returned
+ * on a working day: issue 14 item 3), with a reason.
  */
 final class ExtendDeadlinePolicy implements ActionPolicy {
 
@@ -29,6 +30,8 @@ final class ExtendDeadlinePolicy implements ActionPolicy {
             violations.add(new Violation("newAppointmentDate", "after-due-date"));
         } else if (newDate.isBefore(c.today())) {
             violations.add(new Violation("newAppointmentDate", "in-the-past"));
+        } else if (!c.deadlines().calendar().isWorkingDay(newDate)) {
+            violations.add(new Violation("newAppointmentDate", "not-a-working-day"));
         }
         return violations;
     }

@@ -26,6 +26,33 @@ class ExtendDeadlinePolicyTest {
     }
 
     @Test
+    void theNewAppointmentIsAWorkingDayOfTheCalendar() {
+        LocalDate due = TODAY.plusDays(2);
+        LocalDate newYear = LocalDate.of(2027, 1, 1); // a Friday, declared off
+        LocalDate madeUp = LocalDate.of(2026, 12, 19); // a Saturday, declared worked
+        var calendar = vn.egov.dossier.calendar.Deadlines.of(
+                new vn.egov.dossier.calendar.WorkingDayCalendar(java.util.Set.of(newYear), java.util.Set.of(madeUp)));
+        for (LocalDate dayOff : new LocalDate[] {LocalDate.of(2026, 12, 12), LocalDate.of(2026, 12, 13), newYear}) {
+            var c = new ActionPolicy.DeskCase(
+                    dossier(Status.RECEIVED, due), request("x", dayOff, null, null), TODAY, NOW, () -> BIRTH, calendar);
+            assertThat(policy.check(c))
+                    .as("%s", dayOff)
+                    .extracting(Violation::field, Violation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("newAppointmentDate", "not-a-working-day"));
+        }
+        for (LocalDate working : new LocalDate[] {LocalDate.of(2026, 12, 14), madeUp}) {
+            var c = new ActionPolicy.DeskCase(
+                    dossier(Status.RECEIVED, due),
+                    request("x", working, null, null),
+                    TODAY,
+                    NOW,
+                    () -> BIRTH,
+                    calendar);
+            assertThat(policy.check(c)).as("%s", working).isEmpty();
+        }
+    }
+
+    @Test
     void anOverdueDossiersNewAppointmentStillLiesAhead() {
         LocalDate due = TODAY.minusDays(5);
         assertThat(policy.check(

@@ -61,6 +61,9 @@ class OfficialFormsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    vn.egov.dossier.calendar.WorkingDayCalendar calendar;
+
     DossierApi api() {
         return new DossierApi(port);
     }
@@ -246,7 +249,8 @@ class OfficialFormsIT {
                         + "(receipt, supplement request, refusal, extension or stop).");
 
         // Mẫu 04: the apology and the new appointment
-        String newDate = LocalDate.parse(due).plusDays(14).toString();
+        // ten working days later: a new appointment is a working day
+        String newDate = calendar.addWorkingDays(LocalDate.parse(due), 10).toString();
         HttpResponse<String> extended = api.act(
                 code,
                 "extend-deadline",

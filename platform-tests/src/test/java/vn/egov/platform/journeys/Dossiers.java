@@ -218,6 +218,32 @@ final class Dossiers {
                 .toList();
     }
 
+    /**
+     * {@code day}, or the first working day after it: Monday to Friday except the calendar's holidays, plus its make-up
+     * working days ({@code GET /api/v1/calendar/days}, public) — a new appointment must be one (extend-deadline).
+     */
+    static java.time.LocalDate workingDayFrom(java.time.LocalDate day) {
+        java.util.Map<java.time.LocalDate, String> declared = new java.util.HashMap<>();
+        for (int year = day.getYear(); year <= day.getYear() + 1; year++) {
+            Api.Response r = Api.get(GATEWAY + "/api/v1/calendar/days?year=" + year, null);
+            assertThat(r.status()).as("calendar: %s", r).isEqualTo(200);
+            Api.list(r.json())
+                    .forEach(d -> declared.put(
+                            java.time.LocalDate.parse(d.path("day").asString()),
+                            d.path("kind").asString()));
+        }
+        java.time.LocalDate d = day;
+        while (true) {
+            String kind = declared.get(d);
+            boolean weekend =
+                    d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY;
+            if ("WORKDAY".equals(kind) || (!weekend && !"HOLIDAY".equals(kind))) {
+                return d;
+            }
+            d = d.plusDays(1);
+        }
+    }
+
     static JsonNode agencyStatistics(String agencyCode) {
         Api.Response r = Api.get(GATEWAY + "/api/v1/statistics/agencies", null);
         assertThat(r.status()).as("statistics: %s", r).isEqualTo(200);

@@ -53,7 +53,7 @@ class LateDossierJourneyIT {
                     .extracting(d -> d.get("code").asString())
                     .contains(code);
 
-            LocalDate newDate = due.plusDays(20);
+            LocalDate newDate = Dossiers.workingDayFrom(due.plusDays(20));
             Dossiers.acted(
                     officer,
                     code,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.platform.journeys.Platform.GATEWAY;
 
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -184,7 +183,7 @@ class OfficerWalkInJourneyIT {
                             "reason",
                             "Cần xác minh địa điểm kinh doanh",
                             "newAppointmentDate",
-                            weekdayFrom(due.plusDays(7)).toString()));
+                            Dossiers.workingDayFrom(due.plusDays(7)).toString()));
             Dossiers.acted(
                     officerToken, refused, "reject", Map.of("reason", "Ngành nghề đăng ký thuộc diện cấm kinh doanh"));
 
@@ -282,14 +281,6 @@ class OfficerWalkInJourneyIT {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(taken.status()).as("walk-in: %s", taken).isEqualTo(201);
         return taken.json().get("code").asString();
-    }
-
-    private static LocalDate weekdayFrom(LocalDate day) {
-        LocalDate d = day;
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.plusDays(1);
-        }
-        return d;
     }
 
     /** The page's error summary and field errors, for a failure's message. */
