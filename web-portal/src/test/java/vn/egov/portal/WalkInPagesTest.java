@@ -297,7 +297,7 @@ class WalkInPagesTest extends WithPublicApi {
 
     /**
      * Decision 57: an officer of Hà Nội's service centre chooses the procedure together with the agency of the
-     * province that handles it (not one of another province); the intake names that agency; no counter guidance.
+     * province that handles it (not one of another province); the intake names that agency.
      */
     @Test
     void aServiceCentresOfficerReceivesForTheAgencyOfTheProvinceThatHandlesIt() throws Exception {
@@ -352,8 +352,9 @@ class WalkInPagesTest extends WithPublicApi {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("name=\"file.TO_KHAI_CT01\""),
-                                not(containsString("id=\"walk-in-guidance\"")))));
-        perform(get(base + "/huong-dan").with(officer())).andExpect(redirectedUrl(base + "/ho-so"));
+                                containsString("id=\"walk-in-guidance\""))));
+        // an incomplete one gets the guidance (Mẫu 02) for the same agency
+        perform(get(base + "/huong-dan").with(officer())).andExpect(status().isOk());
         perform(multipart(base + "/ho-so")
                         .file(pdf("TO_KHAI_CT01", "ct01.pdf"))
                         .param("kind.TO_KHAI_CT01", "ORIGINAL")

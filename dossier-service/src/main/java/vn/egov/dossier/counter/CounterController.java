@@ -66,7 +66,8 @@ class CounterController {
     @Operation(
             summary = "Counter guidance (Mẫu 02) for an incomplete walk-in dossier (officer): nothing is received",
             description = "JSON {\"applicant\": {…as for a walk-in}, \"procedureCode\", \"missingDocuments\": "
-                    + "[requirement codes, at least one], \"reason\" (required), \"note\"?}. 201 {code, status: GUIDED, "
+                    + "[requirement codes, at least one], \"reason\" (required), \"note\"?, \"agencyCode\"? (a service "
+                    + "centre guiding for an agency of its province, as for a walk-in)}. 201 {code, status: GUIDED, "
                     + "channel: DIRECT, receivedDate: null, dueDate: null, dueAt: null, feeVnd: 0, missingDocuments, "
                     + "lookupSecret}; history action counter-guidance (reason, note, details.missingDocuments)."
                     + LIMITS)

@@ -97,13 +97,17 @@ class WalkIns {
             @Size(max = InputLimits.FILE_NAME) String fileName,
             @Size(max = 10) String copyKind) {}
 
-    /** Body of {@code POST /api/v1/desk/guidance}. */
+    /**
+     * Body of {@code POST /api/v1/desk/guidance}. {@code agencyCode}: as for a walk-in, the agency that would handle the
+     * dossier when a service centre guides for it (decision 57).
+     */
     public record GuidanceRequest(
             @Valid WalkInApplicant applicant,
             @Size(max = InputLimits.CODE) String procedureCode,
             @Size(max = InputLimits.LIST_ITEMS) List<@Size(max = InputLimits.CODE) String> missingDocuments,
             @Size(max = InputLimits.REASON) String reason,
-            @Size(max = InputLimits.NOTE) String note) {}
+            @Size(max = InputLimits.NOTE) String note,
+            @Size(max = InputLimits.CODE) String agencyCode) {}
 
     /**
      * The answer to both: RECEIVED with its receipt date and due time, or GUIDED with what is missing (no dates).
@@ -252,7 +256,8 @@ class WalkIns {
         if (request == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
-        Procedure procedure = procedure(officer, request.procedureCode());
+        Handling handling = handling(officer, request.procedureCode(), request.agencyCode());
+        Procedure procedure = handling.procedure();
         List<ApiProblem.FieldError> errors = new ArrayList<>(applicantErrors(request.applicant()));
         List<String> missing = request.missingDocuments() == null
                 ? List.of()
@@ -276,7 +281,8 @@ class WalkIns {
                 "desk-guidance:",
                 idempotencyKey,
                 hash,
-                () -> guided(officer, procedure, applicant, missing, request.reason(), request.note()));
+                () -> guided(
+                        officer, procedure, handling.centre(), applicant, missing, request.reason(), request.note()));
     }
 
     private Outcome stored(
@@ -366,19 +372,27 @@ class WalkIns {
     private UUID guided(
             EgovPrincipal officer,
             Procedure procedure,
+            AgencyRegistry.Agency centre,
             WalkInApplicant applicant,
             List<String> missing,
             String reason,
             String note) {
         Instant now = Instant.now(clock);
-        UUID id = insert(officer, procedure, null, CHANNEL, applicant, Map.of(), Status.GUIDED, missing, now);
+        UUID id = insert(officer, procedure, centre, CHANNEL, applicant, Map.of(), Status.GUIDED, missing, now);
         fees.open(id, 0);
         lookupSecrets.issue(id);
         lifecycle.started(
                 store.find(id).orElseThrow(),
                 GUIDANCE,
                 new Actor(officer.subject(), Role.OFFICER),
-                new DossierLifecycle.Change(reason, note, null, missing, Map.of("channel", CHANNEL)));
+                new DossierLifecycle.Change(
+                        reason,
+                        note,
+                        null,
+                        missing,
+                        centre == null
+                                ? Map.of("channel", CHANNEL)
+                                : Map.of("channel", CHANNEL, "receivedBy", centre.code())));
         return id;
     }
 

@@ -32,7 +32,8 @@ public record DossierRow(
         String businessTaxCode,
         String businessName,
         String channel,
-        String receivingAgencyCode) {
+        String receivingAgencyCode,
+        String receivingAgencyName) {
 
     /**
      * The form data as the row holds it: sealed ({@code sealed} and its {@code keyId}; open it with
@@ -49,7 +50,8 @@ public record DossierRow(
     public static final String COLUMNS = """
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, form_data::text,
-            form_data_sealed, data_key_id, business_tax_code, business_name, channel, receiving_agency_code""";
+            form_data_sealed, data_key_id, business_tax_code, business_name, channel, receiving_agency_code,
+            receiving_agency_name""";
 
     public static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
@@ -71,7 +73,8 @@ public record DossierRow(
                 rs.getString("business_tax_code"),
                 rs.getString("business_name"),
                 rs.getString("channel"),
-                rs.getString("receiving_agency_code"));
+                rs.getString("receiving_agency_code"),
+                rs.getString("receiving_agency_name"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -98,7 +101,8 @@ public record DossierRow(
                 businessTaxCode,
                 businessName,
                 channel,
-                receivingAgencyCode);
+                receivingAgencyCode,
+                receivingAgencyName);
     }
 
     public DossierRow withAgency(String agency) {
@@ -120,6 +124,7 @@ public record DossierRow(
                 businessTaxCode,
                 businessName,
                 channel,
-                receivingAgencyCode);
+                receivingAgencyCode,
+                receivingAgencyName);
     }
 }

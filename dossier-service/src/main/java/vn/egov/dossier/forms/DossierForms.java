@@ -160,10 +160,15 @@ class DossierForms {
 
     private void receipt(FormPdf pdf, Facts f, Step received, String agency) {
         DossierRow d = f.dossier();
-        common(PDFHead.DESK, pdf, FormKind.RECEIPT, agency, d.code(), received.at());
+        // a service centre that received it for the agency issues the receipt in its own name (decision 57)
+        String receivedBy = d.receivingAgencyName() != null ? d.receivingAgencyName() : agency;
+        common(PDFHead.DESK, pdf, FormKind.RECEIPT, receivedBy, d.code(), received.at());
         pdf.centred("Mã hồ sơ: " + d.code(), pdf.bold(), FormPdf.BODY);
         pdf.space(6);
-        pdf.field("Cơ quan tiếp nhận", agency);
+        pdf.field("Cơ quan tiếp nhận", receivedBy);
+        if (d.receivingAgencyName() != null) {
+            pdf.field("Cơ quan giải quyết", agency);
+        }
         pdf.field("Tiếp nhận hồ sơ của", f.applicantName());
         if (d.businessTaxCode() != null) {
             pdf.field("Tổ chức", d.businessName() + " (mã số thuế " + d.businessTaxCode() + ")");

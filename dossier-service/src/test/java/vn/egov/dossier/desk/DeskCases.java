@@ -62,6 +62,7 @@ final class DeskCases {
                 null,
                 null,
                 "ONLINE",
+                null,
                 null);
     }
 

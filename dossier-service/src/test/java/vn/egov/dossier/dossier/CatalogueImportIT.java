@@ -446,7 +446,7 @@ class CatalogueImportIT {
      * another province and one that does not offer the procedure are refused on agencyCode.
      */
     @Test
-    void aServiceCentreReceivesForAnAgencyOfItsProvinceAndBothAreRecorded() {
+    void aServiceCentreReceivesForAnAgencyOfItsProvinceAndBothAreRecorded() throws Exception {
         String centre = api().issuer.staff("motcua.trungtam", "OFFICER", "000.00.90.H26");
         String wardPolice = api().issuer.staff("congan.badinh", "OFFICER", "000.00.21.H26");
         HttpResponse<String> taken = takeWalkIn(centre, separation(null, "000.00.21.H26"));
@@ -476,6 +476,32 @@ class CatalogueImportIT {
                 .doesNotContain(code);
         assertThat(api().service().get("/api/v1/dossiers?size=100", wardPolice).body())
                 .contains(code);
+        // the receipt (Mẫu 01) is the centre's, naming the ward police that handle it
+        HttpResponse<byte[]> receipt = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://127.0.0.1:" + port + "/api/v1/dossiers/" + code + "/forms/01"))
+                                .header("Authorization", "Bearer " + centre)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        String receiptText;
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(receipt.body())) {
+            receiptText =
+                    new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertThat(receiptText)
+                .contains("Cơ quan tiếp nhận: Trung tâm Phục vụ hành chính công thành phố Hà Nội")
+                .contains("Cơ quan giải quyết: Công an phường Ba Đình");
+        // an incomplete one gets the counter guidance (Mẫu 02), for the same agency and numbered by the centre
+        HttpResponse<String> guided =
+                api().service().post("/api/v1/desk/guidance", centre, """
+                        {"applicant":{"nationalId":"%s","fullName":"Trần Thị Bình","dateOfBirth":"1985-03-08"},
+                         "procedureCode":"1.010038","missingDocuments":["TO_KHAI_CT01"],
+                         "reason":"Chưa có tờ khai CT01","agencyCode":"000.00.21.H26"}""".formatted(WalkInIT.newNationalId()));
+        assertThat(guided.statusCode()).as(guided.body()).isEqualTo(201);
+        assertThat(JsonPath.parse(guided.body()).read("$.code", String.class)).startsWith("000.00.90.H26-");
+        assertThat(JsonPath.parse(guided.body()).read("$.status", String.class)).isEqualTo("GUIDED");
         // the centre follows it but does not handle it
         assertProblem(
                 api().service().post("/api/v1/dossiers/" + code + "/actions/forward", centre, "{}"),

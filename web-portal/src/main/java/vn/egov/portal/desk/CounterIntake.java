@@ -154,6 +154,9 @@ class CounterIntake {
         body.put("procedureCode", draft.procedureCode());
         body.put("missingDocuments", missing);
         body.put("reason", reason);
+        if (draft.agencyCode() != null) {
+            body.put("agencyCode", draft.agencyCode());
+        }
         if (note != null) {
             body.put("note", note);
         }

@@ -383,10 +383,6 @@ class WalkInWizardController {
         if (elsewhere != null) {
             return elsewhere;
         }
-        if (draft.get().agencyCode() != null) {
-            // received by a service centre for another agency: no counter guidance from here yet (decision 57)
-            return redirect(draft.get(), "ho-so");
-        }
         return guidancePage(draft.get(), List.of(), Map.of(), Map.of(), model);
     }
 
@@ -406,9 +402,6 @@ class WalkInWizardController {
         String elsewhere = before(draft, 3);
         if (elsewhere != null) {
             return elsewhere;
-        }
-        if (draft.agencyCode() != null) {
-            return redirect(draft, "ho-so");
         }
         List<String> chosen = missing == null
                 ? List.of()
