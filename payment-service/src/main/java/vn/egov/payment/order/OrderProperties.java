@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryGrace how long after its payment window a PENDING order is left alone before it is
  *     expired (the gateway may still confirm a payment begun just before the window closed)
  * @param sweepInterval pause between two passes of the pending-order sweeper
- * @param queryAfter how long a PENDING order waits for its IPN before the sweeper asks the gateway
+ * @param queryAfter how long a PENDING order waits for its IPN before the sweeper asks the gateway: one minute, so a
+ *     payment whose IPN was lost (payment-service down while the gateway retried) is settled, receipt and all,
+ *     within about two minutes; until its window closes the order is then asked once per sweep
  */
 @ConfigurationProperties("egov.payment.orders")
 public record OrderProperties(
         @DefaultValue("dossier-service") List<String> creators,
         @DefaultValue("5m") Duration expiryGrace,
         @DefaultValue("1m") Duration sweepInterval,
-        @DefaultValue("10m") Duration queryAfter) {}
+        @DefaultValue("1m") Duration queryAfter) {}
