@@ -338,6 +338,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
+            // the rollback after the server ended the connection fails too ("Connection is closed"): what made the
+            // transaction roll back is the application exception it keeps, outside the cause chain
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null
+                    && tse.getApplicationException() != e
+                    && databaseUnavailable(tse.getApplicationException())) {
+                return true;
+            }
         }
         return false;
     }

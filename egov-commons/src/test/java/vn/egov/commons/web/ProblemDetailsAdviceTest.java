@@ -28,6 +28,19 @@ class ProblemDetailsAdviceTest {
         assertThat(ProblemDetailsAdvice.databaseUnavailable(
                         new IllegalStateException(new SQLException("the database system is starting up", "57P03"))))
                 .isTrue();
+        // the statement failed because the server ended the connection, then the rollback failed on the closed
+        // connection (FaultsUnderLoadIT caught a 500 there): the rollback's exception keeps the first as its
+        // application exception, not as its cause
+        TransactionSystemException rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+                "terminating connection",
+                new SQLException("terminating connection due to administrator command", "57P01")));
+        assertThat(ProblemDetailsAdvice.databaseUnavailable(rollbackFailed)).isTrue();
+        TransactionSystemException afterABug =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(ProblemDetailsAdvice.databaseUnavailable(afterABug)).isFalse();
     }
 
     @Test
