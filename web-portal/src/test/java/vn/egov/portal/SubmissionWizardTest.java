@@ -422,6 +422,97 @@ class SubmissionWizardTest extends WithPublicApi {
                          "documents":[{"requirementCode":"GIAY_BAO_TU","fileName":"bao-tu.pdf"}]}""").match(dossier).isExactMatch()).as(dossier).isTrue();
     }
 
+    /** Permanent residence registration (1.004222) with three cases, each asking its own papers (decision 58). */
+    static void stubPermanentResidence(PublicApiStandIn api) {
+        api.server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.004222")).willReturn(okJson("""
+                {"code":"1.004222","name":"Đăng ký thường trú","nameEn":"Permanent residence registration",
+                 "agencyCode":"000.00.21.H26","agencyName":"Công an phường Ba Đình","level":"COMMUNE",
+                 "processingDays":7,"timeLimitUnit":"WORKING_DAYS","feeVnd":10000,"mode":"FULL_ONLINE",
+                 "requiredLevelOfAssurance":1,
+                 "documents":[
+                   {"code":"TO_KHAI_CT01","name":"Tờ khai CT01","mandatory":true,"allowedTypes":["application/pdf"]},
+                   {"code":"CHO_O_HOP_PHAP","name":"Giấy tờ chứng minh chỗ ở hợp pháp","mandatory":true,
+                    "allowedTypes":["application/pdf"],"cases":["CHO_O_SO_HUU"]},
+                   {"code":"HOP_DONG_THUE_MUON","name":"Hợp đồng thuê, mượn, ở nhờ","mandatory":true,
+                    "allowedTypes":["application/pdf"],"cases":["THUE_MUON_O_NHO"]}],
+                 "fields":[],
+                 "agencies":[{"agencyCode":"000.00.21.H26","agencyName":"Công an phường Ba Đình","receivesOnline":true,
+                              "feeVnd":10000,"processingDays":7,"mode":"FULL_ONLINE"}],
+                 "channels":[{"agencyCode":null,"channel":"DIRECT","feeVnd":20000},
+                             {"agencyCode":null,"channel":"ONLINE","feeVnd":9000,"caseCode":"THUE_MUON_O_NHO"}],
+                 "cases":[{"code":"CHO_O_SO_HUU","name":"Chỗ ở thuộc sở hữu của mình"},
+                          {"code":"VE_O_VOI_NGUOI_THAN","name":"Về ở với người thân","feeVnd":0},
+                          {"code":"THUE_MUON_O_NHO","name":"Chỗ ở thuê, mượn, ở nhờ"}]}""")));
+    }
+
+    /**
+     * Decision 58: the form asks the citizen's case (a sentence next to it without one), the documents step asks only
+     * that case's papers, the review shows the case with its fee (the online fee for that case), changing the case
+     * drops a paper of the other case, and the API receives the case with only its documents. The procedure page lists
+     * the cases and says which papers are asked in which.
+     */
+    @Test
+    void aProcedureWithCasesAsksTheCaseThenOnlyThatCasesDocuments() throws Exception {
+        stubPermanentResidence(api);
+        String procedurePage = page(perform(MockMvcRequestBuilders.get("/thu-tuc/1.004222")))
+                .replaceAll("<[^>]+>", "")
+                .replaceAll("\\s+", " ");
+        assertThat(procedurePage)
+                .contains("Các trường hợp", "Chỗ ở thuê, mượn, ở nhờ", "Về ở với người thân — Miễn phí")
+                .contains("Chỉ với trường hợp: Chỗ ở thuộc sở hữu của mình")
+                .contains("Nộp trực tuyến — Chỗ ở thuê, mượn, ở nhờ: 9.000 đồng");
+        String step = perform(MockMvcRequestBuilders.get("/nop-ho-so/1.004222"))
+                .getResponse()
+                .getRedirectedUrl();
+        String base = step.substring(0, step.length() - "/thong-tin".length());
+        assertThat(page(perform(MockMvcRequestBuilders.get(step))))
+                .contains("<legend>Trường hợp của bạn</legend>")
+                .contains("value=\"THUE_MUON_O_NHO\"");
+
+        for (String chosen : List.of("", "KHONG_CO")) {
+            MvcResult refused =
+                    perform(MockMvcRequestBuilders.post(step).with(csrf()).param("caseCode", chosen));
+            assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+            assertThat(page(refused)).contains("Hãy chọn trường hợp của bạn.").contains("aria-invalid=\"true\"");
+        }
+        assertThat(perform(MockMvcRequestBuilders.post(step).with(csrf()).param("caseCode", "THUE_MUON_O_NHO"))
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo(base + "/tai-lieu");
+        String tenantPapers = page(perform(MockMvcRequestBuilders.get(base + "/tai-lieu")));
+        assertThat(tenantPapers)
+                .contains("Hợp đồng thuê, mượn, ở nhờ")
+                .doesNotContain("Giấy tờ chứng minh chỗ ở hợp pháp");
+        perform(multipart(base + "/tai-lieu")
+                .file(new MockMultipartFile("file.TO_KHAI_CT01", "ct01.pdf", "application/pdf", PDF))
+                .file(new MockMultipartFile("file.HOP_DONG_THUE_MUON", "hop-dong.pdf", "application/pdf", PDF))
+                .with(csrf()));
+        String review = page(perform(MockMvcRequestBuilders.get(base + "/xem-lai")));
+        assertThat(review).contains("<dd>Chỗ ở thuê, mượn, ở nhờ</dd>").contains("<dd>9.000 đồng</dd>");
+
+        // the owner's case after all: the lease is dropped, the proof of the home asked
+        perform(MockMvcRequestBuilders.post(step).with(csrf()).param("caseCode", "CHO_O_SO_HUU"));
+        assertThat(perform(MockMvcRequestBuilders.get(base + "/xem-lai"))
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo(base + "/tai-lieu");
+        perform(multipart(base + "/tai-lieu")
+                .file(new MockMultipartFile("file.CHO_O_HOP_PHAP", "cho-o.pdf", "application/pdf", PDF))
+                .with(csrf()));
+        assertThat(page(perform(MockMvcRequestBuilders.get(base + "/xem-lai"))))
+                .contains("<dd>Chỗ ở thuộc sở hữu của mình</dd>")
+                .contains("<dd>10.000 đồng</dd>")
+                .doesNotContain("hop-dong.pdf");
+        perform(MockMvcRequestBuilders.post(base + "/xem-lai").with(csrf()));
+        List<LoggedRequest> sent = api.server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/dossiers")));
+        assertThat(sent).hasSize(1);
+        String dossier = sent.get(0).getPart("dossier").getBody().asString();
+        assertThat(equalToJson("""
+                        {"procedureCode":"1.004222","caseCode":"CHO_O_SO_HUU","formData":{},
+                         "documents":[{"requirementCode":"TO_KHAI_CT01","fileName":"ct01.pdf"},
+                                      {"requirementCode":"CHO_O_HOP_PHAP","fileName":"cho-o.pdf"}]}""").match(dossier).isExactMatch()).as(dossier).isTrue();
+    }
+
     @Test
     void aSecondPostOfTheSameConfirmationMakesNoSecondDossierAndLandsOnTheSameResult() throws Exception {
         String base = start();

@@ -424,6 +424,66 @@ class WalkInPagesTest extends WithPublicApi {
                                 containsString("value=\"001085012345\""))));
     }
 
+    /**
+     * Decision 58: a procedure with cases asks the applicant's case on the procedure step (a sentence next to it until
+     * one is chosen); the scans step lists only that case's papers, and the intake and the guidance send the case.
+     */
+    @Test
+    void aProcedureWithCasesAsksTheApplicantsCaseAndScansOnlyItsPapers() throws Exception {
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/procedures"))
+                .withQueryParam("agency", equalTo(DeskStandIn.AGENCY))
+                .atPriority(1)
+                .willReturn(okJson("""
+                        {"items":[{"code":"1.004222","name":"Đăng ký thường trú","nameEn":"Permanent residence"}],
+                         "page":0,"size":100,"totalItems":1,"totalPages":1}""")));
+        SubmissionWizardTest.stubPermanentResidence(api);
+        String base = start();
+        perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/nguoi-nop")
+                        .with(officer())
+                        .with(csrf())
+                        .param("nationalId", "001085012345")
+                        .param("fullName", "Trần Thị Bình")
+                        .param("dateOfBirth", "1985-03-08"))
+                .andExpect(redirectedUrl(base + "/thu-tuc"));
+        perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
+                        .with(officer())
+                        .with(csrf())
+                        .param("procedureCode", "1.004222"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<legend>Trường hợp của người nộp</legend>"),
+                                containsString("id=\"walk-in-case-error\">Thủ tục này có nhiều trường hợp"),
+                                containsString("value=\"THUE_MUON_O_NHO\""),
+                                containsString("<option value=\"1.004222\" selected=\"selected\">"))));
+        perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/thu-tuc")
+                        .with(officer())
+                        .with(csrf())
+                        .param("procedureCode", "1.004222")
+                        .param("caseCode", "THUE_MUON_O_NHO"))
+                .andExpect(redirectedUrl(base + "/ho-so"));
+        perform(get(base + "/ho-so").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Hợp đồng thuê, mượn, ở nhờ"),
+                                not(containsString("Giấy tờ chứng minh chỗ ở hợp pháp")))));
+        perform(get(base + "/huong-dan").with(officer()))
+                .andExpect(content().string(not(containsString("Giấy tờ chứng minh chỗ ở hợp pháp"))));
+        perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(base + "/huong-dan")
+                        .with(officer())
+                        .with(csrf())
+                        .param("missingDocuments", "HOP_DONG_THUE_MUON")
+                        .param("reason", "Chưa có hợp đồng thuê nhà công chứng"))
+                .andExpect(redirectedUrl(base + "/da-xong"));
+        api.server.verify(
+                1, postRequestedFor(urlPathEqualTo("/api/v1/desk/guidance")).withRequestBody(equalToJson("""
+                                {"applicant":{"nationalId":"001085012345","fullName":"Trần Thị Bình",
+                                 "dateOfBirth":"1985-03-08"},"procedureCode":"1.004222",
+                                 "missingDocuments":["HOP_DONG_THUE_MUON"],"caseCode":"THUE_MUON_O_NHO",
+                                 "reason":"Chưa có hợp đồng thuê nhà công chứng"}""")));
+    }
+
     @Test
     void anIncompleteDossierGetsTheGuidanceMau02AndIsNotReceived() throws Exception {
         String base = applicantAndProcedure();

@@ -76,6 +76,7 @@ class WalkIns {
      * counter; the default) or {@code POSTAL} (received through the postal service), which may set another fee and
      * time limit (decision 56). {@code agencyCode}: the agency that handles it, when it is not the officer's own: an
      * officer of a service centre receives for any agency of the province that offers the procedure (decision 57).
+     * {@code caseCode}: the procedure's case (trường hợp), required when it has cases (decision 58).
      */
     public record WalkInRequest(
             @Valid WalkInApplicant applicant,
@@ -83,7 +84,8 @@ class WalkIns {
             Map<String, Object> formData,
             @Size(max = InputLimits.LIST_ITEMS) List<@Valid ScannedDocument> documents,
             @Size(max = 10) String channel,
-            @Size(max = InputLimits.CODE) String agencyCode) {}
+            @Size(max = InputLimits.CODE) String agencyCode,
+            @Size(max = InputLimits.CODE) String caseCode) {}
 
     /**
      * The procedure as the handling agency offers it, and the service centre that receives it for that agency (null:
@@ -99,7 +101,8 @@ class WalkIns {
 
     /**
      * Body of {@code POST /api/v1/desk/guidance}. {@code agencyCode}: as for a walk-in, the agency that would handle the
-     * dossier when a service centre guides for it (decision 57).
+     * dossier when a service centre guides for it (decision 57); {@code caseCode} as for a walk-in: the missing
+     * documents are those of that case.
      */
     public record GuidanceRequest(
             @Valid WalkInApplicant applicant,
@@ -107,7 +110,8 @@ class WalkIns {
             @Size(max = InputLimits.LIST_ITEMS) List<@Size(max = InputLimits.CODE) String> missingDocuments,
             @Size(max = InputLimits.REASON) String reason,
             @Size(max = InputLimits.NOTE) String note,
-            @Size(max = InputLimits.CODE) String agencyCode) {}
+            @Size(max = InputLimits.CODE) String agencyCode,
+            @Size(max = InputLimits.CODE) String caseCode) {}
 
     /**
      * The answer to both: RECEIVED with its receipt date and due time, or GUIDED with what is missing (no dates).
@@ -206,7 +210,11 @@ class WalkIns {
         }
         Channel channel = channel(request.channel());
         Handling handling = handling(officer, request.procedureCode(), request.agencyCode());
-        Procedure procedure = handling.procedure().through(channel);
+        Procedure.Case chosen =
+                intake.chosenCase(handling.procedure(), request.caseCode()).orElse(null);
+        Procedure procedure = handling.procedure()
+                .inCase(chosen == null ? null : chosen.code())
+                .through(channel);
         List<ApiProblem.FieldError> errors = new ArrayList<>(applicantErrors(request.applicant()));
         errors.addAll(intake.checkForm(procedure, request.formData()));
         List<ScannedDocument> scanned = request.documents() == null ? List.of() : request.documents();
@@ -243,6 +251,7 @@ class WalkIns {
                 () -> received(
                         officer,
                         procedure,
+                        chosen,
                         handling.centre(),
                         channel,
                         applicant,
@@ -257,7 +266,9 @@ class WalkIns {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
         Handling handling = handling(officer, request.procedureCode(), request.agencyCode());
-        Procedure procedure = handling.procedure();
+        Procedure.Case chosen =
+                intake.chosenCase(handling.procedure(), request.caseCode()).orElse(null);
+        Procedure procedure = handling.procedure().inCase(chosen == null ? null : chosen.code());
         List<ApiProblem.FieldError> errors = new ArrayList<>(applicantErrors(request.applicant()));
         List<String> missing = request.missingDocuments() == null
                 ? List.of()
@@ -282,7 +293,14 @@ class WalkIns {
                 idempotencyKey,
                 hash,
                 () -> guided(
-                        officer, procedure, handling.centre(), applicant, missing, request.reason(), request.note()));
+                        officer,
+                        procedure,
+                        chosen,
+                        handling.centre(),
+                        applicant,
+                        missing,
+                        request.reason(),
+                        request.note()));
     }
 
     private Outcome stored(
@@ -326,6 +344,7 @@ class WalkIns {
     private UUID received(
             EgovPrincipal officer,
             Procedure procedure,
+            Procedure.Case chosen,
             AgencyRegistry.Agency centre,
             Channel channel,
             WalkInApplicant applicant,
@@ -334,7 +353,16 @@ class WalkIns {
             List<ScannedDocument> scanned) {
         Instant now = Instant.now(clock);
         UUID id = insert(
-                officer, procedure, centre, channel.name(), applicant, formData, Status.SUBMITTED, List.of(), now);
+                officer,
+                procedure,
+                chosen,
+                centre,
+                channel.name(),
+                applicant,
+                formData,
+                Status.SUBMITTED,
+                List.of(),
+                now);
         fees.open(id, procedure.feeFor(formData));
         lookupSecrets.issue(id);
         Documents.store(jdbc, storage, id, files, "SUBMITTED", officer.subject(), now);
@@ -372,13 +400,14 @@ class WalkIns {
     private UUID guided(
             EgovPrincipal officer,
             Procedure procedure,
+            Procedure.Case chosen,
             AgencyRegistry.Agency centre,
             WalkInApplicant applicant,
             List<String> missing,
             String reason,
             String note) {
         Instant now = Instant.now(clock);
-        UUID id = insert(officer, procedure, centre, CHANNEL, applicant, Map.of(), Status.GUIDED, missing, now);
+        UUID id = insert(officer, procedure, chosen, centre, CHANNEL, applicant, Map.of(), Status.GUIDED, missing, now);
         fees.open(id, 0);
         lookupSecrets.issue(id);
         lifecycle.started(
@@ -399,6 +428,7 @@ class WalkIns {
     private UUID insert(
             EgovPrincipal officer,
             Procedure procedure,
+            Procedure.Case chosen,
             AgencyRegistry.Agency centre,
             String channel,
             WalkInApplicant applicant,
@@ -415,9 +445,12 @@ class WalkIns {
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
                                              applicant_subject, status, submitted_at, form_data, form_data_sealed,
                                              data_key_id, channel, missing_documents, receiving_agency_code,
-                                             receiving_agency_name)
+                                             receiving_agency_name, case_code, case_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                '{}', :form, :keyId, :channel, :missing::text[], :centre, :centreName)""")
+                                '{}', :form, :keyId, :channel, :missing::text[], :centre, :centreName, :caseCode,
+                                :caseName)""")
+                .param("caseCode", chosen == null ? null : chosen.code())
+                .param("caseName", chosen == null ? null : chosen.name())
                 .param("centre", centre == null ? null : centre.code())
                 .param("centreName", centre == null ? null : centre.name())
                 .param("id", id)

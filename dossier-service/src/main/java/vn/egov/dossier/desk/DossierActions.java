@@ -165,7 +165,7 @@ public class DossierActions {
                 today(),
                 Instant.now(clock),
                 () -> catalogue
-                        .find(d.procedureCode(), d.agencyCode(), d.channel())
+                        .find(d.procedureCode(), d.agencyCode(), d.channel(), d.caseCode())
                         .orElseThrow(),
                 deadlines);
         fail(policy.check(c).stream()
@@ -208,8 +208,9 @@ public class DossierActions {
                         "dossier-transition-not-allowed",
                         Action.SUPPLEMENT.wireName(),
                         d.status().name()));
-        Procedure procedure =
-                catalogue.find(d.procedureCode(), d.agencyCode(), d.channel()).orElseThrow();
+        Procedure procedure = catalogue
+                .find(d.procedureCode(), d.agencyCode(), d.channel(), d.caseCode())
+                .orElseThrow();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         SupplementRequest request = body == null ? new SupplementRequest(null, List.of()) : body;
         List<AcceptedFile> accepted = intake.checkDocuments(

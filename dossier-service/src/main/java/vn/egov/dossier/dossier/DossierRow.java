@@ -33,7 +33,9 @@ public record DossierRow(
         String businessName,
         String channel,
         String receivingAgencyCode,
-        String receivingAgencyName) {
+        String receivingAgencyName,
+        String caseCode,
+        String caseName) {
 
     /**
      * The form data as the row holds it: sealed ({@code sealed} and its {@code keyId}; open it with
@@ -51,7 +53,7 @@ public record DossierRow(
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, form_data::text,
             form_data_sealed, data_key_id, business_tax_code, business_name, channel, receiving_agency_code,
-            receiving_agency_name""";
+            receiving_agency_name, case_code, case_name""";
 
     public static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
@@ -74,7 +76,9 @@ public record DossierRow(
                 rs.getString("business_name"),
                 rs.getString("channel"),
                 rs.getString("receiving_agency_code"),
-                rs.getString("receiving_agency_name"));
+                rs.getString("receiving_agency_name"),
+                rs.getString("case_code"),
+                rs.getString("case_name"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -102,7 +106,9 @@ public record DossierRow(
                 businessName,
                 channel,
                 receivingAgencyCode,
-                receivingAgencyName);
+                receivingAgencyName,
+                caseCode,
+                caseName);
     }
 
     public DossierRow withAgency(String agency) {
@@ -125,6 +131,8 @@ public record DossierRow(
                 businessName,
                 channel,
                 receivingAgencyCode,
-                receivingAgencyName);
+                receivingAgencyName,
+                caseCode,
+                caseName);
     }
 }

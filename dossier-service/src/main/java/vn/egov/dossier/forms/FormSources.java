@@ -100,7 +100,9 @@ class FormSources {
     Facts of(DossierRow d) {
         return new Facts(
                 d,
-                catalogue.find(d.procedureCode(), d.agencyCode(), d.channel()).orElse(null),
+                catalogue
+                        .find(d.procedureCode(), d.agencyCode(), d.channel(), d.caseCode())
+                        .orElse(null),
                 applicantName(d),
                 secrets.of(d.id()).orElse(null),
                 history(d.id()),

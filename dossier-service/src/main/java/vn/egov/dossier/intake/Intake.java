@@ -65,6 +65,25 @@ public class Intake {
         return ApiProblem.FieldError.keyed(field, code, "validation.dossier." + code, args);
     }
 
+    /**
+     * The case (trường hợp) a dossier of {@code procedure} is for (decision 58): the one named; empty when the procedure
+     * has none and none is named. A procedure with cases and none named ({@code case-required}), or a code that is not
+     * one of its cases ({@code unknown-case}), is a 422 on {@code caseCode}: its documents depend on it.
+     */
+    public Optional<Procedure.Case> chosenCase(Procedure procedure, String caseCode) {
+        String named = caseCode == null || caseCode.isBlank() ? null : caseCode.trim();
+        if (named == null && procedure.cases().isEmpty()) {
+            return Optional.empty();
+        }
+        ApiProblem.FieldError wrong = named == null
+                ? error("caseCode", "case-required", procedure.code())
+                : procedure.caseOf(named).isEmpty() ? error("caseCode", "unknown-case", named) : null;
+        if (wrong != null) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dossier-invalid", List.of(wrong), Map.of());
+        }
+        return procedure.caseOf(named);
+    }
+
     /** A length limit broken by hand-checked input, worded like Bean Validation's {@code @Size}. */
     public ApiProblem.FieldError sizeError(String field, int max) {
         return ApiProblem.FieldError.of(field, "Size", field, max, 0);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -80,7 +81,8 @@ public class CatalogueImport {
             "allowed_types",
             "originals",
             "copies",
-            "only_if_not_in_state_data");
+            "only_if_not_in_state_data",
+            "cases");
     static final Set<String> DOCUMENT_REQUIRED =
             Set.of("procedure_code", "code", "name_vi", "mandatory", "allowed_types");
     static final List<String> OFFERING_COLUMNS = List.of(
@@ -102,8 +104,20 @@ public class CatalogueImport {
             "time_limit_amount",
             "time_limit_unit",
             "fee_source",
-            "time_limit_source");
+            "time_limit_source",
+            "case_code");
     static final Set<String> CHANNEL_REQUIRED = Set.of("procedure_code", "channel");
+    static final List<String> CASE_COLUMNS = List.of(
+            "procedure_code",
+            "code",
+            "name_vi",
+            "name_en",
+            "fee_vnd",
+            "time_limit_amount",
+            "time_limit_unit",
+            "fee_source",
+            "time_limit_source");
+    static final Set<String> CASE_REQUIRED = Set.of("procedure_code", "code", "name_vi");
 
     private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]{1,2}\\.[0-9]{6}");
     private static final Pattern DOCUMENT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -115,7 +129,13 @@ public class CatalogueImport {
     private static final long MAX_FEE = 1_000_000_000L;
 
     /** The files of one import, as text (null: not part of it). */
-    public record Files(String procedures, String documents, String offerings, String channels) {}
+    public record Files(String procedures, String documents, String offerings, String channels, String cases) {
+
+        /** Without cases (decision 58). */
+        public Files(String procedures, String documents, String offerings, String channels) {
+            this(procedures, documents, offerings, channels, null);
+        }
+    }
 
     /** What an import did: the version it made and what it wrote. */
     public record Result(
@@ -127,6 +147,7 @@ public class CatalogueImport {
             int documents,
             int offerings,
             int channels,
+            int cases,
             int created,
             int updated) {}
 
@@ -155,7 +176,8 @@ public class CatalogueImport {
             List<String> types,
             int originals,
             int copies,
-            boolean onlyIfNotInStateData) {}
+            boolean onlyIfNotInStateData,
+            List<String> cases) {}
 
     private record OfferingRow(
             String procedure,
@@ -173,6 +195,19 @@ public class CatalogueImport {
             String procedure,
             String agency,
             String channel,
+            Long fee,
+            Integer amount,
+            String unit,
+            String feeSource,
+            String limitSource,
+            String caseCode) {}
+
+    private record CaseRow(
+            int line,
+            String procedure,
+            String code,
+            String nameVi,
+            String nameEn,
             Long fee,
             Integer amount,
             String unit,
@@ -212,7 +247,8 @@ public class CatalogueImport {
         if (files.procedures() == null
                 && files.documents() == null
                 && files.offerings() == null
-                && files.channels() == null) {
+                && files.channels() == null
+                && files.cases() == null) {
             errors.add("procedures", 0, "", "no-file");
             throw errors.problem();
         }
@@ -220,6 +256,7 @@ public class CatalogueImport {
         CsvTable documents = table("documents", files.documents(), DOCUMENT_COLUMNS, DOCUMENT_REQUIRED, errors);
         CsvTable offerings = table("offerings", files.offerings(), OFFERING_COLUMNS, OFFERING_REQUIRED, errors);
         CsvTable channels = table("channels", files.channels(), CHANNEL_COLUMNS, CHANNEL_REQUIRED, errors);
+        CsvTable cases = table("cases", files.cases(), CASE_COLUMNS, CASE_REQUIRED, errors);
 
         Set<String> sectors = new HashSet<>(
                 jdbc.sql("select code from sector").query(String.class).list());
@@ -232,12 +269,15 @@ public class CatalogueImport {
         if (procedures != null) {
             procedures.rows().forEach(row -> known.add(row.get("code")));
         }
+        Map<String, List<CaseRow>> caseRows = cases == null ? Map.of() : cases(cases, known, errors);
+        Map<String, Set<String>> casesOf = casesOf(caseRows);
         Map<String, List<DocumentRow>> documentRows =
-                documents == null ? Map.of() : documents(documents, known, errors);
+                documents == null ? Map.of() : documents(documents, known, casesOf, errors);
         Map<String, List<OfferingRow>> offeringRows =
                 offerings == null ? Map.of() : offerings(offerings, known, agencies(offerings), errors);
         Map<String, List<ChannelRow>> channelRows =
-                channels == null ? Map.of() : channels(channels, known, offeredBy(offeringRows), errors);
+                channels == null ? Map.of() : channels(channels, known, offeredBy(offeringRows), casesOf, errors);
+        stillUsed(caseRows, documentRows, channelRows, casesOf, errors);
         // a procedure new to the catalogue must say who offers it
         for (ProcedureRow p : procedureRows.values()) {
             if (!existing.contains(p.code()) && !offeringRows.containsKey(p.code())) {
@@ -250,18 +290,29 @@ public class CatalogueImport {
         String label0 = label == null || label.isBlank() ? "Nhập danh mục" : label.strip();
         Instant now = Instant.now(clock);
         Result result = transactions.execute(tx -> apply(
-                importedBy, label0, now, files, procedureRows, documentRows, offeringRows, channelRows, firstOnly));
+                importedBy,
+                label0,
+                now,
+                files,
+                procedureRows,
+                documentRows,
+                offeringRows,
+                channelRows,
+                caseRows,
+                firstOnly));
         if (result == null) {
             return Optional.empty();
         }
         log.info(
-                "Catalogue version {} imported: {} procedures ({} new), {} documents, {} offerings, {} channel terms",
+                "Catalogue version {} imported: {} procedures ({} new), {} documents, {} offerings, {} channel terms,"
+                        + " {} cases",
                 result.version(),
                 result.procedures(),
                 result.created(),
                 result.documents(),
                 result.offerings(),
-                result.channels());
+                result.channels(),
+                result.cases());
         return Optional.of(result);
     }
 
@@ -269,7 +320,7 @@ public class CatalogueImport {
     public List<Result> versions(int limit) {
         return jdbc.sql("""
                         select version, label, imported_at, imported_by, procedures, documents, offerings, channels,
-                               created, updated
+                               cases, created, updated
                         from catalogue_version order by version desc limit ?""")
                 .param(limit)
                 .query((rs, i) -> new Result(
@@ -282,7 +333,8 @@ public class CatalogueImport {
                         rs.getInt(7),
                         rs.getInt(8),
                         rs.getInt(9),
-                        rs.getInt(10)))
+                        rs.getInt(10),
+                        rs.getInt(11)))
                 .list();
     }
 
@@ -380,7 +432,8 @@ public class CatalogueImport {
         return rows;
     }
 
-    private static Map<String, List<DocumentRow>> documents(CsvTable table, Set<String> known, Errors errors) {
+    private static Map<String, List<DocumentRow>> documents(
+            CsvTable table, Set<String> known, Map<String, Set<String>> casesOf, Errors errors) {
         Map<String, List<DocumentRow>> rows = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
@@ -394,6 +447,7 @@ public class CatalogueImport {
             Long originals = c.number("originals", 0, 20, false);
             Long copies = c.number("copies", 0, 20, false);
             Boolean onlyIfMissing = c.bool("only_if_not_in_state_data", false);
+            List<String> inCases = c.cases("cases", procedure, casesOf);
             if (procedure != null && code != null && !seen.add(procedure + "/" + code)) {
                 c.error("code", "duplicate-row", code);
             }
@@ -408,7 +462,8 @@ public class CatalogueImport {
                                 types,
                                 originals == null ? 1 : originals.intValue(),
                                 copies == null ? 0 : copies.intValue(),
-                                onlyIfMissing));
+                                onlyIfMissing,
+                                inCases));
             }
         }
         return rows;
@@ -489,7 +544,11 @@ public class CatalogueImport {
      * row names an agency that offers the procedure.
      */
     private static Map<String, List<ChannelRow>> channels(
-            CsvTable table, Set<String> known, Map<String, Set<String>> offeredBy, Errors errors) {
+            CsvTable table,
+            Set<String> known,
+            Map<String, Set<String>> offeredBy,
+            Map<String, Set<String>> casesOf,
+            Errors errors) {
         Map<String, List<ChannelRow>> rows = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
@@ -507,6 +566,11 @@ public class CatalogueImport {
             String unit = c.oneOf("time_limit_unit", UNITS, false);
             String feeSource = c.text("fee_source", 500, false);
             String limitSource = c.text("time_limit_source", 500, false);
+            List<String> forCase = c.cases("case_code", procedure, casesOf);
+            if (forCase != null && forCase.size() > 1) {
+                c.error("case_code", "invalid-code", String.join("|", forCase));
+            }
+            String caseCode = forCase == null || forCase.size() != 1 ? null : forCase.get(0);
             if (c.ok() && fee == null && amount == null && unit == null) {
                 c.error("fee_vnd", "channel-changes-nothing");
             }
@@ -521,7 +585,9 @@ public class CatalogueImport {
             } else if (unit != null && !"SAME_DAY".equals(unit) && amount == null) {
                 c.error("time_limit_amount", "required");
             }
-            if (procedure != null && channel != null && !seen.add(procedure + "/" + agency + "/" + channel)) {
+            if (procedure != null
+                    && channel != null
+                    && !seen.add(procedure + "/" + agency + "/" + channel + "/" + caseCode)) {
                 c.error("channel", "duplicate-row", channel);
             }
             if (c.ok()) {
@@ -536,10 +602,120 @@ public class CatalogueImport {
                                         : "SAME_DAY".equals(unit) ? Integer.valueOf(1) : null,
                                 unit,
                                 feeSource,
+                                limitSource,
+                                caseCode));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The cases of a procedure (decision 58): a code and a name; a fee or time limit only with its legal source, as for
+     * a channel. A procedure in the file has exactly the cases the file lists.
+     */
+    private static Map<String, List<CaseRow>> cases(CsvTable table, Set<String> known, Errors errors) {
+        Map<String, List<CaseRow>> rows = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (CsvTable.Row row : table.rows()) {
+            Cells c = new Cells("cases", row, errors);
+            String procedure = c.procedure(known);
+            String code = c.matching("code", DOCUMENT_CODE);
+            String nameVi = c.text("name_vi", 500, true);
+            String nameEn = c.text("name_en", 500, false);
+            Long fee = c.number("fee_vnd", 0, MAX_FEE, false);
+            Long amount = c.number("time_limit_amount", 0, 365, false);
+            String unit = c.oneOf("time_limit_unit", UNITS, false);
+            String feeSource = c.text("fee_source", 500, false);
+            String limitSource = c.text("time_limit_source", 500, false);
+            if (fee != null && feeSource == null) {
+                c.error("fee_source", "source-required");
+            }
+            if ((amount != null || unit != null) && limitSource == null) {
+                c.error("time_limit_source", "source-required");
+            }
+            if ("SAME_DAY".equals(unit) && amount != null && amount != 1) {
+                c.error("time_limit_amount", "same-day-amount");
+            } else if (unit != null && !"SAME_DAY".equals(unit) && amount == null) {
+                c.error("time_limit_amount", "required");
+            }
+            if (procedure != null && code != null && !seen.add(procedure + "/" + code)) {
+                c.error("code", "duplicate-row", code);
+            }
+            if (c.ok()) {
+                rows.computeIfAbsent(procedure, k -> new ArrayList<>())
+                        .add(new CaseRow(
+                                row.line(),
+                                procedure,
+                                code,
+                                nameVi,
+                                nameEn,
+                                fee,
+                                amount != null
+                                        ? Integer.valueOf(amount.intValue())
+                                        : "SAME_DAY".equals(unit) ? Integer.valueOf(1) : null,
+                                unit,
+                                feeSource,
                                 limitSource));
             }
         }
         return rows;
+    }
+
+    /** The cases each procedure has once the import is applied: the file's replace a procedure's, others keep theirs. */
+    private Map<String, Set<String>> casesOf(Map<String, List<CaseRow>> cases) {
+        Map<String, Set<String>> all = new HashMap<>();
+        jdbc.sql("select procedure_code, code from procedure_case")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(e ->
+                        all.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        cases.forEach((procedure, rows) ->
+                all.put(procedure, rows.stream().map(CaseRow::code).collect(java.util.stream.Collectors.toSet())));
+        return all;
+    }
+
+    /**
+     * A procedure whose cases the file replaces must not keep a document or a channel's terms, outside the file, that
+     * name a case it drops: reported on the procedure's first row in the cases file.
+     */
+    private void stillUsed(
+            Map<String, List<CaseRow>> cases,
+            Map<String, List<DocumentRow>> documents,
+            Map<String, List<ChannelRow>> channels,
+            Map<String, Set<String>> casesOf,
+            Errors errors) {
+        for (Map.Entry<String, List<CaseRow>> entry : cases.entrySet()) {
+            String procedure = entry.getKey();
+            Set<String> kept = casesOf.getOrDefault(procedure, Set.of());
+            List<String> using = new ArrayList<>();
+            if (!documents.containsKey(procedure)) {
+                jdbc
+                        .sql(
+                                "select code, cases from procedure_document where procedure_code = ? and cases is not null")
+                        .param(procedure)
+                        .query((rs, i) -> Map.entry(rs.getString(1), Arrays.asList((String[])
+                                rs.getArray(2).getArray())))
+                        .list()
+                        .stream()
+                        .filter(e -> !kept.containsAll(e.getValue()))
+                        .forEach(e -> using.add(e.getKey()));
+            }
+            if (!channels.containsKey(procedure)) {
+                jdbc
+                        .sql(
+                                "select channel, case_code from procedure_channel where procedure_code = ? and case_code is not null")
+                        .param(procedure)
+                        .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .list()
+                        .stream()
+                        .filter(e -> !kept.contains(e.getValue()))
+                        .forEach(e -> using.add(e.getKey() + "/" + e.getValue()));
+            }
+            if (!using.isEmpty()) {
+                errors.add(
+                        "cases", entry.getValue().get(0).line(), "code", "case-still-used", String.join(", ", using));
+            }
+        }
     }
 
     // ---- applying ----------------------------------------------------------------------------------------------
@@ -553,6 +729,7 @@ public class CatalogueImport {
             Map<String, List<DocumentRow>> documents,
             Map<String, List<OfferingRow>> offerings,
             Map<String, List<ChannelRow>> channels,
+            Map<String, List<CaseRow>> cases,
             boolean firstOnly) {
         // one import at a time: the version numbers follow each other, and the second sees the first's rows
         jdbc.sql("lock table catalogue_version in exclusive mode").update();
@@ -610,6 +787,34 @@ public class CatalogueImport {
                     .param("version", version)
                     .update();
         }
+        int caseCount = 0;
+        for (Map.Entry<String, List<CaseRow>> entry : cases.entrySet()) {
+            jdbc.sql("delete from procedure_case where procedure_code = ?")
+                    .param(entry.getKey())
+                    .update();
+            int position = 1;
+            for (CaseRow c : entry.getValue()) {
+                jdbc.sql("""
+                                insert into procedure_case (procedure_code, code, name_vi, name_en, fee_vnd,
+                                                            time_limit_amount, time_limit_unit, fee_source,
+                                                            time_limit_source, position, catalogue_version)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                c.procedure(),
+                                c.code(),
+                                c.nameVi(),
+                                c.nameEn(),
+                                c.fee(),
+                                c.amount(),
+                                c.unit(),
+                                c.feeSource(),
+                                c.limitSource(),
+                                position++,
+                                version)
+                        .update();
+                caseCount++;
+            }
+        }
         int documentCount = 0;
         for (Map.Entry<String, List<DocumentRow>> entry : documents.entrySet()) {
             jdbc.sql("delete from procedure_document where procedure_code = ?")
@@ -620,8 +825,8 @@ public class CatalogueImport {
                 jdbc.sql("""
                                 insert into procedure_document (procedure_code, code, name_vi, name_en, mandatory,
                                                                 allowed_types, position, originals, copies,
-                                                                only_if_not_in_state_data)
-                                values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)""")
+                                                                only_if_not_in_state_data, cases)
+                                values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[])""")
                         .params(
                                 d.procedure(),
                                 d.code(),
@@ -632,7 +837,8 @@ public class CatalogueImport {
                                 position++,
                                 d.originals(),
                                 d.copies(),
-                                d.onlyIfNotInStateData())
+                                d.onlyIfNotInStateData(),
+                                d.cases() == null ? null : "{" + String.join(",", d.cases()) + "}")
                         .update();
                 documentCount++;
             }
@@ -685,8 +891,8 @@ public class CatalogueImport {
                 jdbc.sql("""
                                 insert into procedure_channel (procedure_code, agency_code, channel, fee_vnd,
                                                                time_limit_amount, time_limit_unit, fee_source,
-                                                               time_limit_source, catalogue_version)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                               time_limit_source, catalogue_version, case_code)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(
                                 t.procedure(),
                                 t.agency(),
@@ -696,7 +902,8 @@ public class CatalogueImport {
                                 t.unit(),
                                 t.feeSource(),
                                 t.limitSource(),
-                                version)
+                                version,
+                                t.caseCode())
                         .update();
                 channelCount++;
             }
@@ -714,11 +921,14 @@ public class CatalogueImport {
         if (files.channels() != null) {
             received.put("channels", files.channels());
         }
+        if (files.cases() != null) {
+            received.put("cases", files.cases());
+        }
         String content = json.writeValueAsString(received);
         jdbc.sql("""
                         insert into catalogue_version (version, label, imported_at, imported_by, sha256, procedures,
-                                                       documents, offerings, channels, created, updated, files)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                                                       documents, offerings, channels, cases, created, updated, files)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(
                         version,
                         label,
@@ -729,6 +939,7 @@ public class CatalogueImport {
                         documentCount,
                         offeringCount,
                         channelCount,
+                        caseCount,
                         created,
                         procedures.size() - created,
                         content)
@@ -742,6 +953,7 @@ public class CatalogueImport {
                 documentCount,
                 offeringCount,
                 channelCount,
+                caseCount,
                 created,
                 procedures.size() - created);
     }
@@ -897,6 +1109,32 @@ public class CatalogueImport {
                 }
             }
             return types;
+        }
+
+        /**
+         * Case codes separated by {@code |}, each one of the procedure's cases once the import is applied (null: blank,
+         * every case).
+         */
+        List<String> cases(String column, String procedure, Map<String, Set<String>> casesOf) {
+            String value = text(column, 500, false);
+            if (value == null) {
+                return null;
+            }
+            List<String> codes = List.of(value.split("\\|")).stream()
+                    .map(String::strip)
+                    .distinct()
+                    .toList();
+            if (procedure == null) {
+                return codes;
+            }
+            Set<String> known = casesOf.getOrDefault(procedure, Set.of());
+            for (String code : codes) {
+                if (!known.contains(code)) {
+                    error(column, "unknown-case", code);
+                    return null;
+                }
+            }
+            return codes;
         }
 
         /** The procedure a document or offering belongs to: in this import or already in the catalogue. */

@@ -45,7 +45,7 @@ class CatalogueImportController {
             description =
                     "Multipart, each part a UTF-8 CSV file (RFC 4180, a header row of column names; formats in the "
                             + "dossier-service README, \"The catalogue import\"): `procedures`, `documents`, `offerings`, `channels` "
-                            + "(the fee and time limit per channel: ONLINE, DIRECT, POSTAL; at least one part), and `label` (≤ 200 characters). Each file ≤ 2 MB (413 catalogue-file-too-large) and ≤ 5000 rows. "
+                            + "(the fee and time limit per channel: ONLINE, DIRECT, POSTAL), `cases` (the procedure's cases, trường hợp, each with its own documents — `documents.cases` — and possibly its own fee and time limit; at least one part), and `label` (≤ 200 characters). Each file ≤ 2 MB (413 catalogue-file-too-large) and ≤ 5000 rows. "
                             + "Every row is checked first: any error → 422 catalogue-invalid listing every error (up to 200; "
                             + "`errorCount` has them all) with field `<file>[<row>].<column>`, the row as a spreadsheet numbers it "
                             + "(the header is row 1), and nothing is changed. Agency codes are checked against identity-service's "
@@ -57,13 +57,15 @@ class CatalogueImportController {
             @RequestPart(name = "documents", required = false) MultipartFile documents,
             @RequestPart(name = "offerings", required = false) MultipartFile offerings,
             @RequestPart(name = "channels", required = false) MultipartFile channels,
+            @RequestPart(name = "cases", required = false) MultipartFile cases,
             @RequestParam(name = "label", required = false) @Size(max = 200) String label) {
         EgovPrincipal who = admin(jwt);
         CatalogueImport.Files files = new CatalogueImport.Files(
                 text("procedures", procedures),
                 text("documents", documents),
                 text("offerings", offerings),
-                text("channels", channels));
+                text("channels", channels),
+                text("cases", cases));
         return ResponseEntity.status(HttpStatus.CREATED).body(imports.load(who.subject(), label, files));
     }
 

@@ -15,7 +15,7 @@ import vn.egov.commons.web.ApiProblem;
 
 /**
  * The catalogue shipped with a release (decision 55): when {@code egov.dossier.catalogue.seed-location} names a
- * location with {@code procedures.csv}, {@code documents.csv}, {@code offerings.csv} and {@code channels.csv}, they are loaded through the
+ * location with {@code procedures.csv}, {@code documents.csv}, {@code offerings.csv}, {@code channels.csv} and {@code cases.csv}, they are loaded through the
  * catalogue import, with all its checks, as the catalogue's first version — once, by whichever instance comes first.
  * The import asks identity-service's agency registry: while it does not answer, the seed tries again every
  * {@code seed-retry}. Files the import refuses are a broken release: said loudly in the log, not tried again.
@@ -49,7 +49,11 @@ class CatalogueSeed {
         }
         try {
             CatalogueImport.Files files = new CatalogueImport.Files(
-                    read("procedures.csv"), read("documents.csv"), read("offerings.csv"), read("channels.csv"));
+                    read("procedures.csv"),
+                    read("documents.csv"),
+                    read("offerings.csv"),
+                    read("channels.csv"),
+                    read("cases.csv"));
             imports.loadFirst(SEEDED_BY, "Danh mục kèm theo bản phát hành", files)
                     .ifPresentOrElse(
                             r -> log.info(

@@ -18,6 +18,12 @@ import vn.egov.dossier.calendar.TimeLimit;
  * <p>{@code channels}: the fee and time limit the law sets for one channel (online, counter, post; decision 56), for
  * every agency or for one; {@link #through(Channel)} applies them. A dossier is charged and timed by
  * {@code procedure.at(offering).through(channel)}.
+ *
+ * <p>{@code cases}: the cases (trường hợp) the law distinguishes, each with its own documents and possibly its own fee
+ * and time limit (decision 58); empty when the procedure has none. A dossier of a procedure with cases is submitted
+ * for one: {@code procedure.at(offering).inCase(code).through(channel)}. The most specific rule wins: a channel's
+ * terms for that case, then the case's own fee and time limit, then the channel's terms for every case, then the
+ * agency's offering, then the procedure.
  */
 public record Procedure(
         String code,
@@ -38,11 +44,32 @@ public record Procedure(
         String timeLimitSource,
         List<Offering> agencies,
         String feeSource,
-        List<ChannelTerms> channels) {
+        List<ChannelTerms> channels,
+        List<Case> cases) {
+
+    public Procedure {
+        cases = cases == null ? List.of() : List.copyOf(cases);
+    }
+
+    /**
+     * One case of the procedure (table {@code procedure_case}): a non-null fee, time limit amount or unit replaces the
+     * procedure's (its offering's) for a dossier of that case, each with its legal source.
+     */
+    public record Case(
+            String code,
+            String name,
+            String nameEn,
+            Long feeVnd,
+            Integer timeLimitAmount,
+            TimeLimit.Unit timeLimitUnit,
+            String feeSource,
+            String timeLimitSource) {}
 
     /**
      * What one channel changes (table {@code procedure_channel}): a non-null fee, time limit amount or unit replaces
-     * the procedure's (its offering's) for a dossier of that channel; {@code agencyCode} null: at every agency.
+     * the procedure's (its offering's) for a dossier of that channel; {@code agencyCode} null: at every agency;
+     * {@code caseCode} non-null: only for a dossier of that case (decision 58), and then it wins over the rows for every
+     * case.
      */
     public record ChannelTerms(
             String agencyCode,
@@ -51,7 +78,36 @@ public record Procedure(
             Integer timeLimitAmount,
             TimeLimit.Unit timeLimitUnit,
             String feeSource,
-            String timeLimitSource) {}
+            String timeLimitSource,
+            String caseCode) {
+
+        /** Terms for every case. */
+        public ChannelTerms(
+                String agencyCode,
+                Channel channel,
+                Long feeVnd,
+                Integer timeLimitAmount,
+                TimeLimit.Unit timeLimitUnit,
+                String feeSource,
+                String timeLimitSource) {
+            this(agencyCode, channel, feeVnd, timeLimitAmount, timeLimitUnit, feeSource, timeLimitSource, null);
+        }
+
+        /**
+         * These terms as they hold for a dossier of {@code c}: what the case sets itself is taken out (the case is more
+         * specific than a rule for every case); null when nothing is left.
+         */
+        ChannelTerms under(Case c) {
+            boolean limit = c.timeLimitAmount() != null || c.timeLimitUnit() != null;
+            Long fee = c.feeVnd() != null ? null : feeVnd;
+            Integer amount = limit ? null : timeLimitAmount;
+            TimeLimit.Unit unit = limit ? null : timeLimitUnit;
+            if (fee == null && amount == null && unit == null) {
+                return null;
+            }
+            return new ChannelTerms(agencyCode, channel, fee, amount, unit, feeSource, timeLimitSource, null);
+        }
+    }
 
     /**
      * One agency's offering of the procedure (table {@code procedure_offering}), its overrides already applied:
@@ -96,7 +152,74 @@ public record Procedure(
                 timeLimitSource,
                 agencies,
                 feeSource,
-                channels);
+                channels,
+                cases);
+    }
+
+    /** The case {@code caseCode} of this procedure, if it has one of that code. */
+    public Optional<Case> caseOf(String caseCode) {
+        return cases.stream().filter(c -> c.code().equals(caseCode)).findFirst();
+    }
+
+    /**
+     * The procedure for a dossier of the case {@code caseCode} (after {@link #at(Offering)}, before
+     * {@link #through(Channel)}): the case's fee and time limit where it sets them, and only the documents asked in that
+     * case. Unchanged when {@code caseCode} is null or not one of its cases (a case removed from the catalogue after the
+     * dossier was submitted: the dossier keeps its due date and its documents).
+     */
+    public Procedure inCase(String caseCode) {
+        Optional<Case> found = caseCode == null ? Optional.empty() : caseOf(caseCode);
+        if (found.isEmpty()) {
+            return this;
+        }
+        Case c = found.get();
+        boolean limit = c.timeLimitAmount() != null || c.timeLimitUnit() != null;
+        return new Procedure(
+                code,
+                name,
+                nameEn,
+                agencyCode,
+                agencyName,
+                level,
+                c.timeLimitAmount() != null ? c.timeLimitAmount() : processingDays,
+                c.feeVnd() != null ? c.feeVnd() : feeVnd,
+                feeField,
+                feeOptions,
+                mode,
+                requiredLevelOfAssurance,
+                documents.stream().filter(d -> d.askedIn(c.code())).toList(),
+                fields,
+                c.timeLimitUnit() != null ? c.timeLimitUnit() : timeLimitUnit,
+                limit && c.timeLimitSource() != null ? c.timeLimitSource() : timeLimitSource,
+                agencies,
+                c.feeVnd() != null && c.feeSource() != null ? c.feeSource() : feeSource,
+                channelsIn(c),
+                cases);
+    }
+
+    /**
+     * The channel terms for a dossier of case {@code c}: that case's own first (they become the terms, their case
+     * applied), then the terms for every case less what the case sets itself; other cases' dropped.
+     */
+    private List<ChannelTerms> channelsIn(Case c) {
+        List<ChannelTerms> own = channels.stream()
+                .filter(t -> c.code().equals(t.caseCode()))
+                .map(t -> new ChannelTerms(
+                        t.agencyCode(),
+                        t.channel(),
+                        t.feeVnd(),
+                        t.timeLimitAmount(),
+                        t.timeLimitUnit(),
+                        t.feeSource(),
+                        t.timeLimitSource(),
+                        null))
+                .toList();
+        List<ChannelTerms> general = channels.stream()
+                .filter(t -> t.caseCode() == null)
+                .map(t -> t.under(c))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return java.util.stream.Stream.concat(own.stream(), general.stream()).toList();
     }
 
     /**
@@ -104,11 +227,13 @@ public record Procedure(
      * agency's own terms for the channel, else the terms for every agency, else unchanged.
      */
     public Procedure through(Channel channel) {
+        // a case's own terms hold only once inCase chose it
         Optional<ChannelTerms> terms = channels.stream()
-                .filter(t -> t.channel() == channel && agencyCode != null && agencyCode.equals(t.agencyCode()))
+                .filter(t -> t.caseCode() == null && t.channel() == channel)
+                .filter(t -> agencyCode != null && agencyCode.equals(t.agencyCode()))
                 .findFirst()
                 .or(() -> channels.stream()
-                        .filter(t -> t.channel() == channel && t.agencyCode() == null)
+                        .filter(t -> t.caseCode() == null && t.channel() == channel && t.agencyCode() == null)
                         .findFirst());
         if (terms.isEmpty()) {
             return this;
@@ -134,7 +259,8 @@ public record Procedure(
                 limit && t.timeLimitSource() != null ? t.timeLimitSource() : timeLimitSource,
                 agencies,
                 t.feeVnd() != null && t.feeSource() != null ? t.feeSource() : feeSource,
-                channels);
+                channels,
+                cases);
     }
 
     /** The offering of {@code agencyCode}, whether or not it is valid today or online. */
@@ -169,7 +295,7 @@ public record Procedure(
     /**
      * A document the applicant provides: {@code originals} and {@code copies} are how many of each the paper dossier
      * holds (table {@code procedure_document}); {@code onlyIfNotInStateData}: asked only when the state's data cannot
-     * supply it (once-only).
+     * supply it (once-only); {@code cases}: the cases it is asked in, null in every case (decision 58).
      */
     public record RequiredDocument(
             String code,
@@ -179,11 +305,17 @@ public record Procedure(
             List<String> allowedTypes,
             int originals,
             int copies,
-            boolean onlyIfNotInStateData) {
+            boolean onlyIfNotInStateData,
+            List<String> cases) {
 
         /** One original, no copy, always asked. */
         public RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
-            this(code, name, nameEn, mandatory, allowedTypes, 1, 0, false);
+            this(code, name, nameEn, mandatory, allowedTypes, 1, 0, false, null);
+        }
+
+        /** Asked in the case {@code caseCode}. */
+        public boolean askedIn(String caseCode) {
+            return cases == null || cases.contains(caseCode);
         }
     }
 

@@ -35,7 +35,15 @@ public class ProcedureCatalogue {
      * is charged and timed by (decision 56).
      */
     public Optional<Procedure> find(String code, String agencyCode, String channel) {
-        return find(code, agencyCode).map(p -> p.through(Channel.valueOf(channel)));
+        return find(code, agencyCode, channel, null);
+    }
+
+    /**
+     * The procedure for a dossier of {@code channel} at {@code agencyCode} submitted for the case {@code caseCode} (null:
+     * none): what it is charged and timed by and the documents it asks (decisions 56, 58).
+     */
+    public Optional<Procedure> find(String code, String agencyCode, String channel, String caseCode) {
+        return find(code, agencyCode).map(p -> p.inCase(caseCode).through(Channel.valueOf(channel)));
     }
 
     /** The procedure as the catalogue lists it, with every agency that offers it. */
@@ -60,7 +68,7 @@ public class ProcedureCatalogue {
                 .list();
         List<Procedure.RequiredDocument> documents = jdbc.sql("""
                         select code, name_vi, name_en, mandatory, allowed_types, originals, copies,
-                               only_if_not_in_state_data
+                               only_if_not_in_state_data, cases
                         from procedure_document where procedure_code = ? order by position""")
                 .param(code)
                 .query((rs, i) -> new Procedure.RequiredDocument(
@@ -71,7 +79,23 @@ public class ProcedureCatalogue {
                         strings(rs.getArray(5)),
                         rs.getInt(6),
                         rs.getInt(7),
-                        rs.getBoolean(8)))
+                        rs.getBoolean(8),
+                        strings(rs.getArray(9))))
+                .list();
+        List<Procedure.Case> cases = jdbc.sql("""
+                        select code, name_vi, name_en, fee_vnd, time_limit_amount, time_limit_unit, fee_source,
+                               time_limit_source
+                        from procedure_case where procedure_code = ? order by position, code""")
+                .param(code)
+                .query((rs, i) -> new Procedure.Case(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        (Long) rs.getObject(4),
+                        (Integer) rs.getObject(5),
+                        rs.getString(6) == null ? null : TimeLimit.Unit.valueOf(rs.getString(6)),
+                        rs.getString(7),
+                        rs.getString(8)))
                 .list();
         List<Procedure.FormField> fields = jdbc.sql("""
                         select name, label_vi, label_en, type, required, options, max_length, prefill from procedure_field
@@ -89,8 +113,9 @@ public class ProcedureCatalogue {
                 .list();
         List<Procedure.ChannelTerms> channels = jdbc.sql("""
                         select agency_code, channel, fee_vnd, time_limit_amount, time_limit_unit, fee_source,
-                               time_limit_source
-                        from procedure_channel where procedure_code = ? order by channel, agency_code nulls first""")
+                               time_limit_source, case_code
+                        from procedure_channel where procedure_code = ?
+                        order by channel, agency_code nulls first, case_code nulls first""")
                 .param(code)
                 .query((rs, i) -> new Procedure.ChannelTerms(
                         rs.getString(1),
@@ -99,7 +124,8 @@ public class ProcedureCatalogue {
                         (Integer) rs.getObject(4),
                         rs.getString(5) == null ? null : TimeLimit.Unit.valueOf(rs.getString(5)),
                         rs.getString(6),
-                        rs.getString(7)))
+                        rs.getString(7),
+                        rs.getString(8)))
                 .list();
         return jdbc.sql("select * from procedure where code = ? and active")
                 .param(code)
@@ -126,7 +152,8 @@ public class ProcedureCatalogue {
                             rs.getString("time_limit_source"),
                             offerings,
                             rs.getString("fee_source"),
-                            channels);
+                            channels,
+                            cases);
                 })
                 .optional();
     }

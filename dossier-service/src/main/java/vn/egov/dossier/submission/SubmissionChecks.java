@@ -28,7 +28,7 @@ import vn.egov.dossier.submission.SubmissionService.SubmissionRequest;
 
 /**
  * Everything checked before a submission stores anything, in this order: the form's size (400), the procedure
- * (404), the agency that offers it (422 on agencyCode), the level of assurance (403), the business applicant (identity-service: 403, 503), prefill, then the form
+ * (404), the agency that offers it (422 on agencyCode), its case (422 on caseCode), the level of assurance (403), the business applicant (identity-service: 403, 503), prefill, then the form
  * and the documents (422, all field errors at once). What passes is a {@link Checked} submission.
  */
 @Component
@@ -44,7 +44,8 @@ class SubmissionChecks {
             List<AcceptedFile> files,
             List<String> prefilled,
             long feeVnd,
-            String applicantFullName) {}
+            String applicantFullName,
+            Procedure.Case submittedCase) {}
 
     private final ProcedureCatalogue catalogue;
     private final Intake intake;
@@ -79,7 +80,10 @@ class SubmissionChecks {
         Procedure listed = Optional.ofNullable(parsed.procedureCode())
                 .flatMap(catalogue::find)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", parsed.procedureCode()));
-        Procedure procedure = listed.at(offering(listed, parsed.agencyCode())).through(Channel.ONLINE);
+        Procedure offered = listed.at(offering(listed, parsed.agencyCode()));
+        Optional<Procedure.Case> chosen = intake.chosenCase(offered, parsed.caseCode());
+        Procedure procedure =
+                offered.inCase(chosen.map(Procedure.Case::code).orElse(null)).through(Channel.ONLINE);
         LevelOfAssurance.require(who, procedure.requiredLevelOfAssurance());
         ProfileOnce profile = new ProfileOnce(identities, bearerToken);
         Applicant applicant = applicant(parsed.applicantBusinessTaxCode(), profile);
@@ -90,7 +94,8 @@ class SubmissionChecks {
                 procedure.agencyCode(),
                 filled.formData(),
                 parsed.documents(),
-                parsed.applicantBusinessTaxCode());
+                parsed.applicantBusinessTaxCode(),
+                chosen.map(Procedure.Case::code).orElse(null));
         List<ApiProblem.FieldError> errors = new ArrayList<>(intake.checkForm(procedure, request.formData()));
         List<AcceptedFile> accepted = intake.checkDocuments(
                 request.documents(),
@@ -114,7 +119,8 @@ class SubmissionChecks {
                 accepted,
                 filled.prefilled(),
                 procedure.feeFor(request.formData()),
-                name == null ? null : name.toString());
+                name == null ? null : name.toString(),
+                chosen.orElse(null));
     }
 
     /**

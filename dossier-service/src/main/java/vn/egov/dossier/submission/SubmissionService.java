@@ -38,14 +38,16 @@ class SubmissionService {
     /**
      * {@code agencyCode}: the agency the dossier is submitted to, one that offers the procedure (may be left out when
      * only one does); {@code applicantBusinessTaxCode}: the business the citizen submits for (they must represent
-     * it), or null.
+     * it), or null; {@code caseCode}: the procedure's case (trường hợp) the dossier is for, required when it has
+     * cases.
      */
     public record SubmissionRequest(
             @Size(max = InputLimits.CODE) String procedureCode,
             @Size(max = InputLimits.CODE) String agencyCode,
             Map<String, Object> formData,
             @Size(max = InputLimits.LIST_ITEMS) List<Intake.@Valid DocumentRef> documents,
-            @Size(max = InputLimits.TAX_CODE) String applicantBusinessTaxCode) {}
+            @Size(max = InputLimits.TAX_CODE) String applicantBusinessTaxCode,
+            @Size(max = InputLimits.CODE) String caseCode) {}
 
     /** The business a dossier is submitted for, as identity-service knows it. */
     public record Applicant(String businessTaxCode, String businessName) {

@@ -100,9 +100,10 @@ class SubmittedDossiers {
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
                                              applicant_subject, status, submitted_at, due_date, due_at, form_data, form_data_sealed,
-                                             data_key_id, business_tax_code, business_name)
+                                             data_key_id, business_tax_code, business_name, case_code, case_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
-                                :due, :dueAt, '{}', :form, :keyId, :businessTaxCode, :businessName)""")
+                                :due, :dueAt, '{}', :form, :keyId, :businessTaxCode, :businessName, :caseCode,
+                                :caseName)""")
                 .param("id", id)
                 .param("code", code)
                 .param("procedure", procedure.code())
@@ -118,6 +119,16 @@ class SubmittedDossiers {
                 .param("keyId", form.keyId())
                 .param("businessTaxCode", submission.applicant().businessTaxCode())
                 .param("businessName", submission.applicant().businessName())
+                .param(
+                        "caseCode",
+                        submission.submittedCase() == null
+                                ? null
+                                : submission.submittedCase().code())
+                .param(
+                        "caseName",
+                        submission.submittedCase() == null
+                                ? null
+                                : submission.submittedCase().name())
                 .update();
         // the desk's search by the applicant's CCCD (the citizen's username) or name: keyed hashes only
         applicantIndex.record(id, who.username(), submission.applicantFullName());

@@ -46,7 +46,10 @@ public record DossierView(
         Instant receiptDueAt,
         boolean receiptOverdue,
         // the service centre that received it for its agency (decision 57; its code numbers the dossier), or null
-        String receivingAgencyCode) {
+        String receivingAgencyCode,
+        // the procedure's case (trường hợp) it was submitted for, and its name then (decision 58), or null
+        String caseCode,
+        String caseName) {
 
     /**
      * How the result was handed over, null while it was not (or online): COUNTER (who collected it, national id

@@ -75,7 +75,7 @@ public class DossierViewer {
                 d.businessTaxCode(),
                 d.businessName(),
                 secrets.of(d.id()).orElse(null),
-                walkIns.channel(d.id()),
+                d.channel(),
                 walkIns.applicant(d.id()).orElse(null),
                 walkIns.delivery(d.id()).orElse(null),
                 times.dueAt(),
@@ -83,6 +83,8 @@ public class DossierViewer {
                 d.status() == Status.SUBMITTED
                         && times.receiptDueAt() != null
                         && clock.instant().isAfter(times.receiptDueAt()),
-                d.receivingAgencyCode());
+                d.receivingAgencyCode(),
+                d.caseCode(),
+                d.caseName());
     }
 }

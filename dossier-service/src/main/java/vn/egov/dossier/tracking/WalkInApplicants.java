@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.dossier.dataprotection.ApplicantIdentities;
 
 /**
- * The channel of a dossier, for one taken at the counter its applicant, and how its result was handed over, as the
+ * For a dossier taken at the counter its applicant, and how its result was handed over, as the
  * views show them (national ids masked).
  */
 @Component
@@ -24,13 +24,6 @@ public class WalkInApplicants {
         this.jdbc = jdbc;
         this.identities = identities;
         this.json = json;
-    }
-
-    String channel(UUID dossierId) {
-        return jdbc.sql("select channel from dossier where id = ?")
-                .param(dossierId)
-                .query(String.class)
-                .single();
     }
 
     /** The person an officer identified at the counter, national id masked; empty for a dossier submitted online. */

@@ -39,6 +39,7 @@ final class DeskCases {
             null,
             List.of(),
             null,
+            List.of(),
             List.of());
 
     private DeskCases() {}
@@ -62,6 +63,8 @@ final class DeskCases {
                 null,
                 null,
                 "ONLINE",
+                null,
+                null,
                 null,
                 null);
     }

@@ -393,6 +393,147 @@ class CatalogueImportIT {
                 .containsExactly("channel");
     }
 
+    static final String CASES_HEADER = "procedure_code,code,name_vi,name_en,fee_vnd,time_limit_amount,time_limit_unit,"
+            + "fee_source,time_limit_source\r\n";
+
+    /**
+     * Decision 58: the shipped "Đăng ký thường trú" has three cases, each asking its own papers; a submission names its
+     * case (422 on caseCode without one or with one the procedure lacks) and must bring that case's documents only. An
+     * import brings cases with their own fee and a channel's fee for one case; a file with errors changes nothing.
+     */
+    @Test
+    void eachCaseAsksItsOwnDocumentsAndTheMostSpecificFeeHolds() {
+        var shipped = JsonPath.parse(
+                api().service().get("/api/v1/procedures/1.004222", null).body());
+        assertThat(shipped.read("$.cases[*].code", List.class))
+                .containsExactly("CHO_O_SO_HUU", "VE_O_VOI_NGUOI_THAN", "THUE_MUON_O_NHO");
+        assertThat(shipped.read("$.documents[?(@.code == 'HOP_DONG_THUE_MUON')].cases[*]", List.class))
+                .containsExactly("THUE_MUON_O_NHO");
+        String owner = api().citizen("001190009131", 2);
+        for (String[] refused : new String[][] {{null, "case-required"}, {"KHONG_CO", "unknown-case"}}) {
+            HttpResponse<String> answer = api().submit(
+                            owner,
+                            SubmissionBuilder.aSubmission("1.004222")
+                                    .inCase(refused[0])
+                                    .with("newAddress", "Số 5 phố Kim Mã")
+                                    .withDocument("TO_KHAI_CT01", "ct01.pdf", "application/pdf", DossierApi.PDF));
+            assertProblem(answer, 422, "dossier-invalid");
+            assertThat(JsonPath.parse(answer.body()).read("$.errors[*].field", List.class))
+                    .containsExactly("caseCode");
+            assertThat(JsonPath.parse(answer.body()).read("$.errors[*].code", List.class))
+                    .containsExactly(refused[1]);
+        }
+        // a tenant brings the lease and the floor area, not the owner's proof of the home
+        HttpResponse<String> tenantWithoutLease = api().submit(
+                        owner,
+                        SubmissionBuilder.aSubmission("1.004222")
+                                .inCase("THUE_MUON_O_NHO")
+                                .with("newAddress", "Số 5 phố Kim Mã")
+                                .withDocument("TO_KHAI_CT01", "ct01.pdf", "application/pdf", DossierApi.PDF)
+                                .withDocument("CHO_O_HOP_PHAP", "cho-o.pdf", "application/pdf", DossierApi.PDF));
+        assertProblem(tenantWithoutLease, 422, "dossier-invalid");
+        assertThat(tenantWithoutLease.body()).contains("HOP_DONG_THUE_MUON", "DIEN_TICH_NHA_O", "CHO_O_HOP_PHAP");
+        HttpResponse<String> homeOwner = api().submit(
+                        owner,
+                        SubmissionBuilder.aSubmission("1.004222")
+                                .inCase("CHO_O_SO_HUU")
+                                .with("newAddress", "Số 5 phố Kim Mã")
+                                .withDocument("TO_KHAI_CT01", "ct01.pdf", "application/pdf", DossierApi.PDF)
+                                .withDocument("CHO_O_HOP_PHAP", "cho-o.pdf", "application/pdf", DossierApi.PDF));
+        assertThat(homeOwner.statusCode()).as(homeOwner.body()).isEqualTo(201);
+        String ownerCode = DossierApi.field(homeOwner.body(), "code");
+        var seen = JsonPath.parse(
+                api().service().get("/api/v1/dossiers/" + ownerCode, owner).body());
+        assertThat(seen.read("$.caseCode", String.class)).isEqualTo("CHO_O_SO_HUU");
+        assertThat(seen.read("$.caseName", String.class)).startsWith("Đăng ký vào chỗ ở hợp pháp thuộc quyền sở hữu");
+        // online: Thông tư 75/2022/TT-BTC's 10 000 đồng
+        assertThat(fee(ownerCode)).isEqualTo(10000L);
+
+        String admin = admin();
+        String casesBefore = cases();
+        HttpResponse<String> refused = load(
+                admin,
+                Map.of(
+                        "cases",
+                        CASES_HEADER
+                                // row 2: a code that is not a code
+                                + "1.004194,ca nhan,Cá nhân,,,,,,\r\n"
+                                // row 3: a fee without its legal source
+                                + "1.004194,THEO_DANH_SACH,Theo danh sách,,5000,,,,\r\n"
+                                // row 4: a procedure that does not exist
+                                + "9.999999,MOT,Một,,,,,,\r\n"
+                                // row 5: fine
+                                + "1.004194,CA_NHAN,\"Cá nhân, hộ gia đình\",,,,,,\r\n",
+                        "channels",
+                        CHANNELS_HEADER.replace("\r\n", ",case_code\r\n")
+                                // row 2: a case the procedure will not have
+                                + "1.004194,,DIRECT,10000,,,Thông tư 75/2022/TT-BTC,,HO_GIA_DINH\r\n"));
+        assertProblem(refused, 422, "catalogue-invalid");
+        assertThat(JsonPath.parse(refused.body()).read("$.errors[*].field", List.class))
+                .as(refused.body())
+                .containsExactly(
+                        "cases[2].code", "cases[3].fee_source", "cases[4].procedure_code", "channels[2].case_code");
+        assertThat(cases()).isEqualTo(casesBefore);
+
+        // registration by list: its own fee online; at the counter the channel's fee for that case, not the household's
+        HttpResponse<String> loaded = load(
+                admin,
+                Map.of(
+                        "cases",
+                        CASES_HEADER
+                                + "1.004194,CA_NHAN,\"Cá nhân, hộ gia đình\",,,,,,\r\n"
+                                + "1.004194,THEO_DANH_SACH,Đăng ký tạm trú theo danh sách,,5000,,,"
+                                + "\"Thông tư 75/2022/TT-BTC: 5.000 đồng/người khi nộp trực tuyến\",\r\n",
+                        "channels",
+                        CHANNELS_HEADER.replace("\r\n", ",case_code\r\n")
+                                + "1.004194,,DIRECT,15000,,,Thông tư 75/2022/TT-BTC,,\r\n"
+                                + "1.004194,,DIRECT,10000,,,\"Thông tư 75/2022/TT-BTC: 10.000 đồng/người\",,THEO_DANH_SACH\r\n"));
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        assertThat(JsonPath.parse(loaded.body()).read("$.cases", Integer.class)).isEqualTo(2);
+        String list = api().citizen("001190009132", 2);
+        HttpResponse<String> byList = api().submit(
+                        list,
+                        SubmissionBuilder.aSubmission("1.004194")
+                                .inCase("THEO_DANH_SACH")
+                                .withDocument("TO_KHAI_CT01", "ct01.pdf", "application/pdf", DossierApi.PDF)
+                                .withDocument("CHO_O_HOP_PHAP", "cho-o.pdf", "application/pdf", DossierApi.PDF));
+        assertThat(byList.statusCode()).as(byList.body()).isEqualTo(201);
+        assertThat(fee(DossierApi.field(byList.body(), "code"))).isEqualTo(5000L);
+        String officer = api().issuer.staff("congan.badinh", "OFFICER", "000.00.21.H26");
+        for (String[] atCounter : new String[][] {{"THEO_DANH_SACH", "10000"}, {"CA_NHAN", "15000"}}) {
+            HttpResponse<String> taken = api().multipart(
+                            "/api/v1/desk/dossiers",
+                            officer,
+                            List.of(
+                                    Part.json("dossier", """
+                                    {"applicant":{"nationalId":"%s","fullName":"Trần Thị Bình","dateOfBirth":"1985-03-08","sex":"FEMALE"},
+                                     "procedureCode":"1.004194","caseCode":"%s","formData":{},
+                                     "documents":[{"requirementCode":"TO_KHAI_CT01","fileName":"ct01.pdf","copyKind":"ORIGINAL"},
+                                                  {"requirementCode":"CHO_O_HOP_PHAP","fileName":"cho-o.pdf","copyKind":"COPY"}]}""".formatted(WalkInIT.newNationalId(), atCounter[0])),
+                                    Part.file("ct01.pdf", "application/pdf", DossierApi.PDF),
+                                    Part.file("cho-o.pdf", "application/pdf", DossierApi.PDF)));
+            assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+            assertThat(JsonPath.parse(taken.body()).read("$.feeVnd", Long.class))
+                    .as(atCounter[0])
+                    .isEqualTo(Long.parseLong(atCounter[1]));
+        }
+
+        // dropping a case that the shipped documents still ask for is refused
+        HttpResponse<String> dropped =
+                load(admin, Map.of("cases", CASES_HEADER + "1.004222,CHO_O_SO_HUU,Chỗ ở thuộc sở hữu,,,,,,\r\n"));
+        assertProblem(dropped, 422, "catalogue-invalid");
+        assertThat(JsonPath.parse(dropped.body()).read("$.errors[*].field", List.class))
+                .containsExactly("cases[2].code");
+        assertThat(dropped.body()).contains("HOP_DONG_THUE_MUON");
+    }
+
+    private String cases() {
+        return jdbc.sql("select coalesce(string_agg(procedure_code || '/' || code || '/' || coalesce(fee_vnd, -1), ','"
+                        + " order by procedure_code, code), '') from procedure_case")
+                .query(String.class)
+                .single();
+    }
+
     private String channelTerms() {
         return jdbc.sql(
                         "select string_agg(procedure_code || '/' || channel || '/' || coalesce(fee_vnd, -1) || '/'"

@@ -22,6 +22,7 @@ public final class SubmissionBuilder {
 
     private final String procedureCode;
     private String agencyCode;
+    private String caseCode;
     private String businessTaxCode;
     private final Map<String, Object> formData = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> documents = new LinkedHashMap<>();
@@ -86,6 +87,12 @@ public final class SubmissionBuilder {
                 .withDocument("GIAY_BAO_TU", "giay-bao-tu.png", "image/png", DossierLifecycleIT.PNG);
     }
 
+    /** The procedure's case the dossier is for ({@code caseCode}); null leaves it out. */
+    public SubmissionBuilder inCase(String caseCode) {
+        this.caseCode = caseCode;
+        return this;
+    }
+
     /** The agency the dossier is submitted to ({@code agencyCode}); null leaves it out. */
     public SubmissionBuilder at(String agencyCode) {
         this.agencyCode = agencyCode;
@@ -135,6 +142,9 @@ public final class SubmissionBuilder {
     public String json() {
         Map<String, Object> dossier = new LinkedHashMap<>();
         dossier.put("procedureCode", procedureCode);
+        if (caseCode != null) {
+            dossier.put("caseCode", caseCode);
+        }
         if (agencyCode != null) {
             dossier.put("agencyCode", agencyCode);
         }

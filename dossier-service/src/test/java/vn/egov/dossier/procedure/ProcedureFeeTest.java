@@ -28,6 +28,7 @@ class ProcedureFeeTest {
             null,
             List.of(),
             null,
+            List.of(),
             List.of());
 
     @Test
@@ -74,7 +75,8 @@ class ProcedureFeeTest {
                         new Procedure.ChannelTerms(
                                 "000.00.11.H29", Channel.ONLINE, 90000L, 7, null, "HCM online", "HCM in 7 days"),
                         new Procedure.ChannelTerms(
-                                null, Channel.POSTAL, null, 12, TimeLimit.Unit.WORKING_DAYS, null, "by post: 12")));
+                                null, Channel.POSTAL, null, 12, TimeLimit.Unit.WORKING_DAYS, null, "by post: 12")),
+                List.of());
 
         Procedure online = withChannels.at(hanoi).through(Channel.ONLINE);
         assertThat(online.feeVnd()).isEqualTo(100000);
@@ -93,5 +95,113 @@ class ProcedureFeeTest {
         Procedure post = withChannels.at(hcm).through(Channel.POSTAL);
         assertThat(post.feeVnd()).isEqualTo(200000);
         assertThat(post.timeLimit()).isEqualTo(new TimeLimit(12, TimeLimit.Unit.WORKING_DAYS, "by post: 12"));
+    }
+
+    /**
+     * Decision 58: a case's fee and time limit replace the agency's offering's; a channel's terms for the case win over
+     * the case's own, which win over the channel's terms for every case; only the documents asked in the case (or in
+     * every case) remain; an unknown or no case changes nothing.
+     */
+    @Test
+    void aCaseSetsItsOwnDocumentsFeeAndTimeLimitAndTheMostSpecificRuleWins() {
+        Procedure.Offering ward = new Procedure.Offering(
+                "000.00.01.H26", "Công an phường", true, 25000, 7, Procedure.Mode.FULL_ONLINE, null, null, null);
+        Procedure.RequiredDocument form = new Procedure.RequiredDocument(
+                "CT01", "Tờ khai", null, true, List.of("application/pdf"), 1, 0, false, null);
+        Procedure.RequiredDocument home = new Procedure.RequiredDocument(
+                "CHO_O", "Chỗ ở hợp pháp", null, true, List.of("application/pdf"), 1, 0, true, List.of("SO_HUU"));
+        Procedure.RequiredDocument kin = new Procedure.RequiredDocument(
+                "QUAN_HE",
+                "Quan hệ nhân thân",
+                null,
+                true,
+                List.of("application/pdf"),
+                1,
+                0,
+                true,
+                List.of("NGUOI_THAN", "DUOI_18"));
+        Procedure residence = new Procedure(
+                "1.004222",
+                "Đăng ký thường trú",
+                null,
+                ward.agencyCode(),
+                ward.agencyName(),
+                "COMMUNE",
+                7,
+                20000,
+                null,
+                null,
+                Procedure.Mode.FULL_ONLINE,
+                2,
+                List.of(form, home, kin),
+                List.of(),
+                TimeLimit.Unit.WORKING_DAYS,
+                "Luật Cư trú 2020, Điều 22",
+                List.of(ward),
+                "Thông tư 75/2022/TT-BTC",
+                List.of(
+                        new Procedure.ChannelTerms(null, Channel.ONLINE, 10000L, null, null, "online: half", null),
+                        new Procedure.ChannelTerms(
+                                null, Channel.ONLINE, 5000L, null, null, "list online: 5 000", null, "DUOI_18"),
+                        new Procedure.ChannelTerms(
+                                null,
+                                Channel.DIRECT,
+                                8000L,
+                                null,
+                                null,
+                                "list at the counter: 8 000",
+                                null,
+                                "DUOI_18")),
+                List.of(
+                        new Procedure.Case("SO_HUU", "Chỗ ở thuộc sở hữu", null, null, null, null, null, null),
+                        new Procedure.Case(
+                                "NGUOI_THAN",
+                                "Về ở với người thân",
+                                null,
+                                0L,
+                                3,
+                                TimeLimit.Unit.WORKING_DAYS,
+                                "case: free",
+                                "case: 3 days"),
+                        new Procedure.Case("DUOI_18", "Người chưa thành niên", null, null, null, null, null, null)));
+
+        Procedure owner = residence.at(ward).inCase("SO_HUU");
+        assertThat(owner.documents())
+                .extracting(Procedure.RequiredDocument::code)
+                .containsExactly("CT01", "CHO_O");
+        assertThat(owner.feeVnd()).isEqualTo(25000);
+        assertThat(owner.timeLimit())
+                .isEqualTo(new TimeLimit(7, TimeLimit.Unit.WORKING_DAYS, "Luật Cư trú 2020, Điều 22"));
+
+        Procedure relative = residence.at(ward).inCase("NGUOI_THAN").through(Channel.DIRECT);
+        assertThat(relative.documents())
+                .extracting(Procedure.RequiredDocument::code)
+                .containsExactly("CT01", "QUAN_HE");
+        assertThat(relative.feeVnd()).isZero();
+        assertThat(relative.feeSource()).isEqualTo("case: free");
+        assertThat(relative.timeLimit()).isEqualTo(new TimeLimit(3, TimeLimit.Unit.WORKING_DAYS, "case: 3 days"));
+        // the case's own fee is more specific than the online rule for every case
+        assertThat(residence
+                        .at(ward)
+                        .inCase("NGUOI_THAN")
+                        .through(Channel.ONLINE)
+                        .feeVnd())
+                .isZero();
+        // a case without its own fee: the channel's rule for every case
+        assertThat(residence.at(ward).inCase("SO_HUU").through(Channel.ONLINE).feeVnd())
+                .isEqualTo(10000);
+        // a channel's rule for the case wins over the rule for every case, and holds only in that case
+        Procedure minorOnline = residence.at(ward).inCase("DUOI_18").through(Channel.ONLINE);
+        assertThat(minorOnline.feeVnd()).isEqualTo(5000);
+        assertThat(minorOnline.feeSource()).isEqualTo("list online: 5 000");
+        assertThat(residence.at(ward).inCase("DUOI_18").through(Channel.DIRECT).feeVnd())
+                .isEqualTo(8000);
+        assertThat(residence.at(ward).inCase("SO_HUU").through(Channel.DIRECT).feeVnd())
+                .isEqualTo(25000);
+        assertThat(residence.at(ward).through(Channel.DIRECT).feeVnd()).isEqualTo(25000);
+
+        assertThat(residence.inCase(null).documents()).hasSize(3);
+        assertThat(residence.inCase("KHONG_CO").documents()).hasSize(3);
+        assertThat(residence.caseOf("DUOI_18")).isPresent();
     }
 }

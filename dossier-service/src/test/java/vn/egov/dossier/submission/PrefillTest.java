@@ -63,6 +63,7 @@ class PrefillTest {
             null,
             List.of(),
             null,
+            List.of(),
             List.of());
 
     static EgovPrincipal citizen(String nationalId) {

@@ -31,13 +31,43 @@ class CounterIntake {
             String agencyCode,
             long feeVnd,
             List<Field> fields,
-            List<Requirement> documents) {
+            List<Requirement> documents,
+            List<Case> cases) {
 
         Procedure {
             fields = fields == null ? List.of() : fields;
             documents = documents == null ? List.of() : documents;
+            cases = cases == null ? List.of() : cases;
+        }
+
+        public Case caseOf(String caseCode) {
+            return cases.stream()
+                    .filter(c -> c.code().equals(caseCode))
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        /** The procedure with only the documents asked in the case {@code caseCode} (unchanged when it is none). */
+        Procedure inCase(String caseCode) {
+            if (caseOf(caseCode) == null) {
+                return this;
+            }
+            return new Procedure(
+                    code,
+                    name,
+                    nameEn,
+                    agencyCode,
+                    feeVnd,
+                    fields,
+                    documents.stream()
+                            .filter(d -> d.cases() == null || d.cases().contains(caseCode))
+                            .toList(),
+                    cases);
         }
     }
+
+    /** One case of the procedure (trường hợp, decision 58). */
+    record Case(String code, String name, String nameEn) {}
 
     /** type: TEXT, DATE, NUMBER, SELECT, BOOLEAN, NATIONAL_ID. No prefill at the counter: the officer types it. */
     record Field(
@@ -72,7 +102,9 @@ class CounterIntake {
         }
     }
 
-    record Requirement(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
+    /** {@code cases}: the cases it is asked in, null in every case. */
+    record Requirement(
+            String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes, List<String> cases) {
 
         Requirement {
             allowedTypes = allowedTypes == null ? List.of() : allowedTypes;
@@ -116,6 +148,9 @@ class CounterIntake {
         dossier.put("procedureCode", draft.procedureCode());
         dossier.put("formData", draft.formData());
         dossier.put("channel", draft.channel());
+        if (draft.caseCode() != null) {
+            dossier.put("caseCode", draft.caseCode());
+        }
         if (draft.agencyCode() != null) {
             // a service centre receives it for this agency (decision 57)
             dossier.put("agencyCode", draft.agencyCode());
@@ -153,6 +188,9 @@ class CounterIntake {
         body.put("applicant", draft.applicant());
         body.put("procedureCode", draft.procedureCode());
         body.put("missingDocuments", missing);
+        if (draft.caseCode() != null) {
+            body.put("caseCode", draft.caseCode());
+        }
         body.put("reason", reason);
         if (draft.agencyCode() != null) {
             body.put("agencyCode", draft.agencyCode());

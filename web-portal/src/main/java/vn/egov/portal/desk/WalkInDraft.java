@@ -32,6 +32,8 @@ final class WalkInDraft implements Serializable {
     private String procedureCode;
     /** DIRECT (the applicant at the counter) or POSTAL (the dossier came by post): decision 56. */
     private String channel;
+
+    private String caseCode;
     /** The agency that handles it when a service centre receives it for that agency (decision 57); else null. */
     private String agencyCode;
 
@@ -73,6 +75,15 @@ final class WalkInDraft implements Serializable {
 
     void agencyCode(String agencyCode) {
         this.agencyCode = agencyCode;
+    }
+
+    /** The procedure's case (trường hợp) the applicant is in (decision 58), or null (the procedure has none). */
+    public String caseCode() {
+        return caseCode;
+    }
+
+    void caseCode(String caseCode) {
+        this.caseCode = caseCode;
     }
 
     /** How the dossier reached the desk: DIRECT unless the officer said it came by post. */

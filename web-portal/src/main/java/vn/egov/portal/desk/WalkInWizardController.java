@@ -181,6 +181,7 @@ class WalkInWizardController {
             @PathVariable UUID id,
             @RequestParam(name = "procedureCode", required = false) String code,
             @RequestParam(name = "channel", required = false) String channel,
+            @RequestParam(name = "caseCode", required = false) String caseCode,
             HttpSession session,
             Model model) {
         Optional<WalkInDraft> found = drafts.find(session, id);
@@ -215,12 +216,24 @@ class WalkInWizardController {
         if (!how.equals("DIRECT") && !how.equals("POSTAL")) {
             errors.put("channel", say("desk.walkin.error.channel"));
         }
+        // a procedure with cases (decision 58): the applicant's case decides the papers; asked on this page
+        CounterIntake.Procedure chosen = procedureCode == null ? null : counter.procedure(procedureCode);
+        String inCase =
+                chosen == null || caseCode == null || chosen.caseOf(caseCode.strip()) == null ? null : caseCode.strip();
+        if (chosen != null && !chosen.cases().isEmpty() && inCase == null) {
+            errors.put("caseCode", say("desk.walkin.error.case"));
+            model.addAttribute("cases", chosen.cases());
+        }
         if (!errors.isEmpty()) {
+            // what was chosen stays chosen on the page (the draft keeps it only once everything holds)
+            model.addAttribute("chosenProcedure", procedureCode);
+            model.addAttribute("chosenAgency", handledBy);
             return procedurePage(draft, errors, model);
         }
         draft.procedureCode(procedureCode);
         draft.agencyCode(handledBy);
         draft.channel(how);
+        draft.caseCode(inCase);
         drafts.save(session, draft);
         return redirect(draft, "ho-so");
     }
@@ -247,7 +260,13 @@ class WalkInWizardController {
         if (elsewhere != null) {
             return elsewhere;
         }
-        return scansPage(draft.get(), counter.procedure(draft.get().procedureCode()), Map.of(), Map.of(), model);
+        return scansPage(
+                draft.get(),
+                counter.procedure(draft.get().procedureCode())
+                        .inCase(draft.get().caseCode()),
+                Map.of(),
+                Map.of(),
+                model);
     }
 
     @PostMapping(BASE + "/{id}/ho-so")
@@ -262,7 +281,8 @@ class WalkInWizardController {
         if (elsewhere != null) {
             return elsewhere;
         }
-        CounterIntake.Procedure procedure = counter.procedure(draft.procedureCode());
+        CounterIntake.Procedure procedure =
+                counter.procedure(draft.procedureCode()).inCase(draft.caseCode());
         Map<String, String> errors = new LinkedHashMap<>();
         draft.formData().clear();
         for (CounterIntake.Field field : procedure.fields()) {
@@ -454,7 +474,7 @@ class WalkInWizardController {
             Map<String, String> values,
             Map<String, String> errors,
             Model model) {
-        model.addAttribute("procedure", counter.procedure(draft.procedureCode()));
+        model.addAttribute("procedure", counter.procedure(draft.procedureCode()).inCase(draft.caseCode()));
         model.addAttribute("chosen", chosen);
         model.addAttribute("values", values);
         return page(draft, 3, errors, model, "desk/walk-in/guidance");

@@ -57,10 +57,25 @@ class Procedures {
             int requiredLevelOfAssurance,
             List<RequiredDocument> documents,
             List<Agency> agencies,
-            List<ChannelTerms> channels) {
+            List<ChannelTerms> channels,
+            List<Case> cases) {
 
         public List<Agency> agencyList() {
             return agencies == null ? List.of() : agencies;
+        }
+
+        public List<Case> caseList() {
+            return cases == null ? List.of() : cases;
+        }
+
+        /** The names of the cases {@code codes} (a document's, a channel line's), in the procedure's order. */
+        public String caseNames(List<String> codes) {
+            return String.join(
+                    "; ",
+                    caseList().stream()
+                            .filter(c -> codes.contains(c.code()))
+                            .map(Case::name)
+                            .toList());
         }
 
         /**
@@ -85,18 +100,35 @@ class Procedures {
                             t.timeLimitAmount(),
                             t.timeLimitUnit() != null
                                     ? t.timeLimitUnit()
-                                    : timeLimitUnit == null ? "WORKING_DAYS" : timeLimitUnit))
+                                    : timeLimitUnit == null ? "WORKING_DAYS" : timeLimitUnit,
+                            t.caseCode() == null ? null : caseNames(List.of(t.caseCode()))))
                     .toList();
         }
     }
 
     /** One channel's fee and time limit as the API gives them (null: the procedure's). */
     record ChannelTerms(
-            String agencyCode, String channel, Long feeVnd, Integer timeLimitAmount, String timeLimitUnit) {}
+            String agencyCode,
+            String channel,
+            Long feeVnd,
+            Integer timeLimitAmount,
+            String timeLimitUnit,
+            String caseCode) {}
 
-    record ChannelLine(String channel, String agencyName, Long feeVnd, Integer amount, String unit) {}
+    /** {@code caseName}: the case the line holds for only, or null (every case). */
+    record ChannelLine(String channel, String agencyName, Long feeVnd, Integer amount, String unit, String caseName) {}
 
-    record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {}
+    /** One case of the procedure (trường hợp, decision 58): its own fee and time limit, or null (the procedure's). */
+    record Case(String code, String name, String nameEn, Long feeVnd, Integer timeLimitAmount, String timeLimitUnit) {}
+
+    /** {@code cases}: the cases it is asked in, null in every case. */
+    record RequiredDocument(
+            String code,
+            String name,
+            String nameEn,
+            boolean mandatory,
+            List<String> allowedTypes,
+            List<String> cases) {}
 
     private final RestClient api;
 

@@ -32,6 +32,20 @@ final class Checks {
         return offered ? null : "wizard.error.option";
     }
 
+    /**
+     * What is wrong with the case chosen (key {@code caseCode}), or null: when the procedure has cases (decision 58),
+     * the citizen must choose one of them.
+     */
+    static String caseChoice(WizardProcedures.Procedure procedure, String caseCode) {
+        if (!procedure.caseChoice()) {
+            return null;
+        }
+        if (caseCode == null) {
+            return "wizard.error.case-required";
+        }
+        return procedure.caseOf(caseCode) == null ? "wizard.error.option" : null;
+    }
+
     /** Field name → the key of what is wrong with it. */
     static Map<String, String> form(WizardProcedures.Procedure procedure, Map<String, String> values) {
         Map<String, String> errors = new LinkedHashMap<>();

@@ -115,6 +115,7 @@ class SubmissionWizardController {
             @PathVariable UUID id,
             @RequestParam MultiValueMap<String, String> params,
             HttpSession session,
+            Authentication user,
             Model model,
             Locale locale) {
         Optional<WizardDraft> found = drafts.find(session, code, id);
@@ -140,6 +141,23 @@ class SubmissionWizardController {
         if (agencyError != null) {
             errors.put("agencyCode", messages.getMessage(agencyError, null, locale));
         }
+        String chosenCase = params.getFirst("caseCode");
+        draft.caseCode(
+                procedure.caseChoice() && chosenCase != null && procedure.caseOf(chosenCase.strip()) != null
+                        ? chosenCase.strip()
+                        : null);
+        String caseError = Checks.caseChoice(procedure, draft.caseCode());
+        if (caseError != null) {
+            errors.put("caseCode", messages.getMessage(caseError, null, locale));
+        }
+        // a document of another case is not sent: dropped with its file when the case changes
+        List<String> asked = procedure.documentsIn(draft.caseCode()).stream()
+                .map(WizardProcedures.Document::code)
+                .toList();
+        List<String> others = draft.documents().keySet().stream()
+                .filter(c -> !asked.contains(c))
+                .toList();
+        others.forEach(c -> dropUpload(user.getName(), draft.documents().remove(c)));
         Checks.form(procedure, draft.formData())
                 .forEach((field, key) -> errors.put(
                         field, messages.getMessage(key, new Object[] {maxLength(procedure, field)}, locale)));
@@ -166,8 +184,7 @@ class SubmissionWizardController {
         if (!draft.formDone()) {
             return "redirect:" + step(draft, "thong-tin");
         }
-        WizardProcedures.Procedure procedure = procedures.find(code);
-        documentsPage(model, procedure, draft, storedDocuments());
+        documentsPage(model, procedures.find(code), draft, storedDocuments());
         return "wizard/documents";
     }
 
@@ -185,7 +202,9 @@ class SubmissionWizardController {
             return lost(code, found);
         }
         WizardDraft draft = found.get();
-        WizardProcedures.Procedure procedure = procedures.find(code);
+        WizardProcedures.Procedure listed = procedures.find(code);
+        // the documents of the case chosen
+        WizardProcedures.Procedure procedure = listed.at(draft.agencyCode(), draft.caseCode());
         Optional<List<PersonalDocuments.StoredDocument>> stored = storedDocuments();
         // the multipart request under the security and session wrappers (null: a form posted without files)
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
@@ -210,7 +229,7 @@ class SubmissionWizardController {
         }
         drafts.save(session, draft);
         if (!errors.isEmpty()) {
-            documentsPage(model, procedure, draft, stored);
+            documentsPage(model, listed, draft, stored);
             model.addAttribute("errors", errors);
             return "wizard/documents";
         }
@@ -310,7 +329,8 @@ class SubmissionWizardController {
         }
         page(model, procedure, draft, 3);
         model.addAttribute("values", draft.formData());
-        model.addAttribute("fee", procedure.at(draft.agencyCode()).feeFor(draft.formData()));
+        model.addAttribute(
+                "fee", procedure.at(draft.agencyCode(), draft.caseCode()).feeFor(draft.formData()));
         model.addAttribute("shown", shown(procedure, draft, LocaleContextHolder.getLocale()));
         return "wizard/review";
     }
@@ -335,6 +355,7 @@ class SubmissionWizardController {
             return "redirect:" + step(draft, missing);
         }
         List<WizardDraft.Chosen> documents = new ArrayList<>();
+        procedure = procedure.at(draft.agencyCode(), draft.caseCode());
         Map<UUID, Submissions.Upload> uploads = new LinkedHashMap<>();
         for (WizardProcedures.Document document : procedure.documents()) {
             WizardDraft.Chosen chosen = draft.documents().get(document.code());
@@ -402,7 +423,7 @@ class SubmissionWizardController {
             if (field.startsWith("formData.")
                     && procedure.fields().stream().anyMatch(f -> f.name().equals(field.substring(9)))) {
                 formErrors.put(field.substring(9), error.message());
-            } else if (field.equals("agencyCode")) {
+            } else if (field.equals("agencyCode") || field.equals("caseCode")) {
                 formErrors.put(field, error.message());
             } else if (document.matches() && Integer.parseInt(document.group(1)) < sent.size()) {
                 documentErrors.put(sent.get(Integer.parseInt(document.group(1))).requirementCode(), error.message());
@@ -439,7 +460,7 @@ class SubmissionWizardController {
         if (draft.submitted() == null) {
             return "redirect:" + step(draft, "xem-lai");
         }
-        WizardProcedures.Procedure procedure = procedures.find(code).at(draft.agencyCode());
+        WizardProcedures.Procedure procedure = procedures.find(code).at(draft.agencyCode(), draft.caseCode());
         model.addAttribute("procedure", procedure);
         model.addAttribute("name", formats.name(procedure.name(), procedure.nameEn()));
         model.addAttribute("result", draft.submitted());
@@ -464,18 +485,21 @@ class SubmissionWizardController {
     private static String missingStep(WizardProcedures.Procedure procedure, WizardDraft draft) {
         if (!draft.formDone()
                 || Checks.agency(procedure, draft.agencyCode()) != null
+                || Checks.caseChoice(procedure, draft.caseCode()) != null
                 || !Checks.form(procedure, draft.formData()).isEmpty()) {
             return "thong-tin";
         }
-        boolean documentsMissing = procedure.documents().stream()
+        boolean documentsMissing = procedure.documentsIn(draft.caseCode()).stream()
                 .anyMatch(d -> d.mandatory() && !draft.documents().containsKey(d.code()));
         return documentsMissing ? "tai-lieu" : null;
     }
 
     /** {@code procedure} as listed: the page shows it as the agency chosen offers it (its name, fee, time limit). */
     private void page(Model model, WizardProcedures.Procedure listed, WizardDraft draft, int step) {
-        WizardProcedures.Procedure procedure = listed.at(draft.agencyCode());
+        WizardProcedures.Procedure procedure = listed.at(draft.agencyCode(), draft.caseCode());
         model.addAttribute("procedure", procedure);
+        model.addAttribute("listed", listed);
+        model.addAttribute("chosenCase", listed.caseOf(draft.caseCode()));
         model.addAttribute("name", formats.name(procedure.name(), procedure.nameEn()));
         model.addAttribute("draft", draft);
         model.addAttribute("step", step);
@@ -540,7 +564,7 @@ class SubmissionWizardController {
             Optional<List<PersonalDocuments.StoredDocument>> stored) {
         page(model, procedure, draft, 2);
         Map<String, List<PersonalDocuments.StoredDocument>> choices = new LinkedHashMap<>();
-        for (WizardProcedures.Document document : procedure.documents()) {
+        for (WizardProcedures.Document document : procedure.documentsIn(draft.caseCode())) {
             // the same kind of document first (a birth certificate given before), then any file of an allowed type
             List<PersonalDocuments.StoredDocument> fitting = new ArrayList<>();
             stored.orElse(List.of()).stream()

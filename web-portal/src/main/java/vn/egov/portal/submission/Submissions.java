@@ -50,6 +50,9 @@ class Submissions {
         MultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
         Map<String, Object> dossier = new LinkedHashMap<>();
         dossier.put("procedureCode", draft.procedureCode());
+        if (draft.caseCode() != null) {
+            dossier.put("caseCode", draft.caseCode());
+        }
         if (draft.agencyCode() != null) {
             dossier.put("agencyCode", draft.agencyCode());
         }

@@ -51,6 +51,7 @@ final class WizardDraft implements Serializable {
     private final LinkedHashMap<String, String> formData = new LinkedHashMap<>();
     private final LinkedHashMap<String, Chosen> documents = new LinkedHashMap<>();
     private String agencyCode;
+    private String caseCode;
     private boolean formDone;
     private Submitted submitted;
 
@@ -84,6 +85,15 @@ final class WizardDraft implements Serializable {
 
     void agencyCode(String code) {
         this.agencyCode = code;
+    }
+
+    /** The procedure's case chosen on the form step (decision 58), or null (the procedure has none). */
+    public String caseCode() {
+        return caseCode;
+    }
+
+    void caseCode(String code) {
+        this.caseCode = code;
     }
 
     boolean formDone() {

@@ -31,13 +31,35 @@ class WizardProcedures {
             List<Document> documents,
             List<Field> fields,
             List<Agency> agencies,
-            List<ChannelTerms> channels) {
+            List<ChannelTerms> channels,
+            List<Case> cases) {
 
         Procedure {
             documents = documents == null ? List.of() : documents;
             fields = fields == null ? List.of() : fields;
             agencies = agencies == null ? List.of() : agencies;
             channels = channels == null ? List.of() : channels;
+            cases = cases == null ? List.of() : cases;
+        }
+
+        /** The citizen names their case (trường hợp) when the procedure has cases (decision 58). */
+        public boolean caseChoice() {
+            return !cases.isEmpty();
+        }
+
+        public Case caseOf(String caseCode) {
+            return cases.stream()
+                    .filter(c -> c.code().equals(caseCode))
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        /** The documents asked in the case {@code caseCode} (all of them when it is null or not one of its cases). */
+        public List<Document> documentsIn(String caseCode) {
+            if (caseOf(caseCode) == null) {
+                return documents;
+            }
+            return documents.stream().filter(d -> d.askedIn(caseCode)).toList();
         }
 
         /** The agencies a citizen may submit to online today (Vietnam date). */
@@ -59,6 +81,17 @@ class WizardProcedures {
          * (with the online terms for every agency) when that agency is not one of its offerings (none chosen yet).
          */
         public Procedure at(String agencyCode) {
+            return at(agencyCode, null);
+        }
+
+        /**
+         * The same for a dossier of the case {@code caseCode} (decision 58, dossier-service's rule): the most specific
+         * holds: the online terms for that case, the case's own fee and time limit, the online terms for every case, the
+         * agency's offering, the procedure. Its documents are those asked in that case.
+         */
+        public Procedure at(String agencyCode, String caseCode) {
+            Case chosen = caseOf(caseCode);
+            List<Document> asked = documentsIn(caseCode);
             Procedure offered = agencies.stream()
                     .filter(a -> a.agencyCode().equals(agencyCode))
                     .findFirst()
@@ -74,35 +107,64 @@ class WizardProcedures {
                             feeOptions,
                             a.mode() == null ? mode : a.mode(),
                             requiredLevelOfAssurance,
-                            documents,
+                            asked,
                             fields,
                             agencies,
-                            channels))
+                            channels,
+                            cases))
                     .orElse(this);
-            return channels.stream()
-                    .filter(t ->
-                            "ONLINE".equals(t.channel()) && agencyCode != null && agencyCode.equals(t.agencyCode()))
+            if (chosen != null) {
+                offered = new Procedure(
+                        code,
+                        name,
+                        nameEn,
+                        offered.agencyName(),
+                        chosen.timeLimitAmount() == null ? offered.processingDays() : chosen.timeLimitAmount(),
+                        chosen.timeLimitUnit() == null ? offered.timeLimitUnit() : chosen.timeLimitUnit(),
+                        chosen.feeVnd() == null ? offered.feeVnd() : chosen.feeVnd(),
+                        feeField,
+                        feeOptions,
+                        offered.mode(),
+                        requiredLevelOfAssurance,
+                        asked,
+                        fields,
+                        agencies,
+                        channels,
+                        cases);
+            }
+            Procedure base = offered;
+            List<ChannelTerms> online = channels.stream()
+                    .filter(t -> "ONLINE".equals(t.channel()))
+                    .filter(t -> t.caseCode() == null
+                            || chosen != null && chosen.code().equals(t.caseCode()))
+                    // the case's own terms first, then those for every case less what the case sets itself
+                    .sorted(java.util.Comparator.comparing(t -> t.caseCode() == null))
+                    .map(t -> t.caseCode() == null && chosen != null ? t.under(chosen) : t)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            return online.stream()
+                    .filter(t -> agencyCode != null && agencyCode.equals(t.agencyCode()))
                     .findFirst()
-                    .or(() -> channels.stream()
-                            .filter(t -> "ONLINE".equals(t.channel()) && t.agencyCode() == null)
-                            .findFirst())
+                    .or(() ->
+                            online.stream().filter(t -> t.agencyCode() == null).findFirst())
                     .map(t -> new Procedure(
                             code,
                             name,
                             nameEn,
-                            offered.agencyName(),
-                            t.timeLimitAmount() == null ? offered.processingDays() : t.timeLimitAmount(),
-                            t.timeLimitUnit() == null ? offered.timeLimitUnit() : t.timeLimitUnit(),
-                            t.feeVnd() == null ? offered.feeVnd() : t.feeVnd(),
+                            base.agencyName(),
+                            t.timeLimitAmount() == null ? base.processingDays() : t.timeLimitAmount(),
+                            t.timeLimitUnit() == null ? base.timeLimitUnit() : t.timeLimitUnit(),
+                            t.feeVnd() == null ? base.feeVnd() : t.feeVnd(),
                             feeField,
                             feeOptions,
-                            offered.mode(),
+                            base.mode(),
                             requiredLevelOfAssurance,
-                            documents,
+                            asked,
                             fields,
                             agencies,
-                            channels))
-                    .orElse(offered);
+                            channels,
+                            cases))
+                    .orElse(base);
         }
 
         /** Both modes take dossiers online (in part: the fee may be paid at the desk). */
@@ -147,12 +209,38 @@ class WizardProcedures {
 
     /** One channel's fee and time limit (decision 56); the wizard applies the ONLINE ones. Boxed: null keeps. */
     record ChannelTerms(
-            String agencyCode, String channel, Long feeVnd, Integer timeLimitAmount, String timeLimitUnit) {}
+            String agencyCode,
+            String channel,
+            Long feeVnd,
+            Integer timeLimitAmount,
+            String timeLimitUnit,
+            String caseCode) {
 
-    record Document(String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes) {
+        /** These terms for a dossier of {@code c}: what the case sets itself taken out; null when nothing is left. */
+        ChannelTerms under(Case c) {
+            boolean limit = c.timeLimitAmount() != null || c.timeLimitUnit() != null;
+            Long fee = c.feeVnd() != null ? null : feeVnd;
+            Integer amount = limit ? null : timeLimitAmount;
+            String unit = limit ? null : timeLimitUnit;
+            return fee == null && amount == null && unit == null
+                    ? null
+                    : new ChannelTerms(agencyCode, channel, fee, amount, unit, null);
+        }
+    }
+
+    /** One case of the procedure (trường hợp, decision 58); boxed: null keeps the procedure's. */
+    record Case(String code, String name, String nameEn, Long feeVnd, Integer timeLimitAmount, String timeLimitUnit) {}
+
+    /** {@code cases}: the cases it is asked in, null in every case. */
+    record Document(
+            String code, String name, String nameEn, boolean mandatory, List<String> allowedTypes, List<String> cases) {
 
         Document {
             allowedTypes = allowedTypes == null ? List.of() : allowedTypes;
+        }
+
+        public boolean askedIn(String caseCode) {
+            return cases == null || cases.contains(caseCode);
         }
 
         /** The file input's {@code accept}: the types and their usual extensions (some phones filter by these). */
