@@ -252,6 +252,46 @@ class DeskBrowserIT {
         assertThat(problems).as("accessibility and layout problems").isEmpty();
     }
 
+    /** A procedure with cases (decision 58): the applicant's case asked on the procedure step, then its papers only. */
+    @Test
+    void theApplicantsCaseIsAskedOnTheProcedureStepAndItsPapersOnly() {
+        DeskStandIn.stubCounter(api);
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/procedures"))
+                .withQueryParam("agency", com.github.tomakehurst.wiremock.client.WireMock.equalTo(DeskStandIn.AGENCY))
+                .atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"items":[{"code":"1.004222","name":"Đăng ký thường trú","nameEn":"Permanent residence"}],
+                         "page":0,"size":100,"totalItems":1,"totalPages":1}""")));
+        SubmissionWizardTest.stubPermanentResidence(api);
+        signIn(DeskStandIn.officer(), DeskStandIn.OFFICER_TOKEN);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
+            String at = size[0] + "x" + size[1];
+            chrome.get(url("/motcua/tiep-nhan"));
+            chrome.findElement(By.id("applicant-nationalId")).sendKeys("001085012345");
+            chrome.findElement(By.id("applicant-fullName")).sendKeys("Trần Thị Bình");
+            chrome.executeScript(
+                    "arguments[0].value = '1985-03-08'", chrome.findElement(By.id("applicant-dateOfBirth")));
+            Chromium.follow(chrome, By.id("walk-in-next"));
+            new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("walk-in-procedure")))
+                    .selectByValue("1.004222");
+            Chromium.follow(chrome, By.id("walk-in-next"));
+            assertThat(chrome.findElement(By.id("walk-in-case-error")).getText())
+                    .startsWith("Thủ tục này có nhiều trường hợp");
+            chrome.executeScript("arguments[0].scrollIntoView()", chrome.findElement(By.id("walk-in-case-error")));
+            check(problems, "walk-in-case-" + at);
+            chrome.findElement(By.id("walk-in-case-THUE_MUON_O_NHO")).click();
+            Chromium.follow(chrome, By.id("walk-in-next"));
+            assertThat(chrome.findElement(By.tagName("main")).getText())
+                    .contains("Hợp đồng thuê, mượn, ở nhờ")
+                    .doesNotContain("Giấy tờ chứng minh chỗ ở hợp pháp");
+            check(problems, "walk-in-case-scans-" + at);
+        }
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+    }
+
     @Test
     void aCitizenOnTheDeskGetsThePageThatSaysItIsForStaff() {
         signIn(SignInTest.citizen(), PublicApiStandIn.AN_TOKEN);

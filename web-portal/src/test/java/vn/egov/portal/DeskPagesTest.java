@@ -281,7 +281,11 @@ class DeskPagesTest extends WithPublicApi {
                                 not(containsString("Không có thao tác nào")))));
         // the ward's own officer has the ward's actions
         mvc.perform(get("/motcua/ho-so/" + DeskStandIn.RECEIVED).with(officer()))
-                .andExpect(content().string(containsString("class=\"panel desk-action\"")));
+                .andExpect(content().string(containsString("class=\"panel desk-action\"")))
+                // the procedure's case the dossier was submitted for (decision 58)
+                .andExpect(content()
+                        .string(containsString(
+                                "<div><dt>Trường hợp</dt><dd>Hộ kinh doanh do một cá nhân thành lập</dd></div>")));
     }
 
     @Test

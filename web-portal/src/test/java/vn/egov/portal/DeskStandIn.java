@@ -187,7 +187,7 @@ final class DeskStandIn {
                          "submittedAt":"2026-12-03T02:00:00Z","receivedDate":"2026-12-03","dueDate":"%s","overdue":%s,
                          "feeVnd":100000,"payment":null,"formData":{"businessName":"Tạp hoá An Nhiên","ghiChuCu":"x"},
                          "missingDocuments":[],"businessTaxCode":"0101234567","businessName":"Hộ kinh doanh An Nhiên",
-                         "lookupSecret":"K7QM2XPA",
+                         "lookupSecret":"K7QM2XPA","caseName":"Hộ kinh doanh do một cá nhân thành lập",
                          "documents":[
                            {"id":"%s","requirementCode":"GIAY_DE_NGHI","kind":"SUBMITTED","fileName":"giay-de-nghi.pdf",
                             "contentType":"application/pdf","sizeBytes":20480,"sha256":"ab","uploadedAt":"2026-12-03T02:00:00Z"},

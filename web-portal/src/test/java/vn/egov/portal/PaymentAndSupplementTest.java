@@ -115,7 +115,15 @@ class PaymentAndSupplementTest extends WithPublicApi {
         // being processed, no order: nothing about paying
         mvc.perform(get("/ho-so/" + PublicApiStandIn.DOSSIER_CODE).with(an()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(not(containsString("thanh-toan")), not(containsString("bien-lai")))));
+                .andExpect(
+                        content()
+                                .string(
+                                        allOf(
+                                                not(containsString("thanh-toan")),
+                                                not(containsString("bien-lai")),
+                                                // the procedure's case it was submitted for (decision 58)
+                                                containsString(
+                                                        "<div><dt>Trường hợp</dt><dd>Hộ kinh doanh do một cá nhân thành lập</dd></div>"))));
         // due, but payment-service says the order expired: no button, a way to look again
         PaymentApiStubs.paymentIs(api, PaymentApiStubs.DUE_PAYMENT, PaymentApiStubs.DUE, "EXPIRED");
         mvc.perform(get("/ho-so/" + PaymentApiStubs.DUE).with(an()))

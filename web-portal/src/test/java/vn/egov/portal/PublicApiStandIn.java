@@ -180,7 +180,8 @@ final class PublicApiStandIn {
                            {"id":"7d0f3c1e-1111-4a2b-9c3d-000000000001","requirementCode":"GIAY_DE_NGHI","kind":"SUBMITTED",
                             "fileName":"giay-de-nghi.pdf","contentType":"application/pdf","sizeBytes":20480,
                             "sha256":"ab","uploadedAt":"2026-12-03T17:30:00Z"}],
-                         "businessTaxCode":null,"businessName":null,"lookupSecret":"%s"}""".formatted(DOSSIER_CODE, DOSSIER_SECRET))));
+                         "businessTaxCode":null,"businessName":null,"lookupSecret":"%s",
+                         "caseName":"Hộ kinh doanh do một cá nhân thành lập"}""".formatted(DOSSIER_CODE, DOSSIER_SECRET))));
         server.stubFor(get(urlPathEqualTo("/api/v1/dossiers/" + DOSSIER_CODE + "/history"))
                 .withHeader("Authorization", an)
                 .willReturn(okJson("""

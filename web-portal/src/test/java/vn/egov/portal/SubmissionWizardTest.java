@@ -441,7 +441,8 @@ class SubmissionWizardTest extends WithPublicApi {
                  "channels":[{"agencyCode":null,"channel":"DIRECT","feeVnd":20000},
                              {"agencyCode":null,"channel":"ONLINE","feeVnd":9000,"caseCode":"THUE_MUON_O_NHO"}],
                  "cases":[{"code":"CHO_O_SO_HUU","name":"Chỗ ở thuộc sở hữu của mình"},
-                          {"code":"VE_O_VOI_NGUOI_THAN","name":"Về ở với người thân","feeVnd":0},
+                          {"code":"VE_O_VOI_NGUOI_THAN","feeVnd":0,
+                           "name":"Về ở với vợ, chồng, cha, mẹ, con hoặc người thân tại chỗ ở hợp pháp không thuộc quyền sở hữu của mình (Điều 20 khoản 2)"},
                           {"code":"THUE_MUON_O_NHO","name":"Chỗ ở thuê, mượn, ở nhờ"}]}""")));
     }
 
@@ -458,7 +459,10 @@ class SubmissionWizardTest extends WithPublicApi {
                 .replaceAll("<[^>]+>", "")
                 .replaceAll("\\s+", " ");
         assertThat(procedurePage)
-                .contains("Các trường hợp", "Chỗ ở thuê, mượn, ở nhờ", "Về ở với người thân — Miễn phí")
+                .contains(
+                        "Các trường hợp",
+                        "Chỗ ở thuê, mượn, ở nhờ",
+                        "không thuộc quyền sở hữu của mình (Điều 20 khoản 2) — Miễn phí")
                 .contains("Chỉ với trường hợp: Chỗ ở thuộc sở hữu của mình")
                 .contains("Nộp trực tuyến — Chỗ ở thuê, mượn, ở nhờ: 9.000 đồng");
         String step = perform(MockMvcRequestBuilders.get("/nop-ho-so/1.004222"))

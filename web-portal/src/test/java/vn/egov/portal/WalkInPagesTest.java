@@ -467,6 +467,7 @@ class WalkInPagesTest extends WithPublicApi {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("Hợp đồng thuê, mượn, ở nhờ"),
+                                containsString("<span> — Chỗ ở thuê, mượn, ở nhờ</span>"),
                                 not(containsString("Giấy tờ chứng minh chỗ ở hợp pháp")))));
         perform(get(base + "/huong-dan").with(officer()))
                 .andExpect(content().string(not(containsString("Giấy tờ chứng minh chỗ ở hợp pháp"))));

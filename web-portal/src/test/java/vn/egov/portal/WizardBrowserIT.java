@@ -135,6 +135,41 @@ class WizardBrowserIT extends WithPublicApi {
         assertThat(problems).as("accessibility and layout problems").isEmpty();
     }
 
+    /**
+     * The cases of a procedure (decision 58): the procedure page lists them, the form asks the case (refused empty with
+     * a sentence next to it) and the documents step shows only that case's papers, at both sizes.
+     */
+    @Test
+    void theChoiceOfTheCaseIsAccessibleAndFits() {
+        SubmissionWizardTest.stubPermanentResidence(api);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : PageCheck.SIZES) {
+            String at = size[0] + "x" + size[1];
+            Chromium.viewport(chrome, size[0], size[1]);
+            chrome.manage().deleteAllCookies();
+            chrome.get(url("/test-sign-in"));
+            chrome.get(url("/thu-tuc/1.004222"));
+            assertThat(chrome.findElement(By.cssSelector("ol.cases")).getText())
+                    .contains("Chỗ ở thuộc sở hữu của mình", "Chỗ ở thuê, mượn, ở nhờ");
+            check("procedure-cases", at, "Đăng ký thường trú", problems);
+            Chromium.follow(chrome, By.linkText("Nộp hồ sơ trực tuyến"));
+            check("wizard-case", at, "Bước 1: Thông tin tờ khai – Đăng ký thường trú", problems);
+            Chromium.follow(chrome, By.cssSelector("form.wizard-form button[type=submit]"));
+            assertThat(chrome.findElement(By.id("caseCode-error")).getText()).isEqualTo("Hãy chọn trường hợp của bạn.");
+            check("wizard-case-error", at, "Bước 1: Thông tin tờ khai – Đăng ký thường trú", problems);
+            // the error and the radios below it
+            chrome.executeScript("arguments[0].scrollIntoView()", chrome.findElement(By.id("caseCode-error")));
+            Chromium.screenshot(chrome, "wizard-case-choices-" + at);
+            chrome.findElement(By.id("case-THUE_MUON_O_NHO")).click();
+            Chromium.follow(chrome, By.cssSelector("form.wizard-form button[type=submit]"));
+            assertThat(chrome.findElement(By.tagName("main")).getText())
+                    .contains("Hợp đồng thuê, mượn, ở nhờ")
+                    .doesNotContain("Giấy tờ chứng minh chỗ ở hợp pháp");
+            check("wizard-case-documents", at, "Bước 2: Giấy tờ – Đăng ký thường trú", problems);
+        }
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+    }
+
     @Test
     void aWholeSubmissionWorksWithJavaScriptOffAndASecondPressMakesNoSecondDossier() throws IOException {
         Path pdf = pdf();

@@ -47,7 +47,8 @@ class CounterController {
                             + "\"sex\"?, \"phone\"?, \"email\"?}, \"procedureCode\", \"formData\": {…}, \"documents\": "
                             + "[{\"requirementCode\", \"fileName\", \"copyKind\": \"ORIGINAL\"|\"COPY\"}], \"channel\"?: "
                             + "\"DIRECT\" (default, the applicant at the counter)|\"POSTAL\" (received by post; the procedure's "
-                            + "postal fee and time limit apply)}) and one `files` part "
+                            + "postal fee and time limit apply), \"caseCode\"? (the procedure's case, required when it has cases: "
+                            + "422 naming caseCode)}) and one `files` part "
                             + "per scanned document. Every mandatory document is required (an incomplete dossier is "
                             + "POST /api/v1/desk/guidance). 201 {code, status: RECEIVED, channel, receivedDate, dueDate, "
                             + "dueAt, feeVnd, missingDocuments: [], lookupSecret}. The person finds it in their account once "
@@ -67,7 +68,8 @@ class CounterController {
             summary = "Counter guidance (Mẫu 02) for an incomplete walk-in dossier (officer): nothing is received",
             description = "JSON {\"applicant\": {…as for a walk-in}, \"procedureCode\", \"missingDocuments\": "
                     + "[requirement codes, at least one], \"reason\" (required), \"note\"?, \"agencyCode\"? (a service "
-                    + "centre guiding for an agency of its province, as for a walk-in)}. 201 {code, status: GUIDED, "
+                    + "centre guiding for an agency of its province, as for a walk-in), \"caseCode\"? (as for a walk-in: the "
+                    + "missing documents are that case's)}. 201 {code, status: GUIDED, "
                     + "channel: DIRECT, receivedDate: null, dueDate: null, dueAt: null, feeVnd: 0, missingDocuments, "
                     + "lookupSecret}; history action counter-guidance (reason, note, details.missingDocuments)."
                     + LIMITS)

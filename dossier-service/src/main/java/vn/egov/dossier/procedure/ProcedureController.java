@@ -42,11 +42,13 @@ class ProcedureController {
     @GetMapping("/{code}")
     @Operation(
             summary = "One procedure with its required documents, form fields and fee rule",
-            description =
-                    "Public. agencies: the agencies that offer it, each with its own fee and time limit; "
-                            + "channels: the fee and time limit the law sets for a dossier submitted ONLINE, at the counter "
-                            + "(DIRECT) or by post (POSTAL), for every agency (agencyCode null) or one; a null field keeps "
-                            + "the agency's. A dossier is charged and timed by its agency's offering, then its channel's terms.")
+            description = "Public. agencies: the agencies that offer it, each with its own fee and time limit; "
+                    + "channels: the fee and time limit the law sets for a dossier submitted ONLINE, at the counter "
+                    + "(DIRECT) or by post (POSTAL), for every agency (agencyCode null) or one; a null field keeps "
+                    + "the agency's; caseCode set: for that case only. cases: the procedure's cases (trường hợp), each with its own "
+                    + "fee and time limit (null: the procedure's); a document's cases: the cases it is asked in (null: every case). "
+                    + "The most specific rule wins: the channel's terms for the case, the case's own, the channel's terms for "
+                    + "every case, the agency's offering, the procedure.")
     Procedure get(@PathVariable String code) {
         return catalogue
                 .find(code)

@@ -34,12 +34,14 @@ class SubmissionController {
     @Operation(
             summary = "Submit a dossier (citizen)",
             description = "Multipart: part `dossier` (JSON "
-                    + "{\"procedureCode\", \"agencyCode\"?, \"formData\": {…}, \"documents\": [{\"requirementCode\", \"fileName\"} or "
+                    + "{\"procedureCode\", \"agencyCode\"?, \"caseCode\"?, \"formData\": {…}, \"documents\": [{\"requirementCode\", \"fileName\"} or "
                     + "{\"requirementCode\", \"storedDocumentId\"}], \"applicantBusinessTaxCode\"?}) and one `files` part per "
                     + "uploaded document, named by its fileName. A storedDocumentId reuses a document of the citizen's own store "
                     + "(GET /api/v1/documents) without uploading it again. agencyCode: one of the procedure's agencies that receives "
                     + "it online today (GET /api/v1/procedures/{code}: agencies); it may be left out when only one does, else "
-                    + "422 dossier-invalid naming agencyCode. Idempotency-Key: same key and body → the same dossier. "
+                    + "422 dossier-invalid naming agencyCode. caseCode: the procedure's case (GET /api/v1/procedures/{code}: cases), "
+                    + "required when it has cases (422 naming caseCode: case-required, unknown-case); only that case's documents "
+                    + "are asked. Idempotency-Key: same key and body → the same dossier. "
                     + "Limits (400 validation-failed naming the field): procedureCode ≤ 64, agencyCode ≤ 64, applicantBusinessTaxCode ≤ 14, "
                     + "documents ≤ 50 items (requirementCode ≤ 64, fileName ≤ 255, storedDocumentId ≤ 64); formData ≤ 100 fields, "
                     + "names ≤ 100 characters, each value text/number/boolean ≤ 4000 characters, ≤ 64 KiB in all; the `dossier` "

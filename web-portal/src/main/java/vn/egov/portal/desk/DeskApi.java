@@ -69,7 +69,9 @@ class DeskApi {
             ResultDelivery resultDelivery,
             // decision 51: by when an online dossier must be received, and whether it is still waiting past that
             Instant receiptDueAt,
-            Boolean receiptOverdue) {
+            Boolean receiptOverdue,
+            // decision 58: the procedure's case it was submitted for, or null
+            String caseName) {
 
         /**
          * The fee is taken at the counter: an online dossier waiting for its payment, or a walk-in one with a fee and

@@ -386,6 +386,7 @@ class WalkInWizardController {
             Map<String, String> errors,
             Model model) {
         model.addAttribute("procedure", procedure);
+        model.addAttribute("chosenCase", procedure.caseOf(draft.caseCode()));
         model.addAttribute("kinds", kinds);
         model.addAttribute("maxScan", SCAN_LIMIT / 1024 / 1024);
         return page(draft, 3, errors, model, "desk/walk-in/scans");

@@ -46,7 +46,9 @@ class MyDossiers {
             Payment payment,
             List<String> missingDocuments,
             List<Document> documents,
-            String lookupSecret) {}
+            String lookupSecret,
+            // decision 58: the procedure's case it was submitted for, or null
+            String caseName) {}
 
     /** The dossier's payment order (dossier-service's PaymentLink): null until payment-service has created it. */
     record Payment(UUID id, long amount, String paymentUrl) {}
