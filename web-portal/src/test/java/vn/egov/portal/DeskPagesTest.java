@@ -242,7 +242,8 @@ class DeskPagesTest extends WithPublicApi {
                                 containsString("Đủ thành phần"),
                                 containsString("id=\"action-forward\""),
                                 containsString("id=\"action-request-supplement\""),
-                                containsString("id=\"action-extend-deadline\""),
+                                // overdue: too late for an apology (it comes before the due time)
+                                not(containsString("id=\"action-extend-deadline\"")),
                                 containsString("id=\"action-transfer\""),
                                 containsString("id=\"action-reject\""),
                                 not(containsString("id=\"action-resolve\"")),
@@ -358,7 +359,7 @@ class DeskPagesTest extends WithPublicApi {
 
     @Test
     void theApisFieldErrorIsShownNextToItsFieldInThePagesLanguage() throws Exception {
-        String code = DeskStandIn.RECEIVED;
+        String code = DeskStandIn.IN_PROCESSING;
         String date = DeskStandIn.today().plusDays(3).toString();
         api.server.stubFor(DeskStandIn.action(code, "extend-deadline")
                 .willReturn(

@@ -3,15 +3,20 @@ package vn.egov.dossier.desk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.egov.commons.time.VietnamTime;
 import vn.egov.dossier.dossier.DossierLifecycle;
 import vn.egov.dossier.dossier.DossierTransitions.Action;
 
 /**
- * {@code extend-deadline}: an apology with a new appointment, after the current due date and not in the past
- * (an overdue dossier's new appointment must still lie ahead), on a working day of the calendar (a result is returned
- * on a working day: issue 14 item 3), with a reason.
+ * {@code extend-deadline}: an apology with a new appointment (Mẫu 04), issued before the dossier's due time (an agency
+ * that sees it will be late says so before, not after: issue 14 item 3; a dossier already overdue stays late and is
+ * resolved as such), with a new date after the current one, not in the past, on a working day of the calendar, and a
+ * reason.
  */
 final class ExtendDeadlinePolicy implements ActionPolicy {
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     @Override
     public Action action() {
@@ -26,6 +31,12 @@ final class ExtendDeadlinePolicy implements ActionPolicy {
         }
         var newDate = c.request().newAppointmentDate();
         var due = c.dossier().dueDate();
+        var dueAt = c.dossier().dueAt() != null
+                ? c.dossier().dueAt()
+                : due == null ? null : c.deadlines().closingOf(due, c.dossier().agencyCode());
+        if (dueAt != null && !c.now().isBefore(dueAt)) {
+            violations.add(new Violation("dueAt", "apology-after-due-time", WHEN.format(VietnamTime.at(dueAt))));
+        }
         if (newDate == null || due != null && !newDate.isAfter(due)) {
             violations.add(new Violation("newAppointmentDate", "after-due-date"));
         } else if (newDate.isBefore(c.today())) {

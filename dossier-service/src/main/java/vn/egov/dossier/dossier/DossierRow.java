@@ -35,7 +35,8 @@ public record DossierRow(
         String receivingAgencyCode,
         String receivingAgencyName,
         String caseCode,
-        String caseName) {
+        String caseName,
+        Instant dueAt) {
 
     /**
      * The form data as the row holds it: sealed ({@code sealed} and its {@code keyId}; open it with
@@ -53,7 +54,7 @@ public record DossierRow(
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, form_data::text,
             form_data_sealed, data_key_id, business_tax_code, business_name, channel, receiving_agency_code,
-            receiving_agency_name, case_code, case_name""";
+            receiving_agency_name, case_code, case_name, due_at""";
 
     public static DossierRow map(ResultSet rs, int row) throws SQLException {
         Array missing = rs.getArray("missing_documents");
@@ -78,7 +79,13 @@ public record DossierRow(
                 rs.getString("receiving_agency_code"),
                 rs.getString("receiving_agency_name"),
                 rs.getString("case_code"),
-                rs.getString("case_name"));
+                rs.getString("case_name"),
+                instant(rs, "due_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -108,7 +115,8 @@ public record DossierRow(
                 receivingAgencyCode,
                 receivingAgencyName,
                 caseCode,
-                caseName);
+                caseName,
+                dueAt);
     }
 
     public DossierRow withAgency(String agency) {
@@ -133,6 +141,7 @@ public record DossierRow(
                 receivingAgencyCode,
                 receivingAgencyName,
                 caseCode,
-                caseName);
+                caseName,
+                dueAt);
     }
 }

@@ -66,7 +66,13 @@ final class DeskCases {
                 null,
                 null,
                 null,
-                null);
+                null,
+                dueDate == null ? null : closing(dueDate));
+    }
+
+    /** 17:00 in Vietnam on {@code day}: the default agency's closing, when a due date is due. */
+    static Instant closing(LocalDate day) {
+        return day.atTime(17, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
     }
 
     static ActionRequest request(

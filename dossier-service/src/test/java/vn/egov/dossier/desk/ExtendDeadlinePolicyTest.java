@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.dossier.desk.DeskCases.*;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.egov.dossier.desk.ActionPolicy.Violation;
+import vn.egov.dossier.dossier.DossierRow;
 import vn.egov.dossier.dossier.DossierTransitions.Status;
 
 class ExtendDeadlinePolicyTest {
@@ -52,20 +54,55 @@ class ExtendDeadlinePolicyTest {
         }
     }
 
+    /**
+     * Issue 14 item 3: the apology comes before the due time. Overdue (yesterday's closing, or 09:00 today for an
+     * hours limit while it is 10:00): refused, naming the time missed; due at today's closing: accepted.
+     */
     @Test
-    void anOverdueDossiersNewAppointmentStillLiesAhead() {
-        LocalDate due = TODAY.minusDays(5);
-        assertThat(policy.check(
-                        deskCase(dossier(Status.IN_PROCESSING, due), request("x", TODAY.minusDays(1), null, null))))
+    void theApologyComesBeforeTheDueTimeNotAfter() {
+        var overdue = deskCase(
+                dossier(Status.IN_PROCESSING, TODAY.minusDays(5)), request("xin lỗi", TODAY.plusDays(3), null, null));
+        assertThat(policy.check(overdue))
+                .extracting(Violation::field, Violation::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dueAt", "apology-after-due-time"));
+        assertThat(policy.check(overdue).get(0).args()).containsExactly("17:00 29/11/2026");
+
+        DossierRow dueThisMorning = dossier(Status.IN_PROCESSING, TODAY);
+        dueThisMorning = new DossierRow(
+                dueThisMorning.id(),
+                dueThisMorning.code(),
+                dueThisMorning.procedureCode(),
+                dueThisMorning.procedureName(),
+                dueThisMorning.agencyCode(),
+                dueThisMorning.agencyName(),
+                dueThisMorning.applicantSubject(),
+                dueThisMorning.status(),
+                dueThisMorning.submittedAt(),
+                dueThisMorning.receivedDate(),
+                dueThisMorning.dueDate(),
+                null,
+                List.of(),
+                dueThisMorning.form(),
+                null,
+                null,
+                "ONLINE",
+                null,
+                null,
+                null,
+                null,
+                NOW.minusSeconds(3600));
+        assertThat(policy.check(deskCase(dueThisMorning, request("xin lỗi", TODAY.plusDays(3), null, null))))
                 .extracting(Violation::code)
-                .containsExactly("in-the-past");
-        var c = deskCase(dossier(Status.IN_PROCESSING, due), request("xin lỗi", TODAY.plusDays(3), null, null));
+                .containsExactly("apology-after-due-time");
+
+        // due at today's closing, asked at 10:00: in time
+        var c = deskCase(dossier(Status.IN_PROCESSING, TODAY), request("xin lỗi", TODAY.plusDays(3), null, null));
         assertThat(policy.check(c)).isEmpty();
         assertThat(policy.change(c).dueDate()).isEqualTo(TODAY.plusDays(3));
         // an appointment given as a date is due at the agency's closing that day (17:00 in Vietnam)
         assertThat(policy.change(c).dueAt()).isEqualTo(java.time.Instant.parse("2026-12-07T10:00:00Z"));
         assertThat(policy.change(c).details())
-                .containsEntry("previousDueDate", due.toString())
+                .containsEntry("previousDueDate", TODAY.toString())
                 // Mẫu 04 (forms) prints both dates from the history
                 .containsEntry("newDueDate", TODAY.plusDays(3).toString());
     }

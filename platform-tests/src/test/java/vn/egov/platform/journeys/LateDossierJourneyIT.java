@@ -12,10 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A dossier that misses its due date: with dossier-service's test-only clock moved forward (accepted
- * only when the local run enables it; the prod profile refuses to start with it), the dossier becomes
- * overdue, the officer issues the apology with a new appointment date, the citizen is told, and the
- * agency's statistics count the dossier late when it is resolved.
+ * A dossier that will miss its due date: before the due time the officer issues the apology with a new appointment
+ * date and the citizen is told; with dossier-service's test-only clock moved past that date (accepted only when the
+ * local run enables it; the prod profile refuses to start with it) the dossier is overdue, a second apology comes too
+ * late and is refused, and the agency's statistics count the dossier late when it is resolved.
  */
 @Order(5)
 @ExtendWith(PlatformExtension.class)
@@ -38,8 +38,26 @@ class LateDossierJourneyIT {
                 LocalDate.parse(Dossiers.view(citizen, code).get("dueDate").asString());
         assertThat(Dossiers.view(officer, code).get("overdue").asBoolean()).isFalse();
 
+        // the apology comes before the due time (issue 14), with a new appointment on a working day
+        LocalDate newDate = Dossiers.workingDayFrom(due.plusDays(3));
+        Dossiers.acted(
+                officer,
+                code,
+                "extend-deadline",
+                Map.of(
+                        "reason",
+                        "Cần xác minh thêm thông tin nơi sinh với bệnh viện",
+                        "newAppointmentDate",
+                        newDate.toString()));
+        JsonNode apology = Dossiers.awaitInbox(citizen, code, "DOSSIER_DEADLINE_EXTENDED");
+        assertThat(apology.get("body").asString()).contains("xác minh thêm");
+        assertThat(Dossiers.view(citizen, code).get("dueDate").asString()).isEqualTo(newDate.toString());
+
         try {
-            Api.Response moved = put(Map.of("offset", "P10D"));
+            long days = java.time.temporal.ChronoUnit.DAYS.between(
+                            LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), newDate)
+                    + 2;
+            Api.Response moved = put(Map.of("offset", "P" + days + "D"));
             assertThat(moved.status()).as("moving the test clock: %s", moved).isIn(200, 204);
 
             Api.eventually(
@@ -52,20 +70,19 @@ class LateDossierJourneyIT {
             assertThat(Api.list(queue.json().get("items")))
                     .extracting(d -> d.get("code").asString())
                     .contains(code);
-
-            LocalDate newDate = Dossiers.workingDayFrom(due.plusDays(20));
-            Dossiers.acted(
+            // past the due time a second apology is too late: refused, naming the time missed
+            Api.Response tooLate = Dossiers.act(
                     officer,
                     code,
                     "extend-deadline",
                     Map.of(
                             "reason",
-                            "Cần xác minh thêm thông tin nơi sinh với bệnh viện",
+                            "Xin thêm thời gian",
                             "newAppointmentDate",
-                            newDate.toString()));
-            JsonNode apology = Dossiers.awaitInbox(citizen, code, "DOSSIER_DEADLINE_EXTENDED");
-            assertThat(apology.get("body").asString()).contains("xác minh thêm");
-            assertThat(Dossiers.view(citizen, code).get("dueDate").asString()).isEqualTo(newDate.toString());
+                            Dossiers.workingDayFrom(newDate.plusDays(10)).toString()));
+            assertThat(tooLate.status()).as("a late apology: %s", tooLate).isEqualTo(422);
+            assertThat(tooLate.json().get("errors").get(0).get("code").asString())
+                    .isEqualTo("apology-after-due-time");
 
             Dossiers.acted(officer, code, "forward", Map.of("note", "Chuyển phê duyệt"));
             Api.Response resolved = Api.postMultipart(

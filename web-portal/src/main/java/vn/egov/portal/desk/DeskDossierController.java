@@ -375,7 +375,14 @@ class DeskDossierController {
         // a service centre's staff follow what their centre received for another agency; that agency acts on it
         boolean handledHere = handledHere(dossier);
         model.addAttribute("receivedForOthers", !handledHere);
-        model.addAttribute("actions", handledHere ? DeskActions.allowed(dossier.status(), roles()) : List.of());
+        model.addAttribute(
+                "actions",
+                handledHere
+                        ? DeskActions.allowed(dossier.status(), roles()).stream()
+                                // an apology comes before the due time (issue 14): an overdue dossier is resolved late
+                                .filter(a -> !(dossier.overdue() && a.name().equals("extend-deadline")))
+                                .toList()
+                        : List.of());
         model.addAttribute("minAppointment", colours.today().plusDays(1));
         model.addAttribute("today", colours.today());
         boolean fee = handledHere && dossier.awaitsCounterFee() && roles().contains("OFFICER");
