@@ -422,9 +422,16 @@ class SubmissionWizardTest extends WithPublicApi {
                          "documents":[{"requirementCode":"GIAY_BAO_TU","fileName":"bao-tu.pdf"}]}""").match(dossier).isExactMatch()).as(dossier).isTrue();
     }
 
+    static String formatted(java.time.LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
     /** Permanent residence registration (1.004222) with three cases, each asking its own papers (decision 58). */
+    static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
     static void stubPermanentResidence(PublicApiStandIn api) {
-        api.server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.004222")).willReturn(okJson("""
+        api.server.stubFor(get(urlPathEqualTo("/api/v1/procedures/1.004222"))
+                .willReturn(okJson("""
                 {"code":"1.004222","name":"Đăng ký thường trú","nameEn":"Permanent residence registration",
                  "agencyCode":"000.00.21.H26","agencyName":"Công an phường Ba Đình","level":"COMMUNE",
                  "processingDays":7,"timeLimitUnit":"WORKING_DAYS","feeVnd":10000,"mode":"FULL_ONLINE",
@@ -438,12 +445,14 @@ class SubmissionWizardTest extends WithPublicApi {
                  "fields":[],
                  "agencies":[{"agencyCode":"000.00.21.H26","agencyName":"Công an phường Ba Đình","receivesOnline":true,
                               "feeVnd":10000,"processingDays":7,"mode":"FULL_ONLINE"}],
-                 "channels":[{"agencyCode":null,"channel":"DIRECT","feeVnd":20000},
+                 "channels":[{"agencyCode":null,"channel":"DIRECT","feeVnd":20000,"validTo":"%1$s"},
+                             {"agencyCode":null,"channel":"DIRECT","feeVnd":30000,"validFrom":"%2$s"},
+                             {"agencyCode":null,"channel":"ONLINE","feeVnd":1,"validTo":"%3$s"},
                              {"agencyCode":null,"channel":"ONLINE","feeVnd":9000,"caseCode":"THUE_MUON_O_NHO"}],
                  "cases":[{"code":"CHO_O_SO_HUU","name":"Chỗ ở thuộc sở hữu của mình"},
                           {"code":"VE_O_VOI_NGUOI_THAN","feeVnd":0,
                            "name":"Về ở với vợ, chồng, cha, mẹ, con hoặc người thân tại chỗ ở hợp pháp không thuộc quyền sở hữu của mình (Điều 20 khoản 2)"},
-                          {"code":"THUE_MUON_O_NHO","name":"Chỗ ở thuê, mượn, ở nhờ"}]}""")));
+                          {"code":"THUE_MUON_O_NHO","name":"Chỗ ở thuê, mượn, ở nhờ"}]}""".formatted(TODAY.plusDays(29), TODAY.plusDays(30), TODAY.minusDays(1)))));
     }
 
     /**
@@ -464,7 +473,12 @@ class SubmissionWizardTest extends WithPublicApi {
                         "Chỗ ở thuê, mượn, ở nhờ",
                         "không thuộc quyền sở hữu của mình (Điều 20 khoản 2) — Miễn phí")
                 .contains("Chỉ với trường hợp: Chỗ ở thuộc sở hữu của mình")
-                .contains("Nộp trực tuyến — Chỗ ở thuê, mượn, ở nhờ: 9.000 đồng");
+                .contains("Nộp trực tuyến — Chỗ ở thuê, mượn, ở nhờ: 9.000 đồng")
+                // decision 59: a rule that ends says until when, one that starts later says from when, an ended one
+                // is no longer shown (nor charged: the review below charges 10 000, not 1)
+                .contains("Nộp trực tiếp: 20.000 đồng (đến hết " + formatted(TODAY.plusDays(29)) + ")")
+                .contains("Nộp trực tiếp: 30.000 đồng (từ " + formatted(TODAY.plusDays(30)) + ")")
+                .doesNotContain(": 1 đồng");
         String step = perform(MockMvcRequestBuilders.get("/nop-ho-so/1.004222"))
                 .getResponse()
                 .getRedirectedUrl();

@@ -214,7 +214,8 @@ class WalkIns {
                 intake.chosenCase(handling.procedure(), request.caseCode()).orElse(null);
         Procedure procedure = handling.procedure()
                 .inCase(chosen == null ? null : chosen.code())
-                .through(channel);
+                // the terms in force today: the day the dossier is submitted (decision 59)
+                .through(channel, LocalDate.ofInstant(Instant.now(clock), VietnamTime.ZONE));
         List<ApiProblem.FieldError> errors = new ArrayList<>(applicantErrors(request.applicant()));
         errors.addAll(intake.checkForm(procedure, request.formData()));
         List<ScannedDocument> scanned = request.documents() == null ? List.of() : request.documents();

@@ -160,14 +160,7 @@ public class DossierActions {
                         d.status().name()));
         ActionPolicy policy = ActionPolicies.forAction(action).orElseThrow();
         ActionPolicy.DeskCase c = new ActionPolicy.DeskCase(
-                d,
-                request,
-                today(),
-                Instant.now(clock),
-                () -> catalogue
-                        .find(d.procedureCode(), d.agencyCode(), d.channel(), d.caseCode())
-                        .orElseThrow(),
-                deadlines);
+                d, request, today(), Instant.now(clock), () -> catalogue.find(d).orElseThrow(), deadlines);
         fail(policy.check(c).stream()
                 .map(v -> intake.error(v.field(), v.code(), v.args()))
                 .toList());
@@ -208,9 +201,7 @@ public class DossierActions {
                         "dossier-transition-not-allowed",
                         Action.SUPPLEMENT.wireName(),
                         d.status().name()));
-        Procedure procedure = catalogue
-                .find(d.procedureCode(), d.agencyCode(), d.channel(), d.caseCode())
-                .orElseThrow();
+        Procedure procedure = catalogue.find(d).orElseThrow();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         SupplementRequest request = body == null ? new SupplementRequest(null, List.of()) : body;
         List<AcceptedFile> accepted = intake.checkDocuments(

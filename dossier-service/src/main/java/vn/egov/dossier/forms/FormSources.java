@@ -100,9 +100,7 @@ class FormSources {
     Facts of(DossierRow d) {
         return new Facts(
                 d,
-                catalogue
-                        .find(d.procedureCode(), d.agencyCode(), d.channel(), d.caseCode())
-                        .orElse(null),
+                catalogue.find(d).orElse(null),
                 applicantName(d),
                 secrets.of(d.id()).orElse(null),
                 history(d.id()),

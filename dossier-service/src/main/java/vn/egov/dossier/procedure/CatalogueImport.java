@@ -105,7 +105,9 @@ public class CatalogueImport {
             "time_limit_unit",
             "fee_source",
             "time_limit_source",
-            "case_code");
+            "case_code",
+            "valid_from",
+            "valid_to");
     static final Set<String> CHANNEL_REQUIRED = Set.of("procedure_code", "channel");
     static final List<String> CASE_COLUMNS = List.of(
             "procedure_code",
@@ -200,7 +202,9 @@ public class CatalogueImport {
             String unit,
             String feeSource,
             String limitSource,
-            String caseCode) {}
+            String caseCode,
+            LocalDate from,
+            LocalDate to) {}
 
     private record CaseRow(
             int line,
@@ -550,7 +554,7 @@ public class CatalogueImport {
             Map<String, Set<String>> casesOf,
             Errors errors) {
         Map<String, List<ChannelRow>> rows = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, List<LocalDate[]>> periods = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             Cells c = new Cells("channels", row, errors);
             String procedure = c.procedure(known);
@@ -571,6 +575,11 @@ public class CatalogueImport {
                 c.error("case_code", "invalid-code", String.join("|", forCase));
             }
             String caseCode = forCase == null || forCase.size() != 1 ? null : forCase.get(0);
+            LocalDate from = c.date("valid_from");
+            LocalDate to = c.date("valid_to");
+            if (from != null && to != null && to.isBefore(from)) {
+                c.error("valid_to", "dates-reversed");
+            }
             if (c.ok() && fee == null && amount == null && unit == null) {
                 c.error("fee_vnd", "channel-changes-nothing");
             }
@@ -585,10 +594,14 @@ public class CatalogueImport {
             } else if (unit != null && !"SAME_DAY".equals(unit) && amount == null) {
                 c.error("time_limit_amount", "required");
             }
-            if (procedure != null
-                    && channel != null
-                    && !seen.add(procedure + "/" + agency + "/" + channel + "/" + caseCode)) {
-                c.error("channel", "duplicate-row", channel);
+            // the same terms twice for a day: two rows of one procedure, agency, channel and case whose periods overlap
+            String key = procedure + "/" + agency + "/" + channel + "/" + caseCode;
+            if (procedure != null && channel != null && c.ok()) {
+                List<LocalDate[]> before = periods.computeIfAbsent(key, k -> new ArrayList<>());
+                if (before.stream().anyMatch(p -> overlap(p[0], p[1], from, to))) {
+                    c.error("valid_from", "periods-overlap", channel);
+                }
+                before.add(new LocalDate[] {from, to});
             }
             if (c.ok()) {
                 rows.computeIfAbsent(procedure, k -> new ArrayList<>())
@@ -603,10 +616,19 @@ public class CatalogueImport {
                                 unit,
                                 feeSource,
                                 limitSource,
-                                caseCode));
+                                caseCode,
+                                from,
+                                to));
             }
         }
         return rows;
+    }
+
+    /** Two periods (null ends: open) share a day. */
+    private static boolean overlap(LocalDate from1, LocalDate to1, LocalDate from2, LocalDate to2) {
+        boolean firstEndsBefore = to1 != null && from2 != null && to1.isBefore(from2);
+        boolean secondEndsBefore = to2 != null && from1 != null && to2.isBefore(from1);
+        return !firstEndsBefore && !secondEndsBefore;
     }
 
     /**
@@ -891,8 +913,9 @@ public class CatalogueImport {
                 jdbc.sql("""
                                 insert into procedure_channel (procedure_code, agency_code, channel, fee_vnd,
                                                                time_limit_amount, time_limit_unit, fee_source,
-                                                               time_limit_source, catalogue_version, case_code)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                               time_limit_source, catalogue_version, case_code,
+                                                               valid_from, valid_to)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(
                                 t.procedure(),
                                 t.agency(),
@@ -903,7 +926,9 @@ public class CatalogueImport {
                                 t.feeSource(),
                                 t.limitSource(),
                                 version,
-                                t.caseCode())
+                                t.caseCode(),
+                                t.from(),
+                                t.to())
                         .update();
                 channelCount++;
             }

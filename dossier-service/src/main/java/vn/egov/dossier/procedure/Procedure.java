@@ -69,7 +69,7 @@ public record Procedure(
      * What one channel changes (table {@code procedure_channel}): a non-null fee, time limit amount or unit replaces
      * the procedure's (its offering's) for a dossier of that channel; {@code agencyCode} null: at every agency;
      * {@code caseCode} non-null: only for a dossier of that case (decision 58), and then it wins over the rows for every
-     * case.
+     * case; in force from {@code validFrom} to {@code validTo} (inclusive, null: open; decision 59).
      */
     public record ChannelTerms(
             String agencyCode,
@@ -79,9 +79,11 @@ public record Procedure(
             TimeLimit.Unit timeLimitUnit,
             String feeSource,
             String timeLimitSource,
-            String caseCode) {
+            String caseCode,
+            LocalDate validFrom,
+            LocalDate validTo) {
 
-        /** Terms for every case. */
+        /** Terms for every case, always in force. */
         public ChannelTerms(
                 String agencyCode,
                 Channel channel,
@@ -91,6 +93,34 @@ public record Procedure(
                 String feeSource,
                 String timeLimitSource) {
             this(agencyCode, channel, feeVnd, timeLimitAmount, timeLimitUnit, feeSource, timeLimitSource, null);
+        }
+
+        /** Terms always in force. */
+        public ChannelTerms(
+                String agencyCode,
+                Channel channel,
+                Long feeVnd,
+                Integer timeLimitAmount,
+                TimeLimit.Unit timeLimitUnit,
+                String feeSource,
+                String timeLimitSource,
+                String caseCode) {
+            this(
+                    agencyCode,
+                    channel,
+                    feeVnd,
+                    timeLimitAmount,
+                    timeLimitUnit,
+                    feeSource,
+                    timeLimitSource,
+                    caseCode,
+                    null,
+                    null);
+        }
+
+        /** In force on {@code day}. */
+        public boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
         }
 
         /**
@@ -105,7 +135,8 @@ public record Procedure(
             if (fee == null && amount == null && unit == null) {
                 return null;
             }
-            return new ChannelTerms(agencyCode, channel, fee, amount, unit, feeSource, timeLimitSource, null);
+            return new ChannelTerms(
+                    agencyCode, channel, fee, amount, unit, feeSource, timeLimitSource, null, validFrom, validTo);
         }
     }
 
@@ -212,7 +243,9 @@ public record Procedure(
                         t.timeLimitUnit(),
                         t.feeSource(),
                         t.timeLimitSource(),
-                        null))
+                        null,
+                        t.validFrom(),
+                        t.validTo()))
                 .toList();
         List<ChannelTerms> general = channels.stream()
                 .filter(t -> t.caseCode() == null)
@@ -223,18 +256,19 @@ public record Procedure(
     }
 
     /**
-     * The procedure for a dossier of {@code channel} at the agency it names now (after {@link #at(Offering)}): that
-     * agency's own terms for the channel, else the terms for every agency, else unchanged.
+     * The procedure for a dossier of {@code channel} submitted on {@code day} at the agency it names now (after
+     * {@link #at(Offering)}): of the terms in force that day, that agency's own for the channel, else the terms for
+     * every agency, else unchanged.
      */
-    public Procedure through(Channel channel) {
+    public Procedure through(Channel channel, LocalDate day) {
         // a case's own terms hold only once inCase chose it
-        Optional<ChannelTerms> terms = channels.stream()
-                .filter(t -> t.caseCode() == null && t.channel() == channel)
+        List<ChannelTerms> inForce = channels.stream()
+                .filter(t -> t.caseCode() == null && t.channel() == channel && t.validOn(day))
+                .toList();
+        Optional<ChannelTerms> terms = inForce.stream()
                 .filter(t -> agencyCode != null && agencyCode.equals(t.agencyCode()))
                 .findFirst()
-                .or(() -> channels.stream()
-                        .filter(t -> t.caseCode() == null && t.channel() == channel && t.agencyCode() == null)
-                        .findFirst());
+                .or(() -> inForce.stream().filter(t -> t.agencyCode() == null).findFirst());
         if (terms.isEmpty()) {
             return this;
         }

@@ -31,19 +31,21 @@ public class ProcedureCatalogue {
     }
 
     /**
-     * The procedure for a dossier of {@code channel} (its column {@code dossier.channel}) at {@code agencyCode}: what it
-     * is charged and timed by (decision 56).
+     * The procedure for a dossier of {@code channel} at {@code agencyCode} submitted for the case {@code caseCode} (null:
+     * none) on {@code day}: what it is charged and timed by and the documents it asks (decisions 56, 58, 59).
      */
-    public Optional<Procedure> find(String code, String agencyCode, String channel) {
-        return find(code, agencyCode, channel, null);
+    public Optional<Procedure> find(String code, String agencyCode, String channel, String caseCode, LocalDate day) {
+        return find(code, agencyCode).map(p -> p.inCase(caseCode).through(Channel.valueOf(channel), day));
     }
 
-    /**
-     * The procedure for a dossier of {@code channel} at {@code agencyCode} submitted for the case {@code caseCode} (null:
-     * none): what it is charged and timed by and the documents it asks (decisions 56, 58).
-     */
-    public Optional<Procedure> find(String code, String agencyCode, String channel, String caseCode) {
-        return find(code, agencyCode).map(p -> p.inCase(caseCode).through(Channel.valueOf(channel)));
+    /** The procedure as {@code dossier} is charged, timed and asked for papers by (its agency, channel, case, day). */
+    public Optional<Procedure> find(vn.egov.dossier.dossier.DossierRow dossier) {
+        return find(
+                dossier.procedureCode(),
+                dossier.agencyCode(),
+                dossier.channel(),
+                dossier.caseCode(),
+                vn.egov.commons.time.VietnamTime.dateOf(dossier.submittedAt()));
     }
 
     /** The procedure as the catalogue lists it, with every agency that offers it. */
@@ -113,9 +115,9 @@ public class ProcedureCatalogue {
                 .list();
         List<Procedure.ChannelTerms> channels = jdbc.sql("""
                         select agency_code, channel, fee_vnd, time_limit_amount, time_limit_unit, fee_source,
-                               time_limit_source, case_code
+                               time_limit_source, case_code, valid_from, valid_to
                         from procedure_channel where procedure_code = ?
-                        order by channel, agency_code nulls first, case_code nulls first""")
+                        order by channel, agency_code nulls first, case_code nulls first, valid_from nulls first""")
                 .param(code)
                 .query((rs, i) -> new Procedure.ChannelTerms(
                         rs.getString(1),
@@ -125,7 +127,9 @@ public class ProcedureCatalogue {
                         rs.getString(5) == null ? null : TimeLimit.Unit.valueOf(rs.getString(5)),
                         rs.getString(6),
                         rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8),
+                        rs.getObject(9, LocalDate.class),
+                        rs.getObject(10, LocalDate.class)))
                 .list();
         return jdbc.sql("select * from procedure where code = ? and active")
                 .param(code)

@@ -82,8 +82,9 @@ class SubmissionChecks {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", parsed.procedureCode()));
         Procedure offered = listed.at(offering(listed, parsed.agencyCode()));
         Optional<Procedure.Case> chosen = intake.chosenCase(offered, parsed.caseCode());
-        Procedure procedure =
-                offered.inCase(chosen.map(Procedure.Case::code).orElse(null)).through(Channel.ONLINE);
+        Procedure procedure = offered.inCase(chosen.map(Procedure.Case::code).orElse(null))
+                // the terms in force today: the day the dossier is submitted (decision 59)
+                .through(Channel.ONLINE, LocalDate.ofInstant(Instant.now(clock), VietnamTime.ZONE));
         LevelOfAssurance.require(who, procedure.requiredLevelOfAssurance());
         ProfileOnce profile = new ProfileOnce(identities, bearerToken);
         Applicant applicant = applicant(parsed.applicantBusinessTaxCode(), profile);

@@ -46,7 +46,7 @@ class DeadlineExplainer {
 
     DeadlineView explain(DossierRow d, boolean english) {
         Procedure procedure = catalogue
-                .find(d.procedureCode(), d.agencyCode(), d.channel(), d.caseCode())
+                .find(d)
                 .orElseThrow(
                         () -> new IllegalStateException("procedure " + d.procedureCode() + " not in the catalogue"));
         DossierViews.DueTimes times = views.dueTimes(d.id());

@@ -534,6 +534,55 @@ class CatalogueImportIT {
                 .single();
     }
 
+    /**
+     * Decision 59: a channel's terms hold in their period, and a dossier takes those in force the day it is submitted.
+     * Shipped: half the identity card fees until 31/12/2026 (Thông tư 64/2025/TT-BTC). An import with overlapping or
+     * reversed periods is refused; a rule that ended yesterday gives way to the one from today.
+     */
+    @Test
+    void aChannelsTermsHoldInTheirPeriodAndTheDayOfSubmissionDecides() {
+        var shipped = JsonPath.parse(
+                api().service().get("/api/v1/procedures/2.001195", null).body());
+        assertThat(shipped.read("$.channels[?(@.channel == 'ONLINE')].validTo", List.class))
+                .containsExactly("2026-12-31");
+        assertThat(shipped.read("$.channels[?(@.channel == 'ONLINE')].feeVnd", List.class))
+                .containsExactly(25000);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String header = CHANNELS_HEADER.replace("\r\n", ",case_code,valid_from,valid_to\r\n");
+        String admin = admin();
+        HttpResponse<String> refused = load(
+                admin,
+                Map.of(
+                        "channels",
+                        header
+                                + "2.001195,,ONLINE,1000,,,Dữ liệu thử,,," + today.minusDays(30) + "," + today + "\r\n"
+                                // row 3: overlaps row 2 on today
+                                + "2.001195,,ONLINE,2000,,,Dữ liệu thử,,," + today + ",\r\n"
+                                // row 4: ends before it starts
+                                + "2.001195,,DIRECT,3000,,,Dữ liệu thử,,," + today + "," + today.minusDays(1)
+                                + "\r\n"));
+        assertProblem(refused, 422, "catalogue-invalid");
+        assertThat(JsonPath.parse(refused.body()).read("$.errors[*].field", List.class))
+                .as(refused.body())
+                .containsExactly("channels[3].valid_from", "channels[4].valid_to");
+
+        HttpResponse<String> loaded = load(
+                admin,
+                Map.of(
+                        "channels",
+                        header
+                                + "2.001195,,ONLINE,1000,,,Dữ liệu thử: đến hôm qua,,," + today.minusDays(30) + ","
+                                + today.minusDays(1) + "\r\n"
+                                + "2.001195,,ONLINE,2000,,,Dữ liệu thử: từ hôm nay,,," + today + ",\r\n"));
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        HttpResponse<String> submitted = api().submit(
+                        api().citizen("001190009141", 2),
+                        SubmissionBuilder.aSubmission("2.001195")
+                                .withDocument("TO_KHAI_CC01", "cc01.pdf", "application/pdf", DossierApi.PDF));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        assertThat(fee(DossierApi.field(submitted.body(), "code"))).isEqualTo(2000L);
+    }
+
     private String channelTerms() {
         return jdbc.sql(
                         "select string_agg(procedure_code || '/' || channel || '/' || coalesce(fee_vnd, -1) || '/'"

@@ -2,12 +2,15 @@ package vn.egov.dossier.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.egov.dossier.calendar.TimeLimit;
 
 class ProcedureFeeTest {
+
+    static final java.time.LocalDate DAY = java.time.LocalDate.of(2026, 12, 4);
 
     Procedure judicialRecord = new Procedure(
             "3.000333",
@@ -78,21 +81,21 @@ class ProcedureFeeTest {
                                 null, Channel.POSTAL, null, 12, TimeLimit.Unit.WORKING_DAYS, null, "by post: 12")),
                 List.of());
 
-        Procedure online = withChannels.at(hanoi).through(Channel.ONLINE);
+        Procedure online = withChannels.at(hanoi).through(Channel.ONLINE, DAY);
         assertThat(online.feeVnd()).isEqualTo(100000);
         assertThat(online.feeSource()).isEqualTo("online: half");
         assertThat(online.timeLimit())
                 .isEqualTo(new TimeLimit(10, TimeLimit.Unit.WORKING_DAYS, "Luật Lý lịch tư pháp 2009, Điều 48"));
 
-        Procedure hcmOnline = withChannels.at(hcm).through(Channel.ONLINE);
+        Procedure hcmOnline = withChannels.at(hcm).through(Channel.ONLINE, DAY);
         assertThat(hcmOnline.feeVnd()).isEqualTo(90000);
         assertThat(hcmOnline.timeLimit()).isEqualTo(new TimeLimit(7, TimeLimit.Unit.WORKING_DAYS, "HCM in 7 days"));
 
-        Procedure counter = withChannels.at(hanoi).through(Channel.DIRECT);
+        Procedure counter = withChannels.at(hanoi).through(Channel.DIRECT, DAY);
         assertThat(counter.feeVnd()).isEqualTo(200000);
         assertThat(counter.feeSource()).isEqualTo("Thông tư 244/2016/TT-BTC");
 
-        Procedure post = withChannels.at(hcm).through(Channel.POSTAL);
+        Procedure post = withChannels.at(hcm).through(Channel.POSTAL, DAY);
         assertThat(post.feeVnd()).isEqualTo(200000);
         assertThat(post.timeLimit()).isEqualTo(new TimeLimit(12, TimeLimit.Unit.WORKING_DAYS, "by post: 12"));
     }
@@ -173,7 +176,7 @@ class ProcedureFeeTest {
         assertThat(owner.timeLimit())
                 .isEqualTo(new TimeLimit(7, TimeLimit.Unit.WORKING_DAYS, "Luật Cư trú 2020, Điều 22"));
 
-        Procedure relative = residence.at(ward).inCase("NGUOI_THAN").through(Channel.DIRECT);
+        Procedure relative = residence.at(ward).inCase("NGUOI_THAN").through(Channel.DIRECT, DAY);
         assertThat(relative.documents())
                 .extracting(Procedure.RequiredDocument::code)
                 .containsExactly("CT01", "QUAN_HE");
@@ -184,24 +187,126 @@ class ProcedureFeeTest {
         assertThat(residence
                         .at(ward)
                         .inCase("NGUOI_THAN")
-                        .through(Channel.ONLINE)
+                        .through(Channel.ONLINE, DAY)
                         .feeVnd())
                 .isZero();
         // a case without its own fee: the channel's rule for every case
-        assertThat(residence.at(ward).inCase("SO_HUU").through(Channel.ONLINE).feeVnd())
+        assertThat(residence
+                        .at(ward)
+                        .inCase("SO_HUU")
+                        .through(Channel.ONLINE, DAY)
+                        .feeVnd())
                 .isEqualTo(10000);
         // a channel's rule for the case wins over the rule for every case, and holds only in that case
-        Procedure minorOnline = residence.at(ward).inCase("DUOI_18").through(Channel.ONLINE);
+        Procedure minorOnline = residence.at(ward).inCase("DUOI_18").through(Channel.ONLINE, DAY);
         assertThat(minorOnline.feeVnd()).isEqualTo(5000);
         assertThat(minorOnline.feeSource()).isEqualTo("list online: 5 000");
-        assertThat(residence.at(ward).inCase("DUOI_18").through(Channel.DIRECT).feeVnd())
+        assertThat(residence
+                        .at(ward)
+                        .inCase("DUOI_18")
+                        .through(Channel.DIRECT, DAY)
+                        .feeVnd())
                 .isEqualTo(8000);
-        assertThat(residence.at(ward).inCase("SO_HUU").through(Channel.DIRECT).feeVnd())
+        assertThat(residence
+                        .at(ward)
+                        .inCase("SO_HUU")
+                        .through(Channel.DIRECT, DAY)
+                        .feeVnd())
                 .isEqualTo(25000);
-        assertThat(residence.at(ward).through(Channel.DIRECT).feeVnd()).isEqualTo(25000);
+        assertThat(residence.at(ward).through(Channel.DIRECT, DAY).feeVnd()).isEqualTo(25000);
 
         assertThat(residence.inCase(null).documents()).hasSize(3);
         assertThat(residence.inCase("KHONG_CO").documents()).hasSize(3);
         assertThat(residence.caseOf("DUOI_18")).isPresent();
+    }
+
+    /**
+     * Decision 59: a channel's terms hold from their first to their last day; a dossier takes those in force on the
+     * day it is submitted (Thông tư 64/2025/TT-BTC: half the identity card fee from 1/7/2025 to 31/12/2026).
+     */
+    @Test
+    void aChannelsTermsHoldOnlyInTheirPeriod() {
+        LocalDate halfFrom = LocalDate.of(2025, 7, 1);
+        LocalDate halfTo = LocalDate.of(2026, 12, 31);
+        Procedure.Offering province = new Procedure.Offering(
+                "000.00.31.H26", "Công an thành phố", true, 50000, 7, Procedure.Mode.PARTIAL_ONLINE, null, null, null);
+        Procedure exchange = new Procedure(
+                "2.001195",
+                "Cấp đổi thẻ căn cước",
+                null,
+                province.agencyCode(),
+                province.agencyName(),
+                "PROVINCE",
+                7,
+                50000,
+                null,
+                null,
+                Procedure.Mode.PARTIAL_ONLINE,
+                2,
+                List.of(),
+                List.of(),
+                TimeLimit.Unit.WORKING_DAYS,
+                "Luật Căn cước 2023",
+                List.of(province),
+                "Thông tư 73/2024/TT-BTC: 50.000 đồng/thẻ",
+                List.of(
+                        new Procedure.ChannelTerms(
+                                null,
+                                Channel.ONLINE,
+                                25000L,
+                                null,
+                                null,
+                                "TT 64/2025: 50%",
+                                null,
+                                null,
+                                halfFrom,
+                                halfTo),
+                        new Procedure.ChannelTerms(
+                                null,
+                                Channel.DIRECT,
+                                25000L,
+                                null,
+                                null,
+                                "TT 64/2025: 50%",
+                                null,
+                                null,
+                                halfFrom,
+                                halfTo),
+                        new Procedure.ChannelTerms(
+                                null,
+                                Channel.DIRECT,
+                                60000L,
+                                null,
+                                null,
+                                "a later rule",
+                                null,
+                                null,
+                                LocalDate.of(2027, 7, 1),
+                                null)),
+                List.of());
+        assertThat(exchange.at(province)
+                        .through(Channel.ONLINE, LocalDate.of(2026, 12, 31))
+                        .feeVnd())
+                .isEqualTo(25000);
+        assertThat(exchange.at(province)
+                        .through(Channel.ONLINE, LocalDate.of(2026, 12, 31))
+                        .feeSource())
+                .isEqualTo("TT 64/2025: 50%");
+        assertThat(exchange.at(province)
+                        .through(Channel.ONLINE, halfFrom.minusDays(1))
+                        .feeVnd())
+                .isEqualTo(50000);
+        assertThat(exchange.at(province)
+                        .through(Channel.ONLINE, LocalDate.of(2027, 1, 1))
+                        .feeVnd())
+                .isEqualTo(50000);
+        assertThat(exchange.at(province)
+                        .through(Channel.DIRECT, LocalDate.of(2027, 1, 1))
+                        .feeVnd())
+                .isEqualTo(50000);
+        assertThat(exchange.at(province)
+                        .through(Channel.DIRECT, LocalDate.of(2027, 7, 1))
+                        .feeVnd())
+                .isEqualTo(60000);
     }
 }

@@ -86,7 +86,10 @@ class Procedures {
             if (channels == null) {
                 return List.of();
             }
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
             return channels.stream()
+                    // what ended is no longer said; what starts later is, with its first day
+                    .filter(t -> t.validTo() == null || !t.validTo().isBefore(today))
                     .map(t -> new ChannelLine(
                             t.channel(),
                             t.agencyCode() == null
@@ -101,7 +104,9 @@ class Procedures {
                             t.timeLimitUnit() != null
                                     ? t.timeLimitUnit()
                                     : timeLimitUnit == null ? "WORKING_DAYS" : timeLimitUnit,
-                            t.caseCode() == null ? null : caseNames(List.of(t.caseCode()))))
+                            t.caseCode() == null ? null : caseNames(List.of(t.caseCode())),
+                            t.validFrom() != null && t.validFrom().isAfter(today) ? t.validFrom() : null,
+                            t.validTo()))
                     .toList();
         }
     }
@@ -113,10 +118,23 @@ class Procedures {
             Long feeVnd,
             Integer timeLimitAmount,
             String timeLimitUnit,
-            String caseCode) {}
+            String caseCode,
+            java.time.LocalDate validFrom,
+            java.time.LocalDate validTo) {}
 
-    /** {@code caseName}: the case the line holds for only, or null (every case). */
-    record ChannelLine(String channel, String agencyName, Long feeVnd, Integer amount, String unit, String caseName) {}
+    /**
+     * {@code caseName}: the case the line holds for only, or null (every case); {@code from}: the first day of a rule
+     * not yet in force, {@code to}: the last day of one that ends (decision 59).
+     */
+    record ChannelLine(
+            String channel,
+            String agencyName,
+            Long feeVnd,
+            Integer amount,
+            String unit,
+            String caseName,
+            java.time.LocalDate from,
+            java.time.LocalDate to) {}
 
     /** One case of the procedure (trường hợp, decision 58): its own fee and time limit, or null (the procedure's). */
     record Case(String code, String name, String nameEn, Long feeVnd, Integer timeLimitAmount, String timeLimitUnit) {}

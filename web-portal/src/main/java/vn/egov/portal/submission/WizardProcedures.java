@@ -134,7 +134,8 @@ class WizardProcedures {
             }
             Procedure base = offered;
             List<ChannelTerms> online = channels.stream()
-                    .filter(t -> "ONLINE".equals(t.channel()))
+                    // the terms in force today, the day the dossier is submitted (decision 59)
+                    .filter(t -> "ONLINE".equals(t.channel()) && t.validOn(LocalDate.now(VIETNAM)))
                     .filter(t -> t.caseCode() == null
                             || chosen != null && chosen.code().equals(t.caseCode()))
                     // the case's own terms first, then those for every case less what the case sets itself
@@ -214,7 +215,14 @@ class WizardProcedures {
             Long feeVnd,
             Integer timeLimitAmount,
             String timeLimitUnit,
-            String caseCode) {
+            String caseCode,
+            LocalDate validFrom,
+            LocalDate validTo) {
+
+        /** In force on {@code day} (decision 59). */
+        boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+        }
 
         /** These terms for a dossier of {@code c}: what the case sets itself taken out; null when nothing is left. */
         ChannelTerms under(Case c) {
@@ -224,7 +232,7 @@ class WizardProcedures {
             String unit = limit ? null : timeLimitUnit;
             return fee == null && amount == null && unit == null
                     ? null
-                    : new ChannelTerms(agencyCode, channel, fee, amount, unit, null);
+                    : new ChannelTerms(agencyCode, channel, fee, amount, unit, null, validFrom, validTo);
         }
     }
 
