@@ -93,6 +93,21 @@ public record DossierRow(
         return d == null ? null : d.toLocalDate();
     }
 
+    /**
+     * Past its due time at {@code now} (by the minute: a 4-working-hour limit due at 10:00 is overdue at 10:01), whatever
+     * its status; a row without a due time (written before decision 25) is past due from the day after its due date.
+     */
+    public boolean pastDue(Instant now, LocalDate today) {
+        if (dueAt != null) {
+            return now.isAfter(dueAt);
+        }
+        return dueDate != null && today.isAfter(dueDate);
+    }
+
+    /** The same test in SQL, for a query that binds {@code :now} (timestamp) and {@code :today} (Vietnam date). */
+    public static final String PAST_DUE_SQL =
+            "(due_at is not null and due_at < :now or due_at is null and due_date < :today)";
+
     public DossierRow withStatus(Status next) {
         return new DossierRow(
                 id,

@@ -230,13 +230,15 @@ class OverdueCheck {
             return -1;
         }
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
-        List<DossierRow> late = jdbc.sql("select " + DossierRow.COLUMNS + """
-                         from dossier
-                        where status in (:statuses) and due_date < :today
+        // past the due time, by the minute (a limit in working hours is overdue within its day)
+        List<DossierRow> late = jdbc.sql(
+                        "select " + DossierRow.COLUMNS + " from dossier where status in (:statuses) and "
+                                + DossierRow.PAST_DUE_SQL + """
                           and overdue_notified_due_date is distinct from due_date
                         order by due_date limit :batch for update skip locked""")
                 .param("statuses", STATUSES)
                 .param("today", today)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("batch", BATCH)
                 .query(DossierRow::map)
                 .list();

@@ -34,7 +34,7 @@ class AgencyStatisticsQuery {
         this.jdbc = jdbc;
     }
 
-    List<AgencyStatistics> agencies(LocalDate start, LocalDate end, LocalDate today) {
+    List<AgencyStatistics> agencies(LocalDate start, LocalDate end, LocalDate today, java.time.Instant now) {
         return jdbc.sql("""
                         select d.agency_code, max(d.agency_name) as agency_name, count(*) as submitted,
                           count(*) filter (where d.received_date is not null) as received,
@@ -43,7 +43,8 @@ class AgencyStatisticsQuery {
                           count(*) filter (where d.resolved_at is not null and not late.late) as on_time,
                           count(*) filter (where d.resolved_at is not null and late.late) as late,
                           count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT')) as in_progress,
-                          count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING') and d.due_date < :today) as overdue,
+                          count(*) filter (where d.status in ('RECEIVED', 'IN_PROCESSING')
+                                             and (d.due_at < :now or d.due_at is null and d.due_date < :today)) as overdue,
                           -- paused: waiting for the applicant's supplement, the clock stopped (part of in_progress)
                           count(*) filter (where d.status = 'AWAITING_SUPPLEMENT') as paused,
                           count(*) filter (where d.channel = 'ONLINE') as online,
@@ -54,7 +55,9 @@ class AgencyStatisticsQuery {
                         from dossier d left join dossier_rating r on r.dossier_id = d.id
                           left join dossier_fee f on f.dossier_id = d.id
                           cross join lateral (select d.resolved_at is not null
-                              and ((d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > d.due_date
+                              -- by the minute: after the due time (after the due date for a row without one)
+                              and (d.resolved_at > d.due_at
+                                   or d.due_at is null and (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > d.due_date
                                    or exists (select 1 from dossier_history x
                                               where x.dossier_id = d.id and x.action = 'extend-deadline')) as late) late
                         where (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date between :from and :to
@@ -64,6 +67,7 @@ class AgencyStatisticsQuery {
                 .param("from", start)
                 .param("to", end)
                 .param("today", today)
+                .param("now", java.sql.Timestamp.from(now))
                 .query((rs, i) -> {
                     long withFee = rs.getLong("with_fee");
                     java.math.BigDecimal rating = rs.getBigDecimal("average_rating");

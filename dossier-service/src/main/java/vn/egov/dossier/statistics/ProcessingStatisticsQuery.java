@@ -75,15 +75,16 @@ class ProcessingStatisticsQuery {
     List<Row> rows(LocalDate from, LocalDate to, String agency) {
         return jdbc.sql("""
                         with handled as (
-                          select d.agency_code, d.agency_name, p.sector_code, d.channel, d.received_date, d.due_date,
-                                 d.status, d.received_at > d.receipt_due_at as received_late, ended.on_date as ended_on, ended.to_status as ended_as, r.score,
+                          select d.agency_code, d.agency_name, p.sector_code, d.channel, d.received_date, d.due_date, d.due_at,
+                                 d.status, d.received_at > d.receipt_due_at as received_late, ended.on_date as ended_on, ended.at as ended_at, ended.to_status as ended_as, r.score,
                                  exists (select 1 from dossier_history x
                                          where x.dossier_id = d.id and x.action = 'extend-deadline') as apologised
                           from dossier d
                             join procedure p on p.code = d.procedure_code
                             left join dossier_rating r on r.dossier_id = d.id
                             left join lateral (
-                              select (h.occurred_at at time zone 'Asia/Ho_Chi_Minh')::date as on_date, h.to_status
+                              select (h.occurred_at at time zone 'Asia/Ho_Chi_Minh')::date as on_date, h.occurred_at as at,
+                                     h.to_status
                               from dossier_history h
                               where h.dossier_id = d.id
                                 and h.to_status in ('RESOLVED', 'REJECTED', 'STOPPED', 'WITHDRAWN')
@@ -93,7 +94,9 @@ class ProcessingStatisticsQuery {
                             and (cast(:agency as text) is null or d.agency_code = :agency)
                         ), judged as (
                           select h.*, h.ended_on is not null and h.ended_on <= :to as ended,
-                                 coalesce(h.ended_on > h.due_date, false) or h.apologised as late
+                                 -- by the minute: after the due time (after the due date for a row without one)
+                                 coalesce(case when h.due_at is not null then h.ended_at > h.due_at
+                                               else h.ended_on > h.due_date end, false) or h.apologised as late
                           from handled h
                         )
                         select j.agency_code, max(j.agency_name) as agency_name, j.sector_code,

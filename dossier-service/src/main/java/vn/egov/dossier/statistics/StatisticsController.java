@@ -38,6 +38,6 @@ class StatisticsController {
         if (end.isBefore(start) || start.plusYears(5).isBefore(end)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request");
         }
-        return query.agencies(start, end, today);
+        return query.agencies(start, end, today, clock.instant());
     }
 }

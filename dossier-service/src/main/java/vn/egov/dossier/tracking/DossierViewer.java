@@ -66,7 +66,7 @@ public class DossierViewer {
                 d.submittedAt(),
                 d.receivedDate(),
                 d.dueDate(),
-                running && d.dueDate() != null && today.isAfter(d.dueDate()),
+                running && d.pastDue(Instant.now(clock), today),
                 fee.amountVnd(),
                 fee.payment(),
                 form,

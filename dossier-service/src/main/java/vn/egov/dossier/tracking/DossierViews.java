@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.egov.commons.time.VietnamTime;
 import vn.egov.commons.web.PageResponse;
 import vn.egov.dossier.dataprotection.ApplicantIndex;
+import vn.egov.dossier.dossier.DossierRow;
 
 /** The reads behind the dossier views: lists and queues, history, document metadata (controllers run no SQL). */
 @Component
@@ -151,13 +152,15 @@ class DossierViews {
             where.append(" and procedure_code = :procedure");
             params.put("procedure", procedure);
         }
-        // dates are Vietnam dates; "overdue" = still with the agency (RECEIVED, IN_PROCESSING) past its due date
+        // "overdue" = still with the agency (RECEIVED, IN_PROCESSING) past its due time, by the minute
         if (overdue != null) {
             where.append(
                     overdue
-                            ? " and status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today"
-                            : " and not (status in ('RECEIVED', 'IN_PROCESSING') and due_date < :today)");
+                            ? " and status in ('RECEIVED', 'IN_PROCESSING') and " + DossierRow.PAST_DUE_SQL
+                            : " and not (status in ('RECEIVED', 'IN_PROCESSING') and coalesce("
+                                    + DossierRow.PAST_DUE_SQL + ", false))");
             params.put("today", today);
+            params.put("now", java.sql.Timestamp.from(clock.instant()));
         }
         // "chưa tiếp nhận quá hạn" (decision 51): still waiting to be received past its receipt limit
         if (receiptOverdue != null) {

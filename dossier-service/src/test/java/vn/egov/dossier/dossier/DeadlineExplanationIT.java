@@ -173,6 +173,39 @@ class DeadlineExplanationIT {
         assertThat(api.service().get("/actuator/health", null).body()).doesNotContain("missingYears");
     }
 
+    /**
+     * Overdue by the minute (issue 14 item 3): a birth registration received at 10:00 is due at 17:00 the same day; at
+     * 16:30 it is not overdue, at 17:30 it is — in its view and in the queue's filters — not only from the next day.
+     */
+    @Test
+    void aDossierIsOverdueFromItsDueTimeNotFromTheNextDay() {
+        DossierApi api = api();
+        String owner = api.citizen("001190013009", 1);
+        String officer = api.officer();
+        clockAt("2026-02-13T03:00:00Z");
+        String code = submittedAndReceived(owner, officer, "Lê Đúng Giờ");
+        for (String[] at : new String[][] {{"2026-02-13T09:30:00Z", "false"}, {"2026-02-13T10:30:00Z", "true"}}) {
+            clockAt(at[0]);
+            boolean overdue = Boolean.parseBoolean(at[1]);
+            assertThat(ServiceConformance.json(api.service().get("/api/v1/dossiers/" + code, officer))
+                            .read("$.overdue", Boolean.class))
+                    .as("overdue at %s", at[0])
+                    .isEqualTo(overdue);
+            String queue = api.service()
+                    .get("/api/v1/dossiers?overdue=true&size=100", officer)
+                    .body();
+            assertThat(queue.contains(code))
+                    .as("in the overdue queue at %s", at[0])
+                    .isEqualTo(overdue);
+            String notOverdue = api.service()
+                    .get("/api/v1/dossiers?overdue=false&size=100", officer)
+                    .body();
+            assertThat(notOverdue.contains(code))
+                    .as("in the other queue at %s", at[0])
+                    .isEqualTo(!overdue);
+        }
+    }
+
     @Test
     void beforeThreeTheSameDayAndAnApologyShowsAsMoved() {
         DossierApi api = api();
