@@ -528,7 +528,7 @@ class WalkIns {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "procedure-not-found", procedureCode));
         AgencyRegistry.Agency centre;
         try {
-            centre = registry.all().get(officer.agency());
+            centre = registry.serviceCentres().get(officer.agency());
         } catch (IdentityProfiles.IdentityUnavailableException e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "agency-registry-unavailable");
         }

@@ -59,10 +59,24 @@ public class AgencyRegistry {
 
     /** Every active agency of the registry by its code. */
     public Map<String, Agency> all() {
+        return read(page -> client.agencies(page, PAGE_SIZE));
+    }
+
+    /**
+     * The registry's public administrative service centres by their code (decision 57): what a walk-in at a centre
+     * needs, a page or two (the registry's {@code serviceCentre=true} filter), not the whole registry at each intake.
+     */
+    public Map<String, Agency> serviceCentres() {
+        Map<String, Agency> centres = read(page -> client.agencies(page, PAGE_SIZE, true));
+        centres.values().removeIf(a -> !a.receivesForOthers());
+        return centres;
+    }
+
+    private Map<String, Agency> read(java.util.function.IntFunction<AgencyPage> pageOf) {
         Map<String, Agency> agencies = new LinkedHashMap<>();
         int pages = 1;
         for (int page = 0; page < pages && page < MAX_PAGES; page++) {
-            AgencyPage answer = page(page);
+            AgencyPage answer = page(pageOf, page);
             for (Agency agency : answer.items() == null ? List.<Agency>of() : answer.items()) {
                 if (usable(agency)) {
                     agencies.put(agency.code(), agency);
@@ -87,11 +101,10 @@ public class AgencyRegistry {
                 && agency.name().length() <= MAX_NAME;
     }
 
-    private AgencyPage page(int page) {
+    private AgencyPage page(java.util.function.IntFunction<AgencyPage> pageOf, int page) {
         try {
             return Retry.decorateSupplier(
-                            retry,
-                            CircuitBreaker.decorateSupplier(circuitBreaker, () -> client.agencies(page, PAGE_SIZE)))
+                            retry, CircuitBreaker.decorateSupplier(circuitBreaker, () -> pageOf.apply(page)))
                     .get();
         } catch (RuntimeException e) {
             throw new IdentityProfiles.IdentityUnavailableException(

@@ -22,6 +22,13 @@ interface IdentityServiceClient {
     @GetMapping("/api/v1/identity/agencies")
     AgencyRegistry.AgencyPage agencies(@RequestParam("page") int page, @RequestParam("size") int size);
 
+    /** The registry's service centres only (a few per province). */
+    @GetMapping("/api/v1/identity/agencies")
+    AgencyRegistry.AgencyPage agencies(
+            @RequestParam("page") int page,
+            @RequestParam("size") int size,
+            @RequestParam("serviceCentre") boolean serviceCentre);
+
     /** Not a @Configuration on purpose: Feign applies it to this client only. */
     class Timeouts {
         @org.springframework.context.annotation.Bean

@@ -651,6 +651,8 @@ class CatalogueImportIT {
                 .isEqualTo("000.00.21.H26 000.00.90.H26 Trung tâm Phục vụ hành chính công thành phố Hà Nội");
         // the ward's procedure as the ward offers it at the counter
         assertThat(JsonPath.parse(taken.body()).read("$.feeVnd", Long.class)).isEqualTo(10000L);
+        // the centre is looked up among the registry's service centres, not by reading the whole registry
+        assertThat(IDENTITY.agencyQueries()).anyMatch(q -> q.contains("serviceCentre=true"));
 
         var seenByCentre = JsonPath.parse(
                 api().service().get("/api/v1/dossiers/" + code, centre).body());

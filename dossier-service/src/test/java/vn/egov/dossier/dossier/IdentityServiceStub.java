@@ -42,13 +42,32 @@ public final class IdentityServiceStub {
      * {@code "service-centre"} marks a service centre).
      */
     public void agencies(List<List<String>> agencies) {
+        server.stubFor(get(urlPathEqualTo("/api/v1/identity/agencies")).willReturn(okJson(page(agencies))));
+        // the registry's filter serviceCentre=true, as identity-service answers it
+        server.stubFor(get(urlPathEqualTo("/api/v1/identity/agencies"))
+                .atPriority(1)
+                .withQueryParam("serviceCentre", equalTo("true"))
+                .willReturn(okJson(page(agencies.stream()
+                        .filter(a -> a.size() > 2 && a.get(2).equals("service-centre"))
+                        .toList()))));
+    }
+
+    private static String page(List<List<String>> agencies) {
         String items = agencies.stream()
                 .map(a -> "{\"code\":\"" + a.get(0) + "\",\"name\":\"" + a.get(1) + "\",\"level\":\"COMMUNE\""
                         + ",\"serviceCentre\":" + (a.size() > 2 && a.get(2).equals("service-centre")) + "}")
                 .collect(java.util.stream.Collectors.joining(","));
-        server.stubFor(get(urlPathEqualTo("/api/v1/identity/agencies"))
-                .willReturn(okJson("{\"items\":[" + items + "],\"page\":0,\"size\":100,\"totalItems\":"
-                        + agencies.size() + ",\"totalPages\":1}")));
+        return "{\"items\":[" + items + "],\"page\":0,\"size\":100,\"totalItems\":" + agencies.size()
+                + ",\"totalPages\":1}";
+    }
+
+    /** The query string of every registry read so far, oldest first. */
+    List<String> agencyQueries() {
+        return server.findAll(getRequestedFor(urlPathEqualTo("/api/v1/identity/agencies"))).stream()
+                .map(r -> r.getUrl().contains("?")
+                        ? r.getUrl().substring(r.getUrl().indexOf('?') + 1)
+                        : "")
+                .toList();
     }
 
     /** The Authorization header of every /me call received so far, oldest first. */
