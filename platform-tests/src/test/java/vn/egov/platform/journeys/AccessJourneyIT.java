@@ -3,7 +3,16 @@ package vn.egov.platform.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.platform.journeys.Platform.GATEWAY;
 
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Who may see what: another citizen and an officer of another agency learn nothing about a dossier
  * (404, the same as for a code that does not exist); a ministry system checks an identity with its scope
- * and is refused without it.
+ * and is refused without it; one person cannot open live-inbox streams without end.
  */
 @Order(4)
 @ExtendWith(PlatformExtension.class)
@@ -129,5 +138,43 @@ class AccessJourneyIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.text()).doesNotContain("match");
+    }
+
+    /**
+     * Issue 16 item 4: one person's live-inbox streams are capped (3 per person and instance by default), so one user
+     * cannot exhaust the gateway's connections to notification-service: through the gateway the fourth is 429
+     * {@code too-many-streams} with a problem in words (closing one frees its place: {@code LiveInboxStreamsIT}).
+     */
+    @Test
+    void onePersonsLiveInboxStreamsAreCappedThroughTheGateway() throws Exception {
+        String token = People.verifiedCitizen().token();
+        HttpClient http = HttpClient.newHttpClient();
+        List<InputStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<InputStream> accepted = stream(http, token);
+                assertThat(accepted.statusCode()).as("stream %d", i + 1).isEqualTo(200);
+                open.add(accepted.body());
+            }
+            HttpResponse<InputStream> fourth = stream(http, token);
+            String problem = new String(fourth.body().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(fourth.statusCode()).as(problem).isEqualTo(429);
+            assertThat(fourth.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(problem).contains("too-many-streams", "luồng thông báo");
+        } finally {
+            for (InputStream stream : open) {
+                stream.close();
+            }
+        }
+    }
+
+    private static HttpResponse<InputStream> stream(HttpClient http, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/notifications/stream"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .get(15, TimeUnit.SECONDS);
     }
 }
