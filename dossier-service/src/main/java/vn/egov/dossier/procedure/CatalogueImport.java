@@ -583,17 +583,7 @@ public class CatalogueImport {
             if (c.ok() && fee == null && amount == null && unit == null) {
                 c.error("fee_vnd", "channel-changes-nothing");
             }
-            if (fee != null && feeSource == null) {
-                c.error("fee_source", "source-required");
-            }
-            if ((amount != null || unit != null) && limitSource == null) {
-                c.error("time_limit_source", "source-required");
-            }
-            if ("SAME_DAY".equals(unit) && amount != null && amount != 1) {
-                c.error("time_limit_amount", "same-day-amount");
-            } else if (unit != null && !"SAME_DAY".equals(unit) && amount == null) {
-                c.error("time_limit_amount", "required");
-            }
+            c.terms(fee, amount, unit, feeSource, limitSource);
             // the same terms twice for a day: two rows of one procedure, agency, channel and case whose periods overlap
             String key = procedure + "/" + agency + "/" + channel + "/" + caseCode;
             if (procedure != null && channel != null && c.ok()) {
@@ -610,9 +600,7 @@ public class CatalogueImport {
                                 agency,
                                 channel,
                                 fee,
-                                amount != null
-                                        ? Integer.valueOf(amount.intValue())
-                                        : "SAME_DAY".equals(unit) ? Integer.valueOf(1) : null,
+                                limitAmount(amount, unit),
                                 unit,
                                 feeSource,
                                 limitSource,
@@ -622,6 +610,13 @@ public class CatalogueImport {
             }
         }
         return rows;
+    }
+
+    /** A time limit's amount as stored: the one given, else 1 for SAME_DAY, else none. */
+    private static Integer limitAmount(Long amount, String unit) {
+        return amount != null
+                ? Integer.valueOf(amount.intValue())
+                : "SAME_DAY".equals(unit) ? Integer.valueOf(1) : null;
     }
 
     /** Two periods (null ends: open) share a day. */
@@ -649,17 +644,7 @@ public class CatalogueImport {
             String unit = c.oneOf("time_limit_unit", UNITS, false);
             String feeSource = c.text("fee_source", 500, false);
             String limitSource = c.text("time_limit_source", 500, false);
-            if (fee != null && feeSource == null) {
-                c.error("fee_source", "source-required");
-            }
-            if ((amount != null || unit != null) && limitSource == null) {
-                c.error("time_limit_source", "source-required");
-            }
-            if ("SAME_DAY".equals(unit) && amount != null && amount != 1) {
-                c.error("time_limit_amount", "same-day-amount");
-            } else if (unit != null && !"SAME_DAY".equals(unit) && amount == null) {
-                c.error("time_limit_amount", "required");
-            }
+            c.terms(fee, amount, unit, feeSource, limitSource);
             if (procedure != null && code != null && !seen.add(procedure + "/" + code)) {
                 c.error("code", "duplicate-row", code);
             }
@@ -672,9 +657,7 @@ public class CatalogueImport {
                                 nameVi,
                                 nameEn,
                                 fee,
-                                amount != null
-                                        ? Integer.valueOf(amount.intValue())
-                                        : "SAME_DAY".equals(unit) ? Integer.valueOf(1) : null,
+                                limitAmount(amount, unit),
                                 unit,
                                 feeSource,
                                 limitSource));
@@ -1160,6 +1143,24 @@ public class CatalogueImport {
                 }
             }
             return codes;
+        }
+
+        /**
+         * A fee and a time limit as a channel or a case sets them: each with its legal source; SAME_DAY is 1, another
+         * unit needs its amount.
+         */
+        void terms(Long fee, Long amount, String unit, String feeSource, String limitSource) {
+            if (fee != null && feeSource == null) {
+                error("fee_source", "source-required");
+            }
+            if ((amount != null || unit != null) && limitSource == null) {
+                error("time_limit_source", "source-required");
+            }
+            if ("SAME_DAY".equals(unit) && amount != null && amount != 1) {
+                error("time_limit_amount", "same-day-amount");
+            } else if (unit != null && !"SAME_DAY".equals(unit) && amount == null) {
+                error("time_limit_amount", "required");
+            }
         }
 
         /** The procedure a document or offering belongs to: in this import or already in the catalogue. */

@@ -204,28 +204,14 @@ public record Procedure(
             return this;
         }
         Case c = found.get();
-        boolean limit = c.timeLimitAmount() != null || c.timeLimitUnit() != null;
-        return new Procedure(
-                code,
-                name,
-                nameEn,
-                agencyCode,
-                agencyName,
-                level,
-                c.timeLimitAmount() != null ? c.timeLimitAmount() : processingDays,
-                c.feeVnd() != null ? c.feeVnd() : feeVnd,
-                feeField,
-                feeOptions,
-                mode,
-                requiredLevelOfAssurance,
+        return with(
+                c.feeVnd(),
+                c.feeSource(),
+                c.timeLimitAmount(),
+                c.timeLimitUnit(),
+                c.timeLimitSource(),
                 documents.stream().filter(d -> d.askedIn(c.code())).toList(),
-                fields,
-                c.timeLimitUnit() != null ? c.timeLimitUnit() : timeLimitUnit,
-                limit && c.timeLimitSource() != null ? c.timeLimitSource() : timeLimitSource,
-                agencies,
-                c.feeVnd() != null && c.feeSource() != null ? c.feeSource() : feeSource,
-                channelsIn(c),
-                cases);
+                channelsIn(c));
     }
 
     /**
@@ -273,7 +259,29 @@ public record Procedure(
             return this;
         }
         ChannelTerms t = terms.get();
-        boolean limit = t.timeLimitAmount() != null || t.timeLimitUnit() != null;
+        return with(
+                t.feeVnd(),
+                t.feeSource(),
+                t.timeLimitAmount(),
+                t.timeLimitUnit(),
+                t.timeLimitSource(),
+                documents,
+                channels);
+    }
+
+    /**
+     * This procedure with a fee and a time limit replaced where they are given (null keeps the value, a source follows
+     * its value), these documents and these channel terms.
+     */
+    private Procedure with(
+            Long fee,
+            String feeRule,
+            Integer amount,
+            TimeLimit.Unit unit,
+            String limitRule,
+            List<RequiredDocument> asked,
+            List<ChannelTerms> terms) {
+        boolean limit = amount != null || unit != null;
         return new Procedure(
                 code,
                 name,
@@ -281,19 +289,19 @@ public record Procedure(
                 agencyCode,
                 agencyName,
                 level,
-                t.timeLimitAmount() != null ? t.timeLimitAmount() : processingDays,
-                t.feeVnd() != null ? t.feeVnd() : feeVnd,
+                amount != null ? amount : processingDays,
+                fee != null ? fee : feeVnd,
                 feeField,
                 feeOptions,
                 mode,
                 requiredLevelOfAssurance,
-                documents,
+                asked,
                 fields,
-                t.timeLimitUnit() != null ? t.timeLimitUnit() : timeLimitUnit,
-                limit && t.timeLimitSource() != null ? t.timeLimitSource() : timeLimitSource,
+                unit != null ? unit : timeLimitUnit,
+                limit && limitRule != null ? limitRule : timeLimitSource,
                 agencies,
-                t.feeVnd() != null && t.feeSource() != null ? t.feeSource() : feeSource,
-                channels,
+                fee != null && feeRule != null ? feeRule : feeSource,
+                terms,
                 cases);
     }
 
