@@ -162,11 +162,17 @@ class FormSources {
                 .list();
     }
 
-    /** The dossiers an agency received in a period (Vietnam dates), in the order received. */
+    /**
+     * The dossiers an agency received in a period (Vietnam dates), in the order received: those it received itself and,
+     * for a service centre, those it received for another agency (decision 57); a dossier a centre received for an
+     * agency is in the centre's register, not in that agency's.
+     */
     List<DossierRow> receivedBy(String agencyCode, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("select " + DossierRow.COLUMNS + """
                          from dossier
-                        where agency_code = :agency and received_at is not null
+                        where (agency_code = :agency and receiving_agency_code is null
+                               or receiving_agency_code = :agency)
+                          and received_at is not null
                           and (received_at at time zone 'Asia/Ho_Chi_Minh')::date between :from and :to
                         order by received_at, code limit :limit""")
                 .param("agency", agencyCode)
@@ -184,6 +190,8 @@ class FormSources {
                             select agency_name as name, 1 as rank from procedure_offering where agency_code = :agency
                             union all
                             select agency_name, 2 from dossier where agency_code = :agency and agency_name is not null
+                            union all
+                            select receiving_agency_name, 3 from dossier where receiving_agency_code = :agency
                         ) names order by rank, name limit 1""")
                 .param("agency", agencyCode)
                 .query(String.class)

@@ -583,6 +583,23 @@ class CatalogueImportIT {
         assertThat(fee(DossierApi.field(submitted.body(), "code"))).isEqualTo(2000L);
     }
 
+    /** Mẫu 07 of {@code agency} for {@code day}, as text (PDFBox), asked with {@code token}. */
+    private String registerText(String token, String agency, java.time.LocalDate day) throws Exception {
+        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                        + "/api/v1/agencies/" + agency + "/register?from=" + day + "&to=" + day))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).as(agency).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("\\s+", " ");
+        }
+    }
+
     private String channelTerms() {
         return jdbc.sql(
                         "select string_agg(procedure_code || '/' || channel || '/' || coalesce(fee_vnd, -1) || '/'"
@@ -685,6 +702,13 @@ class CatalogueImportIT {
         assertThat(receiptText)
                 .contains("Cơ quan tiếp nhận: Trung tâm Phục vụ hành chính công thành phố Hà Nội")
                 .contains("Cơ quan giải quyết: Công an phường Ba Đình");
+        // the register (Mẫu 07) of the unit that received it: the centre's, in the centre's name; not the ward's
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String centreRegister = registerText(centre, "000.00.90.H26", today);
+        assertThat(centreRegister)
+                .contains(code)
+                .contains("Cơ quan: Trung tâm Phục vụ hành chính công thành phố Hà Nội (mã 000.00.90.H26)");
+        assertThat(registerText(wardPolice, "000.00.21.H26", today)).doesNotContain(code);
         // an incomplete one gets the counter guidance (Mẫu 02), for the same agency and numbered by the centre
         HttpResponse<String> guided =
                 api().service().post("/api/v1/desk/guidance", centre, """
