@@ -16,12 +16,12 @@ import vn.egov.dossier.calendar.TimeLimit;
  * the procedure as one agency offers it, which is what a dossier is submitted to and counted by.
  *
  * <p>{@code channels}: the fee and time limit the law sets for one channel (online, counter, post; decision 56), for
- * every agency or for one; {@link #through(Channel)} applies them. A dossier is charged and timed by
- * {@code procedure.at(offering).through(channel)}.
+ * every agency or for one; {@link #through(Channel, LocalDate)} applies them. A dossier is charged and timed by
+ * {@code procedure.at(offering).through(channel, dayOfSubmission)} (decision 59: the terms in force that day).
  *
  * <p>{@code cases}: the cases (trường hợp) the law distinguishes, each with its own documents and possibly its own fee
  * and time limit (decision 58); empty when the procedure has none. A dossier of a procedure with cases is submitted
- * for one: {@code procedure.at(offering).inCase(code).through(channel)}. The most specific rule wins: a channel's
+ * for one: {@code procedure.at(offering).inCase(code).through(channel, day)}. The most specific rule wins: a channel's
  * terms for that case, then the case's own fee and time limit, then the channel's terms for every case, then the
  * agency's offering, then the procedure.
  */
@@ -194,7 +194,7 @@ public record Procedure(
 
     /**
      * The procedure for a dossier of the case {@code caseCode} (after {@link #at(Offering)}, before
-     * {@link #through(Channel)}): the case's fee and time limit where it sets them, and only the documents asked in that
+     * {@link #through(Channel, LocalDate)}): the case's fee and time limit where it sets them, and only the documents asked in that
      * case. Unchanged when {@code caseCode} is null or not one of its cases (a case removed from the catalogue after the
      * dossier was submitted: the dossier keeps its due date and its documents).
      */
