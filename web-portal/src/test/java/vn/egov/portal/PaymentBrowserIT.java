@@ -192,9 +192,21 @@ class PaymentBrowserIT extends WithPublicApi {
 
     private void check(String name, String heading, int[] size, List<String> problems) {
         String at = name + " at " + size[0] + "×" + size[1];
-        assertThat(chrome.findElement(By.tagName("h1")).getText())
-                .as(at + ": h1")
-                .startsWith(heading);
+        // the page's heading, waited for a moment (a loaded CI machine); when it never comes, what was there instead
+        org.openqa.selenium.WebElement h1;
+        try {
+            h1 = new org.openqa.selenium.support.ui.WebDriverWait(chrome, java.time.Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.tagName("h1")).stream()
+                            .findFirst()
+                            .orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Chromium.screenshot(chrome, name + "-" + size[0] + "x" + size[1] + "-no-heading");
+            throw new AssertionError(
+                    at + ": no h1 at " + chrome.getCurrentUrl() + " (title \"" + chrome.getTitle() + "\"): "
+                            + chrome.findElement(By.tagName("body")).getText(),
+                    e);
+        }
+        assertThat(h1.getText()).as(at + ": h1").startsWith(heading);
         assertThat(chrome.getTitle()).as(at + ": title").endsWith(" · Cổng dịch vụ công");
         problems.addAll(PageCheck.problems(chrome, at));
         Chromium.screenshot(chrome, name + "-" + size[0] + "x" + size[1]);
