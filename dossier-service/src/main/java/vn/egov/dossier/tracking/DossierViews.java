@@ -27,7 +27,9 @@ class DossierViews {
             LocalDate dueDate,
             String businessTaxCode,
             // ONLINE, DIRECT (taken at the counter) or POSTAL (received by post)
-            String channel) {}
+            String channel,
+            // the exact due time (null before the dossier has one): overdue by the minute past it
+            Instant dueAt) {}
 
     record HistoryEntry(
             String action,
@@ -197,7 +199,8 @@ class DossierViews {
         // a citizen sees the newest first; an officer's queue is worked by due date
         String order = agencyQueue ? " order by due_date asc nulls last, submitted_at" : " order by submitted_at desc";
         List<DossierSummary> items = jdbc.sql("""
-                        select code, procedure_code, agency_code, status, submitted_at, due_date, business_tax_code, channel from dossier""" + where + order + " limit :size offset :offset")
+                        select code, procedure_code, agency_code, status, submitted_at, due_date, business_tax_code, channel,
+                               due_at from dossier""" + where + order + " limit :size offset :offset")
                 .params(params)
                 .param("size", size)
                 .param("offset", (long) page * size)
@@ -209,7 +212,8 @@ class DossierViews {
                         rs.getTimestamp(5).toInstant(),
                         rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
                         rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
                 .list();
         return DossierPage.of(items, page, size, total);
     }

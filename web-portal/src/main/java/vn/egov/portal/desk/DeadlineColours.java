@@ -53,14 +53,18 @@ class DeadlineColours {
         return LocalDate.now(clock);
     }
 
-    /** Statuses where the clock runs (a dossier waiting for the applicant, resolved or closed is not urgent). */
-    Urgency of(LocalDate due, String status) {
+    /**
+     * Statuses where the clock runs (a dossier waiting for the applicant, resolved or closed is not urgent). Overdue
+     * from the due time {@code dueAt} by the minute, as the API counts it (a limit due at 10:00 is overdue at 10:01, not
+     * "due today" until the evening); from the day after the due date when there is no due time.
+     */
+    Urgency of(LocalDate due, Instant dueAt, String status) {
         if (due == null
                 || !(status.equals("RECEIVED") || status.equals("IN_PROCESSING") || status.equals("SUBMITTED"))) {
             return Urgency.NONE;
         }
         LocalDate today = today();
-        if (due.isBefore(today)) {
+        if (due.isBefore(today) || dueAt != null && clock.instant().isAfter(dueAt)) {
             return Urgency.OVERDUE;
         }
         if (due.isEqual(today)) {

@@ -27,13 +27,15 @@ import vn.egov.portal.api.UserApi;
 class DeskApi {
 
     /** An item of {@code GET /api/v1/dossiers} (for an officer: the agency's queue, sorted by due date). */
+    /** {@code dueAt}: the exact due time (null before there is one), for "overdue" by the minute. */
     record QueueItem(
             String code,
             String procedureCode,
             String status,
             Instant submittedAt,
             LocalDate dueDate,
-            String businessTaxCode) {}
+            String businessTaxCode,
+            Instant dueAt) {}
 
     /** {@code totalCapped}: the API stopped counting at {@code totalItems} (10 000); there are more. */
     record Queue(List<QueueItem> items, int page, int size, long totalItems, int totalPages, Boolean totalCapped) {

@@ -371,7 +371,13 @@ class DeskDossierController {
         model.addAttribute("requirements", requirements);
         model.addAttribute("history", api.history(code));
         model.addAttribute("deadline", api.deadline(code));
-        model.addAttribute("urgency", colours.of(dossier.dueDate(), dossier.status()));
+        DeadlineColours.Urgency urgency = colours.of(dossier.dueDate(), null, dossier.status());
+        // the API says overdue by the minute (past the due time), before the due day is over
+        model.addAttribute(
+                "urgency",
+                dossier.overdue() && urgency != DeadlineColours.Urgency.NONE
+                        ? DeadlineColours.Urgency.OVERDUE
+                        : urgency);
         // a service centre's staff follow what their centre received for another agency; that agency acts on it
         boolean handledHere = handledHere(dossier);
         model.addAttribute("receivedForOthers", !handledHere);

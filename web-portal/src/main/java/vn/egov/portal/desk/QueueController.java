@@ -112,7 +112,7 @@ class QueueController {
         procedures.forEach(p -> names.put(p.code(), p));
         queue.items().forEach(d -> names.computeIfAbsent(d.procedureCode(), api::procedure));
         Map<String, DeadlineColours.Urgency> urgency = new LinkedHashMap<>();
-        queue.items().forEach(d -> urgency.put(d.code(), colours.of(d.dueDate(), d.status())));
+        queue.items().forEach(d -> urgency.put(d.code(), colours.of(d.dueDate(), d.dueAt(), d.status())));
         model.addAttribute("filter", filter);
         model.addAttribute("tabs", QueueFilter.TABS);
         model.addAttribute("queue", queue);
