@@ -37,9 +37,12 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** dossier-service publishes dossier events and consumes payment events. */
+    /**
+     * dossier-service publishes dossier events and consumes payment events, and the agency registry's changes (its
+     * working hours' replica, decision 60).
+     */
     @Test
     void usesOnlyTheContractsItPublishesOrConsumes() {
-        usesOnlyTheContractsOf("dossier", "payment").check(CLASSES);
+        usesOnlyTheContractsOf("dossier", "payment", "identity").check(CLASSES);
     }
 }

@@ -23,12 +23,20 @@ public final class PaymentServiceEvents {
     private PaymentServiceEvents() {}
 
     public static void send(String type, String paymentId, Object data) {
+        send(EventTopics.PAYMENT, type, paymentId, data);
+    }
+
+    /**
+     * An event as the one writer of {@code topic} puts it there (source {@link EventTopics#writerOf}), keyed and with
+     * subject {@code key}: identity-service's agency changes on {@code egov.identity.events}, for one.
+     */
+    public static void send(String topic, String type, String key, Object data) {
         String value = JSON.writeValueAsString(new CloudEvent(
                 CloudEvent.SPEC_VERSION,
                 UUID.randomUUID().toString(),
-                "/payment-service",
+                EventTopics.writerOf(topic),
                 type,
-                paymentId,
+                key,
                 Instant.now().toString(),
                 "application/json",
                 null,
@@ -36,8 +44,8 @@ public final class PaymentServiceEvents {
                 JSON.valueToTree(data)));
         PoisonRecords.send(
                 RealInfrastructure.kafkaBootstrapServers(),
-                EventTopics.PAYMENT,
-                paymentId,
+                topic,
+                key,
                 List.of(new PoisonRecords.Poison(type, value.getBytes(StandardCharsets.UTF_8))));
     }
 }

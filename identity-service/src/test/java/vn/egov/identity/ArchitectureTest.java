@@ -27,6 +27,7 @@ class ArchitectureTest {
     static final String BUSINESS = "vn.egov.identity.business.BusinessService";
     static final String CONTACT = "vn.egov.identity.contact.ContactChangeService";
     static final String OFFICER = "vn.egov.identity.officer.OfficerService";
+    static final String AGENCIES = "vn.egov.identity.agency.Agencies";
 
     @Test
     void controllersUseNeitherJdbcClientNorTransactions_() {
@@ -34,12 +35,12 @@ class ArchitectureTest {
     }
 
     /**
-     * identity-service has no state table; each change of a person's standing has one class that makes it and
+     * identity-service has no state table but the agency registry's; each change of a person's standing has one class that makes it and
      * publishes its event: the level of assurance (CitizenVerifiedV1) by IdentityAssuranceService alone, and so on.
      */
     @Test
     void eachEventIsPublishedByTheServiceThatMakesTheChange() {
-        onlyTheseWriteToTheOutbox(REGISTRATION, ASSURANCE, BUSINESS, CONTACT, OFFICER)
+        onlyTheseWriteToTheOutbox(REGISTRATION, ASSURANCE, BUSINESS, CONTACT, OFFICER, AGENCIES)
                 .check(CLASSES);
         onlyThesePublish(Set.of(ASSURANCE), CitizenVerifiedV1.class).check(CLASSES);
         onlyThesePublish(Set.of(REGISTRATION), CitizenRegisteredV1.class).check(CLASSES);
@@ -47,6 +48,9 @@ class ArchitectureTest {
         onlyThesePublish(Set.of(CONTACT), ContactChangedV1.class, ContactVerificationRequestedV1.class)
                 .check(CLASSES);
         onlyThesePublish(Set.of(OFFICER), OfficerCreatedV1.class).check(CLASSES);
+        // the agency registry's changes (decision 60)
+        onlyThesePublish(Set.of(AGENCIES), vn.egov.contracts.identity.AgencyChangedV1.class)
+                .check(CLASSES);
     }
 
     /** Keycloak's admin API, the national population registry and the business registry are the outbound calls. */

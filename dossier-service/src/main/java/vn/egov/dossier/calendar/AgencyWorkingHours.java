@@ -1,10 +1,13 @@
 package vn.egov.dossier.calendar;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Each agency's working periods as stored in {@code agency_working_hours} (V20), read at each count: a receipt or
+ * Each agency's working periods as stored in {@code agency_working_hours} (V20; since V39 a replica of the agency
+ * registry's, decision 60), read at each count: a receipt or
  * an explanation is one short query, and an administrator's change of a row counts from the next receipt on every
  * instance without a cache to expire. A row that does not parse fails the count loudly rather than be ignored.
  */
@@ -38,35 +41,60 @@ public final class AgencyWorkingHours {
         return shares.isEmpty() ? InternalSteps.DEFAULT : new InternalSteps(shares);
     }
 
-    /** One agency's row, as the administrator sees and changes it. */
-    public record Row(String agencyCode, String periods, String source, java.time.Instant updatedAt) {}
+    /**
+     * One agency's row as the deadlines read it: {@code registryVersion} is the registry's version it was copied
+     * from (0: the default every agency starts with).
+     */
+    public record Row(String agencyCode, String periods, String source, long registryVersion, Instant updatedAt) {}
 
-    public java.util.List<Row> all() {
-        return jdbc.sql(
-                        "select agency_code, periods, source, updated_at from agency_working_hours order by agency_code")
+    public List<Row> all() {
+        return jdbc.sql("select agency_code, periods, source, registry_version, updated_at from agency_working_hours"
+                        + " order by agency_code")
                 .query((rs, i) -> new Row(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getLong(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
     }
 
-    /** Sets an agency's hours (written in the canonical form {@code 07:30-11:30,13:30-17:00}). */
-    public Row set(String agencyCode, WorkingHours hours, String source, java.time.Instant at) {
+    /**
+     * Takes the registry's hours of an agency (decision 60) when {@code version} is newer than the row's, written in
+     * the canonical form {@code 07:30-11:30,13:30-17:00}; answers whether the row changed (an older or the same
+     * version, a replay or a late event, changes nothing).
+     */
+    public boolean replicate(
+            String agencyCode, WorkingHours hours, String source, long version, String changedBy, Instant at) {
         String periods = String.join(
                 ",",
                 hours.periods().stream().map(p -> p.start() + "-" + p.end()).toList());
-        jdbc.sql("""
-                        insert into agency_working_hours (agency_code, periods, source, updated_at)
-                        values (:code, :periods, :source, :at)
+        return jdbc.sql("""
+                        insert into agency_working_hours (agency_code, periods, source, registry_version, updated_by,
+                                                          updated_at)
+                        values (:code, :periods, :source, :version, :by, :at)
                         on conflict (agency_code) do update
-                           set periods = excluded.periods, source = excluded.source, updated_at = excluded.updated_at""")
-                .param("code", agencyCode)
-                .param("periods", periods)
-                .param("source", source)
-                .param("at", java.sql.Timestamp.from(at))
-                .update();
-        return new Row(agencyCode, periods, source, at);
+                           set periods = excluded.periods, source = excluded.source,
+                               registry_version = excluded.registry_version, updated_by = excluded.updated_by,
+                               updated_at = excluded.updated_at
+                         where agency_working_hours.registry_version < excluded.registry_version""")
+                        .param("code", agencyCode)
+                        .param("periods", periods)
+                        .param("source", source)
+                        .param("version", version)
+                        .param("by", changedBy)
+                        .param("at", java.sql.Timestamp.from(at))
+                        .update()
+                > 0;
+    }
+
+    /** The registry version of each agency's row (0 for the default). */
+    public java.util.Map<String, Long> versions() {
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        jdbc.sql("select agency_code, registry_version from agency_working_hours")
+                .query(rs -> {
+                    versions.put(rs.getString(1), rs.getLong(2));
+                });
+        return versions;
     }
 }

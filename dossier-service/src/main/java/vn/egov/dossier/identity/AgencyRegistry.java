@@ -30,13 +30,24 @@ public class AgencyRegistry {
 
     /**
      * {@code serviceCentre}: a public administrative service centre, which receives dossiers for every competent agency
-     * of its province (decision 57); null from an older registry, read as false.
+     * of its province (decision 57); null from an older registry, read as false. {@code workingHours}, its source and
+     * the agency's {@code version} (decision 60): what the working hours' replica takes when it is behind.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agency(String code, String name, Boolean serviceCentre) {
+    public record Agency(
+            String code,
+            String name,
+            Boolean serviceCentre,
+            String workingHours,
+            String workingHoursSource,
+            Long version) {
 
         public Agency(String code, String name) {
             this(code, name, false);
+        }
+
+        public Agency(String code, String name, Boolean serviceCentre) {
+            this(code, name, serviceCentre, null, null, null);
         }
 
         public boolean receivesForOthers() {

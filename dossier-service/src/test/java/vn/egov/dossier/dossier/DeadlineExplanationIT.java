@@ -1,10 +1,13 @@
 package vn.egov.dossier.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
 
 import com.jayway.jsonpath.DocumentContext;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.contracts.identity.AgencyChangedV1;
+import vn.egov.dossier.PaymentServiceEvents;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
@@ -291,43 +297,66 @@ class DeadlineExplanationIT {
     }
 
     @Test
-    void anAdministratorSetsAnAgencysWorkingHoursAndTheyCountFromTheNextReceipt() {
+    void theRegistrysWorkingHoursReachTheReplicaAndCountFromTheNextReceipt() {
         DossierApi api = api();
         String owner = api.citizen("001190013005", 1);
         String officer = api.officer();
-        String admin = api.issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
         String agency = jdbc.sql("select agency_code from procedure where code = '1.001193'")
                 .query(String.class)
                 .single();
-        String path = "/api/v1/calendar/working-hours/" + agency;
-
-        // officers may not, a bad value is refused field by field
-        assertThat(api.request("PUT", path, officer, "{\"periods\":\"08:00-12:00\",\"source\":\"x\"}")
+        long version = jdbc.sql("select registry_version from agency_working_hours where agency_code = ?")
+                        .param(agency)
+                        .query(Long.class)
+                        .single()
+                + 5;
+        // the registry owns them (decision 60): dossier-service has no endpoint to set them any more
+        assertThat(api.request(
+                                "PUT",
+                                "/api/v1/calendar/working-hours/" + agency,
+                                api.issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null),
+                                "{\"periods\":\"08:00-12:00\",\"source\":\"x\"}")
                         .statusCode())
-                .isEqualTo(403);
-        HttpResponse<String> seconds =
-                api.request("PUT", path, admin, "{\"periods\":\"08:00:30-12:00\",\"source\":\"x\"}");
-        assertThat(seconds.statusCode()).as(seconds.body()).isEqualTo(422);
-        HttpResponse<String> bad = api.request("PUT", path, admin, "{\"periods\":\"13:00-17:30,08:00-12:00\"}");
-        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
-        DocumentContext problem = ServiceConformance.json(bad);
-        assertThat(problem.read("$.code", String.class)).isEqualTo("working-hours-invalid");
-        assertThat(problem.read("$.errors[*].field", List.class)).containsExactlyInAnyOrder("periods", "source");
+                .isIn(404, 405);
 
-        HttpResponse<String> set = api.request(
-                "PUT",
-                path,
-                admin,
-                "{\"periods\":\"08:00-12:00, 13:00-17:30\",\"source\":\"Thông báo giờ làm việc của UBND phường\"}");
-        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        // identity-service publishes the agency's new state
+        PaymentServiceEvents.send(
+                EventTopics.IDENTITY,
+                AgencyChangedV1.TYPE,
+                agency,
+                changed(agency, "08:00-12:00,13:00-17:30", "Thông báo giờ làm việc của UBND phường", version));
         try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql("select periods from agency_working_hours where agency_code = ?")
+                            .param(agency)
+                            .query(String.class)
+                            .single()
+                            .equals("08:00-12:00,13:00-17:30"));
+            assertThat(api.service().get("/api/v1/calendar/working-hours", null).body())
+                    .contains("\"periods\":\"08:00-12:00,13:00-17:30\"")
+                    .contains("\"registryVersion\":" + version);
+            // an older version (a late or replayed event) changes nothing; a newer one after it is still taken
+            PaymentServiceEvents.send(
+                    EventTopics.IDENTITY,
+                    AgencyChangedV1.TYPE,
+                    agency,
+                    changed(agency, "07:00-11:00", "cũ", version - 1));
+            PaymentServiceEvents.send(
+                    EventTopics.IDENTITY,
+                    AgencyChangedV1.TYPE,
+                    agency,
+                    changed(agency, "08:00-12:00,13:00-17:30", "Thông báo (bản sửa)", version + 1));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql("select registry_version from agency_working_hours where agency_code = ?")
+                                    .param(agency)
+                                    .query(Long.class)
+                                    .single()
+                            == version + 1);
             assertThat(jdbc.sql("select periods from agency_working_hours where agency_code = ?")
                             .param(agency)
                             .query(String.class)
                             .single())
                     .isEqualTo("08:00-12:00,13:00-17:30");
-            assertThat(api.service().get("/api/v1/calendar/working-hours", null).body())
-                    .contains("\"periods\":\"08:00-12:00,13:00-17:30\"");
+
             // Friday 13/2/2026 10:00 in Vietnam, same day: that agency closes at 17:30
             clockAt("2026-02-13T03:00:00Z");
             String code = submittedAndReceived(owner, officer, "Lê Giờ Riêng");
@@ -340,6 +369,22 @@ class DeadlineExplanationIT {
                     .param(agency)
                     .update();
         }
+    }
+
+    private static AgencyChangedV1 changed(String agency, String hours, String source, long version) {
+        return new AgencyChangedV1(
+                agency,
+                "Ủy ban nhân dân phường",
+                null,
+                "COMMUNE",
+                "000.00.00.H26",
+                false,
+                true,
+                hours,
+                source,
+                version,
+                "registry-admin",
+                Instant.parse("2026-12-01T02:00:00Z"));
     }
 
     @Test

@@ -23,7 +23,8 @@ class IdentityEventContractsTest {
                 ContactVerificationRequestedV1.TYPE,
                 ContactChangedV1.TYPE,
                 BusinessLinkedV1.TYPE,
-                RegistrationRefusedV1.TYPE);
+                RegistrationRefusedV1.TYPE,
+                AgencyChangedV1.TYPE);
         assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.identity\\.[a-z-]+\\.v1"));
     }
 
@@ -39,6 +40,27 @@ class IdentityEventContractsTest {
                 new ContactChangedV1("p-1", "EMAIL", "moi@example.vn", "0912345678", "cu@example.vn", at));
         assertThat(changed.get("previousDestination").asString()).isEqualTo("cu@example.vn");
         assertThat(json.treeToValue(changed, ContactChangedV1.class).email()).isEqualTo("moi@example.vn");
+    }
+
+    @Test
+    void anAgencyChangeCarriesTheWholeAgencyAndItsVersion() {
+        JsonNode changed = json.valueToTree(new AgencyChangedV1(
+                "000.00.01.H26",
+                "Ủy ban nhân dân phường Ba Đình",
+                "Ba Dinh Ward People's Committee",
+                "COMMUNE",
+                "000.00.00.H26",
+                false,
+                true,
+                "08:00-12:00,13:00-17:30",
+                "Thông báo số 12/TB-UBND",
+                3,
+                "admin-1",
+                at));
+        assertThat(changed.get("workingHours").asString()).isEqualTo("08:00-12:00,13:00-17:30");
+        assertThat(changed.get("version").asLong()).isEqualTo(3);
+        assertThat(changed.get("serviceCentre").asBoolean()).isFalse();
+        assertThat(json.treeToValue(changed, AgencyChangedV1.class).changedAt()).isEqualTo(at);
     }
 
     @Test

@@ -1,19 +1,50 @@
 package vn.egov.identity.agency;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.web.PageResponse;
+import vn.egov.contracts.identity.AgencyChangedV1;
 import vn.egov.identity.agency.AgencyController.AgencyResponse;
 
-/** The active agencies, read from the reference table the migrations fill. */
+/**
+ * The agency registry (decision 60): the active agencies, read from the reference table the migrations fill, and
+ * what an administrator changes of one (its working hours). A change is one transaction: the agency's row and its
+ * version, a row of {@code agency_change} (who, when, before and after) and {@code AgencyChangedV1} in the outbox,
+ * which dossier-service's replica of the working hours takes.
+ */
 @Component
 class Agencies {
 
-    private final JdbcClient jdbc;
+    /** {@code HH:mm-HH:mm[,HH:mm-HH:mm]}, spaces allowed around the parts; hours and minutes only. */
+    private static final Pattern PERIODS = Pattern.compile(
+            "\\s*\\d{2}:\\d{2}\\s*-\\s*\\d{2}:\\d{2}\\s*(,\\s*\\d{2}:\\d{2}\\s*-\\s*\\d{2}:\\d{2}\\s*){0,5}");
 
-    Agencies(JdbcClient jdbc) {
+    private static final Logger log = LoggerFactory.getLogger(Agencies.class);
+    private static final String COLUMNS = "code, name_vi, name_en, level, parent_code, service_centre, working_hours,"
+            + " working_hours_source, version, updated_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final EventPublisher events;
+    private final Clock clock = Clock.systemUTC();
+
+    Agencies(JdbcClient jdbc, TransactionTemplate transactions, EventPublisher events) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
     }
 
     /** A null level, parent or serviceCentre does not filter. */
@@ -28,21 +59,132 @@ class Agencies {
                 .query(Long.class)
                 .single();
         List<AgencyResponse> items = jdbc.sql(
-                        "select code, name_vi, name_en, level, parent_code, service_centre from agency" + where
-                                + " order by code limit :size offset :offset")
+                        "select " + COLUMNS + " from agency" + where + " order by code limit :size offset :offset")
                 .param("level", level)
                 .param("parent", parent)
                 .param("centre", serviceCentre)
                 .param("size", size)
                 .param("offset", (long) page * size)
-                .query((rs, i) -> new AgencyResponse(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getBoolean(6)))
+                .query((rs, i) -> response(rs))
                 .list();
         return PageResponse.of(items, page, size, total);
+    }
+
+    Optional<AgencyResponse> find(String code) {
+        return jdbc.sql("select " + COLUMNS + " from agency where code = :code and active")
+                .param("code", code)
+                .query((rs, i) -> response(rs))
+                .optional();
+    }
+
+    /**
+     * Sets an active agency's working hours (already checked by {@link #periodsProblem}), written in the canonical
+     * form {@code 07:30-11:30,13:30-17:00}; empty when there is no such agency.
+     */
+    Optional<AgencyResponse> setWorkingHours(String code, String periods, String source, String actor) {
+        String canonical = canonical(periods);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<AgencyResponse> changed = transactions.execute(tx -> {
+            Optional<AgencyResponse> before = jdbc.sql(
+                            "select " + COLUMNS + " from agency where code = :code and active for update")
+                    .param("code", code)
+                    .query((rs, i) -> response(rs))
+                    .optional();
+            if (before.isEmpty()) {
+                return Optional.<AgencyResponse>empty();
+            }
+            AgencyResponse after = jdbc.sql("update agency set working_hours = :hours, working_hours_source = :source,"
+                            + " version = version + 1, updated_at = :at, updated_by = :actor where code = :code"
+                            + " returning " + COLUMNS)
+                    .param("hours", canonical)
+                    .param("source", source)
+                    .param("at", java.sql.Timestamp.from(now))
+                    .param("actor", actor)
+                    .param("code", code)
+                    .query((rs, i) -> response(rs))
+                    .single();
+            jdbc.sql("insert into agency_change (agency_code, version, field, old_value, new_value, source, changed_by,"
+                            + " changed_at) values (:code, :version, 'workingHours', :old, :new, :source, :actor, :at)")
+                    .param("code", code)
+                    .param("version", after.version())
+                    .param("old", before.get().workingHours())
+                    .param("new", canonical)
+                    .param("source", source)
+                    .param("actor", actor)
+                    .param("at", java.sql.Timestamp.from(now))
+                    .update();
+            events.publish(
+                    EventTopics.IDENTITY,
+                    AgencyChangedV1.TYPE,
+                    code,
+                    new AgencyChangedV1(
+                            after.code(),
+                            after.name(),
+                            after.nameEn(),
+                            after.level(),
+                            after.parentCode(),
+                            after.serviceCentre(),
+                            true,
+                            after.workingHours(),
+                            after.workingHoursSource(),
+                            after.version(),
+                            actor,
+                            now));
+            return Optional.of(after);
+        });
+        changed.ifPresent(a -> log.info(
+                "agency {} working hours {} (version {}) set by {}", code, a.workingHours(), a.version(), actor));
+        return changed;
+    }
+
+    /**
+     * Why {@code periods} are not an agency's working hours (a message code of {@code validation.*}), or empty when
+     * they are: {@code HH:mm-HH:mm} periods, at most six, each ending after it starts, in order and not overlapping.
+     */
+    static Optional<String> periodsProblem(String periods) {
+        if (!PERIODS.matcher(periods).matches()) {
+            return Optional.of("working-hours-format");
+        }
+        LocalTime previousEnd = null;
+        for (String part : periods.split(",")) {
+            String[] ends = part.strip().split("-");
+            LocalTime start;
+            LocalTime end;
+            try {
+                start = LocalTime.parse(ends[0].strip());
+                end = LocalTime.parse(ends[1].strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.of("working-hours-format");
+            }
+            if (!start.isBefore(end) || (previousEnd != null && start.isBefore(previousEnd))) {
+                return Optional.of("working-hours-order");
+            }
+            previousEnd = end;
+        }
+        return Optional.empty();
+    }
+
+    static String canonical(String periods) {
+        List<String> parts = new ArrayList<>();
+        for (String part : periods.split(",")) {
+            String[] ends = part.strip().split("-");
+            parts.add(ends[0].strip() + "-" + ends[1].strip());
+        }
+        return String.join(",", parts);
+    }
+
+    private static AgencyResponse response(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Timestamp updated = rs.getTimestamp(10);
+        return new AgencyResponse(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getBoolean(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getLong(9),
+                updated == null ? null : updated.toInstant());
     }
 }

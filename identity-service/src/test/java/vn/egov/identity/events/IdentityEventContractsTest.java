@@ -58,7 +58,8 @@ class IdentityEventContractsTest {
                 OfficerCreatedV1.class,
                 ContactVerificationRequestedV1.class,
                 ContactChangedV1.class,
-                BusinessLinkedV1.class)) {
+                BusinessLinkedV1.class,
+                vn.egov.contracts.identity.AgencyChangedV1.class)) {
             for (var component : contract.getRecordComponents()) {
                 assertThat(component.getName().toLowerCase())
                         .as(contract.getSimpleName())
