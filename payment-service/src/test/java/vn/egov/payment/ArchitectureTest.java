@@ -54,6 +54,7 @@ class ArchitectureTest {
     /** payment-service publishes payment events and consumes dossier events (refunds). */
     @Test
     void usesOnlyTheContractsItPublishesOrConsumes() {
-        usesOnlyTheContractsOf("payment", "dossier").check(CLASSES);
+        // and the agency registry's changes: each agency's receipt series (decision 60)
+        usesOnlyTheContractsOf("payment", "dossier", "identity").check(CLASSES);
     }
 }

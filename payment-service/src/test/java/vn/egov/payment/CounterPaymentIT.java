@@ -330,6 +330,83 @@ class CounterPaymentIT {
     }
 
     @Test
+    void anAgencyNumbersItsReceiptsInTheSeriesTheRegistryGivesIt() {
+        String agency = newAgency();
+        String series = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-26E";
+        String y = year();
+        HttpResponse<String> first =
+                pay(officer(agency), request(walkIn(agency, 20_000), "CASH"), "Idempotency-Key", key());
+        assertThat(json(first).read("$.receiptNumber", String.class)).isEqualTo(agency + "/" + y + "/000001");
+
+        // the registry (identity-service) publishes the agency's registered series
+        agencyChanged(agency, series, 3);
+        await("the registry's series replicated")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select count(*) from agency_receipt_series where agency_code = ? and series = ?")
+                                .params(agency, series)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        // a late or replayed event of an older or the same version changes nothing; the next newer one is taken
+        agencyChanged(agency, "CU-" + series, 2);
+        agencyChanged(agency, "CU2-" + series, 3);
+        agencyChanged(agency, series, 4);
+        await("version 4 replicated")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select registry_version from agency_receipt_series where agency_code = ?")
+                                .param(agency)
+                                .query(Long.class)
+                                .single()
+                        == 4);
+
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> paid =
+                    pay(officer(agency), request(walkIn(agency, 20_000), "CASH"), "Idempotency-Key", key());
+            assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+            numbers.add(json(paid).read("$.receiptNumber", String.class));
+        }
+        // a new series starts at 1
+        assertThat(numbers).containsExactly(series + "/" + y + "/000001", series + "/" + y + "/000002");
+    }
+
+    /** vn.egov.identity.agency-changed.v1 as identity-service's outbox relay puts it on egov.identity.events. */
+    void agencyChanged(String agency, String series, long version) {
+        var data = new vn.egov.contracts.identity.AgencyChangedV1(
+                agency,
+                "Cơ quan thử",
+                null,
+                "COMMUNE",
+                null,
+                false,
+                true,
+                "07:30-11:30,13:30-17:00",
+                null,
+                series,
+                version,
+                "registry-admin",
+                Instant.now());
+        String value = json.writeValueAsString(new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                UUID.randomUUID().toString(),
+                "/identity-service",
+                vn.egov.contracts.identity.AgencyChangedV1.TYPE,
+                agency,
+                Instant.now().toString(),
+                "application/json",
+                null,
+                null,
+                json.valueToTree(data)));
+        try {
+            kafka.send(EventTopics.IDENTITY, agency, value).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not produce to " + EventTopics.IDENTITY, e);
+        }
+    }
+
+    @Test
     void concurrentPaymentsAtOneAgencyGetConsecutiveNumbersAndOneDossierIsPaidOnce() throws Exception {
         String agency = newAgency();
         int n = 8;
@@ -461,7 +538,7 @@ class CounterPaymentIT {
         assertProblem(pay(officer, request(code, "CASH"), "Idempotency-Key", key()), 409, "dossier-closed");
         assertThat(paymentsOf(code)).isZero();
         // no receipt number was used by any refusal
-        assertThat(jdbc.sql("select count(*) from receipt_series where agency_code = ?")
+        assertThat(jdbc.sql("select count(*) from receipt_series where series = ?")
                         .param(agency)
                         .query(Long.class)
                         .single())

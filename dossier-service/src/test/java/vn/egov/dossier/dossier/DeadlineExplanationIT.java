@@ -382,6 +382,7 @@ class DeadlineExplanationIT {
                 true,
                 hours,
                 source,
+                agency,
                 version,
                 "registry-admin",
                 Instant.parse("2026-12-01T02:00:00Z"));

@@ -7,11 +7,14 @@ import java.time.Instant;
  * agency registry (identity-service, decision 60) changed an agency. The event carries the agency's whole current
  * state, so a consumer keeps a replica by taking the event with the highest {@code version} it has seen for the
  * agency and ignoring older ones (events of one agency share the record key and stay in order, a replayed or late one
- * is older).
+ * is older). The registry announces every changed agency again each day, so a consumer reading the topic from its start
+ * finds each agency's current state within the topic's retention.
  *
  * @param workingHours the periods in which the agency works on a working day, in Vietnam time, written
  *     {@code "07:30-11:30,13:30-17:00"} (in order, not overlapping): limits in hours and half-days count inside them
  * @param workingHoursSource the document that publishes those hours
+ * @param receiptSeries the symbol the agency's e-receipts are numbered under ({@code <series>/<year>/<000001>}); its
+ *     electronic identifier until it registers another, never shared with another agency
  * @param version the agency's version in the registry, 1 for the first change after the migrations' rows (0)
  * @param changedBy the subject of the administrator who made the change
  */
@@ -25,6 +28,7 @@ public record AgencyChangedV1(
         boolean active,
         String workingHours,
         String workingHoursSource,
+        String receiptSeries,
         long version,
         String changedBy,
         Instant changedAt) {

@@ -54,11 +54,13 @@ class IdentityEventContractsTest {
                 true,
                 "08:00-12:00,13:00-17:30",
                 "Thông báo số 12/TB-UBND",
+                "BLBD-26E",
                 3,
                 "admin-1",
                 at));
         assertThat(changed.get("workingHours").asString()).isEqualTo("08:00-12:00,13:00-17:30");
         assertThat(changed.get("version").asLong()).isEqualTo(3);
+        assertThat(changed.get("receiptSeries").asString()).isEqualTo("BLBD-26E");
         assertThat(changed.get("serviceCentre").asBoolean()).isFalse();
         assertThat(json.treeToValue(changed, AgencyChangedV1.class).changedAt()).isEqualTo(at);
     }

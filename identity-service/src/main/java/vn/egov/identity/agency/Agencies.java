@@ -21,7 +21,7 @@ import vn.egov.identity.agency.AgencyController.AgencyResponse;
 
 /**
  * The agency registry (decision 60): the active agencies, read from the reference table the migrations fill, and
- * what an administrator changes of one (its working hours). A change is one transaction: the agency's row and its
+ * what an administrator changes of one (its working hours, its receipt series). A change is one transaction: the agency's row and its
  * version, a row of {@code agency_change} (who, when, before and after) and {@code AgencyChangedV1} in the outbox,
  * which dossier-service's replica of the working hours takes.
  */
@@ -34,7 +34,9 @@ class Agencies {
 
     private static final Logger log = LoggerFactory.getLogger(Agencies.class);
     private static final String COLUMNS = "code, name_vi, name_en, level, parent_code, service_centre, working_hours,"
-            + " working_hours_source, version, updated_at";
+            + " working_hours_source, receipt_series, version, updated_at, updated_by";
+    /** A receipt series symbol: capitals, digits, dots and hyphens; no '/', the receipt number's separator. */
+    private static final Pattern SERIES = Pattern.compile("[0-9A-Z.-]{1,32}");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -83,6 +85,46 @@ class Agencies {
      */
     Optional<AgencyResponse> setWorkingHours(String code, String periods, String source, String actor) {
         String canonical = canonical(periods);
+        return change(
+                code,
+                "workingHours",
+                AgencyResponse::workingHours,
+                "working_hours = :value, working_hours_source = :source",
+                canonical,
+                source,
+                actor);
+    }
+
+    /**
+     * Sets an active agency's receipt series (already checked by {@link #seriesProblem}); empty when there is no such
+     * agency. The caller has checked that no other agency uses it; the unique index refuses a race.
+     */
+    Optional<AgencyResponse> setReceiptSeries(String code, String series, String source, String actor) {
+        return change(
+                code, "receiptSeries", AgencyResponse::receiptSeries, "receipt_series = :value", series, source, actor);
+    }
+
+    /** Whether an agency other than {@code code} has the series. */
+    boolean seriesTakenByAnother(String code, String series) {
+        return jdbc.sql("select count(*) from agency where receipt_series = :series and code <> :code")
+                        .param("series", series)
+                        .param("code", code)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * One change of an agency: its row and version, a row of {@code agency_change} and the event, in one transaction.
+     */
+    private Optional<AgencyResponse> change(
+            String code,
+            String field,
+            java.util.function.Function<AgencyResponse, String> current,
+            String assignments,
+            String value,
+            String source,
+            String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<AgencyResponse> changed = transactions.execute(tx -> {
             Optional<AgencyResponse> before = jdbc.sql(
@@ -93,10 +135,9 @@ class Agencies {
             if (before.isEmpty()) {
                 return Optional.<AgencyResponse>empty();
             }
-            AgencyResponse after = jdbc.sql("update agency set working_hours = :hours, working_hours_source = :source,"
-                            + " version = version + 1, updated_at = :at, updated_by = :actor where code = :code"
-                            + " returning " + COLUMNS)
-                    .param("hours", canonical)
+            AgencyResponse after = jdbc.sql("update agency set " + assignments + ", version = version + 1,"
+                            + " updated_at = :at, updated_by = :actor where code = :code returning " + COLUMNS)
+                    .param("value", value)
                     .param("source", source)
                     .param("at", java.sql.Timestamp.from(now))
                     .param("actor", actor)
@@ -104,37 +145,70 @@ class Agencies {
                     .query((rs, i) -> response(rs))
                     .single();
             jdbc.sql("insert into agency_change (agency_code, version, field, old_value, new_value, source, changed_by,"
-                            + " changed_at) values (:code, :version, 'workingHours', :old, :new, :source, :actor, :at)")
+                            + " changed_at) values (:code, :version, :field, :old, :new, :source, :actor, :at)")
                     .param("code", code)
                     .param("version", after.version())
-                    .param("old", before.get().workingHours())
-                    .param("new", canonical)
+                    .param("field", field)
+                    .param("old", current.apply(before.get()))
+                    .param("new", value)
                     .param("source", source)
                     .param("actor", actor)
                     .param("at", java.sql.Timestamp.from(now))
                     .update();
-            events.publish(
-                    EventTopics.IDENTITY,
-                    AgencyChangedV1.TYPE,
-                    code,
-                    new AgencyChangedV1(
-                            after.code(),
-                            after.name(),
-                            after.nameEn(),
-                            after.level(),
-                            after.parentCode(),
-                            after.serviceCentre(),
-                            true,
-                            after.workingHours(),
-                            after.workingHoursSource(),
-                            after.version(),
-                            actor,
-                            now));
+            announce(after);
             return Optional.of(after);
         });
-        changed.ifPresent(a -> log.info(
-                "agency {} working hours {} (version {}) set by {}", code, a.workingHours(), a.version(), actor));
+        changed.ifPresent(
+                a -> log.info("agency {} {} set to {} (version {}) by {}", code, field, value, a.version(), actor));
         return changed;
+    }
+
+    /**
+     * Announces every agency changed since the migrations again (same version: replicas that have it change nothing),
+     * so that a consumer reading the topic from its start — a new installation, one down longer than the topic's
+     * retention — finds each agency's current state there. Daily by default.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            initialDelayString = "${egov.identity.agencies.announce-again-every:24h}",
+            fixedDelayString = "${egov.identity.agencies.announce-again-every:24h}")
+    void announceAgain() {
+        int count = transactions.execute(tx -> {
+            List<AgencyResponse> changed = jdbc.sql(
+                            "select " + COLUMNS + " from agency where active and version > 0 order by code")
+                    .query((rs, i) -> response(rs))
+                    .list();
+            changed.forEach(this::announce);
+            return changed.size();
+        });
+        if (count > 0) {
+            log.info("{} changed agencies announced again", count);
+        }
+    }
+
+    private void announce(AgencyResponse agency) {
+        events.publish(
+                EventTopics.IDENTITY,
+                AgencyChangedV1.TYPE,
+                agency.code(),
+                new AgencyChangedV1(
+                        agency.code(),
+                        agency.name(),
+                        agency.nameEn(),
+                        agency.level(),
+                        agency.parentCode(),
+                        agency.serviceCentre(),
+                        true,
+                        agency.workingHours(),
+                        agency.workingHoursSource(),
+                        agency.receiptSeries(),
+                        agency.version(),
+                        agency.updatedBy(),
+                        agency.updatedAt()));
+    }
+
+    /** Why {@code series} is not a receipt series symbol ({@code validation.*}), or empty when it is. */
+    static Optional<String> seriesProblem(String series) {
+        return SERIES.matcher(series).matches() ? Optional.empty() : Optional.of("receipt-series-format");
     }
 
     /**
@@ -174,7 +248,7 @@ class Agencies {
     }
 
     private static AgencyResponse response(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.sql.Timestamp updated = rs.getTimestamp(10);
+        java.sql.Timestamp updated = rs.getTimestamp(11);
         return new AgencyResponse(
                 rs.getString(1),
                 rs.getString(2),
@@ -184,7 +258,9 @@ class Agencies {
                 rs.getBoolean(6),
                 rs.getString(7),
                 rs.getString(8),
-                rs.getLong(9),
-                updated == null ? null : updated.toInstant());
+                rs.getString(9),
+                rs.getLong(10),
+                updated == null ? null : updated.toInstant(),
+                rs.getString(12));
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.identity.agency;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -29,8 +30,9 @@ class AgencyController {
     /**
      * {@code serviceCentre}: a public administrative service centre, which receives dossiers for every competent agency
      * of its province (Nghị định 118/2025/NĐ-CP; decision 57). {@code workingHours}: the periods of a working day in
-     * which its limits in hours and half-days count, {@code "07:30-11:30,13:30-17:00"}; {@code version}: 0 as the
-     * migrations left it, one more at each change.
+     * which its limits in hours and half-days count, {@code "07:30-11:30,13:30-17:00"}; {@code receiptSeries}: the
+     * symbol its e-receipts are numbered under; {@code version}: 0 as the migrations left it, one more at each change.
+     * Who made the last change is in the event and {@code agency_change}, not in the public list.
      */
     record AgencyResponse(
             String code,
@@ -41,14 +43,20 @@ class AgencyController {
             boolean serviceCentre,
             String workingHours,
             String workingHoursSource,
+            String receiptSeries,
             long version,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            @JsonIgnore String updatedBy) {}
 
     /** {@code periods}: {@code "07:30-11:30,13:30-17:00"}; {@code source}: the document that publishes them. */
     record WorkingHoursRequest(String periods, String source) {}
 
+    /** {@code series}: the receipt series symbol; {@code source}: the document registering it. */
+    record ReceiptSeriesRequest(String series, String source) {}
+
     static final int PERIODS_MAX = 100;
     static final int SOURCE_MAX = 300;
+    static final int SERIES_MAX = 32;
     private static final Pattern AGENCY_CODE = Pattern.compile("[0-9A-Za-z.]{1,40}");
 
     private final Agencies agencies;
@@ -87,15 +95,7 @@ class AgencyController {
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String code,
             @RequestBody(required = false) WorkingHoursRequest body) {
-        EgovPrincipal who = EgovPrincipal.from(jwt);
-        boolean systemAdmin = who.hasRole("SYSTEM_ADMIN");
-        boolean ownAdmin = who.hasRole("AGENCY_ADMIN") && code.equals(who.agency());
-        if (who.subject() == null || !(systemAdmin || ownAdmin)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
-        }
-        if (!AGENCY_CODE.matcher(code).matches()) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found");
-        }
+        EgovPrincipal who = administrator(jwt, code);
         WorkingHoursRequest request = body == null ? new WorkingHoursRequest(null, null) : body;
         ValidationErrors errors = new ValidationErrors();
         if (errors.require("periods", request.periods())
@@ -111,5 +111,60 @@ class AgencyController {
         return agencies.setWorkingHours(
                         code, request.periods(), request.source().strip(), who.subject())
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
+    }
+
+    @PutMapping("/{code}/receipt-series")
+    @Operation(
+            summary = "Set the series an agency's e-receipts are numbered under (system administrator, or the agency's"
+                    + " own administrator)",
+            description = "JSON {\"series\":\"BLBD-26E\",\"source\":\"the document registering it\"}: capitals,"
+                    + " digits, dots and hyphens, at most 32. payment-service numbers the agency's receipts"
+                    + " <series>/<year>/<000001> from its next payment, a new series from 1. Recorded with who and"
+                    + " when, published as vn.egov.identity.agency-changed.v1. 422 receipt-series-invalid names each"
+                    + " bad field; a series another agency has: 409 receipt-series-taken.")
+    AgencyResponse setReceiptSeries(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String code,
+            @RequestBody(required = false) ReceiptSeriesRequest body) {
+        EgovPrincipal who = administrator(jwt, code);
+        ReceiptSeriesRequest request = body == null ? new ReceiptSeriesRequest(null, null) : body;
+        ValidationErrors errors = new ValidationErrors();
+        String series = request.series() == null ? null : request.series().strip();
+        if (errors.require("series", series) && errors.maxLength("series", series, SERIES_MAX)) {
+            Agencies.seriesProblem(series).ifPresent(p -> errors.add("series", p));
+        }
+        if (errors.require("source", request.source())) {
+            errors.maxLength("source", request.source(), SOURCE_MAX);
+        }
+        if (!errors.isEmpty()) {
+            throw errors.toProblem(problems, HttpStatus.UNPROCESSABLE_CONTENT, "receipt-series-invalid");
+        }
+        if (agencies.seriesTakenByAnother(code, series)) {
+            throw new ValidationErrors()
+                    .add("series", "receipt-series-taken")
+                    .toProblem(problems, HttpStatus.CONFLICT, "receipt-series-taken");
+        }
+        try {
+            return agencies.setReceiptSeries(code, series, request.source().strip(), who.subject())
+                    .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
+        } catch (org.springframework.dao.DuplicateKeyException race) {
+            throw new ValidationErrors()
+                    .add("series", "receipt-series-taken")
+                    .toProblem(problems, HttpStatus.CONFLICT, "receipt-series-taken");
+        }
+    }
+
+    /** A system administrator, or the agency's own administrator; an agency code of the registry's form. */
+    private static EgovPrincipal administrator(Jwt jwt, String code) {
+        EgovPrincipal who = EgovPrincipal.from(jwt);
+        boolean systemAdmin = who.hasRole("SYSTEM_ADMIN");
+        boolean ownAdmin = who.hasRole("AGENCY_ADMIN") && code.equals(who.agency());
+        if (who.subject() == null || !(systemAdmin || ownAdmin)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");
+        }
+        if (!AGENCY_CODE.matcher(code).matches()) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found");
+        }
+        return who;
     }
 }

@@ -38,7 +38,7 @@ class AgencyRegistryJourneyIT {
         JsonNode row = Api.eventually(
                 "dossier-service's replica at the registry's version",
                 Duration.ofSeconds(30),
-                () -> hoanKiem(Api.get(Platform.GATEWAY + "/api/v1/calendar/working-hours", null)),
+                () -> hoanKiem(Api.get(Platform.GATEWAY + "/api/v1/calendar/working-hours", systemAdmin)),
                 r -> r != null && r.get("registryVersion").asLong() == version);
         assertThat(row.get("periods").asString()).isEqualTo("07:30-11:30,13:30-17:00");
         assertThat(row.get("source").asString()).isEqualTo("Quyết định 21/QĐ-UBND về giờ làm việc (hành trình)");

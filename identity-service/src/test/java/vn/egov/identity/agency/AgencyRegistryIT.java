@@ -1,4 +1,4 @@
-package vn.egov.identity;
+package vn.egov.identity.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.egov.testsupport.ServiceConformance.assertProblem;
@@ -21,7 +21,8 @@ import vn.egov.testsupport.TestIssuer;
 /**
  * The agency registry owns the agencies' working hours (decision 60): who may change them, every bad field named,
  * the change recorded with who and when and published as {@code vn.egov.identity.agency-changed.v1} in the same
- * transaction. Same Spring context as {@link IdentityServiceIT} (signed test tokens, real PostgreSQL and Kafka).
+ * transaction; its receipt series, unique in the registry; every changed agency announced again. Same Spring context
+ * as {@code IdentityServiceIT} (signed test tokens, real PostgreSQL and Kafka).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
@@ -34,6 +35,9 @@ class AgencyRegistryIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Agencies agencies;
 
     final TestIssuer issuer = TestIssuer.shared();
 
@@ -132,6 +136,97 @@ class AgencyRegistryIT {
                 service().call("PUT", "/api/v1/identity/agencies/000.00.99.H99/working-hours", admin, body),
                 404,
                 "not-found");
+    }
+
+    @Test
+    void theAgencysReceiptSeriesIsItsOwnUntilAnotherIsRegisteredAndNeverAnotherAgencys() {
+        String admin = issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+        String province = "000.00.10.H26";
+        String path = "/api/v1/identity/agencies/" + province + "/receipt-series";
+        // the migration gave every agency its code as series: the numbers payment-service gave so far
+        assertThat(jdbc.sql("select count(*) from agency where receipt_series <> code and version = 0")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        HttpResponse<String> bad =
+                service().call("PUT", path, admin, "{\"series\":\"BL/26\",\"source\":\"" + "x".repeat(301) + "\"}");
+        assertProblem(bad, 422, "receipt-series-invalid");
+        assertThat(json(bad).read("$.errors[*].code", List.class))
+                .containsExactlyInAnyOrder("receipt-series-format", "Size");
+        // another agency's series: 409, named on the field
+        HttpResponse<String> taken =
+                service().call("PUT", path, admin, "{\"series\":\"000.00.11.H26\",\"source\":\"Quyết định 7/QĐ-SXD\"}");
+        assertProblem(taken, 409, "receipt-series-taken");
+        assertThat(json(taken).read("$.errors[0].field", String.class)).isEqualTo("series");
+        assertProblem(
+                service()
+                        .call(
+                                "PUT",
+                                path,
+                                issuer.staff("quantri.coquan", "AGENCY_ADMIN", "000.00.01.H26"),
+                                "{\"series\":\"SXD-26E\",\"source\":\"x\"}"),
+                403,
+                "forbidden");
+
+        HttpResponse<String> set = service()
+                .call(
+                        "PUT",
+                        path,
+                        admin,
+                        "{\"series\":\" SXD-26E \",\"source\":\"Quyết định 7/QĐ-SXD về biên lai điện tử\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(json(set).read("$.receiptSeries", String.class)).isEqualTo("SXD-26E");
+        assertThat(set.body()).doesNotContain("updatedBy");
+        long version = json(set).read("$.version", Long.class);
+        String payload = jdbc.sql("select payload from outbox_event where event_type = ? and event_key = ?"
+                        + " order by seq desc limit 1")
+                .params("vn.egov.identity.agency-changed.v1", province)
+                .query(String.class)
+                .single();
+        assertThat(json(payload).read("$.data.receiptSeries", String.class)).isEqualTo("SXD-26E");
+        assertThat(json(payload).read("$.data.version", Long.class)).isEqualTo(version);
+        assertThat(jdbc.sql("select field from agency_change where agency_code = ? and version = ?")
+                        .params(province, version)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("receiptSeries");
+    }
+
+    @Test
+    void everyChangedAgencyIsAnnouncedAgainWithItsVersionAndNoOtherIs() {
+        String admin = issuer.staff("quantri.hethong", "SYSTEM_ADMIN", null);
+        assertThat(service()
+                        .call(
+                                "PUT",
+                                "/api/v1/identity/agencies/000.00.12.H26/working-hours",
+                                admin,
+                                "{\"periods\":\"07:30-11:30,13:30-17:00\",\"source\":\"Thông báo 3/TB-STC\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        long before = jdbc.sql("select coalesce(max(seq), 0) from outbox_event")
+                .query(Long.class)
+                .single();
+
+        agencies.announceAgain();
+
+        List<String> announced = jdbc.sql("select event_key from outbox_event where seq > ? and event_type = ?")
+                .params(before, "vn.egov.identity.agency-changed.v1")
+                .query(String.class)
+                .list();
+        List<String> changed = jdbc.sql("select code from agency where active and version > 0")
+                .query(String.class)
+                .list();
+        assertThat(announced).containsExactlyInAnyOrderElementsOf(changed).contains("000.00.12.H26");
+        String payload = jdbc.sql("select payload from outbox_event where seq > ? and event_key = '000.00.12.H26'")
+                .param(before)
+                .query(String.class)
+                .single();
+        assertThat(json(payload).read("$.data.version", Long.class))
+                .isEqualTo(jdbc.sql("select version from agency where code = '000.00.12.H26'")
+                        .query(Long.class)
+                        .single());
+        assertThat(json(payload).read("$.data.changedBy", String.class)).isEqualTo(subjectOf("quantri.hethong"));
     }
 
     private long version(String code) {
