@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * identity-service's officer API as it answers the demo agency's administrator, and dossier-service's calendar API
+ * identity-service's officer API and agency registry as they answer the demo agency's administrator, and dossier-service's calendar API
  * (2027's declared days, the latest change) as it answers the system administrator, on {@link PublicApiStandIn}'s
  * server.
  */
@@ -56,6 +56,31 @@ final class AdministrationStandIn {
                           {"id":"9a9a9a9a-0000-4000-8000-000000000002","username":"quantri.coquan","fullName":"Phạm Văn Quản","email":"quantri@example.vn","agencyCode":"000.00.01.H26","enabled":true},
                           {"id":"9a9a9a9a-0000-4000-8000-000000000003","username":"cu.canbo","fullName":"Đỗ Thị Cũ","email":"cu@example.vn","agencyCode":"000.00.01.H26","enabled":false}
                         ],"page":0,"size":50,"totalItems":3,"totalPages":1}""".formatted(OFFICER_ID))));
+        // the agency registry (decision 60): the demo agency, a refused working hours change, a series already taken
+        api.server.stubFor(WireMock.get(urlPathEqualTo("/api/v1/identity/agencies/" + DeskStandIn.AGENCY))
+                .withHeader("Authorization", equalTo("Bearer " + ADMIN_TOKEN))
+                .willReturn(okJson("""
+                        {"code":"%s","name":"Ủy ban nhân dân phường Ba Đình","nameEn":"Ba Dinh Ward People's Committee",
+                         "level":"COMMUNE","parentCode":"000.00.00.H26","serviceCentre":false,
+                         "workingHours":"07:30-11:30,13:30-17:00",
+                         "workingHoursSource":"Quyết định 12/QĐ-UBND ngày 02/01/2026 về giờ làm việc",
+                         "receiptSeries":"BLBD-26E","version":3,"updatedAt":"2026-12-01T03:00:00Z"}""".formatted(DeskStandIn.AGENCY))));
+        api.server.stubFor(
+                WireMock.put(urlPathEqualTo("/api/v1/identity/agencies/" + DeskStandIn.AGENCY + "/working-hours"))
+                        .willReturn(WireMock.aResponse()
+                                .withStatus(422)
+                                .withHeader("Content-Type", "application/problem+json")
+                                .withBody("""
+                                {"code":"working-hours-invalid","status":422,"errors":[{"field":"periods",
+                                 "code":"working-hours-order","message":"Mỗi khoảng phải kết thúc sau khi bắt đầu, các khoảng theo thứ tự và không chồng lên nhau."}]}""")));
+        api.server.stubFor(
+                WireMock.put(urlPathEqualTo("/api/v1/identity/agencies/" + DeskStandIn.AGENCY + "/receipt-series"))
+                        .willReturn(WireMock.aResponse()
+                                .withStatus(409)
+                                .withHeader("Content-Type", "application/problem+json")
+                                .withBody("""
+                                {"code":"receipt-series-taken","status":409,"errors":[{"field":"series",
+                                 "code":"receipt-series-taken","message":"Một cơ quan khác đang dùng ký hiệu này."}]}""")));
         api.server.stubFor(WireMock.get(urlPathEqualTo("/api/v1/calendar/days"))
                 .withQueryParam("year", equalTo("2027"))
                 .atPriority(1)

@@ -113,6 +113,51 @@ class DeskAdministrationBrowserIT {
     }
 
     @Test
+    void theAgencyPageShowsTheRegistrysHoursAndSeriesAndRefusalsSayWhyNextToTheFields() {
+        signIn(AdministrationStandIn.agencyAdmin(), AdministrationStandIn.ADMIN_TOKEN);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : PageCheck.SIZES) {
+            Chromium.viewport(chrome, size[0], size[1]);
+            String at = "agency at " + size[0] + "×" + size[1];
+            chrome.get(url("/motcua/co-quan"));
+            assertThat(chrome.getTitle()).isEqualTo("Thông tin cơ quan · Cổng dịch vụ công");
+            assertThat(chrome.findElement(By.id("hours-now")).getText()).isEqualTo("07:30–11:30, 13:30–17:00");
+            assertThat(chrome.findElement(By.id("series-now")).getText()).isEqualTo("BLBD-26E");
+            assertThat(chrome.findElement(By.id("periods")).getAttribute("value"))
+                    .isEqualTo("07:30-11:30,13:30-17:00");
+            assertThat(chrome.getPageSource()).as(at + ": every message found").doesNotContain("??");
+            problems.addAll(PageCheck.problems(chrome, at));
+            Chromium.screenshot(chrome, "admin-agency-" + size[0] + "x" + size[1]);
+        }
+        Chromium.viewport(chrome, 360, 640);
+        // the page's own check: the document is required, said next to its field, the hours kept as typed
+        chrome.get(url("/motcua/co-quan"));
+        chrome.findElement(By.id("periods")).clear();
+        chrome.findElement(By.id("periods")).sendKeys("13:30-17:00,07:30-11:30");
+        Chromium.follow(chrome, By.id("save-hours"));
+        assertThat(chrome.findElement(By.id("hours-source-error")).getText()).isEqualTo("Bắt buộc.");
+        assertThat(chrome.findElement(By.id("periods")).getAttribute("value")).isEqualTo("13:30-17:00,07:30-11:30");
+        // the registry's refusal of the periods, next to them
+        chrome.findElement(By.id("hours-source")).sendKeys("Quyết định 15/QĐ-UBND");
+        Chromium.follow(chrome, By.id("save-hours"));
+        assertThat(chrome.findElement(By.id("periods-error")).getText())
+                .isEqualTo("Mỗi khoảng phải kết thúc sau khi bắt đầu, các khoảng theo thứ tự và không chồng lên nhau.");
+        assertThat(chrome.findElement(By.id("periods")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        problems.addAll(PageCheck.problems(chrome, "the refused hours at 360×640"));
+        Chromium.screenshot(chrome, "admin-agency-errors-360x640");
+        // a series another agency has: 409, said next to the series
+        chrome.findElement(By.id("series")).sendKeys("BLHK-26E");
+        chrome.findElement(By.id("series-source")).sendKeys("Quyết định 16/QĐ-UBND");
+        Chromium.follow(chrome, By.id("save-series"));
+        assertThat(chrome.findElement(By.id("series-error")).getText())
+                .isEqualTo("Một cơ quan khác đang dùng ký hiệu này.");
+        assertThat(chrome.findElements(By.id("periods-error"))).isEmpty();
+        problems.addAll(PageCheck.problems(chrome, "the refused series at 360×640"));
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+    }
+
+    @Test
     void theCalendarPageIsAccessibleOnAPhoneAndADesktop() {
         signIn(AdministrationStandIn.systemAdmin(), AdministrationStandIn.SYSADMIN_TOKEN);
         List<String> problems = new ArrayList<>();

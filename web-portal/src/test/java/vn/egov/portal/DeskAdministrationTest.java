@@ -222,6 +222,61 @@ class DeskAdministrationTest extends WithPublicApi {
     }
 
     @Test
+    void theAgencyPageIsTheAgencyAdministratorsAndSendsTheRegistryWhatTheFormSays() throws Exception {
+        String agency = "/api/v1/identity/agencies/" + DeskStandIn.AGENCY;
+        mvc.perform(get("/motcua/co-quan").with(officer())).andExpect(status().isForbidden());
+        mvc.perform(get("/motcua/co-quan").with(systemAdmin())).andExpect(status().isForbidden());
+        mvc.perform(post("/motcua/co-quan/gio-lam-viec")
+                        .with(officer())
+                        .with(csrf())
+                        .param("periods", "08:00-12:00")
+                        .param("source", "x"))
+                .andExpect(status().isForbidden());
+        api.server.verify(0, putRequestedFor(urlPathMatching("/api/v1/identity/agencies/.*")));
+
+        mvc.perform(get("/motcua/co-quan").with(agencyAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("href=\"/motcua/co-quan\" aria-current=\"page\">Thông tin cơ quan</a>"),
+                                containsString("<strong>Ủy ban nhân dân phường Ba Đình</strong>"),
+                                containsString("Quyết định 12/QĐ-UBND ngày 02/01/2026 về giờ làm việc"),
+                                containsString("id=\"series-now\">BLBD-26E</dd>"))));
+
+        // the page's own limits: nothing sent
+        mvc.perform(post("/motcua/co-quan/ky-hieu-bien-lai")
+                        .with(agencyAdmin())
+                        .with(csrf())
+                        .param("series", "S".repeat(33))
+                        .param("source", " "))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"series-error\">Dài quá 32 ký tự."),
+                                containsString("id=\"series-source-error\">Bắt buộc."),
+                                not(containsString("id=\"periods-error\"")))));
+        api.server.verify(0, putRequestedFor(urlPathMatching("/api/v1/identity/agencies/.*")));
+
+        // accepted: what the form said, with the administrator's token; back to the page with a notice
+        api.server.stubFor(WireMock.put(urlPathEqualTo(agency + "/working-hours"))
+                .atPriority(1)
+                .willReturn(okJson("{}")));
+        mvc.perform(post("/motcua/co-quan/gio-lam-viec")
+                        .with(agencyAdmin())
+                        .with(csrf())
+                        .param("periods", " 08:00-12:00,13:00-17:30 ")
+                        .param("source", "Quyết định 15/QĐ-UBND"))
+                .andExpect(redirectedUrl("/motcua/co-quan"))
+                .andExpect(flash().attribute(
+                                "notice",
+                                "Đã lưu giờ làm việc. Hồ sơ tiếp nhận từ bây giờ được tính hạn theo giờ mới."));
+        api.server.verify(putRequestedFor(urlPathEqualTo(agency + "/working-hours"))
+                .withHeader("Authorization", equalTo("Bearer " + AdministrationStandIn.ADMIN_TOKEN))
+                .withRequestBody(
+                        equalToJson("{\"periods\":\"08:00-12:00,13:00-17:30\",\"source\":\"Quyết định 15/QĐ-UBND\"}")));
+    }
+
+    @Test
     void theSystemAdministratorSeesTheYearsDaysAndTheChangesAndDeclaresADay() throws Exception {
         mvc.perform(get("/motcua/lich-lam-viec").param("nam", "2027").with(systemAdmin()))
                 .andExpect(status().isOk())

@@ -83,6 +83,19 @@ class AgencyController {
         return agencies.page(level, parent, serviceCentre, page, size);
     }
 
+    @GetMapping("/{code}")
+    @Operation(
+            summary = "One agency of the registry (signed in)",
+            description =
+                    "Any signed-in caller (the list is the public reference). Its names, level, parent, whether it is a service centre, its working hours and"
+                            + " receipt series, and its version. 404 for a code the registry lacks or an inactive agency.")
+    AgencyResponse one(@PathVariable String code) {
+        if (!AGENCY_CODE.matcher(code).matches()) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found");
+        }
+        return agencies.find(code).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
+    }
+
     @PutMapping("/{code}/working-hours")
     @Operation(
             summary = "Set an agency's working hours (system administrator, or the agency's own administrator)",

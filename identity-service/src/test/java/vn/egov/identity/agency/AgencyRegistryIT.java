@@ -68,6 +68,17 @@ class AgencyRegistryIT {
         assertThat(json(list).read("$.items[?(@.code == '000.00.01.H26')].workingHours", List.class))
                 .hasSize(1);
 
+        // and the agency alone, to anyone signed in
+        String someone = issuer.citizen("001090012345");
+        HttpResponse<String> one = service().get("/api/v1/identity/agencies/" + WARD, someone);
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        assertThat(json(one).read("$.workingHours", String.class)).isEqualTo("08:00-12:00,13:00-17:30");
+        assertThat(json(one).read("$.receiptSeries", String.class)).isNotBlank();
+        assertThat(service().get("/api/v1/identity/agencies/" + WARD, null).statusCode())
+                .isEqualTo(401);
+        assertProblem(service().get("/api/v1/identity/agencies/000.00.99.H99", someone), 404, "not-found");
+        assertProblem(service().get("/api/v1/identity/agencies/" + "9".repeat(41), someone), 404, "not-found");
+
         // who changed what, and when
         Map<String, Object> change = jdbc.sql("select old_value, new_value, changed_by, source from agency_change"
                         + " where agency_code = ? and version = ?")

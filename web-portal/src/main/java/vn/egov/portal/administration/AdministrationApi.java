@@ -12,8 +12,9 @@ import org.springframework.web.client.RestClient;
 import vn.egov.portal.api.UserApi;
 
 /**
- * The two administration APIs with the signed-in administrator's token: identity-service's officers of the agency
- * ({@code /api/v1/identity/officers}, the agency is the token's) and dossier-service's working-day calendar
+ * The administration APIs with the signed-in administrator's token: identity-service's officers of the agency
+ * ({@code /api/v1/identity/officers}, the agency is the token's), its agency registry (the agency's working hours and
+ * receipt series, decision 60) and dossier-service's working-day calendar
  * ({@code /api/v1/calendar/**}, read by anyone, changed by SYSTEM_ADMIN).
  */
 @Component
@@ -51,6 +52,20 @@ class AdministrationApi {
             String source,
             String actorSubject,
             Instant changedAt) {}
+
+    /**
+     * An agency of identity-service's registry as its administrator sees it (decision 60): the working hours its limits
+     * in hours count in, with the document publishing them, and the series its e-receipts are numbered under.
+     */
+    record Agency(
+            String code,
+            String name,
+            String level,
+            String workingHours,
+            String workingHoursSource,
+            String receiptSeries,
+            long version,
+            Instant updatedAt) {}
 
     private final RestClient api;
 
@@ -128,6 +143,31 @@ class AdministrationApi {
                 .uri("/api/v1/calendar/days/{day}", day.toString())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("kind", kind, "name", name, "source", source))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    Agency agency(String code) {
+        return api.get()
+                .uri("/api/v1/identity/agencies/{code}", code)
+                .retrieve()
+                .body(Agency.class);
+    }
+
+    void setWorkingHours(String code, String periods, String source) {
+        api.put()
+                .uri("/api/v1/identity/agencies/{code}/working-hours", code)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("periods", periods, "source", source))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    void setReceiptSeries(String code, String series, String source) {
+        api.put()
+                .uri("/api/v1/identity/agencies/{code}/receipt-series", code)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("series", series, "source", source))
                 .retrieve()
                 .toBodilessEntity();
     }
