@@ -66,6 +66,26 @@ class AgencyRegistryTest {
         assertThat(registry.keySet())
                 .as("agency codes of the shipped catalogue that identity-service's registry does not know")
                 .containsAll(shipped);
+
+        // the service centres that receive online dossiers for an agency (decision 61): the last column, which the
+        // quoted sources before it do not move when read from the end
+        assertThat(header.get(header.size() - 1)).isEqualTo("received_by");
+        java.util.Set<String> centres = new java.util.TreeSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (!line.isBlank() && !cells[cells.length - 1].isBlank()) {
+                centres.add(cells[cells.length - 1].strip());
+            }
+        }
+        assertThat(centres).as("service centres of the shipped catalogue").isNotEmpty();
+        assertThat(migrateAndRead(
+                                postgres,
+                                "agency_check_shipped",
+                                "identity-service",
+                                "select code, name_vi from agency where active and service_centre")
+                        .keySet())
+                .as("centres the shipped catalogue names that the registry does not have as service centres")
+                .containsAll(centres);
     }
 
     private static Map<String, String> migrateAndRead(

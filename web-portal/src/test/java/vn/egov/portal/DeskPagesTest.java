@@ -144,7 +144,7 @@ class DeskPagesTest extends WithPublicApi {
                                 containsString("id=\"receiptOverdue\" name=\"receiptOverdue\" value=\"true\""
                                         + " checked=\"checked\""),
                                 containsString(
-                                        "href=\"/motcua?status=RECEIVED&amp;procedure=1.001612&amp;overdue=true&amp;receiptOverdue=true&amp;dueBefore="
+                                        "href=\"/motcua?status=RECEIVED&amp;procedure=1.001612&amp;overdue=true&amp;receiptOverdue=true&amp;received=&amp;dueBefore="
                                                 + due + "&amp;page=1\">Trang sau</a>"),
                                 containsString("aria-current=\"page\">Đã tiếp nhận</a>"))))
                 .andExpect(content()
@@ -172,7 +172,7 @@ class DeskPagesTest extends WithPublicApi {
                         .string(allOf(
                                 containsString("aria-current=\"page\">Cần xử lý</a>"),
                                 containsString(
-                                        "href=\"/motcua?status=ALL&amp;procedure=&amp;overdue=&amp;receiptOverdue=&amp;dueBefore=\">Tất cả</a>"),
+                                        "href=\"/motcua?status=ALL&amp;procedure=&amp;overdue=&amp;receiptOverdue=&amp;received=&amp;dueBefore=\">Tất cả</a>"),
                                 containsString("name=\"status\" value=\"OPEN\""))));
         api.server.verify(
                 getRequestedFor(urlPathEqualTo("/api/v1/dossiers")).withQueryParam("status", equalTo("OPEN")));
@@ -287,6 +287,60 @@ class DeskPagesTest extends WithPublicApi {
                 .andExpect(content()
                         .string(containsString(
                                 "<div><dt>Trường hợp</dt><dd>Hộ kinh doanh do một cá nhân thành lập</dd></div>")));
+    }
+
+    /**
+     * Decision 61: an online dossier the province's centre receives for the ward waits for the centre. The centre's
+     * officer has the receiving actions and finds it with the queue's "received for others" filter; the ward's officer
+     * follows it with a sentence saying who receives it.
+     */
+    @Test
+    void anOnlineDossierACentreReceivesForTheWardIsTheCentresToReceive() throws Exception {
+        String code = "000.00.90.H26-261204-0031";
+        api.server.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/dossiers/" + code))
+                        .willReturn(okJson("""
+                        {"code":"%s","procedureCode":"1.001612","procedureName":"Đăng ký thành lập hộ kinh doanh",
+                         "agencyCode":"000.00.01.H26","agencyName":"Ủy ban nhân dân phường Ba Đình","status":"SUBMITTED",
+                         "submittedAt":"2026-12-03T02:00:00Z","receivedDate":null,"dueDate":null,"overdue":false,
+                         "feeVnd":0,"payment":null,"formData":{},"missingDocuments":[],"documents":[],"channel":"ONLINE",
+                         "receivingAgencyCode":"000.00.90.H26",
+                         "receivingAgencyName":"Trung tâm Phục vụ hành chính công thành phố Hà Nội"}""".formatted(code))));
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        urlPathEqualTo("/api/v1/dossiers/" + code + "/history"))
+                .willReturn(okJson("[]")));
+        api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        urlPathEqualTo("/api/v1/dossiers/" + code + "/deadline"))
+                .willReturn(aResponse().withStatus(404)));
+        mvc.perform(get("/motcua/ho-so/" + code).with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Trung tâm Phục vụ hành chính công thành phố Hà Nội tiếp nhận hồ sơ trực"
+                                        + " tuyến này thay cho cơ quan;"),
+                                not(containsString("id=\"action-receive\"")),
+                                not(containsString("Không có thao tác nào")))));
+        mvc.perform(get("/motcua/ho-so/" + code).with(as(DeskStandIn.centreOfficer(), DeskStandIn.OFFICER_TOKEN)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"action-receive\""),
+                                not(containsString("tiếp nhận hồ sơ trực tuyến này thay cho cơ quan")),
+                                not(containsString("Trung tâm đã tiếp nhận hồ sơ này thay cho")))));
+
+        // the centre's queue offers what it receives for other agencies; the ward's does not
+        DeskStandIn.stubCounter(api);
+        mvc.perform(get("/motcua")
+                        .param("received", "true")
+                        .with(as(DeskStandIn.centreOfficer(), DeskStandIn.OFFICER_TOKEN)))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString("id=\"received\" name=\"received\" value=\"true\" checked")));
+        api.server.verify(
+                getRequestedFor(urlPathEqualTo("/api/v1/dossiers")).withQueryParam("received", equalTo("true")));
+        mvc.perform(get("/motcua").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"received\""))));
     }
 
     @Test
@@ -566,7 +620,7 @@ class DeskPagesTest extends WithPublicApi {
                                                 containsString("Hồ sơ của người nộp có số CCCD ********2345"),
                                                 containsString("Xem cả hàng đợi"),
                                                 containsString(
-                                                        "href=\"/motcua?status=RECEIVED&amp;procedure=&amp;overdue=&amp;receiptOverdue=&amp;dueBefore=&amp;q=001085012345\""))));
+                                                        "href=\"/motcua?status=RECEIVED&amp;procedure=&amp;overdue=&amp;receiptOverdue=&amp;received=&amp;dueBefore=&amp;q=001085012345\""))));
         api.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/dossiers"))
                 .withQueryParam("applicant", equalTo("001085012345")));
         // a full name, sent as it was typed (the API folds accents and case)

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.dossier.dossier.DossierTransitions.Role;
+import vn.egov.dossier.dossier.DossierTransitions.Status;
 
 /**
  * Who may see a dossier, as a small policy: its owner, and officers/approvers of the agency handling it.
@@ -20,7 +21,7 @@ public final class DossierAccess {
         if (who.hasRole("CITIZEN") && who.subject() != null && who.subject().equals(d.applicantSubject())) {
             roles.add(Role.OWNER);
         }
-        if (who.agency() != null && who.agency().equals(d.agencyCode())) {
+        if (who.agency() != null && who.agency().equals(actingAgency(d))) {
             if (who.hasRole("OFFICER")) {
                 roles.add(Role.OFFICER);
             }
@@ -29,6 +30,18 @@ public final class DossierAccess {
             }
         }
         return roles;
+    }
+
+    /**
+     * The agency whose staff act on the dossier now: the service centre that receives it for its agency while it waits
+     * to be received online (decision 61: it receives, refuses or hands it over), else the agency that handles it.
+     */
+    public static String actingAgency(DossierRow d) {
+        return d.status() == Status.SUBMITTED
+                        && d.receivingAgencyCode() != null
+                        && !d.receivingAgencyCode().equals(d.agencyCode())
+                ? d.receivingAgencyCode()
+                : d.agencyCode();
     }
 
     /**

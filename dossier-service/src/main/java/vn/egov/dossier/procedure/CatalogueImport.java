@@ -94,7 +94,8 @@ public class CatalogueImport {
             "mode",
             "valid_from",
             "valid_to",
-            "source");
+            "source",
+            "received_by");
     static final Set<String> OFFERING_REQUIRED = Set.of("procedure_code", "agency_code");
     static final List<String> CHANNEL_COLUMNS = List.of(
             "procedure_code",
@@ -191,7 +192,9 @@ public class CatalogueImport {
             String mode,
             LocalDate from,
             LocalDate to,
-            String source) {}
+            String source,
+            String receivedBy,
+            String receivedByName) {}
 
     private record ChannelRow(
             String procedure,
@@ -509,6 +512,22 @@ public class CatalogueImport {
             if (procedure != null && agency != null && !seen.add(procedure + "/" + agency)) {
                 c.error("agency_code", "duplicate-row", agency);
             }
+            // a service centre of the agency's province receives its online dossiers (decision 61)
+            String receivedBy = c.text("received_by", 32, false);
+            if (receivedBy != null) {
+                AgencyRegistry.Agency centre = agencies.get(receivedBy);
+                if (centre == null) {
+                    c.error("received_by", "unknown-agency", receivedBy);
+                } else if (!centre.receivesForOthers()) {
+                    c.error("received_by", "not-a-service-centre", receivedBy);
+                } else if (receivedBy.equals(agency)) {
+                    c.error("received_by", "received-by-itself", receivedBy);
+                } else if (agency != null && !province(receivedBy).equals(province(agency))) {
+                    c.error("received_by", "agency-of-another-province", receivedBy);
+                } else if (Boolean.FALSE.equals(online)) {
+                    c.error("received_by", "received-by-but-not-online", receivedBy);
+                }
+            }
             if (c.ok()) {
                 rows.computeIfAbsent(procedure, k -> new ArrayList<>())
                         .add(new OfferingRow(
@@ -521,10 +540,20 @@ public class CatalogueImport {
                                 mode,
                                 from,
                                 to,
-                                source));
+                                source,
+                                receivedBy,
+                                receivedBy == null
+                                        ? null
+                                        : agencies.get(receivedBy).name()));
             }
         }
         return rows;
+    }
+
+    /** The province of an agency's electronic identifier: its last segment ({@code H26} is Hà Nội). */
+    static String province(String agencyCode) {
+        int dot = agencyCode.lastIndexOf('.');
+        return dot < 0 ? agencyCode : agencyCode.substring(dot + 1);
     }
 
     /**
@@ -858,8 +887,9 @@ public class CatalogueImport {
                 jdbc.sql("""
                                 insert into procedure_offering (procedure_code, agency_code, agency_name, receives_online,
                                                                 fee_vnd, processing_days, mode, valid_from, valid_to,
-                                                                source, position, catalogue_version)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                                source, position, catalogue_version, received_by,
+                                                                received_by_name)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(
                                 o.procedure(),
                                 o.agency(),
@@ -872,7 +902,9 @@ public class CatalogueImport {
                                 o.to(),
                                 o.source(),
                                 position++,
-                                version)
+                                version,
+                                o.receivedBy(),
+                                o.receivedByName())
                         .update();
                 // the working hours the deadlines count in: the default until the agency's are entered (V20)
                 jdbc.sql("""

@@ -144,7 +144,8 @@ public record Procedure(
      * One agency's offering of the procedure (table {@code procedure_offering}), its overrides already applied:
      * {@code feeVnd}, {@code processingDays} and {@code mode} are what this agency charges and is held to. It is
      * offered from {@code validFrom} to {@code validTo} (inclusive, null: open), and online only when
-     * {@code receivesOnline}.
+     * {@code receivesOnline}. {@code receivedBy}: the service centre that receives its online dossiers for the agency
+     * (decision 61), null when the agency receives them itself.
      */
     public record Offering(
             String agencyCode,
@@ -155,7 +156,33 @@ public record Procedure(
             Mode mode,
             LocalDate validFrom,
             LocalDate validTo,
-            String source) {
+            String source,
+            String receivedBy,
+            String receivedByName) {
+
+        public Offering(
+                String agencyCode,
+                String agencyName,
+                boolean receivesOnline,
+                long feeVnd,
+                int processingDays,
+                Mode mode,
+                LocalDate validFrom,
+                LocalDate validTo,
+                String source) {
+            this(
+                    agencyCode,
+                    agencyName,
+                    receivesOnline,
+                    feeVnd,
+                    processingDays,
+                    mode,
+                    validFrom,
+                    validTo,
+                    source,
+                    null,
+                    null);
+        }
 
         public boolean validOn(LocalDate day) {
             return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));

@@ -53,7 +53,8 @@ public class ProcedureCatalogue {
         List<Procedure.Offering> offerings = jdbc.sql("""
                         select o.agency_code, o.agency_name, o.receives_online,
                                coalesce(o.fee_vnd, p.fee_vnd), coalesce(o.processing_days, p.processing_days),
-                               coalesce(o.mode, p.mode), o.valid_from, o.valid_to, o.source
+                               coalesce(o.mode, p.mode), o.valid_from, o.valid_to, o.source, o.received_by,
+                               o.received_by_name
                         from procedure_offering o join procedure p on p.code = o.procedure_code
                         where o.procedure_code = ? order by o.position, o.agency_code""")
                 .param(code)
@@ -66,7 +67,9 @@ public class ProcedureCatalogue {
                         Procedure.Mode.valueOf(rs.getString(6)),
                         rs.getObject(7, LocalDate.class),
                         rs.getObject(8, LocalDate.class),
-                        rs.getString(9)))
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11)))
                 .list();
         List<Procedure.RequiredDocument> documents = jdbc.sql("""
                         select code, name_vi, name_en, mandatory, allowed_types, originals, copies,

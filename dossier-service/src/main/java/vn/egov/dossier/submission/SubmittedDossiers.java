@@ -86,7 +86,13 @@ class SubmittedDossiers {
         long fee = submission.feeVnd();
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
-        String code = codes.next(procedure.agencyCode(), today);
+        // a service centre that receives the agency's online dossiers of this procedure numbers them (decision 61)
+        Procedure.Offering receivedBy = procedure.agencies().stream()
+                .filter(o ->
+                        o.agencyCode().equals(procedure.agencyCode()) && o.validOn(today) && o.receivedBy() != null)
+                .findFirst()
+                .orElse(null);
+        String code = codes.next(receivedBy == null ? procedure.agencyCode() : receivedBy.receivedBy(), today);
         // full-process online: not received until paid; partial online: the fee may be paid at the desk
         Status status =
                 fee > 0 && procedure.mode() == Procedure.Mode.FULL_ONLINE ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
@@ -100,10 +106,13 @@ class SubmittedDossiers {
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
                                              applicant_subject, status, submitted_at, due_date, due_at, form_data, form_data_sealed,
-                                             data_key_id, business_tax_code, business_name, case_code, case_name)
+                                             data_key_id, business_tax_code, business_name, case_code, case_name,
+                                             receiving_agency_code, receiving_agency_name)
                         values (:id, :code, :procedure, :procedureName, :agency, :agencyName, :applicant, :status, :at,
                                 :due, :dueAt, '{}', :form, :keyId, :businessTaxCode, :businessName, :caseCode,
-                                :caseName)""")
+                                :caseName, :receivingCode, :receivingName)""")
+                .param("receivingCode", receivedBy == null ? null : receivedBy.receivedBy())
+                .param("receivingName", receivedBy == null ? null : receivedBy.receivedByName())
                 .param("id", id)
                 .param("code", code)
                 .param("procedure", procedure.code())

@@ -52,7 +52,9 @@ class CatalogueImportIT {
                 List.of("000.00.15.H26", "Sở Tài chính thành phố Hà Nội"),
                 List.of("000.00.21.H26", "Công an phường Ba Đình"),
                 List.of("000.00.31.H26", "Công an thành phố Hà Nội"),
-                List.of("000.00.90.H26", "Trung tâm Phục vụ hành chính công thành phố Hà Nội", "service-centre")));
+                List.of("000.00.90.H26", "Trung tâm Phục vụ hành chính công thành phố Hà Nội", "service-centre"),
+                // another province's centre (the registry's real one has another code; this one is the test's)
+                List.of("000.00.90.H29", "Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh", "service-centre")));
     }
 
     @DynamicPropertySource
@@ -644,6 +646,99 @@ class CatalogueImportIT {
         HttpResponse<String> taken = takeWalkIn(officer, separation(channel));
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
         return taken.body();
+    }
+
+    /**
+     * Decision 61: the province publishes which procedures its service centre receives online for an agency. An
+     * offering naming the centre (received_by, checked against the registry) makes an online dossier the centre's to
+     * receive: numbered by the centre, recorded with both; the centre's officers receive (or refuse, or hand over) it
+     * while it waits, the handling agency's cannot; from its receipt the agency handles it and the centre only follows.
+     */
+    @Test
+    void aServiceCentreReceivesTheOnlineDossiersOfTheOfferingsThatNameIt() {
+        String admin = admin();
+        String offerings = "procedure_code,agency_code,receives_online,source,received_by,fee_vnd\r\n";
+        HttpResponse<String> refused = load(
+                admin,
+                Map.of(
+                        "offerings",
+                        offerings
+                                // row 2: a ward is no service centre
+                                + "1.010038,000.00.21.H26,true,,000.00.01.H26,\r\n"
+                                // row 3: a centre of another province
+                                + "1.010038,000.00.02.H26,true,,000.00.90.H29,\r\n"
+                                // row 4: a centre receiving for itself (row 5, below, the one loaded: free of charge
+                                // online here, so that it waits to be received without a payment first)
+                                + "1.010038,000.00.90.H26,true,,000.00.90.H26,\r\n"));
+        assertProblem(refused, 422, "catalogue-invalid");
+        assertThat(JsonPath.parse(refused.body()).read("$.errors[*].code", List.class))
+                .as(refused.body())
+                .containsExactly("not-a-service-centre", "agency-of-another-province", "received-by-itself");
+        assertThat(JsonPath.parse(refused.body()).read("$.errors[*].field", List.class))
+                .containsOnly("offerings[2].received_by", "offerings[3].received_by", "offerings[4].received_by");
+
+        HttpResponse<String> loaded = load(
+                admin,
+                Map.of(
+                        "offerings",
+                        offerings
+                                + "1.010038,000.00.21.H26,true,\"Quyết định công bố danh mục TTHC tiếp nhận tại Trung"
+                                + " tâm\",000.00.90.H26,0\r\n"));
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        try {
+            var procedure = JsonPath.parse(
+                    api().service().get("/api/v1/procedures/1.010038", null).body());
+            assertThat(procedure.read("$.agencies[0].receivedBy", String.class)).isEqualTo("000.00.90.H26");
+            assertThat(procedure.read("$.agencies[0].receivedByName", String.class))
+                    .isEqualTo("Trung tâm Phục vụ hành chính công thành phố Hà Nội");
+
+            HttpResponse<String> online = api().submit(
+                            api().citizen("001190009131", 2),
+                            SubmissionBuilder.aSubmission("1.010038")
+                                    .withDocument("TO_KHAI_CT01", "ct01.pdf", "application/pdf", DossierApi.PDF));
+            assertThat(online.statusCode()).as(online.body()).isEqualTo(201);
+            String code = DossierApi.field(online.body(), "code");
+            assertThat(code).startsWith("000.00.90.H26-");
+            assertThat(jdbc.sql("select status || ' ' || agency_code || ' ' || receiving_agency_code from dossier"
+                                    + " where code = ?")
+                            .param(code)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("SUBMITTED 000.00.21.H26 000.00.90.H26");
+
+            String centre = api().issuer.staff("motcua.trungtam", "OFFICER", "000.00.90.H26");
+            String wardPolice = api().issuer.staff("congan.badinh", "OFFICER", "000.00.21.H26");
+            assertThat(api().service()
+                            .get("/api/v1/dossiers?received=true&status=SUBMITTED&size=100", centre)
+                            .body())
+                    .contains(code);
+            // while it waits, the centre receives it, not the agency
+            assertProblem(api().act(code, "receive", wardPolice, "{}"), 404, "dossier-not-found");
+            HttpResponse<String> received = api().act(code, "receive", centre, "{\"note\":\"Đủ thành phần\"}");
+            assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
+            assertThat(JsonPath.parse(received.body()).read("$.status", String.class))
+                    .isEqualTo("RECEIVED");
+            // then the agency handles it; the centre follows
+            assertProblem(api().act(code, "forward", centre, "{}"), 404, "dossier-not-found");
+            HttpResponse<String> forwarded = api().act(code, "forward", wardPolice, "{}");
+            assertThat(forwarded.statusCode()).as(forwarded.body()).isEqualTo(200);
+            assertThat(api().service().get("/api/v1/dossiers/" + code, centre).statusCode())
+                    .isEqualTo(200);
+            assertThat(JsonPath.parse(api().service()
+                                    .get("/api/v1/dossiers/" + code + "/history", wardPolice)
+                                    .body())
+                            .read("$[?(@.action == 'receive')].actorRole", List.class))
+                    .containsExactly("OFFICER");
+        } finally {
+            // the shipped offering again (other cases submit 1.010038 online to the ward police, at the procedure's
+            // fee)
+            HttpResponse<String> restored = load(
+                    admin,
+                    Map.of(
+                            "offerings",
+                            offerings + "1.010038,000.00.21.H26,true,\"Cổng DVCQG, thủ tục 1.010038\",,\r\n"));
+            assertThat(restored.statusCode()).as(restored.body()).isEqualTo(201);
+        }
     }
 
     /**

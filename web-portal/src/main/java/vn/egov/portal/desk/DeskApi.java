@@ -73,7 +73,20 @@ class DeskApi {
             Instant receiptDueAt,
             Boolean receiptOverdue,
             // decision 58: the procedure's case it was submitted for, or null
-            String caseName) {
+            String caseName,
+            // decisions 57 and 61: the service centre that received it for its agency, or null
+            String receivingAgencyCode,
+            String receivingAgencyName) {
+
+        /**
+         * The agency whose staff act on it now, as dossier-service decides (its DossierAccess): the service centre that
+         * receives it for its agency while it waits to be received online (decision 61), else the agency.
+         */
+        String actingAgency() {
+            return "SUBMITTED".equals(status) && receivingAgencyCode != null && !receivingAgencyCode.equals(agencyCode)
+                    ? receivingAgencyCode
+                    : agencyCode;
+        }
 
         /**
          * The fee is taken at the counter: an online dossier waiting for its payment, or a walk-in one with a fee and
@@ -253,6 +266,9 @@ class DeskApi {
                     if (filter.receiptOverdue()) {
                         uri.queryParam("receiptOverdue", true);
                     }
+                    if (filter.received()) {
+                        uri.queryParam("received", true);
+                    }
                     if (filter.dueBefore() != null) {
                         uri.queryParam("dueBefore", filter.dueBefore());
                     }
@@ -369,7 +385,7 @@ class DeskApi {
             return centres != null
                     && centres.items() != null
                     && centres.items().stream().anyMatch(a -> agency.equals(a.code()));
-        } catch (org.springframework.web.client.RestClientException e) {
+        } catch (org.springframework.web.client.RestClientException | ApiProblemException e) {
             return false;
         }
     }

@@ -378,9 +378,13 @@ class DeskDossierController {
                 dossier.overdue() && urgency != DeadlineColours.Urgency.NONE
                         ? DeadlineColours.Urgency.OVERDUE
                         : urgency);
-        // a service centre's staff follow what their centre received for another agency; that agency acts on it
+        // a service centre's staff follow what their centre received for another agency; that agency acts on it. An
+        // online dossier a centre receives for the agency waits for the centre (decision 61): the agency follows it.
         boolean handledHere = handledHere(dossier);
-        model.addAttribute("receivedForOthers", !handledHere);
+        model.addAttribute(
+                "receivedForOthers", !handledHere && !dossier.actingAgency().equals(dossier.receivingAgencyCode()));
+        model.addAttribute(
+                "awaitsCentre", !handledHere && dossier.actingAgency().equals(dossier.receivingAgencyCode()));
         model.addAttribute(
                 "actions",
                 handledHere
@@ -403,10 +407,14 @@ class DeskDossierController {
     /** A line of the applicant's or the form's data: the catalogue's label and the value as sent. */
     record Row(String label, String labelEn, String value) {}
 
-    /** The signed-in officer's agency handles the dossier (not only received it as a service centre: decision 57). */
+    /**
+     * The signed-in officer's agency acts on the dossier now: it handles it, or it is the service centre that receives
+     * it online for its agency and it waits to be received (decision 61); a centre that only received it (decision
+     * 57), or an agency whose online dossier a centre receives, follows it.
+     */
     private static boolean handledHere(DeskApi.Dossier dossier) {
         SignedInUser user = SignedInUser.current();
-        return user == null || user.agency() == null || user.agency().equals(dossier.agencyCode());
+        return user == null || user.agency() == null || user.agency().equals(dossier.actingAgency());
     }
 
     private static Set<String> roles() {

@@ -49,6 +49,7 @@ class QueueController {
             @RequestParam(required = false) String procedure,
             @RequestParam(required = false) boolean overdue,
             @RequestParam(required = false) boolean receiptOverdue,
+            @RequestParam(required = false) boolean received,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
@@ -79,7 +80,8 @@ class QueueController {
                 procedure,
                 overdue,
                 receiptOverdue,
-                dueBefore);
+                dueBefore,
+                received);
         DeskApi.Queue queue;
         try {
             queue = api.queue(filter, applicant, Math.max(page, 0), PAGE_SIZE);
@@ -114,6 +116,8 @@ class QueueController {
         Map<String, DeadlineColours.Urgency> urgency = new LinkedHashMap<>();
         queue.items().forEach(d -> urgency.put(d.code(), colours.of(d.dueDate(), d.dueAt(), d.status())));
         model.addAttribute("filter", filter);
+        // a service centre's staff also work on what the centre receives for other agencies (decisions 57 and 61)
+        model.addAttribute("centre", received || api.serviceCentre(user == null ? null : user.agency()));
         model.addAttribute("tabs", QueueFilter.TABS);
         model.addAttribute("queue", queue);
         model.addAttribute("procedures", procedures);

@@ -7,9 +7,16 @@ import java.util.List;
  * The queue's filters as the page's query has them (a GET form, so a filtered queue is an address to bookmark and
  * works without script); {@code status} blank or unknown is the open queue ({@link #OPEN}), "ALL" every status.
  * {@code receiptOverdue}: only online dossiers still waiting to be received past their receipt limit ("chưa tiếp nhận
- * quá hạn", dossier-service's decision 51).
+ * quá hạn", dossier-service's decision 51). {@code received}: a service centre's dossiers received (or to receive
+ * online) for the agencies that handle them (decisions 57 and 61) instead of its own.
  */
-record QueueFilter(String status, String procedure, boolean overdue, boolean receiptOverdue, LocalDate dueBefore) {
+record QueueFilter(
+        String status,
+        String procedure,
+        boolean overdue,
+        boolean receiptOverdue,
+        LocalDate dueBefore,
+        boolean received) {
 
     /** The statuses the queue's tabs offer, in the desk's order of work. */
     static final List<String> STATUSES = List.of(
