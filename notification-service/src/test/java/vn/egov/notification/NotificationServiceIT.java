@@ -1023,6 +1023,41 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
             assertThat(inboxCount(citizen.subject(), "OFFICER_DOSSIER_RECEIPT_OVERDUE"))
                     .isZero();
         });
+
+        // an online dossier a service centre receives for the agency (decision 61; here the other agency plays the
+        // centre): the centre's officers are told while it waits to be received, not the agency's
+        String atCentre = dossierCode();
+        DossierLifecycleEventV1 d = atAgency(dossierEvent(atCentre, citizen.subject(), "SUBMITTED"), agency);
+        DossierLifecycleEventV1 receivedByCentre = new DossierLifecycleEventV1(
+                d.dossierCode(),
+                d.procedureCode(),
+                d.procedureName(),
+                d.agencyCode(),
+                d.agencyName(),
+                d.applicantSubject(),
+                null,
+                d.fromStatus(),
+                d.toStatus(),
+                d.action(),
+                d.actorSubject(),
+                d.actorRole(),
+                d.reason(),
+                d.dueDate(),
+                d.missingDocuments(),
+                d.feeVnd(),
+                d.occurredAt(),
+                null,
+                other);
+        send(
+                EventTopics.DOSSIER,
+                atCentre,
+                cloudEvent(EventTopics.DOSSIER, DossierLifecycleEventV1.RECEIPT_OVERDUE, atCentre, receivedByCentre));
+        await("the centre's receipt notice", () -> inboxCount(stranger, "OFFICER_DOSSIER_RECEIPT_OVERDUE") == 1);
+        holds(
+                "not the agency's",
+                Duration.ofMillis(500),
+                () -> assertThat(inboxCount(officer, "OFFICER_DOSSIER_RECEIPT_OVERDUE"))
+                        .isEqualTo(1));
     }
 
     static String subjectOf(String staffName) {

@@ -294,6 +294,7 @@ public class DossierLifecycle {
                         Instant.now(clock),
                         // a rating's score is the reason the rating passes in (kept there too for consumers before
                         // score)
-                        DossierLifecycleEventV1.RATED.equals(type) ? Integer.valueOf(change.reason()) : null));
+                        DossierLifecycleEventV1.RATED.equals(type) ? Integer.valueOf(change.reason()) : null,
+                        d.receivingAgencyCode()));
     }
 }

@@ -30,6 +30,8 @@ import java.util.Set;
  * @param feeVnd the fee of the procedure in VND (0 when free)
  * @param score the applicant's rating, 1–5, on {@link #RATED} only; absent from the JSON otherwise. Added
  *     within v1, so rated events published before it have none (their score is in {@code reason})
+ * @param receivingAgencyCode the service centre that received the dossier, or receives it online, for its agency
+ *     (decisions 57 and 61); absent otherwise. Added within v1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DossierLifecycleEventV1(
@@ -50,7 +52,58 @@ public record DossierLifecycleEventV1(
         List<String> missingDocuments,
         long feeVnd,
         Instant occurredAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer score) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer score,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String receivingAgencyCode) {
+
+    /** Without a receiving centre: the shape before {@code receivingAgencyCode}. */
+    public DossierLifecycleEventV1(
+            String dossierCode,
+            String procedureCode,
+            String procedureName,
+            String agencyCode,
+            String agencyName,
+            String applicantSubject,
+            String businessTaxCode,
+            DossierStatus fromStatus,
+            DossierStatus toStatus,
+            String action,
+            String actorSubject,
+            String actorRole,
+            String reason,
+            LocalDate dueDate,
+            List<String> missingDocuments,
+            long feeVnd,
+            Instant occurredAt,
+            Integer score) {
+        this(
+                dossierCode,
+                procedureCode,
+                procedureName,
+                agencyCode,
+                agencyName,
+                applicantSubject,
+                businessTaxCode,
+                fromStatus,
+                toStatus,
+                action,
+                actorSubject,
+                actorRole,
+                reason,
+                dueDate,
+                missingDocuments,
+                feeVnd,
+                occurredAt,
+                score,
+                null);
+    }
+
+    /**
+     * The agency whose staff receive the dossier while it waits to be received (SUBMITTED): the service centre that
+     * receives it for the agency (decision 61), else the agency; from its receipt on, the agency.
+     */
+    public String receivingStaffAgency() {
+        return toStatus == DossierStatus.SUBMITTED && receivingAgencyCode != null ? receivingAgencyCode : agencyCode;
+    }
 
     public static final String SUBMITTED = "vn.egov.dossier.submitted.v1";
     public static final String RECEIVED = "vn.egov.dossier.received.v1";

@@ -168,4 +168,59 @@ class DossierLifecycleEventWireFormatTest {
         String old = json.writeValueAsString(before("RESULT_RETURNED", "RESULT_RETURNED", "rate", "5"));
         assertThat(json.readValue(old, DossierLifecycleEventV1.class).score()).isNull();
     }
+
+    @Test
+    void aDossierACentreReceivesNamesItAndItsStaffReceiveItUntilItIsReceived() {
+        DossierLifecycleEventV1 plain = event(null, DossierStatus.SUBMITTED, "submit", null, null);
+        assertThat(json.writeValueAsString(plain)).doesNotContain("receivingAgencyCode");
+        assertThat(plain.receivingStaffAgency()).isEqualTo(plain.agencyCode());
+        DossierLifecycleEventV1 atCentre = new DossierLifecycleEventV1(
+                plain.dossierCode(),
+                plain.procedureCode(),
+                plain.procedureName(),
+                plain.agencyCode(),
+                plain.agencyName(),
+                plain.applicantSubject(),
+                null,
+                null,
+                DossierStatus.SUBMITTED,
+                "submit",
+                plain.actorSubject(),
+                plain.actorRole(),
+                null,
+                null,
+                List.of(),
+                0,
+                plain.occurredAt(),
+                null,
+                "000.00.90.H26");
+        String text = json.writeValueAsString(atCentre);
+        assertThat(text).endsWith(",\"receivingAgencyCode\":\"000.00.90.H26\"}");
+        assertThat(json.readValue(text, DossierLifecycleEventV1.class).receivingStaffAgency())
+                .isEqualTo("000.00.90.H26");
+        // a consumer built before the field ignores it
+        assertThat(json.readValue(text, BeforeTyping.class).dossierCode()).isEqualTo(plain.dossierCode());
+        // received: the agency's staff from then on
+        DossierLifecycleEventV1 received = new DossierLifecycleEventV1(
+                plain.dossierCode(),
+                plain.procedureCode(),
+                plain.procedureName(),
+                plain.agencyCode(),
+                plain.agencyName(),
+                plain.applicantSubject(),
+                null,
+                DossierStatus.SUBMITTED,
+                DossierStatus.RECEIVED,
+                "receive",
+                plain.actorSubject(),
+                plain.actorRole(),
+                null,
+                null,
+                List.of(),
+                0,
+                plain.occurredAt(),
+                null,
+                "000.00.90.H26");
+        assertThat(received.receivingStaffAgency()).isEqualTo(plain.agencyCode());
+    }
 }

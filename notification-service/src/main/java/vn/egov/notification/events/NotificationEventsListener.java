@@ -109,14 +109,16 @@ class NotificationEventsListener {
                 recipients
                         .kindFor(e.type(), "AGENCY_OFFICERS")
                         .ifPresent(kind -> recipients
-                                .officersOf(d.agencyCode())
+                                // an online dossier a service centre receives for the agency: the centre's officers
+                                // until it is received (decision 61)
+                                .officersOf(d.receivingStaffAgency())
                                 .forEach(officer ->
                                         notifier.notify(e.id(), new Notice(kind, officer, staffValues, deskLink))));
                 // overdue: the officers and approvers, and the agency's administrator too
                 recipients
                         .kindFor(e.type(), "AGENCY_STAFF")
                         .ifPresent(kind -> recipients
-                                .staffOf(d.agencyCode())
+                                .staffOf(d.receivingStaffAgency())
                                 .forEach(staff ->
                                         notifier.notify(e.id(), new Notice(kind, staff, staffValues, deskLink))));
             }
