@@ -1027,27 +1027,8 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
         // an online dossier a service centre receives for the agency (decision 61; here the other agency plays the
         // centre): the centre's officers are told while it waits to be received, not the agency's
         String atCentre = dossierCode();
-        DossierLifecycleEventV1 d = atAgency(dossierEvent(atCentre, citizen.subject(), "SUBMITTED"), agency);
-        DossierLifecycleEventV1 receivedByCentre = new DossierLifecycleEventV1(
-                d.dossierCode(),
-                d.procedureCode(),
-                d.procedureName(),
-                d.agencyCode(),
-                d.agencyName(),
-                d.applicantSubject(),
-                null,
-                d.fromStatus(),
-                d.toStatus(),
-                d.action(),
-                d.actorSubject(),
-                d.actorRole(),
-                d.reason(),
-                d.dueDate(),
-                d.missingDocuments(),
-                d.feeVnd(),
-                d.occurredAt(),
-                null,
-                other);
+        DossierLifecycleEventV1 receivedByCentre =
+                atAgency(dossierEvent(atCentre, citizen.subject(), "SUBMITTED"), agency, other);
         send(
                 EventTopics.DOSSIER,
                 atCentre,
@@ -1566,6 +1547,11 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
     }
 
     static DossierLifecycleEventV1 atAgency(DossierLifecycleEventV1 d, String agency) {
+        return atAgency(d, agency, null);
+    }
+
+    /** {@code d} at {@code agency}, received for it by the service centre {@code centre} (null: none). */
+    static DossierLifecycleEventV1 atAgency(DossierLifecycleEventV1 d, String agency, String centre) {
         return new DossierLifecycleEventV1(
                 d.dossierCode(),
                 d.procedureCode(),
@@ -1584,7 +1570,8 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                 d.missingDocuments(),
                 d.feeVnd(),
                 d.occurredAt(),
-                d.score());
+                d.score(),
+                centre);
     }
 
     String smsDeliveryStatus(String subject, String kind) {

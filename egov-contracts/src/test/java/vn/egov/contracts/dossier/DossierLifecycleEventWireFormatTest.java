@@ -174,26 +174,7 @@ class DossierLifecycleEventWireFormatTest {
         DossierLifecycleEventV1 plain = event(null, DossierStatus.SUBMITTED, "submit", null, null);
         assertThat(json.writeValueAsString(plain)).doesNotContain("receivingAgencyCode");
         assertThat(plain.receivingStaffAgency()).isEqualTo(plain.agencyCode());
-        DossierLifecycleEventV1 atCentre = new DossierLifecycleEventV1(
-                plain.dossierCode(),
-                plain.procedureCode(),
-                plain.procedureName(),
-                plain.agencyCode(),
-                plain.agencyName(),
-                plain.applicantSubject(),
-                null,
-                null,
-                DossierStatus.SUBMITTED,
-                "submit",
-                plain.actorSubject(),
-                plain.actorRole(),
-                null,
-                null,
-                List.of(),
-                0,
-                plain.occurredAt(),
-                null,
-                "000.00.90.H26");
+        DossierLifecycleEventV1 atCentre = atCentre(plain, null, DossierStatus.SUBMITTED, "submit");
         String text = json.writeValueAsString(atCentre);
         assertThat(text).endsWith(",\"receivingAgencyCode\":\"000.00.90.H26\"}");
         assertThat(json.readValue(text, DossierLifecycleEventV1.class).receivingStaffAgency())
@@ -201,26 +182,32 @@ class DossierLifecycleEventWireFormatTest {
         // a consumer built before the field ignores it
         assertThat(json.readValue(text, BeforeTyping.class).dossierCode()).isEqualTo(plain.dossierCode());
         // received: the agency's staff from then on
-        DossierLifecycleEventV1 received = new DossierLifecycleEventV1(
-                plain.dossierCode(),
-                plain.procedureCode(),
-                plain.procedureName(),
-                plain.agencyCode(),
-                plain.agencyName(),
-                plain.applicantSubject(),
+        DossierLifecycleEventV1 received = atCentre(plain, DossierStatus.SUBMITTED, DossierStatus.RECEIVED, "receive");
+        assertThat(received.receivingStaffAgency()).isEqualTo(plain.agencyCode());
+    }
+
+    /** {@code d} moved from {@code from} to {@code to} by {@code action}, received by Hà Nội's centre. */
+    private static DossierLifecycleEventV1 atCentre(
+            DossierLifecycleEventV1 d, DossierStatus from, DossierStatus to, String action) {
+        return new DossierLifecycleEventV1(
+                d.dossierCode(),
+                d.procedureCode(),
+                d.procedureName(),
+                d.agencyCode(),
+                d.agencyName(),
+                d.applicantSubject(),
                 null,
-                DossierStatus.SUBMITTED,
-                DossierStatus.RECEIVED,
-                "receive",
-                plain.actorSubject(),
-                plain.actorRole(),
+                from,
+                to,
+                action,
+                d.actorSubject(),
+                d.actorRole(),
                 null,
                 null,
                 List.of(),
                 0,
-                plain.occurredAt(),
+                d.occurredAt(),
                 null,
                 "000.00.90.H26");
-        assertThat(received.receivingStaffAgency()).isEqualTo(plain.agencyCode());
     }
 }
