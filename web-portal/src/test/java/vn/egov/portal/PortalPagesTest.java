@@ -82,6 +82,30 @@ class PortalPagesTest extends WithPublicApi {
                 .andExpect(content().string(containsString("Không tìm thấy thủ tục nào phù hợp với “zzz”")));
     }
 
+    /** Decision 61: a procedure whose online dossiers the province's service centre receives says so. */
+    @Test
+    void aProcedureWhoseOnlineDossiersACentreReceivesNamesTheCentre() throws Exception {
+        api.server.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/procedures/2.001199"))
+                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"code":"2.001199","name":"Đăng ký thành lập công ty cổ phần","nameEn":null,
+                         "agencyCode":"000.00.15.H26","agencyName":"Sở Tài chính thành phố Hà Nội","level":"PROVINCE",
+                         "processingDays":3,"feeVnd":0,"mode":"FULL_ONLINE","requiredLevelOfAssurance":2,
+                         "documents":[],"fields":[],
+                         "agencies":[{"agencyCode":"000.00.15.H26","agencyName":"Sở Tài chính thành phố Hà Nội",
+                                      "receivesOnline":true,"feeVnd":0,"processingDays":3,"mode":"FULL_ONLINE",
+                                      "receivedBy":"000.00.90.H26",
+                                      "receivedByName":"Trung tâm Phục vụ hành chính công thành phố Hà Nội"}]}""")));
+        mvc.perform(get("/thu-tuc/2.001199"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<dt>Nơi tiếp nhận hồ sơ trực tuyến</dt>"),
+                                containsString("<dd>Trung tâm Phục vụ hành chính công thành phố Hà Nội</dd>"))));
+        mvc.perform(get("/thu-tuc/1.001612"))
+                .andExpect(content().string(not(containsString("Nơi tiếp nhận hồ sơ trực tuyến"))));
+    }
+
     @Test
     void procedureDetailShowsAgencyFeeTimeLimitDocumentsAndOnlineLevel() throws Exception {
         mvc.perform(get("/thu-tuc/1.001612"))

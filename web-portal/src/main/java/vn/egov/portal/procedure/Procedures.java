@@ -36,8 +36,11 @@ class Procedures {
         }
     }
 
-    /** An agency that offers the procedure (the same two fields in the search's summary and in the detail). */
-    record Agency(String agencyCode, String agencyName) {}
+    /**
+     * An agency that offers the procedure (the same two fields in the search's summary and in the detail), and in the
+     * detail the service centre that receives its online dossiers (dossier-service's decision 61), or null.
+     */
+    record Agency(String agencyCode, String agencyName, String receivedBy, String receivedByName) {}
 
     record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {}
 
