@@ -45,7 +45,11 @@ class ArchitectureTest {
         onlyThesePublish(Set.of(ASSURANCE), CitizenVerifiedV1.class).check(CLASSES);
         onlyThesePublish(Set.of(REGISTRATION), CitizenRegisteredV1.class).check(CLASSES);
         onlyThesePublish(Set.of(BUSINESS), BusinessLinkedV1.class).check(CLASSES);
-        onlyThesePublish(Set.of(CONTACT), ContactChangedV1.class, ContactVerificationRequestedV1.class)
+        onlyThesePublish(
+                        Set.of(CONTACT),
+                        ContactChangedV1.class,
+                        ContactVerificationRequestedV1.class,
+                        vn.egov.contracts.identity.ContactVerificationRequestedV2.class)
                 .check(CLASSES);
         onlyThesePublish(Set.of(OFFICER), OfficerCreatedV1.class).check(CLASSES);
         // the agency registry's changes (decision 60)

@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.EventFieldSealer;
 import vn.egov.commons.events.EventTopics;
-import vn.egov.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.contracts.identity.ContactVerificationRequestedV2;
 import vn.egov.identity.CitizenIdentityIT.Person;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
@@ -44,10 +45,13 @@ import vn.egov.testsupport.ServiceConformance;
 class ContactChangeIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String VERIFICATION_REQUESTED = ContactVerificationRequestedV1.TYPE;
+    private static final String VERIFICATION_REQUESTED = ContactVerificationRequestedV2.TYPE;
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventFieldSealer sealer;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,7 +71,8 @@ class ContactChangeIT {
         return new Citizens(port);
     }
 
-    record Requested(String id, String code, JsonNode event) {}
+    /** The change, and its code and destination as notification-service opens them from the event. */
+    record Requested(String id, String code, String destination, JsonNode event) {}
 
     @Test
     void anEmailChangeTakesEffectWithTheCodeInTheProfileAndKeycloak(CapturedOutput output) {
@@ -82,7 +87,7 @@ class ContactChangeIT {
         Requested r = requested(personId, accepted);
         JsonNode data = r.event().path("data");
         assertThat(data.path("channel").asString()).isEqualTo("EMAIL");
-        assertThat(data.path("destination").asString()).isEqualTo(newEmail);
+        assertThat(r.destination()).isEqualTo(newEmail);
         assertThat(data.path("language").asString()).isEqualTo("vi");
         assertThat(r.code()).matches("\\d{6}");
         assertThat(JSON.readTree(accepted.body()).path("expiresAt").asString())
@@ -142,7 +147,7 @@ class ContactChangeIT {
         HttpResponse<String> accepted = request(token, "SMS", "+84 " + newPhone.substring(1), "Accept-Language", "en");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         Requested r = requested(personId, accepted);
-        assertThat(r.event().path("data").path("destination").asString()).isEqualTo(newPhone);
+        assertThat(r.destination()).isEqualTo(newPhone);
         assertThat(r.event().path("data").path("language").asString()).isEqualTo("en");
 
         HttpResponse<String> applied = confirm(token, r.id(), r.code());
@@ -278,7 +283,7 @@ class ContactChangeIT {
 
     /**
      * The accepted change and its code, read where notification-service reads it: from the
-     * ContactVerificationRequestedV1 event on Kafka (the outbox row only names the event). Once the event is
+     * ContactVerificationRequestedV2 event on Kafka (the outbox row only names the event). Once the event is
      * published, its outbox row no longer holds the code, nor any other data.
      */
     private Requested requested(String personId, HttpResponse<String> accepted) {
@@ -295,8 +300,16 @@ class ContactChangeIT {
                 RealInfrastructure.kafkaBootstrapServers(), EventTopics.IDENTITY, eventId, Duration.ofSeconds(60));
         assertThat(records).as("event %s on Kafka", eventId).hasSize(1);
         JsonNode event = JSON.readTree(records.get(0).value());
-        String code = event.path("data").path("code").asString();
+        // sealed on the topic (issue 16): the code and the destination open only with the events' sealing key
+        JsonNode data = event.path("data");
+        assertThat(data.has("code")).isFalse();
+        assertThat(data.has("destination")).isFalse();
+        assertThat(data.path("sealedCode").asString()).startsWith("egs1:");
+        String code = sealer.open(data.path("sealedCode").asString(), VERIFICATION_REQUESTED, "sealedCode", personId);
+        String destination = sealer.open(
+                data.path("sealedDestination").asString(), VERIFICATION_REQUESTED, "sealedDestination", personId);
         assertThat(code).matches("\\d{6}");
+        assertThat(records.get(0).value()).doesNotContain(code).doesNotContain(destination);
 
         // the relay erases the data in the update that marks the row published (Kafka may have it a moment earlier)
         await("outbox row " + eventId + " published")
@@ -313,16 +326,14 @@ class ContactChangeIT {
         assertThat(json(stored).read("$.id", String.class)).isEqualTo(eventId);
         assertThat(json(stored).read("$", Map.class)).doesNotContainKey("data");
         // nor anywhere else in the row
-        assertThat(stored)
-                .doesNotContain(code)
-                .doesNotContain(event.path("data").path("destination").asString());
+        assertThat(stored).doesNotContain(code).doesNotContain(destination);
         assertThat(jdbc.sql("select count(*) from outbox_event where payload::jsonb #>> '{data,code}' = :c")
                         .param("c", code)
                         .query(Long.class)
                         .single())
                 .as("outbox rows holding the code")
                 .isZero();
-        return new Requested(id, code, event);
+        return new Requested(id, code, destination, event);
     }
 
     private String otherIdOf(Person p) {

@@ -1183,27 +1183,31 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
 
     // ------------------------------------------------------------------ security notices
 
+    @Autowired
+    vn.egov.commons.events.EventFieldSealer sealer;
+
     @Test
     void aOneTimeCodeGoesOnlyToTheNewDestinationAndIsNeverStoredOrLoggedInClear(CapturedOutput output) {
         Citizen citizen = registeredCitizen();
         optOutOfEverything(citizen);
         String newPhone = randomPhone();
         String code = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(899_999));
-        send(
+        // as identity-service publishes it (v2, issue 16): the number and the code sealed with the events' key
+        String v2 = vn.egov.contracts.identity.ContactVerificationRequestedV2.TYPE;
+        String sealed = cloudEvent(
                 EventTopics.IDENTITY,
+                v2,
                 citizen.subject(),
-                cloudEvent(
-                        EventTopics.IDENTITY,
-                        ContactVerificationRequestedV1.TYPE,
+                new vn.egov.contracts.identity.ContactVerificationRequestedV2(
                         citizen.subject(),
-                        new ContactVerificationRequestedV1(
-                                citizen.subject(),
-                                "SMS",
-                                newPhone,
-                                code,
-                                Instant.now().plusSeconds(600),
-                                "vi",
-                                Instant.now())));
+                        "SMS",
+                        sealer.seal(newPhone, v2, "sealedDestination", citizen.subject()),
+                        sealer.seal(code, v2, "sealedCode", citizen.subject()),
+                        Instant.now().plusSeconds(600),
+                        "vi",
+                        Instant.now()));
+        assertThat(sealed).doesNotContain(code).doesNotContain(newPhone);
+        send(EventTopics.IDENTITY, citizen.subject(), sealed);
         await(
                 "the code by SMS to the new number",
                 () -> SMS.receivedBy(newPhone).size() == 1);

@@ -44,6 +44,25 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(EventsProperties.class)
 public class EgovEventsAutoConfiguration {
 
+    /**
+     * Seals the event fields that must not travel in clear (issue 16): the producer and its consumer share
+     * {@code egov.events.sealing.key} (base64 of 32 random bytes in any real environment; the development passphrase
+     * only where the production guard lets it through).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EventFieldSealer eventFieldSealer(
+            @Value("${egov.events.sealing.key-id:local}") String keyId,
+            @Value("${egov.events.sealing.key:egov-events-sealing-key-local-run-only}") String key,
+            org.springframework.core.env.Environment environment) {
+        Map<String, String> previous = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind(
+                        "egov.events.sealing.previous-keys",
+                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+        return new EventFieldSealer(keyId, key, previous);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock egovClock() {

@@ -24,8 +24,9 @@ class IdentityEventContractsTest {
                 ContactChangedV1.TYPE,
                 BusinessLinkedV1.TYPE,
                 RegistrationRefusedV1.TYPE,
-                AgencyChangedV1.TYPE);
-        assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.identity\\.[a-z-]+\\.v1"));
+                AgencyChangedV1.TYPE,
+                ContactVerificationRequestedV2.TYPE);
+        assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.identity\\.[a-z-]+\\.v[0-9]+"));
     }
 
     @Test

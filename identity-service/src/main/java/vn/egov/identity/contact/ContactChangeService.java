@@ -19,13 +19,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventFieldSealer;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
 import vn.egov.contracts.identity.ContactChangedV1;
-import vn.egov.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.contracts.identity.ContactVerificationRequestedV2;
 import vn.egov.identity.audit.AuditTrail;
 import vn.egov.identity.citizen.CitizenProfile;
 import vn.egov.identity.citizen.CitizenProfileRepository;
@@ -44,7 +45,7 @@ import vn.egov.identity.validation.ValidationErrors;
 /**
  * A citizen changes their email address or phone number; the change takes effect only once a one-time
  * code sent to the <em>new</em> destination comes back. The code (6 digits, from a CSPRNG) leaves only
- * in the {@code ContactVerificationRequestedV1} event that notification-service delivers; here it is kept
+ * in the {@code ContactVerificationRequestedV2} event (sealed) that notification-service delivers; here it is kept
  * as a keyed HMAC bound to the change, expires, allows a few attempts and works once.
  *
  * <p>Applying the change touches Keycloak (email and its verified flag, or the {@code phone} attribute)
@@ -76,6 +77,8 @@ class ContactChangeService {
     private final ContactChangeProperties properties;
     private final Clock clock = Clock.systemUTC();
 
+    private final EventFieldSealer sealer;
+
     ContactChangeService(
             CitizenProfileRepository profiles,
             ContactChanges changes,
@@ -85,7 +88,9 @@ class ContactChangeService {
             EventPublisher events,
             TransactionTemplate transactions,
             ProblemFactory problems,
-            ContactChangeProperties properties) {
+            ContactChangeProperties properties,
+            EventFieldSealer sealer) {
+        this.sealer = sealer;
         this.profiles = profiles;
         this.changes = changes;
         this.protector = protector;
@@ -135,11 +140,20 @@ class ContactChangeService {
                     now);
             audit.record(
                     profile.id(), who.subject(), "CONTACT_CHANGE_REQUESTED", "change " + id + ", channel " + channel);
+            // the destination and the code travel sealed (issue 16): only notification-service opens them
+            String type = ContactVerificationRequestedV2.TYPE;
             events.publish(
                     EventTopics.IDENTITY,
-                    ContactVerificationRequestedV1.TYPE,
+                    type,
                     personId,
-                    new ContactVerificationRequestedV1(personId, channel, value, code, expiresAt, language, now));
+                    new ContactVerificationRequestedV2(
+                            personId,
+                            channel,
+                            sealer.seal(value, type, "sealedDestination", personId),
+                            sealer.seal(code, type, "sealedCode", personId),
+                            expiresAt,
+                            language,
+                            now));
         });
         log.info("person {} asked to change their {} contact: change {}", personId, channel, id);
         return new ChangeAccepted(id.toString(), channel, expiresAt, properties.maxAttempts());

@@ -59,7 +59,8 @@ class IdentityEventContractsTest {
                 ContactVerificationRequestedV1.class,
                 ContactChangedV1.class,
                 BusinessLinkedV1.class,
-                vn.egov.contracts.identity.AgencyChangedV1.class)) {
+                vn.egov.contracts.identity.AgencyChangedV1.class,
+                vn.egov.contracts.identity.ContactVerificationRequestedV2.class)) {
             for (var component : contract.getRecordComponents()) {
                 assertThat(component.getName().toLowerCase())
                         .as(contract.getSimpleName())

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.egov.commons.events.CloudEvent;
+import vn.egov.commons.events.EventFieldSealer;
 import vn.egov.commons.events.EventReader;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.events.IdempotentConsumer;
@@ -16,6 +17,7 @@ import vn.egov.contracts.dossier.DossierStatus;
 import vn.egov.contracts.identity.CitizenRegisteredV1;
 import vn.egov.contracts.identity.ContactChangedV1;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.contracts.identity.ContactVerificationRequestedV2;
 import vn.egov.contracts.identity.OfficerCreatedV1;
 import vn.egov.contracts.identity.RegistrationRefusedV1;
 import vn.egov.contracts.payment.PaymentRefundedV1;
@@ -47,12 +49,16 @@ class NotificationEventsListener {
     private final Recipients recipients;
     private final PortalProperties properties;
 
+    private final EventFieldSealer sealer;
+
     NotificationEventsListener(
             EventReader reader,
             IdempotentConsumer idempotent,
             Notifier notifier,
             Recipients recipients,
-            PortalProperties properties) {
+            PortalProperties properties,
+            EventFieldSealer sealer) {
+        this.sealer = sealer;
         this.reader = reader;
         this.idempotent = idempotent;
         this.notifier = notifier;
@@ -125,6 +131,27 @@ class NotificationEventsListener {
         });
     }
 
+    /**
+     * A one-time code request as v1 carried it in clear, from v2's sealed fields (issue 16) or from a v1 event still
+     * on the topic; a v2 whose fields do not open (another key, another person's) is a format error (dead letter).
+     */
+    private ContactVerificationRequestedV1 oneTimeCode(CloudEvent event) {
+        if (ContactVerificationRequestedV1.TYPE.equals(event.type())) {
+            return reader.data(event, ContactVerificationRequestedV1.class, "personId", "destination", "code");
+        }
+        ContactVerificationRequestedV2 v2 =
+                reader.data(event, ContactVerificationRequestedV2.class, "personId", "sealedDestination", "sealedCode");
+        String type = ContactVerificationRequestedV2.TYPE;
+        return new ContactVerificationRequestedV1(
+                v2.personId(),
+                v2.channel(),
+                sealer.open(v2.sealedDestination(), type, "sealedDestination", v2.personId()),
+                sealer.open(v2.sealedCode(), type, "sealedCode", v2.personId()),
+                v2.expiresAt(),
+                v2.language(),
+                v2.requestedAt());
+    }
+
     @KafkaListener(topics = EventTopics.PAYMENT)
     void onPaymentEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.topic(), record.value());
@@ -192,9 +219,9 @@ class NotificationEventsListener {
                     recipients.rememberOfficer(o.personId(), o.agencyCode(), o.role());
                 }
             });
-        } else if (ContactVerificationRequestedV1.TYPE.equals(event.type())) {
-            ContactVerificationRequestedV1 v =
-                    reader.data(event, ContactVerificationRequestedV1.class, "personId", "destination", "code");
+        } else if (ContactVerificationRequestedV1.TYPE.equals(event.type())
+                || ContactVerificationRequestedV2.TYPE.equals(event.type())) {
+            ContactVerificationRequestedV1 v = oneTimeCode(event);
             idempotent.process(CONSUMER, event, e -> {
                 Channel channel = channelOf(v.channel());
                 if (channel == null || v.destination().isBlank()) {
