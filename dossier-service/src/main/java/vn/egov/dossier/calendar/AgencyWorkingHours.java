@@ -87,14 +87,4 @@ public final class AgencyWorkingHours {
                         .update()
                 > 0;
     }
-
-    /** The registry version of each agency's row (0 for the default). */
-    public java.util.Map<String, Long> versions() {
-        java.util.Map<String, Long> versions = new java.util.HashMap<>();
-        jdbc.sql("select agency_code, registry_version from agency_working_hours")
-                .query(rs -> {
-                    versions.put(rs.getString(1), rs.getLong(2));
-                });
-        return versions;
-    }
 }

@@ -1,44 +1,40 @@
 package vn.egov.dossier.calendar;
 
-import java.time.Clock;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.egov.commons.events.CloudEvent;
 import vn.egov.commons.events.EventFormatException;
 import vn.egov.commons.events.EventReader;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.contracts.identity.AgencyChangedV1;
-import vn.egov.dossier.identity.AgencyRegistry;
-import vn.egov.dossier.identity.IdentityProfiles;
 
 /**
  * Keeps {@code agency_working_hours} a replica of the agency registry's working hours (identity-service owns them,
  * decision 60). Each {@code vn.egov.identity.agency-changed.v1} carries the agency's whole state and its version; the
  * row takes it when the version is newer, so a replayed, duplicated or late event changes nothing. Events of one agency
- * share the record key and arrive in order. The topic keeps a week: an instance whose group read from the topic's
- * start later than that (a new installation, a consumer down longer) catches up from the registry's list, read at
- * start and every {@code egov.dossier.registry-sync.interval} (1 h), which applies only rows the replica is behind on.
+ * share the record key and arrive in order. The registry announces every changed agency again after its start and
+ * daily, so a group reading the topic from its start (a new installation, a consumer down longer than the topic's
+ * week) finds each agency's current hours there.
  */
 @Component
 class WorkingHoursReplica {
+
+    /** The registry's own limits (identity-service's AgencyController): anything longer is not one of its values. */
+    static final int PERIODS_MAX = 100;
+
+    static final int SOURCE_MAX = 300;
 
     private static final Logger log = LoggerFactory.getLogger(WorkingHoursReplica.class);
 
     private final EventReader reader;
     private final AgencyWorkingHours hours;
-    private final AgencyRegistry registry;
-    private final Clock clock;
 
-    WorkingHoursReplica(EventReader reader, AgencyWorkingHours hours, AgencyRegistry registry, Clock clock) {
+    WorkingHoursReplica(EventReader reader, AgencyWorkingHours hours) {
         this.reader = reader;
         this.hours = hours;
-        this.registry = registry;
-        this.clock = clock;
     }
 
     /** identity-service's events: agency changes are taken, the others (about people) are not this service's. */
@@ -49,6 +45,11 @@ class WorkingHoursReplica {
             return;
         }
         AgencyChangedV1 changed = reader.data(event, AgencyChangedV1.class, "code", "workingHours", "changedAt");
+        if (changed.workingHours().length() > PERIODS_MAX
+                || (changed.workingHoursSource() != null
+                        && changed.workingHoursSource().length() > SOURCE_MAX)) {
+            throw new EventFormatException("agency " + changed.code() + " has working hours or a source too long");
+        }
         WorkingHours parsed;
         try {
             parsed = WorkingHours.parse(changed.workingHours());
@@ -68,47 +69,6 @@ class WorkingHoursReplica {
                     changed.code(),
                     parsed,
                     changed.version());
-        }
-    }
-
-    /** Catches up from the registry's list: only agencies whose registry version is newer than the row's. */
-    @Scheduled(
-            initialDelayString = "${egov.dossier.registry-sync.initial-delay:20s}",
-            fixedDelayString = "${egov.dossier.registry-sync.interval:1h}")
-    void catchUp() {
-        Map<String, AgencyRegistry.Agency> agencies;
-        try {
-            agencies = registry.all();
-        } catch (IdentityProfiles.IdentityUnavailableException e) {
-            log.warn("agency registry unavailable, working hours not compared with it this round: {}", e.getMessage());
-            return;
-        }
-        Map<String, Long> versions = hours.versions();
-        int taken = 0;
-        for (AgencyRegistry.Agency agency : agencies.values()) {
-            if (agency.version() == null
-                    || agency.workingHours() == null
-                    || agency.version() <= versions.getOrDefault(agency.code(), 0L)) {
-                continue;
-            }
-            try {
-                if (hours.replicate(
-                        agency.code(),
-                        WorkingHours.parse(agency.workingHours()),
-                        agency.workingHoursSource(),
-                        agency.version(),
-                        "agency-registry",
-                        clock.instant())) {
-                    taken++;
-                }
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                log.error(
-                        "agency {} has working hours in the registry that do not parse: left as they were",
-                        agency.code());
-            }
-        }
-        if (taken > 0) {
-            log.info("working hours of {} agencies caught up from the registry", taken);
         }
     }
 }

@@ -535,7 +535,7 @@ class WalkIns {
         if (centre == null || !centre.receivesForOthers()) {
             throw agencyInvalid("not-a-service-centre", agencyCode);
         }
-        if (!province(agencyCode).equals(province(officer.agency()))) {
+        if (!AgencyRegistry.sameProvince(agencyCode, officer.agency())) {
             throw agencyInvalid("agency-of-another-province", agencyCode);
         }
         LocalDate today = LocalDate.ofInstant(Instant.now(clock), VietnamTime.ZONE);
@@ -551,11 +551,6 @@ class WalkIns {
                 "dossier-invalid",
                 List.of(intake.error("agencyCode", code, agencyCode)),
                 Map.of());
-    }
-
-    /** The province of an agency code (mã định danh điện tử: {@code 000.00.01.H26} → {@code H26}). */
-    private static String province(String agencyCode) {
-        return agencyCode.substring(agencyCode.lastIndexOf('.') + 1);
     }
 
     /** DIRECT when left out; POSTAL for a dossier received by post; anything else a 422 on {@code channel}. */

@@ -30,24 +30,13 @@ public class AgencyRegistry {
 
     /**
      * {@code serviceCentre}: a public administrative service centre, which receives dossiers for every competent agency
-     * of its province (decision 57); null from an older registry, read as false. {@code workingHours}, its source and
-     * the agency's {@code version} (decision 60): what the working hours' replica takes when it is behind.
+     * of its province (decision 57); null from an older registry, read as false.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agency(
-            String code,
-            String name,
-            Boolean serviceCentre,
-            String workingHours,
-            String workingHoursSource,
-            Long version) {
+    public record Agency(String code, String name, Boolean serviceCentre) {
 
         public Agency(String code, String name) {
             this(code, name, false);
-        }
-
-        public Agency(String code, String name, Boolean serviceCentre) {
-            this(code, name, serviceCentre, null, null, null);
         }
 
         public boolean receivesForOthers() {
@@ -66,6 +55,16 @@ public class AgencyRegistry {
         this.client = client;
         this.circuitBreaker = circuitBreakers.circuitBreaker("identity-service");
         this.retry = retries.retry("identity-service");
+    }
+
+    /**
+     * Whether two agencies are of one province: the last segment of their electronic identifiers (mã định danh điện
+     * tử: {@code 000.00.01.H26} → {@code H26}, Hà Nội) is the same.
+     */
+    public static boolean sameProvince(String agencyCode, String otherCode) {
+        return agencyCode
+                .substring(agencyCode.lastIndexOf('.') + 1)
+                .equals(otherCode.substring(otherCode.lastIndexOf('.') + 1));
     }
 
     /** Every active agency of the registry by its code. */

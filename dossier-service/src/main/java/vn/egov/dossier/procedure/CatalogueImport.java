@@ -522,7 +522,7 @@ public class CatalogueImport {
                     c.error("received_by", "not-a-service-centre", receivedBy);
                 } else if (receivedBy.equals(agency)) {
                     c.error("received_by", "received-by-itself", receivedBy);
-                } else if (agency != null && !province(receivedBy).equals(province(agency))) {
+                } else if (agency != null && !AgencyRegistry.sameProvince(receivedBy, agency)) {
                     c.error("received_by", "agency-of-another-province", receivedBy);
                 } else if (Boolean.FALSE.equals(online)) {
                     c.error("received_by", "received-by-but-not-online", receivedBy);
@@ -548,12 +548,6 @@ public class CatalogueImport {
             }
         }
         return rows;
-    }
-
-    /** The province of an agency's electronic identifier: its last segment ({@code H26} is Hà Nội). */
-    static String province(String agencyCode) {
-        int dot = agencyCode.lastIndexOf('.');
-        return dot < 0 ? agencyCode : agencyCode.substring(dot + 1);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.time.Instant;
  * agency registry (identity-service, decision 60) changed an agency. The event carries the agency's whole current
  * state, so a consumer keeps a replica by taking the event with the highest {@code version} it has seen for the
  * agency and ignoring older ones (events of one agency share the record key and stay in order, a replayed or late one
- * is older). The registry announces every changed agency again each day, so a consumer reading the topic from its start
+ * is older). The registry announces every changed agency again after each start and daily, so a consumer reading the topic from its start
  * finds each agency's current state within the topic's retention.
  *
  * @param workingHours the periods in which the agency works on a working day, in Vietnam time, written

@@ -166,10 +166,11 @@ class Agencies {
     /**
      * Announces every agency changed since the migrations again (same version: replicas that have it change nothing),
      * so that a consumer reading the topic from its start — a new installation, one down longer than the topic's
-     * retention — finds each agency's current state there. Daily by default.
+     * retention — finds each agency's current state there: a minute after each start (a service restarted more often
+     * than daily still announces), then daily.
      */
     @org.springframework.scheduling.annotation.Scheduled(
-            initialDelayString = "${egov.identity.agencies.announce-again-every:24h}",
+            initialDelayString = "${egov.identity.agencies.announce-again-first:1m}",
             fixedDelayString = "${egov.identity.agencies.announce-again-every:24h}")
     void announceAgain() {
         int count = transactions.execute(tx -> {

@@ -15,7 +15,7 @@ import vn.egov.contracts.identity.AgencyChangedV1;
 /**
  * Keeps {@code agency_receipt_series} a replica of the agency registry's receipt series (identity-service owns them,
  * decision 60): each {@code vn.egov.identity.agency-changed.v1} carries the agency's whole state and its version, taken
- * when newer than the row's. The registry announces every changed agency again each day, so reading the topic from its
+ * when newer than the row's. The registry announces every changed agency again after each start and daily, so reading the topic from its
  * start (a new installation) finds the current series. A series that is not one (a '/', lower case) is a format error
  * for the dead-letter topic, never a receipt number.
  */
