@@ -19,6 +19,8 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
     @CsvSource({
         "POST, /api/v1/identity/registrations, identity",
         "GET,  /api/v1/identity/agencies,      identity",
+        "GET,  /api/v1/identity/national-id-recovery/start, identity",
+        "GET,  /api/v1/identity/national-id-recovery/callback?state=s&code=c, identity",
         "GET,  /api/v1/procedures,             dossier",
         "GET,  /api/v1/procedures/1.001234,    dossier",
         "GET,  /api/v1/public/dossiers/HS-1,   dossier",
@@ -42,6 +44,8 @@ class EdgeSecurityIT extends GatewayIntegrationTest {
                 arguments("GET", "/api/v1/identity/me"),
                 arguments("POST", "/api/v1/identity/verifications"),
                 arguments("GET", "/api/v1/identity/agencies/extra"),
+                arguments("POST", "/api/v1/identity/national-id-recovery/start"),
+                arguments("GET", "/api/v1/identity/national-id-recovery/other"),
                 arguments("POST", "/api/v1/procedures"),
                 arguments("POST", "/api/v1/dossiers"),
                 arguments("GET", "/api/v1/dossiers"),

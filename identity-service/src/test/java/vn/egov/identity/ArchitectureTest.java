@@ -57,13 +57,17 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** Keycloak's admin API, the national population registry and the business registry are the outbound calls. */
+    /**
+     * Keycloak's admin API, the national population registry, the business registry and the national identity (the
+     * recovery's own client, decision 63) are the outbound calls.
+     */
     @Test
     void outboundHttpClientsLiveInTheirClientPackages() {
         outboundHttpClientsLiveIn(
                         "vn.egov.identity.keycloak..",
                         "vn.egov.identity.assurance..",
-                        "vn.egov.identity.businessregistry..")
+                        "vn.egov.identity.businessregistry..",
+                        "vn.egov.identity.recovery..")
                 .check(CLASSES);
     }
 

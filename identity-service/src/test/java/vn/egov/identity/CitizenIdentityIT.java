@@ -39,6 +39,7 @@ import vn.egov.contracts.identity.RegistrationRefusedV1;
 import vn.egov.devstack.keycloak.KeycloakServer;
 import vn.egov.devstack.simulators.business.BusinessRegistrySimulator;
 import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
+import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator;
 import vn.egov.testsupport.RealInfrastructure;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
@@ -64,6 +65,15 @@ class CitizenIdentityIT {
     static final PopulationRegistrySimulator REGISTRY = new PopulationRegistrySimulator(0);
     /** The business registration system's simulator, shared the same way (BusinessIT). */
     static final BusinessRegistrySimulator BUSINESS_REGISTRY = new BusinessRegistrySimulator(0);
+    /**
+     * The national identity's simulator, shared the same way (NationalIdRecoveryIT): identity-service's recovery
+     * client is registered with the service's default callback, which the tests call themselves.
+     */
+    static final NationalIdentitySimulator NATIONAL_IDENTITY = new NationalIdentitySimulator(0)
+            .client(
+                    NationalIdentitySimulator.RECOVERY_CLIENT_ID,
+                    NationalIdentitySimulator.RECOVERY_CLIENT_SECRET,
+                    java.util.Set.of(NationalIdentitySimulator.RECOVERY_REDIRECT_URI));
 
     /**
      * Runs after {@link RealInfrastructureInitializer} and overrides its TestIssuer settings: here tokens
@@ -77,6 +87,7 @@ class CitizenIdentityIT {
             try {
                 REGISTRY.start();
                 BUSINESS_REGISTRY.start();
+                NATIONAL_IDENTITY.start();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -86,6 +97,7 @@ class CitizenIdentityIT {
             properties.put("egov.identity.keycloak.base-url", keycloak.baseUrl());
             properties.put("egov.identity.registry.base-url", REGISTRY.baseUrl());
             properties.put("egov.identity.business-registry.base-url", BUSINESS_REGISTRY.baseUrl());
+            properties.put("egov.identity.national-recovery.issuer-uri", NATIONAL_IDENTITY.baseUrl());
             properties.put("egov.identity.registry.read-timeout", "1500ms");
             properties.put("egov.identity.registry.minimum-calls", "5");
             properties.put("egov.identity.registry.sliding-window", "5");

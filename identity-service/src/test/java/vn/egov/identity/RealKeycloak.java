@@ -115,6 +115,26 @@ final class RealKeycloak {
         }
     }
 
+    /** A POST of JSON on the admin API with identity-service's service account; answers the status. */
+    static int adminPost(String path, String json) {
+        String token = accessToken(clientCredentials("identity-service", "identity-service-dev-secret", null));
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(shared().baseUrl() + "/admin/realms/egov" + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private static HttpResponse<String> tokenRequest(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

@@ -86,7 +86,22 @@ class PortalBrowserIT extends WithPublicApi {
                         "Đã có lỗi"),
                 new Page("home-en", "/?lang=en", "Home · Public Services Portal", "Find an administrative procedure"),
                 new Page("register", "/dang-ky", "Đăng ký tài khoản · Cổng dịch vụ công", "Đăng ký tài khoản"),
-                new Page("registered", "/dang-ky/da-xong", "Đã nhận đăng ký · Cổng dịch vụ công", "Đã nhận đăng ký"));
+                new Page("registered", "/dang-ky/da-xong", "Đã nhận đăng ký · Cổng dịch vụ công", "Đã nhận đăng ký"),
+                new Page(
+                        "recovery",
+                        "/dang-nhap/lay-lai",
+                        "Lấy lại số định danh · Cổng dịch vụ công",
+                        "Lấy lại số định danh"),
+                new Page(
+                        "recovered",
+                        "/dang-nhap/lay-lai?ket-qua=da-lay-lai",
+                        "Lấy lại số định danh · Cổng dịch vụ công",
+                        "Lấy lại số định danh"),
+                new Page(
+                        "recovery-level-one",
+                        "/dang-nhap/lay-lai?ket-qua=muc-1",
+                        "Lấy lại số định danh · Cổng dịch vụ công",
+                        "Lấy lại số định danh"));
         api.failLookup("LOI-HE-THONG", 503, "upstream-unavailable");
 
         List<String> problems = new ArrayList<>();

@@ -236,6 +236,40 @@ class SignInTest extends WithPublicApi {
     }
 
     @Test
+    void theRecoveryPageSendsToIdentityServicesStartAndSaysEachOutcomeInWords() throws Exception {
+        mvc.perform(get("/dang-nhap/lay-lai"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<title>Lấy lại số định danh · Cổng dịch vụ công</title>"),
+                                containsString(
+                                        "href=\"/api/v1/identity/national-id-recovery/start\">Lấy lại bằng VNeID</a>"),
+                                containsString("không chuyển sang bạn"))));
+        mvc.perform(get("/dang-nhap/lay-lai").param("ket-qua", "da-lay-lai"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("class=\"notice\""),
+                                containsString("Đã lấy lại số định danh của bạn"),
+                                containsString("href=\"/dang-nhap?vneid=\">Đăng nhập bằng VNeID</a>"),
+                                not(containsString("recovery-start")))));
+        mvc.perform(get("/dang-nhap/lay-lai").param("ket-qua", "muc-1"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("class=\"problem\""),
+                                containsString("mới ở mức 1"),
+                                containsString("recovery-start"))));
+        mvc.perform(get("/dang-nhap/lay-lai").param("ket-qua", "<script>").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Recover with VNeID"),
+                                not(containsString("recovery-outcome")),
+                                not(containsString("<script>")))));
+    }
+
+    @Test
     void signOutIsAPostWithTheCsrfTokenAndEndsKeycloaksSessionToo() throws Exception {
         mvc.perform(post("/dang-xuat").with(signedIn())).andExpect(status().isForbidden());
         mvc.perform(get("/dang-xuat").with(signedIn())).andExpect(status().isNotFound());

@@ -306,6 +306,26 @@ class KeycloakServerIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(json.readTree(after.body()).path("email").asText()).isEqualTo("citizen@demo.egov.vn");
+
+        // nor the username (the CCCD): the realm lets an administrator rename an account (a recovered CCCD's holder,
+        // decision 63), the user profile keeps the username an administrator's field
+        com.fasterxml.jackson.databind.node.ObjectNode renamed = me.deepCopy();
+        renamed.put("username", "001090099999");
+        HttpResponse<String> rename = http.send(
+                HttpRequest.newBuilder(URI.create(account))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(renamed.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(rename.statusCode()).as(rename.body()).isEqualTo(400);
+        HttpResponse<String> still = http.send(
+                HttpRequest.newBuilder(URI.create(account))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(still.body()).path("username").asText()).isEqualTo("001090012345");
     }
 
     /**

@@ -33,6 +33,9 @@ class SecurityConfiguration {
     static final List<PublicEndpoint> PUBLIC_API = List.of(
             new PublicEndpoint(HttpMethod.POST, "/api/v1/identity/registrations"),
             new PublicEndpoint(HttpMethod.GET, "/api/v1/identity/agencies"),
+            // a CCCD's recovery: the browser's redirects to and from the national identity (decision 63)
+            new PublicEndpoint(HttpMethod.GET, "/api/v1/identity/national-id-recovery/start"),
+            new PublicEndpoint(HttpMethod.GET, "/api/v1/identity/national-id-recovery/callback"),
             new PublicEndpoint(HttpMethod.GET, "/api/v1/procedures/**"),
             new PublicEndpoint(HttpMethod.GET, "/api/v1/public/**"),
             new PublicEndpoint(HttpMethod.GET, "/api/v1/statistics/**"),
@@ -59,6 +62,8 @@ class SecurityConfiguration {
         // its sign-in (the OIDC flow and its callback), sign-out and a signed-in citizen's pages: the portal checks
         // its own session cookie there (the gateway never sees the user's tokens)
         "/dang-nhap",
+        // recovering a CCCD registered by someone else: what to do, and the outcome (decision 63)
+        "/dang-nhap/lay-lai",
         "/dang-xuat",
         "/oauth2/**",
         "/login/oauth2/code/**",

@@ -251,6 +251,70 @@ public class KeycloakAdminClient {
                 .toBodilessEntity());
     }
 
+    /** The identity providers a user is linked to ({@code vneid}, …); empty for a local account. */
+    @SuppressWarnings("unchecked")
+    public List<String> federatedIdentityProviders(String userId) {
+        List<Map<String, Object>> links = call(() -> http.get()
+                .uri("/admin/realms/{realm}/users/{id}/federated-identity", properties.realm(), userId)
+                .headers(this::authorise)
+                .retrieve()
+                .body(List.class));
+        List<String> providers = new ArrayList<>();
+        if (links != null) {
+            links.forEach(l -> providers.add(String.valueOf(l.get("identityProvider"))));
+        }
+        return providers;
+    }
+
+    /** The names of the realm roles mapped to a user directly or through a composite (effective roles). */
+    @SuppressWarnings("unchecked")
+    public List<String> effectiveRealmRoles(String userId) {
+        List<Map<String, Object>> roles = call(() -> http.get()
+                .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm/composite", properties.realm(), userId)
+                .headers(this::authorise)
+                .retrieve()
+                .body(List.class));
+        List<String> names = new ArrayList<>();
+        if (roles != null) {
+            roles.forEach(r -> names.add(String.valueOf(r.get("name"))));
+        }
+        return names;
+    }
+
+    /**
+     * Takes an account out of use in one update: disabled, its username replaced by {@code newUsername} (so the
+     * old one can be taken by another account) and the listed attributes removed; the rest of it is kept.
+     */
+    @SuppressWarnings("unchecked")
+    public void retire(String userId, String newUsername, List<String> attributesToRemove) {
+        Map<String, Object> user = findUser(userId)
+                .orElseThrow(
+                        () -> new KeycloakException(KeycloakException.Kind.REJECTED, 404, "no user " + userId, null));
+        Map<String, Object> attributes =
+                new LinkedHashMap<>((Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
+        attributesToRemove.forEach(attributes::remove);
+        Map<String, Object> update = new LinkedHashMap<>(user);
+        update.put("enabled", false);
+        update.put("username", newUsername);
+        update.put("attributes", attributes);
+        call(() -> http.put()
+                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(update)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    /** Ends every session of a user (its refresh tokens stop working). */
+    public void logout(String userId) {
+        call(() -> http.post()
+                .uri("/admin/realms/{realm}/users/{id}/logout", properties.realm(), userId)
+                .headers(this::authorise)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
     /** Ids of users whose username is exactly this one (zero or one). */
     @SuppressWarnings("unchecked")
     public List<String> findUserIdsByUsername(String username) {

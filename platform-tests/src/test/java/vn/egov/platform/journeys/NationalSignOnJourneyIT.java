@@ -1,6 +1,7 @@
 package vn.egov.platform.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.egov.platform.journeys.Platform.GATEWAY;
 
 import java.time.Duration;
@@ -19,7 +20,7 @@ import vn.egov.testsupport.browser.Chromium;
 import vn.egov.testsupport.browser.PageCheck;
 
 /**
- * National sign-on in a real headless Chromium through the gateway (issue 16 item 1, decisions 38 and 41): a
+ * National sign-on in a real headless Chromium through the gateway (issue 16 item 1, decisions 38, 41 and 63): a
  * resident of the population registry who has no account clicks "Đăng nhập bằng VNeID" in the portal's header;
  * Keycloak sends the browser straight to the national identity (devstack's simulator on 8094, no Keycloak page in
  * between), the resident picks themselves there and confirms; Keycloak's first broker login makes their account
@@ -111,41 +112,79 @@ class NationalSignOnJourneyIT {
     }
 
     /**
-     * Today's answer to a squatted CCCD (decision 41: the recovery is designed, not built): someone registered the
-     * resident's CCCD with a password first; the owner's VNeID sign-in stops at Keycloak's "account already exists"
-     * step and never reaches the portal signed in, so the national identity is not handed to the squatter's account,
-     * and that account is unchanged (still signs in with its password, still level 1). When the recovery is built,
-     * this step becomes: the owner lands signed in at level 2, the squatter's password no longer works.
+     * A squatted CCCD recovered by its owner (decisions 41 and 63): someone registered the resident's CCCD with a
+     * password first; the owner's VNeID sign-in stops at Keycloak's "account already exists" step, which offers
+     * "Lấy lại số định danh của bạn"; the portal's page sends the owner to the national identity through
+     * identity-service's own client, and comes back saying it is recovered; the owner then signs in with VNeID and
+     * lands signed in at level 2 in an account of their own, while the squatter's password no longer works.
+     * axe-core on the recovery page before and after, at 360×640 and 1280×800.
      */
     @Test
-    void aCccdSquattedByAPasswordRegistrationIsNotHandedToTheSquatterByTheOwnersNationalSignIn() throws Exception {
-        People.Citizen squatter = People.registerNewCitizen();
+    void aCccdSquattedByAPasswordRegistrationIsRecoveredByItsOwnersNationalSignIn() throws Exception {
+        People.Citizen squatter = People.register(nextLevelTwoResident());
         ChromeDriver chrome = Chromium.start();
+        List<String> problems = new ArrayList<>();
         try {
             Chromium.viewport(chrome, 1280, 800);
             chrome.get(GATEWAY + "/dang-nhap?vneid");
-            new WebDriverWait(chrome, Duration.ofSeconds(60))
-                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/authorize']")));
-            chrome.findElement(By.cssSelector("input[name=cccd]")).sendKeys(squatter.nationalId());
-            Chromium.follow(chrome, By.cssSelector("button[value=approve]"));
+            approveNationally(chrome, squatter.nationalId());
             new WebDriverWait(chrome, Duration.ofSeconds(60))
                     .until(driver -> driver.getCurrentUrl().contains("/auth/realms/egov/"));
-            Chromium.screenshot(chrome, "platform-national-squatted-1280x800");
-            assertThat(chrome.getCurrentUrl()).doesNotStartWith(GATEWAY + "/ho-so");
             assertThat(chrome.getPageSource())
                     .as("Keycloak's first broker login (\"account already exists\"), not the portal")
                     .contains("login-actions/first-broker-login");
-            chrome.get(GATEWAY + "/");
-            assertThat(chrome.findElements(By.cssSelector(".account-name")))
-                    .as("not signed in to the portal")
-                    .isEmpty();
+            Chromium.screenshot(chrome, "platform-national-squatted-1280x800");
+
+            // the way out Keycloak's page offers: the portal's recovery page, then the national identity again
+            Chromium.follow(chrome, By.linkText("Lấy lại số định danh của bạn"));
+            assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/dang-nhap/lay-lai");
+            for (int[] size : PageCheck.SIZES) {
+                Chromium.viewport(chrome, size[0], size[1]);
+                problems.addAll(PageCheck.problems(chrome, "recovery page at " + size[0] + "×" + size[1]));
+                Chromium.screenshot(chrome, "platform-national-recovery-" + size[0] + "x" + size[1]);
+            }
+            Chromium.follow(chrome, By.id("recovery-start"));
+            assertThat(chrome.getCurrentUrl())
+                    .as("identity-service's own client at the national identity")
+                    .startsWith(NATIONAL_IDENTITY + "/authorize?")
+                    .contains("client_id=egov-recovery");
+            approveNationally(chrome, squatter.nationalId());
+            new WebDriverWait(chrome, Duration.ofSeconds(60))
+                    .until(driver -> driver.getCurrentUrl().startsWith(GATEWAY + "/dang-nhap/lay-lai?"));
+            assertThat(chrome.getCurrentUrl()).endsWith("ket-qua=da-lay-lai");
+            assertThat(chrome.findElement(By.id("recovery-outcome")).getText())
+                    .contains("Đã lấy lại số định danh của bạn");
+            for (int[] size : PageCheck.SIZES) {
+                Chromium.viewport(chrome, size[0], size[1]);
+                problems.addAll(PageCheck.problems(chrome, "recovered at " + size[0] + "×" + size[1]));
+                Chromium.screenshot(chrome, "platform-national-recovered-" + size[0] + "x" + size[1]);
+            }
+
+            // the owner signs in with VNeID: Keycloak makes the owner's own account now that the CCCD is free
+            Chromium.follow(chrome, By.id("recovery-sign-in"));
+            approveNationally(chrome, squatter.nationalId());
+            new WebDriverWait(chrome, Duration.ofSeconds(60))
+                    .until(driver -> driver.getCurrentUrl().startsWith(GATEWAY + "/ho-so"));
+            assertThat(chrome.findElement(By.tagName("main")).getText())
+                    .as("a new account: none of the squatter's dossiers")
+                    .contains("Bạn chưa nộp hồ sơ nào.");
+            chrome.get(GATEWAY + "/tai-khoan");
+            assertThat(chrome.findElement(By.tagName("main")).getText()).contains("Mức 2");
         } finally {
             chrome.quit();
         }
-        JsonNode me = Api.get(GATEWAY + "/api/v1/identity/me", squatter.token()).json();
-        assertThat(me.get("levelOfAssurance").asInt())
-                .as("the squatter's account keeps its password and its level")
-                .isEqualTo(1);
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+        assertThatThrownBy(squatter::token)
+                .as("the squatter's account is disabled: its password no longer signs in")
+                .isInstanceOf(AssertionError.class);
+    }
+
+    /** The national identity's page (through Keycloak's broker or identity-service's client): the resident approves. */
+    private static void approveNationally(ChromeDriver chrome, String nationalId) {
+        new WebDriverWait(chrome, Duration.ofSeconds(60))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/authorize']")));
+        chrome.findElement(By.cssSelector("input[name=cccd]")).sendKeys(nationalId);
+        Chromium.follow(chrome, By.cssSelector("button[value=approve]"));
     }
 
     /**

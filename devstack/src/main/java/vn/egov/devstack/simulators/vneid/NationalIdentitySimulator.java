@@ -42,8 +42,8 @@ import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator.Resident
  * A stand-in for the national electronic identity (VNeID, levels of Nghị định 69/2024/NĐ-CP) as an OpenID
  * Connect provider: the residents of {@link PopulationRegistrySimulator} (the same seed: both simulators describe
  * the same people) sign in here, and Keycloak brokers it as the identity provider {@code vneid}. A minimal but
- * real provider: authorization code flow with PKCE (S256), state and nonce, one registered client with a secret
- * and exact redirect URIs, RS256 ID tokens signed with a key generated at start and published as JWKS. Plain JDK
+ * real provider: authorization code flow with PKCE (S256), state and nonce, registered clients each with a secret
+ * and exact redirect URIs (Keycloak's broker, and identity-service's recovery of a squatted CCCD, decision 63), RS256 ID tokens signed with a key generated at start and published as JWKS. Plain JDK
  * HTTP server on 127.0.0.1, port {@value #DEFAULT_PORT} by default.
  *
  * <ul>
@@ -66,6 +66,16 @@ public final class NationalIdentitySimulator implements AutoCloseable {
     public static final String DEFAULT_CLIENT_SECRET = "vneid-dev-secret";
     /** Keycloak's broker endpoint for {@code vneid} behind the gateway of a local run. */
     public static final String DEFAULT_REDIRECT_URI = "http://127.0.0.1:8080/auth/realms/egov/broker/vneid/endpoint";
+    /** identity-service's own client, used only to prove a CCCD's owner for its recovery (decision 63). */
+    public static final String RECOVERY_CLIENT_ID = "egov-recovery";
+
+    public static final String RECOVERY_CLIENT_SECRET = "vneid-recovery-dev-secret";
+    /** identity-service's recovery callback behind the gateway of a local run. */
+    public static final String RECOVERY_REDIRECT_URI =
+            "http://127.0.0.1:8080/api/v1/identity/national-id-recovery/callback";
+
+    /** A registered client: its secret and its exact redirect URIs. */
+    private record Client(String secret, Set<String> redirectUris) {}
 
     /** A resident as the national identity knows them, with the level of their electronic identity. */
     public record Identity(Resident resident, int level) {
@@ -77,6 +87,7 @@ public final class NationalIdentitySimulator implements AutoCloseable {
     }
 
     private record PendingCode(
+            String clientId,
             Identity identity,
             String redirectUri,
             String nonce,
@@ -92,9 +103,7 @@ public final class NationalIdentitySimulator implements AutoCloseable {
     private static final SecureRandom random = new SecureRandom();
 
     private final int requestedPort;
-    private final String clientId;
-    private final String clientSecret;
-    private final Set<String> redirectUris;
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final List<Identity> generated;
     private final Map<String, Identity> identities = new ConcurrentHashMap<>();
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
@@ -116,9 +125,7 @@ public final class NationalIdentitySimulator implements AutoCloseable {
     public NationalIdentitySimulator(
             int port, long seed, String clientId, String clientSecret, Set<String> redirectUris) {
         this.requestedPort = port;
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.redirectUris = Set.copyOf(redirectUris);
+        clients.put(clientId, new Client(clientSecret, Set.copyOf(redirectUris)));
         this.generated = generate(seed);
         generated.forEach(i -> identities.put(i.resident().nationalId(), i));
         try {
@@ -129,6 +136,12 @@ public final class NationalIdentitySimulator implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         this.keyId = "vneid-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registers one more client (its id, secret and exact redirect URIs); replaces one of the same id. */
+    public NationalIdentitySimulator client(String id, String secret, Set<String> redirectUris) {
+        clients.put(id, new Client(secret, Set.copyOf(redirectUris)));
+        return this;
     }
 
     /** The population simulator's residents of the same seed, in its order, each with a level. */
@@ -166,10 +179,10 @@ public final class NationalIdentitySimulator implements AutoCloseable {
                 "/health", ex -> respond(ex, 200, "{\"status\":\"UP\",\"identities\":" + identities.size() + "}"));
         server.start();
         log.info(
-                "National identity simulator on {} with {} residents, client {}",
+                "National identity simulator on {} with {} residents, clients {}",
                 baseUrl(),
                 identities.size(),
-                clientId);
+                clients.keySet());
         return this;
     }
 
@@ -262,12 +275,13 @@ public final class NationalIdentitySimulator implements AutoCloseable {
             return;
         }
         // an unknown client or redirect URI is never redirected to: the error is shown here (RFC 6749 §4.1.2.1)
-        if (!clientId.equals(p.get("client_id"))) {
+        Client registered = p.get("client_id") == null ? null : clients.get(p.get("client_id"));
+        if (registered == null) {
             html(ex, 400, "<p>Ứng dụng không được đăng ký (unknown client_id).</p>");
             return;
         }
         String redirectUri = p.get("redirect_uri");
-        if (redirectUri == null || !redirectUris.contains(redirectUri)) {
+        if (redirectUri == null || !registered.redirectUris().contains(redirectUri)) {
             html(ex, 400, "<p>Địa chỉ chuyển hướng không được đăng ký (redirect_uri not registered).</p>");
             return;
         }
@@ -301,6 +315,7 @@ public final class NationalIdentitySimulator implements AutoCloseable {
         codes.put(
                 code,
                 new PendingCode(
+                        p.get("client_id"),
                         identity,
                         redirectUri,
                         p.get("nonce"),
@@ -320,7 +335,8 @@ public final class NationalIdentitySimulator implements AutoCloseable {
             p = form(new String(in.readNBytes(16_384), StandardCharsets.UTF_8));
         }
         String[] client = clientCredentials(ex, p);
-        if (client == null || !clientId.equals(client[0]) || !constantTimeEquals(clientSecret, client[1])) {
+        Client registered = client == null ? null : clients.get(client[0]);
+        if (registered == null || !constantTimeEquals(registered.secret(), client[1])) {
             ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"vneid\"");
             respond(ex, 401, "{\"error\":\"invalid_client\"}");
             return;
@@ -332,6 +348,7 @@ public final class NationalIdentitySimulator implements AutoCloseable {
         // single use: a code is removed on its first presentation, right or wrong
         PendingCode pending = p.get("code") == null ? null : codes.remove(p.get("code"));
         if (pending == null
+                || !pending.clientId().equals(client[0])
                 || Instant.now().isAfter(pending.expires())
                 || !pending.redirectUri().equals(p.get("redirect_uri"))) {
             respond(ex, 400, "{\"error\":\"invalid_grant\"}");
@@ -349,7 +366,7 @@ public final class NationalIdentitySimulator implements AutoCloseable {
                 200,
                 "{\"access_token\":" + quote(accessToken) + ",\"token_type\":\"Bearer\",\"expires_in\":"
                         + TOKEN_LIFETIME.toSeconds() + ",\"scope\":\"openid profile email\",\"id_token\":"
-                        + quote(idToken(pending.identity(), pending.nonce())) + "}");
+                        + quote(idToken(pending.clientId(), pending.identity(), pending.nonce())) + "}");
     }
 
     private void userinfo(HttpExchange ex) throws IOException {
@@ -377,9 +394,9 @@ public final class NationalIdentitySimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ tokens
 
-    private String idToken(Identity identity, String nonce) {
+    private String idToken(String audience, Identity identity, String nonce) {
         long now = Instant.now().getEpochSecond();
-        String payload = "{\"iss\":" + quote(issuer()) + ",\"aud\":" + quote(clientId) + ",\"iat\":" + now
+        String payload = "{\"iss\":" + quote(issuer()) + ",\"aud\":" + quote(audience) + ",\"iat\":" + now
                 + ",\"exp\":" + (now + TOKEN_LIFETIME.toSeconds()) + ",\"auth_time\":" + now
                 + (nonce == null ? "" : ",\"nonce\":" + quote(nonce)) + "," + claims(identity) + "}";
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":" + quote(keyId) + "}";
@@ -579,7 +596,9 @@ public final class NationalIdentitySimulator implements AutoCloseable {
     /**
      * {@code --port N} (8094), {@code --seed S} (the population's), {@code --client-id}, {@code --client-secret},
      * {@code --redirect-uri U} (repeatable; Keycloak's broker endpoint of a local run by default), {@code --issuer}
-     * (its own URL by default); runs until stopped.
+     * (its own URL by default), {@code --recovery-client-secret}, {@code --recovery-redirect-uri U} (repeatable;
+     * identity-service's recovery client {@value #RECOVERY_CLIENT_ID} is always registered, with the local run's
+     * callback by default); runs until stopped.
      */
     public static void main(String[] args) throws Exception {
         int port = DEFAULT_PORT;
@@ -587,6 +606,8 @@ public final class NationalIdentitySimulator implements AutoCloseable {
         String id = DEFAULT_CLIENT_ID;
         String secret = DEFAULT_CLIENT_SECRET;
         Set<String> redirects = new java.util.LinkedHashSet<>();
+        String recoverySecret = RECOVERY_CLIENT_SECRET;
+        Set<String> recoveryRedirects = new java.util.LinkedHashSet<>();
         String iss = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -596,9 +617,12 @@ public final class NationalIdentitySimulator implements AutoCloseable {
                 case "--client-secret" -> secret = args[++i];
                 case "--redirect-uri" -> redirects.add(args[++i]);
                 case "--issuer" -> iss = args[++i];
+                case "--recovery-client-secret" -> recoverySecret = args[++i];
+                case "--recovery-redirect-uri" -> recoveryRedirects.add(args[++i]);
                 default -> {
                     System.err.println("usage: NationalIdentitySimulator [--port N] [--seed S] [--client-id ID]"
-                            + " [--client-secret S] [--redirect-uri U]... [--issuer URL]");
+                            + " [--client-secret S] [--redirect-uri U]... [--issuer URL] [--recovery-client-secret S]"
+                            + " [--recovery-redirect-uri U]...");
                     System.exit(2);
                 }
             }
@@ -606,7 +630,11 @@ public final class NationalIdentitySimulator implements AutoCloseable {
         if (redirects.isEmpty()) {
             redirects.add(DEFAULT_REDIRECT_URI);
         }
+        if (recoveryRedirects.isEmpty()) {
+            recoveryRedirects.add(RECOVERY_REDIRECT_URI);
+        }
         NationalIdentitySimulator simulator = new NationalIdentitySimulator(port, seed, id, secret, redirects)
+                .client(RECOVERY_CLIENT_ID, recoverySecret, recoveryRedirects)
                 .issuer(iss)
                 .start();
         SimulatorBinding.runUntilStopped(simulator::stop, "national-identity");

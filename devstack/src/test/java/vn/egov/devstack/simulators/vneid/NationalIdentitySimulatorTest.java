@@ -172,6 +172,54 @@ class NationalIdentitySimulatorTest {
     }
 
     @Test
+    void aCodeIsRedeemedOnlyByTheClientItWasIssuedToAndTheTokenNamesThatClient() throws Exception {
+        simulator.client("egov-recovery", "r3cover", Set.of(REDIRECT + "/recovery"));
+        JsonNode discovery = getJson(simulator.baseUrl() + "/.well-known/openid-configuration");
+        String cccd = levelOf(2).resident().nationalId();
+
+        // egov-keycloak's code presented by egov-recovery with its own right secret: refused, and used up
+        String code = callback(send(HttpRequest.newBuilder(URI.create(authorizeUrl(discovery, cccd)))))
+                .get("code");
+        HttpResponse<String> stolen = send(HttpRequest.newBuilder(
+                        URI.create(discovery.path("token_endpoint").asText()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + code
+                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_verifier="
+                        + VERIFIER + "&client_id=egov-recovery&client_secret=r3cover")));
+        assertThat(stolen.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(stolen.body()).path("error").asText()).isEqualTo("invalid_grant");
+
+        // the recovery client's own flow, on its own redirect URI only
+        String recoveryAuthorize = authorizeUrl(discovery, cccd)
+                .replace("client_id=egov-keycloak", "client_id=egov-recovery")
+                .replace(
+                        URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8),
+                        URLEncoder.encode(REDIRECT + "/recovery", StandardCharsets.UTF_8));
+        HttpResponse<String> approved = send(HttpRequest.newBuilder(URI.create(recoveryAuthorize)));
+        assertThat(approved.statusCode()).isEqualTo(302);
+        String location = approved.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(REDIRECT + "/recovery?code=");
+        String recoveryCode = URLDecoder.decode(
+                location.substring(location.indexOf("code=") + 5).split("&")[0], StandardCharsets.UTF_8);
+        HttpResponse<String> tokens = send(HttpRequest.newBuilder(
+                        URI.create(discovery.path("token_endpoint").asText()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + recoveryCode
+                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT + "/recovery", StandardCharsets.UTF_8)
+                        + "&code_verifier=" + VERIFIER + "&client_id=egov-recovery&client_secret=r3cover")));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode idToken =
+                verifiedPayload(json.readTree(tokens.body()).path("id_token").asText(), discovery);
+        assertThat(idToken.path("aud").asText()).isEqualTo("egov-recovery");
+        assertThat(idToken.path("cccd").asText()).isEqualTo(cccd);
+
+        // and Keycloak's redirect URI is not the recovery client's
+        HttpResponse<String> crossed = send(HttpRequest.newBuilder(URI.create(
+                authorizeUrl(discovery, cccd).replace("client_id=egov-keycloak", "client_id=egov-recovery"))));
+        assertThat(crossed.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void denyingGoesBackWithAccessDenied() throws Exception {
         JsonNode discovery = getJson(simulator.baseUrl() + "/.well-known/openid-configuration");
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(authorizeUrl(discovery, null))));
