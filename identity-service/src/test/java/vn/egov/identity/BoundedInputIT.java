@@ -14,12 +14,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.EventFieldSealer;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.contracts.identity.BusinessLinkedV1;
-import vn.egov.contracts.identity.CitizenRegisteredV1;
-import vn.egov.contracts.identity.ContactChangedV1;
-import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.CitizenRegisteredV2;
+import vn.egov.contracts.identity.ContactChangedV2;
+import vn.egov.contracts.identity.OfficerCreatedV2;
+import vn.egov.contracts.identity.RegistrationRefusedV2;
 import vn.egov.identity.validation.EmailPolicy;
 import vn.egov.identity.validation.InputLimits;
 import vn.egov.identity.validation.PersonNamePolicy;
@@ -45,6 +49,9 @@ class BoundedInputIT extends BoundedInputSupport {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EventFieldSealer sealer;
 
     HttpResponse<String> register(String email, String password, String... headers) {
         return service().post("/api/v1/identity/registrations", null, """
@@ -120,7 +127,8 @@ class BoundedInputIT extends BoundedInputSupport {
     /**
      * The identity events that carry what a person typed, with every such field as long as identity-service's
      * policies let it be (and checked to be accepted by them), in 3-byte Vietnamese letters, written through
-     * the real outbox and measured as the producer will measure them.
+     * the real outbox and measured as the producer will measure them: the v2 identity-service publishes, whose name
+     * and contacts are sealed (issue 16) and so longer than in clear, and in clear nowhere in the outbox.
      */
     @Test
     void theLargestIdentityEventFitsTheProducersLimit() {
@@ -131,14 +139,44 @@ class BoundedInputIT extends BoundedInputSupport {
         assertThat(new EmailPolicy().check(email)).isEmpty();
         String person = UUID.randomUUID().toString();
         String business = "ệ".repeat(200);
+        String phone = "0912345678";
+        String registered = CitizenRegisteredV2.TYPE;
+        String officer = OfficerCreatedV2.TYPE;
+        String changed = ContactChangedV2.TYPE;
+        String refused = RegistrationRefusedV2.TYPE;
         List<Object> largest = List.of(
-                new CitizenRegisteredV1(person, name, email, "+84912345678", 2, Instant.now()),
-                new OfficerCreatedV1(
-                        person, "c".repeat(50), name, email, "APPROVER", "000.00.01.H26", person, Instant.now()),
-                new ContactChangedV1(person, "EMAIL", email, "+84912345678", email, Instant.now()),
+                new CitizenRegisteredV2(
+                        person,
+                        sealer.seal(name, registered, "sealedFullName", person),
+                        sealer.seal(email, registered, "sealedEmail", person),
+                        sealer.seal(phone, registered, "sealedPhone", person),
+                        2,
+                        Instant.now()),
+                new OfficerCreatedV2(
+                        person,
+                        "c".repeat(50),
+                        sealer.seal(name, officer, "sealedFullName", person),
+                        sealer.seal(email, officer, "sealedEmail", person),
+                        "APPROVER",
+                        "000.00.01.H26",
+                        person,
+                        Instant.now()),
+                new ContactChangedV2(
+                        person,
+                        "EMAIL",
+                        sealer.seal(email, changed, "sealedEmail", person),
+                        sealer.seal(phone, changed, "sealedPhone", person),
+                        sealer.seal(email, changed, "sealedPreviousDestination", person),
+                        Instant.now()),
+                new RegistrationRefusedV2(
+                        person,
+                        sealer.seal(email, refused, "sealedEmail", person),
+                        sealer.seal(phone, refused, "sealedPhone", person),
+                        "vi",
+                        List.of(person),
+                        Instant.now()),
                 new BusinessLinkedV1(person, "0123456789-001", business, Instant.now()));
-        List<String> types =
-                List.of(CitizenRegisteredV1.TYPE, OfficerCreatedV1.TYPE, ContactChangedV1.TYPE, BusinessLinkedV1.TYPE);
+        List<String> types = List.of(registered, officer, changed, refused, BusinessLinkedV1.TYPE);
         transactions.executeWithoutResult(s -> {
             for (int i = 0; i < largest.size(); i++) {
                 events.publish(EventTopics.IDENTITY, types.get(i), person, largest.get(i));
@@ -151,6 +189,24 @@ class BoundedInputIT extends BoundedInputSupport {
                 "[bounded-input] producer max.request.size=%d; largest identity event: %d bytes%n",
                 maxRequestSize, biggest);
         assertThat(biggest).isGreaterThan(3 * 150).isLessThan(maxRequestSize / 8);
+
+        List<String> payloads = jdbc.sql("select payload from outbox_event where event_key = ? and event_type <> ?")
+                .params(person, BusinessLinkedV1.TYPE)
+                .query(String.class)
+                .list();
+        assertThat(payloads).hasSize(4);
+        for (String payload : payloads) {
+            CitizenIdentityIT.assertInClearNowhere(payload, name, email, phone);
+        }
+        JsonNode stored = JsonMapper.builder()
+                .build()
+                .readTree(payloads.stream()
+                        .filter(t -> t.contains(registered))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(sealer.open(
+                        stored.path("data").path("sealedFullName").asString(), registered, "sealedFullName", person))
+                .isEqualTo(name);
     }
 
     /** 150 characters of Vietnamese words, the most a registered name may have. */

@@ -34,8 +34,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.EventFieldSealer;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.contracts.identity.CitizenRegisteredV1;
+import vn.egov.contracts.identity.CitizenRegisteredV2;
 import vn.egov.contracts.identity.RegistrationRefusedV1;
+import vn.egov.contracts.identity.RegistrationRefusedV2;
 import vn.egov.devstack.keycloak.KeycloakServer;
 import vn.egov.devstack.simulators.business.BusinessRegistrySimulator;
 import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
@@ -118,6 +122,9 @@ class CitizenIdentityIT {
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
+    @Autowired
+    EventFieldSealer sealer;
+
     ServiceConformance service() {
         return new ServiceConformance(port);
     }
@@ -161,12 +168,23 @@ class CitizenIdentityIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        ConsumerRecord<String, String> registered = awaitEvent(id, "vn.egov.identity.citizen-registered.v1");
+        ConsumerRecord<String, String> registered = awaitEvent(id, CitizenRegisteredV2.TYPE);
         assertThat(registered.key()).isEqualTo(id);
         assertThat(json(registered.value()).read("$.subject", String.class)).isEqualTo(id);
         assertThat(json(registered.value()).read("$.data.personId", String.class))
                 .isEqualTo(id);
         assertThat(registered.value()).doesNotContain(p.nationalId);
+        // the name and the contacts sealed (issue 16): in clear nowhere in the record, opened with the events' key
+        assertInClearNowhere(registered.value(), p.fullName, p.email, p.phone);
+        JsonNode data = JSON.readTree(registered.value()).path("data");
+        String type = CitizenRegisteredV2.TYPE;
+        assertThat(sealer.open(data.path("sealedFullName").asString(), type, "sealedFullName", id))
+                .isEqualTo(p.fullName);
+        assertThat(sealer.open(data.path("sealedEmail").asString(), type, "sealedEmail", id))
+                .isEqualTo(p.email);
+        assertThat(sealer.open(data.path("sealedPhone").asString(), type, "sealedPhone", id))
+                .isEqualTo(p.phone);
+        assertNoEventOfType(jdbc, id, CitizenRegisteredV1.TYPE);
 
         // level 2: the registry knows this person
         REGISTRY.addResident(p.resident());
@@ -301,10 +319,20 @@ class CitizenIdentityIT {
                     .as("profiles with the given email")
                     .isEqualTo(again == sameEmail ? 1 : 0);
             // the event names the holder, never the identifier that was taken
-            ConsumerRecord<String, String> refused = awaitEvent(attempt, RegistrationRefusedV1.TYPE);
+            ConsumerRecord<String, String> refused = awaitEvent(attempt, RegistrationRefusedV2.TYPE);
             JsonNode data = JSON.readTree(refused.value()).get("data");
             assertThat(data.get("accountHolders").get(0).asString()).isEqualTo(holder);
-            assertThat(data.get("email").asString()).isEqualTo(again.email.toLowerCase(java.util.Locale.ROOT));
+            // the given contacts sealed for this attempt (issue 16), in clear nowhere in the record
+            String givenEmail = again.email.toLowerCase(java.util.Locale.ROOT);
+            String givenPhone = "0" + again.phone.substring(again.phone.length() - 9);
+            assertInClearNowhere(refused.value(), givenEmail, givenPhone);
+            assertThat(sealer.open(
+                            data.get("sealedEmail").asString(), RegistrationRefusedV2.TYPE, "sealedEmail", attempt))
+                    .isEqualTo(givenEmail);
+            assertThat(sealer.open(
+                            data.get("sealedPhone").asString(), RegistrationRefusedV2.TYPE, "sealedPhone", attempt))
+                    .isEqualTo(givenPhone);
+            assertNoEventOfType(jdbc, attempt, RegistrationRefusedV1.TYPE);
             assertThat(refused.value()).doesNotContain(p.nationalId).doesNotContain("nationalId");
         }
         assertThat(RealKeycloak.admin("/users?email=" + sameId.email + "&exact=true")
@@ -319,9 +347,9 @@ class CitizenIdentityIT {
         HttpResponse<String> demoAnswer = register(demo);
         assertThat(demoAnswer.statusCode()).isEqualTo(201);
         String demoAttempt = JSON.readTree(demoAnswer.body()).get("id").asString();
-        JsonNode demoData = JSON.readTree(
-                        awaitEvent(demoAttempt, RegistrationRefusedV1.TYPE).value())
-                .get("data");
+        String demoEvent = awaitEvent(demoAttempt, RegistrationRefusedV2.TYPE).value();
+        assertInClearNowhere(demoEvent, demo.email, demo.phone);
+        JsonNode demoData = JSON.readTree(demoEvent).get("data");
         assertThat(demoData.get("accountHolders").get(0).asString())
                 .isEqualTo(RealKeycloak.admin("/users?username=001090012345&exact=true")
                         .get(0)
@@ -559,6 +587,46 @@ class CitizenIdentityIT {
     }
 
     /** The event of this type about this person, once the outbox relay has sent it to Kafka. */
+    /**
+     * None of {@code values} in {@code recordValue}: neither in its text nor in any string of its JSON once unescaped
+     * (issue 16: names and contacts travel sealed).
+     */
+    static void assertInClearNowhere(String recordValue, String... values) {
+        List<String> strings = new ArrayList<>();
+        collectStrings(JSON.readTree(recordValue), strings);
+        for (String value : values) {
+            assertThat(recordValue).as("the record's text").doesNotContain(value);
+            assertThat(strings).as("the record's strings").noneMatch(t -> t.contains(value));
+        }
+    }
+
+    private static void collectStrings(JsonNode node, List<String> into) {
+        if (node.isString()) {
+            into.add(node.asString());
+        }
+        node.forEach(child -> collectStrings(child, into));
+    }
+
+    /** No event of {@code type} about {@code subject} in the outbox or on the topic (the v2 only is published). */
+    static void assertNoEventOfType(JdbcClient jdbc, String subject, String type) {
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_type = :t and event_key = :k")
+                        .param("t", type)
+                        .param("k", subject)
+                        .query(Long.class)
+                        .single())
+                .as("outbox rows of %s about %s", type, subject)
+                .isZero();
+        assertThat(ServiceConformance.readTopic(
+                                RealInfrastructure.kafkaBootstrapServers(),
+                                EventTopics.IDENTITY,
+                                subject,
+                                Duration.ofSeconds(5))
+                        .stream()
+                        .map(r -> ServiceConformance.json(r.value()).read("$.type", String.class)))
+                .as("event types about %s", subject)
+                .doesNotContain(type);
+    }
+
     static ConsumerRecord<String, String> awaitEvent(String subject, String type) {
         return await("a " + type + " event about " + subject + " on " + EventTopics.IDENTITY)
                 .atMost(Duration.ofSeconds(60))

@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.commons.events.EventFieldSealer;
 import vn.egov.commons.events.EventTopics;
+import vn.egov.contracts.identity.ContactChangedV1;
+import vn.egov.contracts.identity.ContactChangedV2;
 import vn.egov.contracts.identity.ContactVerificationRequestedV2;
 import vn.egov.identity.CitizenIdentityIT.Person;
 import vn.egov.testsupport.RealInfrastructure;
@@ -35,7 +37,7 @@ import vn.egov.testsupport.ServiceConformance;
 /**
  * A citizen changes their email or phone with a one-time code sent to the new destination; against the real
  * Keycloak, PostgreSQL and Kafka. The test reads the code where notification-service would: from the
- * {@code ContactVerificationRequestedV1} event on Kafka (the event carries it); the service has no test hook, and
+ * {@code ContactVerificationRequestedV2} event on Kafka (the event carries it, sealed); the service has no test hook, and
  * the outbox keeps no copy of the code once the event is published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -119,9 +121,7 @@ class ContactChangeIT {
         assertThat(RealKeycloak.claims(citizens().signIn(p)).path("email").asString())
                 .isEqualTo(newEmail);
 
-        String changed = CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.contact-changed.v1")
-                .value();
-        assertThat(json(changed).read("$.data", Map.class))
+        assertThat(changed(personId))
                 .containsEntry("channel", "EMAIL")
                 .containsEntry("email", newEmail)
                 .containsEntry("previousDestination", p.email)
@@ -159,9 +159,7 @@ class ContactChangeIT {
         assertThat(attributes.path("nationalId").path(0).asString())
                 .as("other attributes kept")
                 .isEqualTo(p.nationalId);
-        assertThat(json(CitizenIdentityIT.awaitEvent(personId, "vn.egov.identity.contact-changed.v1")
-                                .value())
-                        .read("$.data", Map.class))
+        assertThat(changed(personId))
                 .containsEntry("channel", "SMS")
                 .containsEntry("phone", newPhone)
                 .containsEntry("previousDestination", p.phone);
@@ -334,6 +332,35 @@ class ContactChangeIT {
                 .as("outbox rows holding the code")
                 .isZero();
         return new Requested(id, code, destination, event);
+    }
+
+    /**
+     * The person's contact-changed event as notification-service reads it: the v2 (none of v1), whose email, phone
+     * and previous destination are in clear nowhere in the record and open with the events' key (issue 16).
+     */
+    private Map<String, String> changed(String personId) {
+        String record =
+                CitizenIdentityIT.awaitEvent(personId, ContactChangedV2.TYPE).value();
+        CitizenIdentityIT.assertNoEventOfType(jdbc, personId, ContactChangedV1.TYPE);
+        JsonNode data = JSON.readTree(record).path("data");
+        assertThat(data.has("email") || data.has("phone") || data.has("previousDestination"))
+                .as("v1's fields in clear")
+                .isFalse();
+        String type = ContactChangedV2.TYPE;
+        Map<String, String> opened = new java.util.HashMap<>();
+        opened.put("channel", data.path("channel").asString());
+        opened.put("email", sealer.open(data.path("sealedEmail").asString(), type, "sealedEmail", personId));
+        opened.put("phone", sealer.open(data.path("sealedPhone").asString(), type, "sealedPhone", personId));
+        opened.put(
+                "previousDestination",
+                sealer.open(
+                        data.path("sealedPreviousDestination").asString(),
+                        type,
+                        "sealedPreviousDestination",
+                        personId));
+        CitizenIdentityIT.assertInClearNowhere(
+                record, opened.get("email"), opened.get("phone"), opened.get("previousDestination"));
+        return opened;
     }
 
     private String otherIdOf(Person p) {

@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.commons.events.EventFieldSealer;
+import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.OfficerCreatedV2;
 import vn.egov.testsupport.RealInfrastructureInitializer;
 import vn.egov.testsupport.ServiceConformance;
 
@@ -28,12 +31,16 @@ class OfficerIT {
     private static final String AGENCY = "000.00.01.H26";
     private static final String OTHER_AGENCY = "000.00.02.H26";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String FULL_NAME = "Vũ Thị Thu Hà";
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventFieldSealer sealer;
 
     ServiceConformance service() {
         return new ServiceConformance(port);
@@ -58,12 +65,23 @@ class OfficerIT {
         RealKeycloak.admin("/users/" + id + "/role-mappings/realm")
                 .forEach(r -> roles.add(r.path("name").asString()));
         assertThat(roles).contains("OFFICER").doesNotContain("AGENCY_ADMIN", "CITIZEN");
-        assertThat(jdbc.sql(
-                                "select count(*) from outbox_event where event_type = 'vn.egov.identity.officer-created.v1' and event_key = :id")
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_type = :t and event_key = :id")
+                        .param("t", OfficerCreatedV2.TYPE)
                         .param("id", id)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        // the name and the email sealed (issue 16): in clear nowhere in the record, opened with the events' key
+        String event = CitizenIdentityIT.awaitEvent(id, OfficerCreatedV2.TYPE).value();
+        CitizenIdentityIT.assertNoEventOfType(jdbc, id, OfficerCreatedV1.TYPE);
+        String email = username + "@example.vn";
+        CitizenIdentityIT.assertInClearNowhere(event, FULL_NAME, email);
+        JsonNode data = JSON.readTree(event).path("data");
+        assertThat(data.path("username").asString()).isEqualTo(username);
+        assertThat(sealer.open(data.path("sealedFullName").asString(), OfficerCreatedV2.TYPE, "sealedFullName", id))
+                .isEqualTo(FULL_NAME);
+        assertThat(sealer.open(data.path("sealedEmail").asString(), OfficerCreatedV2.TYPE, "sealedEmail", id))
+                .isEqualTo(email);
 
         // another agency's officer: refused, and nothing created
         String otherName = username + "x";
@@ -120,8 +138,12 @@ class OfficerIT {
 
     private static String body(String username, String role, String agencyCode) {
         return """
-                {"username": "%s", "fullName": "Vũ Thị Thu Hà", "email": "%s@example.vn", "role": "%s", %s
+                {"username": "%s", "fullName": "%s", "email": "%s@example.vn", "role": "%s", %s
                  "temporaryPassword": "Temp@2026x"}""".formatted(
-                        username, username, role, agencyCode == null ? "" : "\"agencyCode\": \"" + agencyCode + "\",");
+                        username,
+                        FULL_NAME,
+                        username,
+                        role,
+                        agencyCode == null ? "" : "\"agencyCode\": \"" + agencyCode + "\",");
     }
 }

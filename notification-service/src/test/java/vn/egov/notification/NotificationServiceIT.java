@@ -52,10 +52,14 @@ import vn.egov.commons.events.EventTopics;
 import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.contracts.dossier.DossierStatus;
 import vn.egov.contracts.identity.CitizenRegisteredV1;
+import vn.egov.contracts.identity.CitizenRegisteredV2;
 import vn.egov.contracts.identity.ContactChangedV1;
+import vn.egov.contracts.identity.ContactChangedV2;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.OfficerCreatedV2;
 import vn.egov.contracts.identity.RegistrationRefusedV1;
+import vn.egov.contracts.identity.RegistrationRefusedV2;
 import vn.egov.contracts.payment.PaymentRefundedV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.devstack.simulators.sms.SmsGatewaySimulator;
@@ -715,7 +719,7 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
      * headers) and handles the next event of the same partition.
      */
     @Test
-    void everyListenerDeadLettersMalformedAndOversizedRecordsAndGoesOn() {
+    void everyListenerDeadLettersMalformedAndOversizedRecordsAndGoesOn(CapturedOutput output) {
         Citizen citizen = registeredCitizen();
         String code = dossierCode();
         String dossierValid = cloudEvent(
@@ -796,7 +800,63 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                         "a code without its destination",
                         ContactVerificationRequestedV1.TYPE,
                         officer,
-                        "{\"personId\":\"" + officer + "\",\"channel\":\"EMAIL\",\"code\":\"123456\"}"));
+                        "{\"personId\":\"" + officer + "\",\"channel\":\"EMAIL\",\"code\":\"123456\"}"),
+                // v2 whose sealed fields do not open here (issue 16): sealed for another person, another field, in
+                // clear
+                PoisonRecords.cloudEvent(
+                        "a registration whose email was sealed for another person",
+                        CitizenRegisteredV2.TYPE,
+                        officer,
+                        json.writeValueAsString(new CitizenRegisteredV2(
+                                officer,
+                                sealer.seal("Nguyễn Văn An", CitizenRegisteredV2.TYPE, "sealedFullName", officer),
+                                sealer.seal(
+                                        "an@example.vn",
+                                        CitizenRegisteredV2.TYPE,
+                                        "sealedEmail",
+                                        UUID.randomUUID().toString()),
+                                null,
+                                1,
+                                Instant.now()))),
+                PoisonRecords.cloudEvent(
+                        "an officer whose name was sealed as their email",
+                        OfficerCreatedV2.TYPE,
+                        officer,
+                        json.writeValueAsString(new OfficerCreatedV2(
+                                officer,
+                                "canbo.x",
+                                sealer.seal("Trần Thị Bình", OfficerCreatedV2.TYPE, "sealedEmail", officer),
+                                sealer.seal("cb@example.gov.vn", OfficerCreatedV2.TYPE, "sealedEmail", officer),
+                                "OFFICER",
+                                "000.00.01.H26",
+                                "agency-admin",
+                                Instant.now()))),
+                PoisonRecords.cloudEvent(
+                        "a contact change in clear under v2's names",
+                        ContactChangedV2.TYPE,
+                        officer,
+                        json.writeValueAsString(new ContactChangedV2(
+                                officer, "EMAIL", "moi@example.vn", null, "cu@example.vn", Instant.now()))),
+                PoisonRecords.cloudEvent(
+                        "a refused registration whose phone was sealed for another attempt's event",
+                        RegistrationRefusedV2.TYPE,
+                        officer,
+                        json.writeValueAsString(new RegistrationRefusedV2(
+                                officer,
+                                null,
+                                sealer.seal("0912345678", RegistrationRefusedV2.TYPE, "sealedPhone", "another"),
+                                "vi",
+                                List.of(),
+                                Instant.now()))));
+        // the log says which field of which type failed and how, never the value
+        assertThat(output.getAll())
+                .contains(CitizenRegisteredV2.TYPE + " sealedEmail does not open")
+                .contains(OfficerCreatedV2.TYPE + " sealedFullName does not open")
+                .contains(ContactChangedV2.TYPE + " sealedEmail is not sealed")
+                .contains(RegistrationRefusedV2.TYPE + " sealedPhone does not open")
+                .doesNotContain("an@example.vn")
+                .doesNotContain("moi@example.vn")
+                .doesNotContain("0912345678");
     }
 
     /** Malformed records, the given ones and an oversized one, then {@code valid}: all dead-lettered but it, handled. */
@@ -861,13 +921,13 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                 officer,
                 cloudEvent(
                         EventTopics.IDENTITY,
-                        OfficerCreatedV1.TYPE,
+                        OfficerCreatedV2.TYPE,
                         officer,
-                        new OfficerCreatedV1(
+                        new OfficerCreatedV2(
                                 officer,
                                 "canbo." + officer.substring(0, 6),
-                                "Trần Thị Bình",
-                                officerEmail,
+                                sealer.seal("Trần Thị Bình", OfficerCreatedV2.TYPE, "sealedFullName", officer),
+                                sealer.seal(officerEmail, OfficerCreatedV2.TYPE, "sealedEmail", officer),
                                 "OFFICER",
                                 agency,
                                 "agency-admin",
@@ -1048,17 +1108,42 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
 
     @Test
     void aRefusedRegistrationTellsTheGivenContactsAndTheAccountHolderNeverWhichIdentifierWasTaken() {
+        aRefusedRegistrationIsTold(true);
+    }
+
+    /** v1, in clear, as identity-service published it before issue 16's sealing: still read the same way. */
+    @Test
+    void aRefusedRegistrationV1IsStillTold() {
+        aRefusedRegistrationIsTold(false);
+    }
+
+    private void aRefusedRegistrationIsTold(boolean v2) {
         Citizen holder = registeredCitizen();
         await("the holder known", () -> inboxCount(holder.subject(), "CITIZEN_REGISTERED") == 1);
         String attempt = UUID.randomUUID().toString();
         String givenEmail = "thu-" + attempt.substring(0, 8) + "@example.vn";
         String givenPhone = "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-        String event = cloudEvent(
-                EventTopics.IDENTITY,
-                RegistrationRefusedV1.TYPE,
-                attempt,
-                new RegistrationRefusedV1(
-                        attempt, givenEmail, givenPhone, "vi", List.of(holder.subject()), Instant.now()));
+        String event = v2
+                ? cloudEvent(
+                        EventTopics.IDENTITY,
+                        RegistrationRefusedV2.TYPE,
+                        attempt,
+                        new RegistrationRefusedV2(
+                                attempt,
+                                sealer.seal(givenEmail, RegistrationRefusedV2.TYPE, "sealedEmail", attempt),
+                                sealer.seal(givenPhone, RegistrationRefusedV2.TYPE, "sealedPhone", attempt),
+                                "vi",
+                                List.of(holder.subject()),
+                                Instant.now()))
+                : cloudEvent(
+                        EventTopics.IDENTITY,
+                        RegistrationRefusedV1.TYPE,
+                        attempt,
+                        new RegistrationRefusedV1(
+                                attempt, givenEmail, givenPhone, "vi", List.of(holder.subject()), Instant.now()));
+        if (v2) {
+            assertThat(event).doesNotContain(givenEmail).doesNotContain(givenPhone);
+        }
         send(EventTopics.IDENTITY, attempt, event);
         send(EventTopics.IDENTITY, attempt, event);
 
@@ -1181,6 +1266,30 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                 () -> SMS.receivedBy(phone).size() == 1);
     }
 
+    /**
+     * A registration (v2, sealed, as identity-service publishes it; and v1 while any remains) keeps the contacts and
+     * greets the citizen by name, by inbox, email and SMS.
+     */
+    @Test
+    void aRegisteredCitizenIsRememberedAndGreetedByNameFromV2AndV1() {
+        for (boolean v2 : List.of(true, false)) {
+            Citizen citizen = registeredCitizen(v2);
+            assertThat(jdbc.sql(
+                                    "select full_name || ' ' || email || ' ' || phone from recipient_contact where subject = ?")
+                            .param(citizen.subject())
+                            .query(String.class)
+                            .single())
+                    .as("v2 %s", v2)
+                    .isEqualTo("Nguyễn Văn An " + citizen.email() + " " + citizen.phone());
+            await("the greeting", () -> inboxCount(citizen.subject(), "CITIZEN_REGISTERED") == 1);
+            await(
+                    "the greeting by email",
+                    () -> emailsTo(citizen.email()).stream()
+                            .anyMatch(m -> textOf(m).contains("Xin chào Nguyễn Văn An")));
+            await("the greeting by SMS", () -> !SMS.receivedBy(citizen.phone()).isEmpty());
+        }
+    }
+
     // ------------------------------------------------------------------ security notices
 
     @Autowired
@@ -1271,25 +1380,48 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
 
     @Test
     void aChangedContactIsNoticedByTheNewAndThePreviousAddressWhateverThePreferences() {
+        aChangedContactIsNoticed(true);
+    }
+
+    /** v1, in clear, as identity-service published it before issue 16's sealing: still read the same way. */
+    @Test
+    void aChangedContactV1IsStillNoticed() {
+        aChangedContactIsNoticed(false);
+    }
+
+    private void aChangedContactIsNoticed(boolean v2) {
         Citizen citizen = registeredCitizen();
         optOutOfEverything(citizen);
         String newEmail = "new-" + citizen.subject().substring(0, 8) + "@example.vn";
         directory.lookup(citizen.subject()); // something cached, to be evicted
         assertThat(directory.cached(citizen.subject())).isPresent();
-        send(
-                EventTopics.IDENTITY,
-                citizen.subject(),
-                cloudEvent(
+        Instant changedAt = Instant.parse("2026-11-22T03:05:00Z");
+        String subject = citizen.subject();
+        String event = v2
+                ? cloudEvent(
+                        EventTopics.IDENTITY,
+                        ContactChangedV2.TYPE,
+                        subject,
+                        new ContactChangedV2(
+                                subject,
+                                "EMAIL",
+                                sealer.seal(newEmail, ContactChangedV2.TYPE, "sealedEmail", subject),
+                                sealer.seal(citizen.phone(), ContactChangedV2.TYPE, "sealedPhone", subject),
+                                sealer.seal(
+                                        citizen.email(), ContactChangedV2.TYPE, "sealedPreviousDestination", subject),
+                                changedAt))
+                : cloudEvent(
                         EventTopics.IDENTITY,
                         ContactChangedV1.TYPE,
-                        citizen.subject(),
-                        new ContactChangedV1(
-                                citizen.subject(),
-                                "EMAIL",
-                                newEmail,
-                                citizen.phone(),
-                                citizen.email(),
-                                Instant.parse("2026-11-22T03:05:00Z"))));
+                        subject,
+                        new ContactChangedV1(subject, "EMAIL", newEmail, citizen.phone(), citizen.email(), changedAt));
+        if (v2) {
+            assertThat(event)
+                    .doesNotContain(newEmail)
+                    .doesNotContain(citizen.email())
+                    .doesNotContain(citizen.phone());
+        }
+        send(EventTopics.IDENTITY, subject, event);
         await(
                 "the notice to the new address",
                 () -> emailsTo(newEmail).stream()
@@ -1304,13 +1436,13 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
                 () -> SMS.receivedBy(citizen.phone()).stream()
                         .anyMatch(s -> s.text().contains("Email cua tai khoan da thay doi")));
         assertThat(inboxCount(citizen.subject(), "CONTACT_CHANGED")).isEqualTo(1);
-        assertThat(jdbc.sql("select email from recipient_contact where subject = ?")
+        assertThat(jdbc.sql("select email || ' ' || phone from recipient_contact where subject = ?")
                         .param(citizen.subject())
                         .query(String.class)
                         .single())
-                .isEqualTo(newEmail);
+                .isEqualTo(newEmail + " " + citizen.phone());
         assertThat(directory.cached(citizen.subject()))
-                .as("evicted on ContactChangedV1")
+                .as("evicted on the contact change")
                 .isEmpty();
         assertThat(jdbc.sql("""
                         select purpose || ':' || channel from delivery where recipient_subject = ? and kind = 'CONTACT_CHANGED'
@@ -1614,22 +1746,43 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
 
     record Citizen(String subject, String email, String phone) {}
 
-    /** A citizen registered through identity-service's event, so their contacts are known here. */
+    /**
+     * A citizen registered through identity-service's event, so their contacts are known here: v2, the name and
+     * contacts sealed with the events' key, as identity-service publishes it (issue 16).
+     */
     Citizen registeredCitizen() {
+        return registeredCitizen(true);
+    }
+
+    /** As {@link #registeredCitizen()}, from a v2 event or from a v1 event (in clear, still read). */
+    Citizen registeredCitizen(boolean v2) {
         String subject = UUID.randomUUID().toString();
         Citizen citizen = new Citizen(
                 subject,
                 "cd-" + subject.substring(0, 8) + "@example.vn",
                 "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
+        String type = CitizenRegisteredV2.TYPE;
         send(
                 EventTopics.IDENTITY,
                 subject,
-                cloudEvent(
-                        EventTopics.IDENTITY,
-                        CitizenRegisteredV1.TYPE,
-                        subject,
-                        new CitizenRegisteredV1(
-                                subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
+                v2
+                        ? cloudEvent(
+                                EventTopics.IDENTITY,
+                                type,
+                                subject,
+                                new CitizenRegisteredV2(
+                                        subject,
+                                        sealer.seal("Nguyễn Văn An", type, "sealedFullName", subject),
+                                        sealer.seal(citizen.email(), type, "sealedEmail", subject),
+                                        sealer.seal(citizen.phone(), type, "sealedPhone", subject),
+                                        1,
+                                        Instant.now()))
+                        : cloudEvent(
+                                EventTopics.IDENTITY,
+                                CitizenRegisteredV1.TYPE,
+                                subject,
+                                new CitizenRegisteredV1(
+                                        subject, "Nguyễn Văn An", citizen.email(), citizen.phone(), 1, Instant.now())));
         await(
                 "the citizen's contacts",
                 () -> jdbc.sql("select count(*) from recipient_contact where subject = ? and email is not null")

@@ -6,11 +6,12 @@ import java.util.Map;
 import vn.egov.commons.crypto.AesGcmSealer;
 
 /**
- * Seals the fields of an event that must not travel in clear (a one-time code, the address it goes to): Kafka's
- * topics and dead-letter topics, and whoever may read them, hold only {@code egs1:<base64 envelope>}; the producer and
- * the one consumer that needs the value share the key ({@code egov.events.sealing.*}, issue 16). AES-256-GCM
- * ({@link AesGcmSealer}) with a purpose bound to the event type, the field and its subject, so a sealed value copied
- * into another event, field or person's event does not open. Older keys only open, for a rotation.
+ * Seals the fields of an event that must not travel in clear (a one-time code, a name, an email address or phone
+ * number): Kafka's topics and dead-letter topics, and whoever may read them, hold only
+ * {@code egs1:<base64 envelope>}; the producer and the one consumer that needs the value share the key
+ * ({@code egov.events.sealing.*}, issue 16). AES-256-GCM ({@link AesGcmSealer}) with a purpose bound to the event
+ * type, the field and its subject, so a sealed value copied into another event, field or person's event does not
+ * open. Older keys only open, for a rotation.
  */
 public final class EventFieldSealer {
 

@@ -25,7 +25,11 @@ class IdentityEventContractsTest {
                 BusinessLinkedV1.TYPE,
                 RegistrationRefusedV1.TYPE,
                 AgencyChangedV1.TYPE,
-                ContactVerificationRequestedV2.TYPE);
+                ContactVerificationRequestedV2.TYPE,
+                CitizenRegisteredV2.TYPE,
+                ContactChangedV2.TYPE,
+                OfficerCreatedV2.TYPE,
+                RegistrationRefusedV2.TYPE);
         assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.identity\\.[a-z-]+\\.v[0-9]+"));
     }
 
@@ -78,5 +82,81 @@ class IdentityEventContractsTest {
         assertThat(new RegistrationRefusedV1("a-2", "x@example.vn", "0912345678", "vi", null, at).toString())
                 .doesNotContain("x@example.vn")
                 .doesNotContain("0912345678");
+    }
+
+    /**
+     * The v2 of each event that carried contact details (issue 16, decision 62): the same fields as v1, the personal
+     * ones sealed under a {@code sealed…} name and none left under v1's name, a null kept null, the rest unchanged.
+     */
+    @Test
+    void theV2ContactEventsCarryOnlySealedPersonalFields() {
+        JsonNode registered = json.valueToTree(new CitizenRegisteredV2("p-1", "egs1:n", "egs1:e", null, 1, at));
+        assertThat(names(registered))
+                .containsExactly(
+                        "personId", "sealedFullName", "sealedEmail", "sealedPhone", "levelOfAssurance", "registeredAt");
+        assertThat(registered.get("sealedPhone").isNull()).isTrue();
+        assertThat(json.treeToValue(registered, CitizenRegisteredV2.class).sealedFullName())
+                .isEqualTo("egs1:n");
+
+        JsonNode changed = json.valueToTree(new ContactChangedV2("p-1", "EMAIL", "egs1:e", "egs1:p", "egs1:old", at));
+        assertThat(names(changed))
+                .containsExactly(
+                        "personId", "channel", "sealedEmail", "sealedPhone", "sealedPreviousDestination", "changedAt");
+        assertThat(json.treeToValue(changed, ContactChangedV2.class).sealedPreviousDestination())
+                .isEqualTo("egs1:old");
+
+        JsonNode officer = json.valueToTree(
+                new OfficerCreatedV2("p-2", "canbo", "egs1:n", "egs1:e", "OFFICER", "000.00.01.H26", "p-3", at));
+        assertThat(names(officer))
+                .containsExactly(
+                        "personId",
+                        "username",
+                        "sealedFullName",
+                        "sealedEmail",
+                        "role",
+                        "agencyCode",
+                        "createdBy",
+                        "createdAt");
+
+        JsonNode refused =
+                json.valueToTree(new RegistrationRefusedV2("a-1", "egs1:e", "egs1:p", "vi", List.of("p-1"), at));
+        assertThat(names(refused))
+                .containsExactly("attemptId", "sealedEmail", "sealedPhone", "language", "accountHolders", "occurredAt");
+        assertThat(json.treeToValue(refused, RegistrationRefusedV2.class).accountHolders())
+                .containsExactly("p-1");
+        assertThat(new RegistrationRefusedV2("a-2", "egs1:e", "egs1:p", "vi", null, at).toString())
+                .doesNotContain("egs1:");
+
+        // v2 keeps v1's other field names and values, so a consumer reads both the same way
+        for (JsonNode[] pair : List.of(
+                new JsonNode[] {registered, json.valueToTree(new CitizenRegisteredV1("p-1", "n", "e", null, 1, at))},
+                new JsonNode[] {changed, json.valueToTree(new ContactChangedV1("p-1", "EMAIL", "e", "p", "old", at))},
+                new JsonNode[] {
+                    officer,
+                    json.valueToTree(
+                            new OfficerCreatedV1("p-2", "canbo", "n", "e", "OFFICER", "000.00.01.H26", "p-3", at))
+                },
+                new JsonNode[] {
+                    refused, json.valueToTree(new RegistrationRefusedV1("a-1", "e", "p", "vi", List.of("p-1"), at))
+                })) {
+            JsonNode v2 = pair[0];
+            JsonNode v1 = pair[1];
+            for (String name : names(v1)) {
+                String sealed = "sealed" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                if (v2.has(sealed)) {
+                    assertThat(v2.has(name))
+                            .as("%s in clear beside %s", name, sealed)
+                            .isFalse();
+                } else {
+                    assertThat(v2.get(name)).as(name).isEqualTo(v1.get(name));
+                }
+            }
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
     }
 }

@@ -25,7 +25,7 @@ import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
-import vn.egov.contracts.identity.ContactChangedV1;
+import vn.egov.contracts.identity.ContactChangedV2;
 import vn.egov.contracts.identity.ContactVerificationRequestedV2;
 import vn.egov.identity.audit.AuditTrail;
 import vn.egov.identity.citizen.CitizenProfile;
@@ -50,8 +50,9 @@ import vn.egov.identity.validation.ValidationErrors;
  *
  * <p>Applying the change touches Keycloak (email and its verified flag, or the {@code phone} attribute)
  * and the local profile, which share no transaction: Keycloak first, then the profile, the change's
- * status, the audit row and {@code ContactChangedV1} in one database transaction; if that fails, Keycloak
- * is set back. No transaction is held open while Keycloak is called. Contacts never reach a log line.
+ * status, the audit row and {@code ContactChangedV2} (contacts sealed) in one database transaction; if that
+ * fails, Keycloak is set back. No transaction is held open while Keycloak is called. Contacts never reach a
+ * log line.
  */
 @Service
 class ContactChangeService {
@@ -242,6 +243,15 @@ class ContactChangeService {
         String newEmail = email ? value : profile.email();
         String newPhone = email ? profile.phone() : value;
         String previous = email ? profile.email() : profile.phone();
+        // the contacts travel sealed (issue 16): only notification-service opens them
+        String type = ContactChangedV2.TYPE;
+        ContactChangedV2 changed = new ContactChangedV2(
+                userId,
+                change.channel(),
+                sealer.seal(newEmail, type, "sealedEmail", userId),
+                sealer.seal(newPhone, type, "sealedPhone", userId),
+                sealer.seal(previous, type, "sealedPreviousDestination", userId),
+                now);
         try {
             transactions.executeWithoutResult(tx -> {
                 if (!changes.close(change.id(), Status.CONFIRMED, now)) {
@@ -253,11 +263,7 @@ class ContactChangeService {
                         who.subject(),
                         "CONTACT_CHANGED",
                         "change " + change.id() + ", channel " + change.channel());
-                events.publish(
-                        EventTopics.IDENTITY,
-                        ContactChangedV1.TYPE,
-                        userId,
-                        new ContactChangedV1(userId, change.channel(), newEmail, newPhone, previous, now));
+                events.publish(EventTopics.IDENTITY, type, userId, changed);
             });
         } catch (ConfirmedMeanwhile meanwhile) {
             // a concurrent confirmation with the same code applied the same values: nothing to undo

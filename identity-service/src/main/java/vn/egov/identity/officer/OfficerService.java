@@ -15,13 +15,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventFieldSealer;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.security.EgovPrincipal;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.PageResponse;
 import vn.egov.commons.web.ProblemFactory;
-import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.OfficerCreatedV2;
 import vn.egov.identity.keycloak.KeycloakAdminClient;
 import vn.egov.identity.keycloak.KeycloakException;
 import vn.egov.identity.officer.OfficerController.CreateOfficerRequest;
@@ -33,8 +34,8 @@ import vn.egov.identity.validation.ValidationErrors;
 
 /**
  * Officer accounts live in Keycloak only (attribute {@code agency}, realm role OFFICER or APPROVER); the
- * {@code OfficerCreatedV1} event goes through the outbox after Keycloak said yes, and the account is
- * deleted again if that fails. An administrator acts on their own agency's accounts only: anyone
+ * {@code OfficerCreatedV2} event (name and email sealed) goes through the outbox after Keycloak said yes,
+ * and the account is deleted again if that fails. An administrator acts on their own agency's accounts only: anyone
  * else's answers exactly like an account that does not exist.
  */
 @Service
@@ -53,6 +54,7 @@ class OfficerService {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final ProblemFactory problems;
+    private final EventFieldSealer sealer;
     private final PersonNamePolicy names = new PersonNamePolicy();
     private final EmailPolicy emails = new EmailPolicy();
     private final Clock clock = Clock.systemUTC();
@@ -62,7 +64,9 @@ class OfficerService {
             EventPublisher events,
             TransactionTemplate transactions,
             JdbcClient jdbc,
-            ProblemFactory problems) {
+            ProblemFactory problems,
+            EventFieldSealer sealer) {
+        this.sealer = sealer;
         this.keycloak = keycloak;
         this.events = events;
         this.transactions = transactions;
@@ -130,11 +134,18 @@ class OfficerService {
         try {
             keycloak.assignRealmRole(id, r.role());
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            transactions.executeWithoutResult(tx -> events.publish(
-                    EventTopics.IDENTITY,
-                    OfficerCreatedV1.TYPE,
+            // the name and the email travel sealed (issue 16): only notification-service opens them
+            String type = OfficerCreatedV2.TYPE;
+            OfficerCreatedV2 created = new OfficerCreatedV2(
                     id,
-                    new OfficerCreatedV1(id, username, fullName, email, r.role(), agency, admin.subject(), now)));
+                    username,
+                    sealer.seal(fullName, type, "sealedFullName", id),
+                    sealer.seal(email, type, "sealedEmail", id),
+                    r.role(),
+                    agency,
+                    admin.subject(),
+                    now);
+            transactions.executeWithoutResult(tx -> events.publish(EventTopics.IDENTITY, type, id, created));
         } catch (RuntimeException e) {
             try {
                 keycloak.deleteUser(id);

@@ -16,12 +16,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventFieldSealer;
 import vn.egov.commons.events.EventPublisher;
 import vn.egov.commons.events.EventTopics;
 import vn.egov.commons.web.ApiProblem;
 import vn.egov.commons.web.ProblemFactory;
-import vn.egov.contracts.identity.CitizenRegisteredV1;
-import vn.egov.contracts.identity.RegistrationRefusedV1;
+import vn.egov.contracts.identity.CitizenRegisteredV2;
+import vn.egov.contracts.identity.RegistrationRefusedV2;
 import vn.egov.identity.citizen.CitizenProfile;
 import vn.egov.identity.citizen.CitizenProfileRepository;
 import vn.egov.identity.keycloak.KeycloakAdminClient;
@@ -41,9 +42,9 @@ import vn.egov.identity.validation.ValidationErrors;
 /**
  * Registers a citizen in two systems that share no transaction: the Keycloak account first (it
  * enforces the password policy and username/email uniqueness), then the local profile and the
- * {@code CitizenRegisteredV1} event in one database transaction. When the second step fails, the first
- * is undone (the Keycloak user deleted), so no account exists without a profile; and because the
- * profile is written only after Keycloak said yes, no profile exists without an account.
+ * {@code CitizenRegisteredV2} event (name and contacts sealed) in one database transaction. When the second
+ * step fails, the first is undone (the Keycloak user deleted), so no account exists without a profile; and
+ * because the profile is written only after Keycloak said yes, no profile exists without an account.
  */
 @Service
 class RegistrationService {
@@ -66,6 +67,7 @@ class RegistrationService {
     private final ProblemFactory problems;
     private final Clock clock = Clock.systemUTC();
     private final RegistrationTiming timing = new RegistrationTiming();
+    private final EventFieldSealer sealer;
 
     RegistrationService(
             KeycloakAdminClient keycloak,
@@ -73,7 +75,9 @@ class RegistrationService {
             PersonalDataProtector protector,
             EventPublisher events,
             TransactionTemplate transactions,
-            ProblemFactory problems) {
+            ProblemFactory problems,
+            EventFieldSealer sealer) {
+        this.sealer = sealer;
         this.keycloak = keycloak;
         this.profiles = profiles;
         this.protector = protector;
@@ -119,14 +123,18 @@ class RegistrationService {
                     LEVEL_REGISTERED,
                     null,
                     now);
+            // the name and the contacts travel sealed (issue 16): only notification-service opens them
+            String type = CitizenRegisteredV2.TYPE;
+            CitizenRegisteredV2 registered = new CitizenRegisteredV2(
+                    userId,
+                    sealer.seal(valid.fullName(), type, "sealedFullName", userId),
+                    sealer.seal(valid.email(), type, "sealedEmail", userId),
+                    sealer.seal(valid.phone(), type, "sealedPhone", userId),
+                    LEVEL_REGISTERED,
+                    now);
             transactions.executeWithoutResult(tx -> {
                 profiles.insert(profile);
-                events.publish(
-                        EventTopics.IDENTITY,
-                        CitizenRegisteredV1.TYPE,
-                        userId,
-                        new CitizenRegisteredV1(
-                                userId, valid.fullName(), valid.email(), valid.phone(), LEVEL_REGISTERED, now));
+                events.publish(EventTopics.IDENTITY, type, userId, registered);
             });
         } catch (RuntimeException e) {
             compensate(userId, e);
@@ -145,18 +153,22 @@ class RegistrationService {
      * A registration whose CCCD, email or phone already belongs to an account: nothing is made, and the answer is
      * the one a successful registration gives (a new id, the CCCD as username, level 1), after about as long as a
      * successful one takes, so that the API does not tell a stranger which identifier exists. The people concerned
-     * hear of it through their own channels ({@link RegistrationRefusedV1}): the email and phone given, and the
-     * holders of the existing accounts.
+     * hear of it through their own channels ({@link RegistrationRefusedV2}, the contacts sealed): the email and
+     * phone given, and the holders of the existing accounts.
      */
     private RegistrationResponse refused(Valid valid, List<String> holders, long started) {
         String attemptId = UUID.randomUUID().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String language = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "vi";
-        transactions.executeWithoutResult(tx -> events.publish(
-                EventTopics.IDENTITY,
-                RegistrationRefusedV1.TYPE,
+        String type = RegistrationRefusedV2.TYPE;
+        RegistrationRefusedV2 refused = new RegistrationRefusedV2(
                 attemptId,
-                new RegistrationRefusedV1(attemptId, valid.email(), valid.phone(), language, holders, now)));
+                sealer.seal(valid.email(), type, "sealedEmail", attemptId),
+                sealer.seal(valid.phone(), type, "sealedPhone", attemptId),
+                language,
+                holders,
+                now);
+        transactions.executeWithoutResult(tx -> events.publish(EventTopics.IDENTITY, type, attemptId, refused));
         log.info("registration {} refused: an identifier belongs to {} existing account(s)", attemptId, holders.size());
         timing.waitLikeASuccess(System.nanoTime() - started);
         return new RegistrationResponse(attemptId, valid.nationalId(), LEVEL_REGISTERED);

@@ -33,7 +33,7 @@ import vn.egov.commons.security.ServiceTokens;
  * retried (I/O errors, timeouts, 5xx) and guarded by a circuit breaker — the instances {@code identity-contacts}
  * of Resilience4j's registries, configured in application.yml — so a slow or dead identity-service
  * costs a failing lookup, not a stuck delivery loop. Answers (including "no such person") are cached:
- * bounded, expiring after {@code cache-ttl}, and evicted when a {@code ContactChangedV1} event arrives.
+ * bounded, expiring after {@code cache-ttl}, and evicted when a contact-changed event (v1 or v2) arrives.
  * Never called inside a database transaction. Logs name no person and no contact.
  */
 @Component

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureRateThreshold percentage of failed calls (over the last {@code slidingWindow}, at least
  *     {@code minimumCalls}) that opens the circuit breaker for {@code openFor}
  * @param cacheSize most people whose contacts are kept; entries expire {@code cacheTtl} after the lookup
- *     and are evicted on {@code ContactChangedV1}
+ *     and are evicted on a contact-changed event (v1 or v2)
  */
 @ConfigurationProperties("egov.notification.identity")
 record ContactProperties(

@@ -15,11 +15,15 @@ import vn.egov.commons.events.IdempotentConsumer;
 import vn.egov.contracts.dossier.DossierLifecycleEventV1;
 import vn.egov.contracts.dossier.DossierStatus;
 import vn.egov.contracts.identity.CitizenRegisteredV1;
+import vn.egov.contracts.identity.CitizenRegisteredV2;
 import vn.egov.contracts.identity.ContactChangedV1;
+import vn.egov.contracts.identity.ContactChangedV2;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.contracts.identity.ContactVerificationRequestedV2;
 import vn.egov.contracts.identity.OfficerCreatedV1;
+import vn.egov.contracts.identity.OfficerCreatedV2;
 import vn.egov.contracts.identity.RegistrationRefusedV1;
+import vn.egov.contracts.identity.RegistrationRefusedV2;
 import vn.egov.contracts.payment.PaymentRefundedV1;
 import vn.egov.contracts.payment.PaymentSucceededV1;
 import vn.egov.notification.notice.Notice;
@@ -152,6 +156,81 @@ class NotificationEventsListener {
                 v2.requestedAt());
     }
 
+    /** A registration as v1 carried it in clear, from v2's sealed fields (issue 16) or from a v1 event. */
+    private CitizenRegisteredV1 registered(CloudEvent event) {
+        if (CitizenRegisteredV1.TYPE.equals(event.type())) {
+            return reader.data(event, CitizenRegisteredV1.class, "personId");
+        }
+        CitizenRegisteredV2 v2 = reader.data(event, CitizenRegisteredV2.class, "personId");
+        String type = CitizenRegisteredV2.TYPE;
+        return new CitizenRegisteredV1(
+                v2.personId(),
+                openOrNull(v2.sealedFullName(), type, "sealedFullName", v2.personId()),
+                openOrNull(v2.sealedEmail(), type, "sealedEmail", v2.personId()),
+                openOrNull(v2.sealedPhone(), type, "sealedPhone", v2.personId()),
+                v2.levelOfAssurance(),
+                v2.registeredAt());
+    }
+
+    /** A new officer as v1 carried them in clear, from v2's sealed fields (issue 16) or from a v1 event. */
+    private OfficerCreatedV1 officer(CloudEvent event) {
+        if (OfficerCreatedV1.TYPE.equals(event.type())) {
+            return reader.data(event, OfficerCreatedV1.class, "personId");
+        }
+        OfficerCreatedV2 v2 = reader.data(event, OfficerCreatedV2.class, "personId");
+        String type = OfficerCreatedV2.TYPE;
+        return new OfficerCreatedV1(
+                v2.personId(),
+                v2.username(),
+                openOrNull(v2.sealedFullName(), type, "sealedFullName", v2.personId()),
+                openOrNull(v2.sealedEmail(), type, "sealedEmail", v2.personId()),
+                v2.role(),
+                v2.agencyCode(),
+                v2.createdBy(),
+                v2.createdAt());
+    }
+
+    /** A refused registration as v1 carried it in clear, from v2's sealed fields (issue 16) or from a v1 event. */
+    private RegistrationRefusedV1 refused(CloudEvent event) {
+        if (RegistrationRefusedV1.TYPE.equals(event.type())) {
+            return reader.data(event, RegistrationRefusedV1.class, "attemptId");
+        }
+        RegistrationRefusedV2 v2 = reader.data(event, RegistrationRefusedV2.class, "attemptId");
+        String type = RegistrationRefusedV2.TYPE;
+        return new RegistrationRefusedV1(
+                v2.attemptId(),
+                openOrNull(v2.sealedEmail(), type, "sealedEmail", v2.attemptId()),
+                openOrNull(v2.sealedPhone(), type, "sealedPhone", v2.attemptId()),
+                v2.language(),
+                v2.accountHolders(),
+                v2.occurredAt());
+    }
+
+    /** A contact change as v1 carried it in clear, from v2's sealed fields (issue 16) or from a v1 event. */
+    private ContactChangedV1 contactChanged(CloudEvent event) {
+        if (ContactChangedV1.TYPE.equals(event.type())) {
+            return reader.data(event, ContactChangedV1.class, "personId");
+        }
+        ContactChangedV2 v2 = reader.data(event, ContactChangedV2.class, "personId");
+        String type = ContactChangedV2.TYPE;
+        return new ContactChangedV1(
+                v2.personId(),
+                v2.channel(),
+                openOrNull(v2.sealedEmail(), type, "sealedEmail", v2.personId()),
+                openOrNull(v2.sealedPhone(), type, "sealedPhone", v2.personId()),
+                openOrNull(v2.sealedPreviousDestination(), type, "sealedPreviousDestination", v2.personId()),
+                v2.changedAt());
+    }
+
+    /**
+     * A sealed field opened for its type, field and subject; null when the event has none (a null is never sealed).
+     * One that does not open (another key, another person's or field's value, a value in clear) is an
+     * {@code EventFormatException}: dead letter, the log naming the kind of failure, never the value.
+     */
+    private String openOrNull(String sealed, String type, String field, String subject) {
+        return sealed == null ? null : sealer.open(sealed, type, field, subject);
+    }
+
     @KafkaListener(topics = EventTopics.PAYMENT)
     void onPaymentEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.topic(), record.value());
@@ -197,8 +276,8 @@ class NotificationEventsListener {
     @KafkaListener(topics = EventTopics.IDENTITY)
     void onIdentityEvent(ConsumerRecord<String, String> record) {
         CloudEvent event = reader.read(record.topic(), record.value());
-        if (CitizenRegisteredV1.TYPE.equals(event.type())) {
-            CitizenRegisteredV1 c = reader.data(event, CitizenRegisteredV1.class, "personId");
+        if (CitizenRegisteredV1.TYPE.equals(event.type()) || CitizenRegisteredV2.TYPE.equals(event.type())) {
+            CitizenRegisteredV1 c = registered(event);
             idempotent.process(CONSUMER, event, e -> {
                 recipients.rememberContact(c.personId(), c.fullName(), c.email(), c.phone());
                 String link = properties.portalUrl();
@@ -210,9 +289,9 @@ class NotificationEventsListener {
                                 Map.of("fullName", c.fullName() == null ? "" : c.fullName(), "link", link),
                                 link));
             });
-        } else if (OfficerCreatedV1.TYPE.equals(event.type())) {
+        } else if (OfficerCreatedV1.TYPE.equals(event.type()) || OfficerCreatedV2.TYPE.equals(event.type())) {
             // no notice of its own (Keycloak mails the credentials); remembered for their agency's notices
-            OfficerCreatedV1 o = reader.data(event, OfficerCreatedV1.class, "personId");
+            OfficerCreatedV1 o = officer(event);
             idempotent.process(CONSUMER, event, e -> {
                 recipients.rememberContact(o.personId(), o.fullName(), o.email(), null);
                 if (o.agencyCode() != null) {
@@ -243,8 +322,8 @@ class NotificationEventsListener {
                         v.destination().strip(),
                         v.expiresAt());
             });
-        } else if (RegistrationRefusedV1.TYPE.equals(event.type())) {
-            RegistrationRefusedV1 r = reader.data(event, RegistrationRefusedV1.class, "attemptId");
+        } else if (RegistrationRefusedV1.TYPE.equals(event.type()) || RegistrationRefusedV2.TYPE.equals(event.type())) {
+            RegistrationRefusedV1 r = refused(event);
             idempotent.process(CONSUMER, event, e -> {
                 Map<String, Object> values = new HashMap<>();
                 values.put("link", properties.portalUrl() + "/dang-nhap");
@@ -275,8 +354,8 @@ class NotificationEventsListener {
                                     properties.portalUrl() + "/tai-khoan"));
                 }
             });
-        } else if (ContactChangedV1.TYPE.equals(event.type())) {
-            ContactChangedV1 c = reader.data(event, ContactChangedV1.class, "personId");
+        } else if (ContactChangedV1.TYPE.equals(event.type()) || ContactChangedV2.TYPE.equals(event.type())) {
+            ContactChangedV1 c = contactChanged(event);
             idempotent.process(CONSUMER, event, e -> {
                 Channel channel = channelOf(c.channel());
                 recipients.replaceContact(c.personId(), c.channel(), c.email(), c.phone());
