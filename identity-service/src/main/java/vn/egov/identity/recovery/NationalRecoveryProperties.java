@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuerUri the provider's issuer; its {@code /.well-known/openid-configuration} gives the endpoints
  * @param clientId the client registered at the provider for the recovery
  * @param clientSecret its secret (client_secret_basic)
- * @param redirectUri this service's callback as the browser reaches it (through the gateway), registered there
+ * @param publicUrl the portal's public address (the gateway's origin)
+ * @param redirectUri this service's callback as the browser reaches it, registered there; by default the public
+ *     address + {@value #CALLBACK_PATH}
  * @param resultUrl the portal's page the browser is sent to afterwards, with {@code ?ket-qua=<outcome>}
  * @param attemptValidity how long a started recovery waits for its callback
  */
@@ -20,11 +22,18 @@ public record NationalRecoveryProperties(
         @DefaultValue("http://127.0.0.1:8094") String issuerUri,
         @DefaultValue("egov-recovery") String clientId,
         String clientSecret,
-
-        @DefaultValue("http://127.0.0.1:8080/api/v1/identity/national-id-recovery/callback")
+        @DefaultValue("http://127.0.0.1:8080") String publicUrl,
         String redirectUri,
-
         @DefaultValue("/dang-nhap/lay-lai") String resultUrl,
         @DefaultValue("10m") Duration attemptValidity,
         @DefaultValue("3s") Duration connectTimeout,
-        @DefaultValue("10s") Duration readTimeout) {}
+        @DefaultValue("10s") Duration readTimeout) {
+
+    public static final String CALLBACK_PATH = "/api/v1/identity/national-id-recovery/callback";
+
+    public NationalRecoveryProperties {
+        if (redirectUri == null || redirectUri.isBlank()) {
+            redirectUri = publicUrl.replaceAll("/+$", "") + CALLBACK_PATH;
+        }
+    }
+}
