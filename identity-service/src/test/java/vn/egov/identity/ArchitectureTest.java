@@ -28,6 +28,7 @@ class ArchitectureTest {
     static final String CONTACT = "vn.egov.identity.contact.ContactChangeService";
     static final String OFFICER = "vn.egov.identity.officer.OfficerService";
     static final String AGENCIES = "vn.egov.identity.agency.Agencies";
+    static final String RECOVERY = "vn.egov.identity.recovery.NationalIdRecoveryService";
 
     @Test
     void controllersUseNeitherJdbcClientNorTransactions_() {
@@ -40,7 +41,7 @@ class ArchitectureTest {
      */
     @Test
     void eachEventIsPublishedByTheServiceThatMakesTheChange() {
-        onlyTheseWriteToTheOutbox(REGISTRATION, ASSURANCE, BUSINESS, CONTACT, OFFICER, AGENCIES)
+        onlyTheseWriteToTheOutbox(REGISTRATION, ASSURANCE, BUSINESS, CONTACT, OFFICER, AGENCIES, RECOVERY)
                 .check(CLASSES);
         onlyThesePublish(Set.of(ASSURANCE), CitizenVerifiedV1.class).check(CLASSES);
         onlyThesePublish(
@@ -59,6 +60,9 @@ class ArchitectureTest {
                         vn.egov.contracts.identity.ContactVerificationRequestedV2.class)
                 .check(CLASSES);
         onlyThesePublish(Set.of(OFFICER), OfficerCreatedV1.class, vn.egov.contracts.identity.OfficerCreatedV2.class)
+                .check(CLASSES);
+        // a CCCD recovered from a squatter's account (decision 63)
+        onlyThesePublish(Set.of(RECOVERY), vn.egov.contracts.identity.NationalIdRecoveredV1.class)
                 .check(CLASSES);
         // the agency registry's changes (decision 60)
         onlyThesePublish(Set.of(AGENCIES), vn.egov.contracts.identity.AgencyChangedV1.class)

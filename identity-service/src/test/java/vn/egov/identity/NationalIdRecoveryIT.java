@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
+import vn.egov.contracts.identity.NationalIdRecoveredV1;
 import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator;
 import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator.Identity;
 import vn.egov.identity.CitizenIdentityIT.Person;
@@ -94,6 +95,13 @@ class NationalIdRecoveryIT {
                 .singleRow();
         assertThat(audit.get("actor")).isEqualTo("vneid:" + NationalIdentitySimulator.subject(owner.nationalId));
         assertThat((String) audit.get("detail")).doesNotContain(owner.nationalId, squatter.email, squatter.phone);
+
+        // the holder is told through notification-service: an event naming the account, nothing personal
+        String recovered = CitizenIdentityIT.awaitEvent(squatterId, NationalIdRecoveredV1.TYPE)
+                .value();
+        assertThat(recovered)
+                .contains(squatterId)
+                .doesNotContain(owner.nationalId, squatter.email, squatter.phone, squatter.fullName);
 
         // the same answer again: the attempt was used up
         assertThat(callback(answer, flow.cookie())).isEqualTo("/dang-nhap/lay-lai?ket-qua=that-bai");
@@ -183,6 +191,12 @@ class NationalIdRecoveryIT {
         assertThat(jdbc.sql(
                                 "select count(*) from identity_audit where person_id = :id and action = 'NATIONAL_ID_RECOVERED'")
                         .param("id", UUID.fromString(userId))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_type = :t and event_key = :k")
+                        .param("t", NationalIdRecoveredV1.TYPE)
+                        .param("k", userId)
                         .query(Long.class)
                         .single())
                 .isZero();

@@ -56,6 +56,7 @@ import vn.egov.contracts.identity.CitizenRegisteredV2;
 import vn.egov.contracts.identity.ContactChangedV1;
 import vn.egov.contracts.identity.ContactChangedV2;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
+import vn.egov.contracts.identity.NationalIdRecoveredV1;
 import vn.egov.contracts.identity.OfficerCreatedV1;
 import vn.egov.contracts.identity.OfficerCreatedV2;
 import vn.egov.contracts.identity.RegistrationRefusedV1;
@@ -1104,6 +1105,42 @@ class NotificationServiceIT extends ServiceTestSupport<EventPublisher> {
     static String subjectOf(String staffName) {
         return UUID.nameUUIDFromBytes(staffName.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
+    }
+
+    /**
+     * Decision 63: the owner of a CCCD recovered it from this account, which is now disabled; its holder hears of it
+     * by email and SMS whatever their preferences (a mandatory security notice), once for a redelivered event.
+     */
+    @Test
+    void anAccountWhoseCccdItsOwnerRecoveredIsToldByEmailAndSms() {
+        Citizen holder = registeredCitizen();
+        await("the holder known", () -> inboxCount(holder.subject(), "CITIZEN_REGISTERED") == 1);
+        String event = cloudEvent(
+                EventTopics.IDENTITY,
+                NationalIdRecoveredV1.TYPE,
+                holder.subject(),
+                new NationalIdRecoveredV1(holder.subject(), Instant.now()));
+        send(EventTopics.IDENTITY, holder.subject(), event);
+        send(EventTopics.IDENTITY, holder.subject(), event);
+
+        await(
+                "the holder's email",
+                () -> emailsTo(holder.email()).stream()
+                        .anyMatch(m -> subjectOf(m).equals("Tài khoản Cổng dịch vụ công của bạn đã bị khóa")));
+        await(
+                "the holder's SMS",
+                () -> SMS.receivedBy(holder.phone()).stream()
+                        .anyMatch(sms -> sms.text().contains("Tai khoan cua ban da bi khoa")));
+        MimeMessage email = emailsTo(holder.email()).stream()
+                .filter(m -> subjectOf(m).equals("Tài khoản Cổng dịch vụ công của bạn đã bị khóa"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(textOf(email)).contains("VNeID", "Hồ sơ bạn đã nộp vẫn được lưu giữ", "/tro-giup");
+        holds(
+                "once",
+                Duration.ofMillis(500),
+                () -> assertThat(inboxCount(holder.subject(), "NATIONAL_ID_RECOVERED"))
+                        .isEqualTo(1));
     }
 
     @Test

@@ -29,7 +29,8 @@ class IdentityEventContractsTest {
                 CitizenRegisteredV2.TYPE,
                 ContactChangedV2.TYPE,
                 OfficerCreatedV2.TYPE,
-                RegistrationRefusedV2.TYPE);
+                RegistrationRefusedV2.TYPE,
+                NationalIdRecoveredV1.TYPE);
         assertThat(types).doesNotHaveDuplicates().allMatch(t -> t.matches("vn\\.egov\\.identity\\.[a-z-]+\\.v[0-9]+"));
     }
 

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.commons.events.EventPublisher;
+import vn.egov.commons.events.EventTopics;
+import vn.egov.contracts.identity.NationalIdRecoveredV1;
 import vn.egov.identity.audit.AuditTrail;
 import vn.egov.identity.keycloak.KeycloakAdminClient;
 import vn.egov.identity.keycloak.KeycloakException;
@@ -75,6 +78,7 @@ public class NationalIdRecoveryService {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final EventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     NationalIdRecoveryService(
@@ -83,7 +87,9 @@ public class NationalIdRecoveryService {
             KeycloakAdminClient keycloak,
             AuditTrail audit,
             JdbcClient jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            EventPublisher events) {
+        this.events = events;
         this.properties = properties;
         this.provider = provider;
         this.keycloak = keycloak;
@@ -198,6 +204,9 @@ public class NationalIdRecoveryService {
                     ACTION,
                     "the owner of the identity number proved it at the national identity (level " + proven.level()
                             + "); this local account was disabled and renamed, its dossiers kept");
+            // the holder is told (notification-service: a security notice to the contacts it knows)
+            events.publish(
+                    EventTopics.IDENTITY, NationalIdRecoveredV1.TYPE, holder, new NationalIdRecoveredV1(holder, now));
             // last, inside the transaction: when Keycloak refuses, nothing above is kept
             keycloak.retire(holder, retiredName, List.of("nationalId"));
         });

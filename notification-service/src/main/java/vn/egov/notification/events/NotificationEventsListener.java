@@ -20,6 +20,7 @@ import vn.egov.contracts.identity.ContactChangedV1;
 import vn.egov.contracts.identity.ContactChangedV2;
 import vn.egov.contracts.identity.ContactVerificationRequestedV1;
 import vn.egov.contracts.identity.ContactVerificationRequestedV2;
+import vn.egov.contracts.identity.NationalIdRecoveredV1;
 import vn.egov.contracts.identity.OfficerCreatedV1;
 import vn.egov.contracts.identity.OfficerCreatedV2;
 import vn.egov.contracts.identity.RegistrationRefusedV1;
@@ -353,6 +354,19 @@ class NotificationEventsListener {
                                     holderValues,
                                     properties.portalUrl() + "/tai-khoan"));
                 }
+            });
+        } else if (NationalIdRecoveredV1.TYPE.equals(event.type())) {
+            // the owner of the CCCD recovered it (decision 63): the disabled account's holder is told, whatever their
+            // preferences, through the contacts the account gave (its inbox kept as the record)
+            NationalIdRecoveredV1 r = reader.data(event, NationalIdRecoveredV1.class, "personId");
+            String holder = r.personId().strip();
+            recipients.warm(holder);
+            idempotent.process(CONSUMER, event, e -> {
+                Map<String, Object> values = new HashMap<>();
+                values.put("recoveredAt", r.recoveredAt());
+                String link = properties.portalUrl() + "/tro-giup";
+                values.put("link", link);
+                notifier.notify(e.id(), new Notice("NATIONAL_ID_RECOVERED", holder, values, link));
             });
         } else if (ContactChangedV1.TYPE.equals(event.type()) || ContactChangedV2.TYPE.equals(event.type())) {
             ContactChangedV1 c = contactChanged(event);
