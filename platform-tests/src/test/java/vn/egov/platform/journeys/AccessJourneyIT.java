@@ -141,6 +141,72 @@ class AccessJourneyIT {
     }
 
     /**
+     * Issue 16 item 4, enumeration through the gateway: registering a CCCD that already has an account answers exactly
+     * as registering a new one does (201, the same fields, level 1, the CCCD given as username, a new id: decision
+     * 39), and the public lookup answers a real dossier code with a wrong secret exactly as a code that does not
+     * exist (the same status, problem type and wording): neither tells a stranger what exists.
+     */
+    @Test
+    void neitherRegistrationNorThePublicLookupTellsAStrangerWhatExists() {
+        JsonNode fresh = People.nextResident();
+        Api.Response created = register(fresh, "203.0.113.201");
+        JsonNode demo = Api.list(Api.get(Platform.REGISTRY_SIMULATOR + "/api/v1/residents/sample?limit=1", null)
+                        .json())
+                .get(0);
+        assertThat(demo.get("nationalId").asString()).isEqualTo(People.DEMO_CITIZEN);
+        Api.Response taken = register(demo, "203.0.113.202");
+        assertThat(taken.status())
+                .as("a taken CCCD: %s", taken)
+                .isEqualTo(created.status())
+                .isEqualTo(201);
+        assertThat(fieldNames(taken.json())).isEqualTo(fieldNames(created.json()));
+        assertThat(taken.json().get("levelOfAssurance").asInt()).isEqualTo(1);
+        assertThat(taken.json().get("id").asString())
+                .as("a new id, not the account's")
+                .isNotEqualTo(Api.claims(People.token(People.DEMO_CITIZEN))
+                        .path("sub")
+                        .asString());
+        assertThat(taken.header("Content-Type")).isEqualTo(created.header("Content-Type"));
+
+        People.Citizen owner = People.verifiedCitizen();
+        String code = Dossiers.created(Dossiers.submitJudicialRecord(owner.token()))
+                .get("code")
+                .asString();
+        Api.Response wrongSecret = Api.get(GATEWAY + "/api/v1/public/dossiers/" + code + "?secret=ABCD2345", null);
+        String unknownCode = code.substring(0, code.length() - 4) + "9999";
+        Api.Response unknown = Api.get(GATEWAY + "/api/v1/public/dossiers/" + unknownCode + "?secret=ABCD2345", null);
+        assertThat(wrongSecret.status())
+                .as("%s", wrongSecret)
+                .isEqualTo(unknown.status())
+                .isEqualTo(404);
+        assertThat(wrongSecret.json().path("type").asString())
+                .isEqualTo(unknown.json().path("type").asString());
+        assertThat(wrongSecret.json().path("detail").asString().replace(code, unknownCode))
+                .isEqualTo(unknown.json().path("detail").asString());
+    }
+
+    private static Api.Response register(JsonNode resident, String address) {
+        String tag = Long.toString(System.nanoTime(), 36);
+        return Api.postJsonFrom(
+                GATEWAY + "/api/v1/identity/registrations",
+                address,
+                Map.of(
+                        "fullName", resident.get("fullName").asString(),
+                        "nationalId", resident.get("nationalId").asString(),
+                        "dateOfBirth", resident.get("dateOfBirth").asString(),
+                        "sex", resident.get("sex").asString(),
+                        "email", "enum-" + tag + "@thudientu.vn",
+                        "phone", "09" + String.format("%08d", System.nanoTime() % 100_000_000),
+                        "password", "Jr!" + tag + "aB7"));
+    }
+
+    private static java.util.Set<String> fieldNames(JsonNode json) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        json.propertyNames().forEach(names::add);
+        return names;
+    }
+
+    /**
      * Issue 16 item 4: one person's live-inbox streams are capped (3 per person and instance by default), so one user
      * cannot exhaust the gateway's connections to notification-service: through the gateway the fourth is 429
      * {@code too-many-streams} with a problem in words (closing one frees its place: {@code LiveInboxStreamsIT}).
