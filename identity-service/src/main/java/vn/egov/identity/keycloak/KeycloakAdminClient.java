@@ -108,63 +108,32 @@ public class KeycloakAdminClient {
     }
 
     /** Sets one user-profile attribute, keeping the others (Keycloak replaces the whole attribute map on update). */
-    @SuppressWarnings("unchecked")
     public void setAttribute(String userId, String name, String value) {
-        Map<String, Object> user = call(() -> http.get()
-                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise)
-                .retrieve()
-                .body(MAP));
-        Map<String, Object> attributes =
-                new LinkedHashMap<>((Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
-        attributes.put(name, List.of(value));
-        Map<String, Object> update = new LinkedHashMap<>(user);
-        update.put("attributes", attributes);
-        call(() -> http.put()
-                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(update)
-                .retrieve()
-                .toBodilessEntity());
+        update(userId, user -> attributesOf(user).put(name, List.of(value)));
     }
 
     /**
      * Changes a user's email and its verified flag and/or user-profile attributes in one update (null
      * email: left as it is; an attribute mapped to null: removed). A 409 means another user has the email.
      */
-    @SuppressWarnings("unchecked")
     public void updateContact(
             String userId, String email, Boolean emailVerified, Map<String, String> attributeChanges) {
-        Map<String, Object> user = call(() -> http.get()
-                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise)
-                .retrieve()
-                .body(MAP));
-        Map<String, Object> update = new LinkedHashMap<>(user);
-        if (email != null) {
-            update.put("email", email);
-        }
-        if (emailVerified != null) {
-            update.put("emailVerified", emailVerified);
-        }
-        Map<String, Object> attributes =
-                new LinkedHashMap<>((Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
-        attributeChanges.forEach((name, value) -> {
-            if (value == null) {
-                attributes.remove(name);
-            } else {
-                attributes.put(name, List.of(value));
+        update(userId, user -> {
+            if (email != null) {
+                user.put("email", email);
             }
+            if (emailVerified != null) {
+                user.put("emailVerified", emailVerified);
+            }
+            Map<String, Object> attributes = attributesOf(user);
+            attributeChanges.forEach((name, value) -> {
+                if (value == null) {
+                    attributes.remove(name);
+                } else {
+                    attributes.put(name, List.of(value));
+                }
+            });
         });
-        update.put("attributes", attributes);
-        call(() -> http.put()
-                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(update)
-                .retrieve()
-                .toBodilessEntity());
     }
 
     /** Ids of users whose email is exactly this one (Keycloak compares addresses case-insensitively). */
@@ -237,18 +206,7 @@ public class KeycloakAdminClient {
     }
 
     public void setEnabled(String userId, boolean enabled) {
-        Map<String, Object> user = findUser(userId)
-                .orElseThrow(
-                        () -> new KeycloakException(KeycloakException.Kind.REJECTED, 404, "no user " + userId, null));
-        Map<String, Object> update = new LinkedHashMap<>(user);
-        update.put("enabled", enabled);
-        call(() -> http.put()
-                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(this::authorise)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(update)
-                .retrieve()
-                .toBodilessEntity());
+        update(userId, user -> user.put("enabled", enabled));
     }
 
     /** The identity providers a user is linked to ({@code vneid}, …); empty for a local account. */
@@ -285,25 +243,41 @@ public class KeycloakAdminClient {
      * Takes an account out of use in one update: disabled, its username replaced by {@code newUsername} (so the
      * old one can be taken by another account) and the listed attributes removed; the rest of it is kept.
      */
-    @SuppressWarnings("unchecked")
     public void retire(String userId, String newUsername, List<String> attributesToRemove) {
-        Map<String, Object> user = findUser(userId)
-                .orElseThrow(
-                        () -> new KeycloakException(KeycloakException.Kind.REJECTED, 404, "no user " + userId, null));
-        Map<String, Object> attributes =
-                new LinkedHashMap<>((Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
-        attributesToRemove.forEach(attributes::remove);
-        Map<String, Object> update = new LinkedHashMap<>(user);
-        update.put("enabled", false);
-        update.put("username", newUsername);
-        update.put("attributes", attributes);
+        update(userId, user -> {
+            user.put("enabled", false);
+            user.put("username", newUsername);
+            attributesToRemove.forEach(attributesOf(user)::remove);
+        });
+    }
+
+    /**
+     * Reads a user's whole representation, lets {@code change} edit it, and writes it back in one update (Keycloak
+     * replaces what it is given: a field left out would be cleared). No user: {@link KeycloakException} 404.
+     */
+    private void update(String userId, java.util.function.Consumer<Map<String, Object>> change) {
+        Map<String, Object> user = new LinkedHashMap<>(call(() -> http.get()
+                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(this::authorise)
+                .retrieve()
+                .body(MAP)));
+        change.accept(user);
         call(() -> http.put()
                 .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
                 .headers(this::authorise)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(update)
+                .body(user)
                 .retrieve()
                 .toBodilessEntity());
+    }
+
+    /** The representation's attributes as a mutable copy put in their place (so a change to it is written back). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> attributesOf(Map<String, Object> user) {
+        Map<String, Object> copy =
+                new LinkedHashMap<>((Map<String, Object>) Objects.requireNonNullElse(user.get("attributes"), Map.of()));
+        user.put("attributes", copy);
+        return copy;
     }
 
     /** Ends every session of a user (its refresh tokens stop working). */

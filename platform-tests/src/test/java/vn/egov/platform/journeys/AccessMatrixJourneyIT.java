@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The access matrix (issue 16's security suite), generated from the services' OpenAPI documents as the gateway serves
+ * The access matrix (issue 16's security suite, decision 64), generated from the services' OpenAPI documents as the gateway serves
  * them: every documented operation whose path takes an id must have a row in {@code access-matrix.csv}, so a new
  * endpoint cannot be forgotten (and a row whose operation is gone fails too). Each row says the path as called with
  * the fixtures' ids — a citizen's dossier at Sở Tư pháp with its document and payment — and the status expected,
