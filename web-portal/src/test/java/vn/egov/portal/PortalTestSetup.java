@@ -23,6 +23,8 @@ import vn.egov.testsupport.RealInfrastructureInitializer;
             "egov.portal.sign-in.issuer=http://127.0.0.1:9/auth/realms/egov",
             "egov.portal.sign-in.backchannel=http://127.0.0.1:9/auth/realms/egov",
             "egov.portal.sign-in.secure-cookie=false",
+            // registration with a password, as local runs have it (RegistrationClosedTest: as production has it)
+            "egov.portal.password-registration=true",
             "egov.portal.sign-in.session-key=" + PortalTestSetup.SESSION_KEY
         })
 @interface PortalTestSetup {

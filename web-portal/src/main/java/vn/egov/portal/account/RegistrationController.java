@@ -22,14 +22,19 @@ class RegistrationController {
 
     private final RestClient api;
     private final ProblemMessages messages;
+    private final RegistrationSwitch registration;
 
-    RegistrationController(RestClient api, ProblemMessages messages) {
+    RegistrationController(RestClient api, ProblemMessages messages, RegistrationSwitch registration) {
         this.api = api;
         this.messages = messages;
+        this.registration = registration;
     }
 
     @GetMapping("/dang-ky")
     String form(Model model) {
+        if (!registration.isOpen()) {
+            return "account/register-closed";
+        }
         model.addAttribute("form", RegistrationForm.empty());
         model.addAttribute("requestId", UUID.randomUUID().toString());
         return "account/register";
@@ -37,6 +42,9 @@ class RegistrationController {
 
     @PostMapping("/dang-ky")
     String register(@ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model, Locale locale) {
+        if (!registration.isOpen()) {
+            return "account/register-closed";
+        }
         try {
             api.post()
                     .uri("/api/v1/identity/registrations")
