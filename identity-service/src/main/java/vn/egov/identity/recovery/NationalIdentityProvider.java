@@ -146,6 +146,10 @@ class NationalIdentityProvider {
     }
 
     private Endpoints discover() {
+        if (properties.issuerUri() == null || properties.issuerUri().isBlank()) {
+            throw new ProviderException(
+                    "no national identity is configured (egov.identity.national-recovery.issuer-uri)", null);
+        }
         String issuer = properties.issuerUri().replaceAll("/+$", "");
         Map<String, Object> discovery;
         try {

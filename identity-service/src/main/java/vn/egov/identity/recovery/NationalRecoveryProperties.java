@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * identity-service's own client of the national identity (VNeID), used for one thing only: proving the owner of a
  * CCCD that a local registration took first (decision 63). Not the client Keycloak brokers with.
  *
- * @param issuerUri the provider's issuer; its {@code /.well-known/openid-configuration} gives the endpoints
+ * @param issuerUri the provider's issuer; its {@code /.well-known/openid-configuration} gives the endpoints (none:
+ *     no recovery, every attempt answered as unavailable)
  * @param clientId the client registered at the provider for the recovery
  * @param clientSecret its secret (client_secret_basic)
  * @param publicUrl the portal's public address (the gateway's origin)
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("egov.identity.national-recovery")
 public record NationalRecoveryProperties(
-        @DefaultValue("http://127.0.0.1:8094") String issuerUri,
+        String issuerUri,
         @DefaultValue("egov-recovery") String clientId,
         String clientSecret,
         @DefaultValue("http://127.0.0.1:8080") String publicUrl,
