@@ -108,7 +108,7 @@ public class NationalIdRecoveryService {
         String nonce = random();
         String verifier = random();
         String browser = random();
-        String url = provider.authorizationUrl(state, nonce, challenge(verifier));
+        String url = provider.authorizationUrl(state, nonce, sha256(verifier));
         jdbc.sql("""
                 insert into national_id_recovery_attempt (state_hash, browser_hash, nonce, code_verifier, created_at,
                     expires_at)
@@ -232,18 +232,15 @@ public class NationalIdRecoveryService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String challenge(String verifier) {
+    /** Base64url of SHA-256: the PKCE challenge of a verifier (S256), and the stored form of the state and cookie. */
+    static String sha256(String value) {
         try {
             return Base64.getUrlEncoder()
                     .withoutPadding()
                     .encodeToString(
-                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+                            MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String sha256(String value) {
-        return challenge(value);
     }
 }
