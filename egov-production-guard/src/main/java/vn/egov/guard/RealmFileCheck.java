@@ -89,6 +89,8 @@ public final class RealmFileCheck {
         }
         if (!realm.path("bruteForceProtected").asBoolean(false)) {
             problems.add("realm " + name + ": brute-force detection is off");
+        } else {
+            lockOut(realm, name, problems);
         }
         if ("none".equals(realm.path("sslRequired").asString("external"))) {
             problems.add("realm " + name + ": TLS is not required (sslRequired none)");
@@ -124,6 +126,28 @@ public final class RealmFileCheck {
                 || realm.path("refreshTokenMaxReuse").asInt(0) != 0) {
             problems.add("realm " + name + ": refresh tokens are not rotated (revokeRefreshToken true,"
                     + " refreshTokenMaxReuse 0): a stolen refresh token stays usable");
+        }
+    }
+
+    static final int MAX_LOCK_OUT_SECONDS = 900;
+
+    /**
+     * Usernames are CCCD numbers and staff names, so anyone can send wrong passwords for someone else's account: the
+     * lock-out must end by itself (temporary, growing with the failures up to a bound), or a stranger locks a citizen
+     * or an office out for good. Keycloak's defaults when absent: permanent off, 30 failures, 900 s.
+     */
+    private static void lockOut(JsonNode realm, String name, List<String> problems) {
+        if (realm.path("permanentLockout").asBoolean(false)) {
+            problems.add("realm " + name + ": the brute-force lock-out is permanent (permanentLockout): a stranger's"
+                    + " wrong passwords would lock the account out until an administrator unlocks it");
+        }
+        int longest = realm.path("maxFailureWaitSeconds").asInt(900);
+        if (longest <= 0 || longest > MAX_LOCK_OUT_SECONDS) {
+            problems.add("realm " + name + ": a temporary lock-out may last longer than " + MAX_LOCK_OUT_SECONDS
+                    + " s (maxFailureWaitSeconds)");
+        }
+        if (realm.path("failureFactor").asInt(30) < 3) {
+            problems.add("realm " + name + ": fewer than 3 wrong passwords lock an account out (failureFactor)");
         }
     }
 

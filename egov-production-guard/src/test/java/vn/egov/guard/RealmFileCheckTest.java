@@ -64,6 +64,14 @@ class RealmFileCheckTest {
                         realm.replace("\"revokeRefreshToken\": true", "\"revokeRefreshToken\": false")))
                 .containsExactly("realm egov: refresh tokens are not rotated (revokeRefreshToken true,"
                         + " refreshTokenMaxReuse 0): a stolen refresh token stays usable");
+        assertThat(RealmFileCheck.problems(realm.replace("\"permanentLockout\": false", "\"permanentLockout\": true")))
+                .containsExactly("realm egov: the brute-force lock-out is permanent (permanentLockout): a stranger's"
+                        + " wrong passwords would lock the account out until an administrator unlocks it");
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"maxFailureWaitSeconds\": 900", "\"maxFailureWaitSeconds\": 86400")))
+                .containsExactly("realm egov: a temporary lock-out may last longer than 900 s (maxFailureWaitSeconds)");
+        assertThat(RealmFileCheck.problems(realm.replace("\"failureFactor\": 5", "\"failureFactor\": 1")))
+                .containsExactly("realm egov: fewer than 3 wrong passwords lock an account out (failureFactor)");
         assertThat(RealmFileCheck.problems(realm.replace("length(8) and", "length(6) and")))
                 .containsExactly("realm egov: the password policy does not require 8 characters or more");
         assertThat(RealmFileCheck.problems(realm.replace(" and notUsername", "")))
