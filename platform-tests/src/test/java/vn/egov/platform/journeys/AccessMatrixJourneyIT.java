@@ -31,13 +31,16 @@ import tools.jackson.databind.JsonNode;
  * The access matrix (issue 16's security suite, decision 64), generated from the services' OpenAPI documents as the gateway serves
  * them: every documented operation whose path takes an id must have a row in {@code access-matrix.csv}, so a new
  * endpoint cannot be forgotten (and a row whose operation is gone fails too). Each row says the path as called with
- * the fixtures' ids — a citizen's dossier at Sở Tư pháp with its document and payment — and the status expected,
- * through the gateway, for a caller without a token, the dossier's owner (so a stranger's 404 is not a wrong path's),
- * another citizen (the demo citizen) and an officer of another agency (the demo officer, UBND phường Ba Đình): a
- * stranger learns nothing and changes nothing. A cell may name alternatives ({@code 403|404}); {@code -} is not called
- * (the owner's call would act on the fixture). {@code -Degov.access-matrix.print=true} prints the statuses observed, in the file's
- * format, for keeping it. Left out, as in the fuzz pass: the live stream, the payment gateway's callbacks, the
- * local-only test clock.
+ * the fixtures' ids — a citizen's dossier at Sở Tư pháp with its document and payment — the body sent (a valid request
+ * where the operation takes one, so that a refusal is the check of who calls and not validation) and the status
+ * expected, through the gateway, for a caller without a token, the dossier's owner (so a stranger's 404 is not a wrong
+ * path's), another citizen (the demo citizen), an officer of another agency (the demo officer, UBND phường Ba Đình) and
+ * an officer of the dossier's agency (an account made for the run in Keycloak: no API makes staff of another agency than
+ * the demo administrator's): a stranger learns nothing and changes nothing, and those who may act reach the check of
+ * the dossier's state (the fixture's state makes it a conflict, never a change). A cell may name alternatives
+ * ({@code 403|404}); {@code -} is not called. {@code -Degov.access-matrix.print=true} prints the statuses observed, in
+ * the file's format, for keeping it. Left out, as in the fuzz pass: the live stream, the payment gateway's callbacks,
+ * the local-only test clock.
  */
 @Order(10)
 @ExtendWith(PlatformExtension.class)
@@ -46,13 +49,27 @@ class AccessMatrixJourneyIT {
     private static final List<String> SERVICES = List.of("identity", "dossier", "payment", "notification");
     private static final Pattern LEFT_OUT = Pattern.compile(".*(/stream$|/vnpay/|test-clock|/actuator).*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
-    private static final List<String> CALLERS = List.of("anonymous", "owner", "other-citizen", "other-agency-officer");
+    private static final List<String> CALLERS =
+            List.of("anonymous", "owner", "other-citizen", "other-agency-officer", "same-agency-officer");
+
+    /**
+     * The bodies a row may name instead of {@code {}}: valid requests, so that a refusal comes from the check of who
+     * calls (or, for those allowed, of the dossier's state) and not from validation. For a multipart operation the
+     * named body is each of its JSON parts.
+     */
+    private static final Map<String, String> BODIES = Map.of(
+            "{}", "{}",
+            "rating", "{\"score\":5,\"comment\":\"Cán bộ hướng dẫn tận tình\"}",
+            "supplement", "{\"note\":\"Bổ sung theo yêu cầu\",\"documents\":[]}",
+            "refund", "{\"amountVnd\":10000,\"reason\":\"Nộp thừa lệ phí\"}",
+            "action", "{\"note\":\"Trả kết quả\",\"reason\":\"Đã giải quyết\"}");
+
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    record Row(String method, String template, String called, Map<String, String> expected) {
+    record Row(String method, String template, String called, String body, Map<String, String> expected) {
         String operation() {
             return method + " " + template;
         }
@@ -77,16 +94,21 @@ class AccessMatrixJourneyIT {
         fixtures.put(
                 "day",
                 LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(3).toString());
+        fixtures.put(
+                "today", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString());
         fixtures.put("random", UUID.randomUUID().toString());
         fixtures.put("taxCode", "0101234567");
         fixtures.put("form", "01");
-        fixtures.put("action", "receive");
+        // returning a result the dossier does not have yet: whoever may act gets a state conflict, not a change
+        fixtures.put("action", "return-result");
 
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("anonymous", null);
         tokens.put("owner", owner.token());
         tokens.put("other-citizen", People.token(People.DEMO_CITIZEN));
         tokens.put("other-agency-officer", People.token(People.OFFICER));
+        // an officer of the dossier's own agency (the demo staff are all at UBND phường Ba Đình)
+        tokens.put("same-agency-officer", People.token(KeycloakAdmin.staffMember("OFFICER", fixtures.get("agency"))));
 
         Map<String, List<String>> multipartParts = new LinkedHashMap<>();
         Set<String> documented = new LinkedHashSet<>();
@@ -150,7 +172,8 @@ class AccessMatrixJourneyIT {
                     statuses.add("-"); // it would act on the fixture
                     continue;
                 }
-                int status = call(row.method(), path, tokens.get(caller), multipartParts.get(row.operation()));
+                int status =
+                        call(row.method(), path, tokens.get(caller), multipartParts.get(row.operation()), row.body());
                 statuses.add(String.valueOf(status));
                 Set<String> allowed = Set.of(row.expected().get(caller).split("\\|"));
                 if (!allowed.contains(String.valueOf(status))) {
@@ -162,7 +185,9 @@ class AccessMatrixJourneyIT {
                     .append(',')
                     .append(row.template())
                     .append(',')
-                    .append(row.called());
+                    .append(row.called())
+                    .append(',')
+                    .append(row.body());
             statuses.forEach(s -> observed.append(',').append(s));
             observed.append('\n');
         }
@@ -177,11 +202,16 @@ class AccessMatrixJourneyIT {
                         .append(',')
                         .append(template)
                         .append(',')
-                        .append(called);
+                        .append(called)
+                        .append(",{}");
                 for (String caller : CALLERS) {
                     observed.append(',')
                             .append(call(
-                                    method, fill(called, fixtures), tokens.get(caller), multipartParts.get(operation)));
+                                    method,
+                                    fill(called, fixtures),
+                                    tokens.get(caller),
+                                    multipartParts.get(operation),
+                                    "{}"));
                 }
                 observed.append('\n');
             }
@@ -209,13 +239,14 @@ class AccessMatrixJourneyIT {
                 }
                 String[] cells = line.split(",");
                 assertThat(cells)
-                        .as("row %s: method, template, called and %d statuses", line, CALLERS.size())
-                        .hasSize(3 + CALLERS.size());
+                        .as("row %s: method, template, called, body and %d statuses", line, CALLERS.size())
+                        .hasSize(4 + CALLERS.size());
+                assertThat(BODIES).as("row %s: its body", line).containsKey(cells[3].strip());
                 Map<String, String> expected = new LinkedHashMap<>();
                 for (int i = 0; i < CALLERS.size(); i++) {
-                    expected.put(CALLERS.get(i), cells[3 + i].strip());
+                    expected.put(CALLERS.get(i), cells[4 + i].strip());
                 }
-                rows.add(new Row(cells[0].strip(), cells[1].strip(), cells[2].strip(), expected));
+                rows.add(new Row(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3].strip(), expected));
             }
         }
         return rows;
@@ -258,10 +289,11 @@ class AccessMatrixJourneyIT {
     }
 
     /**
-     * The status the gateway answers; a body-taking method sends an empty JSON object, or for a multipart operation
-     * each of its JSON parts as an empty object.
+     * The status the gateway answers; a body-taking method sends the row's body (an empty JSON object unless it names
+     * one), or for a multipart operation that body as each of its JSON parts.
      */
-    private static int call(String method, String path, String token, List<String> parts) throws Exception {
+    private static int call(String method, String path, String token, List<String> parts, String bodyName)
+            throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(GATEWAY + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json")
@@ -272,7 +304,8 @@ class AccessMatrixJourneyIT {
             builder.header("Authorization", "Bearer " + token);
         }
         boolean body = List.of("POST", "PUT", "PATCH").contains(method);
-        String content = "{}";
+        String json = BODIES.get(bodyName);
+        String content = json;
         if (body && parts != null) {
             String boundary = "matrix" + UUID.randomUUID().toString().replace("-", "");
             StringBuilder multipart = new StringBuilder();
@@ -284,7 +317,9 @@ class AccessMatrixJourneyIT {
                         .append("Content-Disposition: form-data; name=\"")
                         .append(part)
                         .append("\"\r\n")
-                        .append("Content-Type: application/json\r\n\r\n{}\r\n");
+                        .append("Content-Type: application/json\r\n\r\n")
+                        .append(json)
+                        .append("\r\n");
             }
             multipart.append("--").append(boundary).append("--\r\n");
             content = multipart.toString();

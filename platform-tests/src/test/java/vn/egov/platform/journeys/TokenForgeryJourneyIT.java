@@ -104,7 +104,7 @@ class TokenForgeryJourneyIT {
         byte[] publicKeyPem = publicKeyPem(header.get("kid").asString()).getBytes(StandardCharsets.US_ASCII);
         forged.put("HS256 keyed with Keycloak's public key", signedHs256(hs256, claims, publicKeyPem));
 
-        String master = masterAdminToken();
+        String master = KeycloakAdmin.token();
         assertThat(Api.claims(master).get("iss").asString()).endsWith("/realms/master");
         forged.put("another realm's token (master)", master);
 
@@ -149,16 +149,6 @@ class TokenForgeryJourneyIT {
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Keycloak's bootstrap administrator in the master realm (a local run's admin/admin). */
-    private static String masterAdminToken() {
-        Api.Response r = Api.postForm(
-                KEYCLOAK + "/realms/master/protocol/openid-connect/token",
-                null,
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
-        assertThat(r.status()).as("master realm token: %s", r).isEqualTo(200);
-        return r.json().get("access_token").asString();
     }
 
     /** The demo citizen's token for this realm's built-in admin-cli client, when the realm lets it have one. */
