@@ -80,6 +80,23 @@ class DockerComposeTest {
     private static final Set<String> OWN_LISTENER = Set.of("KAFKA_BOOTSTRAP_SERVERS");
 
     /**
+     * Spring Boot's own: {@code spring.kafka.properties.*} go to every Kafka client the service makes (egov-commons'
+     * producer and admin client build theirs from the same KafkaProperties), so no application.yml names them.
+     * Listed one by one: a misspelt one would be ignored by the service.
+     */
+    private static final Set<String> KAFKA_CLIENT_SECURITY = Set.of(
+            "SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL",
+            "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
+            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+
+    /** The one-shot container making Kafka's topics, users and ACLs (deploy/kafka/compose-init.sh). */
+    private static final String KAFKA_INIT = "kafka-init";
+
+    private static final Pattern JAAS_SCRAM =
+            Pattern.compile("org\\.apache\\.kafka\\.common\\.security\\.scram\\.ScramLoginModule required"
+                    + " username=\"([^\"]+)\" password=\"([^\"]+)\";");
+
+    /**
      * Variables the compose file sets ahead of the service's configuration: notification-service does
      * not send mail yet (no {@code spring.mail} in its application.yml). The exception lapses by itself
      * as soon as a {@code spring.mail} section exists: from then on these must be its placeholders.
@@ -214,6 +231,9 @@ class DockerComposeTest {
         // read in Java, not YAML: egov-commons' ObservabilityDefaults and the gateway's GatewayObservabilityDefaults
         unread.remove("EGOV_LOG_FORMAT");
         unread.remove("EGOV_OTLP_ENDPOINT");
+        if (appPropertyOptional(service, "spring.kafka").isPresent()) {
+            unread.removeAll(KAFKA_CLIENT_SECURITY);
+        }
         if (appPropertyOptional(service, "spring.mail").isEmpty()) {
             unread.removeAll(AWAITING_CONFIGURATION.getOrDefault(service, Set.of()));
         }
@@ -385,7 +405,8 @@ class DockerComposeTest {
         assertThat(dependsOn)
                 .as(service + " depends_on (service -> condition)")
                 .containsEntry("postgres", "service_healthy")
-                .containsEntry("kafka", "service_healthy");
+                .containsEntry("kafka", "service_healthy")
+                .containsEntry(KAFKA_INIT, "service_completed_successfully");
     }
 
     @ParameterizedTest
@@ -395,6 +416,13 @@ class DockerComposeTest {
             assertThat(composeServices())
                     .as(service + " depends on an unknown service")
                     .containsKey(dependency);
+            if (condition.equals("service_completed_successfully")) {
+                // a one-shot container: it reports by ending, and must not be started again once it has
+                assertThat(string(service(dependency).get("restart")))
+                        .as(dependency + " restart (a one-shot container)")
+                        .isEqualTo("no");
+                return;
+            }
             assertThat(condition).as(service + " depends_on " + dependency).isEqualTo("service_healthy");
             assertThat(healthcheckTest(dependency))
                     .as(dependency + " healthcheck")
@@ -590,6 +618,106 @@ class DockerComposeTest {
                 .as("the receipt key notification-service expects")
                 .isEqualTo(defaultOf(
                         appProperty("notification-service", "egov.notification.sms.receipt-key"), "receipt key"));
+    }
+
+    /**
+     * Kafka as in Kubernetes (deploy/kubernetes/base/kafka): the listeners the services and the host use ask for a
+     * SCRAM-SHA-512 user, only ACLs allow anything, and the plain-text listeners are on the container's loopback only.
+     * deploy-tests' ComposeKafkaTest starts a real broker with this environment and proves it with real clients.
+     */
+    @Test
+    void kafkaAsksEveryClientOutsideItsContainerForAUserAndAllowsOnlyWhatAnAclSays() {
+        Map<String, String> env = environment("kafka");
+        Map<String, String> protocols = new LinkedHashMap<>();
+        for (String entry : env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+            String[] parts = entry.split(":");
+            protocols.put(parts[0].trim(), parts[1].trim());
+        }
+        kafkaListeners("KAFKA_LISTENERS").forEach((name, address) -> {
+            String host = address.substring(0, address.lastIndexOf(':'));
+            if (!protocols.get(name).equals("SASL_PLAINTEXT")) {
+                assertThat(host)
+                        .as(
+                                "Kafka listener %s (%s) without a user binds the container's loopback",
+                                name, protocols.get(name))
+                        .isEqualTo(LOOPBACK);
+            }
+        });
+        String services = kafkaListenerName(environment("identity-service").get("KAFKA_BOOTSTRAP_SERVERS"));
+        String published = kafkaListenerName(LOOPBACK + ":"
+                + ports("kafka").stream()
+                        .map(PortMapping::published)
+                        .findFirst()
+                        .orElseThrow());
+        for (String listener : List.of(services, published)) {
+            assertThat(protocols).as("Kafka listener protocols").containsEntry(listener, "SASL_PLAINTEXT");
+        }
+        assertThat(env)
+                .containsEntry("KAFKA_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512")
+                .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        // the anonymous super user exists only where no listener outside the container leads
+        assertThat(env.get("KAFKA_SUPER_USERS")).isEqualTo("User:ANONYMOUS");
+        assertThat(healthcheckTest("kafka"))
+                .as("the healthcheck uses a loopback listener, without a user")
+                .contains(kafkaListeners("KAFKA_ADVERTISED_LISTENERS").get("BROKER"));
+        assertThat(protocols).containsEntry("BROKER", "PLAINTEXT");
+    }
+
+    /** Each domain service signs in as its own user, with the password kafka-init gives that user. */
+    @ParameterizedTest
+    @MethodSource("domainServices")
+    void signsInToKafkaAsItsOwnUser(String service) {
+        Map<String, String> env = environment(service);
+        assertThat(env)
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+        Matcher jaas =
+                JAAS_SCRAM.matcher(string(rawEnvironment(service).get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")));
+        assertThat(jaas.matches())
+                .as(service + " SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")
+                .isTrue();
+        assertThat(jaas.group(1)).as(service + " Kafka user").isEqualTo(service);
+        // compared before interpolation: one override of EGOV_KAFKA_<SERVICE>_PASSWORD must change both
+        String variable = service.toUpperCase().replace('-', '_') + "_KAFKA_PASSWORD";
+        assertThat(jaas.group(2))
+                .as(service + " Kafka password vs kafka-init's " + variable)
+                .isEqualTo(string(rawEnvironment(KAFKA_INIT).get(variable)))
+                .startsWith("${EGOV_KAFKA_");
+    }
+
+    /**
+     * kafka-init runs the repository's script once Kafka is healthy, on the kafka container's loopback listener (it
+     * shares that container's network namespace), and ends; the services wait for it to have succeeded.
+     */
+    @Test
+    void kafkaInitMakesTheUsersOnTheBrokersLoopbackListener() {
+        Map<String, Object> init = service(KAFKA_INIT);
+        assertThat(string(init.get("image"))).isEqualTo(string(service("kafka").get("image")));
+        assertThat(string(init.get("network_mode"))).isEqualTo("service:kafka");
+        assertThat(dependsOn(KAFKA_INIT)).isEqualTo(Map.of("kafka", "service_healthy"));
+        assertThat(environment(KAFKA_INIT))
+                .containsEntry(
+                        "KAFKA_ADMIN_BOOTSTRAP",
+                        kafkaListeners("KAFKA_ADVERTISED_LISTENERS").get("BROKER"));
+        List<String> entrypoint = list(init.get("entrypoint"), KAFKA_INIT + ".entrypoint").stream()
+                .map(String::valueOf)
+                .toList();
+        String script = entrypoint.get(entrypoint.size() - 1);
+        Path mounted = null;
+        for (Object volume : list(init.get("volumes"), KAFKA_INIT + ".volumes")) {
+            String[] parts = string(volume).split(":");
+            if (parts[1].equals(script)) {
+                mounted = ROOT.resolve(parts[0]).normalize();
+            }
+        }
+        assertThat(mounted)
+                .as(KAFKA_INIT + " mounts the script it runs, " + script)
+                .isNotNull();
+        assertThat(mounted)
+                .isEqualTo(ROOT.resolve("deploy/kafka/compose-init.sh"))
+                .isRegularFile();
     }
 
     @Test

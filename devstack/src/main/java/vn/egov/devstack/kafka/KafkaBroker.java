@@ -33,6 +33,9 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final String classpath;
     private final Path logFile;
+    /** A configuration of the caller's, or null for the local broker's own (see {@link #writeConfig()}). */
+    private final Properties config;
+
     private Process process;
 
     public KafkaBroker(Path dataDirectory, int port, int controllerPort) {
@@ -45,6 +48,24 @@ public final class KafkaBroker implements AutoCloseable {
         this.controllerPort = controllerPort > 0 ? controllerPort : freePort();
         this.classpath = classpath;
         this.logFile = this.dataDirectory.resolve("broker.log");
+        this.config = null;
+    }
+
+    /**
+     * A broker with a whole configuration of the caller's, e.g. a deployment's with its ports adapted (deploy-tests'
+     * ComposeKafkaTest runs docker-compose.yml's SASL and ACL set-up so). Its {@code log.dirs} is replaced by this
+     * broker's data directory; {@code plaintextPort} is a PLAINTEXT listener of that configuration on 127.0.0.1,
+     * where {@link #start()} waits until the broker answers and which {@link #bootstrapServers()} names.
+     */
+    public KafkaBroker(Path dataDirectory, Properties config, int plaintextPort) {
+        this.dataDirectory = dataDirectory.toAbsolutePath();
+        this.port = plaintextPort;
+        this.controllerPort = -1;
+        this.classpath = System.getProperty("java.class.path");
+        this.logFile = this.dataDirectory.resolve("broker.log");
+        this.config = new Properties();
+        this.config.putAll(config);
+        this.config.setProperty("log.dirs", this.dataDirectory.resolve("logs").toString());
     }
 
     public String bootstrapServers() {
@@ -66,16 +87,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDirectory);
-            Path config = writeConfig();
+            Path configFile = writeConfig();
             if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
-                format(config);
+                format(configFile);
             }
             // the broker dies with this JVM even when this JVM is killed hard (see WatchedKafkaMain)
             process = javaProcess(List.of(
                             "-D" + WatchedKafkaMain.LAUNCHER_PID_PROPERTY + "="
                                     + ProcessHandle.current().pid(),
                             WatchedKafkaMain.class.getName(),
-                            config.toString()))
+                            configFile.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             awaitReady(Duration.ofSeconds(90));
@@ -108,6 +129,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeConfig() throws IOException {
+        Properties p = config != null ? config : localConfig();
+        Path file = dataDirectory.resolve("server.properties");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "written by devstack KafkaBroker");
+        }
+        return file;
+    }
+
+    private Properties localConfig() {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -131,11 +161,7 @@ public final class KafkaBroker implements AutoCloseable {
         // the log cleaner (compacted topics: the consumer offsets) takes a 128 MB de-duplication buffer on the heap by
         // default, most of the idle local broker's memory; 8 MB covers a development machine's offsets many times over
         p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
-        Path config = dataDirectory.resolve("server.properties");
-        try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            p.store(w, "written by devstack KafkaBroker");
-        }
-        return config;
+        return p;
     }
 
     private void format(Path config) throws IOException {
