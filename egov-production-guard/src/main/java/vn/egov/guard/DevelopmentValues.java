@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,8 +33,20 @@ public final class DevelopmentValues {
         }
         String v = value.strip();
         String lower = v.toLowerCase(Locale.ROOT);
-        return KNOWN.contains(v) || lower.endsWith("-dev-secret") || lower.contains("local-run-only");
+        if (KNOWN.contains(v) || lower.endsWith("-dev-secret") || lower.contains("local-run-only")) {
+            return true;
+        }
+        // a JAAS line (Kafka's sasl.jaas.config) carries its password inside: password="..."
+        Matcher jaas = JAAS_PASSWORD.matcher(v);
+        while (jaas.find()) {
+            if (isDevelopmentValue(jaas.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final Pattern JAAS_PASSWORD = Pattern.compile("password\\s*=\\s*\"([^\"]*)\"");
 
     /** The listed values (for the test that keeps the list complete). */
     public static Set<String> known() {

@@ -116,6 +116,18 @@ class ProductionGuardTest {
     }
 
     @Test
+    void refusesAKafkaSignInWithDockerComposesPassword() {
+        refused(
+                with("spring.kafka.properties.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule"
+                        + " required username=\"dossier-service\" password=\"dossier-service-kafka-dev\";"),
+                "spring.kafka.properties.sasl.jaas.config has a development value");
+        start(
+                with("spring.kafka.properties.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule"
+                        + " required username=\"dossier-service\" password=\"q7V2mXr9TzK4pLw8NcB3\";"),
+                context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void refusesTheDevelopmentSealingPassphrase() {
         refused(
                 with("egov.demo.data-key=dossier-dev-data-key-local-run-only"),
