@@ -87,6 +87,24 @@ public final class RealmFileCheck {
             problems.add("realm " + name + ": client admin-cli is not in the file (Keycloak would create it"
                     + " accepting passwords directly; write it with directAccessGrantsEnabled false)");
         }
+        problems.addAll(settingsProblems(realm));
+        userEditable(realm, name, problems);
+        staffSecondFactor(realm, name, problems);
+        redirects(realm, name, problems);
+        nationalSignOn(realm, name, problems);
+        developmentValues(realm, "", name, problems);
+        return problems;
+    }
+
+    /**
+     * The rules on the realm's own settings, the ones Keycloak's admin API answers for a running realm too
+     * ({@code GET /admin/realms/{realm}}, {@link LiveRealmCheck}): brute-force detection with a lock-out that ends by
+     * itself, TLS beyond private addresses, token and session lifetimes, refresh rotation, the password policy, no
+     * self-registration.
+     */
+    public static List<String> settingsProblems(JsonNode realm) {
+        List<String> problems = new ArrayList<>();
+        String name = realm.path("realm").asString("?");
         if (!realm.path("bruteForceProtected").asBoolean(false)) {
             problems.add("realm " + name + ": brute-force detection is off");
         } else {
@@ -97,11 +115,9 @@ public final class RealmFileCheck {
         }
         sessions(realm, name, problems);
         passwordPolicy(realm, name, problems);
-        userEditable(realm, name, problems);
-        staffSecondFactor(realm, name, problems);
-        redirects(realm, name, problems);
-        nationalSignOn(realm, name, problems);
-        developmentValues(realm, "", name, problems);
+        if (realm.path("registrationAllowed").asBoolean(false)) {
+            problems.add("realm " + name + ": Keycloak's self-registration is on (registrationAllowed)");
+        }
         return problems;
     }
 
@@ -298,9 +314,6 @@ public final class RealmFileCheck {
      * the owner's national identity to their own account.
      */
     private static void nationalSignOn(JsonNode realm, String name, List<String> problems) {
-        if (realm.path("registrationAllowed").asBoolean(false)) {
-            problems.add("realm " + name + ": Keycloak's self-registration is on (registrationAllowed)");
-        }
         boolean levelFromNationalProvider = false;
         for (JsonNode provider : realm.path("identityProviders")) {
             String alias = provider.path("alias").asString("?");

@@ -126,6 +126,22 @@ class DevelopmentValuesTest {
     }
 
     @Test
+    void theLiveRealmCheckKnowsEveryDemoAccountOfTheLocalRealm() throws IOException {
+        tools.jackson.databind.JsonNode realm = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(ProductionGuardTest.LOCAL_REALM));
+        java.util.List<String> withPassword = new java.util.ArrayList<>();
+        for (tools.jackson.databind.JsonNode user : realm.path("users")) {
+            for (tools.jackson.databind.JsonNode credential : user.path("credentials")) {
+                if ("password".equals(credential.path("type").asString(""))) {
+                    withPassword.add(user.path("username").asString());
+                }
+            }
+        }
+        assertThat(LiveRealmCheck.DEMO_USERNAMES).containsExactlyInAnyOrderElementsOf(withPassword);
+    }
+
+    @Test
     void theLocalRealmsSecretsAndDemoPasswordAreDevelopmentValues() throws IOException {
         String realm = Files.readString(ProductionGuardTest.LOCAL_REALM);
         Matcher m = Pattern.compile("\"(?:secret|value)\"\\s*:\\s*\"([^\"]+)\"").matcher(realm);

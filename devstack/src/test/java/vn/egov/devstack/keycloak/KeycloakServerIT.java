@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
 import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator;
 import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator.Identity;
+import vn.egov.guard.LiveRealmCheck;
 
 /**
  * Starts the real Keycloak with the {@code egov} realm export on free ports and checks the tokens the
@@ -329,6 +330,38 @@ class KeycloakServerIT {
     }
 
     /**
+     * The production guard's check of the running realm ({@link LiveRealmCheck}, identity-service runs it at start
+     * outside local runs) on the local realm this Keycloak runs, asked with identity-service's own service account:
+     * it sees the demo accounts and the password client, which a realm-file check cannot see once someone imported
+     * or created them by hand.
+     */
+    @Test
+    void theLiveRealmCheckRefusesTheLocalRealmForItsDemoAccountsAndPasswordClient() throws Exception {
+        List<String> problems = new LiveRealmCheck(http, keycloak.baseUrl() + "/admin/realms/egov")
+                .problems(serviceAccountToken("egov", "identity-service", "identity-service-dev-secret"));
+        assertThat(problems)
+                .contains(
+                        "realm egov: the local realm's demo account 001090012345 exists",
+                        "realm egov: the local realm's demo account quantri.hethong exists",
+                        "realm egov: client egov-local-cli accepts passwords directly (direct access grants)")
+                .noneMatch(p -> p.startsWith("Keycloak's admin API answered"));
+        // without the rights to look, the check does not pass
+        assertThat(new LiveRealmCheck(http, keycloak.baseUrl() + "/admin/realms/egov")
+                        .problems(serviceAccountToken("egov", "dossier-service", "dossier-service-dev-secret")))
+                .singleElement()
+                .asString()
+                .startsWith("Keycloak's admin API answered 403 for the realm");
+    }
+
+    private static String serviceAccountToken(String realmName, String clientId, String secret) throws Exception {
+        HttpResponse<String> token = post(
+                keycloak.baseUrl() + "/realms/" + realmName + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return json.readTree(token.body()).path("access_token").asText();
+    }
+
+    /**
      * deploy/keycloak/egov-realm-production.json imported into the real Keycloak (as another realm, through the admin
      * API, its ${VARIABLE}s filled in as the operator's import would): it imports; a member of staff who typed the
      * right password is sent to set up a one-time-password app, never back to the portal with a code; a citizen is
@@ -338,10 +371,11 @@ class KeycloakServerIT {
     void theProductionRealmImportsAndAsksStaffForASecondFactor() throws Exception {
         String realmName = "egov-production-check";
         String publicUrl = "https://dichvucong.example.gov.vn";
+        String secrets = "check-" + System.nanoTime() + "-";
         String realm = java.nio.file.Files.readString(Path.of("../deploy/keycloak/egov-realm-production.json"))
                 .replaceFirst("\"realm\": \"egov\"", "\"realm\": \"" + realmName + "\"")
                 .replace("${EGOV_PUBLIC_URL}", publicUrl)
-                .replaceAll("\\$\\{([A-Z_]+_SECRET)\\}", "check-$1-" + System.nanoTime())
+                .replaceAll("\\$\\{([A-Z_]+_SECRET)\\}", secrets + "$1")
                 // the national identity provider's addresses (decision 38), as an operator would set them
                 .replaceAll("\\$\\{VNEID_([A-Z]+)_URL\\}", "https://vneid.example.gov.vn/$1")
                 .replace("${VNEID_ISSUER}", "https://vneid.example.gov.vn")
@@ -386,6 +420,13 @@ class KeycloakServerIT {
             assertThat(citizen.headers().firstValue("Location").orElseThrow())
                     .startsWith(publicUrl + "/login/oauth2/code/portal?")
                     .contains("code=");
+
+            // the running realm passes the guard's live check, asked as identity-service's service account does
+            assertThat(new LiveRealmCheck(http, base)
+                            .problems(serviceAccountToken(
+                                    realmName, "identity-service", secrets + "IDENTITY_KEYCLOAK_CLIENT_SECRET")))
+                    .as("the production realm, running")
+                    .isEmpty();
         } finally {
             http.send(
                     HttpRequest.newBuilder(URI.create(realms + "/" + realmName))

@@ -280,6 +280,16 @@ public class KeycloakAdminClient {
         return copy;
     }
 
+    /** A token of identity-service's service account for the admin API (for the guard's look at the live realm). */
+    public String serviceAccountToken() {
+        return tokens.accessToken(REGISTRATION);
+    }
+
+    /** The realm in the admin API, e.g. {@code http://keycloak:8180/auth/admin/realms/egov}. */
+    public String adminRealmUrl() {
+        return properties.baseUrl() + "/admin/realms/" + properties.realm();
+    }
+
     /** Ends every session of a user (its refresh tokens stop working). */
     public void logout(String userId) {
         call(() -> http.post()

@@ -1,0 +1,106 @@
+package vn.egov.guard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whether the realm Keycloak is actually running is fit for production, asked through Keycloak's admin API with a
+ * token that may view the realm, its users and its clients (identity-service's service account: view-realm,
+ * view-users, view-clients). A realm file checked before import ({@link RealmFileCheck}) says nothing about what an
+ * operator imported by hand, what someone changed in the console since, or a compose or dev-mode Keycloak that still
+ * has the local realm: this looks at the live one. Refused: the realm's settings that {@link
+ * RealmFileCheck#settingsProblems} refuses in a file, any of the local realm's demo accounts ({@link
+ * #DEMO_USERNAMES}), and any client that takes passwords directly (the resource owner password grant: the local
+ * {@code egov-local-cli}, or Keycloak's own {@code admin-cli} left as a new realm creates it). An answer it cannot
+ * read is a problem too: a check that cannot look has not passed.
+ */
+public final class LiveRealmCheck {
+
+    /** The local realm's demo accounts (devstack's egov-realm.json; DevelopmentValuesTest keeps the list complete). */
+    public static final List<String> DEMO_USERNAMES =
+            List.of("001090012345", "canbo.motcua", "chuyenvien.pheduyet", "quantri.coquan", "quantri.hethong");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http;
+    private final String adminRealmUrl;
+
+    /**
+     * @param adminRealmUrl the realm in Keycloak's admin API, e.g. {@code http://keycloak:8180/auth/admin/realms/egov}
+     */
+    public LiveRealmCheck(HttpClient http, String adminRealmUrl) {
+        this.http = http;
+        this.adminRealmUrl =
+                adminRealmUrl.endsWith("/") ? adminRealmUrl.substring(0, adminRealmUrl.length() - 1) : adminRealmUrl;
+    }
+
+    /** Every problem of the running realm, none when it is fit; {@code token} is a bearer token for the admin API. */
+    public List<String> problems(String token) throws IOException, InterruptedException {
+        List<String> problems = new ArrayList<>();
+        JsonNode realm = get(token, "", problems);
+        if (realm == null) {
+            return problems;
+        }
+        String name = realm.path("realm").asString("?");
+        problems.addAll(RealmFileCheck.settingsProblems(realm));
+        for (String username : DEMO_USERNAMES) {
+            JsonNode users = get(
+                    token,
+                    "/users?exact=true&briefRepresentation=true&username="
+                            + URLEncoder.encode(username, StandardCharsets.UTF_8),
+                    problems);
+            if (users != null && !users.isEmpty()) {
+                problems.add("realm " + name + ": the local realm's demo account " + username + " exists");
+            }
+        }
+        JsonNode clients = get(token, "/clients?first=0&max=1000", problems);
+        if (clients != null) {
+            for (JsonNode client : clients) {
+                if (client.path("directAccessGrantsEnabled").asBoolean(false)) {
+                    problems.add("realm " + name + ": client "
+                            + client.path("clientId").asString("?")
+                            + " accepts passwords directly (direct access grants)");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private JsonNode get(String token, String path, List<String> problems) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(adminRealmUrl + path))
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String what = path.isEmpty()
+                ? "the realm"
+                : path.substring(1, path.indexOf('?') > 0 ? path.indexOf('?') : path.length());
+        if (answer.statusCode() != 200) {
+            problems.add(
+                    "Keycloak's admin API answered " + answer.statusCode() + " for " + what + " at " + adminRealmUrl
+                            + " (the service account needs realm-management's view-realm, view-users and view-clients)");
+            return null;
+        }
+        try {
+            return JSON.readTree(answer.body());
+        } catch (JacksonException e) {
+            problems.add("Keycloak's admin API answered something that is not JSON for " + what);
+            return null;
+        }
+    }
+}
