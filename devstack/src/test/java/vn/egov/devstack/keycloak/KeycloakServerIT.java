@@ -28,6 +28,7 @@ import vn.egov.devstack.simulators.registry.PopulationRegistrySimulator;
 import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator;
 import vn.egov.devstack.simulators.vneid.NationalIdentitySimulator.Identity;
 import vn.egov.guard.LiveRealmCheck;
+import vn.egov.testsupport.browser.CookieJar;
 
 /**
  * Starts the real Keycloak with the {@code egov} realm export on free ports and checks the tokens the
@@ -584,7 +585,7 @@ class KeycloakServerIT {
      */
     private static HttpResponse<String> followNationalSignIn(NationalIdentitySimulator vneid, String cccd)
             throws Exception {
-        Map<String, String> cookies = new LinkedHashMap<>();
+        CookieJar cookies = new CookieJar();
         HttpClient browser = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -597,7 +598,7 @@ class KeycloakServerIT {
                 + "&response_type=code&scope=openid&state=national&code_challenge_method=S256&code_challenge="
                 + challenge + "&kc_idp_hint=vneid&login_hint=" + cccd
                 + "&redirect_uri=" + URLEncoder.encode(PORTAL_REDIRECT, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = browse(browser, cookies, HttpRequest.newBuilder(URI.create(authorize)));
+        HttpResponse<String> answer = cookies.send(browser, HttpRequest.newBuilder(URI.create(authorize)));
         // Keycloak answers 302 or 303 depending on the step
         for (int hops = 0; hops < 10 && answer.statusCode() / 100 == 3; hops++) {
             String location = answer.headers().firstValue("Location").orElseThrow();
@@ -606,7 +607,7 @@ class KeycloakServerIT {
                 answer = browser.send(
                         HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
             } else if (location.startsWith(keycloak.publicUrl()) || location.startsWith(keycloak.baseUrl())) {
-                answer = browse(browser, cookies, HttpRequest.newBuilder(URI.create(onKeycloak(location))));
+                answer = cookies.send(browser, HttpRequest.newBuilder(URI.create(onKeycloak(location))));
             } else {
                 break;
             }
@@ -643,27 +644,6 @@ class KeycloakServerIT {
                         .body())
                 .path("access_token")
                 .asText();
-    }
-
-    private static HttpResponse<String> browse(
-            HttpClient browser, Map<String, String> cookies, HttpRequest.Builder request) throws Exception {
-        if (!cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(c -> c.getKey() + "=" + c.getValue())
-                            .collect(Collectors.joining("; ")));
-        }
-        HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            String pair = header.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                cookies.put(
-                        pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-            }
-        }
-        return response;
     }
 
     /** Keycloak writes its public address (the gateway's, not running here) in pages and redirects. */
@@ -706,9 +686,8 @@ class KeycloakServerIT {
      */
     private static HttpResponse<String> signInThroughTheBrowserFlow(
             String realmName, String publicUrl, String username, String password) throws Exception {
-        // Keycloak marks its cookies Secure (SameSite=None) even on http, so java.net.CookieManager would never send
-        // them back to this http test server: a jar of name=value, as a browser on https would send them
-        Map<String, String> cookies = new LinkedHashMap<>();
+        // a jar of name=value, as a browser on https would send them (CookieJar says why not CookieManager)
+        CookieJar cookies = new CookieJar();
         HttpClient browser = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -722,7 +701,7 @@ class KeycloakServerIT {
                 + "/protocol/openid-connect/auth?client_id=web-portal"
                 + "&response_type=code&scope=openid&state=check&code_challenge_method=S256&code_challenge=" + challenge
                 + "&redirect_uri=" + URLEncoder.encode(publicUrl + "/login/oauth2/code/portal", StandardCharsets.UTF_8);
-        HttpResponse<String> page = browse(browser, cookies, HttpRequest.newBuilder(URI.create(authorize)));
+        HttpResponse<String> page = cookies.send(browser, HttpRequest.newBuilder(URI.create(authorize)));
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         java.util.regex.Matcher action = java.util.regex.Pattern.compile(
                         "action=\"([^\"]*login-actions/authenticate[^\"]*)\"")
@@ -731,9 +710,8 @@ class KeycloakServerIT {
         String formUrl = onKeycloak(action.group(1).replace("&amp;", "&"));
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
-        HttpResponse<String> answer = browse(
+        HttpResponse<String> answer = cookies.send(
                 browser,
-                cookies,
                 HttpRequest.newBuilder(URI.create(formUrl))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -742,7 +720,7 @@ class KeycloakServerIT {
             if (!location.startsWith(keycloak.publicUrl())) {
                 break;
             }
-            answer = browse(browser, cookies, HttpRequest.newBuilder(URI.create(onKeycloak(location))));
+            answer = cookies.send(browser, HttpRequest.newBuilder(URI.create(onKeycloak(location))));
         }
         return answer;
     }

@@ -35,8 +35,9 @@ import tools.jackson.databind.JsonNode;
  * where the operation takes one, so that a refusal is the check of who calls and not validation) and the status
  * expected, through the gateway, for a caller without a token, the dossier's owner (so a stranger's 404 is not a wrong
  * path's), another citizen (the demo citizen), an officer of another agency (the demo officer, UBND phường Ba Đình) and
- * an officer of the dossier's agency (an account made for the run in Keycloak: no API makes staff of another agency than
- * the demo administrator's): a stranger learns nothing and changes nothing, and those who may act reach the check of
+ * an officer of the dossier's agency, the demo agency administrator (Ba Đình), an approver and an administrator of the
+ * dossier's agency (accounts made for the run in Keycloak: no API makes staff of another agency than the demo
+ * administrator's) and the platform's administrator: a stranger learns nothing and changes nothing, and those who may act reach the check of
  * the dossier's state (the fixture's state makes it a conflict, never a change). A cell may name alternatives
  * ({@code 403|404}); {@code -} is not called. {@code -Degov.access-matrix.print=true} prints the statuses observed, in
  * the file's format, for keeping it. Left out, as in the fuzz pass: the live stream, the payment gateway's callbacks,
@@ -49,8 +50,16 @@ class AccessMatrixJourneyIT {
     private static final List<String> SERVICES = List.of("identity", "dossier", "payment", "notification");
     private static final Pattern LEFT_OUT = Pattern.compile(".*(/stream$|/vnpay/|test-clock|/actuator).*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
-    private static final List<String> CALLERS =
-            List.of("anonymous", "owner", "other-citizen", "other-agency-officer", "same-agency-officer");
+    private static final List<String> CALLERS = List.of(
+            "anonymous",
+            "owner",
+            "other-citizen",
+            "other-agency-officer",
+            "same-agency-officer",
+            "other-agency-admin",
+            "same-agency-approver",
+            "same-agency-admin",
+            "system-admin");
 
     /**
      * The bodies a row may name instead of {@code {}}: valid requests, so that a refusal comes from the check of who
@@ -109,6 +118,13 @@ class AccessMatrixJourneyIT {
         tokens.put("other-agency-officer", People.token(People.OFFICER));
         // an officer of the dossier's own agency (the demo staff are all at UBND phường Ba Đình)
         tokens.put("same-agency-officer", People.token(KeycloakAdmin.staffMember("OFFICER", fixtures.get("agency"))));
+        // the demo agency administrator (Ba Đình), an approver and an administrator of the dossier's agency, and the
+        // platform's administrator
+        tokens.put("other-agency-admin", People.token("quantri.coquan"));
+        tokens.put("same-agency-approver", People.token(KeycloakAdmin.staffMember("APPROVER", fixtures.get("agency"))));
+        tokens.put(
+                "same-agency-admin", People.token(KeycloakAdmin.staffMember("AGENCY_ADMIN", fixtures.get("agency"))));
+        tokens.put("system-admin", People.token("quantri.hethong"));
 
         Map<String, List<String>> multipartParts = new LinkedHashMap<>();
         Set<String> documented = new LinkedHashSet<>();

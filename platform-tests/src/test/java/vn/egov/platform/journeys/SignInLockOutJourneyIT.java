@@ -12,16 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import vn.egov.testsupport.browser.CookieJar;
 
 /**
  * Password guessing against Keycloak's sign-in form, driven through the gateway as a browser would (issue 16's
@@ -141,8 +139,7 @@ class SignInLockOutJourneyIT {
     /** A browser at one client address (the gateway trusts its loopback hop in the local profile). */
     private static final class Browser {
         private final String address;
-        // Keycloak marks its cookies Secure even on http: a jar of name=value, as a browser on https would send them
-        private final Map<String, String> cookies = new LinkedHashMap<>();
+        private final CookieJar cookies = new CookieJar();
 
         Browser(String address) {
             this.address = address;
@@ -178,24 +175,7 @@ class SignInLockOutJourneyIT {
 
         private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
             request.timeout(Duration.ofSeconds(30)).header("X-Forwarded-For", address);
-            if (!cookies.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        cookies.entrySet().stream()
-                                .map(c -> c.getKey() + "=" + c.getValue())
-                                .collect(Collectors.joining("; ")));
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    cookies.put(
-                            pair.substring(0, eq).strip(),
-                            pair.substring(eq + 1).strip());
-                }
-            }
-            return response;
+            return cookies.send(HTTP, request);
         }
     }
 }
