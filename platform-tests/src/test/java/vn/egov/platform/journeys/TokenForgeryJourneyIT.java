@@ -36,8 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * forged signature, {@code alg: none}, our own key under Keycloak's key id, the classic HS256-with-the-public-key
  * confusion, another realm's token (wrong issuer and audience), a token of this realm without the API's
  * audience. The demo citizen's real token opens all of them, so that each refusal is the token's doing. An expired
- * token Keycloak signed is not here: it needs a client with a short token lifespan, and shortening the shared local
- * client's leaked into the journeys after this one (the admin API does not remove an attribute on update).
+ * token Keycloak signed: minted here, fresh and accepted ({@link ExpiringToken}), refused a minute later in
+ * {@link ExpiredTokenJourneyIT}.
  */
 @Order(8)
 @ExtendWith(PlatformExtension.class)
@@ -46,13 +46,13 @@ class TokenForgeryJourneyIT {
     private static final String KEYCLOAK = "http://127.0.0.1:8180/auth";
 
     /** An endpoint of each service that needs a signed-in caller, at the gateway and at the service itself. */
-    private static final List<String> PROTECTED = List.of(
+    static final List<String> PROTECTED = List.of(
             "/api/v1/identity/me",
             "/api/v1/dossiers",
             "/api/v1/payments/" + UUID.nameUUIDFromBytes("no such payment".getBytes(StandardCharsets.UTF_8)),
             "/api/v1/notifications");
 
-    private static final List<String> ORIGINS = List.of(
+    static final List<String> ORIGINS = List.of(
             GATEWAY,
             "http://127.0.0.1:8081",
             "http://127.0.0.1:8082",
@@ -64,6 +64,7 @@ class TokenForgeryJourneyIT {
 
     @Test
     void forgedAndForeignTokensAreRefusedAtTheGatewayAndAtEveryService() throws Exception {
+        mintTheExpiringTokenAndSeeItAccepted();
         String real = People.token(People.DEMO_CITIZEN);
         for (String origin : ORIGINS) {
             for (String path : PROTECTED) {
@@ -135,6 +136,27 @@ class TokenForgeryJourneyIT {
         assertThat(accepted)
                 .as("tokens that were not refused with a 401 problem")
                 .isEmpty();
+    }
+
+    /**
+     * Mints the one-second token (once per run) and, while Spring's clock skew still covers it, sees it opens every
+     * protected endpoint as the demo citizen's usual token does: whatever refuses it later, its expiry is the reason.
+     */
+    static void mintTheExpiringTokenAndSeeItAccepted() throws Exception {
+        if (ExpiringToken.minted() != null) {
+            return;
+        }
+        String fresh = ExpiringToken.mint();
+        for (String origin : ORIGINS) {
+            for (String path : PROTECTED) {
+                assertThat(status(origin + path, fresh))
+                        .as("the one-second token, fresh, at %s%s", origin, path)
+                        .isIn(200, 404);
+            }
+        }
+        assertThat(Duration.between(ExpiringToken.minted(), java.time.Instant.now()))
+                .as("checked within the clock skew")
+                .isLessThan(Duration.ofSeconds(55));
     }
 
     private static int status(String url, String token) throws Exception {
