@@ -102,19 +102,24 @@ class OverdueIT {
                         .statusCode())
                 .isEqualTo(200);
         String resolvedLate = submitAndReceive(api, owner, "Vũ Văn Trễ");
-        LocalDate due = calendar.addWorkingDays(realToday(), 1);
+        // the dossier's own due date: a working day after receipt in office hours, the same evening when received
+        // before the office opens (a run at 00:30 in Hà Nội)
+        LocalDate due = LocalDate.parse(ServiceConformance.json(api.service().get("/api/v1/dossiers/" + late, owner))
+                .read("$.dueDate", String.class));
 
         long daysPastDue = ChronoUnit.DAYS.between(realToday(), due) + 3;
         LocalDate movedToday = realToday().plusDays(daysPastDue);
 
         // the apology and new appointment come before the due time (issue 14): a new date after the current one
         String apologised = submitAndReceive(api, owner, "Vũ Văn Hẹn");
+        String currentDue = ServiceConformance.json(api.service().get("/api/v1/dossiers/" + apologised, owner))
+                .read("$.dueDate", String.class);
         assertProblem(
                 api.act(
                         apologised,
                         "extend-deadline",
                         officer,
-                        "{\"reason\":\"Cần xác minh\",\"newAppointmentDate\":\"" + due + "\"}"),
+                        "{\"reason\":\"Cần xác minh\",\"newAppointmentDate\":\"" + currentDue + "\"}"),
                 422,
                 "dossier-invalid");
         LocalDate newDate = calendar.addWorkingDays(movedToday, 3);
