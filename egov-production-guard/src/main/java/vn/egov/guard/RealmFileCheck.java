@@ -150,8 +150,16 @@ public final class RealmFileCheck {
     /**
      * Usernames are CCCD numbers and staff names, so anyone can send wrong passwords for someone else's account: the
      * lock-out must end by itself (temporary, growing with the failures up to a bound), or a stranger locks a citizen
-     * or an office out for good. Keycloak's defaults when absent: permanent off, 30 failures, 900 s.
+     * or an office out for good. Keycloak's defaults when absent: permanent off, 30 failures, 900 s, a quick-login
+     * check of 1000 ms, failures remembered 12 h. Keycloak counts per account whoever types; the gateway's sign-in
+     * guard counts per account and address (docs/security.md section 4), and these rules keep the two in step.
      */
+    /** Wrong passwords before Keycloak locks an account: several addresses' worth of the gateway's allowance (5). */
+    static final int MIN_FAILURE_FACTOR = 20;
+
+    /** Keycloak's failure reset time at most: shorter than the gateway's longest pause per address (24 h). */
+    static final int MAX_FAILURE_MEMORY_SECONDS = 43200;
+
     private static void lockOut(JsonNode realm, String name, List<String> problems) {
         if (realm.path("permanentLockout").asBoolean(false)) {
             problems.add("realm " + name + ": the brute-force lock-out is permanent (permanentLockout): a stranger's"
@@ -162,8 +170,22 @@ public final class RealmFileCheck {
             problems.add("realm " + name + ": a temporary lock-out may last longer than " + MAX_LOCK_OUT_SECONDS
                     + " s (maxFailureWaitSeconds)");
         }
-        if (realm.path("failureFactor").asInt(30) < 3) {
-            problems.add("realm " + name + ": fewer than 3 wrong passwords lock an account out (failureFactor)");
+        if (realm.path("failureFactor").asInt(30) < MIN_FAILURE_FACTOR) {
+            problems.add("realm " + name + ": fewer than " + MIN_FAILURE_FACTOR + " wrong passwords lock an account out"
+                    + " (failureFactor): the gateway lets one address type 5 before it pauses that address, so a few"
+                    + " addresses would lock someone else out");
+        }
+        long quick = realm.path("quickLoginCheckMilliSeconds").asLong(1000);
+        if (quick > 0) {
+            problems.add("realm " + name + ": two wrong passwords less than " + quick + " ms apart, from anyone, lock"
+                    + " the account (quickLoginCheckMilliSeconds): any stranger can; set it to 0, the gateway paces"
+                    + " sign-ins per account and address");
+        }
+        int remembered = realm.path("maxDeltaTimeSeconds").asInt(43200);
+        if (remembered <= 0 || remembered > MAX_FAILURE_MEMORY_SECONDS) {
+            problems.add("realm " + name + ": wrong passwords are remembered longer than " + MAX_FAILURE_MEMORY_SECONDS
+                    + " s (maxDeltaTimeSeconds): one address, paused by the gateway for up to 24 h, could add up to"
+                    + " the lock-out over days");
         }
     }
 

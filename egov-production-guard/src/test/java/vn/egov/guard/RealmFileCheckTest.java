@@ -70,8 +70,24 @@ class RealmFileCheckTest {
         assertThat(RealmFileCheck.problems(
                         realm.replace("\"maxFailureWaitSeconds\": 900", "\"maxFailureWaitSeconds\": 86400")))
                 .containsExactly("realm egov: a temporary lock-out may last longer than 900 s (maxFailureWaitSeconds)");
-        assertThat(RealmFileCheck.problems(realm.replace("\"failureFactor\": 5", "\"failureFactor\": 1")))
-                .containsExactly("realm egov: fewer than 3 wrong passwords lock an account out (failureFactor)");
+        assertThat(RealmFileCheck.problems(realm.replace("\"failureFactor\": 30", "\"failureFactor\": 5")))
+                .containsExactly("realm egov: fewer than 20 wrong passwords lock an account out (failureFactor): the"
+                        + " gateway lets one address type 5 before it pauses that address, so a few addresses would lock"
+                        + " someone else out");
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"quickLoginCheckMilliSeconds\": 0", "\"quickLoginCheckMilliSeconds\": 1000")))
+                .containsExactly(
+                        "realm egov: two wrong passwords less than 1000 ms apart, from anyone, lock the account"
+                                + " (quickLoginCheckMilliSeconds): any stranger can; set it to 0, the gateway paces sign-ins per"
+                                + " account and address");
+        assertThat(RealmFileCheck.problems(realm.replace("\"quickLoginCheckMilliSeconds\": 0,", "")))
+                .as("Keycloak's default when absent: 1000 ms")
+                .hasSize(1);
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"maxDeltaTimeSeconds\": 43200", "\"maxDeltaTimeSeconds\": 604800")))
+                .containsExactly("realm egov: wrong passwords are remembered longer than 43200 s"
+                        + " (maxDeltaTimeSeconds): one address, paused by the gateway for up to 24 h, could add up to the"
+                        + " lock-out over days");
         assertThat(RealmFileCheck.problems(realm.replace("length(8) and", "length(6) and")))
                 .containsExactly("realm egov: the password policy does not require 8 characters or more");
         assertThat(RealmFileCheck.problems(realm.replace(" and notUsername", "")))

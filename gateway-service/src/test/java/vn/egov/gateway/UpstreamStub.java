@@ -3,7 +3,9 @@ package vn.egov.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -20,9 +22,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -157,6 +161,41 @@ final class UpstreamStub implements AutoCloseable {
                         .withHeader("Content-Type", "text/event-stream")
                         .withBody("data: " + data + "\n\n")
                         .withFixedDelay((int) delay.toMillis()));
+    }
+
+    /**
+     * Keycloak's password form at {@code path}, as its pages answer a post: {@code password} signs in (a redirect to
+     * the client with a code, setting the sign-on cookie {@code KEYCLOAK_IDENTITY}); {@code stale} is a redirect that
+     * signs nobody in (an expired form sent back to the start); any other password is the form again.
+     */
+    UpstreamStub passwordForm(String path, String password, String stale) {
+        server.stubFor(post(urlPathEqualTo(path))
+                .atPriority(PATH)
+                .withRequestBody(containing("password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&"))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "http://127.0.0.1/login/oauth2/code/portal?state=s&code=c")
+                        .withHeader(
+                                "Set-Cookie",
+                                "KEYCLOAK_IDENTITY=eyJhbGciOi.signed.in; Path=/auth/realms/egov/;" + " HttpOnly")));
+        server.stubFor(post(urlPathEqualTo(path))
+                .atPriority(PATH)
+                .withRequestBody(containing("password=" + URLEncoder.encode(stale, StandardCharsets.UTF_8) + "&"))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "http://127.0.0.1/auth/realms/egov/login-actions/restart")
+                        .withHeader("Set-Cookie", "KEYCLOAK_RESTART=; Max-Age=0; Path=/auth/realms/egov/")));
+        server.stubFor(post(urlPathEqualTo(path))
+                .atPriority(PATH + 1)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody("<!DOCTYPE html><html lang=\"vi\"><body><main>" + "<p>padding</p>".repeat(2000)
+                                + "<span id=\"input-error\">Tên đăng nhập hoặc mật khẩu không đúng.</span>"
+                                + "<form id=\"kc-form-login\" action=\"" + path + "?session_code=x\" method=\"post\">"
+                                + "<input name=\"username\"><input name=\"password\" type=\"password\"></form>"
+                                + "</main></body></html>")));
+        return this;
     }
 
     /** Every request this stub received with this correlation id (retries included). */

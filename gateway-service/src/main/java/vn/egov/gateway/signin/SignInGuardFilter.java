@@ -1,0 +1,243 @@
+package vn.egov.gateway.signin;
+
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.egov.gateway.caller.Caller;
+import vn.egov.gateway.problem.ProblemException;
+import vn.egov.gateway.problem.Problems;
+
+/**
+ * Keycloak's password form, guarded per account and client address ({@link SignInFailures}): a stranger's wrong
+ * passwords pause the stranger's address for that account, not the account. Keycloak counts wrong passwords per
+ * account, whoever types them, and locks the account for everyone; here one address reaches that count only with the
+ * help of many others.
+ *
+ * <p>It reads the posted form (at most {@code max-form-size}; larger is 413) for the username, and relays the same
+ * bytes. What Keycloak answered is told by its page: a wrong password is the password form again ({@code
+ * failed-page-marker}, the form's id; scanned as the page streams through, not held), and the right one is a redirect
+ * that sets Keycloak's sign-on cookie. An answer not seen whole counts as wrong; anything else (a one-time-code step,
+ * an expired form, an error) counts neither way. The
+ * request goes without {@code Accept-Encoding} so the page comes uncompressed. A paused address gets 429
+ * {@code sign-in-paused} with {@code Retry-After}, and Keycloak never sees the attempt.
+ *
+ * <p>The username is kept only as a keyed hash (a key drawn at start, in memory), and never logged. Counts are this
+ * instance's: behind N gateway instances an address gets up to N times the allowance (docs/security.md).
+ */
+@Component
+class SignInGuardFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInGuardFilter.class);
+
+    private final SignInGuardProperties properties;
+    private final SignInFailures failures;
+    private final Problems problems;
+    private final PathPattern form;
+    private final SecretKeySpec hashKey;
+
+    SignInGuardFilter(SignInGuardProperties properties, Problems problems) {
+        this.properties = properties;
+        this.problems = problems;
+        this.failures = new SignInFailures(
+                properties.failuresBeforePause(),
+                properties.firstPause(),
+                properties.longestPause(),
+                properties.forgetAfter(),
+                properties.maxKeys(),
+                System::nanoTime);
+        this.form = PathPatternParser.defaultInstance.parse(properties.path());
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.hashKey = new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    @Override
+    public int getOrder() {
+        return -70; // after RateLimitFilter (-80): an address over its sign-in quota is refused before its form is read
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!properties.enabled() || !HttpMethod.POST.equals(request.getMethod())) {
+            return chain.filter(exchange);
+        }
+        PathPattern.PathMatchInfo match = form.matchAndExtract(PathContainer.parsePath(
+                request.getPath().pathWithinApplication().value()));
+        MediaType type = request.getHeaders().getContentType();
+        if (match == null || type == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
+            return chain.filter(exchange);
+        }
+        String realm = match.getUriVariables().getOrDefault("realm", "");
+        Charset charset = type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+        return DataBufferUtils.join(
+                        request.getBody(), (int) properties.maxFormSize().toBytes())
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(
+                        DataBufferLimitException.class,
+                        e -> new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large"))
+                .flatMap(body -> guard(exchange, chain, realm, body, charset));
+    }
+
+    private Mono<Void> guard(
+            ServerWebExchange exchange, WebFilterChain chain, String realm, byte[] body, Charset charset) {
+        ServerHttpRequest replayed = replay(exchange, body);
+        String username = firstValue(new String(body, StandardCharsets.ISO_8859_1), "username", charset);
+        if (username == null || username.isBlank()) {
+            // no username: another step of the form (a one-time code, a password for an account already named)
+            return chain.filter(exchange.mutate().request(replayed).build());
+        }
+        Caller caller = Caller.of(exchange);
+        String address = caller != null ? caller.address() : "unknown";
+        String key = account(realm, username) + "|" + address;
+        SignInFailures.Admission admission = failures.admit(key);
+        if (!admission.allowed()) {
+            log.debug("Sign-in paused for an account at an address (realm {})", realm);
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
+            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "sign-in-paused");
+        }
+        Watched response = new Watched(exchange.getResponse(), properties.failedPageMarker());
+        AtomicBoolean finished = new AtomicBoolean();
+        return chain.filter(
+                        exchange.mutate().request(replayed).response(response).build())
+                .doFinally(signal -> {
+                    if (finished.compareAndSet(false, true)) {
+                        failures.finish(key, response.outcome(properties.signedInCookie()));
+                    }
+                });
+    }
+
+    /** The same request with its body replayed from {@code body}, asking for an uncompressed answer. */
+    private static ServerHttpRequest replay(ServerWebExchange exchange, byte[] body) {
+        ServerHttpRequest plain = exchange.getRequest()
+                .mutate()
+                .headers(headers -> headers.remove(HttpHeaders.ACCEPT_ENCODING))
+                .build();
+        return new ServerHttpRequestDecorator(plain) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(
+                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+            }
+        };
+    }
+
+    /** The account typed, as Keycloak looks it up (trimmed, case-insensitive), as a keyed hash. */
+    private String account(String realm, String username) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            byte[] digest = mac.doFinal(
+                    (realm + "\n" + username.trim().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+
+    /** The first value of {@code name} in an {@code application/x-www-form-urlencoded} body, as Keycloak reads it. */
+    static String firstValue(String form, String name, Charset charset) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            try {
+                if (name.equals(decode(rawName, charset))) {
+                    return eq < 0 ? "" : decode(pair.substring(eq + 1), charset);
+                }
+            } catch (IllegalArgumentException malformed) {
+                return null; // Keycloak refuses such a form too
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String raw, Charset charset) {
+        // the body was read as ISO-8859-1 (one char per byte): percent-escapes decode in the form's charset
+        return URLDecoder.decode(new String(raw.getBytes(StandardCharsets.ISO_8859_1), charset), charset);
+    }
+
+    /** The response, watched for Keycloak's answer: the password form again, or a signed-in redirect. */
+    private static final class Watched extends ServerHttpResponseDecorator {
+        private final MarkerScanner scanner;
+        private volatile boolean scanned;
+
+        Watched(ServerHttpResponse delegate, String marker) {
+            super(delegate);
+            this.scanner = new MarkerScanner(marker);
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            HttpStatusCode status = getStatusCode();
+            if (status == null || status.value() != 200) {
+                return super.writeWith(body);
+            }
+            return super.writeWith(Flux.from(body).doOnNext(scanner::feed).doOnComplete(() -> scanned = true));
+        }
+
+        /**
+         * A page with the marker is a wrong password, and so is an attempt whose answer was not seen whole (the caller
+         * hung up, say): Keycloak may have counted it, so it is counted here too, or hanging up would be a way round.
+         */
+        SignInFailures.Outcome outcome(String signedInCookie) {
+            HttpStatusCode status = getStatusCode();
+            if (status == null) {
+                return SignInFailures.Outcome.FAILED;
+            }
+            if (status.value() == 200) {
+                return !scanned || scanner.found() ? SignInFailures.Outcome.FAILED : SignInFailures.Outcome.UNKNOWN;
+            }
+            if (status.is3xxRedirection() && setsCookie(getHeaders(), signedInCookie)) {
+                return SignInFailures.Outcome.SUCCEEDED;
+            }
+            return SignInFailures.Outcome.UNKNOWN;
+        }
+
+        private static boolean setsCookie(HttpHeaders headers, String name) {
+            return headers.getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                    .map(String::trim)
+                    .anyMatch(c ->
+                            c.startsWith(name + "=") && !c.startsWith(name + "=;") && c.length() > name.length() + 1);
+        }
+    }
+}
