@@ -32,7 +32,6 @@ public final class PageCheck {
             problems.add(at + ": " + overflow + " px wider than the screen (scrolls sideways)");
         }
         Results axe = new AxeBuilder()
-                .setLegacyMode(true)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(chrome);
         if (axe.getErrorMessage() != null) {
