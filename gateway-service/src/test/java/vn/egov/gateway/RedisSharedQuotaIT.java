@@ -59,6 +59,30 @@ class RedisSharedQuotaIT {
     }
 
     @Test
+    void theTwoInstancesShareOneCountOfWrongPasswordsPerAccountAndAddress() throws Exception {
+        String form = "/auth/realms/shared/login-actions/authenticate";
+        OTHERS.passwordForm(form, "Dung!MatKhau1", "Cu!BieuMau1");
+        Function<GatewayClient, HttpResponse<String>> wrongPassword = gateway -> gateway.post(form + "?session_code=x")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("username=079200000777&password=Sai%21MatKhau&credentialId=")
+                .send();
+        for (GatewayClient gateway : List.of(a, b, a, b, a)) {
+            HttpResponse<String> wrong = wrongPassword.apply(gateway);
+            assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(200);
+        }
+
+        // each outcome is recorded in Redis right after its answer is sent: a moment for the last one, then b, which
+        // saw two of the five, refuses the sixth (counting on its own it would let three more through)
+        Thread.sleep(300);
+        HttpResponse<String> paused = wrongPassword.apply(b);
+        GatewayIntegrationTest.assertProblem(paused, 429, "sign-in-paused");
+        assertThat(Long.parseLong(paused.headers().firstValue("Retry-After").orElseThrow()))
+                .as("the first pause, a minute")
+                .isBetween(50L, 60L);
+        GatewayIntegrationTest.assertProblem(wrongPassword.apply(a), 429, "sign-in-paused");
+    }
+
+    @Test
     void theTwoInstancesShareOneRegistrationQuota() {
         Function<GatewayClient, HttpResponse<String>> register =
                 gateway -> gateway.post("/api/v1/identity/registrations")

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import reactor.core.publisher.Mono;
 
 /**
  * Wrong passwords per account <em>and</em> client address, in this instance's memory. An address may get an account's
@@ -24,7 +25,7 @@ import java.util.function.LongSupplier;
  * {@code maxKeys} arbitrary idle entries are dropped (the guard turns lenient for some, never out of memory). Each
  * decision is one {@link ConcurrentHashMap#compute} on its key.
  */
-final class SignInFailures {
+final class SignInFailures implements SignInCounts {
 
     /** Whether an attempt may go to Keycloak; if not, when to try again. */
     record Admission(boolean allowed, long retryAfterSeconds) {}
@@ -65,8 +66,18 @@ final class SignInFailures {
         this.lastSweep = new AtomicLong(nanoTime.getAsLong());
     }
 
+    @Override
+    public Mono<Attempt> admit(String key) {
+        return Mono.fromSupplier(() -> {
+            Admission admission = admitNow(key);
+            return admission.allowed()
+                    ? new Attempt(true, 0, outcome -> finish(key, outcome))
+                    : Attempt.refused(admission.retryAfterSeconds());
+        });
+    }
+
     /** Before an attempt: let it through (it is then pending until {@link #finish}) or refuse it. */
-    Admission admit(String key) {
+    Admission admitNow(String key) {
         long now = nanoTime.getAsLong();
         sweepIfDue(now);
         Admission[] admission = new Admission[1];

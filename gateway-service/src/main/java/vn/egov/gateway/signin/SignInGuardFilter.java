@@ -4,15 +4,14 @@ import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -38,6 +37,7 @@ import reactor.core.publisher.Mono;
 import vn.egov.gateway.caller.Caller;
 import vn.egov.gateway.problem.ProblemException;
 import vn.egov.gateway.problem.Problems;
+import vn.egov.gateway.redis.SharedRedis;
 
 /**
  * Keycloak's password form, guarded per account and client address ({@link SignInFailures}): a stranger's wrong
@@ -53,8 +53,8 @@ import vn.egov.gateway.problem.Problems;
  * request goes without {@code Accept-Encoding} so the page comes uncompressed. A paused address gets 429
  * {@code sign-in-paused} with {@code Retry-After}, and Keycloak never sees the attempt.
  *
- * <p>The username is kept only as a keyed hash (a key drawn at start, in memory), and never logged. Counts are this
- * instance's: behind N gateway instances an address gets up to N times the allowance (docs/security.md).
+ * <p>Account and address are kept only as a digest, and never logged. Counts are shared by every gateway instance in
+ * Redis when {@code EGOV_REDIS_URL} is set ({@link RedisSignInCounts}), else this instance's own.
  */
 @Component
 class SignInGuardFilter implements WebFilter, Ordered {
@@ -62,25 +62,26 @@ class SignInGuardFilter implements WebFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(SignInGuardFilter.class);
 
     private final SignInGuardProperties properties;
-    private final SignInFailures failures;
+    private final SignInCounts counts;
     private final Problems problems;
     private final PathPattern form;
-    private final SecretKeySpec hashKey;
 
-    SignInGuardFilter(SignInGuardProperties properties, Problems problems) {
+    SignInGuardFilter(SignInGuardProperties properties, Problems problems, ObjectProvider<SharedRedis> redis) {
         this.properties = properties;
         this.problems = problems;
-        this.failures = new SignInFailures(
+        this.form = PathPatternParser.defaultInstance.parse(properties.path());
+        SignInFailures inMemory = new SignInFailures(
                 properties.failuresBeforePause(),
                 properties.firstPause(),
                 properties.longestPause(),
                 properties.forgetAfter(),
                 properties.maxKeys(),
                 System::nanoTime);
-        this.form = PathPatternParser.defaultInstance.parse(properties.path());
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        this.hashKey = new SecretKeySpec(key, "HmacSHA256");
+        SharedRedis shared = redis.getIfAvailable();
+        this.counts = shared == null ? inMemory : new RedisSignInCounts(shared, properties, inMemory);
+        log.info(
+                "Sign-in guard: wrong passwords counted per account and address {}",
+                shared == null ? "in memory, per gateway instance" : "in Redis, shared by every instance");
     }
 
     @Override
@@ -127,24 +128,27 @@ class SignInGuardFilter implements WebFilter, Ordered {
         }
         Caller caller = Caller.of(exchange);
         String address = caller != null ? caller.address() : "unknown";
-        String key = account(realm, username) + "|" + address;
-        SignInFailures.Admission admission = failures.admit(key);
-        if (!admission.allowed()) {
-            log.debug("Sign-in paused for an account at an address (realm {})", realm);
-            exchange.getResponse()
-                    .getHeaders()
-                    .set(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfterSeconds()));
-            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "sign-in-paused");
-        }
-        Watched response = new Watched(exchange.getResponse(), properties.failedPageMarker());
-        AtomicBoolean finished = new AtomicBoolean();
-        return chain.filter(
-                        exchange.mutate().request(replayed).response(response).build())
-                .doFinally(signal -> {
-                    if (finished.compareAndSet(false, true)) {
-                        failures.finish(key, response.outcome(properties.signedInCookie()));
-                    }
-                });
+        String key = key(realm, username, address);
+        return counts.admit(key).flatMap(attempt -> {
+            if (!attempt.allowed()) {
+                log.debug("Sign-in paused for an account at an address (realm {})", realm);
+                exchange.getResponse()
+                        .getHeaders()
+                        .set(HttpHeaders.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
+                return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "sign-in-paused");
+            }
+            Watched response = new Watched(exchange.getResponse(), properties.failedPageMarker());
+            AtomicBoolean finished = new AtomicBoolean();
+            return chain.filter(exchange.mutate()
+                            .request(replayed)
+                            .response(response)
+                            .build())
+                    .doFinally(signal -> {
+                        if (finished.compareAndSet(false, true)) {
+                            attempt.finish().accept(response.outcome(properties.signedInCookie()));
+                        }
+                    });
+        });
     }
 
     /** The same request with its body replayed from {@code body}, asking for an uncompressed answer. */
@@ -162,16 +166,18 @@ class SignInGuardFilter implements WebFilter, Ordered {
         };
     }
 
-    /** The account typed, as Keycloak looks it up (trimmed, case-insensitive), as a keyed hash. */
-    private String account(String realm, String username) {
+    /**
+     * The account typed, as Keycloak looks it up (trimmed, case-insensitive), at the address: a SHA-256 digest, the
+     * same in every instance, so that neither the account nor the address is kept in clear.
+     */
+    static String key(String realm, String username, String address) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            byte[] digest = mac.doFinal(
-                    (realm + "\n" + username.trim().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((realm + "\n" + username.trim().toLowerCase(Locale.ROOT) + "\n" + address)
+                            .getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

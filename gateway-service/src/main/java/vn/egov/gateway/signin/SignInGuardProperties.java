@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  *     with it is the right password; a redirect without it (a stale form, say) clears nothing
  * @param maxFormSize the largest password form read (a larger one is refused: the username must be seen)
  * @param maxKeys accounts × addresses kept in memory at most
+ * @param redisKeyPrefix start of every key in Redis (when {@code EGOV_REDIS_URL} is set: counts shared by every
+ *     gateway instance)
  */
 @ConfigurationProperties("egov.gateway.sign-in-guard")
 record SignInGuardProperties(
@@ -37,4 +39,5 @@ record SignInGuardProperties(
         @DefaultValue("id=\"kc-form-login\"") String failedPageMarker,
         @DefaultValue("KEYCLOAK_IDENTITY") String signedInCookie,
         @DefaultValue("16KB") DataSize maxFormSize,
-        @DefaultValue("100000") int maxKeys) {}
+        @DefaultValue("100000") int maxKeys,
+        @DefaultValue("egov:gateway:sign-in:") String redisKeyPrefix) {}

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import vn.egov.gateway.TestRedis;
+import vn.egov.gateway.redis.SharedRedis;
 
 /** The Lua token bucket against a real Redis, and the fallback when there is none. */
 class RedisTokenBucketsIT {
@@ -22,8 +23,8 @@ class RedisTokenBucketsIT {
     }
 
     /** A generous timeout: on a busy machine a cold first call may take longer than production's 250 ms. */
-    static RateLimitProperties.Redis redis(String url, String prefix) {
-        return new RateLimitProperties.Redis(url, prefix, Duration.ofSeconds(2));
+    static SharedRedis redis(String url) {
+        return new SharedRedis(url, Duration.ofSeconds(2));
     }
 
     static TokenBuckets.Decision decide(
@@ -34,7 +35,8 @@ class RedisTokenBucketsIT {
     @Test
     void allowsTheCapacityThenTellsWhenTheNextTokenArrivesAndKeepsPoliciesAndCallersApart() {
         TokenBuckets unused = new TokenBuckets(10, System::nanoTime);
-        try (RedisTokenBuckets store = new RedisTokenBuckets(redis(REDIS.url(), "test:lua:"), unused)) {
+        try (SharedRedis shared = redis(REDIS.url())) {
+            RedisTokenBuckets store = new RedisTokenBuckets(shared, "test:lua:", unused);
             for (int i = 0; i < 3; i++) {
                 assertThat(decide(store, "p", "ip:10.0.0.1", threePerMinute).allowed())
                         .isTrue();
@@ -56,8 +58,9 @@ class RedisTokenBucketsIT {
     @Test
     void refillsOnTheServersClockAfterRetryAfter() throws InterruptedException {
         RateLimitProperties.Limit twoPerTenSeconds = new RateLimitProperties.Limit(2, Duration.ofSeconds(10));
-        try (RedisTokenBuckets store =
-                new RedisTokenBuckets(redis(REDIS.url(), "test:refill:"), new TokenBuckets(10, System::nanoTime))) {
+        try (SharedRedis shared = redis(REDIS.url())) {
+            RedisTokenBuckets store =
+                    new RedisTokenBuckets(shared, "test:refill:", new TokenBuckets(10, System::nanoTime));
             assertThat(decide(store, "p", "c", twoPerTenSeconds).allowed()).isTrue();
             assertThat(decide(store, "p", "c", twoPerTenSeconds).allowed()).isTrue();
             TokenBuckets.Decision refused = decide(store, "p", "c", twoPerTenSeconds);
@@ -78,9 +81,8 @@ class RedisTokenBucketsIT {
             deadPort = socket.getLocalPort();
         }
         TokenBuckets fallback = new TokenBuckets(10, System::nanoTime);
-        RateLimitProperties.Redis dead =
-                new RateLimitProperties.Redis("redis://127.0.0.1:" + deadPort, "test:dead:", Duration.ofMillis(250));
-        try (RedisTokenBuckets store = new RedisTokenBuckets(dead, fallback)) {
+        try (SharedRedis dead = new SharedRedis("redis://127.0.0.1:" + deadPort, Duration.ofMillis(250))) {
+            RedisTokenBuckets store = new RedisTokenBuckets(dead, "test:dead:", fallback);
             Instant start = Instant.now();
             for (int i = 0; i < 3; i++) {
                 assertThat(decide(store, "p", "c", threePerMinute).allowed()).isTrue();

@@ -20,18 +20,18 @@ class SignInFailuresTest {
         for (int i = 0; i < 5; i++) {
             fail("a");
         }
-        assertThat(failures.admit("a")).isEqualTo(new SignInFailures.Admission(false, 60));
+        assertThat(failures.admitNow("a")).isEqualTo(new SignInFailures.Admission(false, 60));
 
         long[] expectedPauses = {120, 240, 480, 960, 1920, 3840, 7680, 15360, 30720, 61440, 86400};
         long pause = 60;
         for (long expected : expectedPauses) {
             advance(Duration.ofSeconds(pause - 1));
-            assertThat(failures.admit("a"))
+            assertThat(failures.admitNow("a"))
                     .as("a second before the pause ends")
                     .isEqualTo(new SignInFailures.Admission(false, 1));
             advance(Duration.ofSeconds(1));
             fail("a");
-            pause = failures.admit("a").retryAfterSeconds();
+            pause = failures.admitNow("a").retryAfterSeconds();
             assertThat(pause).isEqualTo(expected);
         }
         // a day-long pause waited out is a day without a wrong password: forgotten, five again
@@ -39,7 +39,7 @@ class SignInFailuresTest {
         for (int i = 0; i < 5; i++) {
             fail("a");
         }
-        assertThat(failures.admit("a").retryAfterSeconds()).isEqualTo(60);
+        assertThat(failures.admitNow("a").retryAfterSeconds()).isEqualTo(60);
     }
 
     @Test
@@ -47,7 +47,7 @@ class SignInFailuresTest {
         for (int i = 0; i < 4; i++) {
             fail("a");
         }
-        assertThat(failures.admit("a").allowed()).isTrue();
+        assertThat(failures.admitNow("a").allowed()).isTrue();
         failures.finish("a", Outcome.SUCCEEDED);
         assertThat(failures.size()).as("nothing kept for a clean account").isZero();
 
@@ -58,7 +58,7 @@ class SignInFailuresTest {
         for (int i = 0; i < 4; i++) {
             fail("b");
         }
-        assertThat(failures.admit("b").allowed())
+        assertThat(failures.admitNow("b").allowed())
                 .as("the first four were forgotten")
                 .isTrue();
     }
@@ -66,12 +66,12 @@ class SignInFailuresTest {
     @Test
     void attemptsInFlightCountUntilAnsweredAndAnUnknownAnswerCountsNeitherWay() {
         for (int i = 0; i < 5; i++) {
-            assertThat(failures.admit("a").allowed()).isTrue();
+            assertThat(failures.admitNow("a").allowed()).isTrue();
         }
-        assertThat(failures.admit("a")).isEqualTo(new SignInFailures.Admission(false, 1));
+        assertThat(failures.admitNow("a")).isEqualTo(new SignInFailures.Admission(false, 1));
 
         failures.finish("a", Outcome.UNKNOWN);
-        assertThat(failures.admit("a").allowed())
+        assertThat(failures.admitNow("a").allowed())
                 .as("a one-time-code page freed its place")
                 .isTrue();
     }
@@ -80,13 +80,13 @@ class SignInFailuresTest {
     void pastMaxKeysIdleEntriesAreDroppedNotThoseInFlight() {
         SignInFailures small =
                 new SignInFailures(5, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), 3, now::get);
-        small.admit("in-flight");
+        small.admitNow("in-flight");
         for (int i = 0; i < 10; i++) {
-            small.admit("k" + i);
+            small.admitNow("k" + i);
             small.finish("k" + i, Outcome.FAILED);
         }
         assertThat(small.size()).isLessThanOrEqualTo(4);
-        assertThat(small.admit("in-flight").allowed()).isTrue(); // still there: 2 of 5 in flight
+        assertThat(small.admitNow("in-flight").allowed()).isTrue(); // still there: 2 of 5 in flight
     }
 
     @Test
@@ -117,7 +117,7 @@ class SignInFailuresTest {
     }
 
     private void fail(String key) {
-        assertThat(failures.admit(key).allowed()).isTrue();
+        assertThat(failures.admitNow(key).allowed()).isTrue();
         failures.finish(key, Outcome.FAILED);
     }
 
