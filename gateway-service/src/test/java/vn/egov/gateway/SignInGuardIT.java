@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.test.context.TestPropertySource;
+import vn.egov.testsupport.browser.Chromium;
+import vn.egov.testsupport.browser.PageCheck;
 
 /**
  * The sign-in guard in front of a stand-in of Keycloak's password form ({@link UpstreamStub#passwordForm}: the right
@@ -156,6 +161,71 @@ class SignInGuardIT extends GatewayIntegrationTest {
 
         assertProblem(large, 413, "payload-too-large");
         assertNotRelayed(large, KEYCLOAK);
+    }
+
+    @Test
+    void aBrowserGetsAPageThatSaysWhenToTryAgainAnAppTheProblem() {
+        for (int i = 1; i <= 5; i++) {
+            signIn("198.51.100.47", "079200000007", "Sai!" + i);
+        }
+        HttpResponse<String> page = gateway.post(FORM + "?session_code=x")
+                .header("X-Forwarded-For", "198.51.100.47")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .header("Accept-Language", "en-US,en;q=0.9")
+                .header("X-Correlation-Id", "reference-123")
+                .body(form("079200000007", RIGHT))
+                .send();
+
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("3");
+        assertThat(page.body())
+                .contains("<html lang=\"en\">", "<h1>Sign-in to this account paused</h1>")
+                .contains("You can try again in about 3 seconds.", "<a href=\"/dang-nhap\">Back to signing in</a>")
+                .contains("Error code: sign-in-paused · reference: reference-123")
+                .doesNotContain("079200000007");
+        assertNotRelayed(page, KEYCLOAK);
+        // an app asking for JSON gets the problem
+        assertProblem(
+                gateway.post(FORM)
+                        .header("X-Forwarded-For", "198.51.100.47")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "application/json")
+                        .body(form("079200000007", RIGHT))
+                        .send(),
+                429,
+                "sign-in-paused");
+    }
+
+    @Test
+    void thePausePageInChromiumIsAccessibleOnAPhoneAndADesktop() {
+        ChromeDriver chrome = Chromium.start();
+        try {
+            chrome.get("http://" + gateway.hostAndPort() + FORM);
+            for (int i = 1; i <= 6; i++) {
+                chrome.findElement(By.id("username")).sendKeys("079200000008");
+                chrome.findElement(By.id("password")).sendKeys("Sai!" + i + "MatKhau");
+                Chromium.follow(chrome, By.cssSelector("form button"));
+            }
+            assertThat(chrome.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Tạm dừng đăng nhập vào tài khoản này");
+            assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo("vi");
+            assertThat(chrome.findElement(By.linkText("Quay lại trang đăng nhập"))
+                            .getAttribute("href"))
+                    .endsWith("/dang-nhap");
+            List<String> problems = new ArrayList<>();
+            for (int[] size : PageCheck.SIZES) {
+                Chromium.viewport(chrome, size[0], size[1]);
+                problems.addAll(PageCheck.problems(chrome, "sign-in paused at " + size[0] + "×" + size[1]));
+                Chromium.screenshot(chrome, "sign-in-paused-" + size[0] + "x" + size[1]);
+            }
+            assertThat(problems).isEmpty();
+        } finally {
+            chrome.quit();
+        }
     }
 
     private HttpResponse<String> signIn(String address, String username, String password) {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -185,16 +186,25 @@ final class UpstreamStub implements AutoCloseable {
                         .withStatus(302)
                         .withHeader("Location", "http://127.0.0.1/auth/realms/egov/login-actions/restart")
                         .withHeader("Set-Cookie", "KEYCLOAK_RESTART=; Max-Age=0; Path=/auth/realms/egov/")));
+        String form = "<!DOCTYPE html><html lang=\"vi\"><head><title>Đăng nhập</title></head><body><main>"
+                + "<p>padding</p>".repeat(2000)
+                + "<span id=\"input-error\">Tên đăng nhập hoặc mật khẩu không đúng.</span>"
+                + "<form id=\"kc-form-login\" action=\"" + path + "?session_code=x\" method=\"post\">"
+                + "<input id=\"username\" name=\"username\"><input id=\"password\" name=\"password\""
+                + " type=\"password\"><button type=\"submit\">Đăng nhập</button></form></main></body></html>";
         server.stubFor(post(urlPathEqualTo(path))
                 .atPriority(PATH + 1)
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "text/html;charset=utf-8")
-                        .withBody("<!DOCTYPE html><html lang=\"vi\"><body><main>" + "<p>padding</p>".repeat(2000)
-                                + "<span id=\"input-error\">Tên đăng nhập hoặc mật khẩu không đúng.</span>"
-                                + "<form id=\"kc-form-login\" action=\"" + path + "?session_code=x\" method=\"post\">"
-                                + "<input name=\"username\"><input name=\"password\" type=\"password\"></form>"
-                                + "</main></body></html>")));
+                        .withBody(form)));
+        // the form itself, for a browser to fill in
+        server.stubFor(get(urlPathEqualTo(path))
+                .atPriority(PATH)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody(form)));
         return this;
     }
 

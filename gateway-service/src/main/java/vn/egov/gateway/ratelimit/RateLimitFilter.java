@@ -38,6 +38,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
+    private static final PathPattern AUTH = PathPatternParser.defaultInstance.parse("/auth/**");
 
     private record Rule(RateLimitProperties.Endpoint endpoint, PathPattern pattern) {
         boolean matches(ServerHttpRequest request, PathContainer path) {
@@ -109,6 +110,11 @@ class RateLimitFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        if (AUTH.matches(exchange.getRequest().getPath().pathWithinApplication())) {
+            // Keycloak's sign-in forms: a browser gets a page, not a JSON document
+            return problems.writeForBrowser(
+                    exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", decision.retryAfterSeconds());
+        }
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited");
     }
 

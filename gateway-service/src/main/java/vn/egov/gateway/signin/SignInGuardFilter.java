@@ -43,7 +43,7 @@ import vn.egov.gateway.redis.SharedRedis;
  * Keycloak's password form, guarded per account and client address ({@link SignInFailures}): a stranger's wrong
  * passwords pause the stranger's address for that account, not the account. Keycloak counts wrong passwords per
  * account, whoever types them, and locks the account for everyone; here one address reaches that count only with the
- * help of many others.
+ * help of many others. A browser gets the pause as a page ({@link Problems#writeForBrowser}), an API client as a problem.
  *
  * <p>It reads the posted form (at most {@code max-form-size}; larger is 413) for the username, and relays the same
  * bytes. What Keycloak answered is told by its page: a wrong password is the password form again ({@code
@@ -135,7 +135,8 @@ class SignInGuardFilter implements WebFilter, Ordered {
                 exchange.getResponse()
                         .getHeaders()
                         .set(HttpHeaders.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
-                return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "sign-in-paused");
+                return problems.writeForBrowser(
+                        exchange, HttpStatus.TOO_MANY_REQUESTS, "sign-in-paused", attempt.retryAfterSeconds());
             }
             Watched response = new Watched(exchange.getResponse(), properties.failedPageMarker());
             AtomicBoolean finished = new AtomicBoolean();
