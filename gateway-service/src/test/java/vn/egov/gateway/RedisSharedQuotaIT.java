@@ -71,9 +71,9 @@ class RedisSharedQuotaIT {
             assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(200);
         }
 
-        // each outcome is recorded in Redis right after its answer is sent: a moment for the last one, then b, which
+        // each outcome is recorded in Redis right after its answer is sent: a second for the last one, then b, which
         // saw two of the five, refuses the sixth (counting on its own it would let three more through)
-        Thread.sleep(300);
+        Thread.sleep(1000);
         HttpResponse<String> paused = wrongPassword.apply(b);
         GatewayIntegrationTest.assertProblem(paused, 429, "sign-in-paused");
         assertThat(Long.parseLong(paused.headers().firstValue("Retry-After").orElseThrow()))
