@@ -2,6 +2,7 @@ package vn.egov.gateway.signin;
 
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,20 +33,13 @@ final class RedisSignInCounts implements SignInCounts {
     private final String[] rules;
     private final AtomicBoolean degraded = new AtomicBoolean();
 
-    RedisSignInCounts(SharedRedis redis, SignInGuardProperties properties, SignInFailures fallback) {
+    RedisSignInCounts(SharedRedis redis, String keyPrefix, SignInFailures fallback) {
         this.redis = redis;
-        this.keyPrefix = properties.redisKeyPrefix();
+        this.keyPrefix = keyPrefix;
         this.fallback = fallback;
-        this.rules = new String[] {
-            Integer.toString(properties.failuresBeforePause()),
-            micros(properties.firstPause()),
-            micros(properties.longestPause()),
-            micros(
-                    properties.forgetAfter().compareTo(properties.longestPause()) > 0
-                            ? properties.forgetAfter()
-                            : properties.longestPause()),
-            micros(UNANSWERED)
-        };
+        String[] memoryRules = fallback.rulesInMicros();
+        this.rules = Arrays.copyOf(memoryRules, memoryRules.length + 1);
+        this.rules[memoryRules.length] = Long.toString(UNANSWERED.toNanos() / 1000);
         redis.preload(SCRIPT);
     }
 
@@ -91,9 +85,5 @@ final class RedisSignInCounts implements SignInCounts {
         if (degraded.compareAndSet(true, false)) {
             log.info("Sign-in guard: Redis answers again; counts are shared by all gateway instances");
         }
-    }
-
-    private static String micros(Duration duration) {
-        return Long.toString(duration.toNanos() / 1000);
     }
 }

@@ -76,6 +76,19 @@ final class SignInFailures implements SignInCounts {
         });
     }
 
+    /**
+     * The rules as this count applies them (the pauses bounded as the constructor bounds them), in microseconds: what
+     * {@link RedisSignInCounts}'s script takes, so that both counts follow one set of rules.
+     */
+    String[] rulesInMicros() {
+        return new String[] {
+            Integer.toString(failuresBeforePause),
+            Long.toString(firstPause / 1000),
+            Long.toString(longestPause / 1000),
+            Long.toString(forgetAfter / 1000)
+        };
+    }
+
     /** Before an attempt: let it through (it is then pending until {@link #finish}) or refuse it. */
     Admission admitNow(String key) {
         long now = nanoTime.getAsLong();

@@ -21,7 +21,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -78,7 +77,7 @@ class SignInGuardFilter implements WebFilter, Ordered {
                 properties.maxKeys(),
                 System::nanoTime);
         SharedRedis shared = redis.getIfAvailable();
-        this.counts = shared == null ? inMemory : new RedisSignInCounts(shared, properties, inMemory);
+        this.counts = shared == null ? inMemory : new RedisSignInCounts(shared, properties.redisKeyPrefix(), inMemory);
         log.info(
                 "Sign-in guard: wrong passwords counted per account and address {}",
                 shared == null ? "in memory, per gateway instance" : "in Redis, shared by every instance");
@@ -95,8 +94,7 @@ class SignInGuardFilter implements WebFilter, Ordered {
         if (!properties.enabled() || !HttpMethod.POST.equals(request.getMethod())) {
             return chain.filter(exchange);
         }
-        PathPattern.PathMatchInfo match = form.matchAndExtract(PathContainer.parsePath(
-                request.getPath().pathWithinApplication().value()));
+        PathPattern.PathMatchInfo match = form.matchAndExtract(request.getPath().pathWithinApplication());
         MediaType type = request.getHeaders().getContentType();
         if (match == null || type == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
             return chain.filter(exchange);
@@ -121,13 +119,15 @@ class SignInGuardFilter implements WebFilter, Ordered {
     private Mono<Void> guard(
             ServerWebExchange exchange, WebFilterChain chain, String realm, byte[] body, Charset charset) {
         ServerHttpRequest replayed = replay(exchange, body);
-        String username = firstValue(new String(body, StandardCharsets.ISO_8859_1), "username", charset);
+        String username = firstValue(new String(body, charset), "username", charset);
         if (username == null || username.isBlank()) {
             // no username: another step of the form (a one-time code, a password for an account already named)
             return chain.filter(exchange.mutate().request(replayed).build());
         }
+        // CallerFilter has settled the caller (and its address, from a trusted proxy's header) before this filter
         Caller caller = Caller.of(exchange);
-        String address = caller != null ? caller.address() : "unknown";
+        String address =
+                (caller != null ? caller : Caller.of(null, exchange.getRequest().getRemoteAddress())).address();
         String key = key(realm, username, address);
         return counts.admit(key).flatMap(attempt -> {
             if (!attempt.allowed()) {
@@ -186,21 +186,15 @@ class SignInGuardFilter implements WebFilter, Ordered {
     static String firstValue(String form, String name, Charset charset) {
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
-            String rawName = eq < 0 ? pair : pair.substring(0, eq);
             try {
-                if (name.equals(decode(rawName, charset))) {
-                    return eq < 0 ? "" : decode(pair.substring(eq + 1), charset);
+                if (name.equals(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset))) {
+                    return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset);
                 }
             } catch (IllegalArgumentException malformed) {
                 return null; // Keycloak refuses such a form too
             }
         }
         return null;
-    }
-
-    private static String decode(String raw, Charset charset) {
-        // the body was read as ISO-8859-1 (one char per byte): percent-escapes decode in the form's charset
-        return URLDecoder.decode(new String(raw.getBytes(StandardCharsets.ISO_8859_1), charset), charset);
     }
 
     /** The response, watched for Keycloak's answer: the password form again, or a signed-in redirect. */

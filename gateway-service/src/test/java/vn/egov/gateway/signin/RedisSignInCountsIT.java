@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 import vn.egov.gateway.TestRedis;
 import vn.egov.gateway.redis.SharedRedis;
 import vn.egov.gateway.signin.SignInCounts.Attempt;
@@ -21,21 +20,6 @@ class RedisSignInCountsIT {
     @AfterAll
     static void stopRedis() {
         REDIS.close();
-    }
-
-    static SignInGuardProperties properties(String prefix) {
-        return new SignInGuardProperties(
-                true,
-                "/auth/realms/{realm}/login-actions/authenticate",
-                5,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(3),
-                Duration.ofHours(24),
-                "id=\"kc-form-login\"",
-                "KEYCLOAK_IDENTITY",
-                DataSize.ofKilobytes(16),
-                100,
-                prefix);
     }
 
     static SignInFailures memory() {
@@ -53,8 +37,8 @@ class RedisSignInCountsIT {
         SignInFailures unusedB = memory();
         try (SharedRedis a = new SharedRedis(REDIS.url(), Duration.ofSeconds(2));
                 SharedRedis b = new SharedRedis(REDIS.url(), Duration.ofSeconds(2))) {
-            SignInCounts first = new RedisSignInCounts(a, properties("test:shared:"), unusedA);
-            SignInCounts second = new RedisSignInCounts(b, properties("test:shared:"), unusedB);
+            SignInCounts first = new RedisSignInCounts(a, "test:shared:", unusedA);
+            SignInCounts second = new RedisSignInCounts(b, "test:shared:", unusedB);
             for (SignInCounts instance : new SignInCounts[] {first, second, first, second, first}) {
                 Attempt attempt = admit(instance, "k");
                 assertThat(attempt.allowed()).isTrue();
@@ -97,7 +81,7 @@ class RedisSignInCountsIT {
         }
         SignInFailures fallback = memory();
         try (SharedRedis dead = new SharedRedis("redis://127.0.0.1:" + deadPort, Duration.ofMillis(250))) {
-            SignInCounts counts = new RedisSignInCounts(dead, properties("test:dead:"), fallback);
+            SignInCounts counts = new RedisSignInCounts(dead, "test:dead:", fallback);
             for (int i = 0; i < 5; i++) {
                 Attempt attempt = admit(counts, "k");
                 assertThat(attempt.allowed()).isTrue();
