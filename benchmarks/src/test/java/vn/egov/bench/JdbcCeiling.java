@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ceiling a submission is compared with: the same inserts dossier-service's submission makes (the code
- * counter, the dossier with its sealed form data, the lookup secret, two documents with their content, the
- * history row and the outbox event), one transaction per dossier, by N threads on N connections to the same
+ * The ceiling a submission is compared with: the same statements dossier-service's submission makes (the dossier
+ * with its sealed form data, the lookup secret, two documents with their content, then the code counter and the
+ * dossier's code, the history row and the outbox event), one transaction per dossier, by N threads on N connections to the same
  * database, for the same time, with nothing else (no HTTP, no JSON, no JWT, no sealing). The rows are written
  * under the agency {@code BENCH} and the outbox rows are marked published, so the relay does not send them.
  */
@@ -110,17 +110,6 @@ final class JdbcCeiling {
 
     private static void submit(Connection c, Template t, byte[] first, byte[] second) throws SQLException {
         LocalDate today = LocalDate.now();
-        int n;
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into dossier_code_counter (agency_code, day, last_value) values ('BENCH', ?, 1)
-                on conflict (agency_code, day) do update set last_value = dossier_code_counter.last_value + 1
-                returning last_value""")) {
-            s.setObject(1, today);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                n = r.getInt(1);
-            }
-        }
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement s = c.prepareStatement("""
@@ -129,7 +118,7 @@ final class JdbcCeiling {
                                      data_key_id, business_tax_code, business_name)
                 values (?, ?, ?, ?, 'BENCH', ?, 'bench-ceiling', 'SUBMITTED', ?, ?, ?, '{}', ?, ?, null, null)""")) {
             s.setObject(1, id);
-            s.setString(2, "BENCH-" + today + "-" + n + "-" + UUID.randomUUID());
+            s.setString(2, "provisional:" + id);
             s.setString(3, t.procedureCode);
             s.setString(4, t.procedureName);
             s.setString(5, t.agencyName);
@@ -149,6 +138,24 @@ final class JdbcCeiling {
         }
         document(c, id, "TO_KHAI", first, t.contentKey, now);
         document(c, id, "GIAY_CHUNG_SINH", second, t.contentKey, now);
+        // numbered last, in one statement, as DossierCodes.number does: the counter row is locked from here to the
+        // commit
+        try (PreparedStatement s = c.prepareStatement("""
+                with n as (
+                    insert into dossier_code_counter (agency_code, day, last_value) values ('BENCH', ?, 1)
+                    on conflict (agency_code, day) do update set last_value = dossier_code_counter.last_value + 1
+                    returning last_value::text as digits)
+                update dossier set code = ? || lpad(n.digits, greatest(4, length(n.digits)), '0')
+                from n where id = ? and code = ?
+                returning code""")) {
+            s.setObject(1, today);
+            s.setString(2, "BENCH-" + today + "-" + UUID.randomUUID() + "-");
+            s.setObject(3, id);
+            s.setString(4, "provisional:" + id);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+            }
+        }
         try (PreparedStatement s = c.prepareStatement("""
                 insert into dossier_history (dossier_id, action, from_status, to_status, actor_subject, actor_role,
                                              reason, note, details, occurred_at)

@@ -374,6 +374,7 @@ class WalkIns {
                     .params(copyKind(d), id, d.requirementCode(), d.fileName())
                     .update();
         }
+        number(id, procedure, centre, now);
         Actor actor = new Actor(officer.subject(), Role.OFFICER);
         DossierRow dossier = store.find(id).orElseThrow();
         lifecycle.submitted(
@@ -411,6 +412,7 @@ class WalkIns {
         UUID id = insert(officer, procedure, chosen, centre, CHANNEL, applicant, Map.of(), Status.GUIDED, missing, now);
         fees.open(id, 0);
         lookupSecrets.issue(id);
+        number(id, procedure, centre, now);
         lifecycle.started(
                 store.find(id).orElseThrow(),
                 GUIDANCE,
@@ -438,9 +440,6 @@ class WalkIns {
             List<String> missing,
             Instant now) {
         UUID id = UUID.randomUUID();
-        // numbered by the unit that receives it: the service centre when one receives for the agency
-        String code = codes.next(
-                centre == null ? procedure.agencyCode() : centre.code(), LocalDate.ofInstant(now, VietnamTime.ZONE));
         AesGcmSealer.Sealed form = forms.seal(id, json.writeValueAsString(formData == null ? Map.of() : formData));
         jdbc.sql("""
                         insert into dossier (id, code, procedure_code, procedure_name, agency_code, agency_name,
@@ -456,7 +455,7 @@ class WalkIns {
                 .param("centreName", centre == null ? null : centre.name())
                 .param("id", id)
                 .param("channel", channel)
-                .param("code", code)
+                .param("code", DossierCodes.provisional(id))
                 .param("procedure", procedure.code())
                 .param("procedureName", procedure.name())
                 .param("agency", procedure.agencyCode())
@@ -485,6 +484,17 @@ class WalkIns {
         // the desk's search by the applicant's CCCD or name (keyed hashes only)
         applicantIndex.record(id, applicant.nationalId(), applicant.fullName());
         return id;
+    }
+
+    /**
+     * Numbers the dossier (DossierCodes.number), by the unit that receives it: the service centre when one receives for
+     * the agency. Once its other rows are written: the unit's other dossiers of the day wait for this one from here.
+     */
+    private void number(UUID id, Procedure procedure, AgencyRegistry.Agency centre, Instant now) {
+        codes.number(
+                id,
+                centre == null ? procedure.agencyCode() : centre.code(),
+                LocalDate.ofInstant(now, VietnamTime.ZONE));
     }
 
     private static void requireOfficer(EgovPrincipal who) {

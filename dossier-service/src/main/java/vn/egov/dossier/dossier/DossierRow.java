@@ -50,6 +50,33 @@ public record DossierRow(
         }
     }
 
+    /** The row with its code given (DossierCodes.number: a dossier is inserted with a provisional one). */
+    public DossierRow withCode(String newCode) {
+        return new DossierRow(
+                id,
+                newCode,
+                procedureCode,
+                procedureName,
+                agencyCode,
+                agencyName,
+                applicantSubject,
+                status,
+                submittedAt,
+                receivedDate,
+                dueDate,
+                supplementRequestedOn,
+                missingDocuments,
+                form,
+                businessTaxCode,
+                businessName,
+                channel,
+                receivingAgencyCode,
+                receivingAgencyName,
+                caseCode,
+                caseName,
+                dueAt);
+    }
+
     public static final String COLUMNS = """
             id, code, procedure_code, procedure_name, agency_code, agency_name, applicant_subject, status,
             submitted_at, received_date, due_date, supplement_requested_on, missing_documents, form_data::text,

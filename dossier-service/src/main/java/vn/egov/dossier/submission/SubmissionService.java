@@ -133,9 +133,15 @@ class SubmissionService {
                     key,
                     requestHash,
                     DossierRef.class,
-                    () -> new DossierRef(dossiers.store(who, checked).id()));
+                    () -> new DossierRef(dossiers.store(who, checked)));
             UUID id = kept.response().dossierId();
-            return new Stored(store.find(id).orElseThrow(), lookupSecrets.of(id).orElseThrow(), kept.replayed());
+            String lookupSecret = lookupSecrets.of(id).orElseThrow();
+            if (kept.replayed()) {
+                return new Stored(store.find(id).orElseThrow(), lookupSecret, true);
+            }
+            // numbered last, once the key is recorded: from here to the commit the agency's other submissions of
+            // the day wait for this one (DossierCodes.number)
+            return new Stored(dossiers.number(who, checked, id), lookupSecret, false);
         });
         DossierRow dossier = stored.dossier();
         if (stored.replayed()) {

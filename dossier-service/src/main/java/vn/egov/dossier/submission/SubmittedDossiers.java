@@ -34,8 +34,9 @@ import vn.egov.dossier.submission.SubmissionChecks.Checked;
 import vn.egov.dossier.tracking.LookupSecrets;
 
 /**
- * Stores a checked submission, in the caller's transaction: the next code, the row (form sealed), its fee, its
- * public lookup secret, its documents, the first history row and the submitted event.
+ * Stores a checked submission in the caller's transaction, in two steps: {@link #store} the row (form sealed, a
+ * provisional code), its fee, its public lookup secret and its documents; then, as late as the caller can,
+ * {@link #number} its code, the first history row and the submitted event.
  */
 @Component
 class SubmittedDossiers {
@@ -81,7 +82,7 @@ class SubmittedDossiers {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    DossierRow store(EgovPrincipal who, Checked submission) {
+    UUID store(EgovPrincipal who, Checked submission) {
         Procedure procedure = submission.procedure();
         long fee = submission.feeVnd();
         Instant now = Instant.now(clock);
@@ -92,7 +93,6 @@ class SubmittedDossiers {
                         o.agencyCode().equals(procedure.agencyCode()) && o.validOn(today) && o.receivedBy() != null)
                 .findFirst()
                 .orElse(null);
-        String code = codes.next(receivedBy == null ? procedure.agencyCode() : receivedBy.receivedBy(), today);
         // full-process online: not received until paid; partial online: the fee may be paid at the desk
         Status status =
                 fee > 0 && procedure.mode() == Procedure.Mode.FULL_ONLINE ? Status.AWAITING_PAYMENT : Status.SUBMITTED;
@@ -114,7 +114,7 @@ class SubmittedDossiers {
                 .param("receivingCode", receivedBy == null ? null : receivedBy.receivedBy())
                 .param("receivingName", receivedBy == null ? null : receivedBy.receivedByName())
                 .param("id", id)
-                .param("code", code)
+                .param("code", DossierCodes.provisional(id))
                 .param("procedure", procedure.code())
                 .param("procedureName", procedure.name())
                 .param("agency", procedure.agencyCode())
@@ -144,8 +144,22 @@ class SubmittedDossiers {
         // before the first event, which names the fee
         fees.open(id, fee);
         lookupSecrets.issue(id);
-        DossierRow dossier = store.find(code).orElseThrow();
         Documents.store(jdbc, storage, id, submission.files(), "SUBMITTED", who.subject(), now);
+        return id;
+    }
+
+    /**
+     * Numbers the dossier {@link #store} wrote and records its submission (the history row and the submitted event),
+     * in the same transaction; answers the row as numbered. The last thing the transaction does: from the number on,
+     * the agency's other submissions of the day wait for this one to commit (DossierCodes.number).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    DossierRow number(EgovPrincipal who, Checked submission, UUID id) {
+        DossierRow unnumbered = store.find(id).orElseThrow();
+        String numberedBy =
+                unnumbered.receivingAgencyCode() == null ? unnumbered.agencyCode() : unnumbered.receivingAgencyCode();
+        String code = codes.number(id, numberedBy, LocalDate.ofInstant(unnumbered.submittedAt(), VietnamTime.ZONE));
+        DossierRow dossier = unnumbered.withCode(code);
         lifecycle.submitted(
                 dossier,
                 new Actor(who.subject(), Role.OWNER),

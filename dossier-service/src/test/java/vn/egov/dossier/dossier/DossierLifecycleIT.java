@@ -16,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,11 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,6 +118,12 @@ public class DossierLifecycleIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    DossierCodes dossierCodes;
 
     @Autowired
     WorkingDayCalendar calendar;
@@ -435,6 +447,74 @@ public class DossierLifecycleIT {
             expected.add(DossierCodes.format(HOAN_KIEM, today, i));
         }
         assertThat(codes).hasSize(n).isEqualTo(expected);
+    }
+
+    /**
+     * The counter row of an agency's day is locked from the moment a dossier takes its number to the commit, and every
+     * other dossier of the agency that day waits on it (no gaps), so a submission is numbered once its other rows are
+     * written (DossierCodes.number). Before, the number came first and the lock was held through the whole storing:
+     * eight submissions at once spent most of their time waiting for it (issue 17). Seen from the database: while the
+     * counter row is held, a submission waits for its number already holding its writes to the dossier, its documents
+     * and their content; once the row is free it gets the next number.
+     */
+    @Test
+    void aSubmissionTakesItsNumberOnceItsOtherRowsAreWritten() throws Exception {
+        LocalDate today = todayInVietnam();
+        String token = citizen("001190000203", 2);
+        List<Part> parts = aMarriageStatusConfirmation().parts();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            int before;
+            try (PreparedStatement s = holder.prepareStatement("""
+                    insert into dossier_code_counter (agency_code, day, last_value) values (?, ?, 0)
+                    on conflict (agency_code, day) do update set last_value = dossier_code_counter.last_value
+                    returning last_value""")) {
+                s.setString(1, HOAN_KIEM);
+                s.setObject(2, today);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    before = r.getInt(1);
+                }
+            }
+            CompletableFuture<HttpResponse<String>> submitted =
+                    CompletableFuture.supplyAsync(() -> multipart("/api/v1/dossiers", token, parts));
+            int waiting = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> jdbc.sql("""
+                                            select pid from pg_stat_activity
+                                            where datname = current_database() and wait_event_type = 'Lock'
+                                              and query like '%dossier_code_counter%'""").query(Integer.class).optional().orElse(0), pid -> pid != 0);
+            List<String> written =
+                    jdbc.sql("""
+                            select c.relname from pg_locks l join pg_class c on c.oid = l.relation
+                            where l.pid = ? and l.mode = 'RowExclusiveLock'""").param(waiting).query(String.class).list();
+            assertThat(written).contains("dossier", "dossier_document", "document_content", "dossier_lookup_secret");
+            assertThat(submitted).isNotDone();
+            holder.rollback();
+            HttpResponse<String> response = submitted.get(30, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            assertThat(field(response.body(), "code")).isEqualTo(DossierCodes.format(HOAN_KIEM, today, before + 1));
+        }
+    }
+
+    /** Numbers past 9999 keep every digit, as {@link DossierCodes#format} writes them. */
+    @Test
+    void theTenThousandthDossierOfADayKeepsAllItsDigits() {
+        LocalDate day = todayInVietnam();
+        UUID id = UUID.randomUUID();
+        String code = transactions.execute(tx -> {
+            tx.setRollbackOnly();
+            jdbc.sql(
+                            "insert into dossier_code_counter (agency_code, day, last_value) values ('999.99.99.H99', ?, 9999)")
+                    .param(day)
+                    .update();
+            jdbc.sql("""
+                            insert into dossier (id, code, procedure_code, agency_code, applicant_subject, status, submitted_at)
+                            values (?, ?, '1.001193', '999.99.99.H99', 'padding-test', 'SUBMITTED', now())""").params(id, DossierCodes.provisional(id)).update();
+            return dossierCodes.number(id, "999.99.99.H99", day);
+        });
+        assertThat(code)
+                .isEqualTo(DossierCodes.format("999.99.99.H99", day, 10_000))
+                .endsWith("-10000");
     }
 
     /** The id of the document of {@code requirementCode} in a list of documents (a dossier's or the store's). */
