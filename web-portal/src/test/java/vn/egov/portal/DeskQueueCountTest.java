@@ -23,8 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The queue's count when dossier-service stopped counting (an agency with more than 10 000 dossiers in the list:
- * {@code totalCapped}): "more than 10 000", not a figure that looks exact.
+ * The queue's count when dossier-service stopped counting (an agency with more than 1 000 dossiers in the list:
+ * {@code totalCapped}): "more than 1 000", not a figure that looks exact.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -45,7 +45,7 @@ class DeskQueueCountTest extends WithPublicApi {
                 .atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + DeskStandIn.OFFICER_TOKEN))
                 .willReturn(okJson("""
-                        {"items":[],"page":0,"size":20,"totalItems":10000,"totalPages":500,"totalCapped":true}""")));
+                        {"items":[],"page":0,"size":20,"totalItems":1000,"totalPages":50,"totalCapped":true}""")));
     }
 
     @Test
@@ -62,6 +62,6 @@ class DeskQueueCountTest extends WithPublicApi {
                         Instant.now().plusSeconds(300)));
         mvc.perform(get("/motcua").with(request -> tokens.postProcessRequest(login.postProcessRequest(request))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Hơn 10.000 hồ sơ, sắp theo hạn giải quyết")));
+                .andExpect(content().string(containsString("Hơn 1.000 hồ sơ, sắp theo hạn giải quyết")));
     }
 }
