@@ -93,6 +93,24 @@ class SignInGuardIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aMemberOfStaffsRightPasswordClearsTheCountWhenTheOneTimeCodeFormFollows() {
+        for (int i = 1; i <= 4; i++) {
+            assertThat(signIn("198.51.100.46", "canbo.mot", "Sai!" + i).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> code = signIn("198.51.100.46", "canbo.mot", UpstreamStub.STAFF_PASSWORD);
+        assertThat(code.statusCode()).isEqualTo(200);
+        assertThat(code.body()).contains("id=\"kc-otp-login-form\"");
+        for (int i = 1; i <= 5; i++) {
+            assertThat(signIn("198.51.100.46", "canbo.mot", "Sai!" + i).statusCode())
+                    .as("wrong password %d after the right one", i)
+                    .isEqualTo(200);
+        }
+
+        assertProblem(signIn("198.51.100.46", "canbo.mot", "Sai!6"), 429, "sign-in-paused");
+    }
+
+    @Test
     void afterThePauseOneMoreWrongPasswordPausesTwiceAsLong() throws Exception {
         for (int i = 1; i <= 5; i++) {
             signIn("198.51.100.43", "079200000003", "Sai!" + i);

@@ -164,12 +164,29 @@ final class UpstreamStub implements AutoCloseable {
                         .withFixedDelay((int) delay.toMillis()));
     }
 
+    /** The right password of a member of staff at {@link #passwordForm}: the answer is the one-time-code form. */
+    static final String STAFF_PASSWORD = "Dung!CanBo1";
+
     /**
      * Keycloak's password form at {@code path}, as its pages answer a post: {@code password} signs in (a redirect to
      * the client with a code, setting the sign-on cookie {@code KEYCLOAK_IDENTITY}); {@code stale} is a redirect that
-     * signs nobody in (an expired form sent back to the start); any other password is the form again.
+     * signs nobody in (an expired form sent back to the start); {@link #STAFF_PASSWORD} is right for a member of staff,
+     * whose sign-in goes on with the one-time-code form; any other password is the form again.
      */
     UpstreamStub passwordForm(String path, String password, String stale) {
+        server.stubFor(post(urlPathEqualTo(path))
+                .atPriority(PATH)
+                .withRequestBody(
+                        containing("password=" + URLEncoder.encode(STAFF_PASSWORD, StandardCharsets.UTF_8) + "&"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html;charset=utf-8")
+                        .withBody("<!DOCTYPE html><html lang=\"vi\"><head><title>Mã xác thực</title></head><body><main>"
+                                + "<p>padding</p>".repeat(2000)
+                                + "<form id=\"kc-otp-login-form\" action=\"" + path
+                                + "?session_code=y\" method=\"post\">"
+                                + "<input id=\"otp\" name=\"otp\" autocomplete=\"one-time-code\">"
+                                + "<button type=\"submit\">Đăng nhập</button></form></main></body></html>")));
         server.stubFor(post(urlPathEqualTo(path))
                 .atPriority(PATH)
                 .withRequestBody(containing("password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&"))

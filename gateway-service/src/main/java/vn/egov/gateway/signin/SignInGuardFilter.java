@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
@@ -47,8 +48,9 @@ import vn.egov.gateway.redis.SharedRedis;
  * <p>It reads the posted form (at most {@code max-form-size}; larger is 413) for the username, and relays the same
  * bytes. What Keycloak answered is told by its page: a wrong password is the password form again ({@code
  * failed-page-marker}, the form's id; scanned as the page streams through, not held), and the right one is a redirect
- * that sets Keycloak's sign-on cookie. An answer not seen whole counts as wrong; anything else (a one-time-code step,
- * an expired form, an error) counts neither way. The
+ * that sets Keycloak's sign-on cookie, or the next step of a sign-in that goes on past the password ({@code
+ * passed-page-markers}: a member of staff's one-time code, say). An answer not seen whole counts as wrong; anything
+ * else (an expired form, an error) counts neither way. The
  * request goes without {@code Accept-Encoding} so the page comes uncompressed. A paused address gets 429
  * {@code sign-in-paused} with {@code Retry-After}, and Keycloak never sees the attempt.
  *
@@ -138,7 +140,8 @@ class SignInGuardFilter implements WebFilter, Ordered {
                 return problems.writeForBrowser(
                         exchange, HttpStatus.TOO_MANY_REQUESTS, "sign-in-paused", attempt.retryAfterSeconds());
             }
-            Watched response = new Watched(exchange.getResponse(), properties.failedPageMarker());
+            Watched response =
+                    new Watched(exchange.getResponse(), properties.failedPageMarker(), properties.passedPageMarkers());
             AtomicBoolean finished = new AtomicBoolean();
             return chain.filter(exchange.mutate()
                             .request(replayed)
@@ -197,14 +200,19 @@ class SignInGuardFilter implements WebFilter, Ordered {
         return null;
     }
 
-    /** The response, watched for Keycloak's answer: the password form again, or a signed-in redirect. */
+    /**
+     * The response, watched for Keycloak's answer: the password form again, a signed-in redirect, or the next step
+     * past a right password.
+     */
     private static final class Watched extends ServerHttpResponseDecorator {
-        private final MarkerScanner scanner;
+        private final MarkerScanner failed;
+        private final List<MarkerScanner> passed;
         private volatile boolean scanned;
 
-        Watched(ServerHttpResponse delegate, String marker) {
+        Watched(ServerHttpResponse delegate, String failedMarker, List<String> passedMarkers) {
             super(delegate);
-            this.scanner = new MarkerScanner(marker);
+            this.failed = new MarkerScanner(failedMarker);
+            this.passed = passedMarkers.stream().map(MarkerScanner::new).toList();
         }
 
         @Override
@@ -213,12 +221,18 @@ class SignInGuardFilter implements WebFilter, Ordered {
             if (status == null || status.value() != 200) {
                 return super.writeWith(body);
             }
-            return super.writeWith(Flux.from(body).doOnNext(scanner::feed).doOnComplete(() -> scanned = true));
+            return super.writeWith(Flux.from(body)
+                    .doOnNext(buffer -> {
+                        failed.feed(buffer);
+                        passed.forEach(scanner -> scanner.feed(buffer));
+                    })
+                    .doOnComplete(() -> scanned = true));
         }
 
         /**
-         * A page with the marker is a wrong password, and so is an attempt whose answer was not seen whole (the caller
-         * hung up, say): Keycloak may have counted it, so it is counted here too, or hanging up would be a way round.
+         * A page with the failed marker is a wrong password, and so is an attempt whose answer was not seen whole (the
+         * caller hung up, say): Keycloak may have counted it, so it is counted here too, or hanging up would be a way
+         * round. A whole page with a passed marker and without the failed one is a right password.
          */
         SignInFailures.Outcome outcome(String signedInCookie) {
             HttpStatusCode status = getStatusCode();
@@ -226,7 +240,12 @@ class SignInGuardFilter implements WebFilter, Ordered {
                 return SignInFailures.Outcome.FAILED;
             }
             if (status.value() == 200) {
-                return !scanned || scanner.found() ? SignInFailures.Outcome.FAILED : SignInFailures.Outcome.UNKNOWN;
+                if (!scanned || failed.found()) {
+                    return SignInFailures.Outcome.FAILED;
+                }
+                return passed.stream().anyMatch(MarkerScanner::found)
+                        ? SignInFailures.Outcome.SUCCEEDED
+                        : SignInFailures.Outcome.UNKNOWN;
             }
             if (status.is3xxRedirection() && setsCookie(getHeaders(), signedInCookie)) {
                 return SignInFailures.Outcome.SUCCEEDED;

@@ -1,6 +1,7 @@
 package vn.egov.gateway.signin;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,10 @@ import org.springframework.util.unit.DataSize;
  * @param failedPageMarker what Keycloak's answer to a posted password contains when it is the password form again (a
  *     wrong password, or any password while Keycloak locks the account): the form's id in keycloak.v2 and the egov
  *     theme; the next step of a right password (a one-time code) is another form
+ * @param passedPageMarkers what Keycloak's answer contains when the password was right but sign-in goes on with another
+ *     step: the one-time code (a member of staff), setting up the authenticator app, a password to change. Such an
+ *     answer clears the count as the signed-in redirect does. Each is a form's id with its quotes, which a username
+ *     echoed into a page cannot carry (Keycloak escapes them)
  * @param signedInCookie the cookie Keycloak sets when a sign-in completes (its single sign-on session): a redirect
  *     with it is the right password; a redirect without it (a stale form, say) clears nothing
  * @param maxFormSize the largest password form read (a larger one is refused: the username must be seen)
@@ -37,6 +42,10 @@ record SignInGuardProperties(
         @DefaultValue("24h") Duration longestPause,
         @DefaultValue("24h") Duration forgetAfter,
         @DefaultValue("id=\"kc-form-login\"") String failedPageMarker,
+
+        @DefaultValue({"id=\"kc-otp-login-form\"", "id=\"kc-totp-settings-form\"", "id=\"kc-passwd-update-form\""})
+        List<String> passedPageMarkers,
+
         @DefaultValue("KEYCLOAK_IDENTITY") String signedInCookie,
         @DefaultValue("16KB") DataSize maxFormSize,
         @DefaultValue("100000") int maxKeys,
