@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * has the local realm: this looks at the live one. Refused: the realm's settings that {@link
  * RealmFileCheck#settingsProblems} refuses in a file, any of the local realm's demo accounts ({@link
  * #DEMO_USERNAMES}), and any client that takes passwords directly (the resource owner password grant: the local
- * {@code egov-local-cli}, or Keycloak's own {@code admin-cli} left as a new realm creates it). An answer it cannot
- * read is a problem too: a check that cannot look has not passed.
+ * {@code egov-local-cli}, or Keycloak's own {@code admin-cli} left as a new realm creates it), and a Keycloak that
+ * keeps its data in its development database ({@link #serverProblems}). An answer it cannot read is a problem too: a
+ * check that cannot look has not passed.
  */
 public final class LiveRealmCheck {
 
@@ -36,6 +37,7 @@ public final class LiveRealmCheck {
 
     private final HttpClient http;
     private final String adminRealmUrl;
+    private final String serverInfoUrl;
 
     /**
      * @param adminRealmUrl the realm in Keycloak's admin API, e.g. {@code http://keycloak:8180/auth/admin/realms/egov}
@@ -44,6 +46,11 @@ public final class LiveRealmCheck {
         this.http = http;
         this.adminRealmUrl =
                 adminRealmUrl.endsWith("/") ? adminRealmUrl.substring(0, adminRealmUrl.length() - 1) : adminRealmUrl;
+        int realms = this.adminRealmUrl.lastIndexOf("/realms/");
+        if (realms < 0) {
+            throw new IllegalArgumentException("not a realm in Keycloak's admin API: " + adminRealmUrl);
+        }
+        this.serverInfoUrl = this.adminRealmUrl.substring(0, realms) + "/serverinfo";
     }
 
     /** Every problem of the running realm, none when it is fit; {@code token} is a bearer token for the admin API. */
@@ -52,6 +59,10 @@ public final class LiveRealmCheck {
         JsonNode realm = get(token, "", problems);
         if (realm == null) {
             return problems;
+        }
+        JsonNode server = get(token, URI.create(serverInfoUrl), "the server's information", problems);
+        if (server != null) {
+            problems.addAll(serverProblems(server));
         }
         String name = realm.path("realm").asString("?");
         problems.addAll(RealmFileCheck.settingsProblems(realm));
@@ -78,18 +89,52 @@ public final class LiveRealmCheck {
         return problems;
     }
 
+    /**
+     * What Keycloak's server information ({@code /admin/serverinfo}) shows unfit for production: its data in H2, the
+     * database of {@code kc.sh start-dev} (its default {@code dev-file}, or {@code dev-mem}), which Keycloak itself
+     * supports for development only; it is what docker-compose.yml's and devstack's Keycloak run. A server whose
+     * database cannot be told is refused too. This is the one sign of development mode the admin API shows: a
+     * {@code start-dev} on PostgreSQL is not told apart (docs/security.md).
+     */
+    static List<String> serverProblems(JsonNode serverInfo) {
+        List<String> products = new ArrayList<>();
+        for (JsonNode provider :
+                serverInfo.path("providers").path("connectionsJpa").path("providers")) {
+            String product =
+                    provider.path("operationalInfo").path("databaseProduct").asString("");
+            if (!product.isBlank()) {
+                products.add(product);
+            }
+        }
+        if (products.isEmpty()) {
+            return List.of("Keycloak's server information does not say which database it keeps its data in"
+                    + " (providers.connectionsJpa); a check that cannot look has not passed");
+        }
+        return products.stream()
+                .filter(product -> product.regionMatches(true, 0, "H2", 0, 2))
+                .map(product -> "Keycloak keeps its data in " + product.split(" ")[0]
+                        + ", the development database of kc.sh start-dev (dev-file): production runs kc.sh start on"
+                        + " PostgreSQL (--db=postgres)")
+                .toList();
+    }
+
     private JsonNode get(String token, String path, List<String> problems) throws IOException, InterruptedException {
+        String what = path.isEmpty()
+                ? "the realm"
+                : path.substring(1, path.indexOf('?') > 0 ? path.indexOf('?') : path.length());
+        return get(token, URI.create(adminRealmUrl + path), what, problems);
+    }
+
+    private JsonNode get(String token, URI uri, String what, List<String> problems)
+            throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(adminRealmUrl + path))
+                HttpRequest.newBuilder(uri)
                         .timeout(TIMEOUT)
                         .header("Authorization", "Bearer " + token)
                         .header("Accept", "application/json")
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        String what = path.isEmpty()
-                ? "the realm"
-                : path.substring(1, path.indexOf('?') > 0 ? path.indexOf('?') : path.length());
         if (answer.statusCode() != 200) {
             problems.add(
                     "Keycloak's admin API answered " + answer.statusCode() + " for " + what + " at " + adminRealmUrl

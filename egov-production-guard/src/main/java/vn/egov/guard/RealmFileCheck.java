@@ -181,6 +181,11 @@ public final class RealmFileCheck {
                     + " the account (quickLoginCheckMilliSeconds): any stranger can; set it to 0, the gateway paces"
                     + " sign-ins per account and address");
         }
+        if (realm.path("loginWithEmailAllowed").asBoolean(true)) {
+            problems.add("realm " + name + ": an account can be typed by its username or by its email"
+                    + " (loginWithEmailAllowed): the gateway counts wrong passwords per name typed, so one address would"
+                    + " get two counts for one account");
+        }
         int remembered = realm.path("maxDeltaTimeSeconds").asInt(43200);
         if (remembered <= 0 || remembered > MAX_FAILURE_MEMORY_SECONDS) {
             problems.add("realm " + name + ": wrong passwords are remembered longer than " + MAX_FAILURE_MEMORY_SECONDS

@@ -88,6 +88,14 @@ class RealmFileCheckTest {
                 .containsExactly("realm egov: wrong passwords are remembered longer than 43200 s"
                         + " (maxDeltaTimeSeconds): one address, paused by the gateway for up to 24 h, could add up to the"
                         + " lock-out over days");
+        assertThat(RealmFileCheck.problems(
+                        realm.replace("\"loginWithEmailAllowed\": false", "\"loginWithEmailAllowed\": true")))
+                .containsExactly("realm egov: an account can be typed by its username or by its email"
+                        + " (loginWithEmailAllowed): the gateway counts wrong passwords per name typed, so one address"
+                        + " would get two counts for one account");
+        assertThat(RealmFileCheck.problems(realm.replace("\"loginWithEmailAllowed\": false,", "")))
+                .as("Keycloak's default when absent: email sign-in on")
+                .hasSize(1);
         assertThat(RealmFileCheck.problems(realm.replace("length(8) and", "length(6) and")))
                 .containsExactly("realm egov: the password policy does not require 8 characters or more");
         assertThat(RealmFileCheck.problems(realm.replace(" and notUsername", "")))

@@ -41,6 +41,10 @@ class KeycloakServerIT {
     private static final String DEMO_PASSWORD = "Demo@2026";
     private static final String AGENCY = "000.00.01.H26";
     private static final String PORTAL_REDIRECT = "http://127.0.0.1:8080/login/oauth2/code/portal";
+    /** What the guard's live check says of this Keycloak (start-dev, its data in H2). */
+    private static final String DEVELOPMENT_DATABASE = "Keycloak keeps its data in H2, the development database of"
+            + " kc.sh start-dev (dev-file): production runs kc.sh start on PostgreSQL (--db=postgres)";
+
     private static final String PKCE_VERIFIER = "national-sign-on-verifier-0123456789-abcdefghijkl";
 
     private static final HttpClient http =
@@ -334,7 +338,7 @@ class KeycloakServerIT {
      * The production guard's check of the running realm ({@link LiveRealmCheck}, identity-service runs it at start
      * outside local runs) on the local realm this Keycloak runs, asked with identity-service's own service account:
      * it sees the demo accounts and the password client, which a realm-file check cannot see once someone imported
-     * or created them by hand.
+     * or created them by hand, and that this Keycloak (start-dev) keeps its data in H2.
      */
     @Test
     void theLiveRealmCheckRefusesTheLocalRealmForItsDemoAccountsAndPasswordClient() throws Exception {
@@ -344,7 +348,8 @@ class KeycloakServerIT {
                 .contains(
                         "realm egov: the local realm's demo account 001090012345 exists",
                         "realm egov: the local realm's demo account quantri.hethong exists",
-                        "realm egov: client egov-local-cli accepts passwords directly (direct access grants)")
+                        "realm egov: client egov-local-cli accepts passwords directly (direct access grants)",
+                        DEVELOPMENT_DATABASE)
                 .noneMatch(p -> p.startsWith("Keycloak's admin API answered"));
         // without the rights to look, the check does not pass
         assertThat(new LiveRealmCheck(http, keycloak.baseUrl() + "/admin/realms/egov")
@@ -422,12 +427,13 @@ class KeycloakServerIT {
                     .startsWith(publicUrl + "/login/oauth2/code/portal?")
                     .contains("code=");
 
-            // the running realm passes the guard's live check, asked as identity-service's service account does
+            // the running realm passes the guard's live check, asked as identity-service's service account does;
+            // what is left is this Keycloak itself: start-dev on H2, as devstack runs it
             assertThat(new LiveRealmCheck(http, base)
                             .problems(serviceAccountToken(
                                     realmName, "identity-service", secrets + "IDENTITY_KEYCLOAK_CLIENT_SECRET")))
                     .as("the production realm, running")
-                    .isEmpty();
+                    .containsExactly(DEVELOPMENT_DATABASE);
         } finally {
             http.send(
                     HttpRequest.newBuilder(URI.create(realms + "/" + realmName))
@@ -509,6 +515,54 @@ class KeycloakServerIT {
                             + local.path("id").asText() + "/federated-identity",
                     null);
             assertThat(json.readTree(links.body()).size()).as(links.body()).isZero();
+        }
+    }
+
+    /**
+     * What Keycloak's per-account lock-out (30 wrong passwords, docs/security.md section 4) does to national sign-on:
+     * it holds that too. The owner gets Keycloak's "account locked" page and no code, until the lock ends by itself
+     * (at most 15 min) or an administrator lifts it; then the national sign-in passes.
+     */
+    @Test
+    void aLockedAccountIsLockedForNationalSignInTooUntilAnAdministratorLiftsIt() throws Exception {
+        try (NationalIdentitySimulator vneid = nationalIdentity()) {
+            String cccd = residentOfLevel(vneid, 2).resident().nationalId();
+            accessToken(signInNationally(vneid, cccd));
+            String id = userByUsername(cccd).path("id").asText();
+            // the owner also set a password (an account made by national sign-on has none)
+            HttpResponse<String> password = adminJson(
+                    masterAdminToken(),
+                    "PUT",
+                    keycloak.baseUrl() + "/admin/realms/egov/users/" + id + "/reset-password",
+                    "{\"type\":\"password\",\"value\":\"Chu!SoHuu2026\",\"temporary\":false}");
+            assertThat(password.statusCode()).as(password.body()).isEqualTo(204);
+            for (int i = 0; i < 30; i++) {
+                HttpResponse<String> wrong = passwordGrant(cccd, "Sai!MatKhau" + i);
+                assertThat(wrong.body()).contains("invalid_grant");
+            }
+            HttpResponse<String> lock = adminJson(
+                    masterAdminToken(),
+                    "GET",
+                    keycloak.baseUrl() + "/admin/realms/egov/attack-detection/brute-force/users/" + id,
+                    null);
+            assertThat(json.readTree(lock.body()).path("disabled").asBoolean())
+                    .as("locked by the wrong passwords: %s", lock.body())
+                    .isTrue();
+
+            HttpResponse<String> locked = followNationalSignIn(vneid, cccd);
+            assertThat(locked.statusCode()).as(locked.body()).isEqualTo(400);
+            assertThat(locked.headers().firstValue("Location")).isEmpty();
+            assertThat(locked.body()).contains("Tài khoản đang bị khoá");
+
+            HttpResponse<String> lifted = adminJson(
+                    masterAdminToken(),
+                    "DELETE",
+                    keycloak.baseUrl() + "/admin/realms/egov/attack-detection/brute-force/users/" + id,
+                    null);
+            assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(204);
+            JsonNode token = accessToken(signInNationally(vneid, cccd));
+            assertThat(token.path("preferred_username").asText()).isEqualTo(cccd);
+            assertThat(token.path("loa").asInt()).isEqualTo(2);
         }
     }
 
