@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -162,12 +163,17 @@ class DeliveryWorker implements SmartLifecycle {
     /** One pass: claim, send, record. Returns how many rows it claimed. */
     int pass(ChannelSender sender) {
         List<Due> due = claim(sender.channel());
+        // people found over their limit in this pass, and when they may get the next message
+        Map<String, Timestamp> held = new HashMap<>();
+        int deferred = 0;
         for (Due d : due) {
             if (d.expiresAt() != null && d.expiresAt().isBefore(java.time.Instant.now())) {
                 finalFailure(sender.channel(), d, "expired", "expired");
                 continue;
             }
-            if (overLimit(sender.channel(), d)) {
+            int waiting = overLimit(sender.channel(), d, held);
+            if (waiting > 0) {
+                deferred += waiting;
                 continue;
             }
             try {
@@ -188,6 +194,13 @@ class DeliveryWorker implements SmartLifecycle {
             } catch (Exception e) {
                 failed(sender.channel(), d, e);
             }
+        }
+        if (deferred > 0) {
+            log.info(
+                    "{} {} deliveries deferred: recipient rate limit ({} recipients)",
+                    deferred,
+                    sender.channel(),
+                    held.size());
         }
         return due.size();
     }
@@ -255,9 +268,18 @@ class DeliveryWorker implements SmartLifecycle {
      * channel within the window, the delivery waits (the claim is not counted as an attempt). Whatever
      * happened after sending (DELIVERED, FAILED on a receipt) still counts. One-time codes are counted per
      * destination: the number is not yet the person's, and it must not be flooded either.
+     *
+     * <p>Returns how many deliveries it deferred, none when {@code d} may go. A person over the limit has their other
+     * due messages on the channel deferred in the same statement (those not claimed yet; one-time codes aside), and
+     * is remembered in {@code held} for the rest of the pass: someone with thousands waiting costs a few statements
+     * each time the wait ends, not three per message.
      */
-    private boolean overLimit(Channel channel, Due d) {
+    private int overLimit(Channel channel, Due d, Map<String, Timestamp> held) {
         boolean code = "ONE_TIME_CODE".equals(d.purpose()) && d.destination() != null;
+        Timestamp until = code ? null : held.get(d.recipient());
+        if (until != null) {
+            return defer(d, until);
+        }
         long recent = jdbc.sql(code ? """
                         select count(*) from delivery
                         where destination = ? and channel = ? and purpose = 'ONE_TIME_CODE' and sent_at is not null
@@ -271,17 +293,33 @@ class DeliveryWorker implements SmartLifecycle {
                 .query(Long.class)
                 .single();
         if (recent < config.perRecipientLimit()) {
-            return false;
+            return 0;
         }
         Duration wait = config.perRecipientWindow().dividedBy(Math.max(config.perRecipientLimit(), 1));
+        until = Timestamp.from(java.time.Instant.now().plus(wait));
+        int others = 0;
+        if (!code) {
+            held.put(d.recipient(), until);
+            // due and not claimed: a claimed row's next attempt is its lease, in the future
+            others = jdbc.sql("""
+                            update delivery set next_attempt_at = ?
+                            where recipient_subject = ? and channel = ? and status = 'PENDING'
+                              and next_attempt_at <= now() and purpose is distinct from 'ONE_TIME_CODE'""")
+                    .param(until)
+                    .param(d.recipient())
+                    .param(channel.name())
+                    .update();
+        }
+        log.debug("{} delivery {} and {} more deferred to {}: recipient rate limit", channel, d.id(), others, until);
+        return defer(d, until) + others;
+    }
+
+    /** A claimed row put back until {@code until} (the claim is not counted as an attempt). */
+    private int defer(Due d, Timestamp until) {
         jdbc.sql("""
                         update delivery set attempts = attempts - 1, next_attempt_at = ?
-                        where id = ? and status = 'PENDING'""")
-                .param(Timestamp.from(java.time.Instant.now().plus(wait)))
-                .param(d.id())
-                .update();
-        log.info("{} delivery {} deferred by {}: recipient rate limit", channel, d.id(), wait);
-        return true;
+                        where id = ? and status = 'PENDING'""").param(until).param(d.id()).update();
+        return 1;
     }
 
     private void failed(Channel channel, Due d, Exception e) {
