@@ -31,7 +31,8 @@ import java.util.stream.Stream;
 public class NoticeSimulation extends Simulation {
 
     static final String NOTICE = "event → in-app notice";
-    private static final Pattern CODE = Pattern.compile("[0-9A-Z.]+-\\d{6}-\\d{4}");
+    /** A dossier's code: its number has 4 digits and more past the 9 999th of a day (DossierCodes.format). */
+    private static final Pattern CODE = Pattern.compile("[0-9A-Z.]+-\\d{6}-\\d{4,}");
 
     private final Settings settings = Settings.load();
     private final String gateway = settings.get("gateway.url");
@@ -41,6 +42,8 @@ public class NoticeSimulation extends Simulation {
     private final Map<String, Long> answered = new ConcurrentHashMap<>();
     private final Map<String, Long> noticed = new ConcurrentHashMap<>();
     private volatile Thread reader;
+    private volatile long lastData;
+    private final java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
 
     {
         byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\n% to khai\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -98,27 +101,46 @@ public class NoticeSimulation extends Simulation {
                 .header("Authorization", "Bearer " + token)
                 .build();
         reader = new Thread(() -> {
+            long opened = System.nanoTime();
             try {
                 HttpResponse<Stream<String>> r =
                         HttpClient.newHttpClient().send(stream, HttpResponse.BodyHandlers.ofLines());
+                System.out.println("bench: the inbox stream answered " + r.statusCode());
                 r.body().filter(l -> l.startsWith("data:")).forEach(l -> {
                     long at = System.nanoTime();
+                    lastData = at;
+                    notices.incrementAndGet();
                     Matcher m = CODE.matcher(l);
                     while (m.find()) {
                         noticed.putIfAbsent(m.group(), at);
                     }
                 });
+                System.out.println("bench: the inbox stream ended after "
+                        + Duration.ofNanos(System.nanoTime() - opened).toMillis() + " ms");
             } catch (Exception e) {
-                System.out.println("bench: the inbox stream ended: " + e);
+                System.out.println("bench: the inbox stream ended after "
+                        + Duration.ofNanos(System.nanoTime() - opened).toMillis() + " ms: " + e);
             }
         });
         reader.setDaemon(true);
         reader.start();
+        // The stream is open before the first submission, and the notices of the steps before (their submissions'
+        // events still on their way through notification-service) have stopped coming: 3 s without one, at most 3 min.
+        long start = System.nanoTime();
+        long quiet = Duration.ofSeconds(3).toNanos();
         try {
-            Thread.sleep(2000); // the stream is open before the first submission
+            Thread.sleep(2000);
+            while (System.nanoTime() - Math.max(lastData, start) < quiet
+                    && System.nanoTime() - start < Duration.ofMinutes(3).toNanos()) {
+                Thread.sleep(200);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        System.out.println("bench: the inbox was quiet after "
+                + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s (" + notices.get()
+                + " notices of the steps before arrived meanwhile)");
+        notices.set(0);
     }
 
     @Override
@@ -132,6 +154,8 @@ public class NoticeSimulation extends Simulation {
                 break;
             }
         }
+        System.out.println("bench: " + notices.get() + " notices on the inbox stream for " + answered.size()
+                + " submissions answered 201");
         Recorder.Step step = Recorder.step(NOTICE, String.format(java.util.Locale.ROOT, "%.1f/s", rate), 0);
         answered.forEach((code, at) -> {
             Long seen = noticed.get(code);
