@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * #DEMO_USERNAMES}), and any client that takes passwords directly (the resource owner password grant: the local
  * {@code egov-local-cli}, or Keycloak's own {@code admin-cli} left as a new realm creates it), and a Keycloak that
  * keeps its data in its development database ({@link #serverProblems}). An answer it cannot read is a problem too: a
- * check that cannot look has not passed.
+ * check that cannot look has not passed. Whether Keycloak runs in development mode ({@code kc.sh start-dev}) has no
+ * word in the admin API: two of its signs are looked at, its database ({@link #serverProblems}) and its themes served
+ * uncached ({@link #themeProblems}).
  */
 public final class LiveRealmCheck {
 
@@ -38,6 +42,13 @@ public final class LiveRealmCheck {
     private final HttpClient http;
     private final String adminRealmUrl;
     private final String serverInfoUrl;
+    private final String accountPageUrl;
+
+    /** A theme file's path in a page, after an optional origin (Keycloak writes them as paths). */
+    private static final Pattern THEME_FILE =
+            Pattern.compile("(?:https?://[^/\"'\\s]+)?(/[^\"'\\s]*?/resources/[^/\"'\\s]+/[^\"'\\s]+)");
+
+    private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
 
     /**
      * @param adminRealmUrl the realm in Keycloak's admin API, e.g. {@code http://keycloak:8180/auth/admin/realms/egov}
@@ -51,6 +62,9 @@ public final class LiveRealmCheck {
             throw new IllegalArgumentException("not a realm in Keycloak's admin API: " + adminRealmUrl);
         }
         this.serverInfoUrl = this.adminRealmUrl.substring(0, realms) + "/serverinfo";
+        int admin = this.adminRealmUrl.lastIndexOf("/admin/realms/");
+        String keycloak = admin < 0 ? this.adminRealmUrl.substring(0, realms) : this.adminRealmUrl.substring(0, admin);
+        this.accountPageUrl = keycloak + this.adminRealmUrl.substring(realms) + "/account/";
     }
 
     /** Every problem of the running realm, none when it is fit; {@code token} is a bearer token for the admin API. */
@@ -64,6 +78,7 @@ public final class LiveRealmCheck {
         if (server != null) {
             problems.addAll(serverProblems(server));
         }
+        problems.addAll(themeProblems());
         String name = realm.path("realm").asString("?");
         problems.addAll(RealmFileCheck.settingsProblems(realm));
         for (String username : DEMO_USERNAMES) {
@@ -116,6 +131,55 @@ public final class LiveRealmCheck {
                         + ", the development database of kc.sh start-dev (dev-file): production runs kc.sh start on"
                         + " PostgreSQL (--db=postgres)")
                 .toList();
+    }
+
+    /**
+     * Whether Keycloak serves its themes as a production server does, cached ({@code Cache-Control: max-age} of a
+     * month by default): {@code kc.sh start-dev} turns theme caching off and answers {@code no-cache}, whatever its
+     * database. Asked without a token, as a browser would: the realm's account console page, then the first theme file
+     * it names (on the same address, whatever origin the page writes). This is the second sign of development mode,
+     * after the database: when the page or the file cannot be read (a proxy's redirect, say), it is not counted, so an
+     * address this check does not know cannot stop a production start.
+     */
+    List<String> themeProblems() throws IOException, InterruptedException {
+        URI page = URI.create(accountPageUrl);
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(page)
+                        .timeout(TIMEOUT)
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher file = THEME_FILE.matcher(answer.statusCode() == 200 ? answer.body() : "");
+        if (!file.find()) {
+            return List.of();
+        }
+        HttpResponse<Void> theme = http.send(
+                HttpRequest.newBuilder(page.resolve(file.group(1)))
+                        .timeout(TIMEOUT)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        return themeCacheProblems(
+                theme.statusCode(), theme.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    /** What a theme file's answer says of the server: uncached is {@code kc.sh start-dev}'s way. */
+    static List<String> themeCacheProblems(int status, String cacheControl) {
+        if (status != 200) {
+            return List.of(); // not read: not counted
+        }
+        String directives = cacheControl.toLowerCase(java.util.Locale.ROOT);
+        Matcher maxAge = MAX_AGE.matcher(directives);
+        if (maxAge.find()
+                && Long.parseLong(maxAge.group(1)) > 0
+                && !directives.contains("no-cache")
+                && !directives.contains("no-store")) {
+            return List.of();
+        }
+        return List.of("Keycloak serves its themes uncached (Cache-Control: "
+                + (cacheControl.isBlank() ? "none" : cacheControl.strip())
+                + "), as kc.sh start-dev does: production runs kc.sh start, which caches them");
     }
 
     private JsonNode get(String token, String path, List<String> problems) throws IOException, InterruptedException {

@@ -44,6 +44,26 @@ class LiveRealmCheckTest {
     }
 
     @Test
+    void themesServedUncachedAreStartDevsWay() {
+        String uncached = "Keycloak serves its themes uncached (Cache-Control: no-cache), as kc.sh start-dev does:"
+                + " production runs kc.sh start, which caches them";
+        assertThat(LiveRealmCheck.themeCacheProblems(200, "no-cache")).containsExactly(uncached);
+        assertThat(LiveRealmCheck.themeCacheProblems(200, ""))
+                .singleElement()
+                .asString()
+                .contains("(Cache-Control: none)");
+        assertThat(LiveRealmCheck.themeCacheProblems(200, "max-age=0")).hasSize(1);
+        assertThat(LiveRealmCheck.themeCacheProblems(200, "max-age=2592000, no-store"))
+                .hasSize(1);
+        // kc.sh start: a month by default
+        assertThat(LiveRealmCheck.themeCacheProblems(200, "max-age=2592000")).isEmpty();
+        assertThat(LiveRealmCheck.themeCacheProblems(200, "no-transform, Max-Age=86400"))
+                .isEmpty();
+        // a file that could not be read is not counted (the database still is)
+        assertThat(LiveRealmCheck.themeCacheProblems(404, "no-cache")).isEmpty();
+    }
+
+    @Test
     void aServerThatDoesNotSayItsDatabaseHasNotPassed() {
         assertThat(LiveRealmCheck.serverProblems(JSON.readTree("{\"providers\":{}}")))
                 .singleElement()

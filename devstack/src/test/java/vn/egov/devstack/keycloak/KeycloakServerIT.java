@@ -41,9 +41,12 @@ class KeycloakServerIT {
     private static final String DEMO_PASSWORD = "Demo@2026";
     private static final String AGENCY = "000.00.01.H26";
     private static final String PORTAL_REDIRECT = "http://127.0.0.1:8080/login/oauth2/code/portal";
-    /** What the guard's live check says of this Keycloak (start-dev, its data in H2). */
+    /** What the guard's live check says of this Keycloak (start-dev: its data in H2, its themes uncached). */
     private static final String DEVELOPMENT_DATABASE = "Keycloak keeps its data in H2, the development database of"
             + " kc.sh start-dev (dev-file): production runs kc.sh start on PostgreSQL (--db=postgres)";
+
+    private static final String UNCACHED_THEMES = "Keycloak serves its themes uncached (Cache-Control: no-cache), as"
+            + " kc.sh start-dev does: production runs kc.sh start, which caches them";
 
     private static final String PKCE_VERIFIER = "national-sign-on-verifier-0123456789-abcdefghijkl";
 
@@ -338,7 +341,7 @@ class KeycloakServerIT {
      * The production guard's check of the running realm ({@link LiveRealmCheck}, identity-service runs it at start
      * outside local runs) on the local realm this Keycloak runs, asked with identity-service's own service account:
      * it sees the demo accounts and the password client, which a realm-file check cannot see once someone imported
-     * or created them by hand, and that this Keycloak (start-dev) keeps its data in H2.
+     * or created them by hand, and that this Keycloak runs as start-dev does: its data in H2, its themes uncached.
      */
     @Test
     void theLiveRealmCheckRefusesTheLocalRealmForItsDemoAccountsAndPasswordClient() throws Exception {
@@ -349,7 +352,8 @@ class KeycloakServerIT {
                         "realm egov: the local realm's demo account 001090012345 exists",
                         "realm egov: the local realm's demo account quantri.hethong exists",
                         "realm egov: client egov-local-cli accepts passwords directly (direct access grants)",
-                        DEVELOPMENT_DATABASE)
+                        DEVELOPMENT_DATABASE,
+                        UNCACHED_THEMES)
                 .noneMatch(p -> p.startsWith("Keycloak's admin API answered"));
         // without the rights to look, the check does not pass
         assertThat(new LiveRealmCheck(http, keycloak.baseUrl() + "/admin/realms/egov")
@@ -428,12 +432,12 @@ class KeycloakServerIT {
                     .contains("code=");
 
             // the running realm passes the guard's live check, asked as identity-service's service account does;
-            // what is left is this Keycloak itself: start-dev on H2, as devstack runs it
+            // what is left is this Keycloak itself: start-dev (on H2, themes uncached), as devstack runs it
             assertThat(new LiveRealmCheck(http, base)
                             .problems(serviceAccountToken(
                                     realmName, "identity-service", secrets + "IDENTITY_KEYCLOAK_CLIENT_SECRET")))
                     .as("the production realm, running")
-                    .containsExactly(DEVELOPMENT_DATABASE);
+                    .containsExactly(DEVELOPMENT_DATABASE, UNCACHED_THEMES);
         } finally {
             http.send(
                     HttpRequest.newBuilder(URI.create(realms + "/" + realmName))
