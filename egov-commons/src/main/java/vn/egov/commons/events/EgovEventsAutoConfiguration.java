@@ -131,8 +131,12 @@ public class EgovEventsAutoConfiguration {
     @Bean
     @ConditionalOnBean(OutboxRelay.class)
     @ConditionalOnProperty(name = "egov.events.relay-enabled", havingValue = "true", matchIfMissing = true)
-    OutboxRelayRunner outboxRelayRunner(OutboxRelay relay, EventsProperties properties) {
-        return new OutboxRelayRunner(relay, properties.relayInterval());
+    OutboxRelayRunner outboxRelayRunner(
+            OutboxRelay relay, EventsProperties properties, ObjectProvider<EventPublisher> publisher) {
+        OutboxRelayRunner runner = new OutboxRelayRunner(relay, properties.relayInterval());
+        // an event committed here is relayed at once, not at the next pass
+        publisher.ifAvailable(p -> p.afterCommit(runner::wakeUp));
+        return runner;
     }
 
     @Bean

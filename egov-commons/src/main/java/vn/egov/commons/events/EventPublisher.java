@@ -5,12 +5,15 @@ import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +43,7 @@ public class EventPublisher {
     private final String source;
     private final Clock clock;
     private final Tracer tracer;
+    private final List<Runnable> committed = new CopyOnWriteArrayList<>();
 
     public EventPublisher(JdbcClient jdbc, JsonMapper json, String source, Clock clock) {
         this(jdbc, json, source, clock, null);
@@ -52,6 +56,15 @@ public class EventPublisher {
         this.source = source;
         this.clock = clock;
         this.tracer = tracer;
+    }
+
+    /**
+     * Runs {@code action} after each transaction that wrote an event commits (not after a rollback): the relay's
+     * wake-up, so an event need not wait for the relay's next pass. It must not throw and must return at once: it runs
+     * on the committing thread.
+     */
+    public void afterCommit(Runnable action) {
+        committed.add(Objects.requireNonNull(action, "action"));
     }
 
     /**
@@ -92,6 +105,14 @@ public class EventPublisher {
                 .param("payload", json.writeValueAsString(event))
                 .update();
         log.info("Event {} {} written to the outbox for {}", type, id, topic);
+        if (!committed.isEmpty()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committed.forEach(Runnable::run);
+                }
+            });
+        }
         return id;
     }
 

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param source the CloudEvents {@code source} of this service (defaults to the application name)
  * @param relayEnabled whether this instance relays its outbox to Kafka
- * @param relayInterval pause between relay passes
+ * @param relayInterval pause between relay passes (a transaction of this instance that wrote an event also starts one
+ *     at once)
  * @param relayBatchSize rows per pass
  * @param sendTimeout how long one send may wait for the broker's acknowledgement
  * @param consumerMaxRetries retries of a failing event before it goes to the dead-letter topic

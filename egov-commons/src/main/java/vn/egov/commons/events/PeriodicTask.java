@@ -2,8 +2,10 @@ package vn.egov.commons.events;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -16,7 +18,8 @@ abstract class PeriodicTask implements SmartLifecycle {
     private final String threadName;
     private final Duration firstDelay;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
+    private final AtomicBoolean soon = new AtomicBoolean();
 
     PeriodicTask(String threadName, Duration firstDelay, Duration interval) {
         this.threadName = threadName;
@@ -26,6 +29,25 @@ abstract class PeriodicTask implements SmartLifecycle {
 
     /** One pass; called on the task's own thread. */
     protected abstract void tick();
+
+    /**
+     * One more pass as soon as the task's thread is free, besides the fixed ones: calls while one is waiting make no
+     * other. Never throws (before start and after stop it does nothing), so a committing thread may call it.
+     */
+    protected void runSoon() {
+        ScheduledExecutorService running = executor;
+        if (running == null || !soon.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            running.execute(() -> {
+                soon.set(false);
+                tick();
+            });
+        } catch (RejectedExecutionException stopping) {
+            soon.set(false);
+        }
+    }
 
     @Override
     public synchronized void start() {

@@ -152,6 +152,46 @@ class EventPlumbingIT {
         assertThat(values.get(0)).contains("committed").doesNotContain("rolled-back");
     }
 
+    /**
+     * The relay's wake-up: each transaction that wrote an event, once committed, runs the publisher's after-commit
+     * actions (the relay runner registers one, see {@code EgovEventsAutoConfiguration}); a rolled-back one does not.
+     * The row is visible to another connection when the action runs.
+     */
+    @Test
+    void aCommittedEventWakesTheRelayARolledBackOneDoesNot() {
+        List<Boolean> visible = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
+        publisher.afterCommit(() -> {
+            String id = last.get();
+            if (id != null) {
+                visible.add(jdbc.sql("select count(*) from outbox_event where event_id = ?::uuid")
+                                .param(id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+            }
+        });
+        String subject = "dossier-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+                    last.set(publisher.publish(
+                            EventPlumbingTestApplication.TOPIC,
+                            "vn.egov.test.happened.v1",
+                            subject,
+                            new Payload("rolled-back", 1)));
+                    throw new IllegalStateException("roll back");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(visible).as("nothing after a rollback").isEmpty();
+
+        transactions.executeWithoutResult(s -> last.set(publisher.publish(
+                EventPlumbingTestApplication.TOPIC, "vn.egov.test.happened.v1", subject, new Payload("committed", 2))));
+        assertThat(visible).as("once, after the commit, the row visible").containsExactly(true);
+        String committed = last.getAndSet(null);
+        // handled before the next test counts its own deliveries
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(committed));
+    }
+
     @Test
     void publishingOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> publisher.publish(
