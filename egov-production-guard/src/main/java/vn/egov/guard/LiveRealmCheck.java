@@ -48,7 +48,7 @@ public final class LiveRealmCheck {
     private static final Pattern THEME_FILE =
             Pattern.compile("(?:https?://[^/\"'\\s]+)?(/[^\"'\\s]*?/resources/[^/\"'\\s]+/[^\"'\\s]+)");
 
-    private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
+    private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d{1,18})");
 
     /**
      * @param adminRealmUrl the realm in Keycloak's admin API, e.g. {@code http://keycloak:8180/auth/admin/realms/egov}
@@ -108,8 +108,8 @@ public final class LiveRealmCheck {
      * What Keycloak's server information ({@code /admin/serverinfo}) shows unfit for production: its data in H2, the
      * database of {@code kc.sh start-dev} (its default {@code dev-file}, or {@code dev-mem}), which Keycloak itself
      * supports for development only; it is what docker-compose.yml's and devstack's Keycloak run. A server whose
-     * database cannot be told is refused too. This is the one sign of development mode the admin API shows: a
-     * {@code start-dev} on PostgreSQL is not told apart (docs/security.md).
+     * database cannot be told is refused too. A {@code start-dev} on PostgreSQL is told by its themes instead
+     * ({@link #themeProblems}).
      */
     static List<String> serverProblems(JsonNode serverInfo) {
         List<String> products = new ArrayList<>();
