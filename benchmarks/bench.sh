@@ -82,11 +82,21 @@ up_seconds() {
 }
 
 : >"$BENCH/egov.log"
-if [[ -d "$EGOV_WORKDIR/postgres" && -d "$EGOV_WORKDIR/kafka" ]]; then
-  say "▶ starting the platform (warm: data from an earlier run in $EGOV_WORKDIR)"
+# a warm start maps the class-data archives the JVMs wrote at an earlier clean stop (./egov, decision 69): each app's
+# archive there and not older than its jar, and Keycloak's
+archives_current() {
+  local s name
+  for s in identity-service dossier-service payment-service notification-service web-portal gateway-service; do
+    name="$EGOV_WORKDIR/apps/$s"
+    [[ -f "$name.jsa" && -f "$name/$s.jar" && ! "$ROOT/$s/target/$s.jar" -nt "$name/$s.jar" ]] || return 1
+  done
+  [[ -f "$EGOV_WORKDIR/apps/keycloak.jsa" ]]
+}
+if [[ -d "$EGOV_WORKDIR/postgres" && -d "$EGOV_WORKDIR/kafka" ]] && archives_current; then
+  say "▶ starting the platform (warm: data and class-data archives from an earlier run in $EGOV_WORKDIR)"
   UP=$(up_seconds)
 else
-  say "▶ starting the platform the first time (builds Keycloak: minutes), then again to time a warm start"
+  say "▶ starting the platform once (the first time builds Keycloak: minutes; the JVMs write their class-data archives as they stop), then again to time a warm start"
   up_seconds >/dev/null
   ./egov down >>"$BENCH/egov.log" 2>&1
   say "▶ starting the platform again (warm)"
@@ -175,7 +185,7 @@ commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' 2>/dev
 cores=$(nproc)
 memory=$MEM
 load=load average $(cut -d' ' -f1-3 /proc/loadavg) at the start (shared with other builds: compare ratios, not absolute figures)
-jvm=EGOV_JVM_PROFILE=production: -XX:+UseG1GC, full JIT (no TieredStopAtLevel), heaps as ./egov up sets them
+jvm=EGOV_JVM_PROFILE=production: -XX:+UseG1GC, full JIT (no TieredStopAtLevel), heaps as ./egov up sets them, class-data sharing archives (decision 69)
 rate.limits=off for the run (GATEWAY_RATE_LIMITS_ENABLED=false)
 step.seconds=$STEP_SECONDS
 warmup.seconds=$WARMUP_SECONDS
