@@ -187,6 +187,9 @@ final class Platform {
     Map<String, String> environment() {
         return Map.of(
                 "EGOV_BUILD", "skip",
+                // the extracted jars without class-data archives (./egov, decision 69): each run starts from a fresh
+                // work directory and kills services hard, so archives would be written at a stop and never used
+                "EGOV_CDS", "extract",
                 // the test-only clock of dossier-service (refused by its prod profile), for the late dossier
                 "EGOV_TEST_CLOCK_ENABLED", "true",
                 // shorter sweeps than a deployment needs, so that recoveries show within a journey's patience
