@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,7 +44,7 @@ public class NoticeSimulation extends Simulation {
     private final Map<String, Long> noticed = new ConcurrentHashMap<>();
     private volatile Thread reader;
     private volatile long lastData;
-    private final java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger notices = new AtomicInteger();
 
     {
         byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\n% to khai\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
