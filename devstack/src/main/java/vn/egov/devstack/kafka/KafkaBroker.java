@@ -92,11 +92,13 @@ public final class KafkaBroker implements AutoCloseable {
                 format(configFile);
             }
             // the broker dies with this JVM even when this JVM is killed hard (see WatchedKafkaMain)
-            process = javaProcess(List.of(
-                            "-D" + WatchedKafkaMain.LAUNCHER_PID_PROPERTY + "="
-                                    + ProcessHandle.current().pid(),
-                            WatchedKafkaMain.class.getName(),
-                            configFile.toString()))
+            List<String> broker = new ArrayList<>(archiveOptions());
+            broker.addAll(List.of(
+                    "-D" + WatchedKafkaMain.LAUNCHER_PID_PROPERTY + "="
+                            + ProcessHandle.current().pid(),
+                    WatchedKafkaMain.class.getName(),
+                    configFile.toString()));
+            process = javaProcess(broker)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             awaitReady(Duration.ofSeconds(90));
@@ -183,6 +185,18 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while formatting Kafka storage", e);
         }
+    }
+
+    /**
+     * The broker's class-data archive options from {@code EGOV_BROKER_JAVA_OPTS} ({@code ./egov} sets them, decision
+     * 69): only for the broker, not for the one-off storage format, whose classes differ.
+     */
+    private static List<String> archiveOptions() {
+        String options = System.getenv("EGOV_BROKER_JAVA_OPTS");
+        if (options == null || options.isBlank()) {
+            return List.of();
+        }
+        return List.of(options.trim().split("\\s+"));
     }
 
     private ProcessBuilder javaProcess(List<String> mainAndArgs) {
