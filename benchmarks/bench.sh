@@ -90,7 +90,12 @@ archives_current() {
     name="$EGOV_WORKDIR/apps/$s"
     [[ -f "$name.jsa" && -f "$name/$s.jar" && ! "$ROOT/$s/target/$s.jar" -nt "$name/$s.jar" ]] || return 1
   done
-  [[ -f "$EGOV_WORKDIR/apps/keycloak.jsa" ]]
+  [[ -f "$EGOV_WORKDIR/apps/keycloak.jsa" && -f "$EGOV_WORKDIR/apps/kafka.jsa" && -f "$EGOV_WORKDIR/apps/devinfra.lean.jsa" ]] || return 1
+  # the stand-ins' jar (./egov copies it again, and drops their archives, when the built one is newer)
+  local built
+  for built in "$ROOT"/devstack/target/devstack-*.jar; do
+    [[ "$built" == *-sources.jar || "$built" == *-tests.jar || ! "$built" -nt "$EGOV_WORKDIR/apps/devstack.jar" ]] || return 1
+  done
 }
 if ! [[ -d "$EGOV_WORKDIR/postgres" && -d "$EGOV_WORKDIR/kafka" ]] || ! archives_current; then
   say "▶ starting the platform once (the first time builds Keycloak: minutes; the JVMs write their class-data archives as they stop)"
