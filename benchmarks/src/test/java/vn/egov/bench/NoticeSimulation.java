@@ -9,12 +9,17 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.Simulation;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +89,30 @@ public class NoticeSimulation extends Simulation {
                         .disableWarmUp()
                         .acceptHeader("application/json")
                         .authorizationHeader("Bearer " + token)));
+    }
+
+    /**
+     * {@code notice-delays.tsv}: every submission of the step in the order of its 201, with the wall-clock time of the
+     * 201 (UTC, to set beside the services' logs) and the time to its notice in milliseconds (empty: none came), so
+     * that a stall shows as a run of long delays at one moment rather than only as a high p99.
+     */
+    private void writeDelays() {
+        long nanoToWallMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+        List<String> lines = new ArrayList<>();
+        lines.add("answered_utc\tcode\tdelay_ms");
+        answered.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
+            Long seen = noticed.get(e.getKey());
+            lines.add(Instant.ofEpochMilli(nanoToWallMillis + e.getValue() / 1_000_000) + "\t" + e.getKey()
+                    + "\t"
+                    + (seen == null
+                            ? ""
+                            : String.format(java.util.Locale.ROOT, "%.1f", Math.max(0, seen - e.getValue()) / 1e6)));
+        });
+        try {
+            Files.write(settings.dir().resolve("notice-delays.tsv"), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.out.println("bench: could not write notice-delays.tsv: " + e);
+        }
     }
 
     private double halfOfMaximum() {
@@ -157,6 +186,7 @@ public class NoticeSimulation extends Simulation {
         }
         System.out.println("bench: " + notices.get() + " notices on the inbox stream for " + answered.size()
                 + " submissions answered 201");
+        writeDelays();
         Recorder.Step step = Recorder.step(NOTICE, String.format(java.util.Locale.ROOT, "%.1f/s", rate), 0);
         answered.forEach((code, at) -> {
             Long seen = noticed.get(code);
