@@ -206,7 +206,6 @@ gateway.url=http://127.0.0.1:8080
 nginx.url=$NGINX_URL
 pss=$PSS
 pss.processes=$PROCESSES (launchers, JVMs, PostgreSQL, Kafka's broker, Keycloak)
-up.kind=$([[ -n "$UP" ]] && echo warm)
 up.seconds=$UP
 up.local.seconds=$UP_LOCAL
 gatling.report=benchmarks/target/bench/gatling/ (index.html of the newest run)

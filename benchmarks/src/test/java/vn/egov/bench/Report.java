@@ -154,14 +154,8 @@ final class Report {
         md.append("## Stack at rest\n\n| figure | value |\n|---|---|\n");
         row(md, "PSS of every process the platform started, summed", settings.get("pss"));
         row(md, "processes counted", settings.get("pss.processes"));
-        row(
-                md,
-                "`./egov up` time (" + settings.get("up.kind") + ", `./egov up`'s own JVM flags)",
-                settings.get("up.local.seconds") + " s");
-        row(
-                md,
-                "`./egov up` time (" + settings.get("up.kind") + ", the production JVM flags of this run)",
-                settings.get("up.seconds") + " s");
+        row(md, "`./egov up` time (warm, `./egov up`'s own JVM flags)", settings.get("up.local.seconds") + " s");
+        row(md, "`./egov up` time (warm, the production JVM flags of this run)", settings.get("up.seconds") + " s");
         md.append('\n');
         md.append("Not measured by this run: ")
                 .append(settings.get("not.measured"))
